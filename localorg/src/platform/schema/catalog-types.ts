@@ -1,0 +1,67 @@
+// Shape of an object and its fields as the local org describes them (close to the REST describe).
+
+export interface CatalogField {
+  name: string;
+  /** describe type: id, reference, string, textarea, picklist, multipicklist, boolean, double, currency, percent, int, long, date, datetime, time, email, phone, url, base64, address, location, encryptedstring, combobox, complexvalue */
+  type: string;
+  /** Apex type of the field (String, Id, Decimal, Integer...) */
+  apexType: string;
+  length: number;
+  precision?: number;
+  scale?: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  defaultedOnCreate: boolean;
+  defaultValue?: string | boolean | number;
+  referenceTo?: string[];
+  relationshipName?: string;
+  /** master-detail: the child is deleted with its parent, and reparenting is off by default */
+  cascadeDelete?: boolean;
+  masterDetail?: boolean;
+  /** lookup delete constraint: SetNull (default), Restrict, Cascade */
+  deleteConstraint?: string;
+  picklistValues?: string[];
+  restrictedPicklist?: boolean;
+  unique?: boolean;
+  caseSensitive?: boolean;
+  externalId?: boolean;
+  idLookup?: boolean;
+  nameField?: boolean;
+  calculated?: boolean;
+  /** Person Account fields: present only when the org enables Person Accounts */
+  personAccount?: boolean;
+  label?: string;
+}
+
+export interface CatalogChildRelationship {
+  relationshipName: string;
+  childSObject: string;
+  field: string;
+  cascadeDelete?: boolean;
+}
+
+export interface CatalogObject {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix?: string;
+  custom: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  fields: Record<string, CatalogField>;
+  childRelationships: CatalogChildRelationship[];
+  /** for <Object>ChangeEvent: the object it reports on */
+  changeEventFor?: string;
+  /** custom setting (List/Hierarchy), custom metadata type, platform event */
+  kind?: 'object' | 'customSetting' | 'customMetadata' | 'platformEvent' | 'changeEvent';
+  customSettingType?: 'List' | 'Hierarchy';
+  sharingModel?: string;
+  publishBehavior?: 'PublishAfterCommit' | 'PublishImmediately';
+}
+
+export interface Catalog {
+  source: string;
+  objects: Record<string, CatalogObject>;
+}
