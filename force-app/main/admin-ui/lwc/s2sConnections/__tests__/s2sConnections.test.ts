@@ -1,0 +1,260 @@
+import { createElement } from 'lwc';
+import S2sConnections from 'c/s2sConnections';
+import LightningConfirm from 'lightning/confirm';
+import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
+import getConnections from '@salesforce/apex/S2SConnectionsController.getConnections';
+import getNamedCredentials from '@salesforce/apex/S2SConnectionsController.getNamedCredentials';
+import saveConnection from '@salesforce/apex/S2SConnectionsController.saveConnection';
+import deleteConnection from '@salesforce/apex/S2SConnectionsController.deleteConnection';
+import testConnection from '@salesforce/apex/S2SConnectionsController.testConnection';
+
+function mockWire(): unknown {
+  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+  return { default: createApexTestWireAdapter(jest.fn()) };
+}
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), { virtual: true });
+jest.mock('@salesforce/apex/S2SConnectionsController.getConnections', () => mockWire(), { virtual: true });
+jest.mock('@salesforce/apex/S2SConnectionsController.getNamedCredentials', () => mockWire(), { virtual: true });
+jest.mock('@salesforce/apex/S2SConnectionsController.saveConnection', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/S2SConnectionsController.deleteConnection', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/S2SConnectionsController.testConnection', () => ({ default: jest.fn() }), { virtual: true });
+
+interface TestWire {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+const wire = (adapter: unknown): TestWire => adapter as TestWire;
+const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const ADMIN = { canAdminister: true, canSyncNow: true, canViewAudit: true };
+const CONNECTIONS = [
+  {
+    Id: 'a01000000000001AAA',
+    Name: 'Service org',
+    Named_Credential__c: 'Service_Org',
+    Direction__c: 'Bidirectional',
+    Mode__c: 'Package',
+    Active__c: true,
+    Sla_Minutes__c: 15,
+    Max_Attempts__c: 5,
+    Batch_Size__c: 200
+  }
+];
+
+function mount(): HTMLElement {
+  const element = createElement('c-s2s-connections', { is: S2sConnections });
+  document.body.appendChild(element);
+  return element;
+}
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+  element.shadowRoot!.querySelector(selector);
+
+function change(element: HTMLElement, field: string, detail: Record<string, unknown>): void {
+  $(element, `[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
+}
+
+async function showData(element: HTMLElement, connections = CONNECTIONS): Promise<void> {
+  wire(getAccess).emit(ADMIN);
+  wire(getConnections).emit(connections);
+  wire(getNamedCredentials).emit([{ label: 'Service Org', value: 'Service_Org' }]);
+  await flush();
+}
+
+function rowAction(element: HTMLElement, name: string): void {
+  $(element, 'lightning-datatable')!.dispatchEvent(
+    new CustomEvent('rowaction', { detail: { action: { name }, row: CONNECTIONS[0] } })
+  );
+}
+
+describe('c-s2s-connections', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner while loading', async () => {
+    const element = mount();
+    await flush();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'lightning-datatable')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('says permission denied to a user without S2S_Administer', async () => {
+    const element = mount();
+    wire(getAccess).emit({ canAdminister: false, canSyncNow: true, canViewAudit: false });
+    await flush();
+    expect($(element, '[data-id="denied"]')!.textContent).toBe('c.S2S_Permission_Denied_Administer');
+    expect($(element, 'lightning-spinner')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error of a failed load', async () => {
+    const element = mount();
+    wire(getAccess).emit(ADMIN);
+    wire(getConnections).error({ message: 'Insufficient access to S2S_Connection__c' });
+    await flush();
+    expect($(element, '[data-id="error"]')!.textContent).toBe('Insufficient access to S2S_Connection__c');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the empty state when there is no connection', async () => {
+    const element = mount();
+    await showData(element, []);
+    expect($(element, '[data-id="empty"]')!.textContent).toContain('c.S2S_Connections_Empty');
+    expect($(element, 'lightning-datatable')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('lists connections with edit, test and delete actions', async () => {
+    const element = mount();
+    await showData(element);
+    const table = $(element, 'lightning-datatable') as HTMLElement & { data: unknown[]; columns: { type?: string; typeAttributes?: { rowActions: { name: string }[] } }[] };
+    expect(table.data).toEqual(CONNECTIONS);
+    const actions = table.columns.find((column) => column.type === 'action')!.typeAttributes!.rowActions.map((a) => a.name);
+    expect(actions).toEqual(['edit', 'test', 'delete']);
+    await expect(element).toBeAccessible();
+  });
+
+  it('creates a connection: saving state, then toast and refreshed list', async () => {
+    mocked(saveConnection).mockResolvedValue('a01000000000002AAA');
+    const element = mount();
+    await showData(element);
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    $(element, '[data-id="new"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
+    change(element, 'Name', { value: 'Marketing org' });
+    change(element, 'Named_Credential__c', { value: 'Service_Org' });
+    change(element, 'Batch_Size__c', { value: '50' });
+    change(element, 'Sla_Minutes__c', { value: '' });
+    change(element, 'Active__c', { checked: false });
+    ($(element, '[data-field="Active__c"]') as HTMLElement & { type: string }).type = 'checkbox';
+    change(element, 'Active__c', { checked: false });
+    let finishSave: (value: string) => void = () => undefined;
+    mocked(saveConnection).mockReturnValue(new Promise((resolve) => (finishSave = resolve)));
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect(($(element, '[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect($(element, 'section lightning-spinner')).not.toBeNull();
+    finishSave('a01000000000002AAA');
+    await flush();
+    expect(mocked(saveConnection)).toHaveBeenCalledWith({
+      connection: expect.objectContaining({
+        Name: 'Marketing org',
+        Named_Credential__c: 'Service_Org',
+        Batch_Size__c: 50,
+        Sla_Minutes__c: null,
+        Active__c: false,
+        Direction__c: 'Outbound',
+        Mode__c: 'Package'
+      })
+    });
+    expect(toasts).toEqual(['success']);
+    expect($(element, '[data-id="form"]')).toBeNull();
+  });
+
+  it('refuses to save without a name or credential and names the field', async () => {
+    const element = mount();
+    wire(getAccess).emit(ADMIN);
+    wire(getConnections).emit(CONNECTIONS);
+    wire(getNamedCredentials).emit([]);
+    await flush();
+    $(element, '[data-id="new"]')!.click();
+    await flush();
+    expect($(element, '[data-id="no-credentials"]')).not.toBeNull();
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form-error"]')!.textContent).toBe('c.S2S_Error_Required_Field');
+    change(element, 'Name', { value: 'Peer' });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form-error"]')).not.toBeNull();
+    change(element, 'Named_Credential__c', { value: 'Peer' });
+    change(element, 'Batch_Size__c', { value: '500' });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form-error"]')!.textContent).toBe('c.S2S_Error_Batch_Size');
+    expect(mocked(saveConnection)).not.toHaveBeenCalled();
+  });
+
+  it('shows the server error of a failed save and keeps the form', async () => {
+    mocked(saveConnection).mockRejectedValue({ body: { message: 'Named Credential Nope is unknown' } });
+    const element = mount();
+    await showData(element);
+    rowAction(element, 'edit');
+    await flush();
+    expect(($(element, '[data-field="Name"]') as HTMLElement & { value: string }).value).toBe('Service org');
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form-error"]')!.textContent).toBe('Named Credential Nope is unknown');
+    expect($(element, '[data-id="form"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
+    $(element, '[data-id="cancel"]')!.click();
+    await flush();
+    expect($(element, '[data-id="form"]')).toBeNull();
+  });
+
+  it('tests a connection and shows org id, versions and permissions', async () => {
+    mocked(testConnection).mockResolvedValue({
+      ok: true,
+      orgId: '00D000000000001EAA',
+      apiVersion: '65.0',
+      packageVersion: '0.1.0',
+      permissions: ['S2S_Inbound_Apply', 'ApiEnabled']
+    });
+    const element = mount();
+    await showData(element);
+    rowAction(element, 'test');
+    await flush();
+    expect(mocked(testConnection)).toHaveBeenCalledWith({ connectionId: 'a01000000000001AAA' });
+    expect($(element, '[data-id="probe-org"]')!.textContent).toBe('00D000000000001EAA');
+    expect($(element, '[data-id="probe-permissions"]')!.textContent).toBe('S2S_Inbound_Apply, ApiEnabled');
+    await expect(element).toBeAccessible();
+    $(element, '[data-id="probe-close"]')!.click();
+    await flush();
+    expect($(element, '[data-id="probe"]')).toBeNull();
+  });
+
+  it('shows the exact error of a failed test, from the probe or from the call', async () => {
+    const element = mount();
+    await showData(element);
+    let finish: (value: unknown) => void = () => undefined;
+    mocked(testConnection).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    rowAction(element, 'test');
+    await flush();
+    expect($(element, '[data-id="testing"]')).not.toBeNull();
+    finish({ ok: false, error: 'Unauthorized endpoint: https://peer.example' });
+    await flush();
+    expect($(element, '[data-id="probe-error"]')!.textContent).toBe('Unauthorized endpoint: https://peer.example');
+    mocked(testConnection).mockRejectedValueOnce({ body: { message: 'Read timed out' } });
+    rowAction(element, 'test');
+    await flush();
+    expect($(element, '[data-id="probe-error"]')!.textContent).toBe('Read timed out');
+  });
+
+  it('deletes a connection only after confirmation', async () => {
+    const confirm = jest.spyOn(LightningConfirm, 'open');
+    confirm.mockResolvedValueOnce(false);
+    const element = mount();
+    await showData(element);
+    rowAction(element, 'delete');
+    await flush();
+    expect(mocked(deleteConnection)).not.toHaveBeenCalled();
+    confirm.mockResolvedValueOnce(true);
+    mocked(deleteConnection).mockResolvedValueOnce(undefined);
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    rowAction(element, 'delete');
+    await flush();
+    expect(mocked(deleteConnection)).toHaveBeenCalledWith({ connectionId: 'a01000000000001AAA' });
+    confirm.mockResolvedValueOnce(true);
+    mocked(deleteConnection).mockRejectedValueOnce({ body: { message: 'Delete failed' } });
+    rowAction(element, 'delete');
+    await flush();
+    expect(toasts).toEqual(['success', 'error']);
+  });
+});
