@@ -1,0 +1,83 @@
+import { autoMap, compatibility, transformsError, validateRows } from '../mappingRules';
+import type { FieldInfo, FieldRow } from '../mappingRules';
+
+const SOURCE: FieldInfo[] = [
+  { name: 'Name', label: 'Account Name', type: 'STRING' },
+  { name: 'AnnualRevenue', label: 'Annual Revenue', type: 'CURRENCY' },
+  { name: 'Region__c', label: 'Sales Region', type: 'PICKLIST' },
+  { name: 'BillingAddress', label: 'Billing Address', type: 'ADDRESS' },
+  { name: 'CreatedDate', label: 'Created Date', type: 'DATETIME' }
+];
+const TARGET: FieldInfo[] = [
+  { name: 'Name', label: 'Account Name', type: 'string', updateable: true },
+  { name: 'Revenue__c', label: 'Annual Revenue', type: 'double', updateable: true },
+  { name: 'Territory__c', label: 'Sales Region', type: 'string', updateable: true },
+  { name: 'Id', label: 'Account ID', type: 'id', updateable: false },
+  { name: 'Opened__c', label: 'Opened', type: 'date', updateable: true }
+];
+
+function row(targetField: string, sourceField: string, transforms = ''): FieldRow {
+  return { key: targetField, sourceField, sourceExpression: '', targetField, transforms, sensitive: false, active: true };
+}
+
+describe('mapping rules', () => {
+  it('classifies type pairs across local and remote type names', () => {
+    expect(compatibility('STRING', 'string')).toBe('compatible');
+    expect(compatibility('CURRENCY', 'double')).toBe('compatible');
+    expect(compatibility('REFERENCE', 'id')).toBe('compatible');
+    expect(compatibility('DOUBLE', 'textarea')).toBe('convertible');
+    expect(compatibility('DATETIME', 'date')).toBe('convertible');
+    expect(compatibility('DATE', 'datetime')).toBe('convertible');
+    expect(compatibility('STRING', 'boolean')).toBe('incompatible');
+    expect(compatibility('ADDRESS', 'string')).toBe('incompatible');
+    expect(compatibility('STRING', 'base64')).toBe('incompatible');
+    expect(compatibility(undefined, 'string')).toBe('unknown');
+    expect(compatibility('STRING', 'geo-something')).toBe('unknown');
+  });
+
+  it('auto-maps updateable target fields by API name, then by label, never twice', () => {
+    const rows = autoMap(SOURCE, TARGET, [row('Territory__c', 'Region__c')]);
+    expect(rows.map((r) => `${r.sourceField}->${r.targetField}`)).toEqual(['Name->Name', 'AnnualRevenue->Revenue__c']);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(2);
+  });
+
+  it('checks transform chains', () => {
+    expect(transformsError('')).toBeUndefined();
+    expect(transformsError('[{"type":"valueMap","map":{"USD":"EUR"}}]')).toBeUndefined();
+    expect(transformsError('{"type":"x"}')).toBe('not a JSON array');
+    expect(transformsError('[{"type":"x"},{"map":{}}]')).toBe('step 2 has no "type"');
+    expect(transformsError('[{')).toMatch(/JSON|Unexpected|Expected/);
+  });
+
+  it('names the field of every problem', () => {
+    const errors = validateRows(
+      [
+        row('', 'Name'),
+        row('Name', 'Name'),
+        row('Name', 'Name'),
+        row('Nope__c', 'Name'),
+        row('Territory__c', ''),
+        row('Revenue__c', 'Missing__c'),
+        row('Opened__c', 'CreatedDate', '[1]'),
+        { ...row('Revenue__c', 'Region__c'), key: 'x' }
+      ],
+      SOURCE,
+      TARGET
+    );
+    expect(errors).toEqual([
+      { code: 'targetMissing', field: '#1' },
+      { code: 'targetDuplicate', field: 'Name' },
+      { code: 'targetUnknown', field: 'Nope__c' },
+      { code: 'sourceMissing', field: 'Territory__c' },
+      { code: 'sourceUnknown', field: 'Revenue__c', detail: 'Missing__c' },
+      { code: 'transformsInvalid', field: 'Opened__c', detail: 'step 1 has no "type"' },
+      { code: 'targetDuplicate', field: 'Revenue__c' },
+      { code: 'typesIncompatible', field: 'Revenue__c', detail: 'PICKLIST → double' }
+    ]);
+  });
+
+  it('accepts an expression instead of a source field, and skips name checks without describes', () => {
+    expect(validateRows([{ ...row('Name', ''), sourceExpression: "CONCAT(FirstName, ' ', LastName)" }])).toEqual([]);
+    expect(validateRows([row('Anything__c', 'Whatever__c')])).toEqual([]);
+  });
+});
