@@ -164,12 +164,12 @@ export default class S2sMappingEditor extends LightningElement {
   @wire(describeLocalObject, { objectName: '$sourceObject' })
   wiredSourceFields({ data, error }: WireResult<FieldInfo[]>): void {
     this.sourceFields = data;
-    if (error) this.describeError = errorText(error);
+    if (error && this.sourceObject) this.describeError = errorText(error);
   }
 
   @wire(getFieldMappings, { objectMappingId: '$editingMappingId' })
   wiredFieldMappings({ data, error }: WireResult<FieldMappingRecord[]>): void {
-    if (data) {
+    if (data && this.editingMappingId) {
       this.rows = data.map((record) => ({
         key: record.Id ?? newRowKey(),
         id: record.Id,
