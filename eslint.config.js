@@ -60,7 +60,13 @@ module.exports = tseslint.config(
       // Jest mocks of Apex and wire adapters are loosely typed by nature.
       '@typescript-eslint/no-explicit-any': 'off',
       // jest.mock() factories must use require() to stay hoistable.
-      '@typescript-eslint/no-require-imports': 'off'
+      '@typescript-eslint/no-require-imports': 'off',
+      // Tests read shadowRoot!.querySelector(...) and wait with setTimeout: a failing assertion, not
+      // a crash in production, is the consequence.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@lwc/lwc/no-async-operation': 'off',
+      // Toasts and modals render outside the component: tests look for them in document.
+      '@lwc/lwc/no-document-query': 'off'
     }
   },
   // Node tooling and the local org.

@@ -2,10 +2,10 @@
 // declare. The platform resolves these at deploy time; Jest maps them to stubs (sfdx-lwc-jest).
 
 declare module '@salesforce/apex/*' {
-  /** An imperative Apex call or a wire adapter for an @AuraEnabled method. */
-  const apexMethod: ((params?: Record<string, unknown>) => Promise<any>) & {
-    adapter?: unknown;
-  };
+  import type { WireAdapterConstructor } from 'lwc';
+  /** An @AuraEnabled method: called imperatively, or given to @wire as its adapter. */
+  const apexMethod: ((params?: Record<string, unknown>) => Promise<any>) &
+    WireAdapterConstructor<any, any>;
   export default apexMethod;
 }
 

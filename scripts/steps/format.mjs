@@ -1,0 +1,78 @@
+// @ts-check
+// Step "format": prettier --check, with prettier-plugin-apex parsing every Apex file (so an Apex
+// syntax error fails here, with its line), then TS/JS/HTML/CSS/JSON/Markdown.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as prettier from 'prettier';
+import { listFiles } from '../lib/files.mjs';
+
+const CHECKED = /\.(cls|trigger|apex|ts|mjs|cjs|js|html|css|json|md)$/;
+
+/**
+ * The first line where `actual` and `expected` differ (1-based).
+ * @param {string} actual
+ * @param {string} expected
+ * @returns {number}
+ */
+function firstDifferentLine(actual, expected) {
+  const a = actual.split('\n');
+  const b = expected.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i + 1;
+}
+
+/**
+ * @param {unknown} error
+ * @returns {{ line: number, column: number, message: string }}
+ */
+function syntaxLocation(error) {
+  const e =
+    /** @type {{ loc?: { start?: { line?: number, column?: number } }, message?: string }} */ (
+      error
+    );
+  const message = String(e.message ?? error)
+    .split('\n')[0]
+    .replace(/\s*\(\d+:\d+\)$/, '');
+  return { line: e.loc?.start?.line ?? 1, column: e.loc?.start?.column ?? 1, message };
+}
+
+/** @type {import('../lib/step.mjs').Step} */
+export default {
+  name: 'format',
+  title: 'prettier (+ Apex syntax)',
+  async run({ root }) {
+    const ignorePath = path.join(root, '.prettierignore');
+    const files = listFiles(root).filter((f) => CHECKED.test(f));
+    /** @type {string[]} */
+    const problems = [];
+    let checked = 0;
+    let apex = 0;
+    for (const file of files) {
+      const abs = path.join(root, file);
+      const info = await prettier.getFileInfo(abs, { ignorePath, resolveConfig: true });
+      if (info.ignored || !info.inferredParser) continue;
+      const options = { ...(await prettier.resolveConfig(abs)), filepath: abs };
+      const source = await fs.readFile(abs, 'utf8');
+      const isApex = /\.(cls|trigger|apex)$/.test(file);
+      checked++;
+      if (isApex) apex++;
+      try {
+        if (await prettier.check(source, options)) continue;
+        const formatted = await prettier.format(source, options);
+        const line = firstDifferentLine(source, formatted);
+        problems.push(
+          `${file}:${line}:1: prettier/format: not formatted (run: npx prettier --write ${file})`
+        );
+      } catch (error) {
+        const loc = syntaxLocation(error);
+        const rule = isApex ? 'apex/syntax' : 'prettier/syntax';
+        problems.push(`${file}:${loc.line}:${loc.column}: ${rule}: ${loc.message}`);
+      }
+    }
+    const summary = `${checked} files (${apex} Apex)`;
+    return problems.length
+      ? { ok: false, summary: `${summary}, ${problems.length} not clean`, problems }
+      : { ok: true, summary: `${summary} formatted, Apex parses` };
+  }
+};

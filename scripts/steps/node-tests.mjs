@@ -1,0 +1,39 @@
+// @ts-check
+// Runs node's test runner (with tsx for TypeScript) over explicit files: Node 20 does not expand
+// globs given to --test, so the files are listed here.
+import path from 'node:path';
+import { run } from '../lib/exec.mjs';
+import { nodeTestCounts, nodeTestFailures } from '../lib/step.mjs';
+
+/**
+ * @param {string} cwd
+ * @param {string[]} files relative to cwd
+ * @param {string} label
+ * @returns {Promise<import('../lib/step.mjs').StepResult>}
+ */
+export async function runNodeTests(cwd, files, label) {
+  const res = await run(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    { cwd }
+  );
+  const output = res.stdout + res.stderr;
+  const counts = nodeTestCounts(output);
+  if (!counts) {
+    return {
+      ok: false,
+      summary: `${label}: the test runner did not finish (exit ${res.code})`,
+      problems: output
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-30)
+    };
+  }
+  const ok = res.code === 0 && counts.failed === 0;
+  return {
+    ok,
+    summary: `${files.length} files, ${counts.passed} passed, ${counts.failed} failed`,
+    problems: ok ? [] : nodeTestFailures(output).map((l) => l.replace(path.sep, '/')),
+    tests: counts
+  };
+}
