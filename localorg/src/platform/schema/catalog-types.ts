@@ -16,6 +16,8 @@ export interface CatalogField {
   defaultValue?: string | boolean | number;
   referenceTo?: string[];
   relationshipName?: string;
+  /** custom lookups: the relationship name children are queried by from the parent (Object_Mappings__r) */
+  childRelationshipName?: string;
   /** master-detail: the child is deleted with its parent, and reparenting is off by default */
   cascadeDelete?: boolean;
   masterDetail?: boolean;

@@ -1,0 +1,180 @@
+// One org's schema: the standard catalogue plus the org's own metadata, with case-insensitive
+// lookups, key prefixes and child relationships (what Schema.getGlobalDescribe() exposes).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Catalog, CatalogField, CatalogObject } from './catalog-types.ts';
+import type { Metadata } from './metadata.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let cachedCatalog: Catalog | undefined;
+
+export function standardCatalog(): Catalog {
+  cachedCatalog ??= JSON.parse(readFileSync(join(here, '../../../catalog/standard-objects.json'), 'utf8')) as Catalog;
+  return cachedCatalog;
+}
+
+export interface SchemaOptions {
+  /** Person Accounts enabled: the Account Person* fields exist (Object Reference: Account). */
+  personAccounts?: boolean;
+}
+
+export class SObjectSchema {
+  readonly name: string;
+  readonly keyPrefix: string;
+  readonly def: CatalogObject;
+  private readonly fieldsLc = new Map<string, CatalogField>();
+  private readonly relationshipsLc = new Map<string, CatalogField>();
+  readonly childRelationshipsLc = new Map<string, { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }>();
+
+  constructor(def: CatalogObject, keyPrefix: string) {
+    this.def = def;
+    this.name = def.name;
+    this.keyPrefix = keyPrefix;
+    for (const f of Object.values(def.fields)) this.addField(f);
+  }
+
+  addField(f: CatalogField): void {
+    this.def.fields[f.name] = f;
+    this.fieldsLc.set(f.name.toLowerCase(), f);
+    if (f.relationshipName) this.relationshipsLc.set(f.relationshipName.toLowerCase(), f);
+  }
+
+  removeField(name: string): void {
+    const f = this.fieldsLc.get(name.toLowerCase());
+    if (!f) return;
+    delete this.def.fields[f.name];
+    this.fieldsLc.delete(name.toLowerCase());
+    if (f.relationshipName) this.relationshipsLc.delete(f.relationshipName.toLowerCase());
+  }
+
+  field(name: string): CatalogField | undefined {
+    return this.fieldsLc.get(name.toLowerCase());
+  }
+
+  /** The lookup field behind a relationship name (Account → AccountId, Parent__r → Parent__c). */
+  relationship(name: string): CatalogField | undefined {
+    return this.relationshipsLc.get(name.toLowerCase());
+  }
+
+  childRelationship(name: string): { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean } | undefined {
+    return this.childRelationshipsLc.get(name.toLowerCase());
+  }
+
+  fields(): CatalogField[] {
+    return [...this.fieldsLc.values()];
+  }
+
+  get isCustomSetting(): boolean {
+    return this.def.kind === 'customSetting';
+  }
+  get isCustomMetadata(): boolean {
+    return this.def.kind === 'customMetadata';
+  }
+  get isPlatformEvent(): boolean {
+    return this.def.kind === 'platformEvent';
+  }
+  get isChangeEvent(): boolean {
+    return !!this.def.changeEventFor;
+  }
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export class Schema {
+  private readonly objectsLc = new Map<string, SObjectSchema>();
+  private readonly byPrefix = new Map<string, SObjectSchema>();
+  readonly metadata: Metadata;
+  readonly options: SchemaOptions;
+
+  constructor(metadata: Metadata, options: SchemaOptions = {}) {
+    this.metadata = metadata;
+    this.options = options;
+    const catalog = standardCatalog();
+    for (const def of Object.values(catalog.objects)) {
+      const copy: CatalogObject = structuredClone(def);
+      if (!options.personAccounts) {
+        for (const [n, f] of Object.entries(copy.fields)) if (f.personAccount) delete copy.fields[n];
+      }
+      this.add(new SObjectSchema(copy, copy.keyPrefix ?? ''));
+    }
+    for (const [objName, fields] of Object.entries(metadata.standardObjectFields)) {
+      const o = this.get(objName);
+      if (!o) throw new Error(`Unsupported by the local org: custom fields on standard object ${objName}, which the catalogue does not describe`);
+      for (const f of fields) o.addField(f);
+    }
+    // Custom objects get key prefixes a00, a01... in name order, custom metadata m00..., events e00...:
+    // real prefixes are assigned per org at deploy time, so only their shape matters.
+    const counters: Record<string, number> = { a: 0, m: 0, e: 0 };
+    for (const def of [...metadata.objects].sort((x, y) => x.name.localeCompare(y.name))) {
+      const letter = def.kind === 'customMetadata' ? 'm' : def.kind === 'platformEvent' ? 'e' : 'a';
+      const n = counters[letter]!++;
+      const prefix = `${letter}${BASE62[Math.floor(n / 62)]}${BASE62[n % 62]}`;
+      this.add(new SObjectSchema(structuredClone(def), prefix));
+      if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(def), ''));
+    }
+    this.linkChildRelationships();
+  }
+
+  private add(o: SObjectSchema): void {
+    this.objectsLc.set(o.name.toLowerCase(), o);
+    if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o);
+  }
+
+  private linkChildRelationships(): void {
+    for (const parent of this.objectsLc.values()) {
+      for (const cr of parent.def.childRelationships) {
+        parent.childRelationshipsLc.set(cr.relationshipName.toLowerCase(), { ...cr, cascadeDelete: !!cr.cascadeDelete });
+      }
+    }
+    for (const child of this.objectsLc.values()) {
+      if (!child.def.custom && !Object.values(child.def.fields).some((f) => f.name.endsWith('__c'))) continue;
+      for (const f of child.fields()) {
+        if (!f.name.endsWith('__c') || f.type !== 'reference' || !f.referenceTo) continue;
+        for (const target of f.referenceTo) {
+          const parent = this.get(target);
+          if (!parent) throw new Error(`Lookup ${child.name}.${f.name} references unknown object ${target}`);
+          const rel = f.childRelationshipName ?? f.relationshipName!;
+          const entry = { relationshipName: rel, childSObject: child.name, field: f.name, cascadeDelete: !!f.cascadeDelete };
+          parent.childRelationshipsLc.set(rel.toLowerCase(), entry);
+          parent.def.childRelationships.push(entry);
+        }
+      }
+    }
+  }
+
+  get(name: string): SObjectSchema | undefined {
+    let lc = name.toLowerCase();
+    if (lc.startsWith('schema.')) lc = lc.slice(7);
+    return this.objectsLc.get(lc);
+  }
+
+  /** The object, or the platform's error for an unknown type. */
+  require(name: string): SObjectSchema {
+    const o = this.get(name);
+    if (!o) throw new SchemaError(`sObject type '${name}' is not supported.`);
+    return o;
+  }
+
+  byKeyPrefix(prefix: string): SObjectSchema | undefined {
+    return this.byPrefix.get(prefix);
+  }
+
+  objects(): SObjectSchema[] {
+    return [...this.objectsLc.values()];
+  }
+}
+
+export class SchemaError extends Error {}
+
+function changeEventFor(def: CatalogObject): CatalogObject {
+  const fields: Record<string, CatalogField> = {};
+  for (const f of Object.values(def.fields)) {
+    if (f.name === 'Id' || f.name === 'IsDeleted' || f.name === 'LastViewedDate' || f.name === 'LastReferencedDate') continue;
+    fields[f.name] = { ...f, createable: false, updateable: false };
+  }
+  fields.ReplayId = { name: 'ReplayId', type: 'string', apexType: 'String', length: 255, nillable: true, createable: false, updateable: false, defaultedOnCreate: true };
+  fields.ChangeEventHeader = { name: 'ChangeEventHeader', type: 'complexvalue', apexType: 'Object', length: 0, nillable: true, createable: false, updateable: false, defaultedOnCreate: true };
+  const name = def.name.replace(/__c$/, '__ChangeEvent');
+  return { name, label: `${def.label} Change Event`, labelPlural: `${def.label} Change Events`, custom: true, createable: false, updateable: false, deletable: false, fields, childRelationships: [], kind: 'changeEvent', changeEventFor: def.name };
+}
