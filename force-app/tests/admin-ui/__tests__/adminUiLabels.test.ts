@@ -14,9 +14,17 @@ function files(dir: string, suffix: string): string[] {
 }
 
 function definedLabels(): Map<string, string> {
-  const xml = fs.readFileSync(path.join(ADMIN_UI, 'labels', 'CustomLabels.labels-meta.xml'), 'utf8');
+  const xml = fs.readFileSync(
+    path.join(ADMIN_UI, 'labels', 'CustomLabels.labels-meta.xml'),
+    'utf8'
+  );
   const parsed = new XMLParser({ isArray: (name) => name === 'labels' }).parse(xml);
-  return new Map(parsed.CustomLabels.labels.map((label: { fullName: string; value: string }) => [label.fullName, String(label.value)]));
+  return new Map(
+    parsed.CustomLabels.labels.map((label: { fullName: string; value: string }) => [
+      label.fullName,
+      String(label.value)
+    ])
+  );
 }
 
 describe('admin UI labels', () => {
@@ -24,7 +32,9 @@ describe('admin UI labels', () => {
 
   it('defines every label the components import, with a value', () => {
     const used = files(LWC, '.ts').flatMap((file) =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/@salesforce\/label\/c\.(\w+)/g)].map((match) => match[1])
+      [...fs.readFileSync(file, 'utf8').matchAll(/@salesforce\/label\/c\.(\w+)/g)].map(
+        (match) => match[1]
+      )
     );
     expect(used.length).toBeGreaterThan(100);
     expect(used.filter((name) => !labels.get(name))).toEqual([]);
@@ -43,8 +53,11 @@ describe('admin UI labels', () => {
     for (const file of files(LWC, '.html')) {
       const html = fs.readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
       const text = html.replace(/<[^>]+>/g, ' ').replace(/\{[^}]+\}/g, ' ');
-      if (/[A-Za-z]/.test(text)) problems.push(`${path.basename(file)}: text "${text.replace(/\s+/g, ' ').trim()}"`);
-      for (const match of html.matchAll(/\s(label|alternative-text|title|placeholder)="([^"{][^"]*)"/g)) {
+      if (/[A-Za-z]/.test(text))
+        problems.push(`${path.basename(file)}: text "${text.replace(/\s+/g, ' ').trim()}"`);
+      for (const match of html.matchAll(
+        /\s(label|alternative-text|title|placeholder)="([^"{][^"]*)"/g
+      )) {
         problems.push(`${path.basename(file)}: ${match[1]}="${match[2]}"`);
       }
     }

@@ -87,8 +87,22 @@ export default class S2sAuditExplorer extends LightningElement {
   @api pageSize = 50;
 
   labels = {
-    loadingLabel, deniedLabel, emptyLabel, fromLabel, toLabel, connectionLabel, objectLabel, recordLabel,
-    outcomeLabel, userLabel, applyLabel, clearLabel, exportLabel, exportingLabel, previousLabel, nextLabel
+    loadingLabel,
+    deniedLabel,
+    emptyLabel,
+    fromLabel,
+    toLabel,
+    connectionLabel,
+    objectLabel,
+    recordLabel,
+    outcomeLabel,
+    userLabel,
+    applyLabel,
+    clearLabel,
+    exportLabel,
+    exportingLabel,
+    previousLabel,
+    nextLabel
   };
 
   outcomeOptions = [
@@ -98,7 +112,19 @@ export default class S2sAuditExplorer extends LightningElement {
   ];
 
   columns = [
-    { label: timeLabel, fieldName: 'Event_Time__c', type: 'date', typeAttributes: { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } },
+    {
+      label: timeLabel,
+      fieldName: 'Event_Time__c',
+      type: 'date',
+      typeAttributes: {
+        year: 'numeric',
+        month: 'short',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit'
+      }
+    },
     { label: userLabel, fieldName: 'userName', type: 'text' },
     { label: connectionLabel, fieldName: 'connectionName', type: 'text' },
     { label: objectLabel, fieldName: 'Object_Name__c', type: 'text' },
@@ -106,7 +132,12 @@ export default class S2sAuditExplorer extends LightningElement {
     { label: remoteLabel, fieldName: 'Remote_Record_Id__c', type: 'text' },
     { label: operationLabel, fieldName: 'Operation__c', type: 'text' },
     { label: stageLabel, fieldName: 'Stage__c', type: 'text' },
-    { label: outcomeLabel, fieldName: 'Outcome__c', type: 'text', cellAttributes: { class: { fieldName: 'outcomeClass' } } },
+    {
+      label: outcomeLabel,
+      fieldName: 'Outcome__c',
+      type: 'text',
+      cellAttributes: { class: { fieldName: 'outcomeClass' } }
+    },
     { label: changedLabel, fieldName: 'Changed_Fields__c', type: 'text', wrapText: true },
     { label: oldValuesLabel, fieldName: 'Old_Values__c', type: 'text', wrapText: true },
     { label: newValuesLabel, fieldName: 'New_Values__c', type: 'text', wrapText: true },
@@ -121,7 +152,7 @@ export default class S2sAuditExplorer extends LightningElement {
   /** The filters of the wire: a new object each time, so the wire runs again. */
   appliedFilter: AuditFilter = { ...EMPTY_FILTER };
   pageNumber = 1;
-  page?: AuditPage;
+  auditPage?: AuditPage;
   pageError?: unknown;
   exporting = false;
 
@@ -136,14 +167,21 @@ export default class S2sAuditExplorer extends LightningElement {
     this.connectionOptions = [{ label: anyLabel, value: '' }, ...(data ?? [])];
   }
 
-  @wire(getAuditPage, { filter: '$appliedFilter', pageSize: '$pageSize', pageNumber: '$pageNumber' })
+  @wire(getAuditPage, {
+    filter: '$appliedFilter',
+    pageSize: '$pageSize',
+    pageNumber: '$pageNumber'
+  })
   wiredPage({ data, error }: WireResult<AuditPage>): void {
-    this.page = data;
+    this.auditPage = data;
     this.pageError = error;
   }
 
   get isLoading(): boolean {
-    return !this.accessError && (!this.access || (this.access.canViewAudit && !this.page && !this.pageError));
+    return (
+      !this.accessError &&
+      (!this.access || (this.access.canViewAudit && !this.auditPage && !this.pageError))
+    );
   }
   get isDenied(): boolean {
     return !!this.access && !this.access.canViewAudit;
@@ -159,13 +197,13 @@ export default class S2sAuditExplorer extends LightningElement {
     return !this.isLoading && !this.isDenied && !this.errorMessage;
   }
   get isEmpty(): boolean {
-    return this.ready && (this.page?.rows.length ?? 0) === 0;
+    return this.ready && (this.auditPage?.rows.length ?? 0) === 0;
   }
   get hasRows(): boolean {
-    return this.ready && (this.page?.rows.length ?? 0) > 0;
+    return this.ready && (this.auditPage?.rows.length ?? 0) > 0;
   }
   get rows(): Record<string, unknown>[] {
-    return (this.page?.rows ?? []).map((row) => ({
+    return (this.auditPage?.rows ?? []).map((row) => ({
       ...row,
       userName: row.Acting_User__r?.Name,
       connectionName: row.Connection__r?.Name,
@@ -173,10 +211,10 @@ export default class S2sAuditExplorer extends LightningElement {
     }));
   }
   get pageCount(): number {
-    return Math.max(1, Math.ceil((this.page?.total ?? 0) / this.pageSize));
+    return Math.max(1, Math.ceil((this.auditPage?.total ?? 0) / this.pageSize));
   }
   get pageText(): string {
-    return formatLabel(pageLabel, this.pageNumber, this.pageCount, this.page?.total ?? 0);
+    return formatLabel(pageLabel, this.pageNumber, this.pageCount, this.auditPage?.total ?? 0);
   }
   get isFirstPage(): boolean {
     return this.pageNumber <= 1;
@@ -215,7 +253,9 @@ export default class S2sAuditExplorer extends LightningElement {
       const csv = (await exportAuditCsv({ filter: this.appliedFilter })) as string;
       downloadText(`s2s-audit-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv', csv);
     } catch (error) {
-      this.dispatchEvent(new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' }));
+      this.dispatchEvent(
+        new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' })
+      );
     } finally {
       this.exporting = false;
     }

@@ -88,7 +88,7 @@ interface WireResult<T> {
   error?: unknown;
 }
 
-interface RowActionEvent extends CustomEvent<{ action: { name: string }; row: Connection }> {}
+type RowActionEvent = CustomEvent<{ action: { name: string }; row: Connection }>;
 
 const NEW_CONNECTION: Connection = {
   Name: '',
@@ -101,6 +101,13 @@ const NEW_CONNECTION: Connection = {
   Batch_Size__c: 200,
   Default_Owner_Username__c: null
 };
+
+/** lightning/confirm's open(), which @salesforce/lightning-types does not declare. */
+const confirmDialog = LightningConfirm as unknown as {
+  open(config: { message: string; label: string; theme?: string }): Promise<boolean>;
+};
+
+type ToastVariant = 'success' | 'warning' | 'error' | 'info';
 
 const NUMBER_FIELDS = new Set(['Sla_Minutes__c', 'Max_Attempts__c', 'Batch_Size__c']);
 
@@ -197,7 +204,10 @@ export default class S2sConnections extends LightningElement {
   }
 
   get isLoading(): boolean {
-    return !this.accessError && (!this.access || (this.access.canAdminister && !this.connections && !this.connectionsError));
+    return (
+      !this.accessError &&
+      (!this.access || (this.access.canAdminister && !this.connections && !this.connectionsError))
+    );
   }
 
   get isDenied(): boolean {
@@ -289,14 +299,18 @@ export default class S2sConnections extends LightningElement {
   /** Shows the inputs' own messages, and names the first field that stops the save. */
   private formIsValid(): boolean {
     this.template
-      .querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-field]')
+      ?.querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-field]')
       .forEach((input) => input.reportValidity?.());
     const draft = this.draft as Connection;
     if (!draft.Name?.trim()) {
       this.formError = formatLabel(requiredLabel, nameLabel);
     } else if (!draft.Named_Credential__c) {
       this.formError = formatLabel(requiredLabel, credentialLabel);
-    } else if (draft.Batch_Size__c !== null && draft.Batch_Size__c !== undefined && (draft.Batch_Size__c < 1 || draft.Batch_Size__c > 200)) {
+    } else if (
+      draft.Batch_Size__c !== null &&
+      draft.Batch_Size__c !== undefined &&
+      (draft.Batch_Size__c < 1 || draft.Batch_Size__c > 200)
+    ) {
       this.formError = formatLabel(batchRangeLabel, 200);
     } else {
       return true;
@@ -319,7 +333,7 @@ export default class S2sConnections extends LightningElement {
 
   private async remove(row: Connection): Promise<void> {
     // Deleting a connection deletes its mappings too (master-detail): ask first.
-    const confirmed = await LightningConfirm.open({
+    const confirmed = await confirmDialog.open({
       message: formatLabel(confirmDeleteLabel, row.Name),
       label: deleteLabel,
       theme: 'warning'
@@ -334,7 +348,7 @@ export default class S2sConnections extends LightningElement {
     }
   }
 
-  private toast(title: string, message: string, variant: string): void {
+  private toast(title: string, message: string, variant: ToastVariant): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

@@ -147,33 +147,33 @@ export const LABELS = {
   importing: S2S_Mapping_Importing,
   imported: S2S_Mapping_Imported,
   toastSuccess: S2S_Toast_Success,
-  toastError: S2S_Toast_Error,
+  toastError: S2S_Toast_Error
 };
 
 export const OPTIONS = {
   direction: [
     { label: S2S_Direction_Outbound, value: 'Outbound' },
     { label: S2S_Direction_Inbound, value: 'Inbound' },
-    { label: S2S_Direction_Bidirectional, value: 'Bidirectional' },
+    { label: S2S_Direction_Bidirectional, value: 'Bidirectional' }
   ],
   triggerMode: [
     { label: S2S_Trigger_Realtime_Trigger, value: 'Realtime_Trigger' },
     { label: S2S_Trigger_Realtime_CDC, value: 'Realtime_CDC' },
     { label: S2S_Trigger_Scheduled, value: 'Scheduled' },
-    { label: S2S_Trigger_On_Demand, value: 'On_Demand' },
+    { label: S2S_Trigger_On_Demand, value: 'On_Demand' }
   ],
   conflictPolicy: [
     { label: S2S_Conflict_Source_Wins, value: 'Source_Wins' },
     { label: S2S_Conflict_Target_Wins, value: 'Target_Wins' },
-    { label: S2S_Conflict_Latest_Wins, value: 'Latest_Wins' },
+    { label: S2S_Conflict_Latest_Wins, value: 'Latest_Wins' }
   ],
   deletePolicy: [
     { label: S2S_Delete_Propagate, value: 'Propagate' },
-    { label: S2S_Delete_Ignore, value: 'Ignore' },
+    { label: S2S_Delete_Ignore, value: 'Ignore' }
   ],
   ownerRule: [
     { label: S2S_Owner_Keep_Default, value: 'Keep_Default' },
     { label: S2S_Owner_By_Username, value: 'By_Username' },
-    { label: S2S_Owner_By_Email, value: 'By_Email' },
-  ],
+    { label: S2S_Owner_By_Email, value: 'By_Email' }
+  ]
 };

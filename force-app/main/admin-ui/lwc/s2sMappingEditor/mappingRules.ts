@@ -27,19 +27,44 @@ export type Compatibility = 'compatible' | 'convertible' | 'incompatible' | 'unk
 
 /** Error codes with the field they name; the component turns them into labelled messages. */
 export interface RuleError {
-  code: 'targetMissing' | 'targetUnknown' | 'targetDuplicate' | 'sourceMissing' | 'sourceUnknown' | 'transformsInvalid' | 'typesIncompatible';
+  code:
+    | 'targetMissing'
+    | 'targetUnknown'
+    | 'targetDuplicate'
+    | 'sourceMissing'
+    | 'sourceUnknown'
+    | 'transformsInvalid'
+    | 'typesIncompatible';
   field: string;
   detail?: string;
 }
 
 // Local describes give Schema.DisplayType names (STRING), remote ones REST names (string, int).
 const FAMILIES: Record<string, string> = {
-  string: 'text', textarea: 'text', picklist: 'text', multipicklist: 'text', email: 'text', phone: 'text',
-  url: 'text', combobox: 'text', encryptedstring: 'text',
-  id: 'id', reference: 'id',
-  integer: 'number', int: 'number', double: 'number', currency: 'number', percent: 'number', long: 'number',
-  boolean: 'boolean', date: 'date', datetime: 'datetime', time: 'time',
-  address: 'compound', location: 'compound', base64: 'binary'
+  string: 'text',
+  textarea: 'text',
+  picklist: 'text',
+  multipicklist: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  combobox: 'text',
+  encryptedstring: 'text',
+  id: 'id',
+  reference: 'id',
+  integer: 'number',
+  int: 'number',
+  double: 'number',
+  currency: 'number',
+  percent: 'number',
+  long: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'datetime',
+  time: 'time',
+  address: 'compound',
+  location: 'compound',
+  base64: 'binary'
 };
 
 function family(type: string | undefined): string | undefined {
@@ -47,15 +72,20 @@ function family(type: string | undefined): string | undefined {
 }
 
 /** Whether a value of the source type can be written to the target type, and how. */
-export function compatibility(sourceType: string | undefined, targetType: string | undefined): Compatibility {
+export function compatibility(
+  sourceType: string | undefined,
+  targetType: string | undefined
+): Compatibility {
   const source = family(sourceType);
   const target = family(targetType);
   if (!source || !target) return 'unknown';
   if (source === target) return 'compatible';
-  if (source === 'compound' || target === 'compound' || source === 'binary' || target === 'binary') return 'incompatible';
+  if (source === 'compound' || target === 'compound' || source === 'binary' || target === 'binary')
+    return 'incompatible';
   // Anything scalar reads as text; dates widen and narrow between date and datetime.
   if (target === 'text') return 'convertible';
-  if ((source === 'date' && target === 'datetime') || (source === 'datetime' && target === 'date')) return 'convertible';
+  if ((source === 'date' && target === 'datetime') || (source === 'datetime' && target === 'date'))
+    return 'convertible';
   if (source === 'id' && target === 'text') return 'convertible';
   return 'incompatible';
 }
@@ -71,7 +101,11 @@ export function newRowKey(): string {
  * Maps every updateable target field that has no row yet to the source field of the same API name,
  * or else of the same label (both case-insensitive). Returns only the new rows.
  */
-export function autoMap(sourceFields: FieldInfo[], targetFields: FieldInfo[], existing: FieldRow[]): FieldRow[] {
+export function autoMap(
+  sourceFields: FieldInfo[],
+  targetFields: FieldInfo[],
+  existing: FieldRow[]
+): FieldRow[] {
   const mapped = new Set(existing.map((row) => row.targetField.toLowerCase()));
   const byName = new Map(sourceFields.map((field) => [field.name.toLowerCase(), field]));
   const byLabel = new Map(sourceFields.map((field) => [field.label.toLowerCase(), field]));
@@ -104,7 +138,10 @@ export function transformsError(transforms: string): string | undefined {
   }
   if (!Array.isArray(parsed)) return 'not a JSON array';
   const bad = parsed.findIndex(
-    (step) => typeof step !== 'object' || step === null || typeof (step as { type?: unknown }).type !== 'string'
+    (step) =>
+      typeof step !== 'object' ||
+      step === null ||
+      typeof (step as { type?: unknown }).type !== 'string'
   );
   return bad === -1 ? undefined : `step ${bad + 1} has no "type"`;
 }
@@ -113,10 +150,18 @@ export function transformsError(transforms: string): string | undefined {
  * Everything that would make the engine refuse the mapping and that the browser can already see.
  * Describes are optional: without one, names on that side are not checked.
  */
-export function validateRows(rows: FieldRow[], sourceFields?: FieldInfo[], targetFields?: FieldInfo[]): RuleError[] {
+export function validateRows(
+  rows: FieldRow[],
+  sourceFields?: FieldInfo[],
+  targetFields?: FieldInfo[]
+): RuleError[] {
   const errors: RuleError[] = [];
-  const sources = sourceFields ? new Map(sourceFields.map((f) => [f.name.toLowerCase(), f])) : undefined;
-  const targets = targetFields ? new Map(targetFields.map((f) => [f.name.toLowerCase(), f])) : undefined;
+  const sources = sourceFields
+    ? new Map(sourceFields.map((f) => [f.name.toLowerCase(), f]))
+    : undefined;
+  const targets = targetFields
+    ? new Map(targetFields.map((f) => [f.name.toLowerCase(), f]))
+    : undefined;
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     const target = row.targetField.trim();
@@ -133,12 +178,23 @@ export function validateRows(rows: FieldRow[], sourceFields?: FieldInfo[], targe
       errors.push({ code: 'sourceMissing', field: target });
     }
     const sourceInfo = source ? sources?.get(source.toLowerCase()) : undefined;
-    if (source && sources && !sourceInfo) errors.push({ code: 'sourceUnknown', field: target, detail: source });
+    if (source && sources && !sourceInfo)
+      errors.push({ code: 'sourceUnknown', field: target, detail: source });
     const transformProblem = transformsError(row.transforms);
-    if (transformProblem) errors.push({ code: 'transformsInvalid', field: target, detail: transformProblem });
+    if (transformProblem)
+      errors.push({ code: 'transformsInvalid', field: target, detail: transformProblem });
     // A transform chain may convert the value, so only an untransformed pair is held to the types.
-    if (sourceInfo && targetInfo && !row.transforms.trim() && compatibility(sourceInfo.type, targetInfo.type) === 'incompatible') {
-      errors.push({ code: 'typesIncompatible', field: target, detail: `${sourceInfo.type} → ${targetInfo.type}` });
+    if (
+      sourceInfo &&
+      targetInfo &&
+      !row.transforms.trim() &&
+      compatibility(sourceInfo.type, targetInfo.type) === 'incompatible'
+    ) {
+      errors.push({
+        code: 'typesIncompatible',
+        field: target,
+        detail: `${sourceInfo.type} → ${targetInfo.type}`
+      });
     }
   });
   return errors;

@@ -130,7 +130,7 @@ export default class S2sMappingEditor extends LightningElement {
 
   private wiredMappings?: WireResult<ObjectMapping[]>;
 
-  connectedCallback(): void {
+  override connectedCallback(): void {
     this.selectedConnectionId = this.connectionId || this.recordId;
   }
 
@@ -158,7 +158,10 @@ export default class S2sMappingEditor extends LightningElement {
 
   @wire(getLocalObjects)
   wiredLocalObjects({ data }: WireResult<{ name: string; label: string }[]>): void {
-    this.localObjects = (data ?? []).map((object) => ({ label: `${object.label} (${object.name})`, value: object.name }));
+    this.localObjects = (data ?? []).map((object) => ({
+      label: `${object.label} (${object.name})`,
+      value: object.name
+    }));
   }
 
   @wire(describeLocalObject, { objectName: '$sourceObject' })
@@ -187,7 +190,10 @@ export default class S2sMappingEditor extends LightningElement {
   // ---- states -------------------------------------------------------------------------------
 
   get isLoading(): boolean {
-    return !this.accessError && (!this.access || (this.access.canAdminister && !this.connections && !this.connectionsError));
+    return (
+      !this.accessError &&
+      (!this.access || (this.access.canAdminister && !this.connections && !this.connectionsError))
+    );
   }
   get isDenied(): boolean {
     return !!this.access && !this.access.canAdminister;
@@ -215,7 +221,10 @@ export default class S2sMappingEditor extends LightningElement {
     return this.showList && (this.objectMappings?.length ?? 0) > 0;
   }
   get connectionOptions(): { label: string; value: string }[] {
-    return (this.connections ?? []).map((connection) => ({ label: connection.Name, value: connection.Id }));
+    return (this.connections ?? []).map((connection) => ({
+      label: connection.Name,
+      value: connection.Id
+    }));
   }
   get mappingItems(): (ObjectMapping & { title: string })[] {
     return (this.objectMappings ?? []).map((mapping) => ({
@@ -227,7 +236,10 @@ export default class S2sMappingEditor extends LightningElement {
   // ---- field table --------------------------------------------------------------------------
 
   get sourceFieldOptions(): { label: string; value: string }[] {
-    return (this.sourceFields ?? []).map((field) => ({ label: `${field.label} (${field.name})`, value: field.name }));
+    return (this.sourceFields ?? []).map((field) => ({
+      label: `${field.label} (${field.name})`,
+      value: field.name
+    }));
   }
   get targetFieldOptions(): { label: string; value: string }[] {
     return (this.targetFields ?? [])
@@ -244,8 +256,12 @@ export default class S2sMappingEditor extends LightningElement {
     return !this.sourceFields || !this.targetFields;
   }
   get rowViews(): RowView[] {
-    const sources = new Map((this.sourceFields ?? []).map((field) => [field.name.toLowerCase(), field]));
-    const targets = new Map((this.targetFields ?? []).map((field) => [field.name.toLowerCase(), field]));
+    const sources = new Map(
+      (this.sourceFields ?? []).map((field) => [field.name.toLowerCase(), field])
+    );
+    const targets = new Map(
+      (this.targetFields ?? []).map((field) => [field.name.toLowerCase(), field])
+    );
     return this.rows.map((row) => {
       const source = sources.get(row.sourceField.toLowerCase());
       const target = targets.get(row.targetField.toLowerCase());
@@ -265,7 +281,9 @@ export default class S2sMappingEditor extends LightningElement {
     return this.errors.length > 0;
   }
   get editorTitle(): string {
-    return this.draft?.Id ? `${this.draft.Source_Object__c} → ${this.draft.Target_Object__c}` : LABELS.newMapping;
+    return this.draft?.Id
+      ? `${this.draft.Source_Object__c} → ${this.draft.Target_Object__c}`
+      : LABELS.newMapping;
   }
   get hasPreview(): boolean {
     return !!this.preview;
@@ -353,13 +371,24 @@ export default class S2sMappingEditor extends LightningElement {
   }
 
   handleAutoMap(): void {
-    this.rows = [...this.rows, ...autoMap(this.sourceFields ?? [], this.targetFields ?? [], this.rows)];
+    this.rows = [
+      ...this.rows,
+      ...autoMap(this.sourceFields ?? [], this.targetFields ?? [], this.rows)
+    ];
   }
 
   handleAddRow(): void {
     this.rows = [
       ...this.rows,
-      { key: newRowKey(), sourceField: '', sourceExpression: '', targetField: '', transforms: '', sensitive: false, active: true }
+      {
+        key: newRowKey(),
+        sourceField: '',
+        sourceExpression: '',
+        targetField: '',
+        transforms: '',
+        sensitive: false,
+        active: true
+      }
     ];
   }
 
@@ -371,8 +400,10 @@ export default class S2sMappingEditor extends LightningElement {
   handleRowChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
     const target = event.target as HTMLElement & { dataset: DOMStringMap; type?: string };
     const { key, prop } = target.dataset;
-    const value = target.type === 'checkbox' ? event.detail.checked : event.detail.value ?? '';
-    this.rows = this.rows.map((row) => (row.key === key ? { ...row, [prop as string]: value } : row));
+    const value = target.type === 'checkbox' ? event.detail.checked : (event.detail.value ?? '');
+    this.rows = this.rows.map((row) =>
+      row.key === key ? { ...row, [prop as string]: value } : row
+    );
   }
 
   async handleSave(): Promise<void> {
@@ -381,12 +412,21 @@ export default class S2sMappingEditor extends LightningElement {
     if (this.errors.length > 0) return;
     this.saving = true;
     try {
-      const result = (await saveMapping({ mapping: this.draft, fields: this.fieldRecords() })) as SaveResult;
+      const result = (await saveMapping({
+        mapping: this.draft,
+        fields: this.fieldRecords()
+      })) as SaveResult;
       if (!result.success) {
         this.errors = result.errors ?? [];
         return;
       }
-      this.dispatchEvent(new ShowToastEvent({ title: LABELS.toastSuccess, message: LABELS.saved, variant: 'success' }));
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABELS.toastSuccess,
+          message: LABELS.saved,
+          variant: 'success'
+        })
+      );
       this.handleCancel();
       await refreshApex(this.wiredMappings);
     } catch (error) {
@@ -415,7 +455,10 @@ export default class S2sMappingEditor extends LightningElement {
       this.preview = Object.keys(result)
         .filter((field) => field !== '__filterPassed')
         .sort()
-        .map((field) => ({ field, value: result[field] === null || result[field] === undefined ? '' : String(result[field]) }));
+        .map((field) => ({
+          field,
+          value: result[field] === null || result[field] === undefined ? '' : String(result[field])
+        }));
     } catch (error) {
       this.previewError = errorText(error);
     } finally {
@@ -428,7 +471,13 @@ export default class S2sMappingEditor extends LightningElement {
       const json = (await exportConfiguration()) as string;
       downloadText('s2s-configuration.json', 'application/json', json);
     } catch (error) {
-      this.dispatchEvent(new ShowToastEvent({ title: LABELS.toastError, message: errorText(error), variant: 'error' }));
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABELS.toastError,
+          message: errorText(error),
+          variant: 'error'
+        })
+      );
     }
   }
 
@@ -441,9 +490,16 @@ export default class S2sMappingEditor extends LightningElement {
     this.importMessage = undefined;
     this.importErrors = [];
     try {
-      const result = (await importConfiguration({ configurationJson: this.importText })) as ImportResult;
+      const result = (await importConfiguration({
+        configurationJson: this.importText
+      })) as ImportResult;
       if (result.success) {
-        this.importMessage = formatLabel(LABELS.imported, result.connections, result.objectMappings, result.fieldMappings);
+        this.importMessage = formatLabel(
+          LABELS.imported,
+          result.connections,
+          result.objectMappings,
+          result.fieldMappings
+        );
         await refreshApex(this.wiredMappings);
       } else {
         this.importErrors = result.errors ?? [];
@@ -470,8 +526,10 @@ export default class S2sMappingEditor extends LightningElement {
   private clientErrors(): string[] {
     const draft = this.draft as ObjectMapping;
     const errors: string[] = [];
-    if (!draft.Source_Object__c) errors.push(formatLabel(LABELS.errorRequired, LABELS.sourceObject));
-    if (!draft.Target_Object__c) errors.push(formatLabel(LABELS.errorRequired, LABELS.targetObject));
+    if (!draft.Source_Object__c)
+      errors.push(formatLabel(LABELS.errorRequired, LABELS.sourceObject));
+    if (!draft.Target_Object__c)
+      errors.push(formatLabel(LABELS.errorRequired, LABELS.targetObject));
     if (draft.Trigger_Mode__c === 'Scheduled' && !draft.Schedule_Cron__c?.trim()) {
       errors.push(formatLabel(LABELS.errorRequired, LABELS.scheduleCron));
     }

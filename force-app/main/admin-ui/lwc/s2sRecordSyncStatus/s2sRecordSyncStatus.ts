@@ -64,7 +64,16 @@ export default class S2sRecordSyncStatus extends LightningElement {
   /** Hides the card's "Sync now" button (App Builder), e.g. when the page has the quick action. */
   @api hideSyncButton = false;
 
-  labels = { loadingLabel, deniedLabel, emptyLabel, syncNowLabel, syncingLabel, refreshLabel, remoteIdLabel, lastSyncLabel };
+  labels = {
+    loadingLabel,
+    deniedLabel,
+    emptyLabel,
+    syncNowLabel,
+    syncingLabel,
+    refreshLabel,
+    remoteIdLabel,
+    lastSyncLabel
+  };
 
   access?: Access;
   accessError?: unknown;
@@ -96,7 +105,9 @@ export default class S2sRecordSyncStatus extends LightningElement {
     return !!this.access && (this.access.canSyncNow || this.access.canAdminister);
   }
   get isLoading(): boolean {
-    return !this.accessError && (!this.access || (this.canView && !this.statuses && !this.statusError));
+    return (
+      !this.accessError && (!this.access || (this.canView && !this.statuses && !this.statusError))
+    );
   }
   get isDenied(): boolean {
     return !!this.access && !this.canView;
@@ -117,10 +128,21 @@ export default class S2sRecordSyncStatus extends LightningElement {
   get showSyncNow(): boolean {
     return this.ready && !!this.access?.canSyncNow && !this.hideSyncButton && !this.isEmpty;
   }
-  get rows(): (StatusRow & { stateLabel: string; badgeClass: string; icon: string; isFailed: boolean })[] {
+  get rows(): (StatusRow & {
+    stateLabel: string;
+    badgeClass: string;
+    icon: string;
+    isFailed: boolean;
+  })[] {
     return (this.statuses ?? []).map((row) => {
       const state = STATES[row.state] ?? STATES.NeverSynced;
-      return { ...row, stateLabel: state.label, badgeClass: state.badge, icon: state.icon, isFailed: row.state === 'Failed' };
+      return {
+        ...row,
+        stateLabel: state.label,
+        badgeClass: state.badge,
+        icon: state.icon,
+        isFailed: row.state === 'Failed'
+      };
     });
   }
 
@@ -137,12 +159,18 @@ export default class S2sRecordSyncStatus extends LightningElement {
     this.syncResults = undefined;
     try {
       const results = (await syncNow({ recordId: this.recordId })) as SyncNowRow[];
-      const names = new Map((this.statuses ?? []).map((row) => [row.connectionId, row.connectionName]));
+      const names = new Map(
+        (this.statuses ?? []).map((row) => [row.connectionId, row.connectionName])
+      );
       this.syncResults = results.map((result) => ({
         key: result.connectionId,
         text: result.queued
           ? formatLabel(queuedLabel, names.get(result.connectionId) ?? result.connectionId)
-          : formatLabel(notQueuedLabel, names.get(result.connectionId) ?? result.connectionId, result.message),
+          : formatLabel(
+              notQueuedLabel,
+              names.get(result.connectionId) ?? result.connectionId,
+              result.message
+            ),
         className: result.queued ? 'slds-text-color_success' : 'slds-text-color_error'
       }));
       const queued = results.filter((result) => result.queued).length;
@@ -156,7 +184,9 @@ export default class S2sRecordSyncStatus extends LightningElement {
       );
       await refreshApex(this.wiredStatus);
     } catch (error) {
-      this.dispatchEvent(new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' }));
+      this.dispatchEvent(
+        new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' })
+      );
     } finally {
       this.syncing = false;
     }

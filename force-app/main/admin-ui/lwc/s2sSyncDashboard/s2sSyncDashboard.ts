@@ -140,7 +140,12 @@ export default class S2sSyncDashboard extends LightningElement {
       typeAttributes: { maximumFractionDigits: 2 },
       cellAttributes: { class: { fieldName: 'rateClass' } }
     },
-    { label: objectiveLabel, fieldName: 'objectiveText', type: 'text', cellAttributes: { class: { fieldName: 'rateClass' } } },
+    {
+      label: objectiveLabel,
+      fieldName: 'objectiveText',
+      type: 'text',
+      cellAttributes: { class: { fieldName: 'rateClass' } }
+    },
     { label: throughputLabel, fieldName: 'throughputPerHour', type: 'number' },
     { label: backlogLabel, fieldName: 'backlog', type: 'number' },
     { label: oldestLabel, fieldName: 'oldestPendingMinutes', type: 'number' },
@@ -153,7 +158,18 @@ export default class S2sSyncDashboard extends LightningElement {
     { label: recordLabel, fieldName: 'recordId', type: 'text' },
     { label: attemptsLabel, fieldName: 'attempts', type: 'number' },
     { label: errorLabel, fieldName: 'lastError', type: 'text', wrapText: true },
-    { label: timeLabel, fieldName: 'parkedAt', type: 'date', typeAttributes: { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' } }
+    {
+      label: timeLabel,
+      fieldName: 'parkedAt',
+      type: 'date',
+      typeAttributes: {
+        year: 'numeric',
+        month: 'short',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit'
+      }
+    }
   ];
 
   access?: Access;
@@ -167,10 +183,13 @@ export default class S2sSyncDashboard extends LightningElement {
   private wiredResult?: WireResult<Dashboard>;
   /** The connection the metrics are limited to; null (defined) so the wire provisions at once. */
   scopeId: string | null = null;
+  /** The window shown: starts at windowHours, then follows the user's choice. */
+  selectedWindow = 24;
   private subscription?: EmpSubscription;
 
-  connectedCallback(): void {
+  override connectedCallback(): void {
     this.scopeId = this.connectionId || this.recordId || null;
+    this.selectedWindow = this.windowHours;
     onError((error) => {
       this.liveError = errorText(error) || liveOffLabel;
     });
@@ -183,7 +202,7 @@ export default class S2sSyncDashboard extends LightningElement {
       });
   }
 
-  disconnectedCallback(): void {
+  override disconnectedCallback(): void {
     if (this.subscription) {
       unsubscribe(this.subscription);
       this.subscription = undefined;
@@ -196,7 +215,7 @@ export default class S2sSyncDashboard extends LightningElement {
     this.accessError = error;
   }
 
-  @wire(getDashboard, { windowHours: '$windowHours', connectionId: '$scopeId' })
+  @wire(getDashboard, { windowHours: '$selectedWindow', connectionId: '$scopeId' })
   wiredDashboard(result: WireResult<Dashboard>): void {
     this.wiredResult = result;
     this.dashboard = result.data;
@@ -204,7 +223,10 @@ export default class S2sSyncDashboard extends LightningElement {
   }
 
   get isLoading(): boolean {
-    return !this.accessError && (!this.access || (this.access.canAdminister && !this.dashboard && !this.dashboardError));
+    return (
+      !this.accessError &&
+      (!this.access || (this.access.canAdminister && !this.dashboard && !this.dashboardError))
+    );
   }
   get isDenied(): boolean {
     return !!this.access && !this.access.canAdminister;
@@ -218,22 +240,29 @@ export default class S2sSyncDashboard extends LightningElement {
   }
   get isEmpty(): boolean {
     const d = this.dashboard;
-    return this.ready && !!d && d.rows.length === 0 && d.parked.length === 0 && d.lastErrors.length === 0;
+    return (
+      this.ready && !!d && d.rows.length === 0 && d.parked.length === 0 && d.lastErrors.length === 0
+    );
   }
   get hasData(): boolean {
     return this.ready && !this.isEmpty;
   }
   get windowValue(): string {
-    return String(this.windowHours);
+    return String(this.selectedWindow);
   }
   get objectiveText(): string {
     return formatLabel(objectiveLabel, this.dashboard?.objective);
   }
-  get metricRows(): (MetricRow & { successRateFraction: number | null; rateClass: string; objectiveText: string })[] {
+  get metricRows(): (MetricRow & {
+    successRateFraction: number | null;
+    rateClass: string;
+    objectiveText: string;
+  })[] {
     return (this.dashboard?.rows ?? []).map((row) => ({
       ...row,
       // Percent cells take a fraction; rounding keeps 99.9 % from showing as 99.900000001 %.
-      successRateFraction: row.successRate === null ? null : Math.round(row.successRate * 100) / 10000,
+      successRateFraction:
+        row.successRate === null ? null : Math.round(row.successRate * 100) / 10000,
       rateClass: row.meetsObjective ? 'slds-text-color_success' : 'slds-text-color_error',
       objectiveText: row.meetsObjective ? meetsLabel : missesLabel
     }));
@@ -257,7 +286,10 @@ export default class S2sSyncDashboard extends LightningElement {
   get retryAllButtons(): { connectionId: string; label: string }[] {
     const names = new Map<string, string>();
     this.parked.forEach((entry) => names.set(entry.connectionId, entry.connectionName));
-    return [...names].map(([connectionId, name]) => ({ connectionId, label: formatLabel(retryAllLabel, name) }));
+    return [...names].map(([connectionId, name]) => ({
+      connectionId,
+      label: formatLabel(retryAllLabel, name)
+    }));
   }
   get cannotRetrySelected(): boolean {
     return this.retrying || this.selectedParkedIds.length === 0;
@@ -267,7 +299,7 @@ export default class S2sSyncDashboard extends LightningElement {
   }
 
   handleWindowChange(event: CustomEvent<{ value: string }>): void {
-    this.windowHours = Number(event.detail.value);
+    this.selectedWindow = Number(event.detail.value);
   }
 
   handleParkedSelection(event: CustomEvent<{ selectedRows: ParkedEntry[] }>): void {
@@ -301,10 +333,18 @@ export default class S2sSyncDashboard extends LightningElement {
     this.retrying = true;
     try {
       const count = (await call()) as number;
-      this.dispatchEvent(new ShowToastEvent({ title: successTitle, message: formatLabel(retriedLabel, count), variant: 'success' }));
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: successTitle,
+          message: formatLabel(retriedLabel, count),
+          variant: 'success'
+        })
+      );
       await refreshApex(this.wiredResult);
     } catch (error) {
-      this.dispatchEvent(new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' }));
+      this.dispatchEvent(
+        new ShowToastEvent({ title: errorTitle, message: errorText(error), variant: 'error' })
+      );
     } finally {
       this.retrying = false;
     }

@@ -2,7 +2,13 @@
 
 /** The shape of an error from an Apex call, a wire adapter or a UI API call. */
 interface ErrorLike {
-  body?: { message?: string; pageErrors?: { message: string }[]; fieldErrors?: Record<string, { message: string }[]> } | { message?: string }[];
+  body?:
+    | {
+        message?: string;
+        pageErrors?: { message: string }[];
+        fieldErrors?: Record<string, { message: string }[]>;
+      }
+    | { message?: string }[];
   message?: string;
   statusText?: string;
 }
@@ -55,7 +61,10 @@ export function downloadText(fileName: string, mimeType: string, content: string
 }
 
 /** Fills {0}, {1}... in a custom label, as String.format does in Apex. */
-export function formatLabel(label: string, ...values: (string | number | null | undefined)[]): string {
+export function formatLabel(
+  label: string,
+  ...values: (string | number | null | undefined)[]
+): string {
   return label.replace(/\{(\d+)\}/g, (match, index: string) => {
     const value = values[Number(index)];
     return value === undefined || value === null ? match : String(value);

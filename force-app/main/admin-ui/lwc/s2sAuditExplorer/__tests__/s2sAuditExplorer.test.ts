@@ -9,10 +9,16 @@ function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
   return { default: createApexTestWireAdapter(jest.fn()) };
 }
-jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SAuditController.getConnectionOptions', () => mockWire(), { virtual: true });
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SAuditController.getConnectionOptions', () => mockWire(), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/S2SAuditController.getAuditPage', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SAuditController.exportAuditCsv', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/S2SAuditController.exportAuditCsv', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 interface TestWire {
   emit(value: unknown): void;
@@ -37,7 +43,13 @@ const ROWS = [
     Old_Values__c: '{"Email":"****"}',
     New_Values__c: '{"Email":"****"}'
   },
-  { Id: 'l2', Object_Name__c: 'Contact', Stage__c: 'Rejected', Outcome__c: 'Failure', Error__c: 'REQUIRED_FIELD_MISSING' }
+  {
+    Id: 'l2',
+    Object_Name__c: 'Contact',
+    Stage__c: 'Rejected',
+    Outcome__c: 'Failure',
+    Error__c: 'REQUIRED_FIELD_MISSING'
+  }
 ];
 
 function mount(props: Record<string, unknown> = {}): HTMLElement {
@@ -46,10 +58,12 @@ function mount(props: Record<string, unknown> = {}): HTMLElement {
   document.body.appendChild(element);
   return element;
 }
-const $ = (element: HTMLElement, selector: string): HTMLElement | null => element.shadowRoot!.querySelector(selector);
-const disabled = (element: HTMLElement, selector: string): boolean => ($(element, selector) as HTMLElement & { disabled: boolean }).disabled;
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+  element.shadowRoot!.querySelector(selector);
+const disabled = (element: HTMLElement, selector: string): boolean =>
+  ($(element, selector) as HTMLElement & { disabled: boolean }).disabled;
 
-async function showData(element: HTMLElement, total = 2, pageSize = 50): Promise<void> {
+async function showData(total = 2, pageSize = 50): Promise<void> {
   wire(getAccess).emit(AUDITOR);
   wire(getConnectionOptions).emit([{ label: 'Service org', value: 'a01000000000001AAA' }]);
   wire(getAuditPage).emit({ rows: ROWS, total, pageNumber: 1, pageSize });
@@ -70,7 +84,15 @@ describe('c-s2s-audit-explorer', () => {
     await flush();
     expect($(element, 'lightning-spinner')).not.toBeNull();
     expect(wire(getAuditPage).getLastConfig()).toEqual({
-      filter: { fromTime: null, toTime: null, connectionId: null, objectName: null, recordId: null, outcome: null, userId: null },
+      filter: {
+        fromTime: null,
+        toTime: null,
+        connectionId: null,
+        objectName: null,
+        recordId: null,
+        outcome: null,
+        userId: null
+      },
       pageSize: 50,
       pageNumber: 1
     });
@@ -92,7 +114,9 @@ describe('c-s2s-audit-explorer', () => {
     wire(getAccess).emit(AUDITOR);
     wire(getAuditPage).error({ message: 'Narrow the filters: pages stop at 2000 rows' });
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toBe('Narrow the filters: pages stop at 2000 rows');
+    expect($(element, '[data-id="error"]')!.textContent).toBe(
+      'Narrow the filters: pages stop at 2000 rows'
+    );
   });
 
   it('shows the empty state', async () => {
@@ -106,9 +130,18 @@ describe('c-s2s-audit-explorer', () => {
 
   it('shows entries with masked values as stored', async () => {
     const element = mount();
-    await showData(element);
-    const table = $(element, '[data-id="table"]') as HTMLElement & { data: Record<string, unknown>[] };
-    expect(table.data[0]).toEqual(expect.objectContaining({ userName: 'Ada Admin', connectionName: 'Service org', New_Values__c: '{"Email":"****"}', outcomeClass: '' }));
+    await showData();
+    const table = $(element, '[data-id="table"]') as HTMLElement & {
+      data: Record<string, unknown>[];
+    };
+    expect(table.data[0]).toEqual(
+      expect.objectContaining({
+        userName: 'Ada Admin',
+        connectionName: 'Service org',
+        New_Values__c: '{"Email":"****"}',
+        outcomeClass: ''
+      })
+    );
     expect(table.data[1].outcomeClass).toBe('slds-text-color_error');
     expect($(element, '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
     expect(disabled(element, '[data-id="previous"]')).toBe(true);
@@ -118,7 +151,7 @@ describe('c-s2s-audit-explorer', () => {
 
   it('applies every filter at once, from page 1, and clears them', async () => {
     const element = mount({ pageSize: 10 });
-    await showData(element, 25, 10);
+    await showData(25, 10);
     $(element, '[data-id="next"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig().pageNumber).toBe(2);
@@ -130,7 +163,9 @@ describe('c-s2s-audit-explorer', () => {
     filter(element, 'outcome', { value: 'Failure' });
     filter(element, 'userId', { recordId: '005000000000001AAA' });
     await flush();
-    expect(wire(getAuditPage).getLastConfig().filter).toEqual(expect.objectContaining({ objectName: null }));
+    expect(wire(getAuditPage).getLastConfig().filter).toEqual(
+      expect.objectContaining({ objectName: null })
+    );
     $(element, '[data-id="apply"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig()).toEqual({
@@ -149,12 +184,16 @@ describe('c-s2s-audit-explorer', () => {
     filter(element, 'outcome', { value: '' });
     $(element, '[data-id="clear"]')!.click();
     await flush();
-    expect(Object.values(wire(getAuditPage).getLastConfig().filter as object).every((value) => value === null)).toBe(true);
+    expect(
+      Object.values(wire(getAuditPage).getLastConfig().filter as object).every(
+        (value) => value === null
+      )
+    ).toBe(true);
   });
 
   it('pages forward and back within the total', async () => {
     const element = mount({ pageSize: 1 });
-    await showData(element, 2, 1);
+    await showData(2, 1);
     expect(disabled(element, '[data-id="next"]')).toBe(false);
     $(element, '[data-id="next"]')!.click();
     await flush();
@@ -171,11 +210,13 @@ describe('c-s2s-audit-explorer', () => {
 
   it('exports the filtered entries as a CSV download, with an exporting state', async () => {
     const clicks: string[] = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
       clicks.push(decodeURIComponent(this.href));
     });
     const element = mount();
-    await showData(element);
+    await showData();
     let finish: (value: string) => void = () => undefined;
     mocked(exportAuditCsv).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     $(element, '[data-id="export"]')!.click();
@@ -184,7 +225,9 @@ describe('c-s2s-audit-explorer', () => {
     expect(disabled(element, '[data-id="export"]')).toBe(true);
     finish('Event_Time__c,New_Values__c\r\n2026-11-26T01:00:00Z,"{""Email"":""****""}"\r\n');
     await flush();
-    expect(mocked(exportAuditCsv)).toHaveBeenCalledWith({ filter: expect.objectContaining({ outcome: null }) });
+    expect(mocked(exportAuditCsv)).toHaveBeenCalledWith({
+      filter: expect.objectContaining({ outcome: null })
+    });
     expect(clicks[0]).toContain('""Email"":""****""');
     expect($(element, '[data-id="exporting"]')).toBeNull();
     click.mockRestore();
@@ -192,10 +235,14 @@ describe('c-s2s-audit-explorer', () => {
 
   it('reports a failed export', async () => {
     const element = mount();
-    await showData(element);
-    mocked(exportAuditCsv).mockRejectedValueOnce({ body: { message: '12000 rows: narrow the filters (10000 at most)' } });
+    await showData();
+    mocked(exportAuditCsv).mockRejectedValueOnce({
+      body: { message: '12000 rows: narrow the filters (10000 at most)' }
+    });
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.message));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.message)
+    );
     $(element, '[data-id="export"]')!.click();
     await flush();
     expect(toasts).toEqual(['12000 rows: narrow the filters (10000 at most)']);

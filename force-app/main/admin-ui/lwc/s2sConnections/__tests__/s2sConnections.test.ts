@@ -12,12 +12,30 @@ function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
   return { default: createApexTestWireAdapter(jest.fn()) };
 }
-jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.getConnections', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.getNamedCredentials', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.saveConnection', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.deleteConnection', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.testConnection', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SConnectionsController.getConnections', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SConnectionsController.getNamedCredentials', () => mockWire(), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.saveConnection',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.deleteConnection',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.testConnection',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 
 interface TestWire {
   emit(value: unknown): void;
@@ -54,7 +72,7 @@ function change(element: HTMLElement, field: string, detail: Record<string, unkn
   $(element, `[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
 }
 
-async function showData(element: HTMLElement, connections = CONNECTIONS): Promise<void> {
+async function showData(connections = CONNECTIONS): Promise<void> {
   wire(getAccess).emit(ADMIN);
   wire(getConnections).emit(connections);
   wire(getNamedCredentials).emit([{ label: 'Service Org', value: 'Service_Org' }]);
@@ -85,7 +103,9 @@ describe('c-s2s-connections', () => {
     const element = mount();
     wire(getAccess).emit({ canAdminister: false, canSyncNow: true, canViewAudit: false });
     await flush();
-    expect($(element, '[data-id="denied"]')!.textContent).toBe('c.S2S_Permission_Denied_Administer');
+    expect($(element, '[data-id="denied"]')!.textContent).toBe(
+      'c.S2S_Permission_Denied_Administer'
+    );
     expect($(element, 'lightning-spinner')).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -95,13 +115,15 @@ describe('c-s2s-connections', () => {
     wire(getAccess).emit(ADMIN);
     wire(getConnections).error({ message: 'Insufficient access to S2S_Connection__c' });
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toBe('Insufficient access to S2S_Connection__c');
+    expect($(element, '[data-id="error"]')!.textContent).toBe(
+      'Insufficient access to S2S_Connection__c'
+    );
     await expect(element).toBeAccessible();
   });
 
   it('shows the empty state when there is no connection', async () => {
     const element = mount();
-    await showData(element, []);
+    await showData([]);
     expect($(element, '[data-id="empty"]')!.textContent).toContain('c.S2S_Connections_Empty');
     expect($(element, 'lightning-datatable')).toBeNull();
     await expect(element).toBeAccessible();
@@ -109,10 +131,15 @@ describe('c-s2s-connections', () => {
 
   it('lists connections with edit, test and delete actions', async () => {
     const element = mount();
-    await showData(element);
-    const table = $(element, 'lightning-datatable') as HTMLElement & { data: unknown[]; columns: { type?: string; typeAttributes?: { rowActions: { name: string }[] } }[] };
+    await showData();
+    const table = $(element, 'lightning-datatable') as HTMLElement & {
+      data: unknown[];
+      columns: { type?: string; typeAttributes?: { rowActions: { name: string }[] } }[];
+    };
     expect(table.data).toEqual(CONNECTIONS);
-    const actions = table.columns.find((column) => column.type === 'action')!.typeAttributes!.rowActions.map((a) => a.name);
+    const actions = table.columns
+      .find((column) => column.type === 'action')!
+      .typeAttributes!.rowActions.map((a) => a.name);
     expect(actions).toEqual(['edit', 'test', 'delete']);
     await expect(element).toBeAccessible();
   });
@@ -120,9 +147,11 @@ describe('c-s2s-connections', () => {
   it('creates a connection: saving state, then toast and refreshed list', async () => {
     mocked(saveConnection).mockResolvedValue('a01000000000002AAA');
     const element = mount();
-    await showData(element);
+    await showData();
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
     $(element, '[data-id="new"]')!.click();
     await flush();
     expect($(element, '[data-id="form"]')).not.toBeNull();
@@ -138,7 +167,9 @@ describe('c-s2s-connections', () => {
     mocked(saveConnection).mockReturnValue(new Promise((resolve) => (finishSave = resolve)));
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect(($(element, '[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect(($(element, '[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled).toBe(
+      true
+    );
     expect($(element, 'section lightning-spinner')).not.toBeNull();
     finishSave('a01000000000002AAA');
     await flush();
@@ -182,15 +213,21 @@ describe('c-s2s-connections', () => {
   });
 
   it('shows the server error of a failed save and keeps the form', async () => {
-    mocked(saveConnection).mockRejectedValue({ body: { message: 'Named Credential Nope is unknown' } });
+    mocked(saveConnection).mockRejectedValue({
+      body: { message: 'Named Credential Nope is unknown' }
+    });
     const element = mount();
-    await showData(element);
+    await showData();
     rowAction(element, 'edit');
     await flush();
-    expect(($(element, '[data-field="Name"]') as HTMLElement & { value: string }).value).toBe('Service org');
+    expect(($(element, '[data-field="Name"]') as HTMLElement & { value: string }).value).toBe(
+      'Service org'
+    );
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect($(element, '[data-id="form-error"]')!.textContent).toBe('Named Credential Nope is unknown');
+    expect($(element, '[data-id="form-error"]')!.textContent).toBe(
+      'Named Credential Nope is unknown'
+    );
     expect($(element, '[data-id="form"]')).not.toBeNull();
     await expect(element).toBeAccessible();
     $(element, '[data-id="cancel"]')!.click();
@@ -207,12 +244,14 @@ describe('c-s2s-connections', () => {
       permissions: ['S2S_Inbound_Apply', 'ApiEnabled']
     });
     const element = mount();
-    await showData(element);
+    await showData();
     rowAction(element, 'test');
     await flush();
     expect(mocked(testConnection)).toHaveBeenCalledWith({ connectionId: 'a01000000000001AAA' });
     expect($(element, '[data-id="probe-org"]')!.textContent).toBe('00D000000000001EAA');
-    expect($(element, '[data-id="probe-permissions"]')!.textContent).toBe('S2S_Inbound_Apply, ApiEnabled');
+    expect($(element, '[data-id="probe-permissions"]')!.textContent).toBe(
+      'S2S_Inbound_Apply, ApiEnabled'
+    );
     await expect(element).toBeAccessible();
     $(element, '[data-id="probe-close"]')!.click();
     await flush();
@@ -221,7 +260,7 @@ describe('c-s2s-connections', () => {
 
   it('shows the exact error of a failed test, from the probe or from the call', async () => {
     const element = mount();
-    await showData(element);
+    await showData();
     let finish: (value: unknown) => void = () => undefined;
     mocked(testConnection).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     rowAction(element, 'test');
@@ -229,7 +268,9 @@ describe('c-s2s-connections', () => {
     expect($(element, '[data-id="testing"]')).not.toBeNull();
     finish({ ok: false, error: 'Unauthorized endpoint: https://peer.example' });
     await flush();
-    expect($(element, '[data-id="probe-error"]')!.textContent).toBe('Unauthorized endpoint: https://peer.example');
+    expect($(element, '[data-id="probe-error"]')!.textContent).toBe(
+      'Unauthorized endpoint: https://peer.example'
+    );
     mocked(testConnection).mockRejectedValueOnce({ body: { message: 'Read timed out' } });
     rowAction(element, 'test');
     await flush();
@@ -237,17 +278,19 @@ describe('c-s2s-connections', () => {
   });
 
   it('deletes a connection only after confirmation', async () => {
-    const confirm = jest.spyOn(LightningConfirm, 'open');
+    const confirm = jest.spyOn(LightningConfirm as unknown as { open(): Promise<boolean> }, 'open');
     confirm.mockResolvedValueOnce(false);
     const element = mount();
-    await showData(element);
+    await showData();
     rowAction(element, 'delete');
     await flush();
     expect(mocked(deleteConnection)).not.toHaveBeenCalled();
     confirm.mockResolvedValueOnce(true);
     mocked(deleteConnection).mockResolvedValueOnce(undefined);
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
     rowAction(element, 'delete');
     await flush();
     expect(mocked(deleteConnection)).toHaveBeenCalledWith({ connectionId: 'a01000000000001AAA' });

@@ -17,7 +17,15 @@ const TARGET: FieldInfo[] = [
 ];
 
 function row(targetField: string, sourceField: string, transforms = ''): FieldRow {
-  return { key: targetField, sourceField, sourceExpression: '', targetField, transforms, sensitive: false, active: true };
+  return {
+    key: targetField,
+    sourceField,
+    sourceExpression: '',
+    targetField,
+    transforms,
+    sensitive: false,
+    active: true
+  };
 }
 
 describe('mapping rules', () => {
@@ -37,7 +45,10 @@ describe('mapping rules', () => {
 
   it('auto-maps updateable target fields by API name, then by label, never twice', () => {
     const rows = autoMap(SOURCE, TARGET, [row('Territory__c', 'Region__c')]);
-    expect(rows.map((r) => `${r.sourceField}->${r.targetField}`)).toEqual(['Name->Name', 'AnnualRevenue->Revenue__c']);
+    expect(rows.map((r) => `${r.sourceField}->${r.targetField}`)).toEqual([
+      'Name->Name',
+      'AnnualRevenue->Revenue__c'
+    ]);
     expect(new Set(rows.map((r) => r.key)).size).toBe(2);
   });
 
@@ -77,7 +88,9 @@ describe('mapping rules', () => {
   });
 
   it('accepts an expression instead of a source field, and skips name checks without describes', () => {
-    expect(validateRows([{ ...row('Name', ''), sourceExpression: "CONCAT(FirstName, ' ', LastName)" }])).toEqual([]);
+    expect(
+      validateRows([{ ...row('Name', ''), sourceExpression: "CONCAT(FirstName, ' ', LastName)" }])
+    ).toEqual([]);
     expect(validateRows([row('Anything__c', 'Whatever__c')])).toEqual([]);
   });
 });

@@ -16,17 +16,45 @@ function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
   return { default: createApexTestWireAdapter(jest.fn()) };
 }
-jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SConnectionsController.getConnections', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.getObjectMappings', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.getFieldMappings', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.getLocalObjects', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.describeLocalObject', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.describeRemoteObject', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.saveMapping', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.previewMapping', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.exportConfiguration', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SMappingController.importConfiguration', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SConnectionsController.getConnections', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SMappingController.getObjectMappings', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SMappingController.getFieldMappings', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SMappingController.getLocalObjects', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SMappingController.describeLocalObject', () => mockWire(), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/S2SMappingController.describeRemoteObject',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/S2SMappingController.saveMapping', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SMappingController.previewMapping', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/S2SMappingController.exportConfiguration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/S2SMappingController.importConfiguration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 
 interface TestWire {
   emit(value: unknown): void;
@@ -73,18 +101,26 @@ function mount(props: Record<string, unknown> = {}): HTMLElement {
   document.body.appendChild(element);
   return element;
 }
-const $ = (element: HTMLElement, selector: string): HTMLElement | null => element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+  element.shadowRoot!.querySelector(selector);
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)
+];
 
 function fire(target: HTMLElement, detail: Record<string, unknown>, type?: string): void {
   if (type) (target as HTMLElement & { type: string }).type = type;
   target.dispatchEvent(new CustomEvent('change', { detail }));
 }
-function setting(element: HTMLElement, name: string, detail: Record<string, unknown>, type?: string): void {
+function setting(
+  element: HTMLElement,
+  name: string,
+  detail: Record<string, unknown>,
+  type?: string
+): void {
   fire($(element, `[data-setting="${name}"]`)!, detail, type);
 }
 
-async function showList(element: HTMLElement, mappings: unknown[] = [MAPPING]): Promise<void> {
+async function showList(mappings: unknown[] = [MAPPING]): Promise<void> {
   wire(getAccess).emit(ADMIN);
   wire(getConnections).emit(CONNECTIONS);
   wire(getLocalObjects).emit([{ name: 'Account', label: 'Account' }]);
@@ -94,7 +130,7 @@ async function showList(element: HTMLElement, mappings: unknown[] = [MAPPING]): 
 }
 
 async function openNewWithDescribes(element: HTMLElement): Promise<void> {
-  await showList(element);
+  await showList();
   $(element, '[data-id="new"]')!.click();
   await flush();
   setting(element, 'Source_Object__c', { value: 'Account' });
@@ -146,7 +182,7 @@ describe('c-s2s-mapping-editor', () => {
 
   it('loads the mappings of the first connection, then of the chosen one, with an empty state', async () => {
     const element = mount();
-    await showList(element, []);
+    await showList([]);
     expect(wire(getObjectMappings).getLastConfig()).toEqual({ connectionId: 'a01000000000001AAA' });
     expect($(element, '[data-id="empty"]')).not.toBeNull();
     await expect(element).toBeAccessible();
@@ -156,7 +192,7 @@ describe('c-s2s-mapping-editor', () => {
   });
 
   it('opens the connection given by App Builder or the record page', async () => {
-    const element = mount({ recordId: 'a01000000000002AAA' });
+    mount({ recordId: 'a01000000000002AAA' });
     wire(getAccess).emit(ADMIN);
     wire(getConnections).emit(CONNECTIONS);
     await flush();
@@ -165,7 +201,7 @@ describe('c-s2s-mapping-editor', () => {
 
   it('lists mappings and opens one with its field mappings', async () => {
     const element = mount();
-    await showList(element);
+    await showList();
     expect($(element, '[data-id="mappings"]')!.textContent).toContain('Account → Account');
     await expect(element).toBeAccessible();
     $(element, `lightning-button[data-id="${MAPPING.Id}"]`)!.click();
@@ -173,7 +209,13 @@ describe('c-s2s-mapping-editor', () => {
     expect(wire(getFieldMappings).getLastConfig()).toEqual({ objectMappingId: MAPPING.Id });
     expect(wire(describeLocalObject).getLastConfig()).toEqual({ objectName: 'Account' });
     wire(getFieldMappings).emit([
-      { Id: 'a03000000000001AAA', Source_Field__c: 'Name', Target_Field__c: 'Name', Sensitive__c: true, Active__c: true }
+      {
+        Id: 'a03000000000001AAA',
+        Source_Field__c: 'Name',
+        Target_Field__c: 'Name',
+        Sensitive__c: true,
+        Active__c: true
+      }
     ]);
     await flush();
     expect($$(element, 'tbody tr[data-row]').length).toBe(1);
@@ -184,11 +226,18 @@ describe('c-s2s-mapping-editor', () => {
   it('auto-maps by name and label and shows type compatibility', async () => {
     const element = mount();
     await openNewWithDescribes(element);
-    expect(mocked(describeRemoteObject)).toHaveBeenCalledWith({ connectionId: 'a01000000000001AAA', objectName: 'Account' });
+    expect(mocked(describeRemoteObject)).toHaveBeenCalledWith({
+      connectionId: 'a01000000000001AAA',
+      objectName: 'Account'
+    });
     $(element, '[data-id="auto-map"]')!.click();
     await flush();
     const badges = $$(element, '[data-id="compat"]').map((badge) => badge.textContent);
-    expect(badges).toEqual(['c.S2S_Compat_Compatible', 'c.S2S_Compat_Compatible', 'c.S2S_Compat_Convertible']);
+    expect(badges).toEqual([
+      'c.S2S_Compat_Compatible',
+      'c.S2S_Compat_Compatible',
+      'c.S2S_Compat_Convertible'
+    ]);
     await expect(element).toBeAccessible();
   });
 
@@ -198,20 +247,27 @@ describe('c-s2s-mapping-editor', () => {
     $(element, '[data-id="add-row"]')!.click();
     await flush();
     const key = $(element, 'tbody tr')!.dataset.row as string;
-    fire($(element, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, { value: 'Active__c' });
-    fire($(element, `lightning-input[data-key="${key}"][data-prop="transforms"]`)!, { value: '{not json' });
+    fire($(element, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, {
+      value: 'Active__c'
+    });
+    fire($(element, `lightning-input[data-key="${key}"][data-prop="transforms"]`)!, {
+      value: '{not json'
+    });
     await flush();
     $(element, '[data-id="save"]')!.click();
     await flush();
     const messages = $$(element, '[data-id="errors"] li').map((item) => item.textContent);
-    expect(messages).toEqual(['c.S2S_Mapping_Error_Source_Missing', 'c.S2S_Mapping_Error_Transforms']);
+    expect(messages).toEqual([
+      'c.S2S_Mapping_Error_Source_Missing',
+      'c.S2S_Mapping_Error_Transforms'
+    ]);
     expect(mocked(saveMapping)).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
   });
 
   it('requires objects and a cron for scheduled mappings', async () => {
     const element = mount();
-    await showList(element);
+    await showList();
     $(element, '[data-id="new"]')!.click();
     await flush();
     setting(element, 'Trigger_Mode__c', { value: 'Scheduled' });
@@ -230,7 +286,11 @@ describe('c-s2s-mapping-editor', () => {
     await flush();
     const rows = $$(element, 'tbody tr');
     const lastKey = rows[2].dataset.row as string;
-    fire($(element, `[data-key="${lastKey}"][data-prop="sensitive"]`)!, { checked: true }, 'checkbox');
+    fire(
+      $(element, `[data-key="${lastKey}"][data-prop="sensitive"]`)!,
+      { checked: true },
+      'checkbox'
+    );
     $(element, `lightning-button-icon[data-key="${rows[1].dataset.row}"]`)!.click();
     setting(element, 'Sequence__c', { value: '20' });
     setting(element, 'Active__c', { checked: false }, 'checkbox');
@@ -240,17 +300,40 @@ describe('c-s2s-mapping-editor', () => {
     mocked(saveMapping).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect(($(element, '[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect(($(element, '[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled).toBe(
+      true
+    );
     const call = mocked(saveMapping).mock.calls[0][0];
     expect(call.mapping).toEqual(
-      expect.objectContaining({ Source_Object__c: 'Account', Sequence__c: 20, Active__c: false, Filter__c: "Industry = 'Energy'" })
+      expect.objectContaining({
+        Source_Object__c: 'Account',
+        Sequence__c: 20,
+        Active__c: false,
+        Filter__c: "Industry = 'Energy'"
+      })
     );
     expect(call.fields).toEqual([
-      { Source_Field__c: 'Name', Source_Expression__c: null, Target_Field__c: 'Name', Transforms__c: null, Sensitive__c: false, Active__c: true },
-      { Source_Field__c: 'IsActive__c', Source_Expression__c: null, Target_Field__c: 'Active__c', Transforms__c: null, Sensitive__c: true, Active__c: true }
+      {
+        Source_Field__c: 'Name',
+        Source_Expression__c: null,
+        Target_Field__c: 'Name',
+        Transforms__c: null,
+        Sensitive__c: false,
+        Active__c: true
+      },
+      {
+        Source_Field__c: 'IsActive__c',
+        Source_Expression__c: null,
+        Target_Field__c: 'Active__c',
+        Transforms__c: null,
+        Sensitive__c: true,
+        Active__c: true
+      }
     ]);
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
     finish({ success: true, mappingId: 'a02000000000009AAA' });
     await flush();
     expect(toasts).toEqual(['success']);
@@ -260,10 +343,15 @@ describe('c-s2s-mapping-editor', () => {
   it('shows the engine validation errors and call failures on save', async () => {
     const element = mount();
     await openNewWithDescribes(element);
-    mocked(saveMapping).mockResolvedValueOnce({ success: false, errors: ['Field Name: unknown on Account in the peer org'] });
+    mocked(saveMapping).mockResolvedValueOnce({
+      success: false,
+      errors: ['Field Name: unknown on Account in the peer org']
+    });
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect($(element, '[data-id="errors"] li')!.textContent).toBe('Field Name: unknown on Account in the peer org');
+    expect($(element, '[data-id="errors"] li')!.textContent).toBe(
+      'Field Name: unknown on Account in the peer org'
+    );
     mocked(saveMapping).mockRejectedValueOnce({ body: { message: 'Insufficient access' } });
     $(element, '[data-id="save"]')!.click();
     await flush();
@@ -272,14 +360,18 @@ describe('c-s2s-mapping-editor', () => {
 
   it('shows the error of a remote describe', async () => {
     const element = mount();
-    await showList(element);
+    await showList();
     $(element, '[data-id="new"]')!.click();
     await flush();
     setting(element, 'Target_Object__c', { value: 'Nope__c' });
-    mocked(describeRemoteObject).mockRejectedValueOnce({ body: { message: 'Peer has no object Nope__c' } });
+    mocked(describeRemoteObject).mockRejectedValueOnce({
+      body: { message: 'Peer has no object Nope__c' }
+    });
     $(element, '[data-id="describe-target"]')!.click();
     await flush();
-    expect($(element, '[data-id="describe-error"]')!.textContent).toBe('Peer has no object Nope__c');
+    expect($(element, '[data-id="describe-error"]')!.textContent).toBe(
+      'Peer has no object Nope__c'
+    );
   });
 
   it('previews the mapping on a sample record, including the filter result', async () => {
@@ -288,13 +380,19 @@ describe('c-s2s-mapping-editor', () => {
     $(element, '[data-id="auto-map"]')!.click();
     fire($(element, '[data-id="sample"]')!, { value: '001000000000001AAA' });
     await flush();
-    mocked(previewMapping).mockResolvedValueOnce({ Name: 'Acme', Industry: null, __filterPassed: false });
+    mocked(previewMapping).mockResolvedValueOnce({
+      Name: 'Acme',
+      Industry: null,
+      __filterPassed: false
+    });
     $(element, '[data-id="preview"]')!.click();
     await flush();
     expect(mocked(previewMapping).mock.calls[0][0].sampleRecordId).toBe('001000000000001AAA');
     const cells = $$(element, '[data-id="preview-table"] td').map((cell) => cell.textContent);
     expect(cells).toEqual(['Industry', '', 'Name', 'Acme']);
-    expect($(element, '[data-id="filter-result"]')!.textContent).toBe('c.S2S_Mapping_Filter_Failed');
+    expect($(element, '[data-id="filter-result"]')!.textContent).toBe(
+      'c.S2S_Mapping_Filter_Failed'
+    );
     await expect(element).toBeAccessible();
     mocked(previewMapping).mockRejectedValueOnce({ body: { message: 'Record not found' } });
     $(element, '[data-id="preview"]')!.click();
@@ -306,16 +404,20 @@ describe('c-s2s-mapping-editor', () => {
   });
 
   it('exports the configuration as a JSON download', async () => {
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
     mocked(exportConfiguration).mockResolvedValueOnce('{"version":1}');
     const element = mount();
-    await showList(element);
+    await showList();
     $(element, '[data-id="export"]')!.click();
     await flush();
     expect(click).toHaveBeenCalledTimes(1);
     mocked(exportConfiguration).mockRejectedValueOnce({ body: { message: 'nope' } });
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.message));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.message)
+    );
     $(element, '[data-id="export"]')!.click();
     await flush();
     expect(toasts).toEqual(['nope']);
@@ -324,21 +426,38 @@ describe('c-s2s-mapping-editor', () => {
 
   it('imports a configuration and reports counts or the errors', async () => {
     const element = mount();
-    await showList(element);
+    await showList();
     fire($(element, '[data-id="import-text"]')!, { value: '{"version":1}' });
-    mocked(importConfiguration).mockResolvedValueOnce({ success: true, connections: 1, objectMappings: 2, fieldMappings: 9, errors: [] });
+    mocked(importConfiguration).mockResolvedValueOnce({
+      success: true,
+      connections: 1,
+      objectMappings: 2,
+      fieldMappings: 9,
+      errors: []
+    });
     $(element, '[data-id="import"]')!.click();
     await flush();
-    expect(mocked(importConfiguration)).toHaveBeenCalledWith({ configurationJson: '{"version":1}' });
+    expect(mocked(importConfiguration)).toHaveBeenCalledWith({
+      configurationJson: '{"version":1}'
+    });
     expect($(element, '[data-id="import-message"]')!.textContent).toBe('c.S2S_Mapping_Imported');
-    mocked(importConfiguration).mockResolvedValueOnce({ success: false, errors: ['Account → Account, field Foo__c: unknown'] });
+    mocked(importConfiguration).mockResolvedValueOnce({
+      success: false,
+      errors: ['Account → Account, field Foo__c: unknown']
+    });
     $(element, '[data-id="import"]')!.click();
     await flush();
-    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe('Account → Account, field Foo__c: unknown');
-    mocked(importConfiguration).mockRejectedValueOnce({ body: { message: 'The configuration is empty' } });
+    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe(
+      'Account → Account, field Foo__c: unknown'
+    );
+    mocked(importConfiguration).mockRejectedValueOnce({
+      body: { message: 'The configuration is empty' }
+    });
     $(element, '[data-id="import"]')!.click();
     await flush();
-    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe('The configuration is empty');
+    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe(
+      'The configuration is empty'
+    );
     await expect(element).toBeAccessible();
   });
 });

@@ -11,11 +11,21 @@ function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
   return { default: createApexTestWireAdapter(jest.fn()) };
 }
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
-jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SDashboardController.getDashboard', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/S2SDashboardController.retry', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/S2SDashboardController.retryAll', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SDashboardController.getDashboard', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SDashboardController.retry', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SDashboardController.retryAll', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 interface TestWire {
   emit(value: unknown): void;
@@ -31,15 +41,67 @@ const DASHBOARD = {
   objective: 99.9,
   windowHours: 24,
   rows: [
-    { key: 'c1:Account', connectionId: 'c1', connectionName: 'Service org', objectName: 'Account', succeeded: 999, failed: 1, successRate: 99.9, meetsObjective: true, throughputPerHour: 41.63, backlog: 3, oldestPendingMinutes: 2, parked: 2 },
-    { key: 'c1:Contact', connectionId: 'c1', connectionName: 'Service org', objectName: 'Contact', succeeded: 90, failed: 10, successRate: 90, meetsObjective: false, throughputPerHour: 3.75, backlog: 0, oldestPendingMinutes: null, parked: 0 }
+    {
+      key: 'c1:Account',
+      connectionId: 'c1',
+      connectionName: 'Service org',
+      objectName: 'Account',
+      succeeded: 999,
+      failed: 1,
+      successRate: 99.9,
+      meetsObjective: true,
+      throughputPerHour: 41.63,
+      backlog: 3,
+      oldestPendingMinutes: 2,
+      parked: 2
+    },
+    {
+      key: 'c1:Contact',
+      connectionId: 'c1',
+      connectionName: 'Service org',
+      objectName: 'Contact',
+      succeeded: 90,
+      failed: 10,
+      successRate: 90,
+      meetsObjective: false,
+      throughputPerHour: 3.75,
+      backlog: 0,
+      oldestPendingMinutes: null,
+      parked: 0
+    }
   ],
   lastErrors: [
-    { id: 'l1', eventTime: '2026-11-26T01:00:00.000Z', connectionName: 'Service org', objectName: 'Contact', recordId: '003000000000001AAA', stage: 'Rejected', error: 'REQUIRED_FIELD_MISSING: LastName' }
+    {
+      id: 'l1',
+      eventTime: '2026-11-26T01:00:00.000Z',
+      connectionName: 'Service org',
+      objectName: 'Contact',
+      recordId: '003000000000001AAA',
+      stage: 'Rejected',
+      error: 'REQUIRED_FIELD_MISSING: LastName'
+    }
   ],
   parked: [
-    { id: 'o1', connectionId: 'c1', connectionName: 'Service org', objectName: 'Account', recordId: '001000000000001AAA', attempts: 5, lastError: 'Read timed out', parkedAt: '2026-11-26T00:00:00.000Z' },
-    { id: 'o2', connectionId: 'c1', connectionName: 'Service org', objectName: 'Account', recordId: '001000000000002AAA', attempts: 5, lastError: 'Read timed out', parkedAt: '2026-11-26T00:00:00.000Z' }
+    {
+      id: 'o1',
+      connectionId: 'c1',
+      connectionName: 'Service org',
+      objectName: 'Account',
+      recordId: '001000000000001AAA',
+      attempts: 5,
+      lastError: 'Read timed out',
+      parkedAt: '2026-11-26T00:00:00.000Z'
+    },
+    {
+      id: 'o2',
+      connectionId: 'c1',
+      connectionName: 'Service org',
+      objectName: 'Account',
+      recordId: '001000000000002AAA',
+      attempts: 5,
+      lastError: 'Read timed out',
+      parkedAt: '2026-11-26T00:00:00.000Z'
+    }
   ]
 };
 
@@ -49,10 +111,13 @@ function mount(props: Record<string, unknown> = {}): HTMLElement {
   document.body.appendChild(element);
   return element;
 }
-const $ = (element: HTMLElement, selector: string): HTMLElement | null => element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+  element.shadowRoot!.querySelector(selector);
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)
+];
 
-async function showData(element: HTMLElement, dashboard: unknown = DASHBOARD): Promise<void> {
+async function showData(dashboard: unknown = DASHBOARD): Promise<void> {
   wire(getAccess).emit(ADMIN);
   wire(getDashboard).emit(dashboard);
   await flush();
@@ -68,7 +133,11 @@ describe('c-s2s-sync-dashboard', () => {
     const element = mount();
     await flush();
     expect($(element, 'lightning-spinner')).not.toBeNull();
-    expect(mocked(subscribe)).toHaveBeenCalledWith('/event/S2S_Batch_Outcome__e', -1, expect.any(Function));
+    expect(mocked(subscribe)).toHaveBeenCalledWith(
+      '/event/S2S_Batch_Outcome__e',
+      -1,
+      expect.any(Function)
+    );
     expect(mocked(onError)).toHaveBeenCalled();
     expect($(element, '[data-id="live"]')).not.toBeNull();
     await expect(element).toBeAccessible();
@@ -92,30 +161,38 @@ describe('c-s2s-sync-dashboard', () => {
 
   it('shows the empty state when nothing happened in the window', async () => {
     const element = mount();
-    await showData(element, { objective: 99.9, windowHours: 24, rows: [], lastErrors: [], parked: [] });
+    await showData({ objective: 99.9, windowHours: 24, rows: [], lastErrors: [], parked: [] });
     expect($(element, '[data-id="empty"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows the success rate against the objective, throughput, backlog, errors and parked changes', async () => {
     const element = mount();
-    await showData(element);
-    const metrics = $(element, '[data-id="metrics"]') as HTMLElement & { data: Record<string, unknown>[] };
-    expect(metrics.data.map((row) => [row.successRateFraction, row.rateClass, row.objectiveText])).toEqual([
+    await showData();
+    const metrics = $(element, '[data-id="metrics"]') as HTMLElement & {
+      data: Record<string, unknown>[];
+    };
+    expect(
+      metrics.data.map((row) => [row.successRateFraction, row.rateClass, row.objectiveText])
+    ).toEqual([
       [0.999, 'slds-text-color_success', 'c.S2S_Dashboard_Meets_Objective'],
       [0.9, 'slds-text-color_error', 'c.S2S_Dashboard_Misses_Objective']
     ]);
     expect(metrics.data[0].backlog).toBe(3);
     expect(metrics.data[0].throughputPerHour).toBe(41.63);
-    expect(($(element, '[data-id="parked"]') as HTMLElement & { data: unknown[] }).data.length).toBe(2);
-    expect($(element, '[data-id="errors"]')!.textContent).toContain('REQUIRED_FIELD_MISSING: LastName');
+    expect(
+      ($(element, '[data-id="parked"]') as HTMLElement & { data: unknown[] }).data.length
+    ).toBe(2);
+    expect($(element, '[data-id="errors"]')!.textContent).toContain(
+      'REQUIRED_FIELD_MISSING: LastName'
+    );
     expect($(element, '[data-id="objective"]')!.textContent).toBe('c.S2S_Dashboard_Objective');
     await expect(element).toBeAccessible();
   });
 
   it('shows no-parked and no-error states beside metrics', async () => {
     const element = mount();
-    await showData(element, { ...DASHBOARD, parked: [], lastErrors: [] });
+    await showData({ ...DASHBOARD, parked: [], lastErrors: [] });
     expect($(element, '[data-id="no-parked"]')).not.toBeNull();
     expect($(element, '[data-id="no-errors"]')).not.toBeNull();
   });
@@ -123,18 +200,38 @@ describe('c-s2s-sync-dashboard', () => {
   it('asks for the chosen window and the connection of the record page', async () => {
     const element = mount({ recordId: 'a01000000000001AAA' });
     await flush();
-    expect(wire(getDashboard).getLastConfig()).toEqual({ windowHours: 24, connectionId: 'a01000000000001AAA' });
-    await showData(element);
-    $(element, '[data-id="window"]')!.dispatchEvent(new CustomEvent('change', { detail: { value: '168' } }));
+    expect(wire(getDashboard).getLastConfig()).toEqual({
+      windowHours: 24,
+      connectionId: 'a01000000000001AAA'
+    });
+    await showData();
+    $(element, '[data-id="window"]')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '168' } })
+    );
     await flush();
-    expect(wire(getDashboard).getLastConfig()).toEqual({ windowHours: 168, connectionId: 'a01000000000001AAA' });
+    expect(wire(getDashboard).getLastConfig()).toEqual({
+      windowHours: 168,
+      connectionId: 'a01000000000001AAA'
+    });
   });
 
   it('refreshes live on a batch outcome event, without reload', async () => {
     const element = mount();
-    await showData(element);
+    await showData();
     const onMessage = mocked(subscribe).mock.calls[0][2];
-    onMessage({ channel: '/event/S2S_Batch_Outcome__e', data: { payload: { Object_Name__c: 'Account', Succeeded__c: 200, Failed__c: 0, Parked__c: 0, Backlog__c: 0 }, event: { replayId: 7 } } });
+    onMessage({
+      channel: '/event/S2S_Batch_Outcome__e',
+      data: {
+        payload: {
+          Object_Name__c: 'Account',
+          Succeeded__c: 200,
+          Failed__c: 0,
+          Parked__c: 0,
+          Backlog__c: 0
+        },
+        event: { replayId: 7 }
+      }
+    });
     await flush();
     expect(mocked(refreshApex)).toHaveBeenCalledTimes(1);
     expect($(element, '[data-id="last-event"]')!.textContent).toBe('c.S2S_Dashboard_Last_Event');
@@ -156,19 +253,28 @@ describe('c-s2s-sync-dashboard', () => {
     const element = mount();
     await flush();
     document.body.removeChild(element);
-    expect(mocked(unsubscribe)).toHaveBeenCalledWith({ id: 's1', channel: '/event/S2S_Batch_Outcome__e' });
+    expect(mocked(unsubscribe)).toHaveBeenCalledWith({
+      id: 's1',
+      channel: '/event/S2S_Batch_Outcome__e'
+    });
   });
 
   it('retries the selected parked changes with a saving state, then refreshes', async () => {
     const element = mount();
-    await showData(element);
-    expect(($(element, '[data-id="retry"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
-    $(element, '[data-id="parked"]')!.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: [DASHBOARD.parked[0]] } }));
+    await showData();
+    expect(($(element, '[data-id="retry"]') as HTMLElement & { disabled: boolean }).disabled).toBe(
+      true
+    );
+    $(element, '[data-id="parked"]')!.dispatchEvent(
+      new CustomEvent('rowselection', { detail: { selectedRows: [DASHBOARD.parked[0]] } })
+    );
     await flush();
     let finish: (value: number) => void = () => undefined;
     mocked(retry).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.variant));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
     $(element, '[data-id="retry"]')!.click();
     await flush();
     expect(mocked(retry)).toHaveBeenCalledWith({ outboxIds: ['o1'] });
@@ -181,12 +287,14 @@ describe('c-s2s-sync-dashboard', () => {
 
   it('retries all parked changes of a connection and reports a failure', async () => {
     const element = mount();
-    await showData(element);
+    await showData();
     const buttons = $$(element, 'lightning-button[data-connection]');
     expect(buttons.length).toBe(1);
     mocked(retryAll).mockRejectedValueOnce({ body: { message: 'Connection not found' } });
     const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail.message));
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.message)
+    );
     buttons[0].click();
     await flush();
     expect(mocked(retryAll)).toHaveBeenCalledWith({ connectionId: 'c1' });

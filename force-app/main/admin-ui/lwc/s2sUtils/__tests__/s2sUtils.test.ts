@@ -35,11 +35,11 @@ describe('c-s2s-utils', () => {
 
   it('downloads text through a temporary link', () => {
     const clicks: string[] = [];
-    const spy = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        clicks.push(`${this.download}|${this.href}`);
-      });
+    const spy = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      clicks.push(`${this.download}|${this.href}`);
+    });
     downloadText('audit.csv', 'text/csv', 'a,b\r\n1,"x"');
     expect(clicks).toEqual(['audit.csv|data:text/csv;charset=utf-8,a%2Cb%0D%0A1%2C%22x%22']);
     expect(document.querySelectorAll('a').length).toBe(0);
