@@ -1,0 +1,474 @@
+// Platform classes implemented in TypeScript and visible to Apex (Apex Reference: Database.SaveResult,
+// UpsertResult, DeleteResult, UndeleteResult, MergeResult, Database.Error; Schema.DescribeSObjectResult,
+// DescribeFieldResult, SObjectType, SObjectField, PicklistEntry, ChildRelationship; HttpRequest,
+// HttpResponse, Http; FeatureManagement; Security.stripInaccessible / SObjectAccessDecision;
+// EventBus; QueueableContext, FinalizerContext, SchedulableContext, BatchableContext).
+import {
+  ApexBlob, ApexEnumValue, ApexId, ApexList, ApexMap, ApexSet, ApexSObject, NativeObject, T_BOOLEAN, T_ID, T_INTEGER, T_OBJECT,
+  T_STRING, T_VOID, typeRef, type ApexValue, type TypeRef,
+} from '../runtime/values.ts';
+import type { NativeCallContext, NativeClassDef, NativeMethodDef, SObjectTypeInfo } from '../runtime/platform.ts';
+import type { SObjectSchema } from './schema/schema.ts';
+import type { CatalogField } from './schema/catalog-types.ts';
+import type { RecordResult } from './dml/errors.ts';
+import type { Org } from './org.ts';
+
+type Impl = NativeMethodDef['impl'];
+/** Setters return void: evaluate, then null. */
+const done = (_: unknown): null => null;
+
+function m(name: string, params: TypeRef[], returns: TypeRef, impl: Impl, isStatic = false): NativeMethodDef {
+  return { name, params, returns, isStatic, impl };
+}
+
+const T_LIST = (t: TypeRef): TypeRef => typeRef('List', [t]);
+const state = <S>(self: ApexValue): S => (self as NativeObject<S>).state;
+
+export function sobjectTypeInfo(o: SObjectSchema): SObjectTypeInfo {
+  const info = (f: CatalogField): SObjectTypeInfo extends { field(n: string): infer R } ? NonNullable<R> : never => ({
+    name: f.name, type: typeRef(f.apexType === 'Object' ? 'Object' : f.apexType), relationshipName: f.relationshipName, referenceTo: f.referenceTo,
+  });
+  return {
+    name: o.name,
+    keyPrefix: o.keyPrefix || undefined,
+    field: (lc) => {
+      const f = o.field(lc);
+      return f ? info(f) : undefined;
+    },
+    parentRelationship: (lc) => {
+      const f = o.relationship(lc);
+      return f ? info(f) : undefined;
+    },
+    childRelationship: (lc) => {
+      const c = o.childRelationship(lc);
+      return c ? { relationshipName: c.relationshipName, childSObject: c.childSObject, field: c.field } : undefined;
+    },
+  };
+}
+
+// StatusCode values the engine produces, in a fixed order for ordinal().
+const STATUS_CODES = [
+  'REQUIRED_FIELD_MISSING', 'STRING_TOO_LONG', 'DUPLICATE_VALUE', 'DUPLICATE_EXTERNAL_ID', 'INVALID_CROSS_REFERENCE_KEY', 'MALFORMED_ID',
+  'FIELD_INTEGRITY_EXCEPTION', 'ENTITY_IS_DELETED', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+  'UNABLE_TO_LOCK_ROW', 'MISSING_ARGUMENT', 'INVALID_FIELD', 'INVALID_ID_FIELD', 'INSUFFICIENT_ACCESS_OR_READONLY', 'DELETE_FAILED',
+  'UNDELETE_FAILED', 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'NUMBER_OUTSIDE_VALID_RANGE', 'INVALID_FIELD_FOR_INSERT_UPDATE',
+  'UNKNOWN_EXCEPTION', 'INVALID_TYPE', 'INVALID_TYPE_FOR_OPERATION',
+];
+
+export function statusCode(code: string): ApexEnumValue {
+  const i = STATUS_CODES.indexOf(code);
+  return new ApexEnumValue('System.StatusCode', code, i < 0 ? STATUS_CODES.length : i);
+}
+
+export function resultValue(kind: string, r: RecordResult): NativeObject<RecordResult> {
+  return new NativeObject(kind, r);
+}
+
+function errorValue(e: RecordResult['errors'][number]): NativeObject {
+  return new NativeObject('Database.Error', e);
+}
+
+const resultMethods = (withCreated: boolean): NativeMethodDef[] => [
+  m('getId', [], T_ID, (_c, self) => (state<RecordResult>(self).id ? new ApexId(state<RecordResult>(self).id!) : null)),
+  m('isSuccess', [], T_BOOLEAN, (_c, self) => state<RecordResult>(self).success),
+  m('getErrors', [], T_LIST(typeRef('Database.Error')), (_c, self) => new ApexList(typeRef('Database.Error'), state<RecordResult>(self).errors.map(errorValue))),
+  ...(withCreated ? [m('isCreated', [], T_BOOLEAN, (_c, self) => !!state<RecordResult>(self).created)] : []),
+];
+
+const DISPLAY_TYPE: Record<string, string> = {
+  id: 'ID', reference: 'REFERENCE', string: 'STRING', textarea: 'TEXTAREA', picklist: 'PICKLIST', multipicklist: 'MULTIPICKLIST',
+  boolean: 'BOOLEAN', double: 'DOUBLE', currency: 'CURRENCY', percent: 'PERCENT', int: 'INTEGER', long: 'LONG', date: 'DATE',
+  datetime: 'DATETIME', time: 'TIME', email: 'EMAIL', phone: 'PHONE', url: 'URL', base64: 'BASE64', address: 'ADDRESS',
+  location: 'LOCATION', encryptedstring: 'ENCRYPTEDSTRING', combobox: 'COMBOBOX', complexvalue: 'COMPLEXVALUE',
+};
+const DISPLAY_TYPES = Object.values(DISPLAY_TYPE);
+
+export function platformNatives(org: Org): NativeClassDef[] {
+  const schema = org.schema;
+  const user = (): string => org.currentUserId();
+  const typeToken = (name: string): NativeObject => new NativeObject('Schema.SObjectType', { object: name });
+  const fieldToken = (o: string, f: string): NativeObject => new NativeObject('Schema.SObjectField', { object: o, field: f });
+  const obj = (self: ApexValue): SObjectSchema => schema.require(state<{ object: string }>(self).object);
+  const fld = (self: ApexValue): { o: SObjectSchema; f: CatalogField } => {
+    const s = state<{ object: string; field: string }>(self);
+    const o = schema.require(s.object);
+    return { o, f: o.field(s.field)! };
+  };
+  const fieldMap = (o: SObjectSchema): ApexMap => {
+    const map = new ApexMap(T_STRING, typeRef('Schema.SObjectField'));
+    // getMap() keys are lower-case field names (Apex Reference, "Schema.SObjectTypeFields").
+    for (const f of o.fields()) map.put(f.name.toLowerCase(), fieldToken(o.name, f.name));
+    return map;
+  };
+
+  const defs: NativeClassDef[] = [
+    { name: 'Database.SaveResult', methods: resultMethods(false) },
+    { name: 'Database.UpsertResult', methods: resultMethods(true) },
+    { name: 'Database.DeleteResult', methods: resultMethods(false) },
+    { name: 'Database.UndeleteResult', methods: resultMethods(false) },
+    { name: 'Database.MergeResult', methods: [...resultMethods(false), m('getMergedRecordIds', [], T_LIST(T_ID), () => new ApexList(T_ID, [])), m('getUpdatedRelatedIds', [], T_LIST(T_ID), () => new ApexList(T_ID, []))] },
+    {
+      name: 'Database.Error',
+      methods: [
+        m('getStatusCode', [], typeRef('System.StatusCode'), (_c, self) => statusCode(state<{ statusCode: string }>(self).statusCode)),
+        m('getMessage', [], T_STRING, (_c, self) => state<{ message: string }>(self).message),
+        m('getFields', [], T_LIST(T_STRING), (_c, self) => new ApexList(T_STRING, [...state<{ fields: string[] }>(self).fields])),
+      ],
+    },
+    { name: 'System.Savepoint', aliases: ['Savepoint'], methods: [] },
+    {
+      name: 'Database.QueryLocator',
+      methods: [m('getQuery', [], T_STRING, (_c, self) => state<{ text: string }>(self).text)],
+    },
+    {
+      name: 'Schema.SObjectType',
+      methods: [
+        m('getDescribe', [], typeRef('Schema.DescribeSObjectResult'), (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })),
+        m('newSObject', [], typeRef('SObject'), (_c, self) => new ApexSObject(obj(self).name)),
+        m('newSObject', [T_ID], typeRef('SObject'), (_c, self, [id]) => {
+          const s = new ApexSObject(obj(self).name);
+          if (id !== null) s.set('Id', id);
+          return s;
+        }),
+        m('toString', [], T_STRING, (_c, self) => obj(self).name),
+      ],
+    },
+    {
+      name: 'Schema.DescribeSObjectResult',
+      methods: [
+        m('getName', [], T_STRING, (_c, self) => obj(self).name),
+        m('getLocalName', [], T_STRING, (_c, self) => obj(self).name),
+        m('getLabel', [], T_STRING, (_c, self) => obj(self).def.label),
+        m('getLabelPlural', [], T_STRING, (_c, self) => obj(self).def.labelPlural),
+        m('getKeyPrefix', [], T_STRING, (_c, self) => obj(self).keyPrefix || null),
+        m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) => typeToken(obj(self).name)),
+        m('isCustom', [], T_BOOLEAN, (_c, self) => obj(self).def.custom),
+        m('isCustomSetting', [], T_BOOLEAN, (_c, self) => obj(self).isCustomSetting),
+        m('isAccessible', [], T_BOOLEAN, (_c, self) => org.access.objectPermission(user(), obj(self).name).read),
+        m('isQueryable', [], T_BOOLEAN, (_c, self) => org.access.objectPermission(user(), obj(self).name).read),
+        m('isCreateable', [], T_BOOLEAN, (_c, self) => obj(self).def.createable && org.access.objectPermission(user(), obj(self).name).create),
+        m('isUpdateable', [], T_BOOLEAN, (_c, self) => obj(self).def.updateable && org.access.objectPermission(user(), obj(self).name).edit),
+        m('isDeletable', [], T_BOOLEAN, (_c, self) => obj(self).def.deletable && org.access.objectPermission(user(), obj(self).name).delete),
+        m('fields', [], typeRef('Schema.SObjectTypeFields'), (_c, self) => new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name })),
+        m('getChildRelationships', [], T_LIST(typeRef('Schema.ChildRelationship')), (_c, self) =>
+          new ApexList(typeRef('Schema.ChildRelationship'), [...obj(self).childRelationshipsLc.values()].map((c) => new NativeObject('Schema.ChildRelationship', c)))),
+        m('getRecordTypeInfosByDeveloperName', [], typeRef('Map', [T_STRING, typeRef('Schema.RecordTypeInfo')]), (_c, self) => {
+          const map = new ApexMap(T_STRING, typeRef('Schema.RecordTypeInfo'));
+          for (const r of org.store.rows('RecordType')) {
+            if (String(r.values.get('sobjecttype')).toLowerCase() !== obj(self).name.toLowerCase()) continue;
+            map.put(String(r.values.get('developername')), new NativeObject('Schema.RecordTypeInfo', { id: r.id, name: String(r.values.get('name')), developerName: String(r.values.get('developername')), active: !!r.values.get('isactive') }));
+          }
+          return map;
+        }),
+      ],
+      property: (_c, self, name) => (name.toLowerCase() === 'fields' ? new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name }) : undefined),
+    },
+    {
+      name: 'Schema.SObjectTypeFields',
+      methods: [m('getMap', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectField')]), (_c, self) => fieldMap(obj(self)))],
+      property: (_c, self, name) => {
+        const o = obj(self);
+        const f = o.field(name);
+        return f ? new NativeObject('Schema.DescribeFieldResult', { object: o.name, field: f.name }) : undefined;
+      },
+    },
+    {
+      name: 'Schema.SObjectField',
+      methods: [
+        m('getDescribe', [], typeRef('Schema.DescribeFieldResult'), (_c, self) => new NativeObject('Schema.DescribeFieldResult', state(self))),
+        m('toString', [], T_STRING, (_c, self) => fld(self).f.name),
+      ],
+    },
+    {
+      name: 'Schema.DescribeFieldResult',
+      methods: [
+        m('getName', [], T_STRING, (_c, self) => fld(self).f.name),
+        m('getLocalName', [], T_STRING, (_c, self) => fld(self).f.name),
+        m('getLabel', [], T_STRING, (_c, self) => fld(self).f.label ?? fld(self).f.name),
+        m('getType', [], typeRef('Schema.DisplayType'), (_c, self) => {
+          const t = DISPLAY_TYPE[fld(self).f.type] ?? 'STRING';
+          return new ApexEnumValue('Schema.DisplayType', t, DISPLAY_TYPES.indexOf(t));
+        }),
+        m('getSoapType', [], typeRef('Schema.SoapType'), (_c, self) => new ApexEnumValue('Schema.SoapType', fld(self).f.apexType.toUpperCase() === 'DECIMAL' ? 'DOUBLE' : fld(self).f.apexType.toUpperCase(), 0)),
+        m('getLength', [], T_INTEGER, (_c, self) => fld(self).f.length),
+        m('getPrecision', [], T_INTEGER, (_c, self) => fld(self).f.precision ?? 0),
+        m('getScale', [], T_INTEGER, (_c, self) => fld(self).f.scale ?? 0),
+        m('getReferenceTo', [], T_LIST(typeRef('Schema.SObjectType')), (_c, self) => new ApexList(typeRef('Schema.SObjectType'), (fld(self).f.referenceTo ?? []).map(typeToken))),
+        m('getRelationshipName', [], T_STRING, (_c, self) => fld(self).f.relationshipName ?? null),
+        m('getSObjectField', [], typeRef('Schema.SObjectField'), (_c, self) => fieldToken(fld(self).o.name, fld(self).f.name)),
+        m('getDefaultValue', [], T_OBJECT, (_c, self) => (fld(self).f.defaultValue === undefined ? null : (fld(self).f.defaultValue as ApexValue))),
+        m('isAccessible', [], T_BOOLEAN, (_c, self) => org.access.canReadField(user(), fld(self).o.name, fld(self).f.name)),
+        m('isCreateable', [], T_BOOLEAN, (_c, self) => fld(self).f.createable && org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)),
+        m('isUpdateable', [], T_BOOLEAN, (_c, self) => fld(self).f.updateable && org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)),
+        m('isNillable', [], T_BOOLEAN, (_c, self) => fld(self).f.nillable),
+        m('isDefaultedOnCreate', [], T_BOOLEAN, (_c, self) => fld(self).f.defaultedOnCreate),
+        m('isExternalId', [], T_BOOLEAN, (_c, self) => !!fld(self).f.externalId),
+        m('isUnique', [], T_BOOLEAN, (_c, self) => !!fld(self).f.unique),
+        m('isIdLookup', [], T_BOOLEAN, (_c, self) => !!fld(self).f.idLookup),
+        m('isNameField', [], T_BOOLEAN, (_c, self) => !!fld(self).f.nameField),
+        m('isCustom', [], T_BOOLEAN, (_c, self) => fld(self).f.name.endsWith('__c')),
+        m('isCalculated', [], T_BOOLEAN, (_c, self) => !!fld(self).f.calculated),
+        m('isCascadeDelete', [], T_BOOLEAN, (_c, self) => !!fld(self).f.cascadeDelete),
+        m('isCaseSensitive', [], T_BOOLEAN, (_c, self) => !!fld(self).f.caseSensitive),
+        m('isRestrictedPicklist', [], T_BOOLEAN, (_c, self) => !!fld(self).f.restrictedPicklist),
+        m('getPicklistValues', [], T_LIST(typeRef('Schema.PicklistEntry')), (_c, self) => {
+          const f = fld(self).f;
+          return new ApexList(typeRef('Schema.PicklistEntry'), (f.picklistValues ?? []).map((v) => new NativeObject('Schema.PicklistEntry', { value: v, label: v, isDefault: f.defaultValue === v })));
+        }),
+      ],
+    },
+    {
+      name: 'Schema.PicklistEntry',
+      methods: [
+        m('getValue', [], T_STRING, (_c, self) => state<{ value: string }>(self).value),
+        m('getLabel', [], T_STRING, (_c, self) => state<{ label: string }>(self).label),
+        m('isActive', [], T_BOOLEAN, () => true),
+        m('isDefaultValue', [], T_BOOLEAN, (_c, self) => state<{ isDefault: boolean }>(self).isDefault),
+      ],
+    },
+    {
+      name: 'Schema.ChildRelationship',
+      methods: [
+        m('getChildSObject', [], typeRef('Schema.SObjectType'), (_c, self) => typeToken(state<{ childSObject: string }>(self).childSObject)),
+        m('getField', [], typeRef('Schema.SObjectField'), (_c, self) => fieldToken(state<{ childSObject: string }>(self).childSObject, state<{ field: string }>(self).field)),
+        m('getRelationshipName', [], T_STRING, (_c, self) => state<{ relationshipName: string }>(self).relationshipName),
+        m('isCascadeDelete', [], T_BOOLEAN, (_c, self) => state<{ cascadeDelete: boolean }>(self).cascadeDelete),
+      ],
+    },
+    {
+      name: 'Schema.RecordTypeInfo',
+      methods: [
+        m('getRecordTypeId', [], T_ID, (_c, self) => new ApexId(state<{ id: string }>(self).id)),
+        m('getName', [], T_STRING, (_c, self) => state<{ name: string }>(self).name),
+        m('getDeveloperName', [], T_STRING, (_c, self) => state<{ developerName: string }>(self).developerName),
+        m('isActive', [], T_BOOLEAN, (_c, self) => state<{ active: boolean }>(self).active),
+        m('isAvailable', [], T_BOOLEAN, () => true),
+      ],
+    },
+    {
+      name: 'Schema',
+      methods: [
+        m('getGlobalDescribe', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectType')]), () => {
+          const map = new ApexMap(T_STRING, typeRef('Schema.SObjectType'));
+          for (const o of schema.objects()) map.put(o.name.toLowerCase(), typeToken(o.name));
+          return map;
+        }, true),
+        m('describeSObjects', [T_LIST(T_STRING)], T_LIST(typeRef('Schema.DescribeSObjectResult')), (ctx, _s, [names]) => {
+          const list = names instanceof ApexList ? names.items : [];
+          return new ApexList(typeRef('Schema.DescribeSObjectResult'), list.map((n) => {
+            const o = schema.get(String(n));
+            if (!o) return ctx.throwApex('System.InvalidParameterValueException', `In describeSObjects(), the SObject type '${String(n)}' is invalid`);
+            return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
+          }));
+        }, true),
+      ],
+    },
+    httpRequestDef(),
+    httpResponseDef(),
+    {
+      name: 'System.Http',
+      aliases: ['Http'],
+      constructors: [m('Http', [], typeRef('System.Http'), () => new NativeObject('System.Http', {}))],
+      methods: [m('send', [typeRef('System.HttpRequest')], typeRef('System.HttpResponse'), (ctx, _self, [req]) => ctx.platform.httpSend(ctx, req ?? null))],
+    },
+    {
+      name: 'System.FeatureManagement',
+      aliases: ['FeatureManagement'],
+      methods: [
+        m('checkPermission', [T_STRING], T_BOOLEAN, (ctx, _s, [name]) => {
+          const n = String(name);
+          if (!org.metadata.customPermissions.some((c) => c.name.toLowerCase() === n.toLowerCase())) {
+            // Unknown names return false on the platform (no exception).
+            return false;
+          }
+          return org.access.hasCustomPermission(user(), n) || org.access.of(user()).modifyAllData;
+        }, true),
+      ],
+    },
+    {
+      name: 'System.Security',
+      aliases: ['Security'],
+      methods: [m('stripInaccessible', [typeRef('System.AccessType'), T_LIST(typeRef('SObject'))], typeRef('System.SObjectAccessDecision'), (_c, _s, [at, recs]) => stripInaccessible(org, at, recs), true),
+        m('stripInaccessible', [typeRef('System.AccessType'), T_LIST(typeRef('SObject')), T_BOOLEAN], typeRef('System.SObjectAccessDecision'), (_c, _s, [at, recs]) => stripInaccessible(org, at, recs), true)],
+    },
+    {
+      name: 'System.SObjectAccessDecision',
+      methods: [
+        m('getRecords', [], T_LIST(typeRef('SObject')), (_c, self) => state<{ records: ApexList }>(self).records),
+        m('getRemovedFields', [], typeRef('Map', [T_STRING, typeRef('Set', [T_STRING])]), (_c, self) => state<{ removed: ApexMap }>(self).removed),
+        m('getModifiedIndexes', [], typeRef('Set', [T_INTEGER]), (_c, self) => state<{ modified: ApexSet }>(self).modified),
+      ],
+    },
+    {
+      name: 'System.AccessType',
+      aliases: ['AccessType'],
+      methods: [],
+      staticProperty: (_c, name) => {
+        const values = ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'];
+        const i = values.indexOf(name.toUpperCase());
+        return i < 0 ? undefined : new ApexEnumValue('System.AccessType', values[i]!, i);
+      },
+    },
+    {
+      name: 'EventBus',
+      methods: [
+        m('publish', [typeRef('SObject')], typeRef('Database.SaveResult'), (ctx, _s, [e]) => ctx.platform.publishEvents(ctx, [e as ApexSObject], true), true),
+        m('publish', [T_LIST(typeRef('SObject'))], T_LIST(typeRef('Database.SaveResult')), (ctx, _s, [l]) => ctx.platform.publishEvents(ctx, (l as ApexList).items as ApexSObject[], false), true),
+      ],
+    },
+    {
+      name: 'EventBus.TestBroker',
+      methods: [m('deliver', [], T_VOID, () => {
+        org.deliverTestEvents();
+        return null;
+      })],
+    },
+    {
+      name: 'EventBus.ChangeEventHeader',
+      methods: [],
+      property: (_c, self, name) => {
+        const h = state<Record<string, unknown>>(self);
+        const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!key) return undefined;
+        const v = h[key];
+        if (Array.isArray(v)) return new ApexList(T_STRING, v.map(String));
+        if (typeof v === 'number' && key !== 'sequenceNumber') return BigInt(v);
+        return v as ApexValue;
+      },
+    },
+    { name: 'System.QueueableContext', aliases: ['QueueableContext'], methods: [m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))] },
+    { name: 'System.SchedulableContext', aliases: ['SchedulableContext'], methods: [m('getTriggerId', [], T_ID, (_c, self) => new ApexId(state<{ triggerId: string }>(self).triggerId))] },
+    { name: 'Database.BatchableContext', methods: [m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)), m('getChildJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))] },
+    {
+      name: 'System.FinalizerContext',
+      aliases: ['FinalizerContext'],
+      methods: [
+        m('getAsyncApexJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)),
+        m('getRequestId', [], T_STRING, (_c, self) => state<{ jobId: string }>(self).jobId),
+        m('getResult', [], typeRef('System.ParentJobResult'), (_c, self) => {
+          const r = state<{ result: string }>(self).result;
+          return new ApexEnumValue('System.ParentJobResult', r, r === 'SUCCESS' ? 0 : 1);
+        }),
+        m('getException', [], typeRef('Exception'), (_c, self) => state<{ exception: ApexValue }>(self).exception),
+      ],
+    },
+  ];
+  return defs;
+}
+
+interface HttpReqState {
+  method: string;
+  endpoint: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  compressed: boolean;
+}
+
+function httpRequestDef(): NativeClassDef {
+  const s = (self: ApexValue): HttpReqState => state<HttpReqState>(self);
+  return {
+    name: 'System.HttpRequest',
+    aliases: ['HttpRequest'],
+    constructors: [m('HttpRequest', [], typeRef('System.HttpRequest'), () => new NativeObject<HttpReqState>('System.HttpRequest', { method: '', endpoint: '', headers: {}, body: '', timeoutMs: 10_000, compressed: false }))],
+    methods: [
+      m('setMethod', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).method = String(v ?? ''))),
+      m('getMethod', [], T_STRING, (_c, self) => s(self).method || null),
+      m('setEndpoint', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).endpoint = String(v ?? ''))),
+      m('getEndpoint', [], T_STRING, (_c, self) => s(self).endpoint || null),
+      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done(s(self).headers[String(k)] = String(v ?? ''))),
+      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) => headerGet(s(self).headers, String(k))),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).body = String(v ?? ''))),
+      m('getBody', [], T_STRING, (_c, self) => s(self).body),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => done(s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : '')),
+      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))),
+      m('setTimeout', [T_INTEGER], T_VOID, (ctx, self, [v]) => {
+        const n = Number(v);
+        // Timeout range 1–120,000 ms (Callout Limits and Limitations).
+        if (!(n >= 1 && n <= 120_000)) ctx.throwApex('System.CalloutException', `Timeout value ${n} is outside of the valid range 1 to 120000`);
+        s(self).timeoutMs = n;
+        return null;
+      }),
+      m('setCompressed', [T_BOOLEAN], T_VOID, (_c, self, [v]) => done(s(self).compressed = v === true)),
+      m('getCompressed', [], T_BOOLEAN, (_c, self) => s(self).compressed),
+      m('toString', [], T_STRING, (_c, self) => `System.HttpRequest[Endpoint=${s(self).endpoint}, Method=${s(self).method}]`),
+    ],
+  };
+}
+
+interface HttpResState {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function httpResponseDef(): NativeClassDef {
+  const s = (self: ApexValue): HttpResState => state<HttpResState>(self);
+  return {
+    name: 'System.HttpResponse',
+    aliases: ['HttpResponse'],
+    constructors: [m('HttpResponse', [], typeRef('System.HttpResponse'), () => new NativeObject<HttpResState>('System.HttpResponse', { status: 0, statusText: '', headers: {}, body: '' }))],
+    methods: [
+      m('setStatusCode', [T_INTEGER], T_VOID, (_c, self, [v]) => done(s(self).status = Number(v))),
+      m('getStatusCode', [], T_INTEGER, (_c, self) => s(self).status),
+      m('setStatus', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).statusText = String(v ?? ''))),
+      m('getStatus', [], T_STRING, (_c, self) => s(self).statusText || null),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).body = String(v ?? ''))),
+      m('getBody', [], T_STRING, (_c, self) => s(self).body),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => done(s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : '')),
+      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))),
+      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done(s(self).headers[String(k)] = String(v ?? ''))),
+      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) => headerGet(s(self).headers, String(k))),
+      m('getHeaderKeys', [], T_LIST(T_STRING), (_c, self) => new ApexList(T_STRING, Object.keys(s(self).headers))),
+      m('toString', [], T_STRING, (_c, self) => `System.HttpResponse[Status=${s(self).statusText}, StatusCode=${s(self).status}]`),
+    ],
+  };
+}
+
+function headerGet(h: Record<string, string>, k: string): string | null {
+  const key = Object.keys(h).find((x) => x.toLowerCase() === k.toLowerCase());
+  return key === undefined ? null : h[key]!;
+}
+
+/** Security.stripInaccessible: removes fields the running user cannot read/create/update. */
+function stripInaccessible(org: Org, accessType: ApexValue, recs: ApexValue): ApexValue {
+  const at = accessType instanceof ApexEnumValue ? accessType.name : String(accessType);
+  const list = recs instanceof ApexList ? recs : new ApexList(typeRef('SObject'));
+  const userId = org.currentUserId();
+  const removed = new ApexMap(T_STRING, typeRef('Set', [T_STRING]));
+  const modified = new ApexSet(T_INTEGER);
+  const out = new ApexList(list.elemType, []);
+  list.items.forEach((item, i) => {
+    if (!(item instanceof ApexSObject)) {
+      out.items.push(item);
+      return;
+    }
+    const o = org.schema.require(item.type);
+    const copy = new ApexSObject(o.name);
+    copy.queried = item.queried ? new Set(item.queried) : null;
+    for (const [name, v] of item.populated()) {
+      const f = o.field(name);
+      let ok = true;
+      if (f && f.name !== 'Id') {
+        const read = org.access.canReadField(userId, o.name, f.name);
+        const edit = org.access.canEditField(userId, o.name, f.name);
+        ok = at === 'READABLE' ? read : at === 'CREATABLE' ? edit && f.createable : at === 'UPDATABLE' ? edit && f.updateable : edit;
+      }
+      if (ok) copy.set(name, v);
+      else {
+        modified.add(i);
+        let set = removed.get(o.name) as ApexSet | null;
+        if (!set) {
+          set = new ApexSet(T_STRING);
+          removed.put(o.name, set);
+        }
+        set.add(f!.name);
+      }
+    }
+    out.items.push(copy);
+  });
+  return new NativeObject('System.SObjectAccessDecision', { records: out, removed, modified });
+}
+
+export type { NativeCallContext };

@@ -1,0 +1,155 @@
+// Users' effective permissions: profile + assigned permission sets (object CRUD, field read/edit,
+// custom permissions, external credential principals) and record visibility for `with sharing`
+// code under private organization-wide defaults (Apex Developer Guide, "Enforcing Object and Field
+// Permissions", "Using the with sharing, without sharing, and inherited sharing Keywords";
+// Salesforce Help, "Object Permissions", "Organization-Wide Sharing Defaults").
+import type { Metadata, ObjectPermission, PermissionSetMeta } from '../schema/metadata.ts';
+import type { Schema } from '../schema/schema.ts';
+import type { Row, Store } from '../data/store.ts';
+
+export interface EffectivePermissions {
+  userId: string;
+  /** System Administrator-like: Modify All Data / View All Data */
+  modifyAllData: boolean;
+  viewAllData: boolean;
+  objects: Map<string, ObjectPermission>;
+  fields: Map<string, { read: boolean; edit: boolean }>;
+  customPermissions: Set<string>;
+  principals: Set<string>;
+  permissionSets: string[];
+  profile: string;
+}
+
+const NONE: ObjectPermission = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+const ALL: ObjectPermission = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
+const STANDARD_USER: ObjectPermission = { read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false };
+
+/** Built-in profiles every org has; a profile in the source with the same name adds to them. */
+export const BUILTIN_PROFILES = ['System Administrator', 'Standard User', 'Minimum Access - Salesforce', 'Analytics Cloud Integration User'];
+
+export class Access {
+  private cache = new Map<string, EffectivePermissions>();
+
+  constructor(
+    private readonly schema: Schema,
+    private readonly store: Store,
+    private readonly metadata: Metadata,
+  ) {}
+
+  /** Assignments change permissions: callers invalidate after DML on setup objects. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  of(userId: string): EffectivePermissions {
+    const hit = this.cache.get(userId);
+    if (hit) return hit;
+    const user = this.store.get(userId);
+    if (!user) throw new Error(`Unknown user ${userId}`);
+    const profileRow = this.store.get(String(user.values.get('profileid') ?? ''));
+    const profile = String(profileRow?.values.get('name') ?? 'Minimum Access - Salesforce');
+    const p: EffectivePermissions = {
+      userId, modifyAllData: profile === 'System Administrator', viewAllData: profile === 'System Administrator',
+      objects: new Map(), fields: new Map(), customPermissions: new Set(), principals: new Set(), permissionSets: [], profile,
+    };
+    const sets: PermissionSetMeta[] = [];
+    const profMeta = this.metadata.profiles.find((x) => x.name.toLowerCase() === profile.toLowerCase() || x.label.toLowerCase() === profile.toLowerCase());
+    if (profMeta) sets.push(profMeta);
+    for (const a of this.store.rows('PermissionSetAssignment')) {
+      if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
+      const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
+      const name = String(ps?.values.get('name') ?? '');
+      const meta = this.metadata.permissionSets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (meta) {
+        sets.push(meta);
+        p.permissionSets.push(meta.name);
+      }
+    }
+    for (const s of sets) {
+      if (s.userPermissions.has('modifyalldata')) p.modifyAllData = true;
+      if (s.userPermissions.has('viewalldata')) p.viewAllData = true;
+      for (const [o, perm] of Object.entries(s.objects)) {
+        const cur = p.objects.get(o) ?? NONE;
+        p.objects.set(o, {
+          read: cur.read || perm.read, create: cur.create || perm.create, edit: cur.edit || perm.edit,
+          delete: cur.delete || perm.delete, viewAll: cur.viewAll || perm.viewAll, modifyAll: cur.modifyAll || perm.modifyAll,
+        });
+      }
+      for (const [f, perm] of Object.entries(s.fields)) {
+        const cur = p.fields.get(f) ?? { read: false, edit: false };
+        p.fields.set(f, { read: cur.read || perm.read || perm.edit, edit: cur.edit || perm.edit });
+      }
+      for (const c of s.customPermissions) p.customPermissions.add(c);
+      for (const c of s.externalCredentialPrincipals) p.principals.add(c);
+    }
+    this.cache.set(userId, p);
+    return p;
+  }
+
+  objectPermission(userId: string, object: string): ObjectPermission {
+    const p = this.of(userId);
+    if (p.modifyAllData) return ALL;
+    const o = this.schema.get(object);
+    const explicit = p.objects.get(object.toLowerCase());
+    if (explicit) return explicit;
+    // Standard User gets the standard CRM objects; custom objects need a permission set.
+    if (p.profile === 'Standard User' && o && !o.def.custom) return STANDARD_USER;
+    return NONE;
+  }
+
+  canReadField(userId: string, object: string, field: string): boolean {
+    return this.fieldPermission(userId, object, field).read;
+  }
+
+  canEditField(userId: string, object: string, field: string): boolean {
+    return this.fieldPermission(userId, object, field).edit;
+  }
+
+  private fieldPermission(userId: string, object: string, field: string): { read: boolean; edit: boolean } {
+    const o = this.schema.get(object);
+    const f = o?.field(field);
+    if (!o || !f) return { read: false, edit: false };
+    const op = this.objectPermission(userId, o.name);
+    if (!op.read) return { read: false, edit: false };
+    const writable = f.createable || f.updateable;
+    const p = this.of(userId);
+    if (p.modifyAllData) return { read: true, edit: writable };
+    // Required fields and system fields are always visible; field-level security applies to the rest.
+    if (!f.nillable || !writable || f.name === 'Name' || f.name === 'OwnerId') return { read: true, edit: writable && (op.edit || op.create) };
+    const explicit = p.fields.get(`${o.name}.${f.name}`.toLowerCase());
+    if (explicit) return { read: explicit.read, edit: explicit.edit && writable };
+    // Standard fields of standard objects default to visible for Standard User (no FLS configured).
+    if (!f.name.endsWith('__c') && !o.def.custom) return { read: true, edit: writable && (op.edit || op.create) };
+    return { read: false, edit: false };
+  }
+
+  hasCustomPermission(userId: string, name: string): boolean {
+    return this.of(userId).customPermissions.has(name.toLowerCase());
+  }
+
+  hasPrincipal(userId: string, credential: string, principal: string): boolean {
+    const p = this.of(userId);
+    return p.principals.has(`${credential}-${principal}`.toLowerCase());
+  }
+
+  /**
+   * Record visibility for `with sharing` code: owner, View All, or a public organization-wide
+   * default; ControlledByParent follows the master record.
+   */
+  canSee(userId: string, row: Row, depth = 0): boolean {
+    const p = this.of(userId);
+    if (p.viewAllData || p.modifyAllData) return true;
+    const o = this.schema.get(row.type);
+    if (!o) return false;
+    if (this.objectPermission(userId, o.name).viewAll) return true;
+    const model = o.def.sharingModel ?? (o.def.custom ? 'ReadWrite' : 'ReadWrite');
+    if (model === 'Read' || model === 'ReadWrite' || model === 'FullAccess' || model === 'PublicReadOnly' || model === 'PublicReadWrite') return true;
+    if (model === 'ControlledByParent') {
+      if (depth > 5) return false;
+      const md = o.fields().find((f) => f.masterDetail);
+      const parent = md ? this.store.get(String(row.values.get(md.name.toLowerCase()) ?? '')) : undefined;
+      return parent ? this.canSee(userId, parent, depth + 1) : false;
+    }
+    return String(row.values.get('ownerid') ?? '') === userId;
+  }
+}
