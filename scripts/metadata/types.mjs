@@ -79,6 +79,9 @@ export const KINDS = {
     root: 'CustomNotificationType',
     naming: 'file'
   },
+  // SFDX source suffix of CustomNotificationType (notificationtypes/X.notiftype-meta.xml)
+  notiftype: { type: 'CustomNotificationType', root: 'CustomNotificationType', naming: 'file' },
+  reportType: { type: 'ReportType', root: 'ReportType', naming: 'file' },
   queue: { type: 'Queue', root: 'Queue', naming: 'file' },
   group: { type: 'Group', root: 'Group', naming: 'file' },
   email: { type: 'EmailTemplate', root: 'EmailTemplate', naming: 'file' }
