@@ -534,6 +534,8 @@ export class ApexSObject {
   readonly names = new Map<string, string>();
   /** Lower-case names of fields the query selected; null when the row was not built by SOQL. */
   queried: Set<string> | null = null;
+  /** `addError` calls on this record (field null = record-level), read by the platform after triggers. */
+  errors: { field: string | null; message: string }[] | null = null;
   constructor(
     /** Canonical SObject type name, e.g. 'Account', 'S2S_Outbox__c'. */
     readonly type: string,
@@ -599,6 +601,8 @@ export interface ExceptionState {
   /** Where it was thrown (or constructed, for `new` without throw), file:line for getLineNumber/stack. */
   line: number;
   stack: string;
+  /** Extra state of platform exceptions (DmlException rows, QueryException inaccessible fields...). */
+  data?: unknown;
 }
 
 export class ApexEnumValue {

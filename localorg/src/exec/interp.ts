@@ -1,0 +1,1317 @@
+/**
+ * The interpreter: loads sources, builds the class table (binder), compiles bodies to closures,
+ * runs methods, and implements the `ApexRuntime` API the platform and the test runner use.
+ */
+import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front/parse.js';
+import type { Annotation, MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
+import { CompileError } from '../binder/scope.js';
+import { ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
+import { MethodCompiler } from './compile.js';
+import {
+  type AnnotationInfo,
+  type ApexPlatform,
+  type ApexRuntime,
+  ApexThrow,
+  type ClassInfo,
+  type CompileDiagnostic,
+  type NativeCallContext,
+  type SourceFile,
+  type SourcePos,
+  type TestMethodResult,
+  type TriggerContext,
+  type TriggerInfo,
+  UnsupportedError,
+  UnsupportedPlatform,
+} from '../runtime/platform.js';
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexEnumValue,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSObject,
+  ApexSet,
+  ApexTime,
+  ApexTypeValue,
+  type ApexValue,
+  NativeObject,
+  type TypeRef,
+  apexHash,
+  keyEquals,
+  typeRef,
+  typeToString,
+  T_OBJECT,
+} from '../runtime/values.js';
+import { coercerFor, hooks, stringOf, type Coercer } from './ops.js';
+import { setCurrent } from './context.js';
+import { throwApex } from './errors.js';
+import { builtin, type BuiltinClass, register } from '../stdlib/registry.js';
+import { BUILTIN_EXCEPTIONS } from '../stdlib/exceptions.js';
+import '../stdlib/index.js';
+
+const PRIMITIVES: Record<string, string> = {
+  integer: 'Integer',
+  long: 'Long',
+  double: 'Double',
+  decimal: 'Decimal',
+  string: 'String',
+  id: 'Id',
+  boolean: 'Boolean',
+  date: 'Date',
+  datetime: 'Datetime',
+  time: 'Time',
+  blob: 'Blob',
+  object: 'Object',
+  sobject: 'SObject',
+  list: 'List',
+  set: 'Set',
+  map: 'Map',
+};
+
+function lc(s: string): string {
+  return s.toLowerCase();
+}
+
+function annotationInfo(a: Annotation): AnnotationInfo {
+  return { name: a.name, params: a.params };
+}
+
+/** Thrown when code of a class that failed to compile is run. */
+export class CompileFailure extends Error {}
+
+type TypeResolved = { kind: 'type'; user: ClassDef | null; builtin: BuiltinClass | null; sobject: string | null; t: TypeRef };
+
+interface CtorChain {
+  which: 'this' | 'super';
+  args: EvalFn[];
+  target: MethodDef | null;
+}
+
+export class Interp implements ApexRuntime {
+  readonly diagnostics: CompileDiagnostic[] = [];
+  private readonly classTable = new Map<string, ClassDef>();
+  private readonly topLevel: ClassDef[] = [];
+  private readonly triggerDefs = new Map<string, { info: TriggerInfo; cls: ClassDef; method: MethodDef }>();
+  readonly stack: Frame[] = [];
+  private readonly triggerStack: TriggerContext[] = [];
+  private readonly enumCache = new Map<string, ApexEnumValue>();
+  private readonly ctorChains = new Map<MethodDef, CtorChain>();
+  private readonly vcache = new Map<ClassDef, Map<MethodDef, MethodDef>>();
+  /** Coverage per top-level class file: line → 1 when executed. */
+  private readonly hits = new Map<ClassDef, number[]>();
+  private readonly testSetupSnapshots = new Map<string, unknown>();
+  private exceptionRoot!: ClassDef;
+  private readonly rootFrame: Frame;
+  private readonly nativeDefsAdapted = new Set<string>();
+
+  constructor(readonly platform: ApexPlatform = new UnsupportedPlatform()) {
+    hooks.objectToString = (o) => this.userToString(o);
+    this.declareBuiltinExceptions();
+    for (const def of platform.nativeClasses()) this.adaptNative(def);
+    const rootCls = new ClassDef('<root>', '<root>', null, 'class', [], null, new Set());
+    this.rootFrame = new Frame(new MethodDef('<root>', rootCls, 'anonymous', true, [], [], T_OBJECT, null, [], false), null, []);
+  }
+
+  // =============================================================================== loading
+
+  /** Parses, binds and compiles every source. Failures become diagnostics and class compile errors. */
+  load(files: readonly SourceFile[]): this {
+    const prev = setCurrent(this);
+    try {
+      const pending: { cls: ClassDef; decl: TypeDecl }[] = [];
+      const triggers: { file: string; decl: TriggerDecl }[] = [];
+      for (const f of files) {
+        try {
+          if (f.kind === 'trigger') triggers.push({ file: f.path, decl: parseTrigger(f.text) });
+          else {
+            const decl = parseClass(f.text);
+            const cls = this.declare(decl, f.path, null);
+            this.topLevel.push(cls);
+            pending.push({ cls, decl });
+          }
+        } catch (e) {
+          if (!(e instanceof SyntaxErrors)) throw e;
+          const first = e.errors[0];
+          const name = (f.path.split('/').pop() ?? f.path).replace(/\.(cls|trigger)$/, '');
+          this.diagnostics.push({ file: f.path, line: first.line, column: first.column, message: first.message });
+          const cls = new ClassDef(name, f.path, null, 'class', [], null, new Set());
+          cls.compileError = `${name}: line ${first.line}, column ${first.column}: ${first.message}`;
+          this.classTable.set(lc(name), cls);
+          this.topLevel.push(cls);
+        }
+      }
+      for (const { cls } of pending) this.guard(cls, () => this.link(cls, new Set()));
+      for (const { cls } of pending) this.guard(cls, () => this.compileClass(cls));
+      for (const t of triggers) this.declareTrigger(t.file, t.decl);
+    } finally {
+      setCurrent(prev);
+    }
+    return this;
+  }
+
+  private guard(cls: ClassDef, fn: () => void): void {
+    if (cls.compileError) return;
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      const msg = `${cls.name}: line ${e.pos.line}, column ${e.pos.column}: ${e.message}`;
+      this.diagnostics.push({ file: cls.file, line: e.pos.line, column: e.pos.column, message: e.message });
+      for (let c: ClassDef | null = cls; c; c = c.outer) if (!c.compileError) c.compileError = msg;
+      const mark = (c: ClassDef) => {
+        if (!c.compileError) c.compileError = msg;
+        for (const i of c.inner.values()) mark(i);
+      };
+      mark(cls.topLevel);
+    }
+  }
+
+  private declare(decl: TypeDecl, file: string, outer: ClassDef | null): ClassDef {
+    const name = outer ? `${outer.name}.${decl.name}` : decl.name;
+    const kw = decl.mods.keywords;
+    const sharing = kw.has('with sharing') ? 'with' : kw.has('without sharing') ? 'without' : kw.has('inherited sharing') ? 'inherited' : null;
+    const cls = new ClassDef(name, file, decl, decl.kind, decl.mods.annotations.map(annotationInfo), sharing, kw);
+    cls.outer = outer;
+    if (this.classTable.has(lc(name))) throw new CompileError(decl.pos, `Duplicate type name: ${name}`);
+    this.classTable.set(lc(name), cls);
+    if (outer) outer.inner.set(lc(decl.name), cls);
+    for (const i of decl.inner) this.declare(i, file, cls);
+    if (decl.kind === 'enum') cls.enumValues = decl.enumConstants.map((c, i) => new ApexEnumValue(name, c.toUpperCase() === c ? c : c, i));
+    return cls;
+  }
+
+  private declareBuiltinExceptions(): void {
+    const root = new ClassDef('Exception', '<builtin>', null, 'class', [], null, new Set(['virtual']));
+    root.isException = true;
+    root.supertypeNames.add('system.exception');
+    this.classTable.set('exception', root);
+    this.classTable.set('system.exception', root);
+    this.exceptionRoot = root;
+    // The four constructors every exception has: (), (String), (Exception), (String, Exception).
+    const mk = (params: TypeRef[], impl: (self: ApexObject, args: ApexValue[]) => void) => {
+      const m = new MethodDef('Exception', root, 'ctor', false, params, params.map((_, i) => `p${i}`), T_OBJECT, null, [], false);
+      m.native = (self, args) => {
+        impl(self as ApexObject, args);
+        return null;
+      };
+      root.ctors.push(m);
+    };
+    mk([], () => {});
+    mk([typeRef('String')], (s, a) => (s.exception!.message = a[0] === null ? null : stringOf(a[0])));
+    mk([typeRef('Exception')], (s, a) => {
+      const cause = a[0] as ApexObject | null;
+      s.exception!.cause = cause;
+      s.exception!.message = cause ? stringOf(cause) : null;
+    });
+    mk([typeRef('String'), typeRef('Exception')], (s, a) => {
+      s.exception!.message = a[0] === null ? null : stringOf(a[0]);
+      s.exception!.cause = a[1] as ApexObject | null;
+    });
+    for (const [full, parent] of BUILTIN_EXCEPTIONS) {
+      const short = full.slice(full.lastIndexOf('.') + 1);
+      const cls = new ClassDef(full, '<builtin>', null, 'class', [], null, new Set(['virtual']));
+      cls.isException = true;
+      const sup = this.classTable.get(lc(parent)) ?? root;
+      cls.superclass = sup;
+      for (const n of sup.supertypeNames) cls.supertypeNames.add(n);
+      cls.supertypeNames.add(sup.lcName);
+      cls.supertypeNames.add(lc(short));
+      this.classTable.set(lc(full), cls);
+      if (!this.classTable.has(lc(short))) this.classTable.set(lc(short), cls);
+    }
+  }
+
+  /** Platform native classes join the built-in registry under their names. */
+  private adaptNative(def: import('../runtime/platform.js').NativeClassDef): void {
+    if (this.nativeDefsAdapted.has(def.name)) return;
+    this.nativeDefsAdapted.add(def.name);
+    const statics: Record<string, (ctx: NativeCallContext, args: ApexValue[]) => ApexValue> = {};
+    const methods: Record<string, (ctx: NativeCallContext, self: ApexValue, args: ApexValue[]) => ApexValue> = {};
+    const byName = new Map<string, typeof def.methods[number][]>();
+    for (const m of def.methods) {
+      const k = `${m.isStatic ? 's' : 'i'}:${lc(m.name)}`;
+      if (!byName.has(k)) byName.set(k, []);
+      byName.get(k)!.push(m);
+    }
+    for (const [k, ms] of byName) {
+      const [kind, name] = k.split(':');
+      const pick = (args: ApexValue[]) => ms.find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Method does not exist or incorrect signature: ${name}(${args.length} args) from the type ${def.name}`);
+      if (kind === 's') statics[name] = (ctx, args) => pick(args).impl(ctx, null, args);
+      else methods[name] = (ctx, self, args) => pick(args).impl(ctx, self, args);
+    }
+    const props: Record<string, (ctx: NativeCallContext, self: ApexValue) => ApexValue> = {};
+    const b: BuiltinClass = {
+      name: def.name,
+      aliases: def.aliases?.map(lc),
+      statics,
+      methods,
+      props,
+      staticProp: def.staticProperty ? (ctx, n) => def.staticProperty!(ctx, n) : undefined,
+      construct: def.constructors?.length
+        ? (ctx, args) => {
+            const c = def.constructors!.find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Constructor not defined: ${def.name}(${args.length} args)`);
+            return c.impl(ctx, null, args);
+          }
+        : undefined,
+      isInterface: false,
+    };
+    if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
+    register(b);
+  }
+
+  // ------------------------------------------------------------------ binding
+
+  private link(cls: ClassDef, visiting: Set<ClassDef>): void {
+    if ((cls as { linked?: boolean }).linked) return;
+    if (visiting.has(cls)) throw new CompileError(cls.decl!.pos, `Circular definition: ${cls.name}`);
+    visiting.add(cls);
+    const d = cls.decl!;
+    if (d.extends) {
+      const sup = this.lookupTypeName(d.extends.names, cls.outer ?? cls);
+      if (!sup || !sup.user) throw new CompileError(d.extends.pos, `Invalid type: ${d.extends.names.join('.')}`);
+      const s = sup.user;
+      if (s.decl) this.link(s, visiting);
+      if (s.kind === 'class' && !s.isException && !s.modifiers.has('virtual') && !s.modifiers.has('abstract')) throw new CompileError(d.extends.pos, `Non-virtual and non-abstract type cannot be extended: ${s.name}`);
+      if (d.kind === 'interface') cls.interfaces.push(s);
+      else cls.superclass = s;
+      cls.isException = s.isException;
+    } else if (d.kind === 'class' && /exception$/i.test(d.name) && false) {
+      // (custom exceptions must extend Exception explicitly)
+    }
+    if (d.kind === 'class' && /exception$/i.test(d.name) && !cls.isException) throw new CompileError(d.pos, `Classes extending Exception must have a name ending in 'Exception' — and vice versa: ${cls.name} must extend Exception`);
+    for (const i of d.implements) {
+      const r = this.lookupTypeName(i.names, cls.outer ?? cls);
+      const full = i.names.join('.');
+      if (r?.user) {
+        if (r.user.decl) this.link(r.user, visiting);
+        cls.interfaces.push(r.user);
+      } else if (r?.builtin?.isInterface) {
+        cls.supertypeNames.add(lc(r.builtin.name));
+        cls.supertypeNames.add(lc(r.builtin.name.split('.').pop()!));
+      } else if (!r) throw new CompileError(i.pos, `Invalid type: ${full}`);
+      cls.supertypeNames.add(lc(full));
+      cls.supertypeNames.add(lc(i.names[i.names.length - 1]));
+    }
+    if (cls.superclass) for (const n of cls.superclass.supertypeNames) cls.supertypeNames.add(n);
+    if (cls.superclass) cls.supertypeNames.add(cls.superclass.lcName);
+    for (const i of cls.interfaces) {
+      cls.supertypeNames.add(i.lcName);
+      for (const n of i.supertypeNames) cls.supertypeNames.add(n);
+    }
+    // Fields: inherited slots first.
+    if (cls.superclass) {
+      for (const [k, f] of cls.superclass.fields) cls.fields.set(k, f);
+      cls.nFields = cls.superclass.nFields;
+    }
+    const addField = (name: string, tn: TypeNode, mods: ReadonlySet<string>, pos: Pos): FieldDef => {
+      const isStatic = mods.has('static') || d.kind === 'interface';
+      const t = this.resolveType(tn, cls);
+      const l = lc(name);
+      if ((isStatic ? cls.statics : cls.fields).has(l) && (isStatic || cls.fields.get(l)!.owner === cls)) throw new CompileError(pos, `Duplicate field: ${name}`);
+      const f: FieldDef = { name, slot: isStatic ? cls.statics.size : cls.nFields++, type: t, isStatic, owner: cls, getter: null, setter: null, isFinal: mods.has('final') };
+      (isStatic ? cls.statics : cls.fields).set(l, f);
+      return f;
+    };
+    for (const f of d.fields) addField(f.name, f.type, f.mods.keywords, f.pos);
+    for (const p of d.properties) {
+      const fd = addField(p.name, p.type, p.mods.keywords, p.pos);
+      const mkAcc = (kind: 'getter' | 'setter', body: Stmt | null) => {
+        if (!body) return null;
+        const m = new MethodDef(`${kind === 'getter' ? 'get' : 'set'}${p.name}`, cls, kind, fd.isStatic, kind === 'setter' ? [fd.type] : [], kind === 'setter' ? ['value'] : [], kind === 'getter' ? fd.type : typeRef('void'), null, [], false);
+        (m as { accessorBody?: Stmt; accessorOf?: FieldDef }).accessorBody = body;
+        (m as { accessorOf?: FieldDef }).accessorOf = fd;
+        return m;
+      };
+      fd.getter = p.getter ? mkAcc('getter', p.getter.body) : null;
+      fd.setter = p.setter ? mkAcc('setter', p.setter.body) : null;
+    }
+    cls.staticValues = new Array(cls.statics.size).fill(null);
+    // Methods.
+    const isIface = d.kind === 'interface';
+    for (const md of d.methods) {
+      const params = md.params.map((p) => this.resolveType(p.type, cls));
+      const ret = md.returnType ? this.resolveType(md.returnType, cls) : typeRef('void');
+      const isStatic = md.mods.keywords.has('static');
+      const m = new MethodDef(md.name, cls, 'method', isStatic, params, md.params.map((p) => p.name), ret, md, md.mods.annotations.map(annotationInfo), isIface || md.mods.keywords.has('abstract'));
+      const l = lc(md.name);
+      const list = cls.methods.get(l) ?? [];
+      const sig = params.map((p) => lc(typeToString(p))).join(',');
+      if (list.some((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig)) throw new CompileError(md.pos, `Method already defined: ${md.name}(${params.map(typeToString).join(', ')})`);
+      list.push(m);
+      cls.methods.set(l, list);
+    }
+    for (const cd of d.ctors) {
+      const params = cd.params.map((p) => this.resolveType(p.type, cls));
+      cls.ctors.push(new MethodDef(cls.name.split('.').pop()!, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false));
+    }
+    if (!cls.ctors.length && d.kind === 'class' && !cls.isException) cls.ctors.push(new MethodDef(d.name, cls, 'ctor', false, [], [], T_OBJECT, null, [], false));
+    // vtable: inherited instance methods, overridden by signature.
+    if (cls.superclass) for (const [k, ms] of cls.superclass.vtable) cls.vtable.set(k, [...ms]);
+    for (const [k, ms] of cls.methods) {
+      const cur = cls.vtable.get(k) ?? [];
+      for (const m of ms) {
+        if (m.isStatic) continue;
+        const sig = m.params.map((p) => lc(typeToString(p))).join(',');
+        const i = cur.findIndex((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig);
+        if (i >= 0) cur[i] = m;
+        else cur.push(m);
+      }
+      cls.vtable.set(k, cur);
+    }
+    const eq = cls.vtable.get('equals')?.find((m) => m.params.length === 1);
+    const hc = cls.vtable.get('hashcode')?.find((m) => m.params.length === 0);
+    const ts = cls.vtable.get('tostring')?.find((m) => m.params.length === 0);
+    if (eq) cls.userEquals = (self, other) => this.invoke(this.dispatchTarget(self, eq), self, [other]) === true;
+    if (hc) cls.userHashCode = (self) => this.invoke(this.dispatchTarget(self, hc), self, []) as number;
+    if (ts) cls.userToString = (self) => stringOf(this.invoke(this.dispatchTarget(self, ts), self, []));
+    (cls as { linked?: boolean }).linked = true;
+    visiting.delete(cls);
+    for (const i of cls.inner.values()) this.link(i, new Set());
+  }
+
+  private compileClass(cls: ClassDef): void {
+    const d = cls.decl!;
+    // Static initialisers (fields with initialisers and static blocks), in source order.
+    cls.staticInit = this.compileInit(cls, d.staticInit, true);
+    cls.instanceInit = this.compileInit(cls, d.instanceInit, false);
+    for (const ms of cls.methods.values()) for (const m of ms) this.compileMethod(cls, m, m.decl!);
+    for (const c of cls.ctors) if (c.decl) this.compileMethod(cls, c, c.decl);
+    for (const f of [...cls.fields.values(), ...cls.statics.values()]) {
+      if (f.owner !== cls) continue;
+      for (const acc of [f.getter, f.setter]) {
+        if (!acc) continue;
+        const mc = new MethodCompiler(this, cls, f.isStatic, f);
+        if (acc.kind === 'setter') mc.scopes.declare('value', f.type, d.pos);
+        mc.returnType = acc.kind === 'getter' ? f.type : null;
+        const body = mc.stmt((acc as { accessorBody?: Stmt }).accessorBody!);
+        acc.body = body;
+        acc.nSlots = mc.scopes.max;
+      }
+    }
+    for (const i of cls.inner.values()) this.guard(i, () => this.compileClass(i));
+  }
+
+  private compileInit(cls: ClassDef, items: TypeDecl['staticInit'], isStatic: boolean): ExecFn | null {
+    if (!items.length) return null;
+    const mc = new MethodCompiler(this, cls, isStatic);
+    const parts: ExecFn[] = [];
+    for (const it of items) {
+      if ('block' in it) {
+        parts.push(mc.stmt(it.block));
+        continue;
+      }
+      const fd = (isStatic ? cls.statics : cls.fields).get(lc(it.field.name))!;
+      if (!it.field.init) continue;
+      const val = mc.expr(it.field.init).fn;
+      const conv = this.coercer(fd.type);
+      const slot = fd.slot;
+      const line = it.field.pos.line;
+      const hits = this.coverageFor(cls, line);
+      parts.push(
+        isStatic
+          ? (f) => {
+              f.line = line;
+              hits[line] = 1;
+              const v = val(f);
+              cls.staticValues[slot] = conv ? conv(v) : v;
+              return NORMAL;
+            }
+          : (f) => {
+              f.line = line;
+              hits[line] = 1;
+              const v = val(f);
+              (f.self as ApexObject).fields[slot] = conv ? conv(v) : v;
+              return NORMAL;
+            },
+      );
+    }
+    cls.initSlots = Math.max(cls.initSlots, mc.scopes.max);
+    return (f) => {
+      for (const p of parts) p(f);
+      return NORMAL;
+    };
+  }
+
+  private compileMethod(cls: ClassDef, m: MethodDef, decl: MethodDecl): void {
+    m.coercers = m.params.map((p) => this.coercer(p));
+    if (!decl.body) {
+      if (cls.kind === 'class' && !m.isAbstract) throw new CompileError(decl.pos, `Method must have a body: ${m.signature}`);
+      return;
+    }
+    if (m.isAbstract && cls.kind === 'class') throw new CompileError(decl.pos, `Abstract methods cannot have a body: ${m.signature}`);
+    const mc = new MethodCompiler(this, cls, m.isStatic);
+    mc.returnType = m.returnType.name === 'void' ? null : m.returnType;
+    for (let i = 0; i < m.params.length; i++) mc.scopes.declare(m.paramNames[i], m.params[i], decl.pos);
+    let stmts = decl.body.k === 'block' ? decl.body.body : [decl.body];
+    if (m.kind === 'ctor') {
+      const first = stmts[0];
+      if (first && first.k === 'expr' && first.expr.k === 'ctorCall') {
+        const cc = first.expr;
+        const args = cc.args.map((a) => mc.expr(a));
+        const target = cc.which === 'this' ? this.pickCtor(cls, args.map((a) => a.type), cc.pos) : cls.superclass ? this.pickCtor(cls.superclass, args.map((a) => a.type), cc.pos) : null;
+        this.ctorChains.set(m, { which: cc.which, args: args.map((a) => a.fn), target });
+        stmts = stmts.slice(1);
+      }
+    }
+    m.body = mc.block(stmts);
+    m.nSlots = mc.scopes.max;
+    m.varNames = mc.scopes.all;
+    // A non-void method must return a value on every path (checked loosely: last statement).
+    if (mc.returnType && m.kind === 'method' && !endsWithReturn(decl.body)) throw new CompileError({ line: decl.endLine, column: 1 }, `Missing return statement required return type: ${typeToString(m.returnType)}`);
+  }
+
+  private declareTrigger(file: string, decl: TriggerDecl): void {
+    const cls = new ClassDef(decl.name, file, null, 'class', [], null, new Set());
+    const m = new MethodDef(decl.name, cls, 'trigger', true, [], [], typeRef('void'), null, [], false);
+    const info: TriggerInfo = { name: decl.name, sobject: this.isSObjectType(decl.sobject) ?? decl.sobject, events: decl.events as TriggerInfo['events'], file };
+    this.triggerDefs.set(lc(decl.name), { info, cls, method: m });
+    const prev = setCurrent(this);
+    try {
+      const mc = new MethodCompiler(this, cls, true);
+      m.body = mc.block(decl.body);
+      m.nSlots = mc.scopes.max;
+      m.varNames = mc.scopes.all;
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      cls.compileError = `${decl.name}: line ${e.pos.line}, column ${e.pos.column}: ${e.message}`;
+      this.diagnostics.push({ file, line: e.pos.line, column: e.pos.column, message: e.message });
+    } finally {
+      setCurrent(prev);
+    }
+  }
+
+  // =============================================================================== types
+
+  lookupTypeName(names: readonly string[], from: ClassDef | null): TypeResolved | null {
+    const full = names.join('.');
+    const l = lc(full);
+    if (names.length === 1) {
+      for (let c: ClassDef | null = from; c; c = c.outer) {
+        const inner = c.inner.get(l);
+        if (inner) return { kind: 'type', user: inner, builtin: null, sobject: null, t: typeRef(inner.name) };
+        for (let s = c.superclass; s; s = s.superclass) {
+          const si = s.inner.get(l);
+          if (si) return { kind: 'type', user: si, builtin: null, sobject: null, t: typeRef(si.name) };
+        }
+      }
+    }
+    const u = this.classTable.get(l);
+    if (u) return { kind: 'type', user: u, builtin: null, sobject: null, t: typeRef(u.name) };
+    const prim = PRIMITIVES[l];
+    if (prim) return { kind: 'type', user: null, builtin: builtin(l) ?? null, sobject: null, t: typeRef(prim) };
+    const b = builtin(l);
+    if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
+    const so = this.isSObjectType(full);
+    if (so) return { kind: 'type', user: null, builtin: null, sobject: so, t: typeRef(so) };
+    if (names.length > 1 && (lc(names[0]) === 'system' || lc(names[0]) === 'schema')) return this.lookupTypeName(names.slice(1), null);
+    return null;
+  }
+
+  resolveType(node: TypeNode, from: ClassDef | null): TypeRef {
+    const r = this.lookupTypeName(node.names, from);
+    if (!r) {
+      if (node.names.length === 1 && lc(node.names[0]) === 'void') return typeRef('void');
+      throw new CompileError(node.pos, `Invalid type: ${node.names.join('.')}`);
+    }
+    const args = node.args.map((a) => this.resolveType(a, from));
+    const n = lc(r.t.name);
+    if ((n === 'list' || n === 'set') && args.length !== 1 && node.args.length) throw new CompileError(node.pos, `Invalid type: ${r.t.name} takes one type argument`);
+    if (n === 'map' && node.args.length && args.length !== 2) throw new CompileError(node.pos, 'Invalid type: Map takes two type arguments');
+    return typeRef(r.t.name, args);
+  }
+
+  /** Canonical SObject type name when `name` is one (with or without `Schema.`), else null. */
+  isSObjectType(name: string): string | null {
+    const n = name.replace(/^schema\./i, '');
+    if (this.classTable.has(lc(n)) || PRIMITIVES[lc(n)]) return null;
+    return this.platform.sobjectType(n)?.name ?? null;
+  }
+
+  classByType(t: TypeRef): ClassDef | null {
+    return this.classTable.get(lc(t.name)) ?? null;
+  }
+
+  builtinByType(t: TypeRef): BuiltinClass | null {
+    return builtin(lc(t.name)) ?? null;
+  }
+
+  builtinReturnType(t: TypeRef, lcMethod: string): TypeRef | null {
+    const b = builtin(lc(t.name));
+    return b?.returns?.[`.${lcMethod}`] ?? null;
+  }
+
+  private readonly coercers = new Map<string, Coercer | null>();
+  coercer(t: TypeRef): Coercer | null {
+    const k = lc(t.name);
+    if (this.coercers.has(k)) return this.coercers.get(k)!;
+    const c = coercerFor(t, (n) => this.isSObjectType(n) !== null);
+    this.coercers.set(k, c);
+    return c;
+  }
+
+  builtinEnum(typeName: string, name: string, ordinal: number): ApexEnumValue {
+    const k = `${typeName}.${name}`;
+    let v = this.enumCache.get(k);
+    if (!v) {
+      v = new ApexEnumValue(typeName, name, ordinal);
+      this.enumCache.set(k, v);
+    }
+    return v;
+  }
+
+  coverageFor(cls: ClassDef, line: number): number[] {
+    const top = cls.topLevel;
+    top.coverableLines.add(line);
+    let h = this.hits.get(top);
+    if (!h) {
+      h = [];
+      this.hits.set(top, h);
+    }
+    return h;
+  }
+
+  // =============================================================================== running
+
+  currentPos(): SourcePos {
+    const f = this.stack[this.stack.length - 1];
+    if (!f) return { file: '<none>', line: 0, column: 0 };
+    return { file: f.method.owner.file, line: f.line, column: 1 };
+  }
+
+  nativeContext(pos?: SourcePos): NativeCallContext {
+    return {
+      pos: pos ?? this.currentPos(),
+      runtime: this,
+      platform: this.platform,
+      throwApex: (typeName: string, message: string, data?: unknown): never => {
+        const prev = setCurrent(this);
+        try {
+          return throwApex(typeName, message, data);
+        } finally {
+          setCurrent(prev);
+        }
+      },
+    };
+  }
+
+  /** Runs `fn` with this interpreter current (entry points from the platform and runner). */
+  enter<T>(fn: () => T): T {
+    const prev = setCurrent(this);
+    const depth = this.stack.length;
+    if (!depth) this.stack.push(this.rootFrame);
+    try {
+      return fn();
+    } finally {
+      this.stack.length = depth;
+      setCurrent(prev);
+    }
+  }
+
+  stackTrace(): string {
+    const lines: string[] = [];
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i];
+      const m = f.method;
+      if (m.owner.name === '<root>') continue;
+      if (m.kind === 'trigger') lines.push(`Trigger.${m.owner.name}: line ${f.line}, column 1`);
+      else if (m.kind === 'anonymous') lines.push(`AnonymousBlock: line ${f.line}, column 1`);
+      else {
+        const mname = m.kind === 'ctor' ? '<init>' : m.kind === 'init' ? '<clinit>' : m.name;
+        lines.push(`Class.${m.owner.name}.${mname}: line ${f.line}, column 1`);
+      }
+    }
+    return lines.join('\n');
+  }
+
+  newException(typeName: string, message: string, _pos?: SourcePos): ApexObject {
+    const cls = this.classTable.get(lc(typeName)) ?? this.classTable.get(lc(typeName.replace(/^System\./, '')));
+    if (!cls || !cls.isException) throw new Error(`Unknown exception type ${typeName}`);
+    const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
+    const f = this.stack[this.stack.length - 1];
+    o.exception = { message, cause: null, line: f ? f.line : 0, stack: this.stackTrace() };
+    return o;
+  }
+
+  invoke(m: MethodDef, self: ApexObject | null, args: ApexValue[]): ApexValue {
+    if (m.native) return m.native(self, args);
+    const body = m.body;
+    if (!body) {
+      if (m.owner.compileError) throw new CompileFailure(`Compile failed: ${m.owner.compileError}`);
+      throwApex('System.UnexpectedException', `Abstract method called: ${m.owner.name}.${m.signature}`);
+    }
+    if (m.owner.compileError) throw new CompileFailure(`Compile failed: ${m.owner.compileError}`);
+    if (this.stack.length > 1000) throwApex('System.LimitException', 'Maximum stack depth reached: 1001');
+    const slots: ApexValue[] = new Array(m.nSlots);
+    const cs = m.coercers;
+    for (let i = 0; i < args.length; i++) {
+      const c = cs[i];
+      slots[i] = c ? c(args[i]) : args[i];
+    }
+    const f = new Frame(m, self, slots);
+    this.stack.push(f);
+    try {
+      body(f);
+    } finally {
+      this.stack.pop();
+    }
+    return f.ret;
+  }
+
+  invokeStatic(m: MethodDef, args: ApexValue[]): ApexValue {
+    if (m.owner.staticState !== 2) this.ensureStaticInit(m.owner);
+    return this.invoke(m, null, args);
+  }
+
+  private dispatchTarget(o: ApexObject, m: MethodDef): MethodDef {
+    const cls = o.cls as ClassDef;
+    if (cls === m.owner) return m;
+    let cache = this.vcache.get(cls);
+    if (!cache) {
+      cache = new Map();
+      this.vcache.set(cls, cache);
+    }
+    let t = cache.get(m);
+    if (!t) {
+      const sig = m.params.map((p) => lc(typeToString(p))).join(',');
+      t = cls.vtable.get(lc(m.name))?.find((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig) ?? m;
+      cache.set(m, t);
+    }
+    return t;
+  }
+
+  /** Virtual call of a statically chosen method on `o`. */
+  dispatchMethod(o: ApexObject, m: MethodDef, args: ApexValue[]): ApexValue {
+    if (o === null) throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
+    return this.invoke(this.dispatchTarget(o, m), o, args);
+  }
+
+  /** Picks the overload that best fits the static argument types (unknown types fit anything). */
+  pickStatic(cands: MethodDef[], types: (TypeRef | null)[]): MethodDef {
+    if (cands.length === 1) return cands[0];
+    let best = cands[0];
+    let bestScore = -1;
+    for (const m of cands) {
+      let score = 0;
+      let ok = true;
+      for (let i = 0; i < types.length; i++) {
+        const s = this.fit(types[i], m.params[i]);
+        if (s < 0) {
+          ok = false;
+          break;
+        }
+        score += s;
+      }
+      if (ok && score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** 3 exact, 2 subtype/widening, 1 unknown/Object, -1 incompatible. */
+  private fit(from: TypeRef | null, to: TypeRef): number {
+    if (!from) return 1;
+    const f = lc(from.name);
+    const t = lc(to.name);
+    if (f === t) return 3;
+    if (t === 'object') return 1;
+    const num = ['integer', 'long', 'double', 'decimal'];
+    if (num.includes(f) && num.includes(t)) return num.indexOf(t) > num.indexOf(f) ? 2 : -1;
+    if (t === 'string' && f === 'id') return 2;
+    if (t === 'id' && f === 'string') return 1;
+    const fc = this.classTable.get(f);
+    if (fc && fc.isSubtypeOf(t)) return 2;
+    if (t === 'sobject' && this.isSObjectType(from.name)) return 2;
+    if (fc || PRIMITIVES[f] || this.isSObjectType(from.name)) return -1;
+    return 1;
+  }
+
+  pickCtor(cls: ClassDef, types: (TypeRef | null)[], pos: Pos): MethodDef {
+    let cands = cls.ctors.filter((c) => c.params.length === types.length);
+    if (!cls.ctors.length && cls.isException) cands = this.exceptionRoot.ctors.filter((c) => c.params.length === types.length);
+    if (!cands.length) {
+      if (cls.isException && cls.ctors.length && types.length <= 2) {
+        // Custom exception constructors plus the built-in four.
+        cands = this.exceptionRoot.ctors.filter((c) => c.params.length === types.length);
+      }
+      if (!cands.length) throw new CompileError(pos, `Constructor not defined: [${cls.name}].<Constructor>(${types.map((t) => (t ? typeToString(t) : 'Object')).join(', ')})`);
+    }
+    return this.pickStatic(cands, types);
+  }
+
+  construct(cls: ClassDef, ctor: MethodDef, args: ApexValue[]): ApexObject {
+    if (cls.compileError) throw new CompileFailure(`Compile failed: ${cls.compileError}`);
+    if (cls.staticState !== 2) this.ensureStaticInit(cls);
+    const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
+    if (cls.isException) {
+      const f = this.stack[this.stack.length - 1];
+      o.exception = { message: null, cause: null, line: f ? f.line : 0, stack: this.stackTrace() };
+    }
+    this.runCtor(cls, ctor, o, args);
+    return o;
+  }
+
+  private runCtor(cls: ClassDef, ctor: MethodDef, o: ApexObject, args: ApexValue[]): void {
+    if (ctor.native) {
+      // Built-in exception constructor: run the instance initialisers of the chain below it.
+      this.runInitChain(cls, o);
+      ctor.native(o, args);
+      return;
+    }
+    const slots: ApexValue[] = new Array(Math.max(ctor.nSlots, args.length));
+    for (let i = 0; i < args.length; i++) {
+      const c = ctor.coercers[i];
+      slots[i] = c ? c(args[i]) : args[i];
+    }
+    const f = new Frame(ctor, o, slots);
+    this.stack.push(f);
+    try {
+      const chain = this.ctorChains.get(ctor);
+      if (chain && chain.which === 'this') {
+        this.runCtor(cls, chain.target!, o, chain.args.map((a) => a(f)));
+      } else {
+        const sup = cls.superclass;
+        if (sup && sup !== this.exceptionRoot && !(sup.isException && !sup.decl)) {
+          const target = chain?.target ?? this.pickCtor(sup, [], ctor.decl?.pos ?? { line: 0, column: 0 });
+          this.runCtor(sup, target, o, chain ? chain.args.map((a) => a(f)) : []);
+        } else if (cls.isException && chain) {
+          // super(...) into a built-in exception: message/cause constructors.
+          const target = this.pickCtor(this.exceptionRoot, chain.args.map(() => null), ctor.decl?.pos ?? { line: 0, column: 0 });
+          const vals = chain.args.map((a) => a(f));
+          const pick = this.exceptionRoot.ctors.find((c) => c.params.length === vals.length && (vals.length !== 1 || (vals[0] instanceof ApexObject ? c.params[0].name === 'Exception' : c.params[0].name === 'String'))) ?? target;
+          pick.native!(o, vals);
+        }
+        if (cls.instanceInit) this.runInstanceInit(cls, o);
+      }
+      if (ctor.body) ctor.body(f);
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  private runInitChain(cls: ClassDef, o: ApexObject): void {
+    const chain: ClassDef[] = [];
+    for (let c: ClassDef | null = cls; c && c.decl; c = c.superclass) chain.unshift(c);
+    for (const c of chain) if (c.instanceInit) this.runInstanceInit(c, o);
+  }
+
+  private runInstanceInit(cls: ClassDef, o: ApexObject): void {
+    const m = new MethodDef('<init>', cls, 'init', false, [], [], T_OBJECT, null, [], false);
+    const f = new Frame(m, o, new Array(cls.initSlots));
+    this.stack.push(f);
+    try {
+      cls.instanceInit!(f);
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  ensureStaticInit(cls: ClassDef): void {
+    if (cls.staticState !== 0) return;
+    if (cls.compileError) throw new CompileFailure(`Compile failed: ${cls.compileError}`);
+    if (cls.superclass) this.ensureStaticInit(cls.superclass);
+    if (cls.outer) this.ensureStaticInit(cls.outer);
+    cls.staticState = 1;
+    if (cls.staticInit) {
+      const m = new MethodDef('<clinit>', cls, 'init', true, [], [], T_OBJECT, null, [], false);
+      const f = new Frame(m, null, new Array(cls.initSlots));
+      this.stack.push(f);
+      try {
+        cls.staticInit(f);
+      } catch (e) {
+        cls.staticState = 0;
+        throw e;
+      } finally {
+        this.stack.pop();
+      }
+    }
+    cls.staticState = 2;
+  }
+
+  /** Static variables live for one transaction: each test method starts with none initialised. */
+  resetStatics(): void {
+    for (const c of this.classTable.values()) {
+      if (!c.decl) continue;
+      c.staticState = 0;
+      c.staticValues = new Array(c.statics.size).fill(null);
+    }
+    for (const t of this.triggerDefs.values()) t.cls.staticState = 0;
+  }
+
+  /** True while the runner executes a test method (Test.isRunningTest). */
+  runningTest = false;
+
+  /** A variable visible in `f` by name: local, then field of `this`, then static (dynamic SOQL binds). */
+  lookupVariable(f: Frame | undefined, name: string): ApexValue | undefined {
+    if (!f) return undefined;
+    const l = lc(name);
+    const slot = f.method.varNames.get(l);
+    if (slot !== undefined) return f.slots[slot];
+    const cls = f.method.owner;
+    const fd = f.self ? cls.fields.get(l) : undefined;
+    if (fd && f.self) return fd.getter ? this.invoke(fd.getter, f.self, []) : f.self.fields[fd.slot];
+    for (let c: ClassDef | null = cls; c; c = c.outer) {
+      const sf = c.findStatic(l);
+      if (sf) return sf.getter ? this.invoke(sf.getter, null, []) : sf.owner.staticValues[sf.slot];
+    }
+    return undefined;
+  }
+
+  unwindTo(f: Frame): void {
+    const i = this.stack.lastIndexOf(f);
+    if (i >= 0) this.stack.length = i + 1;
+  }
+
+  // ------------------------------------------------------------------ dynamic member access
+
+  getMember(o: ApexValue, name: string): ApexValue {
+    const l = lc(name);
+    if (o instanceof ApexSObject) {
+      const v = o.values.get(l);
+      if (v !== undefined) return v;
+      if (o.queried && !o.queried.has(l)) {
+        const info = this.platform.sobjectType(o.type);
+        const canonical = info?.field(l)?.name ?? info?.parentRelationship(l)?.relationshipName ?? info?.childRelationship(l)?.relationshipName ?? name;
+        throwApex('System.SObjectException', `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`);
+      }
+      return null;
+    }
+    if (o instanceof ApexObject) {
+      const cls = o.cls as ClassDef;
+      const fd = cls.fields.get(l);
+      if (fd) return fd.getter ? this.invoke(fd.getter, o, []) : o.fields[fd.slot];
+      throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
+    }
+    if (o instanceof NativeObject) {
+      const b = builtin(lc(o.className)) as (BuiltinClass & { nativeProperty?: (ctx: NativeCallContext, self: ApexValue, n: string) => ApexValue | undefined }) | undefined;
+      const p = b?.props?.[l];
+      if (p) return p(this.nativeContext(), o, []);
+      const np = b?.nativeProperty?.(this.nativeContext(), o, name);
+      if (np !== undefined) return np;
+      throw new UnsupportedError(`property ${name} of ${o.className}`, this.currentPos());
+    }
+    if (o instanceof ApexList && l === 'size') throwApex('System.TypeException', 'Use size() on a List');
+    throwApex('System.TypeException', `Invalid field ${name} on ${o === null ? 'null' : typeof o}`);
+  }
+
+  setMember(o: ApexValue, name: string, v: ApexValue): void {
+    const l = lc(name);
+    if (o instanceof ApexSObject) {
+      const info = this.platform.sobjectType(o.type);
+      const fi = info?.field(l);
+      if (fi) {
+        const c = this.coercer(fi.type);
+        o.set(fi.name, c ? c(v) : v);
+        return;
+      }
+      const rel = info?.parentRelationship(l) ?? null;
+      o.set(rel?.relationshipName ?? info?.childRelationship(l)?.relationshipName ?? name, v);
+      return;
+    }
+    if (o instanceof ApexObject) {
+      const cls = o.cls as ClassDef;
+      const fd = cls.fields.get(l);
+      if (!fd) throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
+      if (fd.setter) this.invoke(fd.setter, o, [v]);
+      else {
+        const c = this.coercer(fd.type);
+        o.fields[fd.slot] = c ? c(v) : v;
+      }
+      return;
+    }
+    throw new UnsupportedError(`assigning ${name} on ${o === null ? 'null' : typeof o}`, this.currentPos());
+  }
+
+  // ------------------------------------------------------------------ dynamic dispatch
+
+  /** `o.name(args)` decided by the runtime value (user vtable, built-in family or native class). */
+  dispatch(o: ApexValue, name: string, args: ApexValue[]): ApexValue {
+    if (o === null) throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
+    const l = lc(name);
+    if (o instanceof ApexObject) {
+      const cls = o.cls as ClassDef;
+      const cands = cls.vtable.get(l)?.filter((m) => m.params.length === args.length && !m.isAbstract);
+      if (cands && cands.length) return this.invoke(cands.length === 1 ? cands[0] : this.pickRuntime(cands, args), o, args);
+      return this.dispatchBuiltinObject(o, l, args);
+    }
+    const fam = this.familyOf(o);
+    const fn = fam?.methods?.[l];
+    if (fn) return fn(this.nativeContext(), o, args);
+    return this.objectMethod(o, l, args, fam?.name ?? 'Object');
+  }
+
+  private pickRuntime(cands: MethodDef[], args: ApexValue[]): MethodDef {
+    for (const m of cands) {
+      let ok = true;
+      for (let i = 0; i < args.length && ok; i++) {
+        const a = args[i];
+        if (a === null) continue;
+        const p = m.params[i];
+        if (lc(p.name) === 'object') continue;
+        ok = this.fit(typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)), p) >= 2;
+      }
+      if (ok) return m;
+    }
+    return cands[0];
+  }
+
+  /** Methods every object has, and exceptions' built-in methods. */
+  dispatchBuiltinObject(o: ApexObject, l: string, args: ApexValue[]): ApexValue {
+    const ex = o.exception;
+    if (ex) {
+      switch (l) {
+        case 'getmessage':
+          return ex.message;
+        case 'setmessage':
+          ex.message = args[0] === null ? null : stringOf(args[0]);
+          return null;
+        case 'getcause':
+          return ex.cause;
+        case 'initcause':
+          ex.cause = args[0] as ApexObject;
+          return null;
+        case 'getlinenumber':
+          return ex.line;
+        case 'getstacktracestring':
+          return ex.stack;
+        case 'gettypename':
+          return o.cls.name;
+      }
+      const fam = builtin(lc(o.cls.name));
+      const fn = fam?.methods?.[l];
+      if (fn) return fn(this.nativeContext(), o, args);
+    }
+    return this.objectMethod(o, l, args, o.cls.name);
+  }
+
+  private objectMethod(o: ApexValue, l: string, args: ApexValue[], typeName: string): ApexValue {
+    switch (l) {
+      case 'equals':
+        if (args.length === 1) return keyEquals(o, args[0]);
+        break;
+      case 'hashcode':
+        if (!args.length) return apexHash(o);
+        break;
+      case 'tostring':
+        if (!args.length) return stringOf(o);
+        break;
+    }
+    throwApex('System.TypeException', `Method does not exist or incorrect signature: ${l}(${args.length} args) from the type ${typeName}`);
+  }
+
+  private familyOf(o: ApexValue): BuiltinClass | undefined {
+    switch (typeof o) {
+      case 'string':
+        return builtin('string');
+      case 'number':
+        return builtin('integer');
+      case 'bigint':
+        return builtin('long');
+      case 'boolean':
+        return builtin('boolean');
+    }
+    if (o instanceof ApexList) return builtin('list');
+    if (o instanceof ApexMap) return builtin('map');
+    if (o instanceof ApexSet) return builtin('set');
+    if (o instanceof ApexSObject) return builtin('sobject');
+    if (o instanceof ApexId) return builtin('id');
+    if (o instanceof ApexDecimal) return builtin('decimal');
+    if (o instanceof ApexDouble) return builtin('double');
+    if (o instanceof ApexDate) return builtin('date');
+    if (o instanceof ApexDatetime) return builtin('datetime');
+    if (o instanceof ApexTime) return builtin('time');
+    if (o instanceof ApexBlob) return builtin('blob');
+    if (o instanceof ApexEnumValue) return builtin('<enum>');
+    if (o instanceof ApexTypeValue) return builtin('system.type');
+    if (o instanceof NativeObject) return builtin(lc(o.className));
+    return undefined;
+  }
+
+  private userToString(o: ApexObject): string | null {
+    const cls = o.cls as ClassDef;
+    if (cls.userToString) return cls.userToString(o);
+    if (o.exception) return null;
+    const parts: string[] = [];
+    for (const [, fd] of cls.fields) parts.push(`${fd.name}=${stringOf(o.fields[fd.slot])}`);
+    return `${cls.name}:[${parts.join(', ')}]`;
+  }
+
+  newCollection(t: TypeRef, args: ApexValue[]): ApexValue {
+    const n = lc(t.name);
+    const elem = t.args[0] ?? T_OBJECT;
+    const src = args[0];
+    if (args.length && src === null) throwApex('System.NullPointerException', 'Argument cannot be null');
+    if (n === 'list') {
+      const conv = this.coercer(elem);
+      if (!args.length) return new ApexList(elem, []);
+      if (typeof src === 'number') return new ApexList(elem, []);
+      const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
+      if (!items) throwApex('System.TypeException', 'Invalid initial value for List');
+      return new ApexList(elem, conv ? items.map(conv) : [...items]);
+    }
+    if (n === 'set') {
+      const s = new ApexSet(elem);
+      if (!args.length || typeof src === 'number') return s;
+      const conv = this.coercer(elem);
+      const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
+      if (!items) throwApex('System.TypeException', 'Invalid initial value for Set');
+      for (const x of items) s.add(conv ? conv(x) : x);
+      return s;
+    }
+    const [kt, vt] = [t.args[0] ?? T_OBJECT, t.args[1] ?? T_OBJECT];
+    const m = new ApexMap(kt, vt);
+    if (!args.length || typeof src === 'number') return m;
+    if (src instanceof ApexMap) {
+      for (const [k, v] of src.entries()) m.put(k, v);
+      return m;
+    }
+    if (src instanceof ApexList) {
+      // Map<Id, SObject>(List<SObject>): keyed by Id; a record without Id is an error.
+      for (const r of src.items) {
+        if (!(r instanceof ApexSObject)) throwApex('System.TypeException', 'Map initial list must hold SObjects');
+        const id = r.raw('Id');
+        if (id === undefined || id === null) throwApex('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(r));
+        m.put(id, r);
+      }
+      return m;
+    }
+    throwApex('System.TypeException', 'Invalid initial value for Map');
+  }
+
+  // =============================================================================== ApexRuntime
+
+  classes(): readonly ClassInfo[] {
+    return [...new Set(this.classTable.values())].filter((c) => c.decl).map((c) => this.info(c));
+  }
+
+  classInfo(name: string): ClassInfo | null {
+    const c = this.classTable.get(lc(name));
+    return c && c.decl ? this.info(c) : null;
+  }
+
+  private info(c: ClassDef): ClassInfo {
+    const methods = [...c.methods.values()].flat().map((m) => ({ name: m.name, isStatic: m.isStatic, paramTypes: m.params, returnType: m.returnType, annotations: m.annotations }));
+    return { name: c.name, file: c.file, kind: c.kind, annotations: c.annotations, sharing: c.sharing, methods, supertypes: [...c.supertypeNames], compileError: c.compileError };
+  }
+
+  /** Top-level classes with their coverage, for the runner. */
+  coverage(): { cls: ClassDef; lines: Map<number, 0 | 1> }[] {
+    const out: { cls: ClassDef; lines: Map<number, 0 | 1> }[] = [];
+    for (const c of this.topLevel) {
+      if (!c.decl || c.annotations.some((a) => a.name === 'istest')) continue;
+      const h = this.hits.get(c) ?? [];
+      const lines = new Map<number, 0 | 1>();
+      for (const l of [...c.coverableLines].sort((a, b) => a - b)) lines.set(l, h[l] ? 1 : 0);
+      out.push({ cls: c, lines });
+    }
+    return out;
+  }
+
+  triggers(): readonly TriggerInfo[] {
+    return [...this.triggerDefs.values()].map((t) => t.info);
+  }
+
+  testClasses(): readonly { className: string; methods: readonly string[] }[] {
+    const out: { className: string; methods: string[] }[] = [];
+    for (const c of this.topLevel) {
+      if (!c.annotations.some((a) => a.name === 'istest')) continue;
+      const methods: string[] = [];
+      const decl = c.decl;
+      if (decl) {
+        for (const m of decl.methods) {
+          const isTest = m.mods.annotations.some((a) => a.name === 'istest') || m.mods.keywords.has('testmethod');
+          if (isTest) methods.push(m.name);
+        }
+      }
+      out.push({ className: c.name, methods });
+    }
+    return out;
+  }
+
+  private testSetupOf(c: ClassDef): MethodDef | null {
+    for (const ms of c.methods.values()) for (const m of ms) if (m.annotations.some((a) => a.name === 'testsetup')) return m;
+    return null;
+  }
+
+  runTest(className: string, methodName: string): TestMethodResult {
+    const start = performance.now();
+    const cls = this.classTable.get(lc(className));
+    const result = (outcome: 'Pass' | 'Fail', message: string | null, stackTrace: string | null): TestMethodResult => ({ className: cls?.name ?? className, methodName, outcome, message, stackTrace, runTimeMs: Math.round(performance.now() - start) });
+    if (!cls) return result('Fail', `No such class: ${className}`, null);
+    if (cls.compileError) return result('Fail', `Compile failed: ${cls.compileError}`, null);
+    const m = cls.methods.get(lc(methodName))?.find((x) => x.params.length === 0);
+    if (!m) return result('Fail', `No such test method: ${className}.${methodName}`, null);
+    return this.enter(() => {
+      try {
+        const setup = this.testSetupOf(cls);
+        if (setup) {
+          let snap = this.testSetupSnapshots.get(cls.name);
+          if (snap === undefined) {
+            this.resetStatics();
+            this.platform.beginTestMethod(cls.name, setup.name);
+            this.runningTest = true;
+            try {
+              this.invokeStatic(setup, []);
+            } finally {
+              this.runningTest = false;
+              this.platform.endTestMethod(cls.name, setup.name);
+            }
+            snap = this.platform.snapshotData();
+            this.testSetupSnapshots.set(cls.name, snap);
+          } else this.platform.restoreData(snap);
+        }
+        this.resetStatics();
+        this.platform.beginTestMethod(cls.name, m.name);
+        this.runningTest = true;
+        try {
+          this.invokeStatic(m, []);
+        } finally {
+          this.runningTest = false;
+          this.platform.endTestMethod(cls.name, m.name);
+        }
+        return result('Pass', null, null);
+      } catch (e) {
+        const { message, stack } = this.describeFailure(e);
+        return result('Fail', message, stack);
+      }
+    });
+  }
+
+  /** Forgets @TestSetup snapshots (call between runs over a fresh data store). */
+  clearTestSetupSnapshots(): void {
+    this.testSetupSnapshots.clear();
+  }
+
+  describeFailure(e: unknown): { message: string; stack: string | null } {
+    if (e instanceof ApexThrow) {
+      const ex = e.exception;
+      return { message: `${ex.cls.name}: ${ex.exception?.message ?? ''}`, stack: ex.exception?.stack ?? null };
+    }
+    if (e instanceof UnsupportedError || e instanceof CompileFailure) return { message: e.message, stack: null };
+    const err = e as Error;
+    return { message: `Internal error of the local org: ${err?.message ?? String(e)}`, stack: err?.stack ?? null };
+  }
+
+  callStatic(className: string, method: string, args: ApexValue[]): ApexValue {
+    const cls = this.classTable.get(lc(className));
+    if (!cls) throw new Error(`No such class: ${className}`);
+    const m = cls.findMethods(lc(method)).find((x) => x.isStatic && x.params.length === args.length);
+    if (!m) throw new Error(`No such static method: ${className}.${method}(${args.length})`);
+    return this.enter(() => this.invokeStatic(m, args));
+  }
+
+  callMethod(target: ApexValue, method: string, args: ApexValue[]): ApexValue {
+    return this.enter(() => this.dispatch(target, method, args));
+  }
+
+  newInstance(typeName: string): ApexValue {
+    return this.enter(() => {
+      const cls = this.classTable.get(lc(typeName));
+      if (!cls || !cls.decl) throwApex('System.TypeException', `Type cannot be constructed: ${typeName}`);
+      const ctor = cls.ctors.find((c) => c.params.length === 0);
+      if (!ctor) throwApex('System.TypeException', `Type cannot be constructed: ${typeName}`);
+      return this.construct(cls, ctor, []);
+    });
+  }
+
+  /** `Type.forName(name)`: user class or built-in type, null when unknown. */
+  typeForName(name: string): TypeRef | null {
+    const r = this.lookupTypeName(name.split('.'), null);
+    return r ? r.t : null;
+  }
+
+  currentTrigger(): TriggerContext | null {
+    return this.triggerStack[this.triggerStack.length - 1] ?? null;
+  }
+
+  runTrigger(triggerName: string, ctx: TriggerContext): void {
+    const t = this.triggerDefs.get(lc(triggerName));
+    if (!t) throw new Error(`No such trigger: ${triggerName}`);
+    if (t.cls.compileError) throw new CompileFailure(`Compile failed: ${t.cls.compileError}`);
+    this.enter(() => {
+      this.triggerStack.push(ctx);
+      try {
+        this.invoke(t.method, null, []);
+      } finally {
+        this.triggerStack.pop();
+      }
+    });
+  }
+
+  executeAnonymous(source: string): { success: boolean; compileProblem: string | null; exceptionMessage: string | null; exceptionStackTrace: string | null } {
+    const prev = setCurrent(this);
+    let method: MethodDef;
+    try {
+      const { body, members } = parseAnonymous(source);
+      const cls = this.declare(members, 'AnonymousBlock', null);
+      this.classTable.delete(lc(cls.name));
+      this.link(cls, new Set());
+      this.compileClass(cls);
+      method = new MethodDef('AnonymousBlock', cls, 'anonymous', true, [], [], typeRef('void'), null, [], false);
+      const mc = new MethodCompiler(this, cls, true);
+      method.body = mc.block(body);
+      method.nSlots = mc.scopes.max;
+      method.varNames = mc.scopes.all;
+    } catch (e) {
+      setCurrent(prev);
+      if (e instanceof SyntaxErrors) return { success: false, compileProblem: `Line: ${e.errors[0].line}, Column: ${e.errors[0].column}: ${e.errors[0].message}`, exceptionMessage: null, exceptionStackTrace: null };
+      if (e instanceof CompileError) return { success: false, compileProblem: `Line: ${e.pos.line}, Column: ${e.pos.column}: ${e.message}`, exceptionMessage: null, exceptionStackTrace: null };
+      throw e;
+    }
+    setCurrent(prev);
+    return this.enter(() => {
+      try {
+        this.invoke(method, null, []);
+        return { success: true, compileProblem: null, exceptionMessage: null, exceptionStackTrace: null };
+      } catch (e) {
+        const d = this.describeFailure(e);
+        return { success: false, compileProblem: null, exceptionMessage: d.message, exceptionStackTrace: d.stack };
+      }
+    });
+  }
+}
+
+function runtimeName(v: ApexValue): string {
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return 'Integer';
+  if (typeof v === 'bigint') return 'Long';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (v instanceof ApexSObject) return v.type;
+  if (v instanceof ApexId) return 'Id';
+  if (v instanceof ApexDecimal) return 'Decimal';
+  if (v instanceof ApexDouble) return 'Double';
+  if (v instanceof ApexList) return 'List';
+  if (v instanceof ApexMap) return 'Map';
+  if (v instanceof ApexSet) return 'Set';
+  return 'Object';
+}
+
+function endsWithReturn(s: Stmt): boolean {
+  switch (s.k) {
+    case 'return':
+    case 'throw':
+      return true;
+    case 'block':
+      return s.body.length > 0 && s.body.some((x, i) => i === s.body.length - 1 ? endsWithReturn(x) : x.k === 'return' || x.k === 'throw');
+    case 'if':
+      return !!s.else && endsWithReturn(s.then) && endsWithReturn(s.else);
+    case 'try':
+      return (endsWithReturn(s.body) && s.catches.every((c) => endsWithReturn(c.body))) || (!!s.fin && endsWithReturn(s.fin));
+    case 'switch':
+      return s.whens.some((w) => w.kind === 'else') && s.whens.every((w) => endsWithReturn(w.body));
+    case 'while':
+      return s.cond.k === 'lit' && s.cond.text === 'true';
+    case 'do':
+      return endsWithReturn(s.body);
+    case 'for':
+      return s.cond === null;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,536 @@
+/**
+ * System, Assert, Test, Limits, UserInfo, Trigger, Type, built-in enums and interfaces, and the
+ * Database entry points (delegated to the platform).
+ */
+import {
+  ApexDate,
+  ApexDatetime,
+  ApexEnumValue,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSObject,
+  ApexTypeValue,
+  type ApexValue,
+  NativeObject,
+  T_OBJECT,
+  T_STRING,
+  keyEquals,
+  typeRef,
+  typeToString,
+} from '../runtime/values.js';
+import { ApexThrow, type AccessLevel, type DmlOperation, type NativeCallContext } from '../runtime/platform.js';
+import { register } from './registry.js';
+import { throwApex, unsupported } from '../exec/errors.js';
+import { currentInterp } from '../exec/context.js';
+import { stringOf, toId } from '../exec/ops.js';
+import { zonedParts } from './tz.js';
+
+// ---------------------------------------------------------------------------------------------
+// Built-in enums and interfaces
+
+const enums: [string, string[]][] = [
+  ['System.RoundingMode', ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP']],
+  ['System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']],
+  ['System.TriggerOperation', ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE']],
+  ['System.AccessLevel', ['USER_MODE', 'SYSTEM_MODE']],
+  ['System.AccessType', ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE']],
+  ['System.JSONToken', ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE']],
+  ['System.Quiddity', ['ANONYMOUS', 'AURA', 'BATCH_ACS', 'BATCH_APEX', 'BATCH_CHUNK_PARALLEL', 'BATCH_CHUNK_SERIAL', 'BULK_API', 'COMMERCE_INTEGRATION', 'DISCOVERY', 'FUNCTION_CALLBACK', 'FUTURE', 'INBOUND_EMAIL_SERVICE', 'INVOCABLE_ACTION', 'IOT', 'PLATFORM_EVENT_PUBLISH_CALLBACK', 'POST_INSTALL_SCRIPT', 'QUEUEABLE', 'QUICK_ACTION', 'REMOTE_ACTION', 'REST', 'RUNTEST_ASYNC', 'RUNTEST_DEPLOY', 'RUNTEST_SYNC', 'SCHEDULED', 'SOAP', 'SYNCHRONOUS', 'TRANSACTION_FINALIZER_QUEUEABLE', 'VF']],
+  ['System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']],
+];
+for (const [name, values] of enums) register({ name, enumValues: values });
+
+const interfaces = [
+  'System.Comparable',
+  'System.Comparator',
+  'System.Queueable',
+  'System.Schedulable',
+  'System.HttpCalloutMock',
+  'System.WebServiceMock',
+  'System.Finalizer',
+  'System.Callable',
+  'System.Iterable',
+  'System.Iterator',
+  'System.StubProvider',
+  'System.InstallHandler',
+  'System.UninstallHandler',
+  'Database.Batchable',
+  'Database.Stateful',
+  'Database.AllowsCallouts',
+  'Database.RaisesPlatformEvents',
+  'Messaging.InboundEmailHandler',
+  'Auth.RegistrationHandler',
+  'Process.Plugin',
+];
+for (const name of interfaces) register({ name, isInterface: true, aliases: name.startsWith('System.') ? [] : [name.toLowerCase()] });
+
+/** Methods of every enum value (user and built-in). */
+register({
+  name: '<enum>',
+  methods: {
+    name: (_c, self: ApexEnumValue) => self.name,
+    ordinal: (_c, self: ApexEnumValue) => self.ordinal,
+    equals: (_c, self: ApexEnumValue, a) => keyEquals(self, a[0]),
+    hashcode: (_c, self: ApexEnumValue) => self.ordinal,
+    tostring: (_c, self: ApexEnumValue) => self.name,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Assertions (uncatchable, as on the platform)
+
+function fail(message: string): never {
+  const interp = currentInterp();
+  throw new ApexThrow(interp.newException('System.AssertException', message), true);
+}
+
+function withMsg(msg: ApexValue, detail: string): string {
+  return msg === null || msg === undefined ? `Assertion Failed: ${detail}` : `Assertion Failed: ${stringOf(msg)}: ${detail}`;
+}
+
+function plainMsg(msg: ApexValue | undefined): string {
+  return msg === null || msg === undefined ? 'Assertion Failed' : `Assertion Failed: ${stringOf(msg)}`;
+}
+
+function assertEquals(a: ApexValue[]): ApexValue {
+  if (!keyEquals(a[0], a[1])) fail(withMsg(a[2] ?? null, `Expected: ${stringOf(a[0])}, Actual: ${stringOf(a[1])}`));
+  return null;
+}
+
+function assertNotEquals(a: ApexValue[]): ApexValue {
+  if (keyEquals(a[0], a[1])) fail(withMsg(a[2] ?? null, `Same value: ${stringOf(a[1])}`));
+  return null;
+}
+
+register({
+  name: 'System.Assert',
+  statics: {
+    areequal: (_c, a) => assertEquals(a),
+    arenotequal: (_c, a) => assertNotEquals(a),
+    istrue: (_c, a) => {
+      if (a[0] !== true) fail(a.length > 1 ? plainMsg(a[1]) : 'Assertion Failed: Expected: true, Actual: ' + stringOf(a[0]));
+      return null;
+    },
+    isfalse: (_c, a) => {
+      if (a[0] !== false) fail(a.length > 1 ? plainMsg(a[1]) : 'Assertion Failed: Expected: false, Actual: ' + stringOf(a[0]));
+      return null;
+    },
+    isnull: (_c, a) => {
+      if (a[0] !== null) fail(withMsg(a[1] ?? null, `Expected: null, Actual: ${stringOf(a[0])}`));
+      return null;
+    },
+    isnotnull: (_c, a) => {
+      if (a[0] === null) fail(withMsg(a[1] ?? null, 'Expected: not null, Actual: null'));
+      return null;
+    },
+    isinstanceoftype: (_c, a) => {
+      const t = (a[1] as ApexTypeValue).type;
+      if (!isInstance(a[0], t)) fail(withMsg(a[2] ?? null, `Expected: ${typeToString(t)}, Actual: ${a[0] === null ? 'null' : runtimeName(a[0])}`));
+      return null;
+    },
+    isnotinstanceoftype: (_c, a) => {
+      const t = (a[1] as ApexTypeValue).type;
+      if (isInstance(a[0], t)) fail(withMsg(a[2] ?? null, `Unexpected type: ${typeToString(t)}`));
+      return null;
+    },
+    fail: (_c, a) => fail(a.length && a[0] !== null ? stringOf(a[0]) : 'Assertion Failed'),
+  },
+});
+
+import { isInstanceOf, runtimeTypeName } from '../runtime/values.js';
+function isInstance(v: ApexValue, t: ReturnType<typeof typeRef>): boolean {
+  return isInstanceOf(v, t);
+}
+function runtimeName(v: ApexValue): string {
+  return runtimeTypeName(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// System
+
+const LEVELS = new Set(['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']);
+
+function optionalPlatform<T>(ctx: NativeCallContext, name: string): T | undefined {
+  const fn = (ctx.platform as unknown as Record<string, unknown>)[name];
+  return typeof fn === 'function' ? (fn as (c: NativeCallContext) => T).call(ctx.platform, ctx) : undefined;
+}
+
+register({
+  name: 'System',
+  aliases: ['system.system'],
+  statics: {
+    debug: (ctx, a) => {
+      let level = 'DEBUG';
+      let msg = a[0];
+      if (a.length === 2) {
+        level = a[0] instanceof ApexEnumValue ? a[0].name : String(a[0]);
+        msg = a[1];
+        if (!LEVELS.has(level)) level = 'DEBUG';
+      }
+      ctx.platform.debug(level, debugString(msg), ctx.pos);
+      return null;
+    },
+    assert: (_c, a) => {
+      if (a[0] !== true) fail(plainMsg(a.length > 1 ? a[1] : undefined));
+      return null;
+    },
+    assertequals: (_c, a) => assertEquals(a),
+    assertnotequals: (_c, a) => assertNotEquals(a),
+    now: (ctx) => new ApexDatetime(ctx.platform.nowMs()),
+    today: (ctx) => {
+      const p = zonedParts(ctx.platform.nowMs(), ctx.platform.runningUser().timeZone);
+      return new ApexDate(p.year, p.month, p.day);
+    },
+    currenttimemillis: (ctx) => BigInt(ctx.platform.nowMs()),
+    enqueuejob: (ctx, a) => {
+      if (!(a[0] instanceof ApexObject)) throwApex('System.NullPointerException', 'Argument cannot be null.');
+      return ctx.platform.enqueueJob(ctx, a[0], a.length > 1 ? a[1] : null);
+    },
+    schedule: (ctx, a) => ctx.platform.schedule(ctx, stringOf(a[0]), stringOf(a[1]), a[2] as ApexObject),
+    schedulebatch: () => unsupported('System.scheduleBatch'),
+    abortjob: () => unsupported('System.abortJob'),
+    attachfinalizer: (ctx, a) => {
+      ctx.platform.attachFinalizer(ctx, a[0] as ApexObject);
+      return null;
+    },
+    isbatch: (ctx) => optionalPlatform<boolean>(ctx, 'isBatch') ?? false,
+    isfuture: (ctx) => optionalPlatform<boolean>(ctx, 'isFuture') ?? false,
+    isqueueable: (ctx) => optionalPlatform<boolean>(ctx, 'isQueueable') ?? false,
+    isscheduled: (ctx) => optionalPlatform<boolean>(ctx, 'isScheduled') ?? false,
+    requestversion: () => unsupported('System.requestVersion'),
+    getapplicationreadwritemode: () => unsupported('System.getApplicationReadWriteMode'),
+    purgeoldasyncjobs: () => unsupported('System.purgeOldAsyncJobs'),
+    hashcode: () => unsupported('System.hashCode'),
+  },
+});
+
+/** System.debug prints Datetimes in GMT and Strings unquoted. */
+function debugString(v: ApexValue): string {
+  if (v instanceof ApexDatetime) return v.toString();
+  return stringOf(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test, Limits, UserInfo
+
+register({
+  name: 'System.Test',
+  statics: {
+    isrunningtest: () => currentInterp().runningTest,
+    starttest: (ctx) => {
+      ctx.platform.startTest(ctx);
+      return null;
+    },
+    stoptest: (ctx) => {
+      ctx.platform.stopTest(ctx);
+      return null;
+    },
+    setmock: (ctx, a) => {
+      ctx.platform.setMock(ctx, (a[0] as ApexTypeValue).type, a[1]);
+      return null;
+    },
+    getstandardpricebookid: (ctx) => optionalPlatform<ApexValue>(ctx, 'standardPricebookId') ?? unsupported('Test.getStandardPricebookId'),
+    geteventbus: (ctx) => optionalPlatform<ApexValue>(ctx, 'testEventBus') ?? unsupported('Test.getEventBus'),
+    enablechangedatacapture: (ctx) => optionalPlatform<ApexValue>(ctx, 'enableChangeDataCapture') ?? null,
+    setfixedsearchresults: () => unsupported('Test.setFixedSearchResults'),
+    loaddata: () => unsupported('Test.loadData'),
+    setcurrentpage: () => unsupported('Test.setCurrentPage'),
+    setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
+    isrunningtestasync: () => false,
+    createstub: () => unsupported('Test.createStub'),
+    testinstall: () => unsupported('Test.testInstall'),
+  },
+});
+
+const LIMIT_NAMES = ['AggregateQueries', 'AsyncCalls', 'Callouts', 'CpuTime', 'DMLRows', 'DMLStatements', 'EmailInvocations', 'FutureCalls', 'HeapSize', 'MobilePushApexCalls', 'PublishImmediateDML', 'Queries', 'QueryLocatorRows', 'QueryRows', 'QueueableJobs', 'SoslQueries'];
+const limitStatics: Record<string, (ctx: NativeCallContext) => ApexValue> = {};
+for (const n of LIMIT_NAMES) {
+  limitStatics[`get${n.toLowerCase()}`] = (ctx) => ctx.platform.limit(ctx, n, 'used');
+  limitStatics[`getlimit${n.toLowerCase()}`] = (ctx) => ctx.platform.limit(ctx, n, 'max');
+}
+register({ name: 'System.Limits', statics: limitStatics });
+
+interface TimeZoneState {
+  id: string;
+}
+
+register({
+  name: 'System.TimeZone',
+  statics: {
+    gettimezone: (_c, a) => new NativeObject<TimeZoneState>('System.TimeZone', { id: stringOf(a[0]) }),
+  },
+  methods: {
+    getid: (_c, self: NativeObject<TimeZoneState>) => self.state.id,
+    getdisplayname: (_c, self: NativeObject<TimeZoneState>) => new Intl.DateTimeFormat('en-US', { timeZone: self.state.id, timeZoneName: 'long' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? self.state.id,
+    getoffset: (_c, self: NativeObject<TimeZoneState>, a) => zonedParts((a[0] as ApexDatetime).epochMs, self.state.id).offsetMinutes * 60000,
+    tostring: (_c, self: NativeObject<TimeZoneState>) => self.state.id,
+  },
+});
+
+const user = (ctx: NativeCallContext) => ctx.platform.runningUser();
+register({
+  name: 'System.UserInfo',
+  statics: {
+    getuserid: (ctx) => toId(user(ctx).id),
+    getusername: (ctx) => user(ctx).userName,
+    getname: (ctx) => user(ctx).name,
+    getfirstname: (ctx) => user(ctx).firstName,
+    getlastname: (ctx) => user(ctx).lastName,
+    getuseremail: (ctx) => user(ctx).email,
+    getprofileid: (ctx) => toId(user(ctx).profileId),
+    getuserroleid: (ctx) => (user(ctx).roleId ? toId(user(ctx).roleId!) : null),
+    getusertype: (ctx) => user(ctx).userType,
+    gettimezone: (ctx) => new NativeObject<TimeZoneState>('System.TimeZone', { id: user(ctx).timeZone }),
+    getlocale: (ctx) => user(ctx).locale,
+    getlanguage: (ctx) => user(ctx).language,
+    getdefaultcurrency: (ctx) => user(ctx).defaultCurrency,
+    getorganizationid: (ctx) => toId(user(ctx).organizationId),
+    getorganizationname: (ctx) => user(ctx).organizationName,
+    ismulticurrencyorganization: () => false,
+    getsessionid: () => null,
+    getuithemedisplayed: () => 'Theme4d',
+    getuitheme: () => 'Theme4d',
+    iscurrentuserlicensed: () => unsupported('UserInfo.isCurrentUserLicensed'),
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Trigger context variables
+
+function trig() {
+  return currentInterp().currentTrigger();
+}
+const op = () => trig()?.operation ?? '';
+register({
+  name: 'System.Trigger',
+  staticProps: {
+    new: () => trig()?.newRecords ?? null,
+    old: () => trig()?.oldRecords ?? null,
+    newmap: () => trig()?.newMap ?? null,
+    oldmap: () => trig()?.oldMap ?? null,
+    isexecuting: () => trig() !== null,
+    isinsert: () => op().endsWith('INSERT'),
+    isupdate: () => op().endsWith('UPDATE'),
+    isdelete: () => op().endsWith('_DELETE'),
+    isundelete: () => op().endsWith('UNDELETE'),
+    isbefore: () => op().startsWith('BEFORE'),
+    isafter: () => op().startsWith('AFTER'),
+    size: () => trig()?.size ?? 0,
+    operationtype: () => {
+      const o = op();
+      if (!o) return null;
+      const all = enums.find((e) => e[0] === 'System.TriggerOperation')![1];
+      return currentInterp().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Type
+
+register({
+  name: 'System.Type',
+  statics: {
+    forname: (_c, a) => {
+      const name = a.length === 2 ? (a[0] ? `${stringOf(a[0])}.${stringOf(a[1])}` : stringOf(a[1])) : stringOf(a[0]);
+      const t = currentInterp().typeForName(name);
+      return t ? new ApexTypeValue(t) : null;
+    },
+  },
+  methods: {
+    getname: (_c, self: ApexTypeValue) => typeToString(self.type),
+    tostring: (_c, self: ApexTypeValue) => typeToString(self.type),
+    equals: (_c, self: ApexTypeValue, a) => keyEquals(self, a[0]),
+    hashcode: (_c, self: ApexTypeValue) => typeToString(self.type).toLowerCase().length,
+    newinstance: (_c, self: ApexTypeValue) => {
+      const interp = currentInterp();
+      const n = self.type.name.toLowerCase();
+      if (n === 'list' || n === 'set' || n === 'map') return interp.newCollection(self.type, []);
+      const so = interp.isSObjectType(self.type.name);
+      if (so) return interp.platform.newSObject(interp.nativeContext(), so);
+      return interp.newInstance(self.type.name);
+    },
+    isassignablefrom: (_c, self: ApexTypeValue, a) => {
+      const other = (a[0] as ApexTypeValue).type;
+      const interp = currentInterp();
+      const cls = interp.classByType(other);
+      return other.name.toLowerCase() === self.type.name.toLowerCase() || self.type.name === 'Object' || !!cls?.isSubtypeOf(self.type.name);
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Database (delegated to the platform)
+
+function accessOf(v: ApexValue | undefined): AccessLevel | null {
+  if (v instanceof ApexEnumValue && v.enumType === 'System.AccessLevel') return v.name as AccessLevel;
+  return null;
+}
+
+function recordsOf(v: ApexValue): { records: ApexSObject[]; single: boolean } {
+  if (v === null) throwApex('System.NullPointerException', 'Argument cannot be null.');
+  const toRec = (x: ApexValue): ApexSObject => {
+    if (x instanceof ApexSObject) return x;
+    if (x instanceof ApexId || typeof x === 'string') {
+      // Delete/undelete by Id: the platform finds the type from the key prefix.
+      const r = new ApexSObject('SObject');
+      r.set('Id', x instanceof ApexId ? x : toId(x));
+      return r;
+    }
+    throwApex('System.TypeException', 'DML requires SObjects or Ids');
+  };
+  if (v instanceof ApexList) return { records: v.items.map(toRec), single: false };
+  return { records: [toRec(v)], single: true };
+}
+
+function dml(op: DmlOperation) {
+  return (ctx: NativeCallContext, a: ApexValue[]): ApexValue => {
+    const { records, single } = recordsOf(a[0]);
+    let allOrNone = true;
+    let accessLevel: AccessLevel | null = null;
+    let externalIdField: string | null = null;
+    let options: ApexValue | undefined;
+    for (const x of a.slice(1)) {
+      if (typeof x === 'boolean') allOrNone = x;
+      else if (accessOf(x)) accessLevel = accessOf(x);
+      else if (x instanceof NativeObject && /sobjectfield/i.test(x.className)) externalIdField = fieldName(x);
+      else if (x instanceof NativeObject) options = x;
+    }
+    return ctx.platform.dml(ctx, { op, records, single, allOrNone, accessLevel, externalIdField, options, pos: ctx.pos });
+  };
+}
+
+/** A Schema.SObjectField token's field name (platform tokens keep `{ field }` or `{ name }` in their state). */
+export function fieldName(token: NativeObject): string {
+  const st = token.state as { field?: string; name?: string };
+  const n = st.field ?? st.name;
+  if (!n) throwApex('System.TypeException', 'Invalid field token');
+  return n;
+}
+
+function dynamicQuery(ctx: NativeCallContext, text: string, binds: ApexMap | null, level: AccessLevel | null): ApexValue {
+  const interp = currentInterp();
+  const frame = interp.stack[interp.stack.length - 1];
+  return ctx.platform.query(ctx, {
+    text,
+    kind: 'dynamic',
+    resolveBind: (name) => {
+      if (binds) {
+        for (const [k, v] of binds.entries()) if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
+        throwApex('System.QueryException', `Key '${name}' does not exist in the bindMap`);
+      }
+      const v = interp.lookupVariable(frame, name);
+      if (v === undefined) throwApex('System.QueryException', `Variable does not exist: ${name}`);
+      return v;
+    },
+    accessLevel: level,
+    forLoop: false,
+    pos: ctx.pos,
+  });
+}
+
+register({
+  name: 'Database',
+  aliases: ['system.database'],
+  statics: {
+    insert: dml('insert'),
+    update: dml('update'),
+    upsert: dml('upsert'),
+    delete: dml('delete'),
+    undelete: dml('undelete'),
+    merge: (ctx, a) => {
+      const master = a[0] as ApexSObject;
+      const dups = a[1] instanceof ApexList ? (a[1].items as ApexSObject[]) : [a[1] as ApexSObject];
+      const allOrNone = typeof a[2] === 'boolean' ? a[2] : true;
+      return ctx.platform.dml(ctx, { op: 'merge', records: dups, single: !(a[1] instanceof ApexList), allOrNone, accessLevel: accessOf(a[a.length - 1]), mergeMaster: master, pos: ctx.pos });
+    },
+    query: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
+    querywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
+    countquery: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
+    countquerywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
+    getquerylocator: (ctx, a) => {
+      const records = a[0] instanceof ApexList ? a[0] : dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1]));
+      return new NativeObject('Database.QueryLocator', { query: a[0] instanceof ApexList ? null : stringOf(a[0]), records });
+    },
+    getquerylocatorwithbinds: (ctx, a) => new NativeObject('Database.QueryLocator', { query: stringOf(a[0]), records: dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])) }),
+    setsavepoint: (ctx) => ctx.platform.setSavepoint(ctx),
+    rollback: (ctx, a) => {
+      ctx.platform.rollback(ctx, a[0]);
+      return null;
+    },
+    releasesavepoint: () => null,
+    executebatch: (ctx, a) => ctx.platform.executeBatch(ctx, a[0] as ApexObject, a.length > 1 ? (a[1] as number) : 200),
+    emptyrecyclebin: () => unsupported('Database.emptyRecycleBin'),
+    convertlead: () => unsupported('Database.convertLead'),
+  },
+});
+
+register({
+  name: 'Database.QueryLocator',
+  methods: {
+    getquery: (_c, self: NativeObject<{ query: string | null }>) => self.state.query,
+    iterator: (_c, self: NativeObject<{ records: ApexList }>) => new NativeObject('System.ListIterator', { items: self.state.records.items, i: 0 }),
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// SObject instance methods
+
+function fieldArg(v: ApexValue): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof NativeObject) return fieldName(v);
+  throwApex('System.NullPointerException', 'Argument cannot be null.');
+}
+
+register({
+  name: 'SObject',
+  aliases: ['schema.sobject'],
+  methods: {
+    get: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
+    put: (_c, self: ApexSObject, a) => {
+      const f = fieldArg(a[0]);
+      const interp = currentInterp();
+      const prev = self.raw(f) ?? null;
+      interp.setMember(self, f, a[1]);
+      return prev;
+    },
+    getsobject: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
+    putsobject: (_c, self: ApexSObject, a) => {
+      const prev = self.raw(fieldArg(a[0])) ?? null;
+      currentInterp().setMember(self, fieldArg(a[0]), a[1]);
+      return prev;
+    },
+    getsobjects: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
+    getsobjecttype: (ctx, self: ApexSObject) => ctx.platform.sobjectTypeToken(ctx, self.type),
+    getpopulatedfieldsasmap: (_c, self: ApexSObject) => {
+      const m = new ApexMap(T_STRING, T_OBJECT);
+      for (const [k, v] of self.populated()) m.put(k, v);
+      return m;
+    },
+    isset: (_c, self: ApexSObject, a) => self.isPopulated(fieldArg(a[0])),
+    clone: (_c, self: ApexSObject, a) => {
+      const preserveId = a.length > 0 && a[0] === true;
+      const deep = a.length > 1 && a[1] === true;
+      const c = self.copy();
+      c.queried = null;
+      if (!preserveId) c.unset('Id');
+      if (a.length < 3 || a[2] !== true) for (const f of ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']) c.unset(f);
+      if (deep) for (const [k, v] of c.values) if (v instanceof ApexSObject) c.values.set(k, v.copy());
+      return c;
+    },
+    adderror: (_c, self: ApexSObject, a) => {
+      const errs = (self.errors ??= []);
+      if (a.length >= 2 && (typeof a[0] === 'string' || a[0] instanceof NativeObject) && typeof a[1] === 'string') errs.push({ field: fieldArg(a[0]), message: a[1] });
+      else errs.push({ field: null, message: a[0] instanceof ApexObject && a[0].exception ? (a[0].exception.message ?? '') : stringOf(a[0]) });
+      return null;
+    },
+    haserrors: (_c, self: ApexSObject) => !!self.errors?.length,
+    getcloneSourceId: () => unsupported('SObject.getCloneSourceId'),
+    recalculateformulas: () => unsupported('SObject.recalculateFormulas'),
+    getquickactionname: () => null,
+  },
+});
+
+export { typeRef };
