@@ -2,6 +2,7 @@
 // Step "analyze": Salesforce Code Analyzer (PMD engine) driven from Node. Security and Performance
 // at zero violations plus the best-practice rules below; docs/quality.md gives the reason for every
 // rule left out.
+import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@salesforce/code-analyzer-core';
 import * as pmd from '@salesforce/code-analyzer-pmd-engine';
@@ -66,7 +67,8 @@ export default {
   name: 'analyze',
   title: 'Code Analyzer (PMD: Security, Performance, best practices)',
   async run({ root }) {
-    const dirs = packageDirectories(root);
+    // A package directory may be empty, hence absent from a fresh clone.
+    const dirs = packageDirectories(root).filter((d) => fs.existsSync(path.join(root, d)));
     if (apexSources(root, dirs).length === 0) return nothingToCheck('no Apex class or trigger yet');
     const missing = await javaMissing(root);
     if (missing) return { ok: false, summary: 'Java missing', problems: [missing] };

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { listFiles } from '../lib/files.mjs';
+import { apexSyntaxErrors } from '../lib/apex-syntax.mjs';
 
 const CHECKED = /\.(cls|trigger|apex|ts|mjs|cjs|js|html|css|json|md)$/;
 
@@ -48,28 +49,43 @@ export default {
     const problems = [];
     let checked = 0;
     let apex = 0;
-    for (const file of files) {
+    /** @param {string} file */
+    const checkFile = async (file) => {
       const abs = path.join(root, file);
       const info = await prettier.getFileInfo(abs, { ignorePath, resolveConfig: true });
-      if (info.ignored || !info.inferredParser) continue;
+      if (info.ignored || !info.inferredParser) return;
       const options = { ...(await prettier.resolveConfig(abs)), filepath: abs };
       const source = await fs.readFile(abs, 'utf8');
       const isApex = /\.(cls|trigger|apex)$/.test(file);
       checked++;
       if (isApex) apex++;
       try {
-        if (await prettier.check(source, options)) continue;
+        if (await prettier.check(source, options)) return;
         const formatted = await prettier.format(source, options);
         const line = firstDifferentLine(source, formatted);
         problems.push(
           `${file}:${line}:1: prettier/format: not formatted (run: npx prettier --write ${file})`
         );
       } catch (error) {
-        const loc = syntaxLocation(error);
-        const rule = isApex ? 'apex/syntax' : 'prettier/syntax';
-        problems.push(`${file}:${loc.line}:${loc.column}: ${rule}: ${loc.message}`);
+        const located = isApex ? apexSyntaxErrors(source, file.endsWith('.apex')) : [];
+        if (located.length) {
+          for (const e of located)
+            problems.push(`${file}:${e.line}:${e.column}: apex/syntax: ${e.message}`);
+        } else {
+          const loc = syntaxLocation(error);
+          const rule = isApex ? 'apex/syntax' : 'prettier/syntax';
+          problems.push(`${file}:${loc.line}:${loc.column}: ${rule}: ${loc.message}`);
+        }
       }
-    }
+    };
+    // The Apex parser runs as a child process per file: a few files are checked side by side.
+    const queue = [...files];
+    const worker = async () => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift())
+        await checkFile(file);
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    problems.sort();
     const summary = `${checked} files (${apex} Apex)`;
     return problems.length
       ? { ok: false, summary: `${summary}, ${problems.length} not clean`, problems }
