@@ -137,7 +137,7 @@ export class Org implements ApexPlatform {
       userId: () => this.currentUserId(),
       fireTriggers: (o, op, n, old) => this.fireTriggers(o, op, n, old),
       hasTriggers: (o, op) => this.hasTriggers(o, op),
-      recordChange: (c) => this.tx().changes.push(c),
+      recordChange: (c) => this.tx().changes.push({ ...c, mark: this.store.mark() - 1 }),
       autoNumber: (k) => {
         const n = (this.autoNumbers.get(k) ?? 0) + 1;
         this.autoNumbers.set(k, n);
@@ -145,6 +145,9 @@ export class Org implements ApexPlatform {
       },
     });
     Object.defineProperty((this.engine as unknown as { ctx: object }).ctx, 'limits', { get: () => this.tx().limits });
+    this.store.onRollback = (mark) => {
+      for (const t of this.txStack) t.changes = t.changes.filter((c) => (c.mark ?? 0) < mark);
+    };
     this.organizationId = this.bootstrap();
     const factory = opts.runtimeFactory ?? registeredRuntimeFactory;
     if (factory && opts.apex !== false) {

@@ -94,8 +94,12 @@ export class Store {
     return this.undo.length;
   }
 
+  /** Called after every rollback with the mark rolled back to (the org drops CDC changes past it). */
+  onRollback: ((mark: number) => void) | null = null;
+
   rollbackTo(mark: number): void {
     if (mark > this.undo.length) throw new Error('Savepoint is no longer valid');
+    this.onRollback?.(mark);
     while (this.undo.length > mark) {
       const e = this.undo.pop()!;
       const row = this.byId.get(e.id);

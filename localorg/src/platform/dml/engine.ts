@@ -31,6 +31,8 @@ export interface ChangeRecord {
   changedFields: string[];
   nulledFields: string[];
   values: Map<string, ApexValue>;
+  /** undo-log position of the change, so a rollback can drop it */
+  mark?: number;
 }
 
 export interface DmlContext {

@@ -353,7 +353,7 @@ function parseCustomMetadata(path: string): CustomMetadataRecord {
   const dot = full.indexOf('.');
   const values: CustomMetadataRecord['values'] = {};
   for (const v of list(r.values)) {
-    const raw = v.value as unknown;
+    const raw = (Array.isArray(v.value) ? v.value[0] : v.value) as unknown;
     const nil = raw && typeof raw === 'object' && (raw as Record<string, string>)['@_xsi:nil'] === 'true';
     const type = raw && typeof raw === 'object' ? (raw as Record<string, string>)['@_xsi:type'] : undefined;
     const text = raw && typeof raw === 'object' ? str((raw as Record<string, string>)['#text']) : str(raw);

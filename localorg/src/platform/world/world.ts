@@ -1,0 +1,171 @@
+// The World: several orgs in one process, sharing one clock. `connect` makes a Named Credential of
+// one org call into another org's REST layer as a given user; `faults` injects seeded transport
+// failures on those callouts; `drain` runs async work and event deliveries until quiet.
+import { Clock } from '../data/clock.ts';
+import { loadMetadata, type Metadata } from '../schema/metadata.ts';
+import { Org, type HttpRequestData, type HttpResponseData, type RuntimeFactory } from '../org.ts';
+import { handleRest } from '../rest/rest.ts';
+
+export interface FaultConfig {
+  /** HTTP status returned instead of delivering the request (default 503) */
+  status?: number;
+  /** share of callouts answered with `status` without reaching the peer */
+  rate?: number;
+  /** share of callouts that time out; the peer did process the request, the response is lost */
+  timeoutRate?: number;
+  /** share of callouts delivered twice (the peer sees a duplicate; the caller gets the second answer) */
+  duplicateRate?: number;
+  seed?: number;
+  /** only callouts through these Named Credentials (default: all connections) */
+  namedCredentials?: string[];
+}
+
+export interface CalloutRecord {
+  seq: number;
+  at: number;
+  from: string;
+  to: string | null;
+  namedCredential: string | null;
+  request: HttpRequestData;
+  response: HttpResponseData;
+  fault: 'status' | 'timeout' | 'duplicate' | null;
+}
+
+interface Connection {
+  to: Org;
+  username: string;
+}
+
+/** mulberry32: a small seeded PRNG, so a fault run replays exactly for a seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class World {
+  readonly clock: Clock;
+  readonly orgs: Org[] = [];
+  readonly callouts: CalloutRecord[] = [];
+  private readonly connections = new Map<Org, Map<string, Connection>>();
+  private fault: (FaultConfig & { rng: () => number }) | null = null;
+  private readonly metadataCache = new Map<string, Metadata>();
+
+  constructor(opts: { start?: number | Date | string; runtimeFactory?: RuntimeFactory } = {}) {
+    this.clock = new Clock(opts.start);
+    this.runtimeFactory = opts.runtimeFactory;
+  }
+
+  private readonly runtimeFactory: RuntimeFactory | undefined;
+
+  /** Creates an org from SFDX package directories (metadata is parsed once per set of directories). */
+  async createOrg(opts: { name: string; source?: string[]; personAccounts?: boolean; apex?: boolean }): Promise<Org> {
+    if (this.orgs.some((o) => o.name === opts.name)) throw new Error(`An org named ${opts.name} already exists in this World`);
+    const key = (opts.source ?? []).join('\n');
+    let metadata = this.metadataCache.get(key);
+    if (!metadata) {
+      metadata = loadMetadata(opts.source ?? []);
+      this.metadataCache.set(key, metadata);
+    }
+    const org = new Org({
+      name: opts.name, metadata, clock: this.clock, instance: this.orgs.length + 1, schema: { personAccounts: opts.personAccounts },
+      runtimeFactory: this.runtimeFactory, apex: opts.apex,
+    });
+    org.calloutHandler = (from, req, nc) => this.route(from, req, nc);
+    this.orgs.push(org);
+    return org;
+  }
+
+  /**
+   * `callout:<namedCredential>/...` from `from` becomes a request into `to`'s REST layer, run as
+   * `opts.user` (a username in `to`; created with the Standard User profile and the given
+   * permission sets when it does not exist yet).
+   */
+  connect(from: Org, namedCredential: string, to: Org, opts: { user: string; permissionSets?: string[]; profile?: string }): void {
+    if (!from.metadata.namedCredentials.some((n) => n.name.toLowerCase() === namedCredential.toLowerCase())) {
+      throw new Error(`Org ${from.name} has no Named Credential ${namedCredential} in its metadata`);
+    }
+    try {
+      to.userIdByUsername(opts.user);
+    } catch {
+      to.createUser({ username: opts.user, profile: opts.profile ?? 'Standard User', permissionSets: opts.permissionSets ?? [] });
+    }
+    let m = this.connections.get(from);
+    if (!m) this.connections.set(from, (m = new Map()));
+    m.set(namedCredential.toLowerCase(), { to, username: opts.user });
+  }
+
+  /** Seeded transport faults on connected callouts; `null` turns them off. */
+  faults(cfg: FaultConfig | null): void {
+    this.fault = cfg ? { status: 503, rate: 0, timeoutRate: 0, duplicateRate: 0, seed: 1, ...cfg, rng: prng(cfg.seed ?? 1) } : null;
+  }
+
+  private route(from: Org, req: HttpRequestData, nc: string | null): HttpResponseData {
+    const conn = nc ? this.connections.get(from)?.get(nc.toLowerCase()) : undefined;
+    const record = (response: HttpResponseData, fault: CalloutRecord['fault']): HttpResponseData => {
+      this.callouts.push({ seq: this.callouts.length + 1, at: this.clock.now(), from: from.name, to: conn?.to.name ?? null, namedCredential: nc, request: { ...req, headers: { ...req.headers } }, response, fault });
+      return response;
+    };
+    if (!conn) {
+      return record({ status: 0, headers: {}, body: '', calloutException: `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (no World connection for ${nc ? `callout:${nc}` : req.endpoint})` }, null);
+    }
+    const userId = conn.to.userIdByUsername(conn.username);
+    const f = this.fault && (!this.fault.namedCredentials || this.fault.namedCredentials.some((n) => n.toLowerCase() === nc!.toLowerCase())) ? this.fault : null;
+    if (f) {
+      const r = f.rng();
+      const timeout = f.timeoutRate ?? 0;
+      const status = f.rate ?? 0;
+      const dup = f.duplicateRate ?? 0;
+      if (r < timeout) {
+        handleRest(conn.to, req, userId);
+        return record({ status: 0, headers: {}, body: '', elapsedMs: req.timeoutMs }, 'timeout');
+      }
+      if (r < timeout + status) {
+        const code = f.status ?? 503;
+        return record({ status: code, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([{ errorCode: 'SERVER_UNAVAILABLE', message: `Injected fault: HTTP ${code}` }]) }, 'status');
+      }
+      if (r < timeout + status + dup) {
+        handleRest(conn.to, req, userId);
+        return record(handleRest(conn.to, req, userId), 'duplicate');
+      }
+    }
+    return record(handleRest(conn.to, req, userId), null);
+  }
+
+  /**
+   * Runs ready async work (Queueables, futures, batches, scheduled jobs, event deliveries) in every
+   * org, round-robin in creation order, until none is ready. With `advanceClock`, moves the clock to
+   * the next delayed job while any remains (up to `until`).
+   */
+  async drain(opts: { maxSteps?: number; advanceClock?: boolean; until?: number | string } = {}): Promise<{ steps: number }> {
+    const max = opts.maxSteps ?? 10_000;
+    const until = opts.until === undefined ? Infinity : typeof opts.until === 'number' ? opts.until : new Date(opts.until).getTime();
+    let steps = 0;
+    for (;;) {
+      let ran = 0;
+      for (const org of this.orgs) {
+        const n = org.runReadyAsync(1);
+        ran += n;
+        steps += n;
+        if (steps > max) throw new Error(`World.drain: more than ${max} async steps; is a job re-enqueueing itself forever?`);
+      }
+      if (ran) continue;
+      if (!opts.advanceClock) break;
+      const next = Math.min(...this.orgs.map((o) => o.asyncQueue.nextTime() ?? Infinity));
+      if (!Number.isFinite(next) || next > until) break;
+      if (next > this.clock.now()) this.clock.set(next);
+    }
+    return { steps };
+  }
+
+  org(name: string): Org {
+    const o = this.orgs.find((x) => x.name === name);
+    if (!o) throw new Error(`No org named ${name}`);
+    return o;
+  }
+}
