@@ -110,6 +110,8 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
       updateable: !readOnly && !fo.createOnly,
       defaultedOnCreate: system || fo.defaultValue !== undefined || type === 'boolean' || f.name === 'OwnerId',
     };
+    // Labels: the Object Reference's where overlaid, else the API name in words ("AccountId" → "Account ID").
+    field.label = fo.label ?? (f.name === 'Id' ? `${name} ID` : f.name.replace(/Id$/, ' ID').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim());
     if (type === 'id') field.length = 18;
     if (referenceTo.length) field.referenceTo = referenceTo;
     if (relationshipName) field.relationshipName = relationshipName;

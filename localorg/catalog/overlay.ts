@@ -5,6 +5,7 @@
 // Only what the local org enforces is listed; everything else takes the defaults in generate.ts.
 
 export interface FieldOverlay {
+  label?: string;
   type?: string; // describe type: picklist, multipicklist, textarea, email, phone, url, currency, percent, combobox
   length?: number;
   required?: boolean; // createable, not nillable, not defaulted on create
@@ -56,7 +57,7 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   Account: {
     keyPrefix: '001',
     fields: {
-      Name: { length: 255, required: true, idLookup: true },
+      Name: { label: 'Account Name', length: 255, required: true, idLookup: true },
       AccountNumber: { length: 40 },
       Type: { type: 'picklist', picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other'] },
       Industry: { type: 'picklist', picklist: INDUSTRY },
@@ -135,7 +136,7 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   Opportunity: {
     keyPrefix: '006',
     fields: {
-      Name: { length: 120, required: true, idLookup: true },
+      Name: { label: 'Opportunity Name', length: 120, required: true, idLookup: true },
       StageName: { type: 'picklist', required: true, picklist: ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'] },
       CloseDate: { required: true },
       AccountId: { cascadeDelete: true },
