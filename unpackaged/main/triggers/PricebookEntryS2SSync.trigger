@@ -1,0 +1,8 @@
+trigger PricebookEntryS2SSync on PricebookEntry(
+  after insert,
+  after update,
+  after delete,
+  after undelete
+) {
+  S2SSync.capture();
+}
