@@ -44,8 +44,25 @@ export const RULES = [
   'pmd:IfElseStmtsMustUseBraces',
   'pmd:ForLoopsMustUseBraces',
   'pmd:WhileLoopsMustUseBraces',
+  'pmd:AvoidDeeplyNestedIfStmts',
+  'pmd:OneDeclarationPerLine',
+  'pmd:FieldDeclarationsShouldBeAtStart',
+  'pmd:EmptyStatementBlock',
+  // Names: classes, fields, parameters, locals, properties, annotations (methods: see quality.md).
   'pmd:ClassNamingConventions',
-  'pmd:AvoidGlobalModifier'
+  'pmd:FieldNamingConventions',
+  'pmd:FormalParameterNamingConventions',
+  'pmd:LocalVariableNamingConventions',
+  'pmd:PropertyNamingConventions',
+  'pmd:AnnotationsNamingConventions',
+  // Managed package surface and async habits.
+  'pmd:AvoidGlobalModifier',
+  'pmd:ExcessivePublicCount',
+  'pmd:ExcessiveClassLength',
+  'pmd:UnusedMethod',
+  'pmd:AvoidFutureAnnotation',
+  'pmd:QueueableWithoutFinalizer',
+  'pmd:DebugsShouldUseLoggingLevel'
 ];
 
 /**
