@@ -22,7 +22,7 @@ const OBJECTS = [
   'Profile', 'PermissionSet', 'PermissionSetAssignment', 'PermissionSetGroup', 'Group', 'GroupMember', 'UserRole',
   'RecordType', 'Product2', 'Pricebook2', 'PricebookEntry', 'ContentVersion', 'ContentDocument',
   'ContentDocumentLink', 'Attachment', 'Note', 'AsyncApexJob', 'CronTrigger', 'CronJobDetail', 'Organization',
-  'CustomPermission', 'SetupEntityAccess', 'ApexClass',
+  'CustomPermission', 'SetupEntityAccess', 'ApexClass', 'NamedCredential', 'StaticResource',
 ];
 
 interface RawField { name: string; javaType: string; isArray: boolean }

@@ -315,6 +315,10 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   CustomPermission: { keyPrefix: '0CP' },
   SetupEntityAccess: { keyPrefix: '0J0' },
   ApexClass: { keyPrefix: '01p', createable: false, updateable: false, deletable: false },
+  // Setup objects describing metadata: read-only through DML (Object Reference: NamedCredential, ExternalCredential, StaticResource).
+  NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
+  ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
+  StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
 };
 
 // Fields every object gets from the platform: never createable or updateable by DML

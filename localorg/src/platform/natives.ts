@@ -12,6 +12,8 @@ import type { SObjectSchema } from './schema/schema.ts';
 import type { CatalogField } from './schema/catalog-types.ts';
 import type { RecordResult } from './dml/errors.ts';
 import type { Org } from './org.ts';
+import { restState } from './rest/rest.ts';
+import { rowToSObject } from './dml/engine.ts';
 
 type Impl = NativeMethodDef['impl'];
 /** Setters return void: evaluate, then null. */
@@ -83,7 +85,37 @@ const DISPLAY_TYPE: Record<string, string> = {
 };
 const DISPLAY_TYPES = Object.values(DISPLAY_TYPE);
 
-export function platformNatives(org: Org): NativeClassDef[] {
+/** Native classes whose properties Apex also assigns (`res.statusCode = 201`, `RestContext.request = req`). */
+export type PlatformClassDef = NativeClassDef & {
+  setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
+  setStaticProperty?(ctx: NativeCallContext, name: string, value: ApexValue): boolean;
+};
+
+/** A property bag over a NativeObject's state, keyed case-insensitively by the given names. */
+function bag(names: string[], convert: Record<string, (v: ApexValue) => unknown> = {}): Pick<PlatformClassDef, 'property' | 'setProperty'> {
+  const find = (n: string): string | undefined => names.find((x) => x.toLowerCase() === n.toLowerCase());
+  return {
+    property: (_c, self, name) => {
+      const k = find(name);
+      return k === undefined ? undefined : ((state<Record<string, unknown>>(self)[k] ?? null) as ApexValue);
+    },
+    setProperty: (_c, self, name, value) => {
+      const k = find(name);
+      if (k === undefined) return false;
+      state<Record<string, unknown>>(self)[k] = convert[k] ? convert[k]!(value) : value;
+      return true;
+    },
+  };
+}
+
+function enumProps(type: string, values: string[]): (ctx: NativeCallContext, name: string) => ApexValue | undefined {
+  return (_c, name) => {
+    const i = values.indexOf(name.toUpperCase());
+    return i < 0 ? undefined : new ApexEnumValue(type, values[i]!, i);
+  };
+}
+
+export function platformNatives(org: Org): PlatformClassDef[] {
   const schema = org.schema;
   const user = (): string => org.currentUserId();
   const typeToken = (name: string): NativeObject => new NativeObject('Schema.SObjectType', { object: name });
@@ -101,7 +133,7 @@ export function platformNatives(org: Org): NativeClassDef[] {
     return map;
   };
 
-  const defs: NativeClassDef[] = [
+  const defs: PlatformClassDef[] = [
     { name: 'Database.SaveResult', methods: resultMethods(false) },
     { name: 'Database.UpsertResult', methods: resultMethods(true) },
     { name: 'Database.DeleteResult', methods: resultMethods(false) },
@@ -124,6 +156,7 @@ export function platformNatives(org: Org): NativeClassDef[] {
       name: 'Schema.SObjectType',
       methods: [
         m('getDescribe', [], typeRef('Schema.DescribeSObjectResult'), (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })),
+        m('getDescribe', [typeRef('Schema.SObjectDescribeOptions')], typeRef('Schema.DescribeSObjectResult'), (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })),
         m('newSObject', [], typeRef('SObject'), (_c, self) => new ApexSObject(obj(self).name)),
         m('newSObject', [T_ID], typeRef('SObject'), (_c, self, [id]) => {
           const s = new ApexSObject(obj(self).name);
@@ -352,8 +385,193 @@ export function platformNatives(org: Org): NativeClassDef[] {
         m('getException', [], typeRef('Exception'), (_c, self) => state<{ exception: ApexValue }>(self).exception),
       ],
     },
+    {
+      name: 'System.Label',
+      aliases: ['Label'],
+      methods: [],
+      staticProperty: (_c, name) => {
+        const k = Object.keys(org.metadata.labels).find((x) => x.toLowerCase() === name.toLowerCase());
+        return k === undefined ? undefined : org.metadata.labels[k]!;
+      },
+    },
+    { name: 'Schema.DisplayType', methods: [], staticProperty: enumProps('Schema.DisplayType', DISPLAY_TYPES) },
+    { name: 'Schema.SObjectDescribeOptions', methods: [], staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL']) },
+    {
+      name: 'System.AsyncOptions',
+      aliases: ['AsyncOptions'],
+      constructors: [m('AsyncOptions', [], typeRef('System.AsyncOptions'), () => new NativeObject('System.AsyncOptions', { MinimumQueueableDelayInMinutes: null, MaximumQueueableStackDepth: null, DuplicateSignature: null }))],
+      methods: [],
+      ...bag(['MinimumQueueableDelayInMinutes', 'MaximumQueueableStackDepth', 'DuplicateSignature']),
+    },
+    {
+      name: 'System.QueueableDuplicateSignature.Builder',
+      aliases: ['QueueableDuplicateSignature.Builder'],
+      constructors: [m('Builder', [], typeRef('System.QueueableDuplicateSignature.Builder'), () => new NativeObject('System.QueueableDuplicateSignature.Builder', { parts: [] as string[] }))],
+      methods: [
+        ...(['addString', 'addId', 'addInteger', 'addLong'] as const).map((name) =>
+          m(name, [name === 'addId' ? T_ID : name === 'addString' ? T_STRING : T_INTEGER], typeRef('System.QueueableDuplicateSignature.Builder'), (_c, self, [v]) => {
+            state<{ parts: string[] }>(self).parts.push(`${name}:${String(v)}`);
+            return self;
+          }),
+        ),
+        m('build', [], typeRef('System.QueueableDuplicateSignature'), (_c, self) => new NativeObject('System.QueueableDuplicateSignature', { signature: state<{ parts: string[] }>(self).parts.join('|') })),
+      ],
+    },
+    { name: 'System.QueueableDuplicateSignature', aliases: ['QueueableDuplicateSignature'], methods: [] },
+    {
+      name: 'EventBus.ChangeEventHeader',
+      constructors: [m('ChangeEventHeader', [], typeRef('EventBus.ChangeEventHeader'), () => new NativeObject('EventBus.ChangeEventHeader', { entityName: null, recordIds: null, changeType: null, changedFields: null, nulledFields: null, diffFields: null, changeOrigin: null, transactionKey: null, sequenceNumber: null, commitTimestamp: null, commitNumber: null, commitUser: null }))],
+      methods: [],
+      property: (_c, self, name) => {
+        const h = state<Record<string, unknown>>(self);
+        const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!key) return undefined;
+        const v = h[key];
+        if (Array.isArray(v)) return new ApexList(T_STRING, v.map(String));
+        if (typeof v === 'number' && key !== 'sequenceNumber') return BigInt(v);
+        return (v ?? null) as ApexValue;
+      },
+      setProperty: (_c, self, name, value) => {
+        const h = state<Record<string, unknown>>(self);
+        const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!key) return false;
+        h[key] = value instanceof ApexList ? value.items.map(String) : typeof value === 'bigint' ? Number(value) : value;
+        return true;
+      },
+    },
+    {
+      name: 'System.RestRequest',
+      aliases: ['RestRequest'],
+      constructors: [m('RestRequest', [], typeRef('System.RestRequest'), () => new NativeObject('System.RestRequest', { httpMethod: null, requestURI: null, resourcePath: null, headers: {}, params: {}, requestBody: null, remoteAddress: null }))],
+      methods: [
+        m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v)))),
+        m('addParameter', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ params: Record<string, string> }>(self).params[String(k)] = String(v)))),
+      ],
+      property: (_c, self, name) => {
+        const st = state<Record<string, unknown>>(self);
+        const key = Object.keys(st).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!key) return undefined;
+        const v = st[key];
+        if (key === 'headers' || key === 'params') {
+          const map = new ApexMap(T_STRING, T_STRING);
+          for (const [k, x] of Object.entries(v as Record<string, string>)) map.put(k, x);
+          return map;
+        }
+        if (key === 'requestBody') return v === null || v === undefined ? null : new ApexBlob(new Uint8Array(Buffer.from(String(v), 'utf8')));
+        return (v ?? null) as ApexValue;
+      },
+      setProperty: (_c, self, name, value) => {
+        const st = state<Record<string, unknown>>(self);
+        const key = Object.keys(st).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!key) return false;
+        if (key === 'requestBody') st[key] = value instanceof ApexBlob ? Buffer.from(value.bytes).toString('utf8') : value;
+        else if (key === 'headers' || key === 'params') st[key] = value instanceof ApexMap ? Object.fromEntries(value.entries().map(([k, v]) => [String(k), String(v)])) : {};
+        else st[key] = value;
+        return true;
+      },
+    },
+    {
+      name: 'System.RestResponse',
+      aliases: ['RestResponse'],
+      constructors: [m('RestResponse', [], typeRef('System.RestResponse'), () => new NativeObject('System.RestResponse', { statusCode: 200, responseBody: null, headers: {} }))],
+      methods: [m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v))))],
+      property: (_c, self, name) => {
+        const st = state<{ statusCode: number; responseBody: string | null; headers: Record<string, string> }>(self);
+        const n = name.toLowerCase();
+        if (n === 'statuscode') return st.statusCode;
+        if (n === 'responsebody') return st.responseBody === null ? null : new ApexBlob(new Uint8Array(Buffer.from(st.responseBody, 'utf8')));
+        if (n === 'headers') {
+          const map = new ApexMap(T_STRING, T_STRING);
+          for (const [k, x] of Object.entries(st.headers)) map.put(k, x);
+          return map;
+        }
+        return undefined;
+      },
+      setProperty: (_c, self, name, value) => {
+        const st = state<{ statusCode: number; responseBody: string | null }>(self);
+        const n = name.toLowerCase();
+        if (n === 'statuscode') st.statusCode = Number(value);
+        else if (n === 'responsebody') st.responseBody = value instanceof ApexBlob ? Buffer.from(value.bytes).toString('utf8') : value === null ? null : String(value);
+        else return false;
+        return true;
+      },
+    },
+    {
+      name: 'System.RestContext',
+      aliases: ['RestContext'],
+      methods: [],
+      staticProperty: (_c, name) => {
+        const st = restState(org);
+        if (name.toLowerCase() === 'request') return st.restRequest;
+        if (name.toLowerCase() === 'response') return st.restResponse;
+        return undefined;
+      },
+      setStaticProperty: (_c, name, value) => {
+        const st = restState(org);
+        if (name.toLowerCase() === 'request') st.restRequest = value as NativeObject | null;
+        else if (name.toLowerCase() === 'response') st.restResponse = value as NativeObject | null;
+        else return false;
+        return true;
+      },
+    },
+    ...settingsClasses(org),
   ];
   return defs;
+}
+
+/** Custom settings and custom metadata statics: getInstance, getOrgDefaults, getValues, getAll (Apex Reference, "Custom Settings Methods", "Custom Metadata Type Methods"). */
+function settingsClasses(org: Org): PlatformClassDef[] {
+  const out: PlatformClassDef[] = [];
+  for (const o of org.schema.objects()) {
+    if (!o.isCustomSetting && !o.isCustomMetadata) continue;
+    const type = typeRef(o.name);
+    const records = (): ApexSObject[] => [...org.store.rows(o.name)].map((r) => rowToSObject(o, r));
+    const byOwner = (id: string): ApexSObject | null => records().find((r) => String(r.raw('SetupOwnerId')) === id) ?? null;
+    const allMap = (key: string): ApexMap => {
+      const map = new ApexMap(T_STRING, type);
+      for (const r of records()) map.put(String(r.raw(key)), r);
+      return map;
+    };
+    if (o.isCustomMetadata) {
+      const find = (v: ApexValue): ApexSObject | null => records().find((r) => String(r.raw('DeveloperName')) === String(v) || String(r.raw('Id')) === String(v)) ?? null;
+      out.push({ name: o.name, methods: [m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('DeveloperName'), true), m('getInstance', [T_STRING], type, (_c, _s, [v]) => find(v ?? null), true)] });
+      continue;
+    }
+    if (o.def.customSettingType === 'List') {
+      const byName = (v: ApexValue): ApexSObject | null => records().find((r) => String(r.raw('Name')) === String(v)) ?? null;
+      out.push({ name: o.name, methods: [m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('Name'), true), m('getInstance', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true), m('getValues', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true)] });
+      continue;
+    }
+    const orgDefaults = (): ApexSObject => {
+      const r = byOwner(org.organizationId);
+      if (r) return r;
+      const empty = new ApexSObject(o.name);
+      empty.set('SetupOwnerId', new ApexId(org.organizationId));
+      return empty;
+    };
+    // Fields merge from the lowest hierarchy level that defines them: user, then profile, then org.
+    const instanceFor = (userId: string): ApexSObject => {
+      const user = org.store.get(userId);
+      const profileId = String(user?.values.get('profileid') ?? '');
+      const levels = [byOwner(userId), byOwner(profileId), byOwner(org.organizationId)].filter((x): x is ApexSObject => x !== null);
+      const out = new ApexSObject(o.name);
+      for (const lvl of [...levels].reverse()) for (const [k, v] of lvl.populated()) if (v !== null) out.set(k, v);
+      if (levels[0] && String(levels[0].raw('SetupOwnerId')) === userId) out.set('Id', levels[0].raw('Id') ?? null);
+      else out.unset('Id');
+      out.set('SetupOwnerId', new ApexId(userId));
+      return out;
+    };
+    out.push({
+      name: o.name,
+      methods: [
+        m('getInstance', [], type, () => instanceFor(org.currentUserId()), true),
+        m('getInstance', [T_ID], type, (_c, _s, [id]) => (String(id).startsWith('00e') ? (byOwner(String(id)) ?? orgDefaults()) : instanceFor(String(id))), true),
+        m('getOrgDefaults', [], type, () => orgDefaults(), true),
+        m('getValues', [T_ID], type, (_c, _s, [id]) => byOwner(String(id)), true),
+      ],
+    });
+  }
+  return out;
 }
 
 interface HttpReqState {

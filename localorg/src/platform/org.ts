@@ -201,6 +201,10 @@ export class Org implements ApexPlatform {
       for (const ps of this.metadata.permissionSets) sys('PermissionSet', { Name: ps.name, Label: ps.label });
       for (const cp of this.metadata.customPermissions) sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
       for (const rt of this.metadata.recordTypes) sys('RecordType', { Name: rt.label, DeveloperName: rt.developerName, SobjectType: rt.object, IsActive: rt.active });
+      for (const nc of this.metadata.namedCredentials) {
+        sys('NamedCredential', { DeveloperName: nc.name, MasterLabel: nc.label, Endpoint: nc.url, PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint' });
+      }
+      for (const sr of this.metadata.staticResources) sys('StaticResource', { Name: sr.name, ContentType: sr.contentType, BodyLength: sr.body.length });
       for (const r of this.metadata.customMetadata) {
         const o = this.schema.get(r.type);
         if (!o) throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
@@ -766,6 +770,7 @@ export class Org implements ApexPlatform {
   }
 
   fixedSearchResults: string[] | null = null;
+  private readonly activeSignatures = new Set<string>();
 
   private searchRows(object: string, term: string): ReturnType<Store['get']>[] {
     const needle = term.replace(/[*?"]/g, '').toLowerCase().trim();
@@ -809,7 +814,17 @@ export class Org implements ApexPlatform {
   enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
     const t = this.tx();
     t.limits.consume('QueueableJobs');
-    const opts = options instanceof NativeObject ? (options.state as { delay?: number; maxDepth?: number; signature?: string }) : typeof options === 'number' ? { delay: options } : {};
+    const o = options instanceof NativeObject ? (options.state as Record<string, ApexValue>) : null;
+    const sig = o?.DuplicateSignature instanceof NativeObject ? (o.DuplicateSignature.state as { signature: string }).signature : undefined;
+    const opts: { delay?: number; maxDepth?: number; signature?: string } = o
+      ? { delay: o.MinimumQueueableDelayInMinutes === null ? undefined : Number(o.MinimumQueueableDelayInMinutes), maxDepth: o.MaximumQueueableStackDepth === null ? undefined : Number(o.MaximumQueueableStackDepth), signature: sig }
+      : typeof options === 'number' ? { delay: options } : {};
+    // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
+    if (opts.signature !== undefined) {
+      if (this.activeSignatures.has(opts.signature)) ctx.throwApex('System.DuplicateMessageException', 'Attempt to enqueue job with duplicate queueable signature');
+      this.activeSignatures.add(opts.signature);
+    }
+    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10)) ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
     const depth = t.queueableDepth + 1;
     if (opts.maxDepth !== undefined && depth > opts.maxDepth) ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
     const jobId = this.newAsyncApexJob('Queueable', job.cls.name);
@@ -817,7 +832,13 @@ export class Org implements ApexPlatform {
     const userId = this.currentUserId();
     this.enqueueAsync({
       id: jobId, kind: 'Queueable', notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000, label: `Queueable ${job.cls.name}`,
-      run: () => this.runQueueable(runtime, job, jobId, userId, depth),
+      run: () => {
+        try {
+          this.runQueueable(runtime, job, jobId, userId, depth);
+        } finally {
+          if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
+        }
+      },
     });
     return new ApexId(jobId);
   }

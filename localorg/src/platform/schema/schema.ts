@@ -114,6 +114,8 @@ export class Schema {
       if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(def), ''));
     }
     this.linkChildRelationships();
+    // AggregateResult rows come from aggregate SOQL only (Apex Developer Guide, "Working with SOQL Aggregate Functions").
+    this.add(new SObjectSchema({ name: 'AggregateResult', label: 'Aggregate Result', labelPlural: 'Aggregate Results', custom: false, createable: false, updateable: false, deletable: false, fields: {}, childRelationships: [] }, ''));
   }
 
   private add(o: SObjectSchema): void {
