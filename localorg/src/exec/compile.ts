@@ -917,7 +917,8 @@ export class MethodCompiler {
     if (t.sobject) {
       return this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.sobject}`);
     }
-    const b = t.builtin as BuiltinClass;
+    const b = t.builtin;
+    if (!b) return this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.t.name}`);
     if (b.enumValues && (l === 'values' || l === 'valueof')) {
       return {
         fn: (f) => {

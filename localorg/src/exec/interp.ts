@@ -3,6 +3,7 @@
  * runs methods, and implements the `ApexRuntime` API the platform and the test runner use.
  */
 import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front/parse.js';
+import { cached } from '../front/cache.js';
 import type { Annotation, MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
 import { CompileError } from '../binder/scope.js';
 import { ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
@@ -127,9 +128,9 @@ export class Interp implements ApexRuntime {
       const triggers: { file: string; decl: TriggerDecl }[] = [];
       for (const f of files) {
         try {
-          if (f.kind === 'trigger') triggers.push({ file: f.path, decl: parseTrigger(f.text) });
+          if (f.kind === 'trigger') triggers.push({ file: f.path, decl: cached('trigger', f.text, parseTrigger) });
           else {
-            const decl = parseClass(f.text);
+            const decl = cached('class', f.text, parseClass);
             const cls = this.declare(decl, f.path, null);
             this.topLevel.push(cls);
             pending.push({ cls, decl });
@@ -145,13 +146,32 @@ export class Interp implements ApexRuntime {
           this.topLevel.push(cls);
         }
       }
-      for (const { cls } of pending) this.guard(cls, () => this.link(cls, new Set()));
+      // Every class, inner ones included, links on its own: one bad member must not hide its siblings.
+      const all: ClassDef[] = [];
+      const collect = (c: ClassDef) => {
+        all.push(c);
+        for (const i of c.inner.values()) collect(i);
+      };
+      for (const { cls } of pending) collect(cls);
+      for (const c of all) this.guardLink(c);
       for (const { cls } of pending) this.guard(cls, () => this.compileClass(cls));
       for (const t of triggers) this.declareTrigger(t.file, t.decl);
     } finally {
       setCurrent(prev);
     }
     return this;
+  }
+
+  private guardLink(cls: ClassDef): void {
+    try {
+      this.link(cls, new Set());
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      (cls as { linked?: boolean }).linked = true;
+      this.guard(cls, () => {
+        throw e;
+      });
+    }
   }
 
   private guard(cls: ClassDef, fn: () => void): void {
@@ -371,7 +391,6 @@ export class Interp implements ApexRuntime {
     if (ts) cls.userToString = (self) => stringOf(this.invoke(this.dispatchTarget(self, ts), self, []));
     (cls as { linked?: boolean }).linked = true;
     visiting.delete(cls);
-    for (const i of cls.inner.values()) this.link(i, new Set());
   }
 
   private compileClass(cls: ClassDef): void {
@@ -629,12 +648,24 @@ export class Interp implements ApexRuntime {
   }
 
   newException(typeName: string, message: string, _pos?: SourcePos): ApexObject {
-    const cls = this.classTable.get(lc(typeName)) ?? this.classTable.get(lc(typeName.replace(/^System\./, '')));
-    if (!cls || !cls.isException) throw new Error(`Unknown exception type ${typeName}`);
+    const cls = this.classTable.get(lc(typeName)) ?? this.classTable.get(lc(typeName.replace(/^System\./, ''))) ?? this.declareExceptionOnDemand(typeName);
+    if (!cls.isException) throw new Error(`Not an exception type: ${typeName}`);
     const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
     const f = this.stack[this.stack.length - 1];
     o.exception = { message, cause: null, line: f ? f.line : 0, stack: this.stackTrace() };
     return o;
+  }
+
+  /** A platform exception type not in the built-in list (e.g. a namespace's own), made on first use. */
+  private declareExceptionOnDemand(typeName: string): ClassDef {
+    const cls = new ClassDef(typeName, '<builtin>', null, 'class', [], null, new Set(['virtual']));
+    cls.isException = true;
+    cls.superclass = this.exceptionRoot;
+    cls.supertypeNames.add('exception');
+    cls.supertypeNames.add('system.exception');
+    cls.supertypeNames.add(lc(typeName.slice(typeName.lastIndexOf('.') + 1)));
+    this.classTable.set(lc(typeName), cls);
+    return cls;
   }
 
   invoke(m: MethodDef, self: ApexObject | null, args: ApexValue[]): ApexValue {
@@ -1153,18 +1184,21 @@ export class Interp implements ApexRuntime {
         if (setup) {
           let snap = this.testSetupSnapshots.get(cls.name);
           if (snap === undefined) {
+            // @TestSetup runs once per class; its data is restored before every test method.
+            this.classBaseline.set(cls.name, this.platform.snapshotData());
             this.resetStatics();
             this.platform.beginTestMethod(cls.name, setup.name);
             this.runningTest = true;
             try {
               this.invokeStatic(setup, []);
+              snap = this.platform.snapshotData();
             } finally {
               this.runningTest = false;
               this.platform.endTestMethod(cls.name, setup.name);
             }
-            snap = this.platform.snapshotData();
             this.testSetupSnapshots.set(cls.name, snap);
-          } else this.platform.restoreData(snap);
+          }
+          this.platform.restoreData(snap);
         }
         this.resetStatics();
         this.platform.beginTestMethod(cls.name, m.name);
@@ -1183,9 +1217,16 @@ export class Interp implements ApexRuntime {
     });
   }
 
-  /** Forgets @TestSetup snapshots (call between runs over a fresh data store). */
-  clearTestSetupSnapshots(): void {
-    this.testSetupSnapshots.clear();
+  private readonly classBaseline = new Map<string, unknown>();
+
+  /** After the last test method of a class: drop its @TestSetup data from the store. */
+  finishTestClass(className: string): void {
+    const cls = this.classTable.get(lc(className));
+    const name = cls?.name ?? className;
+    const base = this.classBaseline.get(name);
+    if (base !== undefined) this.platform.restoreData(base);
+    this.classBaseline.delete(name);
+    this.testSetupSnapshots.delete(name);
   }
 
   describeFailure(e: unknown): { message: string; stack: string | null } {

@@ -311,6 +311,15 @@ export interface ApexPlatform {
   nowMs(): number;
   /** `System.debug(level, msg)` sink. */
   debug(level: string, message: string, pos: SourcePos): void;
+  /** `System.Label.Name`: a custom label's value for the running user's language (lcName is lower case); undefined when unknown. */
+  customLabel?(ctx: NativeCallContext, lcName: string): string | undefined;
+  /** `System.isBatch()`, `isFuture()`, `isQueueable()`, `isScheduled()`; absent = false. */
+  isBatch?(ctx: NativeCallContext): boolean;
+  isFuture?(ctx: NativeCallContext): boolean;
+  isQueueable?(ctx: NativeCallContext): boolean;
+  isScheduled?(ctx: NativeCallContext): boolean;
+  /** `someId.getSObjectType()`: the Schema.SObjectType token of a key prefix. */
+  sobjectTypeTokenByPrefix?(ctx: NativeCallContext, prefix: string): ApexValue;
 }
 
 /** Default platform: the language runs, anything that needs an org fails loudly. */

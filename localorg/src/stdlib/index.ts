@@ -4,3 +4,6 @@ import './numbers.js';
 import './collections.js';
 import './pattern.js';
 import './system.js';
+import './datetime.js';
+import './json.js';
+import './crypto.js';

@@ -1,0 +1,70 @@
+/**
+ * `localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]`
+ * Default sources: sfdx-project.json's packageDirectories (found from the current directory upwards).
+ * Exit code 1 when any test fails.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { junitXml, runTests } from '../runner/runner.js';
+
+function findProject(from: string): string | null {
+  for (let d = resolve(from); ; d = dirname(d)) {
+    if (existsSync(join(d, 'sfdx-project.json'))) return d;
+    if (dirname(d) === d) return null;
+  }
+}
+
+function usage(): never {
+  process.stderr.write('usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n');
+  process.exit(2);
+}
+
+export function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'test') usage();
+  const sources: string[] = [];
+  const classes: string[] = [];
+  let json: string | null = null;
+  let junit: string | null = null;
+  let coverage = false;
+  let verbose = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const val = () => rest[++i] ?? usage();
+    if (a === '--source') sources.push(val());
+    else if (a === '--class') classes.push(...val().split(','));
+    else if (a === '--json') json = val();
+    else if (a === '--junit') junit = val();
+    else if (a === '--coverage') coverage = true;
+    else if (a === '--verbose') verbose = true;
+    else usage();
+  }
+  if (!sources.length) {
+    const root = findProject(process.cwd());
+    if (!root) {
+      process.stderr.write('localorg: no --source given and no sfdx-project.json found\n');
+      return 2;
+    }
+    const proj = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as { packageDirectories: { path: string }[] };
+    for (const p of proj.packageDirectories) sources.push(join(root, p.path));
+  }
+  const report = runTests({
+    sources,
+    classes,
+    coverage: coverage || !!json,
+    onResult: (r) => {
+      if (r.outcome === 'Fail') process.stdout.write(`FAIL  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n      ${r.message}\n${r.stackTrace ? `      ${r.stackTrace.replace(/\n/g, '\n      ')}\n` : ''}`);
+      else if (verbose) process.stdout.write(`PASS  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n`);
+    },
+  });
+  for (const d of report.diagnostics) process.stdout.write(`COMPILE  ${d.file}:${d.line}:${d.column} ${d.message}\n`);
+  const s = report.result.summary;
+  process.stdout.write(`\n${s.outcome}: ${s.testsRan} tests, ${s.passing} passing, ${s.failing} failing (load ${s.commandTime}, run ${s.testTotalTime})\n`);
+  if (report.result.coverage && (coverage || verbose)) {
+    for (const c of report.result.coverage.coverage) process.stdout.write(`  ${String(c.coveredPercent).padStart(3)}%  ${c.name} (${c.totalCovered}/${c.totalLines})\n`);
+    process.stdout.write(`Coverage: ${s.testRunCoverage}\n`);
+  }
+  if (json) writeFileSync(json, JSON.stringify(report, null, 2));
+  if (junit) writeFileSync(junit, junitXml(report));
+  return s.failing ? 1 : 0;
+}
