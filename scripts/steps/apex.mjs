@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tail } from '../lib/exec.mjs';
-import { apexSources } from '../lib/files.mjs';
+import { apexSources, packageDirectories } from '../lib/files.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
 
 export const CLASS_COVERAGE = 85;
@@ -15,8 +15,9 @@ export const CLASS_COVERAGE = 85;
  * @typedef {{ FullName?: string, MethodName?: string, ApexClass?: { Name: string },
  *   Outcome: string, Message?: string | null, StackTrace?: string | null }} TestResult
  * @typedef {{ name: string, totalLines: number, totalCovered: number, coveredPercent?: number }} Coverage
- * @typedef {{ status?: number, message?: string, result?: { summary?: Record<string, unknown>,
- *   tests?: TestResult[], coverage?: { coverage?: Coverage[] } } }} RunReport
+ * @typedef {{ file: string, line?: number, column?: number, message: string }} Diagnostic
+ * @typedef {{ status?: number, message?: string, diagnostics?: Diagnostic[], result?: {
+ *   summary?: Record<string, unknown>, tests?: TestResult[], coverage?: { coverage?: Coverage[] } } }} RunReport
  */
 
 /**
@@ -55,12 +56,26 @@ function testName(t) {
 }
 
 /**
+ * Every Apex class file of the package directories by class name, to name a failing test's file.
+ * @param {string} root
+ * @returns {Map<string, string>}
+ */
+function classFiles(root) {
+  return new Map(
+    apexSources(root, packageDirectories(root))
+      .filter((f) => f.endsWith('.cls'))
+      .map((f) => [path.basename(f, '.cls'), f])
+  );
+}
+
+/**
  * Problems from a run report: failed tests, then coverage below the threshold.
  * @param {RunReport} report
  * @param {{ classes: Map<string, string>, triggers: Map<string, string> }} apex
+ * @param {Map<string, string>} [files] class name -> file, for failing tests
  * @returns {{ problems: string[], passed: number, failed: number }}
  */
-export function judgeReport(report, apex) {
+export function judgeReport(report, apex, files = new Map()) {
   const tests = report.result?.tests ?? [];
   /** @type {string[]} */
   const problems = [];
@@ -75,9 +90,10 @@ export function judgeReport(report, apex) {
     failed++;
     const cls = t.ApexClass?.Name ?? testName(t).split('.')[0];
     const where = /Class\.[\w.]*?:\s*line (\d+), column (\d+)/.exec(t.StackTrace ?? '');
-    const file = apex.classes.get(cls) ?? `${cls}.cls`;
+    const file = files.get(cls) ?? apex.classes.get(cls) ?? `${cls}.cls`;
+    const message = (t.Message ?? '').replace(/\s*\n\s*/g, ' | ');
     problems.push(
-      `${file}:${where?.[1] ?? 1}:${where?.[2] ?? 1}: apex/test ${t.Outcome}: ${testName(t)}: ${t.Message ?? ''}`
+      `${file}:${where?.[1] ?? 1}:${where?.[2] ?? 1}: apex/test ${t.Outcome}: ${testName(t)}: ${message}`
     );
   }
   const coverage = new Map((report.result?.coverage?.coverage ?? []).map((c) => [c.name, c]));
@@ -140,7 +156,13 @@ export default {
     }
     /** @type {RunReport} */
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-    const judged = judgeReport(report, apex);
+    const judged = judgeReport(report, apex, classFiles(root));
+    // Compile errors the local org met (an Apex error, or a platform feature it lacks).
+    for (const d of report.diagnostics ?? []) {
+      judged.problems.push(
+        `${d.file}:${d.line ?? 1}:${d.column ?? 1}: localorg/compile: ${d.message}`
+      );
+    }
     if (
       judged.problems.length === 0 &&
       (res.code !== 0 || (report.result?.tests ?? []).length === 0)
