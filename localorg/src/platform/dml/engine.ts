@@ -275,12 +275,15 @@ export class DmlEngine {
         const changed: string[] = [];
         const nulled: string[] = [];
         for (const [k, v] of values) {
+          if (k === 'lastmodifieddate' || k === 'systemmodstamp' || k === 'lastmodifiedbyid') continue;
           const before = w.row!.values.get(k);
           if (!sameValue(before, v)) {
             changed.push(object.field(k)?.name ?? k);
             if (v === null) nulled.push(object.field(k)?.name ?? k);
           }
         }
+        // Change events list LastModifiedDate among the changed fields of every update (ChangeEventHeader Fields).
+        if (object.field('LastModifiedDate')) changed.push('LastModifiedDate');
         store.update(w.row!, values);
         this.ctx.recordChange({ object: object.name, changeType: 'UPDATE', id: w.row!.id, changedFields: changed, nulledFields: nulled, values });
       }

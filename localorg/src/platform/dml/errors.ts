@@ -45,26 +45,22 @@ export class DmlFailedError extends Error {
   }
 }
 
-// SObject.addError / SObjectField.addError record errors here; the DML engine reads them after
-// each trigger (Apex Reference, "SObject Class: addError"). The runtime calls addRecordError.
-const recordErrors = new WeakMap<ApexSObject, DmlErrorInfo[]>();
-
-export function addRecordError(record: ApexSObject, message: string, field?: string, escape = true): void {
-  void escape;
-  let list = recordErrors.get(record);
-  if (!list) recordErrors.set(record, (list = []));
-  list.push({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message, fields: field ? [field] : [] });
+// SObject.addError / SObjectField.addError record errors on the record itself (ApexSObject.errors,
+// written by the runtime's SObject methods); the DML engine reads them after each trigger
+// (Apex Reference, "SObject Class: addError").
+export function addRecordError(record: ApexSObject, message: string, field?: string): void {
+  (record.errors ??= []).push({ field: field ?? null, message });
 }
 
 export function recordErrorsOf(record: ApexSObject): DmlErrorInfo[] {
-  return recordErrors.get(record) ?? [];
+  return (record.errors ?? []).map((e) => ({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: e.message, fields: e.field ? [e.field] : [] }));
 }
 
 export function clearRecordErrors(record: ApexSObject): void {
-  recordErrors.delete(record);
+  record.errors = null;
 }
 
-/** SObject.hasErrors() / getErrors() */
+/** SObject.hasErrors() */
 export function hasRecordErrors(record: ApexSObject): boolean {
-  return (recordErrors.get(record)?.length ?? 0) > 0;
+  return (record.errors?.length ?? 0) > 0;
 }
