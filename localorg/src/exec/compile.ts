@@ -874,7 +874,7 @@ export class MethodCompiler {
     if (st) {
       const cands = st.findMethods(l).filter((m) => m.params.length === args.length);
       if (cands.length) retType = interp.pickStatic(cands, args.map((a) => a.type)).returnType;
-      else if (!st.isException && !['tostring', 'equals', 'hashcode'].includes(l) && st.kind !== 'interface') {
+      else if (!st.isException && !['tostring', 'equals', 'hashcode'].includes(l) && st.kind === 'class') {
         this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${st.name}`);
       }
     } else if (recv.type) retType = interp.builtinReturnType(recv.type, l);

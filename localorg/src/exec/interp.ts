@@ -281,6 +281,7 @@ export class Interp implements ApexRuntime {
       isInterface: false,
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
+    if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;
     register(b);
   }
 
@@ -927,7 +928,12 @@ export class Interp implements ApexRuntime {
       if (np !== undefined) return np;
       throw new UnsupportedError(`property ${name} of ${o.className}`, this.currentPos());
     }
-    if (o instanceof ApexList && l === 'size') throwApex('System.TypeException', 'Use size() on a List');
+    if (o instanceof ApexList) {
+      // `[SELECT Id FROM X LIMIT 1].Id`: a query result dereferenced as its single row.
+      if (o.items.length === 0) throwApex('System.QueryException', 'List has no rows for assignment to SObject');
+      if (o.items.length > 1) throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
+      return this.getMember(o.items[0], name);
+    }
     throwApex('System.TypeException', `Invalid field ${name} on ${o === null ? 'null' : typeof o}`);
   }
 
@@ -956,7 +962,11 @@ export class Interp implements ApexRuntime {
       }
       return;
     }
-    throw new UnsupportedError(`assigning ${name} on ${o === null ? 'null' : typeof o}`, this.currentPos());
+    if (o instanceof NativeObject) {
+      const b = builtin(lc(o.className)) as (BuiltinClass & { nativeSetProperty?: (ctx: NativeCallContext, self: ApexValue, n: string, v: ApexValue) => boolean }) | undefined;
+      if (b?.nativeSetProperty?.(this.nativeContext(), o, name, v)) return;
+    }
+    throw new UnsupportedError(`assigning ${name} on ${o instanceof NativeObject ? o.className : o === null ? 'null' : typeof o}`, this.currentPos());
   }
 
   // ------------------------------------------------------------------ dynamic dispatch

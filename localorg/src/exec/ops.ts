@@ -309,8 +309,25 @@ export function toId(s: string): ApexId {
 export function cast(v: ApexValue, t: TypeRef, isSObjectType: (name: string) => boolean): ApexValue {
   if (v === null) return null;
   const n = t.name.toLowerCase();
+  // Explicit casts convert between the numeric types (narrowing truncates, as in Java).
+  if (rank(v)) {
+    const x = v as Num;
+    switch (n) {
+      case 'integer':
+        if (typeof x === 'number') return x;
+        if (typeof x === 'bigint') return Number(BigInt.asIntN(32, x));
+        return Math.trunc(asNumber(x)) | 0;
+      case 'long':
+        if (typeof x === 'bigint') return x;
+        if (typeof x === 'number') return BigInt(x);
+        return x instanceof ApexDecimal ? int64(x.withScale(0, 'DOWN').unscaled) : BigInt(Math.trunc(x.v));
+      case 'double':
+        return x instanceof ApexDouble ? x : new ApexDouble(asNumber(x));
+      case 'decimal':
+        return asDec(x);
+    }
+  }
   const c = coercerFor(t, isSObjectType);
-  if (c && (n === 'long' || n === 'double' || n === 'decimal') && rank(v) && rank(v) <= ({ long: 2, double: 4, decimal: 4 } as Record<string, number>)[n]) return c(v);
   if (n === 'id' && typeof v === 'string') return toId(v);
   if (n === 'string' && v instanceof ApexId) return v.value;
   if (isInstanceOf(v, t)) return v;

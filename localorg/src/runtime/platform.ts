@@ -229,6 +229,8 @@ export interface NativeClassDef {
   staticProperty?(ctx: NativeCallContext, name: string): ApexValue | undefined;
   /** Instance properties read as fields (`describeResult.fields`, `error.statusCode`...). */
   property?(ctx: NativeCallContext, self: ApexValue, name: string): ApexValue | undefined;
+  /** Instance properties assigned as fields (`options.DuplicateSignature = sig`); false = no such property. */
+  setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -678,6 +678,8 @@ function idText(v: ApexValue): string | null {
 function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
   if (isNumeric(a) && isNumeric(b)) {
     if (typeof a === 'number' && typeof b === 'number') return a === b;
+    // As keys, Decimals are BigDecimal.equals: 1.1 and 1.10 differ (Apex Reference, Decimal Class).
+    if (!ci && a instanceof ApexDecimal && b instanceof ApexDecimal) return a.scale === b.scale && a.unscaled === b.unscaled;
     if (a instanceof ApexDouble || b instanceof ApexDouble) return numberOf(a) === numberOf(b);
     return toDecimal(a).compareTo(toDecimal(b)) === 0;
   }
@@ -747,7 +749,8 @@ export function keyHash(v: ApexValue): string | number {
   if (typeof v === 'string') return `s${v}`;
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'bigint' || v instanceof ApexDecimal) return `n${toDecimal(v).stripTrailingZeros().toPlainString()}`;
+  if (typeof v === 'bigint') return `n${v}`;
+  if (v instanceof ApexDecimal) return `n${v.scale === 0 ? v.unscaled.toString() : v.toPlainString()}`;
   if (v instanceof ApexDouble) return Number.isInteger(v.v) && Math.abs(v.v) < 2 ** 31 ? v.v : `d${v.v}`;
   if (v instanceof ApexId) return `s${v.value}`;
   if (v instanceof ApexEnumValue) return `e${v.enumType}.${v.name}`;

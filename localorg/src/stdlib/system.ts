@@ -5,6 +5,9 @@
 import {
   ApexDate,
   ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  apexEquals,
   ApexEnumValue,
   ApexId,
   ApexList,
@@ -94,13 +97,20 @@ function plainMsg(msg: ApexValue | undefined): string {
   return msg === null || msg === undefined ? 'Assertion Failed' : `Assertion Failed: ${stringOf(msg)}`;
 }
 
+/** Assert equality: Object.equals semantics, but numbers compare by value across types and scales. */
+function sameValue(x: ApexValue, y: ApexValue): boolean {
+  const num = (v: ApexValue) => typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDecimal || v instanceof ApexDouble;
+  if (num(x) && num(y)) return apexEquals(x, y);
+  return keyEquals(x, y);
+}
+
 function assertEquals(a: ApexValue[]): ApexValue {
-  if (!keyEquals(a[0], a[1])) fail(withMsg(a[2] ?? null, `Expected: ${stringOf(a[0])}, Actual: ${stringOf(a[1])}`));
+  if (!sameValue(a[0], a[1])) fail(withMsg(a[2] ?? null, `Expected: ${stringOf(a[0])}, Actual: ${stringOf(a[1])}`));
   return null;
 }
 
 function assertNotEquals(a: ApexValue[]): ApexValue {
-  if (keyEquals(a[0], a[1])) fail(withMsg(a[2] ?? null, `Same value: ${stringOf(a[1])}`));
+  if (sameValue(a[0], a[1])) fail(withMsg(a[2] ?? null, `Same value: ${stringOf(a[1])}`));
   return null;
 }
 
