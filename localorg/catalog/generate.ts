@@ -18,19 +18,52 @@ const PKG = 'com.nawforce.runforce.SObjects.';
 
 // The objects issue 5 requires, plus the setup objects the security and async modules read.
 const OBJECTS = [
-  'Account', 'Contact', 'Lead', 'Opportunity', 'OpportunityLineItem', 'Case', 'Task', 'Event', 'User',
-  'Profile', 'PermissionSet', 'PermissionSetAssignment', 'PermissionSetGroup', 'Group', 'GroupMember', 'UserRole',
-  'RecordType', 'Product2', 'Pricebook2', 'PricebookEntry', 'ContentVersion', 'ContentDocument',
-  'ContentDocumentLink', 'Attachment', 'Note', 'AsyncApexJob', 'CronTrigger', 'CronJobDetail', 'Organization',
-  'CustomPermission', 'SetupEntityAccess', 'ApexClass', 'NamedCredential', 'StaticResource',
+  'Account',
+  'Contact',
+  'Lead',
+  'Opportunity',
+  'OpportunityLineItem',
+  'Case',
+  'Task',
+  'Event',
+  'User',
+  'Profile',
+  'PermissionSet',
+  'PermissionSetAssignment',
+  'PermissionSetGroup',
+  'Group',
+  'GroupMember',
+  'UserRole',
+  'RecordType',
+  'Product2',
+  'Pricebook2',
+  'PricebookEntry',
+  'ContentVersion',
+  'ContentDocument',
+  'ContentDocumentLink',
+  'Attachment',
+  'Note',
+  'AsyncApexJob',
+  'CronTrigger',
+  'CronJobDetail',
+  'Organization',
+  'CustomPermission',
+  'SetupEntityAccess',
+  'ApexClass',
+  'NamedCredential',
+  'StaticResource'
 ];
 
-interface RawField { name: string; javaType: string; isArray: boolean }
+interface RawField {
+  name: string;
+  javaType: string;
+  isArray: boolean;
+}
 
 function javap(classes: string[]): Map<string, RawField[]> {
   const out = execFileSync('javap', ['-p', '-cp', jar, ...classes.map((c) => PKG + c)], {
     encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 64 * 1024 * 1024
   });
   const result = new Map<string, RawField[]>();
   let current: RawField[] | undefined;
@@ -42,7 +75,8 @@ function javap(classes: string[]): Map<string, RawField[]> {
       continue;
     }
     const field = /^ {2}public ([\w.$]+)(\[\])? (\w+);$/.exec(line);
-    if (field && current) current.push({ javaType: field[1]!, isArray: !!field[2], name: field[3]! });
+    if (field && current)
+      current.push({ javaType: field[1]!, isArray: !!field[2], name: field[3]! });
   }
   return result;
 }
@@ -61,7 +95,7 @@ const SCALAR: Record<string, { soapType: string; type: string }> = {
   'System.Id': { soapType: 'tns:ID', type: 'reference' },
   'SObjects.Address': { soapType: 'urn:address', type: 'address' },
   'SObjects.Location': { soapType: 'urn:location', type: 'location' },
-  'java.lang.Object': { soapType: 'urn:ChangeEventHeader', type: 'complexvalue' },
+  'java.lang.Object': { soapType: 'urn:ChangeEventHeader', type: 'complexvalue' }
 };
 
 function shortType(javaType: string): string {
@@ -76,7 +110,8 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
   for (const f of raw) {
     const t = shortType(f.javaType);
     if (f.isArray) {
-      if (t.startsWith('SObjects.')) childRelationships.push({ relationshipName: f.name, childSObject: t.slice(9), field: '' });
+      if (t.startsWith('SObjects.'))
+        childRelationships.push({ relationshipName: f.name, childSObject: t.slice(9), field: '' });
       continue;
     }
     const scalar = SCALAR[t];
@@ -104,14 +139,32 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
       name: f.name,
       type,
       apexType: t.replace(/^(System|SObjects)\./, ''),
-      length: type === 'string' || type === 'picklist' || type === 'textarea' || type === 'email' || type === 'phone' || type === 'url' || type === 'combobox' || type === 'multipicklist' ? (fo.length ?? 255) : 0,
+      length:
+        type === 'string' ||
+        type === 'picklist' ||
+        type === 'textarea' ||
+        type === 'email' ||
+        type === 'phone' ||
+        type === 'url' ||
+        type === 'combobox' ||
+        type === 'multipicklist'
+          ? (fo.length ?? 255)
+          : 0,
       nillable: !fo.required && type !== 'boolean' && f.name !== 'Id',
       createable: !readOnly,
       updateable: !readOnly && !fo.createOnly,
-      defaultedOnCreate: system || fo.defaultValue !== undefined || type === 'boolean' || f.name === 'OwnerId',
+      defaultedOnCreate:
+        system || fo.defaultValue !== undefined || type === 'boolean' || f.name === 'OwnerId'
     };
     // Labels: the Object Reference's where overlaid, else the API name in words ("AccountId" → "Account ID").
-    field.label = fo.label ?? (f.name === 'Id' ? `${name} ID` : f.name.replace(/Id$/, ' ID').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim());
+    field.label =
+      fo.label ??
+      (f.name === 'Id'
+        ? `${name} ID`
+        : f.name
+            .replace(/Id$/, ' ID')
+            .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+            .trim());
     if (type === 'id') field.length = 18;
     if (referenceTo.length) field.referenceTo = referenceTo;
     if (relationshipName) field.relationshipName = relationshipName;
@@ -135,7 +188,7 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
     updateable: !isChangeEvent && overlay.updateable !== false,
     deletable: !isChangeEvent && overlay.deletable !== false,
     fields,
-    childRelationships,
+    childRelationships
   };
   if (overlay.keyPrefix) obj.keyPrefix = overlay.keyPrefix;
   if (isChangeEvent) obj.changeEventFor = name.replace(/ChangeEvent$/, '');
@@ -143,9 +196,15 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
 }
 
 const changeEvents = OBJECTS.map((o) => `${o}ChangeEvent`);
-const listed = execFileSync('unzip', ['-Z1', jar], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const listed = execFileSync('unzip', ['-Z1', jar], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024
+});
 const available = new Set(
-  listed.split('\n').filter((l) => l.startsWith('com/nawforce/runforce/SObjects/')).map((l) => l.slice(31, -6)),
+  listed
+    .split('\n')
+    .filter((l) => l.startsWith('com/nawforce/runforce/SObjects/'))
+    .map((l) => l.slice(31, -6))
 );
 const wanted = [...OBJECTS, ...changeEvents.filter((c) => available.has(c))];
 const raw = javap(wanted);
@@ -164,11 +223,19 @@ for (const parent of Object.values(catalog.objects)) {
     if (parent.name === 'Account' && cr.relationshipName.startsWith('Person')) return [];
     // Derived read-only lookups (Task.AccountId) are not what a child relationship follows (Task.WhatId is).
     const lookups = Object.values(child.fields).filter(
-      (f) => f.type === 'reference' && f.createable && f.referenceTo?.includes(parent.name),
+      (f) => f.type === 'reference' && f.createable && f.referenceTo?.includes(parent.name)
     );
-    const field = lookups.length === 1 ? lookups[0]! : lookups.find((f) => f.relationshipName === parent.name);
+    const field =
+      lookups.length === 1 ? lookups[0]! : lookups.find((f) => f.relationshipName === parent.name);
     if (!field) return [];
-    return [{ relationshipName: cr.relationshipName, childSObject: cr.childSObject, field: field.name, cascadeDelete: !!field.cascadeDelete }];
+    return [
+      {
+        relationshipName: cr.relationshipName,
+        childSObject: cr.childSObject,
+        field: field.name,
+        cascadeDelete: !!field.cascadeDelete
+      }
+    ];
   });
 }
 writeFileSync(join(here, 'standard-objects.json'), JSON.stringify(catalog) + '\n');

@@ -42,11 +42,38 @@ const PERCENT = { type: 'percent' } as const;
 
 const LEAD_SOURCE = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
 const INDUSTRY = [
-  'Agriculture', 'Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction',
-  'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Environmental',
-  'Finance', 'Food & Beverage', 'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Machinery',
-  'Manufacturing', 'Media', 'Not For Profit', 'Recreation', 'Retail', 'Shipping', 'Technology',
-  'Telecommunications', 'Transportation', 'Utilities', 'Other',
+  'Agriculture',
+  'Apparel',
+  'Banking',
+  'Biotechnology',
+  'Chemicals',
+  'Communications',
+  'Construction',
+  'Consulting',
+  'Education',
+  'Electronics',
+  'Energy',
+  'Engineering',
+  'Entertainment',
+  'Environmental',
+  'Finance',
+  'Food & Beverage',
+  'Government',
+  'Healthcare',
+  'Hospitality',
+  'Insurance',
+  'Machinery',
+  'Manufacturing',
+  'Media',
+  'Not For Profit',
+  'Recreation',
+  'Retail',
+  'Shipping',
+  'Technology',
+  'Telecommunications',
+  'Transportation',
+  'Utilities',
+  'Other'
 ];
 const RATING = ['Hot', 'Warm', 'Cold'];
 const SALUTATION = ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Mx.'];
@@ -59,7 +86,18 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     fields: {
       Name: { label: 'Account Name', length: 255, required: true, idLookup: true },
       AccountNumber: { length: 40 },
-      Type: { type: 'picklist', picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other'] },
+      Type: {
+        type: 'picklist',
+        picklist: [
+          'Prospect',
+          'Customer - Direct',
+          'Customer - Channel',
+          'Channel Partner / Reseller',
+          'Installation Partner',
+          'Technology Partner',
+          'Other'
+        ]
+      },
       Industry: { type: 'picklist', picklist: INDUSTRY },
       Rating: { type: 'picklist', picklist: RATING },
       Ownership: { type: 'picklist', picklist: ['Public', 'Private', 'Subsidiary', 'Other'] },
@@ -74,17 +112,28 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       Sic: { length: 20 },
       BillingStreet: { type: 'textarea', length: 255 },
       ShippingStreet: { type: 'textarea', length: 255 },
-      BillingCity: { length: 40 }, BillingState: { length: 80 }, BillingPostalCode: { length: 20 }, BillingCountry: { length: 80 },
-      ShippingCity: { length: 40 }, ShippingState: { length: 80 }, ShippingPostalCode: { length: 20 }, ShippingCountry: { length: 80 },
+      BillingCity: { length: 40 },
+      BillingState: { length: 80 },
+      BillingPostalCode: { length: 20 },
+      BillingCountry: { length: 80 },
+      ShippingCity: { length: 40 },
+      ShippingState: { length: 80 },
+      ShippingPostalCode: { length: 20 },
+      ShippingCountry: { length: 80 },
       IsPersonAccount: { readOnly: true, ...PERSON },
-      FirstName: { length: 40, ...PERSON }, LastName: { length: 80, ...PERSON }, MiddleName: { length: 40, ...PERSON },
-      Salutation: { type: 'picklist', picklist: SALUTATION, ...PERSON }, Suffix: { length: 40, ...PERSON },
+      FirstName: { length: 40, ...PERSON },
+      LastName: { length: 80, ...PERSON },
+      MiddleName: { length: 40, ...PERSON },
+      Salutation: { type: 'picklist', picklist: SALUTATION, ...PERSON },
+      Suffix: { length: 40, ...PERSON },
       PersonContactId: { readOnly: true, ...PERSON },
-      PersonEmail: { ...EMAIL, ...PERSON }, PersonMobilePhone: { ...PHONE, ...PERSON }, PersonHomePhone: { ...PHONE, ...PERSON },
+      PersonEmail: { ...EMAIL, ...PERSON },
+      PersonMobilePhone: { ...PHONE, ...PERSON },
+      PersonHomePhone: { ...PHONE, ...PERSON },
       PhotoUrl: { readOnly: true, type: 'url' },
       MasterRecordId: { readOnly: true },
-      LastActivityDate: { readOnly: true },
-    },
+      LastActivityDate: { readOnly: true }
+    }
   },
   Contact: {
     keyPrefix: '003',
@@ -97,17 +146,23 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       Name: { readOnly: true, length: 121, idLookup: true },
       AccountId: { cascadeDelete: true },
       Email: { ...EMAIL, idLookup: true },
-      Phone: PHONE, MobilePhone: PHONE, HomePhone: PHONE, OtherPhone: PHONE, Fax: PHONE, AssistantPhone: PHONE,
+      Phone: PHONE,
+      MobilePhone: PHONE,
+      HomePhone: PHONE,
+      OtherPhone: PHONE,
+      Fax: PHONE,
+      AssistantPhone: PHONE,
       Title: { length: 128 },
       Department: { length: 80 },
       LeadSource: { type: 'picklist', picklist: LEAD_SOURCE },
       Description: TEXTAREA,
-      MailingStreet: { type: 'textarea', length: 255 }, OtherStreet: { type: 'textarea', length: 255 },
+      MailingStreet: { type: 'textarea', length: 255 },
+      OtherStreet: { type: 'textarea', length: 255 },
       MasterRecordId: { readOnly: true },
       IsPersonAccount: { readOnly: true },
       PhotoUrl: { readOnly: true, type: 'url' },
-      LastActivityDate: { readOnly: true },
-    },
+      LastActivityDate: { readOnly: true }
+    }
   },
   Lead: {
     keyPrefix: '00Q',
@@ -116,10 +171,21 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       FirstName: { length: 40 },
       Name: { readOnly: true, length: 121, idLookup: true },
       Company: { length: 255, required: true },
-      Status: { type: 'picklist', defaultValue: 'Open - Not Contacted', picklist: ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'] },
+      Status: {
+        type: 'picklist',
+        defaultValue: 'Open - Not Contacted',
+        picklist: [
+          'Open - Not Contacted',
+          'Working - Contacted',
+          'Closed - Converted',
+          'Closed - Not Converted'
+        ]
+      },
       Salutation: { type: 'picklist', picklist: SALUTATION },
       Email: { ...EMAIL, idLookup: true },
-      Phone: PHONE, MobilePhone: PHONE, Fax: PHONE,
+      Phone: PHONE,
+      MobilePhone: PHONE,
+      Fax: PHONE,
       Website: URL,
       Title: { length: 128 },
       LeadSource: { type: 'picklist', picklist: LEAD_SOURCE },
@@ -128,29 +194,61 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       AnnualRevenue: CURRENCY,
       Description: TEXTAREA,
       Street: { type: 'textarea', length: 255 },
-      IsConverted: { readOnly: true }, ConvertedAccountId: { readOnly: true }, ConvertedContactId: { readOnly: true },
-      ConvertedOpportunityId: { readOnly: true }, ConvertedDate: { readOnly: true },
-      MasterRecordId: { readOnly: true },
-    },
+      IsConverted: { readOnly: true },
+      ConvertedAccountId: { readOnly: true },
+      ConvertedContactId: { readOnly: true },
+      ConvertedOpportunityId: { readOnly: true },
+      ConvertedDate: { readOnly: true },
+      MasterRecordId: { readOnly: true }
+    }
   },
   Opportunity: {
     keyPrefix: '006',
     fields: {
       Name: { label: 'Opportunity Name', length: 120, required: true, idLookup: true },
-      StageName: { type: 'picklist', required: true, picklist: ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'] },
+      StageName: {
+        type: 'picklist',
+        required: true,
+        picklist: [
+          'Prospecting',
+          'Qualification',
+          'Needs Analysis',
+          'Value Proposition',
+          'Id. Decision Makers',
+          'Perception Analysis',
+          'Proposal/Price Quote',
+          'Negotiation/Review',
+          'Closed Won',
+          'Closed Lost'
+        ]
+      },
       CloseDate: { required: true },
       AccountId: { cascadeDelete: true },
       Amount: CURRENCY,
       ExpectedRevenue: { ...CURRENCY, readOnly: true },
       Probability: PERCENT,
-      Type: { type: 'picklist', picklist: ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer'] },
+      Type: {
+        type: 'picklist',
+        picklist: [
+          'Existing Customer - Upgrade',
+          'Existing Customer - Replacement',
+          'Existing Customer - Downgrade',
+          'New Customer'
+        ]
+      },
       LeadSource: { type: 'picklist', picklist: LEAD_SOURCE },
-      ForecastCategoryName: { type: 'picklist', picklist: ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'] },
+      ForecastCategoryName: {
+        type: 'picklist',
+        picklist: ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed']
+      },
       Description: TEXTAREA,
       NextStep: { length: 255 },
-      IsClosed: { readOnly: true }, IsWon: { readOnly: true }, ForecastCategory: { readOnly: true },
-      HasOpportunityLineItem: { readOnly: true }, LastActivityDate: { readOnly: true },
-    },
+      IsClosed: { readOnly: true },
+      IsWon: { readOnly: true },
+      ForecastCategory: { readOnly: true },
+      HasOpportunityLineItem: { readOnly: true },
+      LastActivityDate: { readOnly: true }
+    }
   },
   OpportunityLineItem: {
     keyPrefix: '00k',
@@ -159,44 +257,72 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       Quantity: { required: true },
       PricebookEntryId: { createOnly: true },
       Product2Id: { createOnly: true },
-      UnitPrice: CURRENCY, TotalPrice: CURRENCY,
+      UnitPrice: CURRENCY,
+      TotalPrice: CURRENCY,
       ListPrice: { ...CURRENCY, readOnly: true },
       Subtotal: { ...CURRENCY, readOnly: true },
       Name: { readOnly: true, length: 376 },
       ProductCode: { readOnly: true },
-      Description: { length: 255 },
-    },
+      Description: { length: 255 }
+    }
   },
   Case: {
     keyPrefix: '500',
     fields: {
       CaseNumber: { readOnly: true, length: 30, idLookup: true },
-      Status: { type: 'picklist', defaultValue: 'New', picklist: ['New', 'Working', 'Escalated', 'Closed'] },
+      Status: {
+        type: 'picklist',
+        defaultValue: 'New',
+        picklist: ['New', 'Working', 'Escalated', 'Closed']
+      },
       Priority: { type: 'picklist', defaultValue: 'Medium', picklist: ['High', 'Medium', 'Low'] },
       Origin: { type: 'picklist', picklist: ['Phone', 'Email', 'Web'] },
-      Type: { type: 'picklist', picklist: ['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other'] },
-      Reason: { type: 'picklist', picklist: ['Installation', 'Equipment Complexity', 'Performance', 'Breakdown', 'Equipment Design', 'Feedback', 'Other'] },
+      Type: {
+        type: 'picklist',
+        picklist: ['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other']
+      },
+      Reason: {
+        type: 'picklist',
+        picklist: [
+          'Installation',
+          'Equipment Complexity',
+          'Performance',
+          'Breakdown',
+          'Equipment Design',
+          'Feedback',
+          'Other'
+        ]
+      },
       Subject: { length: 255 },
       Description: TEXTAREA,
-      SuppliedEmail: EMAIL, SuppliedPhone: PHONE,
-      IsClosed: { readOnly: true }, ClosedDate: { readOnly: true },
-      MasterRecordId: { readOnly: true },
-    },
+      SuppliedEmail: EMAIL,
+      SuppliedPhone: PHONE,
+      IsClosed: { readOnly: true },
+      ClosedDate: { readOnly: true },
+      MasterRecordId: { readOnly: true }
+    }
   },
   Task: {
     keyPrefix: '00T',
     fields: {
       Subject: { type: 'combobox', length: 255 },
-      Status: { type: 'picklist', defaultValue: 'Not Started', picklist: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'] },
+      Status: {
+        type: 'picklist',
+        defaultValue: 'Not Started',
+        picklist: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred']
+      },
       Priority: { type: 'picklist', defaultValue: 'Normal', picklist: ['High', 'Normal', 'Low'] },
-      TaskSubtype: { type: 'picklist', picklist: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'] },
+      TaskSubtype: {
+        type: 'picklist',
+        picklist: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn']
+      },
       Description: TEXTAREA,
       WhoId: { referenceTo: ['Contact', 'Lead'] },
       WhatId: { referenceTo: ['Account', 'Opportunity', 'Case', 'Product2'], cascadeDelete: true },
       OwnerId: { referenceTo: ['User', 'Group'] },
       IsClosed: { readOnly: true },
-      AccountId: { readOnly: true },
-    },
+      AccountId: { readOnly: true }
+    }
   },
   Event: {
     keyPrefix: '00U',
@@ -207,8 +333,8 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       WhatId: { referenceTo: ['Account', 'Opportunity', 'Case', 'Product2'], cascadeDelete: true },
       OwnerId: { referenceTo: ['User', 'Group'] },
       AccountId: { readOnly: true },
-      Location: { length: 255 },
-    },
+      Location: { length: 255 }
+    }
   },
   User: {
     keyPrefix: '005',
@@ -221,22 +347,61 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       Email: { ...EMAIL, length: 128, required: true },
       Alias: { length: 8, required: true },
       CommunityNickname: { length: 40 },
-      TimeZoneSidKey: { type: 'picklist', required: true, restricted: true, picklist: ['America/Los_Angeles', 'America/New_York', 'America/Chicago', 'America/Denver', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'GMT'] },
-      LocaleSidKey: { type: 'picklist', required: true, restricted: true, picklist: ['en_US', 'en_GB', 'fr_FR', 'de_DE', 'ja_JP', 'es_ES', 'it_IT'] },
-      EmailEncodingKey: { type: 'picklist', required: true, restricted: true, picklist: ['UTF-8', 'ISO-8859-1', 'Shift_JIS', 'EUC-JP', 'ISO-2022-JP'] },
-      LanguageLocaleKey: { type: 'picklist', required: true, restricted: true, picklist: ['en_US', 'fr', 'de', 'ja', 'es', 'it'] },
+      TimeZoneSidKey: {
+        type: 'picklist',
+        required: true,
+        restricted: true,
+        picklist: [
+          'America/Los_Angeles',
+          'America/New_York',
+          'America/Chicago',
+          'America/Denver',
+          'Europe/London',
+          'Europe/Paris',
+          'Europe/Berlin',
+          'Asia/Tokyo',
+          'Asia/Kolkata',
+          'Australia/Sydney',
+          'GMT'
+        ]
+      },
+      LocaleSidKey: {
+        type: 'picklist',
+        required: true,
+        restricted: true,
+        picklist: ['en_US', 'en_GB', 'fr_FR', 'de_DE', 'ja_JP', 'es_ES', 'it_IT']
+      },
+      EmailEncodingKey: {
+        type: 'picklist',
+        required: true,
+        restricted: true,
+        picklist: ['UTF-8', 'ISO-8859-1', 'Shift_JIS', 'EUC-JP', 'ISO-2022-JP']
+      },
+      LanguageLocaleKey: {
+        type: 'picklist',
+        required: true,
+        restricted: true,
+        picklist: ['en_US', 'fr', 'de', 'ja', 'es', 'it']
+      },
       ProfileId: { required: true },
       IsActive: { defaultValue: true },
       UserType: { readOnly: true },
-      Phone: PHONE, MobilePhone: PHONE,
-    },
+      Phone: PHONE,
+      MobilePhone: PHONE
+    }
   },
   Profile: { keyPrefix: '00e', fields: { Name: { length: 255, required: true } } },
-  PermissionSet: { keyPrefix: '0PS', fields: { Name: { length: 80, required: true }, Label: { length: 80, required: true } } },
+  PermissionSet: {
+    keyPrefix: '0PS',
+    fields: { Name: { length: 80, required: true }, Label: { length: 80, required: true } }
+  },
   PermissionSetAssignment: {
     keyPrefix: '0Pa',
     updateable: false,
-    fields: { AssigneeId: { required: true, createOnly: true }, PermissionSetId: { required: true, createOnly: true } },
+    fields: {
+      AssigneeId: { required: true, createOnly: true },
+      PermissionSetId: { required: true, createOnly: true }
+    }
   },
   PermissionSetGroup: { keyPrefix: '0PG' },
   Group: {
@@ -244,22 +409,51 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     fields: {
       Name: { length: 40 },
       DeveloperName: { length: 80 },
-      Type: { type: 'picklist', defaultValue: 'Regular', picklist: ['Regular', 'Role', 'RoleAndSubordinates', 'Queue', 'Organization'] },
-    },
+      Type: {
+        type: 'picklist',
+        defaultValue: 'Regular',
+        picklist: ['Regular', 'Role', 'RoleAndSubordinates', 'Queue', 'Organization']
+      }
+    }
   },
-  GroupMember: { keyPrefix: '011', fields: { GroupId: { required: true, cascadeDelete: true }, UserOrGroupId: { required: true, referenceTo: ['User', 'Group'] } } },
+  GroupMember: {
+    keyPrefix: '011',
+    fields: {
+      GroupId: { required: true, cascadeDelete: true },
+      UserOrGroupId: { required: true, referenceTo: ['User', 'Group'] }
+    }
+  },
   UserRole: { keyPrefix: '00E', fields: { Name: { length: 80, required: true } } },
-  RecordType: { keyPrefix: '012', fields: { Name: { length: 80, required: true }, DeveloperName: { length: 80, required: true }, SobjectType: { type: 'picklist', required: true } } },
-  Product2: { keyPrefix: '01t', fields: { Name: { length: 255, required: true }, ProductCode: { length: 255 }, Description: { type: 'textarea', length: 4000 }, Family: { type: 'picklist', picklist: ['None'] } } },
-  Pricebook2: { keyPrefix: '01s', fields: { Name: { length: 255, required: true }, Description: { length: 255 } } },
+  RecordType: {
+    keyPrefix: '012',
+    fields: {
+      Name: { length: 80, required: true },
+      DeveloperName: { length: 80, required: true },
+      SobjectType: { type: 'picklist', required: true }
+    }
+  },
+  Product2: {
+    keyPrefix: '01t',
+    fields: {
+      Name: { length: 255, required: true },
+      ProductCode: { length: 255 },
+      Description: { type: 'textarea', length: 4000 },
+      Family: { type: 'picklist', picklist: ['None'] }
+    }
+  },
+  Pricebook2: {
+    keyPrefix: '01s',
+    fields: { Name: { length: 255, required: true }, Description: { length: 255 } }
+  },
   PricebookEntry: {
     keyPrefix: '01u',
     fields: {
       Pricebook2Id: { required: true, createOnly: true, cascadeDelete: true },
       Product2Id: { required: true, createOnly: true, cascadeDelete: true },
       UnitPrice: { ...CURRENCY, required: true },
-      Name: { readOnly: true }, ProductCode: { readOnly: true },
-    },
+      Name: { readOnly: true },
+      ProductCode: { readOnly: true }
+    }
   },
   ContentVersion: {
     keyPrefix: '068',
@@ -268,46 +462,88 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
       PathOnClient: { length: 500, createOnly: true },
       VersionData: { createOnly: true },
       ContentDocumentId: { createOnly: true },
-      FileExtension: { readOnly: true }, FileType: { readOnly: true }, ContentSize: { readOnly: true }, Checksum: { readOnly: true },
-      IsLatest: { readOnly: true }, VersionNumber: { readOnly: true },
-    },
+      FileExtension: { readOnly: true },
+      FileType: { readOnly: true },
+      ContentSize: { readOnly: true },
+      Checksum: { readOnly: true },
+      IsLatest: { readOnly: true },
+      VersionNumber: { readOnly: true }
+    }
   },
   ContentDocument: { keyPrefix: '069', createable: false, fields: { Title: { length: 255 } } },
   ContentDocumentLink: {
     keyPrefix: '06A',
     fields: {
       ContentDocumentId: { required: true, createOnly: true, cascadeDelete: true },
-      LinkedEntityId: { required: true, createOnly: true, cascadeDelete: true, referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'User', 'Group'] },
+      LinkedEntityId: {
+        required: true,
+        createOnly: true,
+        cascadeDelete: true,
+        referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'User', 'Group']
+      },
       ShareType: { type: 'picklist', defaultValue: 'V', picklist: ['V', 'C', 'I'] },
-      Visibility: { type: 'picklist', defaultValue: 'AllUsers', picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'] },
-    },
+      Visibility: {
+        type: 'picklist',
+        defaultValue: 'AllUsers',
+        picklist: ['AllUsers', 'InternalUsers', 'SharedUsers']
+      }
+    }
   },
   Attachment: {
     keyPrefix: '00P',
     fields: {
       Name: { length: 255, required: true },
       Body: { required: true },
-      ParentId: { required: true, createOnly: true, cascadeDelete: true, referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case'] },
+      ParentId: {
+        required: true,
+        createOnly: true,
+        cascadeDelete: true,
+        referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case']
+      },
       ContentType: { length: 120 },
       Description: { type: 'textarea', length: 500 },
-      OwnerId: { referenceTo: ['User'] },
-    },
+      OwnerId: { referenceTo: ['User'] }
+    }
   },
   Note: {
     keyPrefix: '002',
     fields: {
       Title: { length: 80, required: true },
       Body: { type: 'textarea', length: 32000 },
-      ParentId: { required: true, createOnly: true, cascadeDelete: true, referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case'] },
-      OwnerId: { referenceTo: ['User'] },
-    },
+      ParentId: {
+        required: true,
+        createOnly: true,
+        cascadeDelete: true,
+        referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case']
+      },
+      OwnerId: { referenceTo: ['User'] }
+    }
   },
   AsyncApexJob: {
-    keyPrefix: '707', createable: false, updateable: false, deletable: false,
+    keyPrefix: '707',
+    createable: false,
+    updateable: false,
+    deletable: false,
     fields: {
-      Status: { type: 'picklist', picklist: ['Holding', 'Queued', 'Preparing', 'Processing', 'Aborted', 'Completed', 'Failed'] },
-      JobType: { type: 'picklist', picklist: ['Future', 'SharingRecalculation', 'ScheduledApex', 'BatchApex', 'BatchApexWorker', 'TestRequest', 'TestWorker', 'ApexToken', 'Queueable'] },
-    },
+      Status: {
+        type: 'picklist',
+        picklist: ['Holding', 'Queued', 'Preparing', 'Processing', 'Aborted', 'Completed', 'Failed']
+      },
+      JobType: {
+        type: 'picklist',
+        picklist: [
+          'Future',
+          'SharingRecalculation',
+          'ScheduledApex',
+          'BatchApex',
+          'BatchApexWorker',
+          'TestRequest',
+          'TestWorker',
+          'ApexToken',
+          'Queueable'
+        ]
+      }
+    }
   },
   CronTrigger: { keyPrefix: '08e', createable: false, updateable: false, deletable: false },
   CronJobDetail: { keyPrefix: '08a', createable: false, updateable: false, deletable: false },
@@ -318,12 +554,19 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   // Setup objects describing metadata: read-only through DML (Object Reference: NamedCredential, ExternalCredential, StaticResource).
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
-  StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false }
 };
 
 // Fields every object gets from the platform: never createable or updateable by DML
 // (SOAP API Developer Guide, "System Fields": "Defaulted on create", read-only).
 export const SYSTEM_FIELDS = new Set([
-  'Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp',
-  'LastViewedDate', 'LastReferencedDate',
+  'Id',
+  'IsDeleted',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+  'LastViewedDate',
+  'LastReferencedDate'
 ]);

@@ -1,7 +1,14 @@
 // Public API of the local org's platform: the World of orgs, one Org, and the hooks the language
 // runtime registers with.
 export { World, type FaultConfig, type CalloutRecord } from './world/world.ts';
-export { Org, registerRuntimeFactory, type OrgOptions, type RuntimeFactory, type HttpRequestData, type HttpResponseData } from './org.ts';
+export {
+  Org,
+  registerRuntimeFactory,
+  type OrgOptions,
+  type RuntimeFactory,
+  type HttpRequestData,
+  type HttpResponseData
+} from './org.ts';
 export { Clock, parseDuration } from './data/clock.ts';
 export { handleRest, matchUrlMapping, restState } from './rest/rest.ts';
 export { addRecordError, hasRecordErrors, recordErrorsOf } from './dml/errors.ts';

@@ -4,10 +4,30 @@
 // HttpResponse, Http; FeatureManagement; Security.stripInaccessible / SObjectAccessDecision;
 // EventBus; QueueableContext, FinalizerContext, SchedulableContext, BatchableContext).
 import {
-  ApexBlob, ApexEnumValue, ApexId, ApexList, ApexMap, ApexSet, ApexSObject, NativeObject, T_BOOLEAN, T_ID, T_INTEGER, T_OBJECT,
-  T_STRING, T_VOID, typeRef, type ApexValue, type TypeRef,
+  ApexBlob,
+  ApexEnumValue,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexSet,
+  ApexSObject,
+  NativeObject,
+  T_BOOLEAN,
+  T_ID,
+  T_INTEGER,
+  T_OBJECT,
+  T_STRING,
+  T_VOID,
+  typeRef,
+  type ApexValue,
+  type TypeRef
 } from '../runtime/values.ts';
-import type { NativeCallContext, NativeClassDef, NativeMethodDef, SObjectTypeInfo } from '../runtime/platform.ts';
+import type {
+  NativeCallContext,
+  NativeClassDef,
+  NativeMethodDef,
+  SObjectTypeInfo
+} from '../runtime/platform.ts';
 import type { SObjectSchema } from './schema/schema.ts';
 import type { CatalogField } from './schema/catalog-types.ts';
 import type { RecordResult } from './dml/errors.ts';
@@ -19,7 +39,13 @@ type Impl = NativeMethodDef['impl'];
 /** Setters return void: evaluate, then null. */
 const done = (_: unknown): null => null;
 
-function m(name: string, params: TypeRef[], returns: TypeRef, impl: Impl, isStatic = false): NativeMethodDef {
+function m(
+  name: string,
+  params: TypeRef[],
+  returns: TypeRef,
+  impl: Impl,
+  isStatic = false
+): NativeMethodDef {
   return { name, params, returns, isStatic, impl };
 }
 
@@ -27,8 +53,13 @@ const T_LIST = (t: TypeRef): TypeRef => typeRef('List', [t]);
 const state = <S>(self: ApexValue): S => (self as NativeObject<S>).state;
 
 export function sobjectTypeInfo(o: SObjectSchema): SObjectTypeInfo {
-  const info = (f: CatalogField): SObjectTypeInfo extends { field(n: string): infer R } ? NonNullable<R> : never => ({
-    name: f.name, type: typeRef(f.apexType === 'Object' ? 'Object' : f.apexType), relationshipName: f.relationshipName, referenceTo: f.referenceTo,
+  const info = (
+    f: CatalogField
+  ): SObjectTypeInfo extends { field(n: string): infer R } ? NonNullable<R> : never => ({
+    name: f.name,
+    type: typeRef(f.apexType === 'Object' ? 'Object' : f.apexType),
+    relationshipName: f.relationshipName,
+    referenceTo: f.referenceTo
   });
   return {
     name: o.name,
@@ -43,18 +74,38 @@ export function sobjectTypeInfo(o: SObjectSchema): SObjectTypeInfo {
     },
     childRelationship: (lc) => {
       const c = o.childRelationship(lc);
-      return c ? { relationshipName: c.relationshipName, childSObject: c.childSObject, field: c.field } : undefined;
-    },
+      return c
+        ? { relationshipName: c.relationshipName, childSObject: c.childSObject, field: c.field }
+        : undefined;
+    }
   };
 }
 
 // StatusCode values the engine produces, in a fixed order for ordinal().
 const STATUS_CODES = [
-  'REQUIRED_FIELD_MISSING', 'STRING_TOO_LONG', 'DUPLICATE_VALUE', 'DUPLICATE_EXTERNAL_ID', 'INVALID_CROSS_REFERENCE_KEY', 'MALFORMED_ID',
-  'FIELD_INTEGRITY_EXCEPTION', 'ENTITY_IS_DELETED', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-  'UNABLE_TO_LOCK_ROW', 'MISSING_ARGUMENT', 'INVALID_FIELD', 'INVALID_ID_FIELD', 'INSUFFICIENT_ACCESS_OR_READONLY', 'DELETE_FAILED',
-  'UNDELETE_FAILED', 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'NUMBER_OUTSIDE_VALID_RANGE', 'INVALID_FIELD_FOR_INSERT_UPDATE',
-  'UNKNOWN_EXCEPTION', 'INVALID_TYPE', 'INVALID_TYPE_FOR_OPERATION',
+  'REQUIRED_FIELD_MISSING',
+  'STRING_TOO_LONG',
+  'DUPLICATE_VALUE',
+  'DUPLICATE_EXTERNAL_ID',
+  'INVALID_CROSS_REFERENCE_KEY',
+  'MALFORMED_ID',
+  'FIELD_INTEGRITY_EXCEPTION',
+  'ENTITY_IS_DELETED',
+  'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+  'UNABLE_TO_LOCK_ROW',
+  'MISSING_ARGUMENT',
+  'INVALID_FIELD',
+  'INVALID_ID_FIELD',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'DELETE_FAILED',
+  'UNDELETE_FAILED',
+  'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+  'NUMBER_OUTSIDE_VALID_RANGE',
+  'INVALID_FIELD_FOR_INSERT_UPDATE',
+  'UNKNOWN_EXCEPTION',
+  'INVALID_TYPE',
+  'INVALID_TYPE_FOR_OPERATION'
 ];
 
 export function statusCode(code: string): ApexEnumValue {
@@ -71,17 +122,47 @@ function errorValue(e: RecordResult['errors'][number]): NativeObject {
 }
 
 const resultMethods = (withCreated: boolean): NativeMethodDef[] => [
-  m('getId', [], T_ID, (_c, self) => (state<RecordResult>(self).id ? new ApexId(state<RecordResult>(self).id!) : null)),
+  m('getId', [], T_ID, (_c, self) =>
+    state<RecordResult>(self).id ? new ApexId(state<RecordResult>(self).id!) : null
+  ),
   m('isSuccess', [], T_BOOLEAN, (_c, self) => state<RecordResult>(self).success),
-  m('getErrors', [], T_LIST(typeRef('Database.Error')), (_c, self) => new ApexList(typeRef('Database.Error'), state<RecordResult>(self).errors.map(errorValue))),
-  ...(withCreated ? [m('isCreated', [], T_BOOLEAN, (_c, self) => !!state<RecordResult>(self).created)] : []),
+  m(
+    'getErrors',
+    [],
+    T_LIST(typeRef('Database.Error')),
+    (_c, self) =>
+      new ApexList(typeRef('Database.Error'), state<RecordResult>(self).errors.map(errorValue))
+  ),
+  ...(withCreated
+    ? [m('isCreated', [], T_BOOLEAN, (_c, self) => !!state<RecordResult>(self).created)]
+    : [])
 ];
 
 const DISPLAY_TYPE: Record<string, string> = {
-  id: 'ID', reference: 'REFERENCE', string: 'STRING', textarea: 'TEXTAREA', picklist: 'PICKLIST', multipicklist: 'MULTIPICKLIST',
-  boolean: 'BOOLEAN', double: 'DOUBLE', currency: 'CURRENCY', percent: 'PERCENT', int: 'INTEGER', long: 'LONG', date: 'DATE',
-  datetime: 'DATETIME', time: 'TIME', email: 'EMAIL', phone: 'PHONE', url: 'URL', base64: 'BASE64', address: 'ADDRESS',
-  location: 'LOCATION', encryptedstring: 'ENCRYPTEDSTRING', combobox: 'COMBOBOX', complexvalue: 'COMPLEXVALUE',
+  id: 'ID',
+  reference: 'REFERENCE',
+  string: 'STRING',
+  textarea: 'TEXTAREA',
+  picklist: 'PICKLIST',
+  multipicklist: 'MULTIPICKLIST',
+  boolean: 'BOOLEAN',
+  double: 'DOUBLE',
+  currency: 'CURRENCY',
+  percent: 'PERCENT',
+  int: 'INTEGER',
+  long: 'LONG',
+  date: 'DATE',
+  datetime: 'DATETIME',
+  time: 'TIME',
+  email: 'EMAIL',
+  phone: 'PHONE',
+  url: 'URL',
+  base64: 'BASE64',
+  address: 'ADDRESS',
+  location: 'LOCATION',
+  encryptedstring: 'ENCRYPTEDSTRING',
+  combobox: 'COMBOBOX',
+  complexvalue: 'COMPLEXVALUE'
 };
 const DISPLAY_TYPES = Object.values(DISPLAY_TYPE);
 
@@ -92,23 +173,32 @@ export type PlatformClassDef = NativeClassDef & {
 };
 
 /** A property bag over a NativeObject's state, keyed case-insensitively by the given names. */
-function bag(names: string[], convert: Record<string, (v: ApexValue) => unknown> = {}): Pick<PlatformClassDef, 'property' | 'setProperty'> {
-  const find = (n: string): string | undefined => names.find((x) => x.toLowerCase() === n.toLowerCase());
+function bag(
+  names: string[],
+  convert: Record<string, (v: ApexValue) => unknown> = {}
+): Pick<PlatformClassDef, 'property' | 'setProperty'> {
+  const find = (n: string): string | undefined =>
+    names.find((x) => x.toLowerCase() === n.toLowerCase());
   return {
     property: (_c, self, name) => {
       const k = find(name);
-      return k === undefined ? undefined : ((state<Record<string, unknown>>(self)[k] ?? null) as ApexValue);
+      return k === undefined
+        ? undefined
+        : ((state<Record<string, unknown>>(self)[k] ?? null) as ApexValue);
     },
     setProperty: (_c, self, name, value) => {
       const k = find(name);
       if (k === undefined) return false;
       state<Record<string, unknown>>(self)[k] = convert[k] ? convert[k]!(value) : value;
       return true;
-    },
+    }
   };
 }
 
-function enumProps(type: string, values: string[]): (ctx: NativeCallContext, name: string) => ApexValue | undefined {
+function enumProps(
+  type: string,
+  values: string[]
+): (ctx: NativeCallContext, name: string) => ApexValue | undefined {
   return (_c, name) => {
     const i = values.indexOf(name.toUpperCase());
     return i < 0 ? undefined : new ApexEnumValue(type, values[i]!, i);
@@ -118,9 +208,12 @@ function enumProps(type: string, values: string[]): (ctx: NativeCallContext, nam
 export function platformNatives(org: Org): PlatformClassDef[] {
   const schema = org.schema;
   const user = (): string => org.currentUserId();
-  const typeToken = (name: string): NativeObject => new NativeObject('Schema.SObjectType', { object: name });
-  const fieldToken = (o: string, f: string): NativeObject => new NativeObject('Schema.SObjectField', { object: o, field: f });
-  const obj = (self: ApexValue): SObjectSchema => schema.require(state<{ object: string }>(self).object);
+  const typeToken = (name: string): NativeObject =>
+    new NativeObject('Schema.SObjectType', { object: name });
+  const fieldToken = (o: string, f: string): NativeObject =>
+    new NativeObject('Schema.SObjectField', { object: o, field: f });
+  const obj = (self: ApexValue): SObjectSchema =>
+    schema.require(state<{ object: string }>(self).object);
   const fld = (self: ApexValue): { o: SObjectSchema; f: CatalogField } => {
     const s = state<{ object: string; field: string }>(self);
     const o = schema.require(s.object);
@@ -138,33 +231,57 @@ export function platformNatives(org: Org): PlatformClassDef[] {
     { name: 'Database.UpsertResult', methods: resultMethods(true) },
     { name: 'Database.DeleteResult', methods: resultMethods(false) },
     { name: 'Database.UndeleteResult', methods: resultMethods(false) },
-    { name: 'Database.MergeResult', methods: [...resultMethods(false), m('getMergedRecordIds', [], T_LIST(T_ID), () => new ApexList(T_ID, [])), m('getUpdatedRelatedIds', [], T_LIST(T_ID), () => new ApexList(T_ID, []))] },
+    {
+      name: 'Database.MergeResult',
+      methods: [
+        ...resultMethods(false),
+        m('getMergedRecordIds', [], T_LIST(T_ID), () => new ApexList(T_ID, [])),
+        m('getUpdatedRelatedIds', [], T_LIST(T_ID), () => new ApexList(T_ID, []))
+      ]
+    },
     {
       name: 'Database.Error',
       methods: [
-        m('getStatusCode', [], typeRef('System.StatusCode'), (_c, self) => statusCode(state<{ statusCode: string }>(self).statusCode)),
+        m('getStatusCode', [], typeRef('System.StatusCode'), (_c, self) =>
+          statusCode(state<{ statusCode: string }>(self).statusCode)
+        ),
         m('getMessage', [], T_STRING, (_c, self) => state<{ message: string }>(self).message),
-        m('getFields', [], T_LIST(T_STRING), (_c, self) => new ApexList(T_STRING, [...state<{ fields: string[] }>(self).fields])),
-      ],
+        m(
+          'getFields',
+          [],
+          T_LIST(T_STRING),
+          (_c, self) => new ApexList(T_STRING, [...state<{ fields: string[] }>(self).fields])
+        )
+      ]
     },
     { name: 'System.Savepoint', aliases: ['Savepoint'], methods: [] },
     {
       name: 'Database.QueryLocator',
-      methods: [m('getQuery', [], T_STRING, (_c, self) => state<{ text: string }>(self).text)],
+      methods: [m('getQuery', [], T_STRING, (_c, self) => state<{ text: string }>(self).text)]
     },
     {
       name: 'Schema.SObjectType',
       methods: [
-        m('getDescribe', [], typeRef('Schema.DescribeSObjectResult'), (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })),
-        m('getDescribe', [typeRef('Schema.SObjectDescribeOptions')], typeRef('Schema.DescribeSObjectResult'), (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })),
+        m(
+          'getDescribe',
+          [],
+          typeRef('Schema.DescribeSObjectResult'),
+          (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })
+        ),
+        m(
+          'getDescribe',
+          [typeRef('Schema.SObjectDescribeOptions')],
+          typeRef('Schema.DescribeSObjectResult'),
+          (_c, self) => new NativeObject('Schema.DescribeSObjectResult', { object: obj(self).name })
+        ),
         m('newSObject', [], typeRef('SObject'), (_c, self) => new ApexSObject(obj(self).name)),
         m('newSObject', [T_ID], typeRef('SObject'), (_c, self, [id]) => {
           const s = new ApexSObject(obj(self).name);
           if (id !== null) s.set('Id', id);
           return s;
         }),
-        m('toString', [], T_STRING, (_c, self) => obj(self).name),
-      ],
+        m('toString', [], T_STRING, (_c, self) => obj(self).name)
+      ]
     },
     {
       name: 'Schema.DescribeSObjectResult',
@@ -174,43 +291,118 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         m('getLabel', [], T_STRING, (_c, self) => obj(self).def.label),
         m('getLabelPlural', [], T_STRING, (_c, self) => obj(self).def.labelPlural),
         m('getKeyPrefix', [], T_STRING, (_c, self) => obj(self).keyPrefix || null),
-        m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) => typeToken(obj(self).name)),
+        m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) =>
+          typeToken(obj(self).name)
+        ),
         m('isCustom', [], T_BOOLEAN, (_c, self) => obj(self).def.custom),
         m('isCustomSetting', [], T_BOOLEAN, (_c, self) => obj(self).isCustomSetting),
-        m('isAccessible', [], T_BOOLEAN, (_c, self) => org.access.objectPermission(user(), obj(self).name).read),
-        m('isQueryable', [], T_BOOLEAN, (_c, self) => org.access.objectPermission(user(), obj(self).name).read),
-        m('isCreateable', [], T_BOOLEAN, (_c, self) => obj(self).def.createable && org.access.objectPermission(user(), obj(self).name).create),
-        m('isUpdateable', [], T_BOOLEAN, (_c, self) => obj(self).def.updateable && org.access.objectPermission(user(), obj(self).name).edit),
-        m('isDeletable', [], T_BOOLEAN, (_c, self) => obj(self).def.deletable && org.access.objectPermission(user(), obj(self).name).delete),
-        m('fields', [], typeRef('Schema.SObjectTypeFields'), (_c, self) => new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name })),
-        m('getChildRelationships', [], T_LIST(typeRef('Schema.ChildRelationship')), (_c, self) =>
-          new ApexList(typeRef('Schema.ChildRelationship'), [...obj(self).childRelationshipsLc.values()].map((c) => new NativeObject('Schema.ChildRelationship', c)))),
-        m('getRecordTypeInfosByDeveloperName', [], typeRef('Map', [T_STRING, typeRef('Schema.RecordTypeInfo')]), (_c, self) => {
-          const map = new ApexMap(T_STRING, typeRef('Schema.RecordTypeInfo'));
-          for (const r of org.store.rows('RecordType')) {
-            if (String(r.values.get('sobjecttype')).toLowerCase() !== obj(self).name.toLowerCase()) continue;
-            map.put(String(r.values.get('developername')), new NativeObject('Schema.RecordTypeInfo', { id: r.id, name: String(r.values.get('name')), developerName: String(r.values.get('developername')), active: !!r.values.get('isactive') }));
+        m(
+          'isAccessible',
+          [],
+          T_BOOLEAN,
+          (_c, self) => org.access.objectPermission(user(), obj(self).name).read
+        ),
+        m(
+          'isQueryable',
+          [],
+          T_BOOLEAN,
+          (_c, self) => org.access.objectPermission(user(), obj(self).name).read
+        ),
+        m(
+          'isCreateable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            obj(self).def.createable && org.access.objectPermission(user(), obj(self).name).create
+        ),
+        m(
+          'isUpdateable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            obj(self).def.updateable && org.access.objectPermission(user(), obj(self).name).edit
+        ),
+        m(
+          'isDeletable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            obj(self).def.deletable && org.access.objectPermission(user(), obj(self).name).delete
+        ),
+        m(
+          'fields',
+          [],
+          typeRef('Schema.SObjectTypeFields'),
+          (_c, self) => new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name })
+        ),
+        m(
+          'getChildRelationships',
+          [],
+          T_LIST(typeRef('Schema.ChildRelationship')),
+          (_c, self) =>
+            new ApexList(
+              typeRef('Schema.ChildRelationship'),
+              [...obj(self).childRelationshipsLc.values()].map(
+                (c) => new NativeObject('Schema.ChildRelationship', c)
+              )
+            )
+        ),
+        m(
+          'getRecordTypeInfosByDeveloperName',
+          [],
+          typeRef('Map', [T_STRING, typeRef('Schema.RecordTypeInfo')]),
+          (_c, self) => {
+            const map = new ApexMap(T_STRING, typeRef('Schema.RecordTypeInfo'));
+            for (const r of org.store.rows('RecordType')) {
+              if (
+                String(r.values.get('sobjecttype')).toLowerCase() !== obj(self).name.toLowerCase()
+              )
+                continue;
+              map.put(
+                String(r.values.get('developername')),
+                new NativeObject('Schema.RecordTypeInfo', {
+                  id: r.id,
+                  name: String(r.values.get('name')),
+                  developerName: String(r.values.get('developername')),
+                  active: !!r.values.get('isactive')
+                })
+              );
+            }
+            return map;
           }
-          return map;
-        }),
+        )
       ],
-      property: (_c, self, name) => (name.toLowerCase() === 'fields' ? new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name }) : undefined),
+      property: (_c, self, name) =>
+        name.toLowerCase() === 'fields'
+          ? new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name })
+          : undefined
     },
     {
       name: 'Schema.SObjectTypeFields',
-      methods: [m('getMap', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectField')]), (_c, self) => fieldMap(obj(self)))],
+      methods: [
+        m('getMap', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectField')]), (_c, self) =>
+          fieldMap(obj(self))
+        )
+      ],
       property: (_c, self, name) => {
         const o = obj(self);
         const f = o.field(name);
-        return f ? new NativeObject('Schema.DescribeFieldResult', { object: o.name, field: f.name }) : undefined;
-      },
+        return f
+          ? new NativeObject('Schema.DescribeFieldResult', { object: o.name, field: f.name })
+          : undefined;
+      }
     },
     {
       name: 'Schema.SObjectField',
       methods: [
-        m('getDescribe', [], typeRef('Schema.DescribeFieldResult'), (_c, self) => new NativeObject('Schema.DescribeFieldResult', state(self))),
-        m('toString', [], T_STRING, (_c, self) => fld(self).f.name),
-      ],
+        m(
+          'getDescribe',
+          [],
+          typeRef('Schema.DescribeFieldResult'),
+          (_c, self) => new NativeObject('Schema.DescribeFieldResult', state(self))
+        ),
+        m('toString', [], T_STRING, (_c, self) => fld(self).f.name)
+      ]
     },
     {
       name: 'Schema.DescribeFieldResult',
@@ -222,17 +414,58 @@ export function platformNatives(org: Org): PlatformClassDef[] {
           const t = DISPLAY_TYPE[fld(self).f.type] ?? 'STRING';
           return new ApexEnumValue('Schema.DisplayType', t, DISPLAY_TYPES.indexOf(t));
         }),
-        m('getSoapType', [], typeRef('Schema.SoapType'), (_c, self) => new ApexEnumValue('Schema.SoapType', fld(self).f.apexType.toUpperCase() === 'DECIMAL' ? 'DOUBLE' : fld(self).f.apexType.toUpperCase(), 0)),
+        m(
+          'getSoapType',
+          [],
+          typeRef('Schema.SoapType'),
+          (_c, self) =>
+            new ApexEnumValue(
+              'Schema.SoapType',
+              fld(self).f.apexType.toUpperCase() === 'DECIMAL'
+                ? 'DOUBLE'
+                : fld(self).f.apexType.toUpperCase(),
+              0
+            )
+        ),
         m('getLength', [], T_INTEGER, (_c, self) => fld(self).f.length),
         m('getPrecision', [], T_INTEGER, (_c, self) => fld(self).f.precision ?? 0),
         m('getScale', [], T_INTEGER, (_c, self) => fld(self).f.scale ?? 0),
-        m('getReferenceTo', [], T_LIST(typeRef('Schema.SObjectType')), (_c, self) => new ApexList(typeRef('Schema.SObjectType'), (fld(self).f.referenceTo ?? []).map(typeToken))),
+        m(
+          'getReferenceTo',
+          [],
+          T_LIST(typeRef('Schema.SObjectType')),
+          (_c, self) =>
+            new ApexList(
+              typeRef('Schema.SObjectType'),
+              (fld(self).f.referenceTo ?? []).map(typeToken)
+            )
+        ),
         m('getRelationshipName', [], T_STRING, (_c, self) => fld(self).f.relationshipName ?? null),
-        m('getSObjectField', [], typeRef('Schema.SObjectField'), (_c, self) => fieldToken(fld(self).o.name, fld(self).f.name)),
-        m('getDefaultValue', [], T_OBJECT, (_c, self) => (fld(self).f.defaultValue === undefined ? null : (fld(self).f.defaultValue as ApexValue))),
-        m('isAccessible', [], T_BOOLEAN, (_c, self) => org.access.canReadField(user(), fld(self).o.name, fld(self).f.name)),
-        m('isCreateable', [], T_BOOLEAN, (_c, self) => fld(self).f.createable && org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)),
-        m('isUpdateable', [], T_BOOLEAN, (_c, self) => fld(self).f.updateable && org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)),
+        m('getSObjectField', [], typeRef('Schema.SObjectField'), (_c, self) =>
+          fieldToken(fld(self).o.name, fld(self).f.name)
+        ),
+        m('getDefaultValue', [], T_OBJECT, (_c, self) =>
+          fld(self).f.defaultValue === undefined ? null : (fld(self).f.defaultValue as ApexValue)
+        ),
+        m('isAccessible', [], T_BOOLEAN, (_c, self) =>
+          org.access.canReadField(user(), fld(self).o.name, fld(self).f.name)
+        ),
+        m(
+          'isCreateable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            fld(self).f.createable &&
+            org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)
+        ),
+        m(
+          'isUpdateable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            fld(self).f.updateable &&
+            org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)
+        ),
         m('isNillable', [], T_BOOLEAN, (_c, self) => fld(self).f.nillable),
         m('isDefaultedOnCreate', [], T_BOOLEAN, (_c, self) => fld(self).f.defaultedOnCreate),
         m('isExternalId', [], T_BOOLEAN, (_c, self) => !!fld(self).f.externalId),
@@ -246,9 +479,19 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         m('isRestrictedPicklist', [], T_BOOLEAN, (_c, self) => !!fld(self).f.restrictedPicklist),
         m('getPicklistValues', [], T_LIST(typeRef('Schema.PicklistEntry')), (_c, self) => {
           const f = fld(self).f;
-          return new ApexList(typeRef('Schema.PicklistEntry'), (f.picklistValues ?? []).map((v) => new NativeObject('Schema.PicklistEntry', { value: v, label: v, isDefault: f.defaultValue === v })));
-        }),
-      ],
+          return new ApexList(
+            typeRef('Schema.PicklistEntry'),
+            (f.picklistValues ?? []).map(
+              (v) =>
+                new NativeObject('Schema.PicklistEntry', {
+                  value: v,
+                  label: v,
+                  isDefault: f.defaultValue === v
+                })
+            )
+          );
+        })
+      ]
     },
     {
       name: 'Schema.PicklistEntry',
@@ -256,81 +499,173 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         m('getValue', [], T_STRING, (_c, self) => state<{ value: string }>(self).value),
         m('getLabel', [], T_STRING, (_c, self) => state<{ label: string }>(self).label),
         m('isActive', [], T_BOOLEAN, () => true),
-        m('isDefaultValue', [], T_BOOLEAN, (_c, self) => state<{ isDefault: boolean }>(self).isDefault),
-      ],
+        m(
+          'isDefaultValue',
+          [],
+          T_BOOLEAN,
+          (_c, self) => state<{ isDefault: boolean }>(self).isDefault
+        )
+      ]
     },
     {
       name: 'Schema.ChildRelationship',
       methods: [
-        m('getChildSObject', [], typeRef('Schema.SObjectType'), (_c, self) => typeToken(state<{ childSObject: string }>(self).childSObject)),
-        m('getField', [], typeRef('Schema.SObjectField'), (_c, self) => fieldToken(state<{ childSObject: string }>(self).childSObject, state<{ field: string }>(self).field)),
-        m('getRelationshipName', [], T_STRING, (_c, self) => state<{ relationshipName: string }>(self).relationshipName),
-        m('isCascadeDelete', [], T_BOOLEAN, (_c, self) => state<{ cascadeDelete: boolean }>(self).cascadeDelete),
-      ],
+        m('getChildSObject', [], typeRef('Schema.SObjectType'), (_c, self) =>
+          typeToken(state<{ childSObject: string }>(self).childSObject)
+        ),
+        m('getField', [], typeRef('Schema.SObjectField'), (_c, self) =>
+          fieldToken(
+            state<{ childSObject: string }>(self).childSObject,
+            state<{ field: string }>(self).field
+          )
+        ),
+        m(
+          'getRelationshipName',
+          [],
+          T_STRING,
+          (_c, self) => state<{ relationshipName: string }>(self).relationshipName
+        ),
+        m(
+          'isCascadeDelete',
+          [],
+          T_BOOLEAN,
+          (_c, self) => state<{ cascadeDelete: boolean }>(self).cascadeDelete
+        )
+      ]
     },
     {
       name: 'Schema.RecordTypeInfo',
       methods: [
         m('getRecordTypeId', [], T_ID, (_c, self) => new ApexId(state<{ id: string }>(self).id)),
         m('getName', [], T_STRING, (_c, self) => state<{ name: string }>(self).name),
-        m('getDeveloperName', [], T_STRING, (_c, self) => state<{ developerName: string }>(self).developerName),
+        m(
+          'getDeveloperName',
+          [],
+          T_STRING,
+          (_c, self) => state<{ developerName: string }>(self).developerName
+        ),
         m('isActive', [], T_BOOLEAN, (_c, self) => state<{ active: boolean }>(self).active),
-        m('isAvailable', [], T_BOOLEAN, () => true),
-      ],
+        m('isAvailable', [], T_BOOLEAN, () => true)
+      ]
     },
     {
       name: 'Schema',
       methods: [
-        m('getGlobalDescribe', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectType')]), () => {
-          const map = new ApexMap(T_STRING, typeRef('Schema.SObjectType'));
-          for (const o of schema.objects()) map.put(o.name.toLowerCase(), typeToken(o.name));
-          return map;
-        }, true),
-        m('describeSObjects', [T_LIST(T_STRING)], T_LIST(typeRef('Schema.DescribeSObjectResult')), (ctx, _s, [names]) => {
-          const list = names instanceof ApexList ? names.items : [];
-          return new ApexList(typeRef('Schema.DescribeSObjectResult'), list.map((n) => {
-            const o = schema.get(String(n));
-            if (!o) return ctx.throwApex('System.InvalidParameterValueException', `In describeSObjects(), the SObject type '${String(n)}' is invalid`);
-            return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
-          }));
-        }, true),
-      ],
+        m(
+          'getGlobalDescribe',
+          [],
+          typeRef('Map', [T_STRING, typeRef('Schema.SObjectType')]),
+          () => {
+            const map = new ApexMap(T_STRING, typeRef('Schema.SObjectType'));
+            for (const o of schema.objects()) map.put(o.name.toLowerCase(), typeToken(o.name));
+            return map;
+          },
+          true
+        ),
+        m(
+          'describeSObjects',
+          [T_LIST(T_STRING)],
+          T_LIST(typeRef('Schema.DescribeSObjectResult')),
+          (ctx, _s, [names]) => {
+            const list = names instanceof ApexList ? names.items : [];
+            return new ApexList(
+              typeRef('Schema.DescribeSObjectResult'),
+              list.map((n) => {
+                const o = schema.get(String(n));
+                if (!o)
+                  return ctx.throwApex(
+                    'System.InvalidParameterValueException',
+                    `In describeSObjects(), the SObject type '${String(n)}' is invalid`
+                  );
+                return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
+              })
+            );
+          },
+          true
+        )
+      ]
     },
     httpRequestDef(),
     httpResponseDef(),
     {
       name: 'System.Http',
       aliases: ['Http'],
-      constructors: [m('Http', [], typeRef('System.Http'), () => new NativeObject('System.Http', {}))],
-      methods: [m('send', [typeRef('System.HttpRequest')], typeRef('System.HttpResponse'), (ctx, _self, [req]) => ctx.platform.httpSend(ctx, req ?? null))],
+      constructors: [
+        m('Http', [], typeRef('System.Http'), () => new NativeObject('System.Http', {}))
+      ],
+      methods: [
+        m(
+          'send',
+          [typeRef('System.HttpRequest')],
+          typeRef('System.HttpResponse'),
+          (ctx, _self, [req]) => ctx.platform.httpSend(ctx, req ?? null)
+        )
+      ]
     },
     {
       name: 'System.FeatureManagement',
       aliases: ['FeatureManagement'],
       methods: [
-        m('checkPermission', [T_STRING], T_BOOLEAN, (ctx, _s, [name]) => {
-          const n = String(name);
-          if (!org.metadata.customPermissions.some((c) => c.name.toLowerCase() === n.toLowerCase())) {
-            // Unknown names return false on the platform (no exception).
-            return false;
-          }
-          return org.access.hasCustomPermission(user(), n) || org.access.of(user()).modifyAllData;
-        }, true),
-      ],
+        m(
+          'checkPermission',
+          [T_STRING],
+          T_BOOLEAN,
+          (ctx, _s, [name]) => {
+            const n = String(name);
+            if (
+              !org.metadata.customPermissions.some((c) => c.name.toLowerCase() === n.toLowerCase())
+            ) {
+              // Unknown names return false on the platform (no exception).
+              return false;
+            }
+            return org.access.hasCustomPermission(user(), n) || org.access.of(user()).modifyAllData;
+          },
+          true
+        )
+      ]
     },
     {
       name: 'System.Security',
       aliases: ['Security'],
-      methods: [m('stripInaccessible', [typeRef('System.AccessType'), T_LIST(typeRef('SObject'))], typeRef('System.SObjectAccessDecision'), (_c, _s, [at, recs]) => stripInaccessible(org, at, recs), true),
-        m('stripInaccessible', [typeRef('System.AccessType'), T_LIST(typeRef('SObject')), T_BOOLEAN], typeRef('System.SObjectAccessDecision'), (_c, _s, [at, recs]) => stripInaccessible(org, at, recs), true)],
+      methods: [
+        m(
+          'stripInaccessible',
+          [typeRef('System.AccessType'), T_LIST(typeRef('SObject'))],
+          typeRef('System.SObjectAccessDecision'),
+          (_c, _s, [at, recs]) => stripInaccessible(org, at, recs),
+          true
+        ),
+        m(
+          'stripInaccessible',
+          [typeRef('System.AccessType'), T_LIST(typeRef('SObject')), T_BOOLEAN],
+          typeRef('System.SObjectAccessDecision'),
+          (_c, _s, [at, recs]) => stripInaccessible(org, at, recs),
+          true
+        )
+      ]
     },
     {
       name: 'System.SObjectAccessDecision',
       methods: [
-        m('getRecords', [], T_LIST(typeRef('SObject')), (_c, self) => state<{ records: ApexList }>(self).records),
-        m('getRemovedFields', [], typeRef('Map', [T_STRING, typeRef('Set', [T_STRING])]), (_c, self) => state<{ removed: ApexMap }>(self).removed),
-        m('getModifiedIndexes', [], typeRef('Set', [T_INTEGER]), (_c, self) => state<{ modified: ApexSet }>(self).modified),
-      ],
+        m(
+          'getRecords',
+          [],
+          T_LIST(typeRef('SObject')),
+          (_c, self) => state<{ records: ApexList }>(self).records
+        ),
+        m(
+          'getRemovedFields',
+          [],
+          typeRef('Map', [T_STRING, typeRef('Set', [T_STRING])]),
+          (_c, self) => state<{ removed: ApexMap }>(self).removed
+        ),
+        m(
+          'getModifiedIndexes',
+          [],
+          typeRef('Set', [T_INTEGER]),
+          (_c, self) => state<{ modified: ApexSet }>(self).modified
+        )
+      ]
     },
     {
       name: 'System.AccessType',
@@ -340,21 +675,36 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         const values = ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'];
         const i = values.indexOf(name.toUpperCase());
         return i < 0 ? undefined : new ApexEnumValue('System.AccessType', values[i]!, i);
-      },
+      }
     },
     {
       name: 'EventBus',
       methods: [
-        m('publish', [typeRef('SObject')], typeRef('Database.SaveResult'), (ctx, _s, [e]) => ctx.platform.publishEvents(ctx, [e as ApexSObject], true), true),
-        m('publish', [T_LIST(typeRef('SObject'))], T_LIST(typeRef('Database.SaveResult')), (ctx, _s, [l]) => ctx.platform.publishEvents(ctx, (l as ApexList).items as ApexSObject[], false), true),
-      ],
+        m(
+          'publish',
+          [typeRef('SObject')],
+          typeRef('Database.SaveResult'),
+          (ctx, _s, [e]) => ctx.platform.publishEvents(ctx, [e as ApexSObject], true),
+          true
+        ),
+        m(
+          'publish',
+          [T_LIST(typeRef('SObject'))],
+          T_LIST(typeRef('Database.SaveResult')),
+          (ctx, _s, [l]) =>
+            ctx.platform.publishEvents(ctx, (l as ApexList).items as ApexSObject[], false),
+          true
+        )
+      ]
     },
     {
       name: 'EventBus.TestBroker',
-      methods: [m('deliver', [], T_VOID, () => {
-        org.deliverTestEvents();
-        return null;
-      })],
+      methods: [
+        m('deliver', [], T_VOID, () => {
+          org.deliverTestEvents();
+          return null;
+        })
+      ]
     },
     {
       name: 'EventBus.ChangeEventHeader',
@@ -367,60 +717,163 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         if (Array.isArray(v)) return new ApexList(T_STRING, v.map(String));
         if (typeof v === 'number' && key !== 'sequenceNumber') return BigInt(v);
         return v as ApexValue;
-      },
+      }
     },
-    { name: 'System.QueueableContext', aliases: ['QueueableContext'], methods: [m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))] },
-    { name: 'System.SchedulableContext', aliases: ['SchedulableContext'], methods: [m('getTriggerId', [], T_ID, (_c, self) => new ApexId(state<{ triggerId: string }>(self).triggerId))] },
-    { name: 'Database.BatchableContext', methods: [m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)), m('getChildJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))] },
+    {
+      name: 'System.QueueableContext',
+      aliases: ['QueueableContext'],
+      methods: [
+        m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))
+      ]
+    },
+    {
+      name: 'System.SchedulableContext',
+      aliases: ['SchedulableContext'],
+      methods: [
+        m(
+          'getTriggerId',
+          [],
+          T_ID,
+          (_c, self) => new ApexId(state<{ triggerId: string }>(self).triggerId)
+        )
+      ]
+    },
+    {
+      name: 'Database.BatchableContext',
+      methods: [
+        m('getJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)),
+        m('getChildJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId))
+      ]
+    },
     {
       name: 'System.FinalizerContext',
       aliases: ['FinalizerContext'],
       methods: [
-        m('getAsyncApexJobId', [], T_ID, (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)),
+        m(
+          'getAsyncApexJobId',
+          [],
+          T_ID,
+          (_c, self) => new ApexId(state<{ jobId: string }>(self).jobId)
+        ),
         m('getRequestId', [], T_STRING, (_c, self) => state<{ jobId: string }>(self).jobId),
         m('getResult', [], typeRef('System.ParentJobResult'), (_c, self) => {
           const r = state<{ result: string }>(self).result;
           return new ApexEnumValue('System.ParentJobResult', r, r === 'SUCCESS' ? 0 : 1);
         }),
-        m('getException', [], typeRef('Exception'), (_c, self) => state<{ exception: ApexValue }>(self).exception),
-      ],
+        m(
+          'getException',
+          [],
+          typeRef('Exception'),
+          (_c, self) => state<{ exception: ApexValue }>(self).exception
+        )
+      ]
     },
     {
       name: 'System.Label',
       aliases: ['Label'],
       methods: [],
       staticProperty: (_c, name) => {
-        const k = Object.keys(org.metadata.labels).find((x) => x.toLowerCase() === name.toLowerCase());
+        const k = Object.keys(org.metadata.labels).find(
+          (x) => x.toLowerCase() === name.toLowerCase()
+        );
         return k === undefined ? undefined : org.metadata.labels[k]!;
-      },
+      }
     },
-    { name: 'Schema.DisplayType', methods: [], staticProperty: enumProps('Schema.DisplayType', DISPLAY_TYPES) },
-    { name: 'Schema.SObjectDescribeOptions', methods: [], staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL']) },
+    {
+      name: 'Schema.DisplayType',
+      methods: [],
+      staticProperty: enumProps('Schema.DisplayType', DISPLAY_TYPES)
+    },
+    {
+      name: 'Schema.SObjectDescribeOptions',
+      methods: [],
+      staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL'])
+    },
     {
       name: 'System.AsyncOptions',
       aliases: ['AsyncOptions'],
-      constructors: [m('AsyncOptions', [], typeRef('System.AsyncOptions'), () => new NativeObject('System.AsyncOptions', { MinimumQueueableDelayInMinutes: null, MaximumQueueableStackDepth: null, DuplicateSignature: null }))],
+      constructors: [
+        m(
+          'AsyncOptions',
+          [],
+          typeRef('System.AsyncOptions'),
+          () =>
+            new NativeObject('System.AsyncOptions', {
+              MinimumQueueableDelayInMinutes: null,
+              MaximumQueueableStackDepth: null,
+              DuplicateSignature: null
+            })
+        )
+      ],
       methods: [],
-      ...bag(['MinimumQueueableDelayInMinutes', 'MaximumQueueableStackDepth', 'DuplicateSignature']),
+      ...bag(['MinimumQueueableDelayInMinutes', 'MaximumQueueableStackDepth', 'DuplicateSignature'])
     },
     {
       name: 'System.QueueableDuplicateSignature.Builder',
       aliases: ['QueueableDuplicateSignature.Builder'],
-      constructors: [m('Builder', [], typeRef('System.QueueableDuplicateSignature.Builder'), () => new NativeObject('System.QueueableDuplicateSignature.Builder', { parts: [] as string[] }))],
+      constructors: [
+        m(
+          'Builder',
+          [],
+          typeRef('System.QueueableDuplicateSignature.Builder'),
+          () =>
+            new NativeObject('System.QueueableDuplicateSignature.Builder', {
+              parts: [] as string[]
+            })
+        )
+      ],
       methods: [
         ...(['addString', 'addId', 'addInteger', 'addLong'] as const).map((name) =>
-          m(name, [name === 'addId' ? T_ID : name === 'addString' ? T_STRING : T_INTEGER], typeRef('System.QueueableDuplicateSignature.Builder'), (_c, self, [v]) => {
-            state<{ parts: string[] }>(self).parts.push(`${name}:${String(v)}`);
-            return self;
-          }),
+          m(
+            name,
+            [name === 'addId' ? T_ID : name === 'addString' ? T_STRING : T_INTEGER],
+            typeRef('System.QueueableDuplicateSignature.Builder'),
+            (_c, self, [v]) => {
+              state<{ parts: string[] }>(self).parts.push(`${name}:${String(v)}`);
+              return self;
+            }
+          )
         ),
-        m('build', [], typeRef('System.QueueableDuplicateSignature'), (_c, self) => new NativeObject('System.QueueableDuplicateSignature', { signature: state<{ parts: string[] }>(self).parts.join('|') })),
-      ],
+        m(
+          'build',
+          [],
+          typeRef('System.QueueableDuplicateSignature'),
+          (_c, self) =>
+            new NativeObject('System.QueueableDuplicateSignature', {
+              signature: state<{ parts: string[] }>(self).parts.join('|')
+            })
+        )
+      ]
     },
-    { name: 'System.QueueableDuplicateSignature', aliases: ['QueueableDuplicateSignature'], methods: [] },
+    {
+      name: 'System.QueueableDuplicateSignature',
+      aliases: ['QueueableDuplicateSignature'],
+      methods: []
+    },
     {
       name: 'EventBus.ChangeEventHeader',
-      constructors: [m('ChangeEventHeader', [], typeRef('EventBus.ChangeEventHeader'), () => new NativeObject('EventBus.ChangeEventHeader', { entityName: null, recordIds: null, changeType: null, changedFields: null, nulledFields: null, diffFields: null, changeOrigin: null, transactionKey: null, sequenceNumber: null, commitTimestamp: null, commitNumber: null, commitUser: null }))],
+      constructors: [
+        m(
+          'ChangeEventHeader',
+          [],
+          typeRef('EventBus.ChangeEventHeader'),
+          () =>
+            new NativeObject('EventBus.ChangeEventHeader', {
+              entityName: null,
+              recordIds: null,
+              changeType: null,
+              changedFields: null,
+              nulledFields: null,
+              diffFields: null,
+              changeOrigin: null,
+              transactionKey: null,
+              sequenceNumber: null,
+              commitTimestamp: null,
+              commitNumber: null,
+              commitUser: null
+            })
+        )
+      ],
       methods: [],
       property: (_c, self, name) => {
         const h = state<Record<string, unknown>>(self);
@@ -435,17 +888,42 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         const h = state<Record<string, unknown>>(self);
         const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
         if (!key) return false;
-        h[key] = value instanceof ApexList ? value.items.map(String) : typeof value === 'bigint' ? Number(value) : value;
+        h[key] =
+          value instanceof ApexList
+            ? value.items.map(String)
+            : typeof value === 'bigint'
+              ? Number(value)
+              : value;
         return true;
-      },
+      }
     },
     {
       name: 'System.RestRequest',
       aliases: ['RestRequest'],
-      constructors: [m('RestRequest', [], typeRef('System.RestRequest'), () => new NativeObject('System.RestRequest', { httpMethod: null, requestURI: null, resourcePath: null, headers: {}, params: {}, requestBody: null, remoteAddress: null }))],
+      constructors: [
+        m(
+          'RestRequest',
+          [],
+          typeRef('System.RestRequest'),
+          () =>
+            new NativeObject('System.RestRequest', {
+              httpMethod: null,
+              requestURI: null,
+              resourcePath: null,
+              headers: {},
+              params: {},
+              requestBody: null,
+              remoteAddress: null
+            })
+        )
+      ],
       methods: [
-        m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v)))),
-        m('addParameter', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ params: Record<string, string> }>(self).params[String(k)] = String(v)))),
+        m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+          done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v)))
+        ),
+        m('addParameter', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+          done((state<{ params: Record<string, string> }>(self).params[String(k)] = String(v)))
+        )
       ],
       property: (_c, self, name) => {
         const st = state<Record<string, unknown>>(self);
@@ -457,29 +935,60 @@ export function platformNatives(org: Org): PlatformClassDef[] {
           for (const [k, x] of Object.entries(v as Record<string, string>)) map.put(k, x);
           return map;
         }
-        if (key === 'requestBody') return v === null || v === undefined ? null : new ApexBlob(new Uint8Array(Buffer.from(String(v), 'utf8')));
+        if (key === 'requestBody')
+          return v === null || v === undefined
+            ? null
+            : new ApexBlob(new Uint8Array(Buffer.from(String(v), 'utf8')));
         return (v ?? null) as ApexValue;
       },
       setProperty: (_c, self, name, value) => {
         const st = state<Record<string, unknown>>(self);
         const key = Object.keys(st).find((k) => k.toLowerCase() === name.toLowerCase());
         if (!key) return false;
-        if (key === 'requestBody') st[key] = value instanceof ApexBlob ? Buffer.from(value.bytes).toString('utf8') : value;
-        else if (key === 'headers' || key === 'params') st[key] = value instanceof ApexMap ? Object.fromEntries(value.entries().map(([k, v]) => [String(k), String(v)])) : {};
+        if (key === 'requestBody')
+          st[key] = value instanceof ApexBlob ? Buffer.from(value.bytes).toString('utf8') : value;
+        else if (key === 'headers' || key === 'params')
+          st[key] =
+            value instanceof ApexMap
+              ? Object.fromEntries(value.entries().map(([k, v]) => [String(k), String(v)]))
+              : {};
         else st[key] = value;
         return true;
-      },
+      }
     },
     {
       name: 'System.RestResponse',
       aliases: ['RestResponse'],
-      constructors: [m('RestResponse', [], typeRef('System.RestResponse'), () => new NativeObject('System.RestResponse', { statusCode: 200, responseBody: null, headers: {} }))],
-      methods: [m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v))))],
+      constructors: [
+        m(
+          'RestResponse',
+          [],
+          typeRef('System.RestResponse'),
+          () =>
+            new NativeObject('System.RestResponse', {
+              statusCode: 200,
+              responseBody: null,
+              headers: {}
+            })
+        )
+      ],
+      methods: [
+        m('addHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+          done((state<{ headers: Record<string, string> }>(self).headers[String(k)] = String(v)))
+        )
+      ],
       property: (_c, self, name) => {
-        const st = state<{ statusCode: number; responseBody: string | null; headers: Record<string, string> }>(self);
+        const st = state<{
+          statusCode: number;
+          responseBody: string | null;
+          headers: Record<string, string>;
+        }>(self);
         const n = name.toLowerCase();
         if (n === 'statuscode') return st.statusCode;
-        if (n === 'responsebody') return st.responseBody === null ? null : new ApexBlob(new Uint8Array(Buffer.from(st.responseBody, 'utf8')));
+        if (n === 'responsebody')
+          return st.responseBody === null
+            ? null
+            : new ApexBlob(new Uint8Array(Buffer.from(st.responseBody, 'utf8')));
         if (n === 'headers') {
           const map = new ApexMap(T_STRING, T_STRING);
           for (const [k, x] of Object.entries(st.headers)) map.put(k, x);
@@ -491,10 +1000,16 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         const st = state<{ statusCode: number; responseBody: string | null }>(self);
         const n = name.toLowerCase();
         if (n === 'statuscode') st.statusCode = Number(value);
-        else if (n === 'responsebody') st.responseBody = value instanceof ApexBlob ? Buffer.from(value.bytes).toString('utf8') : value === null ? null : String(value);
+        else if (n === 'responsebody')
+          st.responseBody =
+            value instanceof ApexBlob
+              ? Buffer.from(value.bytes).toString('utf8')
+              : value === null
+                ? null
+                : String(value);
         else return false;
         return true;
-      },
+      }
     },
     {
       name: 'System.RestContext',
@@ -512,9 +1027,9 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         else if (name.toLowerCase() === 'response') st.restResponse = value as NativeObject | null;
         else return false;
         return true;
-      },
+      }
     },
-    ...settingsClasses(org),
+    ...settingsClasses(org)
   ];
   return defs;
 }
@@ -526,20 +1041,38 @@ function settingsClasses(org: Org): PlatformClassDef[] {
     if (!o.isCustomSetting && !o.isCustomMetadata) continue;
     const type = typeRef(o.name);
     const records = (): ApexSObject[] => [...org.store.rows(o.name)].map((r) => rowToSObject(o, r));
-    const byOwner = (id: string): ApexSObject | null => records().find((r) => String(r.raw('SetupOwnerId')) === id) ?? null;
+    const byOwner = (id: string): ApexSObject | null =>
+      records().find((r) => String(r.raw('SetupOwnerId')) === id) ?? null;
     const allMap = (key: string): ApexMap => {
       const map = new ApexMap(T_STRING, type);
       for (const r of records()) map.put(String(r.raw(key)), r);
       return map;
     };
     if (o.isCustomMetadata) {
-      const find = (v: ApexValue): ApexSObject | null => records().find((r) => String(r.raw('DeveloperName')) === String(v) || String(r.raw('Id')) === String(v)) ?? null;
-      out.push({ name: o.name, methods: [m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('DeveloperName'), true), m('getInstance', [T_STRING], type, (_c, _s, [v]) => find(v ?? null), true)] });
+      const find = (v: ApexValue): ApexSObject | null =>
+        records().find(
+          (r) => String(r.raw('DeveloperName')) === String(v) || String(r.raw('Id')) === String(v)
+        ) ?? null;
+      out.push({
+        name: o.name,
+        methods: [
+          m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('DeveloperName'), true),
+          m('getInstance', [T_STRING], type, (_c, _s, [v]) => find(v ?? null), true)
+        ]
+      });
       continue;
     }
     if (o.def.customSettingType === 'List') {
-      const byName = (v: ApexValue): ApexSObject | null => records().find((r) => String(r.raw('Name')) === String(v)) ?? null;
-      out.push({ name: o.name, methods: [m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('Name'), true), m('getInstance', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true), m('getValues', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true)] });
+      const byName = (v: ApexValue): ApexSObject | null =>
+        records().find((r) => String(r.raw('Name')) === String(v)) ?? null;
+      out.push({
+        name: o.name,
+        methods: [
+          m('getAll', [], typeRef('Map', [T_STRING, type]), () => allMap('Name'), true),
+          m('getInstance', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true),
+          m('getValues', [T_STRING], type, (_c, _s, [v]) => byName(v ?? null), true)
+        ]
+      });
       continue;
     }
     const orgDefaults = (): ApexSObject => {
@@ -553,10 +1086,14 @@ function settingsClasses(org: Org): PlatformClassDef[] {
     const instanceFor = (userId: string): ApexSObject => {
       const user = org.store.get(userId);
       const profileId = String(user?.values.get('profileid') ?? '');
-      const levels = [byOwner(userId), byOwner(profileId), byOwner(org.organizationId)].filter((x): x is ApexSObject => x !== null);
+      const levels = [byOwner(userId), byOwner(profileId), byOwner(org.organizationId)].filter(
+        (x): x is ApexSObject => x !== null
+      );
       const out = new ApexSObject(o.name);
-      for (const lvl of [...levels].reverse()) for (const [k, v] of lvl.populated()) if (v !== null) out.set(k, v);
-      if (levels[0] && String(levels[0].raw('SetupOwnerId')) === userId) out.set('Id', levels[0].raw('Id') ?? null);
+      for (const lvl of [...levels].reverse())
+        for (const [k, v] of lvl.populated()) if (v !== null) out.set(k, v);
+      if (levels[0] && String(levels[0].raw('SetupOwnerId')) === userId)
+        out.set('Id', levels[0].raw('Id') ?? null);
       else out.unset('Id');
       out.set('SetupOwnerId', new ApexId(userId));
       return out;
@@ -565,10 +1102,19 @@ function settingsClasses(org: Org): PlatformClassDef[] {
       name: o.name,
       methods: [
         m('getInstance', [], type, () => instanceFor(org.currentUserId()), true),
-        m('getInstance', [T_ID], type, (_c, _s, [id]) => (String(id).startsWith('00e') ? (byOwner(String(id)) ?? orgDefaults()) : instanceFor(String(id))), true),
+        m(
+          'getInstance',
+          [T_ID],
+          type,
+          (_c, _s, [id]) =>
+            String(id).startsWith('00e')
+              ? (byOwner(String(id)) ?? orgDefaults())
+              : instanceFor(String(id)),
+          true
+        ),
         m('getOrgDefaults', [], type, () => orgDefaults(), true),
-        m('getValues', [T_ID], type, (_c, _s, [id]) => byOwner(String(id)), true),
-      ],
+        m('getValues', [T_ID], type, (_c, _s, [id]) => byOwner(String(id)), true)
+      ]
     });
   }
   return out;
@@ -588,29 +1134,70 @@ function httpRequestDef(): NativeClassDef {
   return {
     name: 'System.HttpRequest',
     aliases: ['HttpRequest'],
-    constructors: [m('HttpRequest', [], typeRef('System.HttpRequest'), () => new NativeObject<HttpReqState>('System.HttpRequest', { method: '', endpoint: '', headers: {}, body: '', timeoutMs: 10_000, compressed: false }))],
+    constructors: [
+      m(
+        'HttpRequest',
+        [],
+        typeRef('System.HttpRequest'),
+        () =>
+          new NativeObject<HttpReqState>('System.HttpRequest', {
+            method: '',
+            endpoint: '',
+            headers: {},
+            body: '',
+            timeoutMs: 10_000,
+            compressed: false
+          })
+      )
+    ],
     methods: [
-      m('setMethod', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).method = String(v ?? ''))),
+      m('setMethod', [T_STRING], T_VOID, (_c, self, [v]) =>
+        done((s(self).method = String(v ?? '')))
+      ),
       m('getMethod', [], T_STRING, (_c, self) => s(self).method || null),
-      m('setEndpoint', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).endpoint = String(v ?? ''))),
+      m('setEndpoint', [T_STRING], T_VOID, (_c, self, [v]) =>
+        done((s(self).endpoint = String(v ?? '')))
+      ),
       m('getEndpoint', [], T_STRING, (_c, self) => s(self).endpoint || null),
-      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done(s(self).headers[String(k)] = String(v ?? ''))),
-      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) => headerGet(s(self).headers, String(k))),
-      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).body = String(v ?? ''))),
+      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+        done((s(self).headers[String(k)] = String(v ?? '')))
+      ),
+      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) =>
+        headerGet(s(self).headers, String(k))
+      ),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done((s(self).body = String(v ?? '')))),
       m('getBody', [], T_STRING, (_c, self) => s(self).body),
-      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => done(s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : '')),
-      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) =>
+        done((s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : ''))
+      ),
+      m(
+        'getBodyAsBlob',
+        [],
+        typeRef('Blob'),
+        (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))
+      ),
       m('setTimeout', [T_INTEGER], T_VOID, (ctx, self, [v]) => {
         const n = Number(v);
         // Timeout range 1–120,000 ms (Callout Limits and Limitations).
-        if (!(n >= 1 && n <= 120_000)) ctx.throwApex('System.CalloutException', `Timeout value ${n} is outside of the valid range 1 to 120000`);
+        if (!(n >= 1 && n <= 120_000))
+          ctx.throwApex(
+            'System.CalloutException',
+            `Timeout value ${n} is outside of the valid range 1 to 120000`
+          );
         s(self).timeoutMs = n;
         return null;
       }),
-      m('setCompressed', [T_BOOLEAN], T_VOID, (_c, self, [v]) => done(s(self).compressed = v === true)),
+      m('setCompressed', [T_BOOLEAN], T_VOID, (_c, self, [v]) =>
+        done((s(self).compressed = v === true))
+      ),
       m('getCompressed', [], T_BOOLEAN, (_c, self) => s(self).compressed),
-      m('toString', [], T_STRING, (_c, self) => `System.HttpRequest[Endpoint=${s(self).endpoint}, Method=${s(self).method}]`),
-    ],
+      m(
+        'toString',
+        [],
+        T_STRING,
+        (_c, self) => `System.HttpRequest[Endpoint=${s(self).endpoint}, Method=${s(self).method}]`
+      )
+    ]
   };
 }
 
@@ -626,21 +1213,60 @@ function httpResponseDef(): NativeClassDef {
   return {
     name: 'System.HttpResponse',
     aliases: ['HttpResponse'],
-    constructors: [m('HttpResponse', [], typeRef('System.HttpResponse'), () => new NativeObject<HttpResState>('System.HttpResponse', { status: 0, statusText: '', headers: {}, body: '' }))],
-    methods: [
-      m('setStatusCode', [T_INTEGER], T_VOID, (_c, self, [v]) => done(s(self).status = Number(v))),
-      m('getStatusCode', [], T_INTEGER, (_c, self) => s(self).status),
-      m('setStatus', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).statusText = String(v ?? ''))),
-      m('getStatus', [], T_STRING, (_c, self) => s(self).statusText || null),
-      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done(s(self).body = String(v ?? ''))),
-      m('getBody', [], T_STRING, (_c, self) => s(self).body),
-      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => done(s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : '')),
-      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))),
-      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) => done(s(self).headers[String(k)] = String(v ?? ''))),
-      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) => headerGet(s(self).headers, String(k))),
-      m('getHeaderKeys', [], T_LIST(T_STRING), (_c, self) => new ApexList(T_STRING, Object.keys(s(self).headers))),
-      m('toString', [], T_STRING, (_c, self) => `System.HttpResponse[Status=${s(self).statusText}, StatusCode=${s(self).status}]`),
+    constructors: [
+      m(
+        'HttpResponse',
+        [],
+        typeRef('System.HttpResponse'),
+        () =>
+          new NativeObject<HttpResState>('System.HttpResponse', {
+            status: 0,
+            statusText: '',
+            headers: {},
+            body: ''
+          })
+      )
     ],
+    methods: [
+      m('setStatusCode', [T_INTEGER], T_VOID, (_c, self, [v]) =>
+        done((s(self).status = Number(v)))
+      ),
+      m('getStatusCode', [], T_INTEGER, (_c, self) => s(self).status),
+      m('setStatus', [T_STRING], T_VOID, (_c, self, [v]) =>
+        done((s(self).statusText = String(v ?? '')))
+      ),
+      m('getStatus', [], T_STRING, (_c, self) => s(self).statusText || null),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done((s(self).body = String(v ?? '')))),
+      m('getBody', [], T_STRING, (_c, self) => s(self).body),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) =>
+        done((s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : ''))
+      ),
+      m(
+        'getBodyAsBlob',
+        [],
+        typeRef('Blob'),
+        (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))
+      ),
+      m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+        done((s(self).headers[String(k)] = String(v ?? '')))
+      ),
+      m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) =>
+        headerGet(s(self).headers, String(k))
+      ),
+      m(
+        'getHeaderKeys',
+        [],
+        T_LIST(T_STRING),
+        (_c, self) => new ApexList(T_STRING, Object.keys(s(self).headers))
+      ),
+      m(
+        'toString',
+        [],
+        T_STRING,
+        (_c, self) =>
+          `System.HttpResponse[Status=${s(self).statusText}, StatusCode=${s(self).status}]`
+      )
+    ]
   };
 }
 
@@ -671,7 +1297,14 @@ function stripInaccessible(org: Org, accessType: ApexValue, recs: ApexValue): Ap
       if (f && f.name !== 'Id') {
         const read = org.access.canReadField(userId, o.name, f.name);
         const edit = org.access.canEditField(userId, o.name, f.name);
-        ok = at === 'READABLE' ? read : at === 'CREATABLE' ? edit && f.createable : at === 'UPDATABLE' ? edit && f.updateable : edit;
+        ok =
+          at === 'READABLE'
+            ? read
+            : at === 'CREATABLE'
+              ? edit && f.createable
+              : at === 'UPDATABLE'
+                ? edit && f.updateable
+                : edit;
       }
       if (ok) copy.set(name, v);
       else {

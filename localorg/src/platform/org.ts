@@ -3,11 +3,29 @@
 // (src/runtime/platform.ts) and offers a TypeScript API for tests, the World and benchmarks.
 import { readFileSync } from 'node:fs';
 import {
-  ApexId, ApexList, ApexMap, ApexObject, ApexSObject, NativeObject, typeRef, type ApexValue, type TypeRef,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSObject,
+  NativeObject,
+  typeRef,
+  type ApexValue,
+  type TypeRef
 } from '../runtime/values.ts';
 import {
-  UnsupportedError, type ApexPlatform, type ApexRuntime, type DmlRequest, type NativeCallContext, type NativeClassDef,
-  type QueryRequest, type RunningUser, type SObjectTypeInfo, type SourceFile, type SourcePos, type TriggerOperation,
+  UnsupportedError,
+  type ApexPlatform,
+  type ApexRuntime,
+  type DmlRequest,
+  type NativeCallContext,
+  type NativeClassDef,
+  type QueryRequest,
+  type RunningUser,
+  type SObjectTypeInfo,
+  type SourceFile,
+  type SourcePos,
+  type TriggerOperation
 } from '../runtime/platform.ts';
 import { Schema, type SchemaOptions } from './schema/schema.ts';
 import { loadMetadata, emptyMetadata, type Metadata } from './schema/metadata.ts';
@@ -18,7 +36,14 @@ import { jsToApex } from './data/convert.ts';
 import { Limits, LimitException, type ExecutionKind } from './limits/limits.ts';
 import { parseSoql, parseSosl, QueryException } from './soql/parser.ts';
 import { SoqlEvaluator, type QueryOutcome } from './soql/eval.ts';
-import { DmlEngine, DmlCallError, rowToSObject, type ChangeRecord, type DmlCall, type DmlOp } from './dml/engine.ts';
+import {
+  DmlEngine,
+  DmlCallError,
+  rowToSObject,
+  type ChangeRecord,
+  type DmlCall,
+  type DmlOp
+} from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
 import { Access, BUILTIN_PROFILES } from './security/access.ts';
 import { AsyncQueue, nextCronTime } from './async/jobs.ts';
@@ -66,7 +91,11 @@ export interface HttpResponseData {
   /** a transport failure: System.CalloutException with this message */
   calloutException?: string;
 }
-export type CalloutHandler = (org: Org, req: HttpRequestData, namedCredential: string | null) => HttpResponseData;
+export type CalloutHandler = (
+  org: Org,
+  req: HttpRequestData,
+  namedCredential: string | null
+) => HttpResponseData;
 
 interface Transaction {
   limits: Limits;
@@ -85,8 +114,13 @@ interface Transaction {
 }
 
 const TRIGGER_EVENT_NAME: Record<TriggerOperation, string> = {
-  BEFORE_INSERT: 'BeforeInsert', BEFORE_UPDATE: 'BeforeUpdate', BEFORE_DELETE: 'BeforeDelete', AFTER_INSERT: 'AfterInsert',
-  AFTER_UPDATE: 'AfterUpdate', AFTER_DELETE: 'AfterDelete', AFTER_UNDELETE: 'AfterUndelete',
+  BEFORE_INSERT: 'BeforeInsert',
+  BEFORE_UPDATE: 'BeforeUpdate',
+  BEFORE_DELETE: 'BeforeDelete',
+  AFTER_INSERT: 'AfterInsert',
+  AFTER_UPDATE: 'AfterUpdate',
+  AFTER_DELETE: 'AfterDelete',
+  AFTER_UNDELETE: 'AfterUndelete'
 };
 
 export class Org implements ApexPlatform {
@@ -104,7 +138,12 @@ export class Org implements ApexPlatform {
   runtime: ApexRuntime | null = null;
   calloutHandler: CalloutHandler | null = null;
   /** Every trace of every finished transaction (cleared by the caller when wanted). */
-  readonly traces: { kind: ExecutionKind; label: string; limits: ReturnType<Limits['summary']>; trace: Limits['trace'] }[] = [];
+  readonly traces: {
+    kind: ExecutionKind;
+    label: string;
+    limits: ReturnType<Limits['summary']>;
+    trace: Limits['trace'];
+  }[] = [];
   readonly debugLog: string[] = [];
 
   private txStack: Transaction[] = [];
@@ -142,9 +181,11 @@ export class Org implements ApexPlatform {
         const n = (this.autoNumbers.get(k) ?? 0) + 1;
         this.autoNumbers.set(k, n);
         return n;
-      },
+      }
     });
-    Object.defineProperty((this.engine as unknown as { ctx: object }).ctx, 'limits', { get: () => this.tx().limits });
+    Object.defineProperty((this.engine as unknown as { ctx: object }).ctx, 'limits', {
+      get: () => this.tx().limits
+    });
     this.store.onRollback = (mark) => {
       for (const t of this.txStack) t.changes = t.changes.filter((c) => (c.mark ?? 0) < mark);
     };
@@ -152,8 +193,16 @@ export class Org implements ApexPlatform {
     const factory = opts.runtimeFactory ?? registeredRuntimeFactory;
     if (factory && opts.apex !== false) {
       const sources: SourceFile[] = [
-        ...this.metadata.apexClasses.map((c) => ({ path: c.path, text: readText(c.path), kind: 'class' as const })),
-        ...this.metadata.apexTriggers.map((c) => ({ path: c.path, text: readText(c.path), kind: 'trigger' as const })),
+        ...this.metadata.apexClasses.map((c) => ({
+          path: c.path,
+          text: readText(c.path),
+          kind: 'class' as const
+        })),
+        ...this.metadata.apexTriggers.map((c) => ({
+          path: c.path,
+          text: readText(c.path),
+          kind: 'trigger' as const
+        }))
       ];
       this.attachRuntime(factory(this, sources));
     }
@@ -177,7 +226,10 @@ export class Org implements ApexPlatform {
       const sys = (type: string, values: Record<string, unknown>): string => {
         const o = this.schema.require(type);
         const id = this.ids.next(o.keyPrefix);
-        const m = new Map<string, ApexValue>([['id', new ApexId(id)], ['isdeleted', false]]);
+        const m = new Map<string, ApexValue>([
+          ['id', new ApexId(id)],
+          ['isdeleted', false]
+        ]);
         for (const [k, v] of Object.entries(values)) {
           const f = o.field(k);
           if (!f) throw new Error(`bootstrap: ${type}.${k} unknown`);
@@ -186,29 +238,81 @@ export class Org implements ApexPlatform {
         this.store.insert(o.name, id, m);
         return id;
       };
-      const orgId = sys('Organization', { Name: this.name, OrganizationType: 'Developer Edition', IsSandbox: false, TimeZoneSidKey: 'GMT', LanguageLocaleKey: 'en_US' });
+      const orgId = sys('Organization', {
+        Name: this.name,
+        OrganizationType: 'Developer Edition',
+        IsSandbox: false,
+        TimeZoneSidKey: 'GMT',
+        LanguageLocaleKey: 'en_US'
+      });
       (this as { organizationId: string }).organizationId = orgId;
       const profiles = new Map<string, string>();
-      for (const p of new Set([...BUILTIN_PROFILES, ...this.metadata.profiles.map((x) => x.name)])) profiles.set(p, sys('Profile', { Name: p }));
+      for (const p of new Set([...BUILTIN_PROFILES, ...this.metadata.profiles.map((x) => x.name)]))
+        profiles.set(p, sys('Profile', { Name: p }));
       const user = (username: string, last: string, profile: string, alias: string): string =>
         sys('User', {
-          Username: username, LastName: last, Email: username.replace(/@.*/, '@example.com'), Alias: alias, TimeZoneSidKey: 'GMT',
-          LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US', ProfileId: profiles.get(profile), IsActive: true,
-          UserType: 'Standard', Name: last, CommunityNickname: alias,
+          Username: username,
+          LastName: last,
+          Email: username.replace(/@.*/, '@example.com'),
+          Alias: alias,
+          TimeZoneSidKey: 'GMT',
+          LocaleSidKey: 'en_US',
+          EmailEncodingKey: 'UTF-8',
+          LanguageLocaleKey: 'en_US',
+          ProfileId: profiles.get(profile),
+          IsActive: true,
+          UserType: 'Standard',
+          Name: last,
+          CommunityNickname: alias
         });
-      this.adminUserId = user(`admin@${this.name}.localorg`, 'Admin', 'System Administrator', 'admin');
-      this.automatedProcessUserId = user(`autoproc@${this.name}.localorg`, 'Automated Process', 'System Administrator', 'autoproc');
-      for (const ps of this.metadata.permissionSets) sys('PermissionSet', { Name: ps.name, Label: ps.label });
-      for (const cp of this.metadata.customPermissions) sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
-      for (const rt of this.metadata.recordTypes) sys('RecordType', { Name: rt.label, DeveloperName: rt.developerName, SobjectType: rt.object, IsActive: rt.active });
+      this.adminUserId = user(
+        `admin@${this.name}.localorg`,
+        'Admin',
+        'System Administrator',
+        'admin'
+      );
+      this.automatedProcessUserId = user(
+        `autoproc@${this.name}.localorg`,
+        'Automated Process',
+        'System Administrator',
+        'autoproc'
+      );
+      for (const ps of this.metadata.permissionSets)
+        sys('PermissionSet', { Name: ps.name, Label: ps.label });
+      for (const cp of this.metadata.customPermissions)
+        sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
+      for (const rt of this.metadata.recordTypes)
+        sys('RecordType', {
+          Name: rt.label,
+          DeveloperName: rt.developerName,
+          SobjectType: rt.object,
+          IsActive: rt.active
+        });
       for (const nc of this.metadata.namedCredentials) {
-        sys('NamedCredential', { DeveloperName: nc.name, MasterLabel: nc.label, Endpoint: nc.url, PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint' });
+        sys('NamedCredential', {
+          DeveloperName: nc.name,
+          MasterLabel: nc.label,
+          Endpoint: nc.url,
+          PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint'
+        });
       }
-      for (const sr of this.metadata.staticResources) sys('StaticResource', { Name: sr.name, ContentType: sr.contentType, BodyLength: sr.body.length });
+      for (const sr of this.metadata.staticResources)
+        sys('StaticResource', {
+          Name: sr.name,
+          ContentType: sr.contentType,
+          BodyLength: sr.body.length
+        });
       for (const r of this.metadata.customMetadata) {
         const o = this.schema.get(r.type);
-        if (!o) throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
-        sys(o.name, { DeveloperName: r.developerName, MasterLabel: r.label, Label: r.label, QualifiedApiName: r.developerName, ...r.values });
+        if (!o)
+          throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
+        sys(o.name, {
+          DeveloperName: r.developerName,
+          MasterLabel: r.label,
+          Label: r.label,
+          QualifiedApiName: r.developerName,
+          ...r.values
+        });
       }
       return orgId;
     });
@@ -223,22 +327,41 @@ export class Org implements ApexPlatform {
   }
 
   userIdByUsername(username: string): string {
-    for (const r of this.store.rows('User')) if (String(r.values.get('username')).toLowerCase() === username.toLowerCase()) return r.id;
+    for (const r of this.store.rows('User'))
+      if (String(r.values.get('username')).toLowerCase() === username.toLowerCase()) return r.id;
     throw new Error(`No user ${username} in org ${this.name}`);
   }
 
   /** Creates an active user with a profile and permission sets (TypeScript API for tests and the World). */
-  createUser(opts: { username: string; lastName?: string; profile?: string; permissionSets?: string[]; email?: string }): string {
+  createUser(opts: {
+    username: string;
+    lastName?: string;
+    profile?: string;
+    permissionSets?: string[];
+    email?: string;
+  }): string {
     return this.withTransaction('sync', () => {
-      const profile = [...this.store.rows('Profile')].find((p) => String(p.values.get('name')).toLowerCase() === (opts.profile ?? 'Standard User').toLowerCase());
+      const profile = [...this.store.rows('Profile')].find(
+        (p) =>
+          String(p.values.get('name')).toLowerCase() ===
+          (opts.profile ?? 'Standard User').toLowerCase()
+      );
       if (!profile) throw new Error(`Unknown profile ${opts.profile}`);
       const u = this.insertOne('User', {
-        Username: opts.username, LastName: opts.lastName ?? opts.username.replace(/@.*/, ''), Email: opts.email ?? opts.username,
-        Alias: opts.username.slice(0, 8), TimeZoneSidKey: 'GMT', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US',
-        ProfileId: profile.id,
+        Username: opts.username,
+        LastName: opts.lastName ?? opts.username.replace(/@.*/, ''),
+        Email: opts.email ?? opts.username,
+        Alias: opts.username.slice(0, 8),
+        TimeZoneSidKey: 'GMT',
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+        ProfileId: profile.id
       });
       for (const ps of opts.permissionSets ?? []) {
-        const row = [...this.store.rows('PermissionSet')].find((p) => String(p.values.get('name')).toLowerCase() === ps.toLowerCase());
+        const row = [...this.store.rows('PermissionSet')].find(
+          (p) => String(p.values.get('name')).toLowerCase() === ps.toLowerCase()
+        );
         if (!row) throw new Error(`Unknown permission set ${ps} in org ${this.name}`);
         this.insertOne('PermissionSetAssignment', { AssigneeId: u, PermissionSetId: row.id });
       }
@@ -273,11 +396,24 @@ export class Org implements ApexPlatform {
    * Runs `fn` as one transaction: fresh limits, commit on success (post-commit work is queued),
    * rollback on error. Nested calls join... no: each call is its own transaction (async jobs, REST).
    */
-  withTransaction<T>(kind: ExecutionKind, fn: () => T, opts: { changeOrigin?: string; label?: string; queueableDepth?: number } = {}): T {
+  withTransaction<T>(
+    kind: ExecutionKind,
+    fn: () => T,
+    opts: { changeOrigin?: string; label?: string; queueableDepth?: number } = {}
+  ): T {
     const t: Transaction = {
-      limits: new Limits(kind), startMark: this.store.mark(), userId: this.currentUserId(), pendingAsync: [], afterCommitEvents: [],
-      changes: [], triggerDepth: 0, uncommittedWork: false, kind, changeOrigin: opts.changeOrigin ?? 'com/salesforce/api/apex/65.0',
-      queueableDepth: opts.queueableDepth ?? 0, finalizer: null,
+      limits: new Limits(kind),
+      startMark: this.store.mark(),
+      userId: this.currentUserId(),
+      pendingAsync: [],
+      afterCommitEvents: [],
+      changes: [],
+      triggerDepth: 0,
+      uncommittedWork: false,
+      kind,
+      changeOrigin: opts.changeOrigin ?? 'com/salesforce/api/apex/65.0',
+      queueableDepth: opts.queueableDepth ?? 0,
+      finalizer: null
     };
     this.txStack.push(t);
     try {
@@ -289,7 +425,12 @@ export class Org implements ApexPlatform {
       throw e;
     } finally {
       this.txStack.pop();
-      this.traces.push({ kind, label: opts.label ?? kind, limits: t.limits.summary(), trace: t.limits.trace });
+      this.traces.push({
+        kind,
+        label: opts.label ?? kind,
+        limits: t.limits.summary(),
+        trace: t.limits.trace
+      });
       if (this.traces.length > 1000) this.traces.splice(0, this.traces.length - 1000);
     }
   }
@@ -314,7 +455,12 @@ export class Org implements ApexPlatform {
     return !!l && l.some((t) => t.events.has(op));
   }
 
-  private fireTriggers(object: string, op: TriggerOperation, newRecs: ApexSObject[] | null, oldRecs: ApexSObject[] | null): void {
+  private fireTriggers(
+    object: string,
+    op: TriggerOperation,
+    newRecs: ApexSObject[] | null,
+    oldRecs: ApexSObject[] | null
+  ): void {
     const runtime = this.runtime;
     if (!runtime) return;
     const t = this.tx();
@@ -335,7 +481,14 @@ export class Org implements ApexPlatform {
       for (const trig of this.triggersByObject.get(object.toLowerCase()) ?? []) {
         if (!trig.events.has(op)) continue;
         try {
-          runtime.runTrigger(trig.name, { operation: op, newRecords: newList, oldRecords: oldList, newMap, oldMap, size: (newRecs ?? oldRecs ?? []).length });
+          runtime.runTrigger(trig.name, {
+            operation: op,
+            newRecords: newList,
+            oldRecords: oldList,
+            newMap,
+            oldMap,
+            size: (newRecs ?? oldRecs ?? []).length
+          });
         } catch (e) {
           if (e instanceof LimitException || e instanceof UnsupportedError) throw e;
           const ex = (e as { exception?: ApexObject; uncatchable?: boolean }).exception;
@@ -353,7 +506,11 @@ export class Org implements ApexPlatform {
   // ---- SOQL ------------------------------------------------------------------------------
 
   /** Runs a query in the current transaction (counts limits). */
-  runQuery(text: string, resolveBind: (b: Bind) => ApexValue, opts: { userMode?: boolean; withSharing?: boolean } = {}): QueryOutcome {
+  runQuery(
+    text: string,
+    resolveBind: (b: Bind) => ApexValue,
+    opts: { userMode?: boolean; withSharing?: boolean } = {}
+  ): QueryOutcome {
     const t = this.tx();
     const q = parseSoql(text);
     t.limits.consume('Queries');
@@ -361,14 +518,26 @@ export class Org implements ApexPlatform {
     const started = performance.now();
     const outcome = new SoqlEvaluator(
       {
-        schema: this.schema, store: this.store, now: () => this.clock.now(), resolveBind, userMode: opts.userMode,
-        access: { canReadObject: (o) => this.access.objectPermission(userId, o).read, canReadField: (o, f) => this.access.canReadField(userId, o, f) },
-        canSee: opts.withSharing ? (row) => this.access.canSee(userId, row) : undefined,
+        schema: this.schema,
+        store: this.store,
+        now: () => this.clock.now(),
+        resolveBind,
+        userMode: opts.userMode,
+        access: {
+          canReadObject: (o) => this.access.objectPermission(userId, o).read,
+          canReadField: (o, f) => this.access.canReadField(userId, o, f)
+        },
+        canSee: opts.withSharing ? (row) => this.access.canSee(userId, row) : undefined
       },
-      q,
+      q
     ).run();
     t.limits.consume('QueryRows', outcome.rowsCounted);
-    t.limits.trace.push({ kind: 'soql', detail: text, rows: outcome.rowsCounted, ms: performance.now() - started });
+    t.limits.trace.push({
+      kind: 'soql',
+      detail: text,
+      rows: outcome.rowsCounted,
+      ms: performance.now() - started
+    });
     return outcome;
   }
 
@@ -379,7 +548,8 @@ export class Org implements ApexPlatform {
     const results = this.engine.execute(call);
     t.uncommittedWork = true;
     const touched = call.records.concat(call.mergeMaster ? [call.mergeMaster] : []);
-    if (touched.some((r) => /^(PermissionSetAssignment|PermissionSet|User)$/i.test(r.type))) this.access.invalidate();
+    if (touched.some((r) => /^(PermissionSetAssignment|PermissionSet|User)$/i.test(r.type)))
+      this.access.invalidate();
     return results;
   }
 
@@ -389,40 +559,76 @@ export class Org implements ApexPlatform {
    * TypeScript: `org.query(soql, binds?, { as? })` runs one transaction as the admin (or `as` user),
    * binds by name. Apex (ApexPlatform): `query(ctx, req)` for inline and dynamic SOQL.
    */
-  query(soql: string, binds?: Record<string, unknown>, opts?: { as?: string }): ApexSObject[] | number;
+  query(
+    soql: string,
+    binds?: Record<string, unknown>,
+    opts?: { as?: string }
+  ): ApexSObject[] | number;
   query(ctx: NativeCallContext, req: QueryRequest): ApexValue;
-  query(a: string | NativeCallContext, b?: Record<string, unknown> | QueryRequest, c?: { as?: string }): ApexSObject[] | number | ApexValue {
+  query(
+    a: string | NativeCallContext,
+    b?: Record<string, unknown> | QueryRequest,
+    c?: { as?: string }
+  ): ApexSObject[] | number | ApexValue {
     if (typeof a !== 'string') return this.apexQuery(a, b as QueryRequest);
     return this.tsQuery(a, (b as Record<string, unknown> | undefined) ?? {}, c ?? {});
   }
 
-  private tsQuery(soql: string, binds: Record<string, unknown>, opts: { as?: string }): ApexSObject[] | number {
+  private tsQuery(
+    soql: string,
+    binds: Record<string, unknown>,
+    opts: { as?: string }
+  ): ApexSObject[] | number {
     const run = (): ApexSObject[] | number =>
-      this.withTransaction('sync', () => {
-        const out = this.runQuery(soql, (b) => {
-          if (!(b.text in binds)) throw new QueryException(`Variable does not exist: ${b.text}`);
-          return toBindValue(binds[b.text]);
-        });
-        return out.kind === 'count' ? out.count : out.records;
-      }, { label: 'query' });
+      this.withTransaction(
+        'sync',
+        () => {
+          const out = this.runQuery(soql, (b) => {
+            if (!(b.text in binds)) throw new QueryException(`Variable does not exist: ${b.text}`);
+            return toBindValue(binds[b.text]);
+          });
+          return out.kind === 'count' ? out.count : out.records;
+        },
+        { label: 'query' }
+      );
     return opts.as ? this.asUser(this.userIdByUsername(opts.as), run) : run();
   }
 
   /** Inserts plain objects (field → JS value) and returns their Ids; throws on the first error. */
-  insert(type: string, records: Record<string, unknown>[] | Record<string, unknown>, opts: { as?: string } = {}): string[] {
+  insert(
+    type: string,
+    records: Record<string, unknown>[] | Record<string, unknown>,
+    opts: { as?: string } = {}
+  ): string[] {
     const list = Array.isArray(records) ? records : [records];
     const run = (): string[] =>
-      this.withTransaction('sync', () => {
-        const sobjects = list.map((r) => this.toSObject(type, r));
-        const results = this.dmlOrThrow({ op: 'insert', records: sobjects, allOrNone: true, userMode: false });
-        return results.map((r) => r.id!);
-      }, { label: `insert ${type}` });
+      this.withTransaction(
+        'sync',
+        () => {
+          const sobjects = list.map((r) => this.toSObject(type, r));
+          const results = this.dmlOrThrow({
+            op: 'insert',
+            records: sobjects,
+            allOrNone: true,
+            userMode: false
+          });
+          return results.map((r) => r.id!);
+        },
+        { label: `insert ${type}` }
+      );
     return opts.as ? this.asUser(this.userIdByUsername(opts.as), run) : run();
   }
 
   update(type: string, records: Record<string, unknown>[] | Record<string, unknown>): void {
     const list = Array.isArray(records) ? records : [records];
-    this.withTransaction('sync', () => this.dmlOrThrow({ op: 'update', records: list.map((r) => this.toSObject(type, r)), allOrNone: true, userMode: false }));
+    this.withTransaction('sync', () =>
+      this.dmlOrThrow({
+        op: 'update',
+        records: list.map((r) => this.toSObject(type, r)),
+        allOrNone: true,
+        userMode: false
+      })
+    );
   }
 
   delete(ids: string[] | string): void {
@@ -437,8 +643,8 @@ export class Org implements ApexPlatform {
           return s;
         }),
         allOrNone: true,
-        userMode: false,
-      }),
+        userMode: false
+      })
     );
   }
 
@@ -463,22 +669,37 @@ export class Org implements ApexPlatform {
     for (const [k, v] of Object.entries(values)) {
       const f = o.field(k);
       if (!f) throw new Error(`No such field ${o.name}.${k}`);
-      s.set(f.name, v instanceof Object && !(v instanceof Date) && !(typeof v === 'object' && v === null) && isApexValue(v) ? (v as ApexValue) : jsToApex(f, v));
+      s.set(
+        f.name,
+        v instanceof Object &&
+          !(v instanceof Date) &&
+          !(typeof v === 'object' && v === null) &&
+          isApexValue(v)
+          ? (v as ApexValue)
+          : jsToApex(f, v)
+      );
     }
     return s;
   }
 
   /** executeAnonymous through the language runtime. */
-  executeAnonymous(apex: string, opts: { as?: string } = {}): ReturnType<ApexRuntime['executeAnonymous']> {
+  executeAnonymous(
+    apex: string,
+    opts: { as?: string } = {}
+  ): ReturnType<ApexRuntime['executeAnonymous']> {
     const runtime = this.requireRuntime('executeAnonymous');
     const run = (): ReturnType<ApexRuntime['executeAnonymous']> => {
       let result!: ReturnType<ApexRuntime['executeAnonymous']>;
       try {
-        this.withTransaction('sync', () => {
-          result = runtime.executeAnonymous(apex);
-          // An uncaught exception rolls the transaction back, as on the platform.
-          if (!result.success) throw new AnonymousFailure();
-        }, { label: 'executeAnonymous' });
+        this.withTransaction(
+          'sync',
+          () => {
+            result = runtime.executeAnonymous(apex);
+            // An uncaught exception rolls the transaction back, as on the platform.
+            if (!result.success) throw new AnonymousFailure();
+          },
+          { label: 'executeAnonymous' }
+        );
       } catch (e) {
         if (!(e instanceof AnonymousFailure)) throw e;
       }
@@ -488,7 +709,8 @@ export class Org implements ApexPlatform {
   }
 
   requireRuntime(feature: string): ApexRuntime {
-    if (!this.runtime) throw new UnsupportedError(`${feature}: no Apex runtime registered (registerRuntimeFactory)`);
+    if (!this.runtime)
+      throw new UnsupportedError(`${feature}: no Apex runtime registered (registerRuntimeFactory)`);
     return this.runtime;
   }
 
@@ -514,14 +736,30 @@ export class Org implements ApexPlatform {
   }
 
   newAsyncApexJob(jobType: string, className: string, status = 'Queued'): string {
-    return this.insertSystem('AsyncApexJob', { JobType: jobType, Status: status, MethodName: null, JobItemsProcessed: 0, TotalJobItems: 0, NumberOfErrors: 0, ApexClassId: null, CompletedDate: null, ExtendedStatus: null, CreatedById: this.currentUserId(), CreatedDate: this.clock.now(), _className: className });
+    return this.insertSystem('AsyncApexJob', {
+      JobType: jobType,
+      Status: status,
+      MethodName: null,
+      JobItemsProcessed: 0,
+      TotalJobItems: 0,
+      NumberOfErrors: 0,
+      ApexClassId: null,
+      CompletedDate: null,
+      ExtendedStatus: null,
+      CreatedById: this.currentUserId(),
+      CreatedDate: this.clock.now(),
+      _className: className
+    });
   }
 
   /** Writes a platform-maintained record directly (AsyncApexJob, CronTrigger), outside DML limits. */
   insertSystem(type: string, values: Record<string, unknown>): string {
     const o = this.schema.require(type);
     const id = this.ids.next(o.keyPrefix);
-    const m = new Map<string, ApexValue>([['id', new ApexId(id)], ['isdeleted', false]]);
+    const m = new Map<string, ApexValue>([
+      ['id', new ApexId(id)],
+      ['isdeleted', false]
+    ]);
     for (const [k, v] of Object.entries(values)) {
       if (k.startsWith('_')) continue;
       const f = o.field(k);
@@ -529,7 +767,8 @@ export class Org implements ApexPlatform {
       m.set(f.name.toLowerCase(), jsToApex(f, v));
     }
     const now = jsToApex(o.field('CreatedDate')!, this.clock.now());
-    for (const f of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp']) if (o.field(f) && !m.has(f.toLowerCase())) m.set(f.toLowerCase(), now);
+    for (const f of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
+      if (o.field(f) && !m.has(f.toLowerCase())) m.set(f.toLowerCase(), now);
     this.store.insert(o.name, id, m);
     return id;
   }
@@ -538,14 +777,25 @@ export class Org implements ApexPlatform {
     const row = this.store.get(id);
     if (!row) throw new Error(`No record ${id}`);
     const o = this.schema.require(row.type);
-    this.store.update(row, Object.entries(values).map(([k, v]) => [k.toLowerCase(), jsToApex(o.field(k)!, v)] as [string, ApexValue]));
+    this.store.update(
+      row,
+      Object.entries(values).map(
+        ([k, v]) => [k.toLowerCase(), jsToApex(o.field(k)!, v)] as [string, ApexValue]
+      )
+    );
     if (this.testMark === null && !this.inTransaction) this.store.commit();
   }
 
   // ---- events ----------------------------------------------------------------------------
 
   private queueEventDelivery(events: ApexSObject[]): void {
-    this.asyncQueue.add({ id: null, kind: 'EventDelivery', notBefore: this.clock.now(), label: `deliver ${events.length} events`, run: () => this.deliverEvents(events) });
+    this.asyncQueue.add({
+      id: null,
+      kind: 'EventDelivery',
+      notBefore: this.clock.now(),
+      label: `deliver ${events.length} events`,
+      run: () => this.deliverEvents(events)
+    });
   }
 
   /** Delivers events to subscribers (event triggers and TypeScript listeners), by type, in batches. */
@@ -563,7 +813,11 @@ export class Org implements ApexPlatform {
       for (let i = 0; i < list.length; i += 2000) {
         const batch = list.slice(i, i + 2000);
         this.asUser(this.automatedProcessUserId, () =>
-          this.withTransaction('trigger-event', () => this.fireTriggers(type, 'AFTER_INSERT', batch, null), { label: `${type} trigger` }),
+          this.withTransaction(
+            'trigger-event',
+            () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
+            { label: `${type} trigger` }
+          )
         );
       }
     }
@@ -577,7 +831,13 @@ export class Org implements ApexPlatform {
     for (const e of events) {
       const o = this.schema.get(e.type);
       if (!o || !o.isPlatformEvent) {
-        results.push({ id: null, success: false, errors: [{ statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }] });
+        results.push({
+          id: null,
+          success: false,
+          errors: [
+            { statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }
+          ]
+        });
         continue;
       }
       t.limits.consume('PublishImmediateDML');
@@ -604,17 +864,36 @@ export class Org implements ApexPlatform {
     const txKey = cryptoUuid(++this.replayCounter, `${this.name}-tx`);
     let seq = 0;
     for (const c of t.changes) {
-      const evType = this.schema.get(c.object.endsWith('__c') ? c.object.replace(/__c$/, '__ChangeEvent') : `${c.object}ChangeEvent`);
-      if (!evType || (!this.eventSubscribers.has(evType.name.toLowerCase()) && !this.hasTriggers(evType.name, 'AFTER_INSERT'))) continue;
+      const evType = this.schema.get(
+        c.object.endsWith('__c')
+          ? c.object.replace(/__c$/, '__ChangeEvent')
+          : `${c.object}ChangeEvent`
+      );
+      if (
+        !evType ||
+        (!this.eventSubscribers.has(evType.name.toLowerCase()) &&
+          !this.hasTriggers(evType.name, 'AFTER_INSERT'))
+      )
+        continue;
       const e = new ApexSObject(evType.name);
       const header = {
-        entityName: c.object, recordIds: [c.id], changeType: c.changeType, changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
-        nulledFields: c.nulledFields, diffFields: [] as string[], changeOrigin: t.changeOrigin, transactionKey: txKey, sequenceNumber: ++seq,
-        commitTimestamp: this.clock.now(), commitNumber: this.replayCounter, commitUser: t.userId,
+        entityName: c.object,
+        recordIds: [c.id],
+        changeType: c.changeType,
+        changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
+        nulledFields: c.nulledFields,
+        diffFields: [] as string[],
+        changeOrigin: t.changeOrigin,
+        transactionKey: txKey,
+        sequenceNumber: ++seq,
+        commitTimestamp: this.clock.now(),
+        commitNumber: this.replayCounter,
+        commitUser: t.userId
       };
       e.set('ChangeEventHeader', new NativeObject('EventBus.ChangeEventHeader', header));
       if (c.changeType !== 'DELETE') {
-        const fields = c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
+        const fields =
+          c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
         for (const [k, v] of c.values) {
           if (fields && !fields.has(k)) continue;
           const f = evType.field(k);
@@ -641,8 +920,12 @@ export class Org implements ApexPlatform {
   callout(req: HttpRequestData): HttpResponseData {
     const t = this.tx();
     // "You have uncommitted work pending. Please commit or rollback before calling out" (Callout Limits and Limitations).
-    if (t.uncommittedWork) throw new CalloutError('You have uncommitted work pending. Please commit or rollback before calling out');
-    if (t.triggerDepth > 0) throw new CalloutError('Callout from triggers are currently not supported.');
+    if (t.uncommittedWork)
+      throw new CalloutError(
+        'You have uncommitted work pending. Please commit or rollback before calling out'
+      );
+    if (t.triggerDepth > 0)
+      throw new CalloutError('Callout from triggers are currently not supported.');
     t.limits.consume('Callouts');
     const mock = this.testMock('HttpCalloutMock');
     let namedCredential: string | null = null;
@@ -651,34 +934,59 @@ export class Org implements ApexPlatform {
       const rest = req.endpoint.slice(8);
       const slash = rest.search(/[/?]/);
       namedCredential = slash < 0 ? rest : rest.slice(0, slash);
-      resolved = { ...req, endpoint: this.resolveNamedCredential(namedCredential, slash < 0 ? '' : rest.slice(slash)) };
+      resolved = {
+        ...req,
+        endpoint: this.resolveNamedCredential(namedCredential, slash < 0 ? '' : rest.slice(slash))
+      };
     }
     const started = this.clock.now();
     let res: HttpResponseData;
     if (mock !== undefined) res = this.callMock(mock, resolved);
-    else if (this.testMark !== null) throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
-    else if (!this.calloutHandler) throw new CalloutError(`Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`);
+    else if (this.testMark !== null)
+      throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
+    else if (!this.calloutHandler)
+      throw new CalloutError(
+        `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`
+      );
     else res = this.calloutHandler(this, resolved, namedCredential);
     const elapsed = res.elapsedMs ?? 0;
     t.limits.calloutMs += Math.min(elapsed, req.timeoutMs);
-    t.limits.trace.push({ kind: 'callout', detail: `${req.method} ${req.endpoint} → ${res.calloutException ? 'exception' : res.status}`, ms: elapsed });
+    t.limits.trace.push({
+      kind: 'callout',
+      detail: `${req.method} ${req.endpoint} → ${res.calloutException ? 'exception' : res.status}`,
+      ms: elapsed
+    });
     if (elapsed >= req.timeoutMs) throw new CalloutError('Read timed out');
-    if (t.limits.calloutMs > 120_000) throw new CalloutError('Maximum callout timeout of 120 seconds exceeded for this transaction');
+    if (t.limits.calloutMs > 120_000)
+      throw new CalloutError(
+        'Maximum callout timeout of 120 seconds exceeded for this transaction'
+      );
     if (res.calloutException) throw new CalloutError(res.calloutException);
     void started;
     return res;
   }
 
   private resolveNamedCredential(name: string, pathAndQuery: string): string {
-    const nc = this.metadata.namedCredentials.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    if (!nc) throw new CalloutError(`The callout couldn't access the endpoint. You might not have the required permissions, or the named credential "${name}" might not exist.`);
+    const nc = this.metadata.namedCredentials.find(
+      (n) => n.name.toLowerCase() === name.toLowerCase()
+    );
+    if (!nc)
+      throw new CalloutError(
+        `The callout couldn't access the endpoint. You might not have the required permissions, or the named credential "${name}" might not exist.`
+      );
     if (nc.externalCredential) {
-      const ec = this.metadata.externalCredentials.find((e) => e.name.toLowerCase() === nc.externalCredential!.toLowerCase());
+      const ec = this.metadata.externalCredentials.find(
+        (e) => e.name.toLowerCase() === nc.externalCredential!.toLowerCase()
+      );
       const userId = this.currentUserId();
       const p = this.access.of(userId);
-      const allowed = p.modifyAllData || ec?.principals.some((pr) => this.access.hasPrincipal(userId, ec.name, pr.name));
+      const allowed =
+        p.modifyAllData ||
+        ec?.principals.some((pr) => this.access.hasPrincipal(userId, ec.name, pr.name));
       if (!ec || !allowed) {
-        throw new CalloutError(`We couldn't access the credential(s). You might not have the required permissions, or the external credential "${nc.externalCredential}" might not exist.`);
+        throw new CalloutError(
+          `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${nc.externalCredential}" might not exist.`
+        );
       }
     }
     return nc.url.replace(/\/$/, '') + pathAndQuery;
@@ -692,8 +1000,14 @@ export class Org implements ApexPlatform {
     const runtime = this.requireRuntime('HttpCalloutMock');
     const request = new NativeObject('System.HttpRequest', { ...req, headers: { ...req.headers } });
     const response = runtime.callMethod(mock, 'respond', [request]);
-    if (!(response instanceof NativeObject)) throw new CalloutError('HttpCalloutMock.respond returned null');
-    const s = response.state as { status: number; statusText: string; headers: Record<string, string>; body: string };
+    if (!(response instanceof NativeObject))
+      throw new CalloutError('HttpCalloutMock.respond returned null');
+    const s = response.state as {
+      status: number;
+      statusText: string;
+      headers: Record<string, string>;
+      body: string;
+    };
     return { status: s.status, statusText: s.statusText, headers: s.headers, body: s.body };
   }
 
@@ -735,12 +1049,20 @@ export class Org implements ApexPlatform {
       const sharing = (req as QueryRequest & { sharing?: string | null }).sharing;
       const out = this.runQuery(req.text, (b) => req.resolveBind(b.text.replace(/\s+/g, '')), {
         userMode: req.accessLevel === 'USER_MODE',
-        withSharing: sharing === 'with',
+        withSharing: sharing === 'with'
       });
       if (out.kind === 'count') return out.count;
-      return new ApexList(typeRef(out.kind === 'aggregate' ? 'AggregateResult' : out.object), out.records);
+      return new ApexList(
+        typeRef(out.kind === 'aggregate' ? 'AggregateResult' : out.object),
+        out.records
+      );
     } catch (e) {
-      if (e instanceof QueryException) ctx.throwApex('System.QueryException', e.message, (e as { inaccessibleFields?: string[] }).inaccessibleFields);
+      if (e instanceof QueryException)
+        ctx.throwApex(
+          'System.QueryException',
+          e.message,
+          (e as { inaccessibleFields?: string[] }).inaccessibleFields
+        );
       throw e;
     }
   }
@@ -760,10 +1082,25 @@ export class Org implements ApexPlatform {
     for (const spec of q.returning) {
       const o = this.schema.require(spec.object);
       // In tests SOSL returns only Test.setFixedSearchResults Ids (Apex Developer Guide, "Adding SOSL Queries to Unit Tests").
-      const rows = this.testMark !== null ? (fixed ?? []).map((id) => this.store.get(id)).filter((r) => r && !r.deleted && r.type === o.name) : this.searchRows(o.name, typeof q.search === 'string' ? q.search : String(req.resolveBind(q.search.text)));
+      const rows =
+        this.testMark !== null
+          ? (fixed ?? [])
+              .map((id) => this.store.get(id))
+              .filter((r) => r && !r.deleted && r.type === o.name)
+          : this.searchRows(
+              o.name,
+              typeof q.search === 'string' ? q.search : String(req.resolveBind(q.search.text))
+            );
       const fields = spec.fields.length ? spec.fields.map((p) => p.join('.')).join(', ') : 'Id';
       const ids = rows.map((r) => r!.id);
-      const res = this.runQuery(`SELECT ${fields} FROM ${o.name} WHERE Id IN :ids`, () => new ApexList(typeRef('Id'), ids.map((i) => new ApexId(i))));
+      const res = this.runQuery(
+        `SELECT ${fields} FROM ${o.name} WHERE Id IN :ids`,
+        () =>
+          new ApexList(
+            typeRef('Id'),
+            ids.map((i) => new ApexId(i))
+          )
+      );
       out.items.push(new ApexList(typeRef(o.name), res.records));
     }
     return out;
@@ -775,23 +1112,45 @@ export class Org implements ApexPlatform {
   private searchRows(object: string, term: string): ReturnType<Store['get']>[] {
     const needle = term.replace(/[*?"]/g, '').toLowerCase().trim();
     const o = this.schema.require(object);
-    const textFields = o.fields().filter((f) => ['string', 'textarea', 'email', 'phone', 'url', 'picklist'].includes(f.type)).map((f) => f.name.toLowerCase());
-    return [...this.store.rows(object)].filter((r) => textFields.some((f) => String(r.values.get(f) ?? '').toLowerCase().includes(needle)));
+    const textFields = o
+      .fields()
+      .filter((f) => ['string', 'textarea', 'email', 'phone', 'url', 'picklist'].includes(f.type))
+      .map((f) => f.name.toLowerCase());
+    return [...this.store.rows(object)].filter((r) =>
+      textFields.some((f) =>
+        String(r.values.get(f) ?? '')
+          .toLowerCase()
+          .includes(needle)
+      )
+    );
   }
 
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
     let results: RecordResult[];
     try {
       results = this.runDml({
-        op: req.op as DmlOp, records: [...req.records], allOrNone: req.allOrNone, userMode: req.accessLevel === 'USER_MODE',
-        externalIdField: req.externalIdField ?? null, mergeMaster: req.mergeMaster,
+        op: req.op as DmlOp,
+        records: [...req.records],
+        allOrNone: req.allOrNone,
+        userMode: req.accessLevel === 'USER_MODE',
+        externalIdField: req.externalIdField ?? null,
+        mergeMaster: req.mergeMaster
       });
     } catch (e) {
       if (e instanceof DmlFailedError) ctx.throwApex('System.DmlException', e.message, e.failures);
       if (e instanceof DmlCallError) ctx.throwApex(e.apexType, e.message);
       throw e;
     }
-    const kind = req.op === 'upsert' ? 'Database.UpsertResult' : req.op === 'delete' ? 'Database.DeleteResult' : req.op === 'undelete' ? 'Database.UndeleteResult' : req.op === 'merge' ? 'Database.MergeResult' : 'Database.SaveResult';
+    const kind =
+      req.op === 'upsert'
+        ? 'Database.UpsertResult'
+        : req.op === 'delete'
+          ? 'Database.DeleteResult'
+          : req.op === 'undelete'
+            ? 'Database.UndeleteResult'
+            : req.op === 'merge'
+              ? 'Database.MergeResult'
+              : 'Database.SaveResult';
     const values = results.map((r) => resultValue(kind, r));
     if (req.single || req.op === 'merge') return values[0] ?? null;
     return new ApexList(typeRef(kind), values);
@@ -804,9 +1163,13 @@ export class Org implements ApexPlatform {
   }
 
   rollback(ctx: NativeCallContext, savepoint: ApexValue): void {
-    const sp = savepoint instanceof NativeObject ? (savepoint.state as { mark: number; tx: Transaction }) : null;
+    const sp =
+      savepoint instanceof NativeObject
+        ? (savepoint.state as { mark: number; tx: Transaction })
+        : null;
     if (!sp) ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    if (sp.tx !== this.tx()) ctx.throwApex('System.TypeException', 'Savepoint does not exist in this context.');
+    if (sp.tx !== this.tx())
+      ctx.throwApex('System.TypeException', 'Savepoint does not exist in this context.');
     this.tx().limits.consume('DMLStatements');
     this.store.rollbackTo(sp.mark);
   }
@@ -815,99 +1178,175 @@ export class Org implements ApexPlatform {
     const t = this.tx();
     t.limits.consume('QueueableJobs');
     const o = options instanceof NativeObject ? (options.state as Record<string, ApexValue>) : null;
-    const sig = o?.DuplicateSignature instanceof NativeObject ? (o.DuplicateSignature.state as { signature: string }).signature : undefined;
+    const sig =
+      o?.DuplicateSignature instanceof NativeObject
+        ? (o.DuplicateSignature.state as { signature: string }).signature
+        : undefined;
     const opts: { delay?: number; maxDepth?: number; signature?: string } = o
-      ? { delay: o.MinimumQueueableDelayInMinutes === null ? undefined : Number(o.MinimumQueueableDelayInMinutes), maxDepth: o.MaximumQueueableStackDepth === null ? undefined : Number(o.MaximumQueueableStackDepth), signature: sig }
-      : typeof options === 'number' ? { delay: options } : {};
+      ? {
+          delay:
+            o.MinimumQueueableDelayInMinutes === null
+              ? undefined
+              : Number(o.MinimumQueueableDelayInMinutes),
+          maxDepth:
+            o.MaximumQueueableStackDepth === null
+              ? undefined
+              : Number(o.MaximumQueueableStackDepth),
+          signature: sig
+        }
+      : typeof options === 'number'
+        ? { delay: options }
+        : {};
     // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
     if (opts.signature !== undefined) {
-      if (this.activeSignatures.has(opts.signature)) ctx.throwApex('System.DuplicateMessageException', 'Attempt to enqueue job with duplicate queueable signature');
+      if (this.activeSignatures.has(opts.signature))
+        ctx.throwApex(
+          'System.DuplicateMessageException',
+          'Attempt to enqueue job with duplicate queueable signature'
+        );
       this.activeSignatures.add(opts.signature);
     }
-    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10)) ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
+    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
+      ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
     const depth = t.queueableDepth + 1;
-    if (opts.maxDepth !== undefined && depth > opts.maxDepth) ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
+    if (opts.maxDepth !== undefined && depth > opts.maxDepth)
+      ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
     const jobId = this.newAsyncApexJob('Queueable', job.cls.name);
     const runtime = this.requireRuntime('Queueable');
     const userId = this.currentUserId();
     this.enqueueAsync({
-      id: jobId, kind: 'Queueable', notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000, label: `Queueable ${job.cls.name}`,
+      id: jobId,
+      kind: 'Queueable',
+      notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000,
+      label: `Queueable ${job.cls.name}`,
       run: () => {
         try {
           this.runQueueable(runtime, job, jobId, userId, depth);
         } finally {
           if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
         }
-      },
+      }
     });
     return new ApexId(jobId);
   }
 
-  private runQueueable(runtime: ApexRuntime, job: ApexObject, jobId: string, userId: string, depth: number): void {
+  private runQueueable(
+    runtime: ApexRuntime,
+    job: ApexObject,
+    jobId: string,
+    userId: string,
+    depth: number
+  ): void {
     this.updateSystem(jobId, { Status: 'Processing' });
     let failure: unknown = null;
     let finalizer: ApexObject | null = null;
     this.asUser(userId, () => {
       try {
-        this.withTransaction('queueable', () => {
-          runtime.callMethod(job, 'execute', [new NativeObject('System.QueueableContext', { jobId })]);
-          finalizer = this.tx().finalizer;
-        }, { label: `Queueable ${job.cls.name}`, queueableDepth: depth });
+        this.withTransaction(
+          'queueable',
+          () => {
+            runtime.callMethod(job, 'execute', [
+              new NativeObject('System.QueueableContext', { jobId })
+            ]);
+            finalizer = this.tx().finalizer;
+          },
+          { label: `Queueable ${job.cls.name}`, queueableDepth: depth }
+        );
       } catch (e) {
         if (e instanceof UnsupportedError) throw e;
         failure = e;
       }
     });
     const message = failure ? errorMessage(failure) : null;
-    this.updateSystem(jobId, { Status: failure ? 'Failed' : 'Completed', NumberOfErrors: failure ? 1 : 0, ExtendedStatus: message, CompletedDate: this.clock.now() });
+    this.updateSystem(jobId, {
+      Status: failure ? 'Failed' : 'Completed',
+      NumberOfErrors: failure ? 1 : 0,
+      ExtendedStatus: message,
+      CompletedDate: this.clock.now()
+    });
     const fin = finalizer as ApexObject | null;
     if (fin) {
       this.asUser(userId, () =>
-        this.withTransaction('finalizer', () => {
-          const fc = new NativeObject('System.FinalizerContext', { jobId, result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', exception: (failure as { exception?: ApexObject } | null)?.exception ?? null });
-          runtime.callMethod(fin, 'execute', [fc]);
-        }, { label: `Finalizer ${fin.cls.name}` }),
+        this.withTransaction(
+          'finalizer',
+          () => {
+            const fc = new NativeObject('System.FinalizerContext', {
+              jobId,
+              result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS',
+              exception: (failure as { exception?: ApexObject } | null)?.exception ?? null
+            });
+            runtime.callMethod(fin, 'execute', [fc]);
+          },
+          { label: `Finalizer ${fin.cls.name}` }
+        )
       );
     }
   }
 
   executeBatch(ctx: NativeCallContext, batch: ApexObject, scope: number): ApexId {
-    if (scope < 1 || scope > 2000) ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
+    if (scope < 1 || scope > 2000)
+      ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
     const jobId = this.newAsyncApexJob('BatchApex', batch.cls.name, 'Holding');
     const runtime = this.requireRuntime('Batch Apex');
     const userId = this.currentUserId();
-    this.enqueueAsync({ id: jobId, kind: 'BatchApex', notBefore: this.clock.now(), label: `Batch ${batch.cls.name}`, run: () => this.runBatch(runtime, batch, jobId, scope, userId) });
+    this.enqueueAsync({
+      id: jobId,
+      kind: 'BatchApex',
+      notBefore: this.clock.now(),
+      label: `Batch ${batch.cls.name}`,
+      run: () => this.runBatch(runtime, batch, jobId, scope, userId)
+    });
     return new ApexId(jobId);
   }
 
-  private runBatch(runtime: ApexRuntime, batch: ApexObject, jobId: string, scope: number, userId: string): void {
+  private runBatch(
+    runtime: ApexRuntime,
+    batch: ApexObject,
+    jobId: string,
+    scope: number,
+    userId: string
+  ): void {
     const bc = new NativeObject('Database.BatchableContext', { jobId });
     this.asUser(userId, () => {
       this.updateSystem(jobId, { Status: 'Processing' });
       let items: ApexValue[] = [];
-      this.withTransaction('batch', () => {
-        const start = runtime.callMethod(batch, 'start', [bc]);
-        if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
-          const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
-          const out = this.runQuery(st.text, st.binds);
-          if (out.records.length > 50_000_000) throw new Error('too many rows');
-          items = out.records;
-        } else if (start instanceof ApexList) items = start.items;
-        else throw new UnsupportedError('Batchable.start returning a custom Iterable');
-      }, { label: `Batch ${batch.cls.name} start` });
+      this.withTransaction(
+        'batch',
+        () => {
+          const start = runtime.callMethod(batch, 'start', [bc]);
+          if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
+            const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
+            const out = this.runQuery(st.text, st.binds);
+            if (out.records.length > 50_000_000) throw new Error('too many rows');
+            items = out.records;
+          } else if (start instanceof ApexList) items = start.items;
+          else throw new UnsupportedError('Batchable.start returning a custom Iterable');
+        },
+        { label: `Batch ${batch.cls.name} start` }
+      );
       const chunks = Math.ceil(items.length / scope);
       this.updateSystem(jobId, { TotalJobItems: chunks });
       let errors = 0;
       for (let i = 0; i < chunks; i++) {
         try {
-          this.withTransaction('batch', () => runtime.callMethod(batch, 'execute', [bc, new ApexList(typeRef('SObject'), items.slice(i * scope, (i + 1) * scope))]), { label: `Batch ${batch.cls.name} execute` });
+          this.withTransaction(
+            'batch',
+            () =>
+              runtime.callMethod(batch, 'execute', [
+                bc,
+                new ApexList(typeRef('SObject'), items.slice(i * scope, (i + 1) * scope))
+              ]),
+            { label: `Batch ${batch.cls.name} execute` }
+          );
         } catch (e) {
           if (e instanceof UnsupportedError) throw e;
           errors++;
         }
         this.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
       }
-      this.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), { label: `Batch ${batch.cls.name} finish` });
+      this.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), {
+        label: `Batch ${batch.cls.name} finish`
+      });
       this.updateSystem(jobId, { Status: 'Completed', CompletedDate: this.clock.now() });
     });
   }
@@ -920,24 +1359,51 @@ export class Org implements ApexPlatform {
       return ctx.throwApex('System.StringException', (e as Error).message);
     }
     for (const c of this.store.rows('CronJobDetail')) {
-      if (String(c.values.get('name')) === name) ctx.throwApex('System.AsyncException', `The Apex job named "${name}" is already scheduled for execution.`);
+      if (String(c.values.get('name')) === name)
+        ctx.throwApex(
+          'System.AsyncException',
+          `The Apex job named "${name}" is already scheduled for execution.`
+        );
     }
     const detail = this.insertSystem('CronJobDetail', { Name: name, JobType: '7' });
-    const cronId = this.insertSystem('CronTrigger', { CronExpression: cron, CronJobDetailId: detail, State: 'WAITING', NextFireTime: next, TimesTriggered: 0 });
+    const cronId = this.insertSystem('CronTrigger', {
+      CronExpression: cron,
+      CronJobDetailId: detail,
+      State: 'WAITING',
+      NextFireTime: next,
+      TimesTriggered: 0
+    });
     const runtime = this.requireRuntime('Schedulable');
     const userId = this.currentUserId();
     const fire = (at: number): void => {
       this.enqueueAsyncCommitted({
-        id: null, kind: 'ScheduledApex', notBefore: at, label: `Scheduled ${name}`,
+        id: null,
+        kind: 'ScheduledApex',
+        notBefore: at,
+        label: `Scheduled ${name}`,
         run: () => {
           const row = this.store.get(cronId);
           if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
           const times = Number(row.values.get('timestriggered') ?? 0) + 1;
           const following = nextCronTime(cron, at);
-          this.updateSystem(cronId, { TimesTriggered: times, PreviousFireTime: at, NextFireTime: following, State: following ? 'WAITING' : 'COMPLETE' });
-          this.asUser(userId, () => this.withTransaction('schedulable', () => runtime.callMethod(job, 'execute', [new NativeObject('System.SchedulableContext', { triggerId: cronId })]), { label: `Scheduled ${name}` }));
+          this.updateSystem(cronId, {
+            TimesTriggered: times,
+            PreviousFireTime: at,
+            NextFireTime: following,
+            State: following ? 'WAITING' : 'COMPLETE'
+          });
+          this.asUser(userId, () =>
+            this.withTransaction(
+              'schedulable',
+              () =>
+                runtime.callMethod(job, 'execute', [
+                  new NativeObject('System.SchedulableContext', { triggerId: cronId })
+                ]),
+              { label: `Scheduled ${name}` }
+            )
+          );
           if (following) fire(following);
-        },
+        }
       });
     };
     if (next) fire(next);
@@ -950,51 +1416,90 @@ export class Org implements ApexPlatform {
     else this.asyncQueue.add(job);
   }
 
-  callFuture(ctx: NativeCallContext, className: string, method: string, args: ApexValue[], callout: boolean): void {
+  callFuture(
+    ctx: NativeCallContext,
+    className: string,
+    method: string,
+    args: ApexValue[],
+    callout: boolean
+  ): void {
     const t = this.tx();
-    if (t.kind === 'future' || t.kind === 'batch') ctx.throwApex('System.AsyncException', 'Future method cannot be called from a future or batch method: ' + `${className}.${method}`);
+    if (t.kind === 'future' || t.kind === 'batch')
+      ctx.throwApex(
+        'System.AsyncException',
+        'Future method cannot be called from a future or batch method: ' + `${className}.${method}`
+      );
     t.limits.consume('FutureCalls');
     const runtime = this.requireRuntime('@future');
     const jobId = this.newAsyncApexJob('Future', className);
     const userId = this.currentUserId();
     void callout;
     this.enqueueAsync({
-      id: jobId, kind: 'Future', notBefore: this.clock.now(), label: `Future ${className}.${method}`,
+      id: jobId,
+      kind: 'Future',
+      notBefore: this.clock.now(),
+      label: `Future ${className}.${method}`,
       run: () => {
         let failure: unknown = null;
         this.asUser(userId, () => {
           try {
-            this.withTransaction('future', () => runtime.callStatic(className, method, args), { label: `Future ${className}.${method}` });
+            this.withTransaction('future', () => runtime.callStatic(className, method, args), {
+              label: `Future ${className}.${method}`
+            });
           } catch (e) {
             if (e instanceof UnsupportedError) throw e;
             failure = e;
           }
         });
-        this.updateSystem(jobId, { Status: failure ? 'Failed' : 'Completed', ExtendedStatus: failure ? errorMessage(failure) : null, CompletedDate: this.clock.now() });
-      },
+        this.updateSystem(jobId, {
+          Status: failure ? 'Failed' : 'Completed',
+          ExtendedStatus: failure ? errorMessage(failure) : null,
+          CompletedDate: this.clock.now()
+        });
+      }
     });
   }
 
   attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void {
     const t = this.tx();
-    if (t.kind !== 'queueable') ctx.throwApex('System.AsyncException', 'Finalizers can only be attached from a Queueable job');
+    if (t.kind !== 'queueable')
+      ctx.throwApex(
+        'System.AsyncException',
+        'Finalizers can only be attached from a Queueable job'
+      );
     if (t.finalizer) ctx.throwApex('System.AsyncException', 'Finalizer already attached');
     t.finalizer = finalizer;
   }
 
-  publishEvents(_ctx: NativeCallContext, events: readonly ApexSObject[], single: boolean): ApexValue {
+  publishEvents(
+    _ctx: NativeCallContext,
+    events: readonly ApexSObject[],
+    single: boolean
+  ): ApexValue {
     const values = this.publish([...events]).map((r) => resultValue('Database.SaveResult', r));
     return single ? (values[0] ?? null) : new ApexList(typeRef('Database.SaveResult'), values);
   }
 
   httpSend(ctx: NativeCallContext, request: ApexValue): ApexValue {
-    if (!(request instanceof NativeObject)) ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
+    if (!(request instanceof NativeObject))
+      ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
     const r = request.state as HttpRequestData;
     if (!r.endpoint) ctx.throwApex('System.CalloutException', 'Endpoint cannot be null');
     if (!r.method) ctx.throwApex('System.CalloutException', 'Method cannot be null');
     try {
-      const res = this.callout({ method: r.method, endpoint: r.endpoint, headers: { ...r.headers }, body: r.body ?? '', timeoutMs: r.timeoutMs || 10_000 });
-      return new NativeObject('System.HttpResponse', { status: res.status, statusText: res.statusText ?? '', headers: { ...res.headers }, body: res.body });
+      const res = this.callout({
+        method: r.method,
+        endpoint: r.endpoint,
+        headers: { ...r.headers },
+        body: r.body ?? '',
+        timeoutMs: r.timeoutMs || 10_000
+      });
+      return new NativeObject('System.HttpResponse', {
+        status: res.status,
+        statusText: res.statusText ?? '',
+        headers: { ...res.headers },
+        body: res.body
+      });
     } catch (e) {
       if (e instanceof CalloutError) ctx.throwApex('System.CalloutException', e.message);
       throw e;
@@ -1048,8 +1553,18 @@ export class Org implements ApexPlatform {
     this.testMocks.clear();
     this.fixedSearchResults = null;
     this.txStack.push({
-      limits: new Limits('sync'), startMark: this.testMark, userId: this.currentUserId(), pendingAsync: [], afterCommitEvents: [], changes: [],
-      triggerDepth: 0, uncommittedWork: false, kind: 'sync', changeOrigin: 'com/salesforce/api/apex/65.0', queueableDepth: 0, finalizer: null,
+      limits: new Limits('sync'),
+      startMark: this.testMark,
+      userId: this.currentUserId(),
+      pendingAsync: [],
+      afterCommitEvents: [],
+      changes: [],
+      triggerDepth: 0,
+      uncommittedWork: false,
+      kind: 'sync',
+      changeOrigin: 'com/salesforce/api/apex/65.0',
+      queueableDepth: 0,
+      finalizer: null
     });
   }
 
@@ -1076,7 +1591,10 @@ export class Org implements ApexPlatform {
     try {
       return kind === 'used' ? l.get(name as never) : l.getLimit(name as never);
     } catch {
-      return ctx.throwApex('System.UnsupportedOperationException', `Unsupported by the local org: Limits.get${kind === 'max' ? 'Limit' : ''}${name}`);
+      return ctx.throwApex(
+        'System.UnsupportedOperationException',
+        `Unsupported by the local org: Limits.get${kind === 'max' ? 'Limit' : ''}${name}`
+      );
     }
   }
 
@@ -1084,10 +1602,21 @@ export class Org implements ApexPlatform {
     const row = this.store.get(this.currentUserId())!;
     const v = (k: string): string => String(row.values.get(k) ?? '');
     return {
-      id: row.id, userName: v('username'), name: v('name') || v('lastname'), firstName: row.values.get('firstname') ? v('firstname') : null,
-      lastName: v('lastname'), email: v('email'), profileId: v('profileid'), roleId: row.values.get('userroleid') ? v('userroleid') : null,
-      userType: v('usertype') || 'Standard', timeZone: v('timezonesidkey') || 'GMT', locale: v('localesidkey') || 'en_US',
-      language: v('languagelocalekey') || 'en_US', defaultCurrency: 'USD', organizationId: this.organizationId, organizationName: this.name,
+      id: row.id,
+      userName: v('username'),
+      name: v('name') || v('lastname'),
+      firstName: row.values.get('firstname') ? v('firstname') : null,
+      lastName: v('lastname'),
+      email: v('email'),
+      profileId: v('profileid'),
+      roleId: row.values.get('userroleid') ? v('userroleid') : null,
+      userType: v('usertype') || 'Standard',
+      timeZone: v('timezonesidkey') || 'GMT',
+      locale: v('localesidkey') || 'en_US',
+      language: v('languagelocalekey') || 'en_US',
+      defaultCurrency: 'USD',
+      organizationId: this.organizationId,
+      organizationName: this.name
     };
   }
 
@@ -1098,7 +1627,10 @@ export class Org implements ApexPlatform {
   debug(level: string, message: string, pos: SourcePos): void {
     this.debugLog.push(`${pos.file}:${pos.line}|USER_DEBUG|[${level}]|${message}`);
     if (this.debugLog.length > 10_000) this.debugLog.splice(0, 5000);
-    if (process.env.LOCALORG_DEBUG) process.stderr.write(`[${this.name}] ${pos.file}:${pos.line}|USER_DEBUG|[${level}]|${message}\n`);
+    if (process.env.LOCALORG_DEBUG)
+      process.stderr.write(
+        `[${this.name}] ${pos.file}:${pos.line}|USER_DEBUG|[${level}]|${message}\n`
+      );
   }
 
   /** Trigger.old-style full record, for the REST layer and tests. */
@@ -1123,7 +1655,13 @@ function errorMessage(e: unknown): string {
 }
 
 function isApexValue(v: unknown): boolean {
-  return v instanceof ApexId || v instanceof ApexSObject || v instanceof ApexList || v instanceof NativeObject || (typeof v === 'object' && v !== null && v.constructor?.name?.startsWith('Apex'));
+  return (
+    v instanceof ApexId ||
+    v instanceof ApexSObject ||
+    v instanceof ApexList ||
+    v instanceof NativeObject ||
+    (typeof v === 'object' && v !== null && v.constructor?.name?.startsWith('Apex'))
+  );
 }
 
 function toBindValue(v: unknown): ApexValue {
@@ -1131,8 +1669,36 @@ function toBindValue(v: unknown): ApexValue {
   if (Array.isArray(v)) return new ApexList(typeRef('Object'), v.map(toBindValue));
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? v : (jsToApex({ name: 'x', type: 'double', apexType: 'Decimal', length: 0, nillable: true, createable: true, updateable: true, defaultedOnCreate: false }, v) as ApexValue);
-  if (v instanceof Date) return jsToApex({ name: 'x', type: 'datetime', apexType: 'Datetime', length: 0, nillable: true, createable: true, updateable: true, defaultedOnCreate: false }, v);
+  if (typeof v === 'number')
+    return Number.isInteger(v)
+      ? v
+      : (jsToApex(
+          {
+            name: 'x',
+            type: 'double',
+            apexType: 'Decimal',
+            length: 0,
+            nillable: true,
+            createable: true,
+            updateable: true,
+            defaultedOnCreate: false
+          },
+          v
+        ) as ApexValue);
+  if (v instanceof Date)
+    return jsToApex(
+      {
+        name: 'x',
+        type: 'datetime',
+        apexType: 'Datetime',
+        length: 0,
+        nillable: true,
+        createable: true,
+        updateable: true,
+        defaultedOnCreate: false
+      },
+      v
+    );
   return v as ApexValue;
 }
 

@@ -3,12 +3,22 @@
 // real interpreter implements. It lets these tests exercise the platform's behaviour on its own.
 import { ApexObject, type ApexValue, type ClassRef } from '../../src/runtime/values.ts';
 import type {
-  AnnotationInfo, ApexPlatform, ApexRuntime, ClassInfo, MethodInfo, NativeCallContext, TriggerContext, TriggerInfo, TriggerOperation,
+  AnnotationInfo,
+  ApexPlatform,
+  ApexRuntime,
+  ClassInfo,
+  MethodInfo,
+  NativeCallContext,
+  TriggerContext,
+  TriggerInfo,
+  TriggerOperation
 } from '../../src/runtime/platform.ts';
 import { ApexThrow } from '../../src/runtime/platform.ts';
 import { Org } from '../../src/platform/org.ts';
 
-export const PACKAGE = ['../force-app', '../unpackaged'].map((p) => new URL(`../../${p}`, import.meta.url).pathname);
+export const PACKAGE = ['../force-app', '../unpackaged'].map(
+  (p) => new URL(`../../${p}`, import.meta.url).pathname
+);
 
 type TriggerFn = (ctx: TriggerContext, org: Org) => void;
 type MethodFn = (self: ApexObject, args: ApexValue[]) => ApexValue;
@@ -30,19 +40,50 @@ export class FakeRuntime implements ApexRuntime {
 
   /** An Apex class instance whose methods are TypeScript functions. */
   instance(className: string, methods: Record<string, MethodFn>): ApexObject {
-    for (const [m, fn] of Object.entries(methods)) this.methods.set(`${className}.${m}`.toLowerCase(), fn);
-    const cls: ClassRef = { name: className, isSubtypeOf: (t) => t.toLowerCase() === className.toLowerCase(), userEquals: null, userHashCode: null, userToString: null };
+    for (const [m, fn] of Object.entries(methods))
+      this.methods.set(`${className}.${m}`.toLowerCase(), fn);
+    const cls: ClassRef = {
+      name: className,
+      isSubtypeOf: (t) => t.toLowerCase() === className.toLowerCase(),
+      userEquals: null,
+      userHashCode: null,
+      userToString: null
+    };
     return new ApexObject(cls, []);
   }
 
-  staticMethod(className: string, method: string, fn: (args: ApexValue[]) => ApexValue, info?: { annotations?: AnnotationInfo[]; classAnnotations?: AnnotationInfo[]; returnType?: string }): this {
+  staticMethod(
+    className: string,
+    method: string,
+    fn: (args: ApexValue[]) => ApexValue,
+    info?: {
+      annotations?: AnnotationInfo[];
+      classAnnotations?: AnnotationInfo[];
+      returnType?: string;
+    }
+  ): this {
     this.statics.set(`${className}.${method}`.toLowerCase(), fn);
     let c = this.classList.find((x) => x.name === className);
     if (!c) {
-      c = { name: className, file: `${className}.cls`, kind: 'class', annotations: info?.classAnnotations ?? [], sharing: 'with', methods: [], supertypes: [], compileError: null };
+      c = {
+        name: className,
+        file: `${className}.cls`,
+        kind: 'class',
+        annotations: info?.classAnnotations ?? [],
+        sharing: 'with',
+        methods: [],
+        supertypes: [],
+        compileError: null
+      };
       this.classList.push(c);
     }
-    (c.methods as MethodInfo[]).push({ name: method, isStatic: true, paramTypes: [], returnType: { name: info?.returnType ?? 'void', args: [] }, annotations: info?.annotations ?? [] });
+    (c.methods as MethodInfo[]).push({
+      name: method,
+      isStatic: true,
+      paramTypes: [],
+      returnType: { name: info?.returnType ?? 'void', args: [] },
+      annotations: info?.annotations ?? []
+    });
     return this;
   }
 
@@ -83,7 +124,13 @@ export class FakeRuntime implements ApexRuntime {
     throw new Error('not in the fake runtime');
   }
   newException(typeName: string, message: string): ApexObject {
-    const cls: ClassRef = { name: typeName, isSubtypeOf: (t) => t === typeName, userEquals: null, userHashCode: null, userToString: null };
+    const cls: ClassRef = {
+      name: typeName,
+      isSubtypeOf: (t) => t === typeName,
+      userEquals: null,
+      userHashCode: null,
+      userToString: null
+    };
     const o = new ApexObject(cls, []);
     o.exception = { message, cause: null, line: 1, stack: `Class.${typeName}: line 1, column 1` };
     return o;
@@ -107,12 +154,15 @@ export function nativeCtx(platform: ApexPlatform, runtime: ApexRuntime): NativeC
       const ex = runtime.newException(typeName, message);
       (ex as ApexObject & { data?: unknown }).data = data;
       throw new ApexThrow(ex);
-    },
+    }
   };
 }
 
 /** An org on the package's metadata with a fake runtime set up by `setup`. */
-export function orgWithRuntime(setup: (rt: FakeRuntime) => void = () => {}, name = 'test'): { org: Org; rt: FakeRuntime } {
+export function orgWithRuntime(
+  setup: (rt: FakeRuntime) => void = () => {},
+  name = 'test'
+): { org: Org; rt: FakeRuntime } {
   let rt!: FakeRuntime;
   const org = new Org({
     name,
@@ -121,7 +171,7 @@ export function orgWithRuntime(setup: (rt: FakeRuntime) => void = () => {}, name
       rt = new FakeRuntime(platform);
       setup(rt);
       return rt;
-    },
+    }
   });
   rt.org = org;
   return { org, rt };

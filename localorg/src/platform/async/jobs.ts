@@ -26,7 +26,9 @@ export class AsyncQueue {
 
   /** Jobs that may run now, earliest first. */
   ready(now: number): AsyncJob[] {
-    return this.jobs.filter((j) => j.notBefore <= now).sort((a, b) => a.notBefore - b.notBefore || a.seq - b.seq);
+    return this.jobs
+      .filter((j) => j.notBefore <= now)
+      .sort((a, b) => a.notBefore - b.notBefore || a.seq - b.seq);
   }
 
   take(job: AsyncJob): void {
@@ -60,12 +62,36 @@ export class AsyncQueue {
  */
 export function nextCronTime(expr: string, after: number): number | null {
   const parts = expr.trim().split(/\s+/);
-  if (parts.length < 6 || parts.length > 7) throw new CronError(`Invalid cron expression: '${expr}'`);
-  const [sec, min, hour, dom, mon, dow, year] = parts as [string, string, string, string, string, string, string | undefined];
+  if (parts.length < 6 || parts.length > 7)
+    throw new CronError(`Invalid cron expression: '${expr}'`);
+  const [sec, min, hour, dom, mon, dow, year] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined
+  ];
   if ((dom === '?') === (dow === '?')) {
-    throw new CronError("Support for specifying both a day-of-week AND a day-of-month parameter is not implemented.");
+    throw new CronError(
+      'Support for specifying both a day-of-week AND a day-of-month parameter is not implemented.'
+    );
   }
-  const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+  const MONTHS = [
+    'JAN',
+    'FEB',
+    'MAR',
+    'APR',
+    'MAY',
+    'JUN',
+    'JUL',
+    'AUG',
+    'SEP',
+    'OCT',
+    'NOV',
+    'DEC'
+  ];
   const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
   const secs = field(sec, 0, 59);
   const mins = field(min, 0, 59);
@@ -74,7 +100,8 @@ export function nextCronTime(expr: string, after: number): number | null {
   const years = year ? field(year, 1970, 2099) : null;
   const doms = dom === '?' ? null : dom === 'L' ? 'L' : field(dom, 1, 31);
   const dows = dow === '?' ? null : field(dow, 1, 7, DAYS);
-  if (/[LW#]/.test(dom.replace(/^L$/, '')) || /[L#]/.test(dow)) throw new CronError(`Unsupported by the local org: cron special characters in '${expr}'`);
+  if (/[LW#]/.test(dom.replace(/^L$/, '')) || /[L#]/.test(dow))
+    throw new CronError(`Unsupported by the local org: cron special characters in '${expr}'`);
   let t = Math.floor(after / 1000) * 1000 + 1000;
   const limit = after + 5 * 366 * 86_400_000;
   while (t < limit) {
@@ -91,7 +118,8 @@ export function nextCronTime(expr: string, after: number): number | null {
     }
     const day = d.getUTCDate();
     const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const dayOk = doms === 'L' ? day === lastDay : doms ? doms.has(day) : dows!.has(d.getUTCDay() + 1);
+    const dayOk =
+      doms === 'L' ? day === lastDay : doms ? doms.has(day) : dows!.has(d.getUTCDay() + 1);
     if (!dayOk) {
       t = Date.UTC(y, m - 1, day + 1);
       continue;
@@ -120,7 +148,8 @@ function field(text: string, lo: number, hi: number, names?: string[]): Set<numb
   const val = (s: string): number => {
     const idx = names ? names.indexOf(s.toUpperCase()) : -1;
     const n = idx >= 0 ? idx + 1 : Number(s);
-    if (!Number.isInteger(n) || n < lo || n > hi) throw new CronError(`Invalid cron field value '${s}'`);
+    if (!Number.isInteger(n) || n < lo || n > hi)
+      throw new CronError(`Invalid cron field value '${s}'`);
     return n;
   };
   for (const part of text.split(',')) {

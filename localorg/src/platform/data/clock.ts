@@ -1,7 +1,14 @@
 // The org's clock. Virtual and frozen unless advanced, so that a World run is deterministic;
 // System.now(), CreatedDate and scheduled jobs all read it.
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000
+};
 
 export class Clock {
   private ms: number;

@@ -2,8 +2,17 @@
 // the REST layer (REST API Developer Guide: dates as yyyy-MM-dd, datetimes as
 // yyyy-MM-ddTHH:mm:ss.SSS+0000, numbers as JSON numbers).
 import {
-  ApexBlob, ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, ApexList, ApexSObject, ApexTime, normaliseId,
-  type ApexValue,
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexList,
+  ApexSObject,
+  ApexTime,
+  normaliseId,
+  type ApexValue
 } from '../../runtime/values.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 
@@ -13,7 +22,7 @@ export class ConvertError extends Error {
   constructor(
     readonly errorCode: string,
     message: string,
-    readonly fields: string[] = [],
+    readonly fields: string[] = []
   ) {
     super(message);
   }
@@ -24,7 +33,12 @@ export function jsToApex(f: CatalogField, v: unknown): ApexValue {
   switch (f.apexType) {
     case 'Id': {
       const id = typeof v === 'string' ? normaliseId(v) : v instanceof ApexId ? v.value : null;
-      if (!id) throw new ConvertError('MALFORMED_ID', `${f.name}: id value of incorrect type: ${String(v)}`, [f.name]);
+      if (!id)
+        throw new ConvertError(
+          'MALFORMED_ID',
+          `${f.name}: id value of incorrect type: ${String(v)}`,
+          [f.name]
+        );
       return new ApexId(id);
     }
     case 'Boolean':
@@ -41,12 +55,15 @@ export function jsToApex(f: CatalogField, v: unknown): ApexValue {
     case 'Decimal':
     case 'Double':
       if (typeof v === 'number') return ApexDecimal.fromString(String(v));
-      if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return ApexDecimal.fromString(v.trim());
+      if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
+        return ApexDecimal.fromString(v.trim());
       if (v instanceof ApexDecimal) return v;
       break;
     case 'Date':
-      if (v instanceof Date) return new ApexDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return new ApexDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
+      if (v instanceof Date)
+        return new ApexDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))
+        return new ApexDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
       break;
     case 'Datetime': {
       if (v instanceof Date) return new ApexDatetime(v.getTime());
@@ -60,7 +77,11 @@ export function jsToApex(f: CatalogField, v: unknown): ApexValue {
     case 'Time':
       if (typeof v === 'string') {
         const m = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(v);
-        if (m) return new ApexTime(((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number((m[4] ?? '0').padEnd(3, '0')));
+        if (m)
+          return new ApexTime(
+            ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 +
+              Number((m[4] ?? '0').padEnd(3, '0'))
+          );
       }
       break;
     case 'Blob':
@@ -70,7 +91,11 @@ export function jsToApex(f: CatalogField, v: unknown): ApexValue {
       if (typeof v === 'string') return v;
       if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   }
-  throw new ConvertError('JSON_PARSER_ERROR', `Cannot deserialize instance of ${f.apexType.toLowerCase()} from ${typeof v} value ${JSON.stringify(v)} for field ${f.name}`, [f.name]);
+  throw new ConvertError(
+    'JSON_PARSER_ERROR',
+    `Cannot deserialize instance of ${f.apexType.toLowerCase()} from ${typeof v} value ${JSON.stringify(v)} for field ${f.name}`,
+    [f.name]
+  );
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -103,7 +128,10 @@ export function apexToJson(v: ApexValue, apiVersion = '65.0'): Json {
 export function sobjectToJson(s: ApexSObject, apiVersion = '65.0'): { [k: string]: Json } {
   const id = s.raw('Id');
   const out: { [k: string]: Json } = {
-    attributes: { type: s.type, ...(id ? { url: `/services/data/v${apiVersion}/sobjects/${s.type}/${String(id)}` } : {}) },
+    attributes: {
+      type: s.type,
+      ...(id ? { url: `/services/data/v${apiVersion}/sobjects/${s.type}/${String(id)}` } : {})
+    }
   };
   for (const [k, v] of s.populated()) out[k] = apexToJson(v, apiVersion);
   return out;

@@ -20,7 +20,8 @@ export class IdGenerator {
   constructor(private readonly instance: number) {}
 
   next(keyPrefix: string): string {
-    if (keyPrefix.length !== 3) throw new Error(`Cannot mint an Id without a 3-character key prefix (got '${keyPrefix}')`);
+    if (keyPrefix.length !== 3)
+      throw new Error(`Cannot mint an Id without a 3-character key prefix (got '${keyPrefix}')`);
     const n = (this.counters.get(keyPrefix) ?? 0) + 1;
     this.counters.set(keyPrefix, n);
     const id15 = keyPrefix + base62(this.instance, 2) + base62(n, 10);

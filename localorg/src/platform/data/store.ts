@@ -58,7 +58,9 @@ export class Store {
     this.undo.push({
       id,
       type,
-      prev: row ? { values: new Map(row.values), deleted: row.deleted, deletedWith: row.deletedWith } : null,
+      prev: row
+        ? { values: new Map(row.values), deleted: row.deleted, deletedWith: row.deletedWith }
+        : null
     });
   }
 
@@ -115,7 +117,13 @@ export class Store {
         row.deleted = e.prev.deleted;
         row.deletedWith = e.prev.deletedWith;
       } else {
-        const restored: Row = { id: e.id, type: e.type, values: e.prev.values, deleted: e.prev.deleted, deletedWith: e.prev.deletedWith };
+        const restored: Row = {
+          id: e.id,
+          type: e.type,
+          values: e.prev.values,
+          deleted: e.prev.deleted,
+          deletedWith: e.prev.deletedWith
+        };
         this.table(e.type).set(e.id, restored);
         this.byId.set(e.id, restored);
       }

@@ -4,8 +4,18 @@
 // with allOrNone rolls the whole statement back; allOrNone=false retries without the failed
 // records, as "Bulk DML Exception Handling" describes (at most three attempts).
 import {
-  ApexBlob, ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, ApexList, ApexSObject, ApexTime, normaliseId,
-  typeRef, type ApexValue,
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexList,
+  ApexSObject,
+  ApexTime,
+  normaliseId,
+  typeRef,
+  type ApexValue
 } from '../../runtime/values.ts';
 import type { TriggerOperation } from '../../runtime/platform.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
@@ -13,7 +23,14 @@ import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
 import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
-import { clearRecordErrors, DmlFailedError, recordErrorsOf, type DmlErrorInfo, type DmlFailure, type RecordResult } from './errors.ts';
+import {
+  clearRecordErrors,
+  DmlFailedError,
+  recordErrorsOf,
+  type DmlErrorInfo,
+  type DmlFailure,
+  type RecordResult
+} from './errors.ts';
 
 export interface DmlAccess {
   canCreate(object: string): boolean;
@@ -43,7 +60,12 @@ export interface DmlContext {
   now(): number;
   userId(): string;
   /** Runs the Apex triggers for an object and event; returns per-trigger failures as thrown errors. */
-  fireTriggers(object: string, op: TriggerOperation, newRecs: ApexSObject[] | null, oldRecs: ApexSObject[] | null): void;
+  fireTriggers(
+    object: string,
+    op: TriggerOperation,
+    newRecs: ApexSObject[] | null,
+    oldRecs: ApexSObject[] | null
+  ): void;
   /** Objects with at least one trigger for the event, to skip building context lists. */
   hasTriggers(object: string, op: TriggerOperation): boolean;
   /** user mode checks (AccessLevel.USER_MODE, insert as user) */
@@ -68,7 +90,7 @@ export interface DmlCall {
 export class DmlCallError extends Error {
   constructor(
     readonly apexType: string,
-    message: string,
+    message: string
   ) {
     super(message);
   }
@@ -98,7 +120,11 @@ export class DmlEngine {
     const { store, limits } = this.ctx;
     limits.consume('DMLStatements');
     limits.consume('DMLRows', call.op === 'merge' ? 1 + call.records.length : call.records.length);
-    limits.trace.push({ kind: 'dml', detail: `${call.op} ${call.records[0]?.type ?? call.mergeMaster?.type ?? ''}`, rows: call.records.length });
+    limits.trace.push({
+      kind: 'dml',
+      detail: `${call.op} ${call.records[0]?.type ?? call.mergeMaster?.type ?? ''}`,
+      rows: call.records.length
+    });
     if (call.op === 'merge') return this.merge(call);
     this.checkList(call);
     const mark = store.mark();
@@ -123,19 +149,33 @@ export class DmlEngine {
       if (!active.length) return this.collect(call, new Map(), failedResults);
     }
     for (const i of active) {
-      failedResults.set(i, { id: null, success: false, errors: [err('UNKNOWN_EXCEPTION', 'Too many batch retries in the presence of Apex triggers and partial failures.')] });
+      failedResults.set(i, {
+        id: null,
+        success: false,
+        errors: [
+          err(
+            'UNKNOWN_EXCEPTION',
+            'Too many batch retries in the presence of Apex triggers and partial failures.'
+          )
+        ]
+      });
     }
     return this.collect(call, new Map(), failedResults);
   }
 
-  private collect(call: DmlCall, ok: Map<number, RecordResult>, failed: Map<number, RecordResult>): RecordResult[] {
+  private collect(
+    call: DmlCall,
+    ok: Map<number, RecordResult>,
+    failed: Map<number, RecordResult>
+  ): RecordResult[] {
     const out: RecordResult[] = [];
     for (let i = 0; i < call.records.length; i++) {
       const r = ok.get(i) ?? failed.get(i);
       if (!r) throw new Error(`DML engine lost record ${i}`);
       out.push(r);
       // Inserted Ids are written back to the caller's records (only on success).
-      if (r.success && r.id && (call.op === 'insert' || call.op === 'upsert')) call.records[i]!.set('Id', new ApexId(r.id));
+      if (r.success && r.id && (call.op === 'insert' || call.op === 'upsert'))
+        call.records[i]!.set('Id', new ApexId(r.id));
     }
     return out;
   }
@@ -146,13 +186,18 @@ export class DmlEngine {
       for (const r of call.records) {
         const id = idOf(r);
         if (!id) continue;
-        if (seen.has(id)) throw new DmlCallError('System.ListException', `Duplicate id in list: ${id}`);
+        if (seen.has(id))
+          throw new DmlCallError('System.ListException', `Duplicate id in list: ${id}`);
         seen.add(id);
       }
     }
     if (call.op === 'insert') {
       for (const r of call.records) {
-        if (idOf(r)) throw new DmlCallError('System.DmlException', `Insert failed. First exception on row ${call.records.indexOf(r)}; first error: INVALID_FIELD_FOR_INSERT_UPDATE, cannot specify Id in an insert call: [Id]`);
+        if (idOf(r))
+          throw new DmlCallError(
+            'System.DmlException',
+            `Insert failed. First exception on row ${call.records.indexOf(r)}; first error: INVALID_FIELD_FOR_INSERT_UPDATE, cannot specify Id in an insert call: [Id]`
+          );
       }
     }
   }
@@ -187,7 +232,13 @@ export class DmlEngine {
 
   // ---- insert / update -------------------------------------------------------------------
 
-  private saveGroup(kind: 'insert' | 'update', call: DmlCall, indexes: number[], results: Map<number, RecordResult>, upsert = false): void {
+  private saveGroup(
+    kind: 'insert' | 'update',
+    call: DmlCall,
+    indexes: number[],
+    results: Map<number, RecordResult>,
+    upsert = false
+  ): void {
     for (let start = 0; start < indexes.length; start += TRIGGER_BATCH) {
       const chunk = indexes.slice(start, start + TRIGGER_BATCH);
       // Group a chunk by object type (a List<SObject> may mix types; each type gets its own triggers).
@@ -202,19 +253,35 @@ export class DmlEngine {
     }
   }
 
-  private saveChunk(kind: 'insert' | 'update', call: DmlCall, type: string, idx: number[], results: Map<number, RecordResult>, upsert: boolean): void {
+  private saveChunk(
+    kind: 'insert' | 'update',
+    call: DmlCall,
+    type: string,
+    idx: number[],
+    results: Map<number, RecordResult>,
+    upsert: boolean
+  ): void {
     const { schema, store } = this.ctx;
     const object = schema.get(type);
     if (!object) throw new DmlCallError('System.SObjectException', `Invalid SObject type: ${type}`);
-    if (kind === 'insert' && !object.def.createable) throw new DmlCallError('System.TypeException', `DML operation Insert not allowed on ${object.name}`);
-    if (kind === 'update' && !object.def.updateable) throw new DmlCallError('System.TypeException', `DML operation Update not allowed on ${object.name}`);
+    if (kind === 'insert' && !object.def.createable)
+      throw new DmlCallError(
+        'System.TypeException',
+        `DML operation Insert not allowed on ${object.name}`
+      );
+    if (kind === 'update' && !object.def.updateable)
+      throw new DmlCallError(
+        'System.TypeException',
+        `DML operation Update not allowed on ${object.name}`
+      );
     const works: Work[] = [];
     for (const i of idx) {
       const input = call.records[i]!;
       const w: Work = { index: i, input, rec: new ApexSObject(object.name), errors: [] };
       if (kind === 'insert') {
         this.applyDefaults(object, w.rec);
-        for (const [name, v] of input.populated()) if (name.toLowerCase() !== 'id') this.copyField(object, w, name, v);
+        for (const [name, v] of input.populated())
+          if (name.toLowerCase() !== 'id') this.copyField(object, w, name, v);
         if (upsert) w.created = true;
       } else {
         const id = idOf(input);
@@ -257,7 +324,8 @@ export class DmlEngine {
         w.rec.set('IsDeleted', false);
         w.rec.set('CreatedDate', ts);
         w.rec.set('CreatedById', user);
-        if (object.field('OwnerId') && (w.rec.raw('OwnerId') ?? null) === null) w.rec.set('OwnerId', user);
+        if (object.field('OwnerId') && (w.rec.raw('OwnerId') ?? null) === null)
+          w.rec.set('OwnerId', user);
         this.setAutoNumbers(object, w.rec);
       }
       if (object.field('LastModifiedDate')) {
@@ -270,12 +338,20 @@ export class DmlEngine {
       for (const [k, v] of w.rec.values) values.set(k, v);
       if (kind === 'insert') {
         w.row = store.insert(object.name, String(w.rec.raw('Id')), values);
-        this.ctx.recordChange({ object: object.name, changeType: 'CREATE', id: w.row.id, changedFields: [], nulledFields: [], values });
+        this.ctx.recordChange({
+          object: object.name,
+          changeType: 'CREATE',
+          id: w.row.id,
+          changedFields: [],
+          nulledFields: [],
+          values
+        });
       } else {
         const changed: string[] = [];
         const nulled: string[] = [];
         for (const [k, v] of values) {
-          if (k === 'lastmodifieddate' || k === 'systemmodstamp' || k === 'lastmodifiedbyid') continue;
+          if (k === 'lastmodifieddate' || k === 'systemmodstamp' || k === 'lastmodifiedbyid')
+            continue;
           const before = w.row!.values.get(k);
           if (!sameValue(before, v)) {
             changed.push(object.field(k)?.name ?? k);
@@ -285,7 +361,14 @@ export class DmlEngine {
         // Change events list LastModifiedDate among the changed fields of every update (ChangeEventHeader Fields).
         if (object.field('LastModifiedDate')) changed.push('LastModifiedDate');
         store.update(w.row!, values);
-        this.ctx.recordChange({ object: object.name, changeType: 'UPDATE', id: w.row!.id, changedFields: changed, nulledFields: nulled, values });
+        this.ctx.recordChange({
+          object: object.name,
+          changeType: 'UPDATE',
+          id: w.row!.id,
+          changedFields: changed,
+          nulledFields: nulled,
+          values
+        });
       }
     }
     // 8. after triggers (records now carry Id and system fields)
@@ -295,7 +378,7 @@ export class DmlEngine {
         id: w.errors.length ? (kind === 'update' ? idOf(w.input) : null) : w.row!.id,
         success: !w.errors.length,
         errors: w.errors,
-        ...(w.created !== undefined ? { created: w.created } : {}),
+        ...(w.created !== undefined ? { created: w.created } : {})
       });
     }
   }
@@ -304,7 +387,8 @@ export class DmlEngine {
     if (!live.length || !this.ctx.hasTriggers(object.name, op)) return;
     const isDelete = op === 'BEFORE_DELETE' || op === 'AFTER_DELETE';
     const newRecs = isDelete ? null : live.map((w) => w.rec);
-    const oldRecs = op === 'BEFORE_UPDATE' || op === 'AFTER_UPDATE' || isDelete ? live.map((w) => w.old!) : null;
+    const oldRecs =
+      op === 'BEFORE_UPDATE' || op === 'AFTER_UPDATE' || isDelete ? live.map((w) => w.old!) : null;
     for (const r of [...(newRecs ?? []), ...(oldRecs ?? [])]) clearRecordErrors(r);
     try {
       this.ctx.fireTriggers(object.name, op, newRecs, oldRecs);
@@ -339,25 +423,49 @@ export class DmlEngine {
     w.rec.set(f.name, coerce(f, v));
   }
 
-  private resolveForeignKey(rel: CatalogField, parent: ApexSObject, w: Work): ApexValue | undefined {
+  private resolveForeignKey(
+    rel: CatalogField,
+    parent: ApexSObject,
+    w: Work
+  ): ApexValue | undefined {
     const target = this.ctx.schema.get(parent.type);
     if (!target) return undefined;
     const keys = parent.populated().filter(([k]) => k.toLowerCase() !== 'id');
     const id = idOf(parent);
     if (id) return new ApexId(id);
     if (keys.length !== 1) {
-      w.errors.push(err('INVALID_FIELD', `More than 1 field provided in an external foreign key reference in entity: ${target.name}`));
+      w.errors.push(
+        err(
+          'INVALID_FIELD',
+          `More than 1 field provided in an external foreign key reference in entity: ${target.name}`
+        )
+      );
       return undefined;
     }
     const [fname, value] = keys[0]!;
     const f = target.field(fname);
     if (!f || !(f.externalId || f.idLookup)) {
-      w.errors.push(err('INVALID_FIELD', `Field ${fname} is not an external Id or indexed field for ${target.name}`));
+      w.errors.push(
+        err(
+          'INVALID_FIELD',
+          `Field ${fname} is not an external Id or indexed field for ${target.name}`
+        )
+      );
       return undefined;
     }
-    const matches = [...this.ctx.store.rows(target.name)].filter((r) => sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive));
+    const matches = [...this.ctx.store.rows(target.name)].filter((r) =>
+      sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
+    );
     if (matches.length !== 1) {
-      w.errors.push(err(matches.length ? 'DUPLICATE_EXTERNAL_ID' : 'INVALID_FIELD', matches.length ? `${target.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]` : `Foreign key external ID: ${String(value)} not found for field ${f.name} in entity ${target.name}`, [rel.relationshipName ?? rel.name]));
+      w.errors.push(
+        err(
+          matches.length ? 'DUPLICATE_EXTERNAL_ID' : 'INVALID_FIELD',
+          matches.length
+            ? `${target.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]`
+            : `Foreign key external ID: ${String(value)} not found for field ${f.name} in entity ${target.name}`,
+          [rel.relationshipName ?? rel.name]
+        )
+      );
       return undefined;
     }
     return new ApexId(matches[0]!.id);
@@ -366,24 +474,47 @@ export class DmlEngine {
   private applyDefaults(object: SObjectSchema, rec: ApexSObject): void {
     for (const f of object.fields()) {
       if (!f.createable) continue;
-      if (f.type === 'boolean') rec.set(f.name, f.defaultValue === undefined ? false : parseDefault(f, f.defaultValue, object) as boolean);
-      else if (f.defaultValue !== undefined) rec.set(f.name, parseDefault(f, f.defaultValue, object));
+      if (f.type === 'boolean')
+        rec.set(
+          f.name,
+          f.defaultValue === undefined
+            ? false
+            : (parseDefault(f, f.defaultValue, object) as boolean)
+        );
+      else if (f.defaultValue !== undefined)
+        rec.set(f.name, parseDefault(f, f.defaultValue, object));
     }
   }
 
-  private checkAccess(kind: 'insert' | 'update', object: SObjectSchema, w: Work, input: ApexSObject): void {
+  private checkAccess(
+    kind: 'insert' | 'update',
+    object: SObjectSchema,
+    w: Work,
+    input: ApexSObject
+  ): void {
     const a = this.ctx.access!;
     if (kind === 'insert' ? !a.canCreate(object.name) : !a.canEdit(object.name)) {
-      w.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id`));
+      w.errors.push(
+        err('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id`)
+      );
       return;
     }
     for (const [name] of input.populated()) {
       const f = object.field(name);
       if (!f || f.name === 'Id') continue;
-      const ok = kind === 'insert' ? a.canCreateField(object.name, f.name) : a.canEditField(object.name, f.name);
+      const ok =
+        kind === 'insert'
+          ? a.canCreateField(object.name, f.name)
+          : a.canEditField(object.name, f.name);
       if (!ok) {
         // User-mode DML on a field the user cannot edit (Apex Developer Guide, "Enforce User Mode for Database Operations").
-        w.errors.push(err('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [f.name]));
+        w.errors.push(
+          err(
+            'INVALID_FIELD_FOR_INSERT_UPDATE',
+            `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+            [f.name]
+          )
+        );
         return;
       }
     }
@@ -395,38 +526,106 @@ export class DmlEngine {
     for (const f of object.fields()) {
       const v = rec.raw(f.name);
       const value = v === undefined ? null : v;
-      if (kind === 'insert' && !f.nillable && f.createable && !f.defaultedOnCreate && (value === null || value === '')) missing.push(f.name);
-      else if (kind === 'update' && !f.nillable && f.updateable && f.type !== 'boolean' && (value === null || value === '') && rec.isPopulated(f.name) && f.name !== 'OwnerId') missing.push(f.name);
+      if (
+        kind === 'insert' &&
+        !f.nillable &&
+        f.createable &&
+        !f.defaultedOnCreate &&
+        (value === null || value === '')
+      )
+        missing.push(f.name);
+      else if (
+        kind === 'update' &&
+        !f.nillable &&
+        f.updateable &&
+        f.type !== 'boolean' &&
+        (value === null || value === '') &&
+        rec.isPopulated(f.name) &&
+        f.name !== 'OwnerId'
+      )
+        missing.push(f.name);
       if (value === null) continue;
       if (f.length && typeof value === 'string' && value.length > f.length) {
-        w.errors.push(err('STRING_TOO_LONG', `${f.label ?? f.name}: data value too large: ${value} (max length=${f.length})`, [f.name]));
+        w.errors.push(
+          err(
+            'STRING_TOO_LONG',
+            `${f.label ?? f.name}: data value too large: ${value} (max length=${f.length})`,
+            [f.name]
+          )
+        );
       }
-      if (f.type === 'picklist' && f.restrictedPicklist && f.picklistValues && !f.picklistValues.includes(String(value))) {
-        w.errors.push(err('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label ?? f.name}: bad value for restricted picklist field: ${String(value)}`, [f.name]));
+      if (
+        f.type === 'picklist' &&
+        f.restrictedPicklist &&
+        f.picklistValues &&
+        !f.picklistValues.includes(String(value))
+      ) {
+        w.errors.push(
+          err(
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${f.label ?? f.name}: bad value for restricted picklist field: ${String(value)}`,
+            [f.name]
+          )
+        );
       }
       if (f.type === 'multipicklist' && f.restrictedPicklist && f.picklistValues) {
         for (const part of String(value).split(';')) {
-          if (!f.picklistValues.includes(part)) w.errors.push(err('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label ?? f.name}: bad value for restricted picklist field: ${part}`, [f.name]));
+          if (!f.picklistValues.includes(part))
+            w.errors.push(
+              err(
+                'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                `${f.label ?? f.name}: bad value for restricted picklist field: ${part}`,
+                [f.name]
+              )
+            );
         }
       }
-      if (f.type === 'reference' && f.referenceTo?.length && f.name !== 'Id') this.validateReference(object, f, value, w);
-      if ((f.type === 'double' || f.type === 'currency' || f.type === 'percent') && f.precision !== undefined && value instanceof ApexDecimal) {
+      if (f.type === 'reference' && f.referenceTo?.length && f.name !== 'Id')
+        this.validateReference(object, f, value, w);
+      if (
+        (f.type === 'double' || f.type === 'currency' || f.type === 'percent') &&
+        f.precision !== undefined &&
+        value instanceof ApexDecimal
+      ) {
         const scale = f.scale ?? 0;
-        const intDigits = value.withScale(0, 'DOWN').unscaled.toString().replace('-', '').replace(/^0$/, '').length;
+        const intDigits = value
+          .withScale(0, 'DOWN')
+          .unscaled.toString()
+          .replace('-', '')
+          .replace(/^0$/, '').length;
         if (intDigits > f.precision - scale) {
-          w.errors.push(err('NUMBER_OUTSIDE_VALID_RANGE', `${f.label ?? f.name}: value outside of valid range on numeric field: ${value.toPlainString()}`, [f.name]));
+          w.errors.push(
+            err(
+              'NUMBER_OUTSIDE_VALID_RANGE',
+              `${f.label ?? f.name}: value outside of valid range on numeric field: ${value.toPlainString()}`,
+              [f.name]
+            )
+          );
         }
       }
     }
-    if (missing.length) w.errors.push(err('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
+    if (missing.length)
+      w.errors.push(
+        err(
+          'REQUIRED_FIELD_MISSING',
+          `Required fields are missing: [${missing.join(', ')}]`,
+          missing
+        )
+      );
   }
 
-  private validateReference(object: SObjectSchema, f: CatalogField, value: ApexValue, w: Work): void {
+  private validateReference(
+    object: SObjectSchema,
+    f: CatalogField,
+    value: ApexValue,
+    w: Work
+  ): void {
     const id = String(value);
     if (f.name === 'OwnerId' || f.name === 'CreatedById' || f.name === 'LastModifiedById') {
       // Owners are Users or queues (Groups); users of the org are records in the store.
       const row = this.ctx.store.get(id);
-      if (!row || row.deleted) w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]));
+      if (!row || row.deleted)
+        w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]));
       return;
     }
     const row = this.ctx.store.get(id);
@@ -435,7 +634,13 @@ export class DmlEngine {
       return;
     }
     if (!f.referenceTo!.some((t) => t.toLowerCase() === row.type.toLowerCase())) {
-      w.errors.push(err('FIELD_INTEGRITY_EXCEPTION', `${f.label ?? f.name}: id value of incorrect type: ${id}`, [f.name]));
+      w.errors.push(
+        err(
+          'FIELD_INTEGRITY_EXCEPTION',
+          `${f.label ?? f.name}: id value of incorrect type: ${id}`,
+          [f.name]
+        )
+      );
     }
     void object;
   }
@@ -444,7 +649,12 @@ export class DmlEngine {
     const uniques = object.fields().filter((f) => f.unique);
     for (const f of uniques) {
       const lc = f.name.toLowerCase();
-      const key = (v: ApexValue): string | null => (v === null || v === undefined || v === '' ? null : f.caseSensitive ? String(v) : String(v).toLowerCase());
+      const key = (v: ApexValue): string | null =>
+        v === null || v === undefined || v === ''
+          ? null
+          : f.caseSensitive
+            ? String(v)
+            : String(v).toLowerCase();
       const existing = new Map<string, string>();
       for (const r of this.ctx.store.rows(object.name)) {
         const k = key(r.values.get(lc) ?? null);
@@ -457,12 +667,24 @@ export class DmlEngine {
         const owner = existing.get(k);
         const selfId = w.row?.id;
         if (owner && owner !== selfId) {
-          w.errors.push(err('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${owner}`, [f.name]));
+          w.errors.push(
+            err(
+              'DUPLICATE_VALUE',
+              `duplicate value found: ${f.name} duplicates value on record with id: ${owner}`,
+              [f.name]
+            )
+          );
           continue;
         }
         const other = inBatch.get(k);
         if (other) {
-          w.errors.push(err('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${other.row?.id ?? ''}`, [f.name]));
+          w.errors.push(
+            err(
+              'DUPLICATE_VALUE',
+              `duplicate value found: ${f.name} duplicates value on record with id: ${other.row?.id ?? ''}`,
+              [f.name]
+            )
+          );
           continue;
         }
         inBatch.set(k, w);
@@ -476,7 +698,10 @@ export class DmlEngine {
       if (fmt === undefined && !(object.name === 'Case' && f.name === 'CaseNumber')) continue;
       const n = this.ctx.autoNumber(`${object.name}.${f.name}`);
       const pattern = fmt || '{00000000}';
-      rec.set(f.name, pattern.replace(/\{(0+)\}/, (_m, zeros: string) => String(n).padStart(zeros.length, '0')));
+      rec.set(
+        f.name,
+        pattern.replace(/\{(0+)\}/, (_m, zeros: string) => String(n).padStart(zeros.length, '0'))
+      );
     }
   }
 
@@ -486,12 +711,19 @@ export class DmlEngine {
     if (!name || name.createable || !object.field('LastName') || !object.field('FirstName')) return;
     const first = rec.raw('FirstName');
     const last = rec.raw('LastName');
-    rec.set('Name', [first, last].filter((x) => x !== null && x !== undefined && x !== '').join(' '));
+    rec.set(
+      'Name',
+      [first, last].filter((x) => x !== null && x !== undefined && x !== '').join(' ')
+    );
   }
 
   // ---- upsert ----------------------------------------------------------------------------
 
-  private partitionUpsert(call: DmlCall, indexes: number[], results: Map<number, RecordResult>): { inserts: number[]; updates: number[] } {
+  private partitionUpsert(
+    call: DmlCall,
+    indexes: number[],
+    results: Map<number, RecordResult>
+  ): { inserts: number[]; updates: number[] } {
     const inserts: number[] = [];
     const updates: number[] = [];
     const first = call.records[indexes[0] ?? 0];
@@ -499,9 +731,16 @@ export class DmlEngine {
     const object = this.ctx.schema.get(first.type)!;
     const extName = call.externalIdField;
     const f = extName ? object.field(extName) : object.field('Id');
-    if (!f) throw new DmlCallError('System.SObjectException', `Invalid field ${extName} for ${object.name}`);
+    if (!f)
+      throw new DmlCallError(
+        'System.SObjectException',
+        `Invalid field ${extName} for ${object.name}`
+      );
     if (extName && !(f.externalId || f.idLookup) && f.name !== 'Id') {
-      throw new DmlCallError('System.SObjectException', `Invalid field for upsert, must be an External Id custom or standard indexed field: ${f.name}`);
+      throw new DmlCallError(
+        'System.SObjectException',
+        `Invalid field for upsert, must be an External Id custom or standard indexed field: ${f.name}`
+      );
     }
     const seen = new Map<string, number>();
     for (const i of indexes) {
@@ -524,22 +763,54 @@ export class DmlEngine {
       const key = f.caseSensitive ? String(value) : String(value).toLowerCase();
       if (seen.has(key)) {
         // Same key twice in one call (../shared/PLATFORM.md: "Duplicate external id specified").
-        results.set(i, { id: null, success: false, errors: [err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [f.name])] });
+        results.set(i, {
+          id: null,
+          success: false,
+          errors: [
+            err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [
+              f.name
+            ])
+          ]
+        });
         const j = seen.get(key)!;
-        if (!results.has(j)) results.set(j, { id: null, success: false, errors: [err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [f.name])] });
+        if (!results.has(j))
+          results.set(j, {
+            id: null,
+            success: false,
+            errors: [
+              err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [
+                f.name
+              ])
+            ]
+          });
         continue;
       }
       seen.set(key, i);
-      const matches = [...this.ctx.store.rows(object.name)].filter((r) => sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive));
+      const matches = [...this.ctx.store.rows(object.name)].filter((r) =>
+        sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
+      );
       if (matches.length > 1) {
-        results.set(i, { id: null, success: false, errors: [err('DUPLICATE_EXTERNAL_ID', `${f.label ?? f.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]`, [f.name])] });
+        results.set(i, {
+          id: null,
+          success: false,
+          errors: [
+            err(
+              'DUPLICATE_EXTERNAL_ID',
+              `${f.label ?? f.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]`,
+              [f.name]
+            )
+          ]
+        });
       } else if (matches.length === 1) {
         rec.set('Id', new ApexId(matches[0]!.id));
         updates.push(i);
       } else inserts.push(i);
     }
     const dupes = new Set([...results.keys()]);
-    return { inserts: inserts.filter((i) => !dupes.has(i)), updates: updates.filter((i) => !dupes.has(i)) };
+    return {
+      inserts: inserts.filter((i) => !dupes.has(i)),
+      updates: updates.filter((i) => !dupes.has(i))
+    };
   }
 
   // ---- delete / undelete -----------------------------------------------------------------
@@ -567,20 +838,39 @@ export class DmlEngine {
       }
       for (const [type, works] of byType) {
         const object = schema.get(type)!;
-        if (!object.def.deletable) throw new DmlCallError('System.TypeException', `DML operation Delete not allowed on ${object.name}`);
+        if (!object.def.deletable)
+          throw new DmlCallError(
+            'System.TypeException',
+            `DML operation Delete not allowed on ${object.name}`
+          );
         const live = (): Work[] => works.filter((w) => !w.errors.length);
         if (call.userMode && this.ctx.access && !this.ctx.access.canDelete(object.name)) {
-          for (const w of live()) w.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'));
+          for (const w of live())
+            w.errors.push(
+              err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id')
+            );
         }
         this.trigger(object, 'BEFORE_DELETE', works, live());
         for (const w of live()) this.checkRestrict(object, w);
         for (const w of live()) {
           store.markDeleted(w.row!, true);
-          this.ctx.recordChange({ object: object.name, changeType: 'DELETE', id: w.row!.id, changedFields: [], nulledFields: [], values: w.row!.values });
+          this.ctx.recordChange({
+            object: object.name,
+            changeType: 'DELETE',
+            id: w.row!.id,
+            changedFields: [],
+            nulledFields: [],
+            values: w.row!.values
+          });
           this.cascade(object, w.row!);
         }
         this.trigger(object, 'AFTER_DELETE', works, live());
-        for (const w of works) results.set(w.index, { id: w.row?.id ?? idOf(w.input), success: !w.errors.length, errors: w.errors });
+        for (const w of works)
+          results.set(w.index, {
+            id: w.row?.id ?? idOf(w.input),
+            success: !w.errors.length,
+            errors: w.errors
+          });
       }
     }
   }
@@ -589,10 +879,19 @@ export class DmlEngine {
   private checkRestrict(object: SObjectSchema, w: Work): void {
     for (const child of this.ctx.schema.objects()) {
       for (const f of child.fields()) {
-        if (f.deleteConstraint !== 'Restrict' || !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())) continue;
+        if (
+          f.deleteConstraint !== 'Restrict' ||
+          !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())
+        )
+          continue;
         for (const r of this.ctx.store.rows(child.name)) {
           if (String(r.values.get(f.name.toLowerCase()) ?? '') === w.row!.id) {
-            w.errors.push(err('DELETE_FAILED', `Your attempt to delete ${String(w.row!.values.get('name') ?? w.row!.id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`));
+            w.errors.push(
+              err(
+                'DELETE_FAILED',
+                `Your attempt to delete ${String(w.row!.values.get('name') ?? w.row!.id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`
+              )
+            );
             return;
           }
         }
@@ -606,8 +905,18 @@ export class DmlEngine {
     for (const child of schema.objects()) {
       if (child.isChangeEvent) continue;
       for (const f of child.fields()) {
-        if (f.type !== 'reference' || !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())) continue;
-        if (f.name === 'OwnerId' || f.name === 'CreatedById' || f.name === 'LastModifiedById' || !f.createable) continue;
+        if (
+          f.type !== 'reference' ||
+          !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())
+        )
+          continue;
+        if (
+          f.name === 'OwnerId' ||
+          f.name === 'CreatedById' ||
+          f.name === 'LastModifiedById' ||
+          !f.createable
+        )
+          continue;
         const lc = f.name.toLowerCase();
         for (const r of [...store.rows(child.name)]) {
           if (String(r.values.get(lc) ?? '') !== parent.id) continue;
@@ -620,7 +929,11 @@ export class DmlEngine {
     }
   }
 
-  private undeleteGroup(call: DmlCall, indexes: number[], results: Map<number, RecordResult>): void {
+  private undeleteGroup(
+    call: DmlCall,
+    indexes: number[],
+    results: Map<number, RecordResult>
+  ): void {
     const { store, schema } = this.ctx;
     const byType = new Map<string, Work[]>();
     for (const i of indexes) {
@@ -629,7 +942,8 @@ export class DmlEngine {
       const row = id ? store.get(id) : undefined;
       const w: Work = { index: i, input, rec: input, errors: [] };
       if (!row) w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
-      else if (!row.deleted) w.errors.push(err('UNDELETE_FAILED', 'Entity is not in the recycle bin'));
+      else if (!row.deleted)
+        w.errors.push(err('UNDELETE_FAILED', 'Entity is not in the recycle bin'));
       else w.row = row;
       const type = row?.type ?? input.type;
       let l = byType.get(type);
@@ -642,14 +956,27 @@ export class DmlEngine {
       for (const w of live) {
         store.markDeleted(w.row!, false);
         w.rec = rowToSObject(object, w.row!);
-        this.ctx.recordChange({ object: object.name, changeType: 'UNDELETE', id: w.row!.id, changedFields: [], nulledFields: [], values: w.row!.values });
+        this.ctx.recordChange({
+          object: object.name,
+          changeType: 'UNDELETE',
+          id: w.row!.id,
+          changedFields: [],
+          nulledFields: [],
+          values: w.row!.values
+        });
         // Records deleted with it come back too (Apex Developer Guide, "Restoring Deleted Records").
         for (const child of schema.objects()) {
-          for (const r of [...store.rows(child.name, true)]) if (r.deleted && r.deletedWith === w.row!.id) store.markDeleted(r, false);
+          for (const r of [...store.rows(child.name, true)])
+            if (r.deleted && r.deletedWith === w.row!.id) store.markDeleted(r, false);
         }
       }
       this.trigger(object, 'AFTER_UNDELETE', works, live);
-      for (const w of works) results.set(w.index, { id: w.row?.id ?? idOf(w.input), success: !w.errors.length, errors: w.errors });
+      for (const w of works)
+        results.set(w.index, {
+          id: w.row?.id ?? idOf(w.input),
+          success: !w.errors.length,
+          errors: w.errors
+        });
     }
   }
 
@@ -658,27 +985,53 @@ export class DmlEngine {
   private merge(call: DmlCall): RecordResult[] {
     const master = call.mergeMaster!;
     const object = this.ctx.schema.get(master.type)!;
-    if (!['Account', 'Contact', 'Lead', 'Case'].includes(object.name)) throw new DmlCallError('System.DmlException', `Merge failed. First exception on row 0; first error: INVALID_TYPE_FOR_OPERATION, entity type ${object.name} does not support merge: []`);
-    if (call.records.length < 1 || call.records.length > 2) throw new DmlCallError('System.DmlException', 'A single merge request must contain at least one records to merge, got none');
+    if (!['Account', 'Contact', 'Lead', 'Case'].includes(object.name))
+      throw new DmlCallError(
+        'System.DmlException',
+        `Merge failed. First exception on row 0; first error: INVALID_TYPE_FOR_OPERATION, entity type ${object.name} does not support merge: []`
+      );
+    if (call.records.length < 1 || call.records.length > 2)
+      throw new DmlCallError(
+        'System.DmlException',
+        'A single merge request must contain at least one records to merge, got none'
+      );
     const masterId = idOf(master);
-    if (!masterId) throw new DmlCallError('System.DmlException', 'Merge failed. First exception on row 0; first error: MISSING_ARGUMENT, Id not specified: []');
+    if (!masterId)
+      throw new DmlCallError(
+        'System.DmlException',
+        'Merge failed. First exception on row 0; first error: MISSING_ARGUMENT, Id not specified: []'
+      );
     const mark = this.ctx.store.mark();
     try {
-      if (master.populated().length > 1) this.execute({ op: 'update', records: [master], allOrNone: true, userMode: call.userMode });
+      if (master.populated().length > 1)
+        this.execute({ op: 'update', records: [master], allOrNone: true, userMode: call.userMode });
       const losers = call.records.map((r) => idOf(r)!);
       // Reparent children of the losers to the master, then delete the losers.
       for (const child of this.ctx.schema.objects()) {
         for (const f of child.fields()) {
-          if (f.type !== 'reference' || !f.createable || !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())) continue;
+          if (
+            f.type !== 'reference' ||
+            !f.createable ||
+            !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())
+          )
+            continue;
           const lc = f.name.toLowerCase();
-          for (const r of [...this.ctx.store.rows(child.name)]) if (losers.includes(String(r.values.get(lc) ?? ''))) this.ctx.store.update(r, [[lc, new ApexId(masterId)]]);
+          for (const r of [...this.ctx.store.rows(child.name)])
+            if (losers.includes(String(r.values.get(lc) ?? '')))
+              this.ctx.store.update(r, [[lc, new ApexId(masterId)]]);
         }
       }
       for (const id of losers) {
         const row = this.ctx.store.get(id);
-        if (row && object.field('MasterRecordId')) this.ctx.store.update(row, [['masterrecordid', new ApexId(masterId)]]);
+        if (row && object.field('MasterRecordId'))
+          this.ctx.store.update(row, [['masterrecordid', new ApexId(masterId)]]);
       }
-      this.execute({ op: 'delete', records: call.records, allOrNone: true, userMode: call.userMode });
+      this.execute({
+        op: 'delete',
+        records: call.records,
+        allOrNone: true,
+        userMode: call.userMode
+      });
     } catch (e) {
       this.ctx.store.rollbackTo(mark);
       throw e;
@@ -714,7 +1067,9 @@ function sameValue(a: ApexValue | undefined, b: ApexValue | undefined): boolean 
 
 function sameText(a: ApexValue | undefined, b: ApexValue, caseSensitive: boolean): boolean {
   if (a === undefined || a === null) return false;
-  return caseSensitive ? String(a) === String(b) : String(a).toLowerCase() === String(b).toLowerCase();
+  return caseSensitive
+    ? String(a) === String(b)
+    : String(a).toLowerCase() === String(b).toLowerCase();
 }
 
 /** Converts a value to the field's storage type (Ids normalised to 18 characters). */
@@ -726,30 +1081,48 @@ function coerce(f: CatalogField, v: ApexValue): ApexValue {
     if (!id) throw new DmlCallError('System.StringException', `Invalid id: ${v}`);
     return new ApexId(id);
   }
-  if ((f.apexType === 'Decimal' || f.apexType === 'Double') && (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble)) {
+  if (
+    (f.apexType === 'Decimal' || f.apexType === 'Double') &&
+    (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble)
+  ) {
     return v instanceof ApexDouble ? ApexDecimal.fromDouble(v.v) : ApexDecimal.fromInt(v);
   }
-  if (f.apexType === 'String' && typeof v === 'string' && f.type !== 'textarea' && f.type !== 'multipicklist') return v;
+  if (
+    f.apexType === 'String' &&
+    typeof v === 'string' &&
+    f.type !== 'textarea' &&
+    f.type !== 'multipicklist'
+  )
+    return v;
   void ApexBlob;
   void ApexTime;
   return v;
 }
 
-function parseDefault(f: CatalogField, d: string | number | boolean, object: SObjectSchema): ApexValue {
+function parseDefault(
+  f: CatalogField,
+  d: string | number | boolean,
+  object: SObjectSchema
+): ApexValue {
   if (typeof d === 'boolean') return d;
-  if (typeof d === 'number') return f.apexType === 'Decimal' ? ApexDecimal.fromString(String(d)) : d;
+  if (typeof d === 'number')
+    return f.apexType === 'Decimal' ? ApexDecimal.fromString(String(d)) : d;
   const s = d.trim();
   if (f.type === 'boolean') {
     if (/^true$/i.test(s)) return true;
     if (/^false$/i.test(s)) return false;
-  } else if (f.apexType === 'Decimal' && /^-?\d+(\.\d+)?$/.test(s)) return ApexDecimal.fromString(s);
+  } else if (f.apexType === 'Decimal' && /^-?\d+(\.\d+)?$/.test(s))
+    return ApexDecimal.fromString(s);
   else if (f.apexType === 'Integer' && /^-?\d+$/.test(s)) return Number(s);
   else if (f.apexType === 'String') {
     const m = /^"(.*)"$/.exec(s) ?? /^'(.*)'$/.exec(s);
     if (m) return m[1]!;
     if (f.type === 'picklist' || f.type === 'multipicklist') return s; // picklist default value (not a formula)
   }
-  throw new DmlCallError('System.UnsupportedOperationException', `Unsupported by the local org: default value formula '${s}' on ${object.name}.${f.name}`);
+  throw new DmlCallError(
+    'System.UnsupportedOperationException',
+    `Unsupported by the local org: default value formula '${s}' on ${object.name}.${f.name}`
+  );
 }
 
 export { typeRef };

@@ -25,7 +25,12 @@ export interface DmlFailure extends DmlErrorInfo {
 }
 
 const VERB: Record<string, string> = {
-  insert: 'Insert', update: 'Update', upsert: 'Upsert', delete: 'Delete', undelete: 'Undelete', merge: 'Merge',
+  insert: 'Insert',
+  update: 'Update',
+  upsert: 'Upsert',
+  delete: 'Delete',
+  undelete: 'Undelete',
+  merge: 'Merge'
 };
 
 /** "Insert failed. First exception on row 2; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Email]: [Email]" */
@@ -39,7 +44,7 @@ export function dmlExceptionMessage(op: string, failures: DmlFailure[]): string 
 export class DmlFailedError extends Error {
   constructor(
     readonly op: string,
-    readonly failures: DmlFailure[],
+    readonly failures: DmlFailure[]
   ) {
     super(dmlExceptionMessage(op, failures));
   }
@@ -53,7 +58,11 @@ export function addRecordError(record: ApexSObject, message: string, field?: str
 }
 
 export function recordErrorsOf(record: ApexSObject): DmlErrorInfo[] {
-  return (record.errors ?? []).map((e) => ({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: e.message, fields: e.field ? [e.field] : [] }));
+  return (record.errors ?? []).map((e) => ({
+    statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    message: e.message,
+    fields: e.field ? [e.field] : []
+  }));
 }
 
 export function clearRecordErrors(record: ApexSObject): void {

@@ -3,16 +3,44 @@
 // Apex cannot catch. Messages as the platform words them (../shared/PLATFORM.md, Runtime 1).
 
 export type LimitName =
-  | 'Queries' | 'QueryRows' | 'QueryLocatorRows' | 'SoslQueries' | 'DMLStatements' | 'DMLRows' | 'Callouts'
-  | 'FutureCalls' | 'QueueableJobs' | 'EmailInvocations' | 'PublishImmediateDML' | 'AggregateQueries' | 'CpuTime' | 'HeapSize';
+  | 'Queries'
+  | 'QueryRows'
+  | 'QueryLocatorRows'
+  | 'SoslQueries'
+  | 'DMLStatements'
+  | 'DMLRows'
+  | 'Callouts'
+  | 'FutureCalls'
+  | 'QueueableJobs'
+  | 'EmailInvocations'
+  | 'PublishImmediateDML'
+  | 'AggregateQueries'
+  | 'CpuTime'
+  | 'HeapSize';
 
 const SYNC: Record<LimitName, number> = {
-  Queries: 100, QueryRows: 50_000, QueryLocatorRows: 10_000, SoslQueries: 20, DMLStatements: 150, DMLRows: 10_000,
-  Callouts: 100, FutureCalls: 50, QueueableJobs: 50, EmailInvocations: 10, PublishImmediateDML: 150,
-  AggregateQueries: 300, CpuTime: 10_000, HeapSize: 6_000_000,
+  Queries: 100,
+  QueryRows: 50_000,
+  QueryLocatorRows: 10_000,
+  SoslQueries: 20,
+  DMLStatements: 150,
+  DMLRows: 10_000,
+  Callouts: 100,
+  FutureCalls: 50,
+  QueueableJobs: 50,
+  EmailInvocations: 10,
+  PublishImmediateDML: 150,
+  AggregateQueries: 300,
+  CpuTime: 10_000,
+  HeapSize: 6_000_000
 };
 const ASYNC: Record<LimitName, number> = {
-  ...SYNC, Queries: 200, QueueableJobs: 1, AggregateQueries: 300, CpuTime: 60_000, HeapSize: 12_000_000,
+  ...SYNC,
+  Queries: 200,
+  QueueableJobs: 1,
+  AggregateQueries: 300,
+  CpuTime: 60_000,
+  HeapSize: 12_000_000
 };
 
 // "Too many SOQL queries: 101" etc.
@@ -27,7 +55,7 @@ const MESSAGES: Partial<Record<LimitName, string>> = {
   FutureCalls: 'Too many future calls',
   QueueableJobs: 'Too many queueable jobs added to the queue',
   EmailInvocations: 'Too many Email Invocations',
-  PublishImmediateDML: 'Too many Publish Immediate DML',
+  PublishImmediateDML: 'Too many Publish Immediate DML'
 };
 
 /** System.LimitException: the runtime must not let Apex catch it. */
@@ -38,7 +66,15 @@ export class LimitException extends Error {
   }
 }
 
-export type ExecutionKind = 'sync' | 'queueable' | 'batch' | 'future' | 'schedulable' | 'finalizer' | 'trigger-event' | 'rest';
+export type ExecutionKind =
+  | 'sync'
+  | 'queueable'
+  | 'batch'
+  | 'future'
+  | 'schedulable'
+  | 'finalizer'
+  | 'trigger-event'
+  | 'rest';
 
 export interface TraceEntry {
   kind: 'soql' | 'sosl' | 'dml' | 'callout' | 'publish' | 'enqueue' | 'limit';
@@ -56,12 +92,19 @@ export class Limits {
   readonly startedAt = performance.now();
 
   constructor(readonly kind: ExecutionKind = 'sync') {
-    this.max = { ...(kind === 'sync' || kind === 'rest' || kind === 'schedulable' || kind === 'trigger-event' ? SYNC : ASYNC) };
+    this.max = {
+      ...(kind === 'sync' || kind === 'rest' || kind === 'schedulable' || kind === 'trigger-event'
+        ? SYNC
+        : ASYNC)
+    };
     // Future calls are 0 from a future or batch context; 50 from a queueable (PLATFORM.md Runtime 1).
     if (kind === 'future' || kind === 'batch') this.max.FutureCalls = 0;
     // A finalizer runs with sync limits but may enqueue one job (Transaction Finalizers).
     if (kind === 'finalizer') this.max.QueueableJobs = 1;
-    this.used = Object.fromEntries(Object.keys(SYNC).map((k) => [k, 0])) as Record<LimitName, number>;
+    this.used = Object.fromEntries(Object.keys(SYNC).map((k) => [k, 0])) as Record<
+      LimitName,
+      number
+    >;
   }
 
   get(name: LimitName): number {
@@ -89,7 +132,8 @@ export class Limits {
   /** Whole-transaction snapshot for tests and benchmarks. */
   summary(): Record<string, { used: number; limit: number }> {
     const out: Record<string, { used: number; limit: number }> = {};
-    for (const k of Object.keys(this.used) as LimitName[]) out[k] = { used: this.get(k), limit: this.max[k] };
+    for (const k of Object.keys(this.used) as LimitName[])
+      out[k] = { used: this.get(k), limit: this.max[k] };
     return out;
   }
 }

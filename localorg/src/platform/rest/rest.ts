@@ -3,7 +3,15 @@
 // Other Metadata", "List Organization Limits", "Status Codes and Error Responses", "Call Options
 // Header"; Apex Developer Guide: "Exposing Apex Classes as REST Web Services"). Each request is one
 // transaction run as the connection's user, in user mode and with sharing.
-import { ApexId, ApexList, ApexObject, ApexSObject, NativeObject, typeRef, type ApexValue } from '../../runtime/values.ts';
+import {
+  ApexId,
+  ApexList,
+  ApexObject,
+  ApexSObject,
+  NativeObject,
+  typeRef,
+  type ApexValue
+} from '../../runtime/values.ts';
 import { UnsupportedError } from '../../runtime/platform.ts';
 import type { HttpRequestData, HttpResponseData, Org } from '../org.ts';
 import { ConvertError, jsToApex, sobjectToJson, apexToJson, type Json } from '../data/convert.ts';
@@ -22,7 +30,7 @@ class RestError extends Error {
     readonly status: number,
     readonly errorCode: string,
     message: string,
-    readonly fields: string[] = [],
+    readonly fields: string[] = []
   ) {
     super(message);
   }
@@ -41,7 +49,17 @@ const states = new WeakMap<Org, RestState>();
 
 export function restState(org: Org): RestState {
   let s = states.get(org);
-  if (!s) states.set(org, (s = { apiRequests: 0, cursors: new Map(), cursorSeq: 0, restRequest: null, restResponse: null }));
+  if (!s)
+    states.set(
+      org,
+      (s = {
+        apiRequests: 0,
+        cursors: new Map(),
+        cursorSeq: 0,
+        restRequest: null,
+        restResponse: null
+      })
+    );
   return s;
 }
 
@@ -51,31 +69,53 @@ export function handleRest(org: Org, req: HttpRequestData, userId: string): Http
   state.apiRequests++;
   const url = new URL(req.endpoint, 'https://localorg.invalid');
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
-  const client = /client=([^;,\s]+)/.exec(headerValue(req.headers, 'Sforce-Call-Options') ?? '')?.[1];
+  const client = /client=([^;,\s]+)/.exec(
+    headerValue(req.headers, 'Sforce-Call-Options') ?? ''
+  )?.[1];
   const apexRest = path.startsWith('/services/apexrest/');
   const version = /^\/services\/data\/v(\d+\.\d+)/.exec(path)?.[1] ?? '65.0';
   const changeOrigin = `com/salesforce/api/${apexRest ? 'rest' : 'rest'}/${version}${client ? `;client=${client}` : ''}`;
   try {
     return org.asUser(userId, () =>
-      org.withTransaction('rest', () => (apexRest ? apexRestCall(org, req, url, path) : standardApi(org, req, url, path, version)), { changeOrigin, label: `${req.method} ${path}` }),
+      org.withTransaction(
+        'rest',
+        () =>
+          apexRest ? apexRestCall(org, req, url, path) : standardApi(org, req, url, path, version),
+        { changeOrigin, label: `${req.method} ${path}` }
+      )
     );
   } catch (e) {
     if (e instanceof RestError) return errorResponse(e.status, e.errorCode, e.message, e.fields);
-    if (e instanceof LimitException) return errorResponse(500, 'APEX_ERROR', `System.LimitException: ${e.message}`);
+    if (e instanceof LimitException)
+      return errorResponse(500, 'APEX_ERROR', `System.LimitException: ${e.message}`);
     if (e instanceof UnsupportedError) throw e;
     const ex = (e as { exception?: ApexObject }).exception;
-    if (ex) return errorResponse(500, 'APEX_ERROR', `${ex.cls.name}: ${ex.exception?.message ?? ''}\n\n${ex.exception?.stack ?? ''}`.trim());
+    if (ex)
+      return errorResponse(
+        500,
+        'APEX_ERROR',
+        `${ex.cls.name}: ${ex.exception?.message ?? ''}\n\n${ex.exception?.stack ?? ''}`.trim()
+      );
     throw e;
   }
 }
 
-function errorResponse(status: number, errorCode: string, message: string, fields?: string[]): HttpResponseData {
+function errorResponse(
+  status: number,
+  errorCode: string,
+  message: string,
+  fields?: string[]
+): HttpResponseData {
   const body: Json = [{ message, errorCode, ...(fields && fields.length ? { fields } : {}) }];
   return { status, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
 }
 
 function json(status: number, body: Json | undefined): HttpResponseData {
-  return { status, headers: body === undefined ? {} : { ...JSON_HEADERS }, body: body === undefined ? '' : JSON.stringify(body) };
+  return {
+    status,
+    headers: body === undefined ? {} : { ...JSON_HEADERS },
+    body: body === undefined ? '' : JSON.stringify(body)
+  };
 }
 
 function headerValue(h: Record<string, string>, name: string): string | undefined {
@@ -94,7 +134,13 @@ function parseBody(req: HttpRequestData): Json {
 
 // ---- standard REST API --------------------------------------------------------------------
 
-function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, version: string): HttpResponseData {
+function standardApi(
+  org: Org,
+  req: HttpRequestData,
+  url: URL,
+  path: string,
+  version: string
+): HttpResponseData {
   const m = /^\/services\/data\/v\d+\.\d+(\/.*)?$/.exec(path);
   if (!m) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   const rest = (m[1] ?? '').split('/').filter(Boolean);
@@ -102,7 +148,10 @@ function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, ver
   const [head, a, b, c] = rest;
   if (head === 'limits' && method === 'GET') {
     const used = restState(org).apiRequests;
-    return json(200, { DailyApiRequests: { Max: 15000, Remaining: Math.max(0, 15000 - used) }, DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 } });
+    return json(200, {
+      DailyApiRequests: { Max: 15000, Remaining: Math.max(0, 15000 - used) },
+      DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 }
+    });
   }
   if (head === 'query' && method === 'GET') {
     if (a) return nextPage(org, a);
@@ -112,7 +161,17 @@ function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, ver
   }
   if (head === 'sobjects') {
     if (!a && method === 'GET') {
-      return json(200, { encoding: 'UTF-8', maxBatchSize: 200, sobjects: org.schema.objects().map((o) => ({ name: o.name, label: o.def.label, keyPrefix: o.keyPrefix || null, custom: o.def.custom, queryable: true })) });
+      return json(200, {
+        encoding: 'UTF-8',
+        maxBatchSize: 200,
+        sobjects: org.schema.objects().map((o) => ({
+          name: o.name,
+          label: o.def.label,
+          keyPrefix: o.keyPrefix || null,
+          custom: o.def.custom,
+          queryable: true
+        }))
+      });
     }
     const object = objectOrThrow(org, a!);
     if (!b && method === 'POST') return createOne(org, object, parseBody(req));
@@ -122,8 +181,10 @@ function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, ver
       if (method === 'PATCH') return updateOne(org, object, b, parseBody(req));
       if (method === 'DELETE') return deleteMany(org, [b], true, true);
     }
-    if (b && c !== undefined && method === 'PATCH') return upsertOne(org, object, b, c, parseBody(req));
-    if (b && c !== undefined && method === 'GET') return getByExternalId(org, object, b, c, version);
+    if (b && c !== undefined && method === 'PATCH')
+      return upsertOne(org, object, b, c, parseBody(req));
+    if (b && c !== undefined && method === 'GET')
+      return getByExternalId(org, object, b, c, version);
   }
   if (head === 'composite' && a === 'sobjects') {
     if (method === 'POST' || (method === 'PATCH' && !b)) {
@@ -136,7 +197,12 @@ function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, ver
     }
     if (method === 'DELETE') {
       const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
-      if (ids.length > MAX_COLLECTION) throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+      if (ids.length > MAX_COLLECTION)
+        throw new RestError(
+          400,
+          'EXCEEDED_ID_LIMIT',
+          'record limit reached. cannot submit more than 200 records into this call'
+        );
       return deleteMany(org, ids, url.searchParams.get('allOrNone') === 'true', false);
     }
   }
@@ -145,12 +211,14 @@ function standardApi(org: Org, req: HttpRequestData, url: URL, path: string, ver
 
 function objectOrThrow(org: Org, name: string): SObjectSchema {
   const o = org.schema.get(name);
-  if (!o || !org.access.objectPermission(org.currentUserId(), o.name).read) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  if (!o || !org.access.objectPermission(org.currentUserId(), o.name).read)
+    throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   return o;
 }
 
 function toRecord(org: Org, object: SObjectSchema, body: Json, allowId: boolean): ApexSObject {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RestError(400, 'JSON_PARSER_ERROR', 'Expected a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new RestError(400, 'JSON_PARSER_ERROR', 'Expected a JSON object');
   const s = new ApexSObject(object.name);
   for (const [k, v] of Object.entries(body)) {
     if (k === 'attributes') continue;
@@ -159,15 +227,28 @@ function toRecord(org: Org, object: SObjectSchema, body: Json, allowId: boolean)
       const rel = object.relationship(k);
       if (rel && v && typeof v === 'object' && !Array.isArray(v)) {
         // Parent by external Id: {"Account": {"Ext__c": "A1"}}
-        const parentType = String((v as { attributes?: { type?: string } }).attributes?.type ?? rel.referenceTo?.[0]);
+        const parentType = String(
+          (v as { attributes?: { type?: string } }).attributes?.type ?? rel.referenceTo?.[0]
+        );
         const parent = toRecord(org, objectOrThrow(org, parentType), v, true);
         s.set(rel.relationshipName!, parent);
         continue;
       }
-      throw new RestError(400, 'INVALID_FIELD', `No such column '${k}' on sobject of type ${object.name}`, [k]);
+      throw new RestError(
+        400,
+        'INVALID_FIELD',
+        `No such column '${k}' on sobject of type ${object.name}`,
+        [k]
+      );
     }
     if (f.name === 'Id') {
-      if (!allowId) throw new RestError(400, 'INVALID_FIELD', 'The Id field should not be specified in the sobject data.', ['Id']);
+      if (!allowId)
+        throw new RestError(
+          400,
+          'INVALID_FIELD',
+          'The Id field should not be specified in the sobject data.',
+          ['Id']
+        );
       if (v !== null) s.set('Id', jsToApexOrThrow(f, v));
       continue;
     }
@@ -185,9 +266,21 @@ function jsToApexOrThrow(f: Parameters<typeof jsToApex>[0], v: unknown): ApexVal
   }
 }
 
-function dml(org: Org, op: DmlOp, records: ApexSObject[], allOrNone: boolean, externalIdField?: string): RecordResult[] {
+function dml(
+  org: Org,
+  op: DmlOp,
+  records: ApexSObject[],
+  allOrNone: boolean,
+  externalIdField?: string
+): RecordResult[] {
   try {
-    return org.runDml({ op, records, allOrNone, userMode: true, externalIdField: externalIdField ?? null });
+    return org.runDml({
+      op,
+      records,
+      allOrNone,
+      userMode: true,
+      externalIdField: externalIdField ?? null
+    });
   } catch (e) {
     if (e instanceof DmlFailedError) {
       const f = e.failures[0]!;
@@ -204,7 +297,7 @@ const resultJson = (r: RecordResult, withCreated = false): Json => ({
   id: r.id,
   success: r.success,
   errors: r.errors.map((e) => ({ statusCode: e.statusCode, message: e.message, fields: e.fields })),
-  ...(withCreated && r.success ? { created: !!r.created } : {}),
+  ...(withCreated && r.success ? { created: !!r.created } : {})
 });
 
 function createOne(org: Org, object: SObjectSchema, body: Json): HttpResponseData {
@@ -220,43 +313,117 @@ function updateOne(org: Org, object: SObjectSchema, id: string, body: Json): Htt
 }
 
 function idOrThrow(id: string): ApexId {
-  const f = { name: 'Id', type: 'id', apexType: 'Id', length: 18, nillable: false, createable: false, updateable: false, defaultedOnCreate: true };
+  const f = {
+    name: 'Id',
+    type: 'id',
+    apexType: 'Id',
+    length: 18,
+    nillable: false,
+    createable: false,
+    updateable: false,
+    defaultedOnCreate: true
+  };
   try {
     return jsToApex(f, id) as ApexId;
   } catch {
-    throw new RestError(404, 'NOT_FOUND', 'Provided external ID field does not exist or is not accessible: ' + id);
+    throw new RestError(
+      404,
+      'NOT_FOUND',
+      'Provided external ID field does not exist or is not accessible: ' + id
+    );
   }
 }
 
-function upsertOne(org: Org, object: SObjectSchema, field: string, value: string, body: Json): HttpResponseData {
+function upsertOne(
+  org: Org,
+  object: SObjectSchema,
+  field: string,
+  value: string,
+  body: Json
+): HttpResponseData {
   const f = object.field(field);
-  if (!f || !(f.externalId || f.idLookup)) throw new RestError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`);
+  if (!f || !(f.externalId || f.idLookup))
+    throw new RestError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${field}`
+    );
   const s = toRecord(org, object, body, false);
   if (f.name !== 'Id') s.set(f.name, jsToApexOrThrow(f, value));
   else s.set('Id', idOrThrow(value));
-  const matches = f.name === 'Id' ? [] : [...org.store.rows(object.name)].filter((r) => String(r.values.get(f.name.toLowerCase()) ?? '').toLowerCase() === value.toLowerCase());
-  if (matches.length > 1) return json(300, matches.map((r) => `/services/data/v65.0/sobjects/${object.name}/${r.id}`));
+  const matches =
+    f.name === 'Id'
+      ? []
+      : [...org.store.rows(object.name)].filter(
+          (r) =>
+            String(r.values.get(f.name.toLowerCase()) ?? '').toLowerCase() === value.toLowerCase()
+        );
+  if (matches.length > 1)
+    return json(
+      300,
+      matches.map((r) => `/services/data/v65.0/sobjects/${object.name}/${r.id}`)
+    );
   const [r] = dml(org, 'upsert', [s], true, f.name);
   // v46.0+: 201 + created:true for a new record, 200 + created:false for an update (Upsert Records Using an External ID).
   return json(r!.created ? 201 : 200, resultJson(r!, true));
 }
 
-function getOne(org: Org, object: SObjectSchema, id: string, fields: string | null, version: string): HttpResponseData {
-  const list = fields ? fields.split(',').map((f) => f.trim()) : object.fields().filter((f) => !['address', 'location', 'complexvalue'].includes(f.type) && !f.calculated && org.access.canReadField(org.currentUserId(), object.name, f.name)).map((f) => f.name);
-  const out = org.runQuery(`SELECT ${list.join(', ')} FROM ${object.name} WHERE Id = :id`, () => idOrThrow(id), { userMode: true, withSharing: true });
-  if (!out.records.length) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+function getOne(
+  org: Org,
+  object: SObjectSchema,
+  id: string,
+  fields: string | null,
+  version: string
+): HttpResponseData {
+  const list = fields
+    ? fields.split(',').map((f) => f.trim())
+    : object
+        .fields()
+        .filter(
+          (f) =>
+            !['address', 'location', 'complexvalue'].includes(f.type) &&
+            !f.calculated &&
+            org.access.canReadField(org.currentUserId(), object.name, f.name)
+        )
+        .map((f) => f.name);
+  const out = org.runQuery(
+    `SELECT ${list.join(', ')} FROM ${object.name} WHERE Id = :id`,
+    () => idOrThrow(id),
+    { userMode: true, withSharing: true }
+  );
+  if (!out.records.length)
+    throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   return json(200, sobjectToJson(out.records[0]!, version));
 }
 
-function getByExternalId(org: Org, object: SObjectSchema, field: string, value: string, version: string): HttpResponseData {
+function getByExternalId(
+  org: Org,
+  object: SObjectSchema,
+  field: string,
+  value: string,
+  version: string
+): HttpResponseData {
   const f = object.field(field);
-  if (!f || !(f.externalId || f.idLookup)) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
-  const match = [...org.store.rows(object.name)].filter((r) => String(r.values.get(f.name.toLowerCase()) ?? '').toLowerCase() === value.toLowerCase());
-  if (match.length !== 1) throw new RestError(match.length ? 300 : 404, match.length ? 'MULTIPLE_CHOICES' : 'NOT_FOUND', 'The requested resource does not exist');
+  if (!f || !(f.externalId || f.idLookup))
+    throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  const match = [...org.store.rows(object.name)].filter(
+    (r) => String(r.values.get(f.name.toLowerCase()) ?? '').toLowerCase() === value.toLowerCase()
+  );
+  if (match.length !== 1)
+    throw new RestError(
+      match.length ? 300 : 404,
+      match.length ? 'MULTIPLE_CHOICES' : 'NOT_FOUND',
+      'The requested resource does not exist'
+    );
   return getOne(org, object, match[0]!.id, null, version);
 }
 
-function deleteMany(org: Org, ids: string[], allOrNone: boolean, single: boolean): HttpResponseData {
+function deleteMany(
+  org: Org,
+  ids: string[],
+  allOrNone: boolean,
+  single: boolean
+): HttpResponseData {
   const records = ids.map((id) => {
     const row = org.store.get(idOrThrow(id).value);
     const s = new ApexSObject(row?.type ?? 'Account');
@@ -269,28 +436,58 @@ function deleteMany(org: Org, ids: string[], allOrNone: boolean, single: boolean
     dml(org, 'delete', records, true);
     return json(204, undefined);
   }
-  return json(200, collectionDml(org, 'delete', records, allOrNone).map((r) => resultJson(r)));
+  return json(
+    200,
+    collectionDml(org, 'delete', records, allOrNone).map((r) => resultJson(r))
+  );
 }
 
 /** sObject Collections: ≤200 records, allOrNone, ordered results (status 200 even with errors). */
-function collection(org: Org, op: DmlOp, body: { allOrNone?: boolean; records?: Json[] }, object: SObjectSchema | null, extField: string | null): HttpResponseData {
+function collection(
+  org: Org,
+  op: DmlOp,
+  body: { allOrNone?: boolean; records?: Json[] },
+  object: SObjectSchema | null,
+  extField: string | null
+): HttpResponseData {
   const records = body.records;
   if (!Array.isArray(records)) throw new RestError(400, 'JSON_PARSER_ERROR', 'records is required');
-  if (records.length > MAX_COLLECTION) throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+  if (records.length > MAX_COLLECTION)
+    throw new RestError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      'record limit reached. cannot submit more than 200 records into this call'
+    );
   const sobjects = records.map((r) => {
-    const type = object?.name ?? String((r as { attributes?: { type?: string } }).attributes?.type ?? '');
+    const type =
+      object?.name ?? String((r as { attributes?: { type?: string } }).attributes?.type ?? '');
     if (!type) throw new RestError(400, 'INVALID_TYPE', 'Must specify a type in attributes');
     return toRecord(org, objectOrThrow(org, type), r, op !== 'insert');
   });
   const results = collectionDml(org, op, sobjects, body.allOrNone === true, extField ?? undefined);
-  return json(200, results.map((r) => resultJson(r, op === 'upsert')));
+  return json(
+    200,
+    results.map((r) => resultJson(r, op === 'upsert'))
+  );
 }
 
-function collectionDml(org: Org, op: DmlOp, records: ApexSObject[], allOrNone: boolean, ext?: string): RecordResult[] {
+function collectionDml(
+  org: Org,
+  op: DmlOp,
+  records: ApexSObject[],
+  allOrNone: boolean,
+  ext?: string
+): RecordResult[] {
   const mark = org.store.mark();
   let results: RecordResult[];
   try {
-    results = org.runDml({ op, records, allOrNone: false, userMode: true, externalIdField: ext ?? null });
+    results = org.runDml({
+      op,
+      records,
+      allOrNone: false,
+      userMode: true,
+      externalIdField: ext ?? null
+    });
   } catch (e) {
     if (e instanceof DmlCallError) throw new RestError(400, 'INVALID_FIELD', e.message);
     throw e;
@@ -300,28 +497,51 @@ function collectionDml(org: Org, op: DmlOp, records: ApexSObject[], allOrNone: b
   org.store.rollbackTo(mark);
   return results.map((r) =>
     r.success
-      ? { id: null, success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] }
-      : { ...r, id: null },
+      ? {
+          id: null,
+          success: false,
+          errors: [
+            {
+              statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+              message:
+                'Record rolled back because not all records were valid and the request was using AllOrNone header',
+              fields: []
+            }
+          ]
+        }
+      : { ...r, id: null }
   );
 }
 
 function runRestQuery(org: Org, q: string, version: string): HttpResponseData {
   let out;
   try {
-    out = org.runQuery(q, (b) => {
-      throw new QueryException(`unexpected token: ':${b.text}'`);
-    }, { userMode: true, withSharing: true });
+    out = org.runQuery(
+      q,
+      (b) => {
+        throw new QueryException(`unexpected token: ':${b.text}'`);
+      },
+      { userMode: true, withSharing: true }
+    );
   } catch (e) {
     if (e instanceof QueryException) throw new RestError(400, 'MALFORMED_QUERY', e.message);
     throw e;
   }
   if (out.kind === 'count') return json(200, { totalSize: out.count, done: true, records: [] });
-  const records = out.records.map((r) => (out.kind === 'aggregate' ? aggregateJson(r) : sobjectToJson(r, version)));
-  if (records.length <= QUERY_BATCH) return json(200, { totalSize: records.length, done: true, records });
+  const records = out.records.map((r) =>
+    out.kind === 'aggregate' ? aggregateJson(r) : sobjectToJson(r, version)
+  );
+  if (records.length <= QUERY_BATCH)
+    return json(200, { totalSize: records.length, done: true, records });
   const state = restState(org);
   const key = `01g${String(++state.cursorSeq).padStart(12, '0')}`;
   state.cursors.set(key, { records, object: out.object });
-  return json(200, { totalSize: records.length, done: false, nextRecordsUrl: `/services/data/v${version}/query/${key}-${QUERY_BATCH}`, records: records.slice(0, QUERY_BATCH) });
+  return json(200, {
+    totalSize: records.length,
+    done: false,
+    nextRecordsUrl: `/services/data/v${version}/query/${key}-${QUERY_BATCH}`,
+    records: records.slice(0, QUERY_BATCH)
+  });
 }
 
 function aggregateJson(r: ApexSObject): Json {
@@ -337,43 +557,98 @@ function nextPage(org: Org, locator: string): HttpResponseData {
   const offset = Number(offsetText);
   const records = cursor.records.slice(offset, offset + QUERY_BATCH);
   const done = offset + QUERY_BATCH >= cursor.records.length;
-  return json(200, { totalSize: cursor.records.length, done, ...(done ? {} : { nextRecordsUrl: `/services/data/v65.0/query/${key}-${offset + QUERY_BATCH}` }), records });
+  return json(200, {
+    totalSize: cursor.records.length,
+    done,
+    ...(done
+      ? {}
+      : { nextRecordsUrl: `/services/data/v65.0/query/${key}-${offset + QUERY_BATCH}` }),
+    records
+  });
 }
 
 function describe(org: Org, o: SObjectSchema, version: string): Json {
   const userId = org.currentUserId();
   const perm = org.access.objectPermission(userId, o.name);
   return {
-    name: o.name, label: o.def.label, labelPlural: o.def.labelPlural, keyPrefix: o.keyPrefix || null, custom: o.def.custom,
-    createable: o.def.createable && perm.create, updateable: o.def.updateable && perm.edit, deletable: o.def.deletable && perm.delete,
-    queryable: perm.read, customSetting: o.isCustomSetting,
-    fields: o.fields().filter((f) => org.access.canReadField(userId, o.name, f.name)).map((f) => ({
-      name: f.name, label: f.label ?? f.name, type: f.type, length: f.length, precision: f.precision ?? 0, scale: f.scale ?? 0,
-      nillable: f.nillable, createable: f.createable && org.access.canEditField(userId, o.name, f.name),
-      updateable: f.updateable && org.access.canEditField(userId, o.name, f.name), defaultedOnCreate: f.defaultedOnCreate,
-      externalId: !!f.externalId, unique: !!f.unique, idLookup: !!f.idLookup, nameField: !!f.nameField, calculated: !!f.calculated,
-      caseSensitive: !!f.caseSensitive, cascadeDelete: !!f.cascadeDelete, referenceTo: f.referenceTo ?? [], relationshipName: f.relationshipName ?? null,
-      restrictedPicklist: !!f.restrictedPicklist,
-      picklistValues: (f.picklistValues ?? []).map((v) => ({ value: v, label: v, active: true, defaultValue: f.defaultValue === v })),
+    name: o.name,
+    label: o.def.label,
+    labelPlural: o.def.labelPlural,
+    keyPrefix: o.keyPrefix || null,
+    custom: o.def.custom,
+    createable: o.def.createable && perm.create,
+    updateable: o.def.updateable && perm.edit,
+    deletable: o.def.deletable && perm.delete,
+    queryable: perm.read,
+    customSetting: o.isCustomSetting,
+    fields: o
+      .fields()
+      .filter((f) => org.access.canReadField(userId, o.name, f.name))
+      .map((f) => ({
+        name: f.name,
+        label: f.label ?? f.name,
+        type: f.type,
+        length: f.length,
+        precision: f.precision ?? 0,
+        scale: f.scale ?? 0,
+        nillable: f.nillable,
+        createable: f.createable && org.access.canEditField(userId, o.name, f.name),
+        updateable: f.updateable && org.access.canEditField(userId, o.name, f.name),
+        defaultedOnCreate: f.defaultedOnCreate,
+        externalId: !!f.externalId,
+        unique: !!f.unique,
+        idLookup: !!f.idLookup,
+        nameField: !!f.nameField,
+        calculated: !!f.calculated,
+        caseSensitive: !!f.caseSensitive,
+        cascadeDelete: !!f.cascadeDelete,
+        referenceTo: f.referenceTo ?? [],
+        relationshipName: f.relationshipName ?? null,
+        restrictedPicklist: !!f.restrictedPicklist,
+        picklistValues: (f.picklistValues ?? []).map((v) => ({
+          value: v,
+          label: v,
+          active: true,
+          defaultValue: f.defaultValue === v
+        }))
+      })),
+    childRelationships: [...o.childRelationshipsLc.values()].map((c) => ({
+      relationshipName: c.relationshipName,
+      childSObject: c.childSObject,
+      field: c.field,
+      cascadeDelete: c.cascadeDelete
     })),
-    childRelationships: [...o.childRelationshipsLc.values()].map((c) => ({ relationshipName: c.relationshipName, childSObject: c.childSObject, field: c.field, cascadeDelete: c.cascadeDelete })),
-    urls: { sobject: `/services/data/v${version}/sobjects/${o.name}`, describe: `/services/data/v${version}/sobjects/${o.name}/describe`, rowTemplate: `/services/data/v${version}/sobjects/${o.name}/{ID}` },
+    urls: {
+      sobject: `/services/data/v${version}/sobjects/${o.name}`,
+      describe: `/services/data/v${version}/sobjects/${o.name}/describe`,
+      rowTemplate: `/services/data/v${version}/sobjects/${o.name}/{ID}`
+    }
   };
 }
 
 // ---- Apex REST ------------------------------------------------------------------------------
 
-const HTTP_ANNOTATION: Record<string, string> = { GET: 'httpget', POST: 'httppost', PUT: 'httpput', PATCH: 'httppatch', DELETE: 'httpdelete' };
+const HTTP_ANNOTATION: Record<string, string> = {
+  GET: 'httpget',
+  POST: 'httppost',
+  PUT: 'httpput',
+  PATCH: 'httppatch',
+  DELETE: 'httpdelete'
+};
 
 /** Exact urlMapping beats the longest wildcard match; no match is 404 (RestResource Annotation). */
-export function matchUrlMapping(mappings: { mapping: string; className: string }[], path: string): string | null {
+export function matchUrlMapping(
+  mappings: { mapping: string; className: string }[],
+  path: string
+): string | null {
   const exact = mappings.find((m) => m.mapping === path);
   if (exact) return exact.className;
   let best: { len: number; className: string } | null = null;
   for (const m of mappings) {
     if (!m.mapping.endsWith('/*')) continue;
     const prefix = m.mapping.slice(0, -1); // keep the slash
-    if ((path + '/').startsWith(prefix) && (!best || prefix.length > best.len)) best = { len: prefix.length, className: m.className };
+    if ((path + '/').startsWith(prefix) && (!best || prefix.length > best.len))
+      best = { len: prefix.length, className: m.className };
   }
   return best?.className ?? null;
 }
@@ -384,22 +659,39 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
   const mappings = runtime.classes().flatMap((c) => {
     const a = c.annotations.find((x) => x.name === 'restresource');
     const mapping = a?.params.get('urlmapping');
-    return mapping ? [{ mapping: mapping.startsWith('/') ? mapping : `/${mapping}`, className: c.name }] : [];
+    return mapping
+      ? [{ mapping: mapping.startsWith('/') ? mapping : `/${mapping}`, className: c.name }]
+      : [];
   });
   const className = matchUrlMapping(mappings, resourcePath);
-  if (!className) throw new RestError(404, 'NOT_FOUND', `Could not find a match for URL ${resourcePath}`);
+  if (!className)
+    throw new RestError(404, 'NOT_FOUND', `Could not find a match for URL ${resourcePath}`);
   const info = runtime.classInfo(className)!;
   const annotation = HTTP_ANNOTATION[req.method.toUpperCase()];
   const method = info.methods.find((m) => m.annotations.some((a) => a.name === annotation));
-  if (!method) throw new RestError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method.toUpperCase()}' not allowed. Allowed are ${info.methods.flatMap((m) => m.annotations.filter((a) => a.name.startsWith('http')).map((a) => a.name.slice(4).toUpperCase())).join(',')}`);
+  if (!method)
+    throw new RestError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `HTTP Method '${req.method.toUpperCase()}' not allowed. Allowed are ${info.methods.flatMap((m) => m.annotations.filter((a) => a.name.startsWith('http')).map((a) => a.name.slice(4).toUpperCase())).join(',')}`
+    );
   const params: Record<string, string> = {};
   url.searchParams.forEach((v, k) => (params[k] = v));
   const state = restState(org);
   const restRequest = new NativeObject('System.RestRequest', {
-    httpMethod: req.method.toUpperCase(), requestURI: resourcePath, resourcePath: mappings.find((m) => m.className === className)!.mapping,
-    headers: { ...req.headers }, params, requestBody: req.body, remoteAddress: '127.0.0.1',
+    httpMethod: req.method.toUpperCase(),
+    requestURI: resourcePath,
+    resourcePath: mappings.find((m) => m.className === className)!.mapping,
+    headers: { ...req.headers },
+    params,
+    requestBody: req.body,
+    remoteAddress: '127.0.0.1'
   });
-  const restResponse = new NativeObject('System.RestResponse', { statusCode: 200, responseBody: null as string | null, headers: {} as Record<string, string> });
+  const restResponse = new NativeObject('System.RestResponse', {
+    statusCode: 200,
+    responseBody: null as string | null,
+    headers: {} as Record<string, string>
+  });
   state.restRequest = restRequest;
   state.restResponse = restResponse;
   try {
@@ -410,14 +702,29 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
       const values = Object.values(body);
       args = method.paramTypes.map((t, i) => {
         const v = values[i];
-        if (['String', 'Integer', 'Boolean', 'Id'].includes(t.name)) return v === undefined || v === null ? null : t.name === 'Id' ? new ApexId(String(v)) : (v as ApexValue);
-        throw new UnsupportedError(`Apex REST parameter of type ${t.name} on ${className}.${method.name}`);
+        if (['String', 'Integer', 'Boolean', 'Id'].includes(t.name))
+          return v === undefined || v === null
+            ? null
+            : t.name === 'Id'
+              ? new ApexId(String(v))
+              : (v as ApexValue);
+        throw new UnsupportedError(
+          `Apex REST parameter of type ${t.name} on ${className}.${method.name}`
+        );
       });
     }
     const result = runtime.callStatic(className, method.name, args);
-    const rs = restResponse.state as { statusCode: number; responseBody: string | null; headers: Record<string, string> };
+    const rs = restResponse.state as {
+      statusCode: number;
+      responseBody: string | null;
+      headers: Record<string, string>;
+    };
     if (method.returnType.name.toLowerCase() !== 'void') {
-      return { status: rs.statusCode, headers: { ...JSON_HEADERS, ...rs.headers }, body: serializeResult(runtime, result) };
+      return {
+        status: rs.statusCode,
+        headers: { ...JSON_HEADERS, ...rs.headers },
+        body: serializeResult(runtime, result)
+      };
     }
     return { status: rs.statusCode, headers: { ...rs.headers }, body: rs.responseBody ?? '' };
   } finally {
@@ -433,7 +740,8 @@ function serializeResult(runtime: ReturnType<Org['requireRuntime']>, v: ApexValu
   } catch (e) {
     if (!(e instanceof UnsupportedError)) throw e;
   }
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return JSON.stringify(v);
   if (v instanceof ApexList) return JSON.stringify(v.items.map((x) => apexToJson(x)));
   if (v instanceof ApexSObject) return JSON.stringify(sobjectToJson(v));
   throw new UnsupportedError(`serializing an Apex REST result of type ${v.constructor.name}`);

@@ -99,14 +99,27 @@ export interface Metadata {
 }
 
 const ARRAYS = new Set([
-  'value', 'values', 'fields', 'objectPermissions', 'fieldPermissions', 'customPermissions', 'classAccesses',
-  'labels', 'namedCredentialParameters', 'externalCredentialParameters', 'externalCredentialPrincipalAccesses',
-  'userPermissions', 'picklistValues', 'recordTypeVisibilities', 'layoutAssignments', 'tabVisibilities',
+  'value',
+  'values',
+  'fields',
+  'objectPermissions',
+  'fieldPermissions',
+  'customPermissions',
+  'classAccesses',
+  'labels',
+  'namedCredentialParameters',
+  'externalCredentialParameters',
+  'externalCredentialPrincipalAccesses',
+  'userPermissions',
+  'picklistValues',
+  'recordTypeVisibilities',
+  'layoutAssignments',
+  'tabVisibilities'
 ]);
 const xml = new XMLParser({
   ignoreAttributes: false,
   parseTagValue: false,
-  isArray: (name) => ARRAYS.has(name),
+  isArray: (name) => ARRAYS.has(name)
 });
 
 function readXml(path: string): Record<string, unknown> {
@@ -118,7 +131,8 @@ function readXml(path: string): Record<string, unknown> {
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const bool = (v: unknown): boolean => str(v) === 'true';
-const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Record<string, unknown>[];
+const list = (v: unknown): Record<string, unknown>[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Record<string, unknown>[];
 
 /** Every file under `dir` (recursively) whose name ends with `suffix`. */
 function walk(dir: string, suffix: string, out: string[] = []): string[] {
@@ -133,9 +147,20 @@ function walk(dir: string, suffix: string, out: string[] = []): string[] {
 
 export function emptyMetadata(): Metadata {
   return {
-    objects: [], standardObjectFields: {}, recordTypes: [], validationRules: [], customMetadata: [], labels: {},
-    permissionSets: [], profiles: [], customPermissions: [], namedCredentials: [], externalCredentials: [],
-    staticResources: [], apexClasses: [], apexTriggers: [],
+    objects: [],
+    standardObjectFields: {},
+    recordTypes: [],
+    validationRules: [],
+    customMetadata: [],
+    labels: {},
+    permissionSets: [],
+    profiles: [],
+    customPermissions: [],
+    namedCredentials: [],
+    externalCredentials: [],
+    staticResources: [],
+    apexClasses: [],
+    apexTriggers: []
   };
 }
 
@@ -149,16 +174,24 @@ export function loadMetadata(dirs: string[]): Metadata {
     for (const f of walk(dir, '.labels-meta.xml')) {
       for (const l of list(readXml(f).labels)) md.labels[str(l.fullName)] = str(l.value);
     }
-    for (const f of walk(dir, '.permissionset-meta.xml')) md.permissionSets.push(parsePermissions(f, false));
+    for (const f of walk(dir, '.permissionset-meta.xml'))
+      md.permissionSets.push(parsePermissions(f, false));
     for (const f of walk(dir, '.profile-meta.xml')) md.profiles.push(parsePermissions(f, true));
     for (const f of walk(dir, '.customPermission-meta.xml')) {
-      md.customPermissions.push({ name: basename(f, '.customPermission-meta.xml'), label: str(readXml(f).label) });
+      md.customPermissions.push({
+        name: basename(f, '.customPermission-meta.xml'),
+        label: str(readXml(f).label)
+      });
     }
-    for (const f of walk(dir, '.namedCredential-meta.xml')) md.namedCredentials.push(parseNamedCredential(f));
-    for (const f of walk(dir, '.externalCredential-meta.xml')) md.externalCredentials.push(parseExternalCredential(f));
-    for (const f of walk(dir, '.resource-meta.xml')) md.staticResources.push(parseStaticResource(f));
+    for (const f of walk(dir, '.namedCredential-meta.xml'))
+      md.namedCredentials.push(parseNamedCredential(f));
+    for (const f of walk(dir, '.externalCredential-meta.xml'))
+      md.externalCredentials.push(parseExternalCredential(f));
+    for (const f of walk(dir, '.resource-meta.xml'))
+      md.staticResources.push(parseStaticResource(f));
     for (const f of walk(dir, '.cls')) md.apexClasses.push({ name: basename(f, '.cls'), path: f });
-    for (const f of walk(dir, '.trigger')) md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
+    for (const f of walk(dir, '.trigger'))
+      md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
   }
   return md;
 }
@@ -170,13 +203,22 @@ function loadObjects(dir: string, md: Metadata): void {
     const fields = walk(join(objDir, 'fields'), '.field-meta.xml').map((f) => parseField(f, name));
     for (const f of walk(join(objDir, 'recordTypes'), '.recordType-meta.xml')) {
       const r = readXml(f);
-      md.recordTypes.push({ object: name, developerName: basename(f, '.recordType-meta.xml'), label: str(r.label), active: bool(r.active) });
+      md.recordTypes.push({
+        object: name,
+        developerName: basename(f, '.recordType-meta.xml'),
+        label: str(r.label),
+        active: bool(r.active)
+      });
     }
     for (const f of walk(join(objDir, 'validationRules'), '.validationRule-meta.xml')) {
       const r = readXml(f);
       md.validationRules.push({
-        object: name, name: basename(f, '.validationRule-meta.xml'), active: bool(r.active),
-        formula: str(r.errorConditionFormula), message: str(r.errorMessage), field: str(r.errorDisplayField) || undefined,
+        object: name,
+        name: basename(f, '.validationRule-meta.xml'),
+        active: bool(r.active),
+        formula: str(r.errorConditionFormula),
+        message: str(r.errorMessage),
+        field: str(r.errorDisplayField) || undefined
       });
     }
     if (!/__(c|mdt|e|b|x)$/.test(name)) {
@@ -189,21 +231,41 @@ function loadObjects(dir: string, md: Metadata): void {
   // Fields of a standard object may also come without its .object-meta.xml.
   for (const fieldFile of walk(dir, '.field-meta.xml')) {
     const objName = basename(join(fieldFile, '..', '..'));
-    if (/__(c|mdt|e|b|x)$/.test(objName) || existsSync(join(fieldFile, '..', '..', `${objName}.object-meta.xml`))) continue;
+    if (
+      /__(c|mdt|e|b|x)$/.test(objName) ||
+      existsSync(join(fieldFile, '..', '..', `${objName}.object-meta.xml`))
+    )
+      continue;
     const f = parseField(fieldFile, objName);
     const existing = (md.standardObjectFields[objName] ??= []);
     if (!existing.some((x) => x.name === f.name)) existing.push(f);
   }
 }
 
-function systemField(name: string, type: string, apexType: string, extra: Partial<CatalogField> = {}): CatalogField {
+function systemField(
+  name: string,
+  type: string,
+  apexType: string,
+  extra: Partial<CatalogField> = {}
+): CatalogField {
   return {
-    name, type, apexType, length: type === 'id' ? 18 : 0, nillable: name !== 'Id' && type !== 'boolean', createable: false,
-    updateable: false, defaultedOnCreate: true, ...extra,
+    name,
+    type,
+    apexType,
+    length: type === 'id' ? 18 : 0,
+    nillable: name !== 'Id' && type !== 'boolean',
+    createable: false,
+    updateable: false,
+    defaultedOnCreate: true,
+    ...extra
   };
 }
 
-function buildCustomObject(name: string, o: Record<string, unknown>, fields: CatalogField[]): CatalogObject {
+function buildCustomObject(
+  name: string,
+  o: Record<string, unknown>,
+  fields: CatalogField[]
+): CatalogObject {
   const kind = name.endsWith('__mdt')
     ? 'customMetadata'
     : name.endsWith('__e')
@@ -219,46 +281,167 @@ function buildCustomObject(name: string, o: Record<string, unknown>, fields: Cat
     add(systemField('ReplayId', 'string', 'String', { length: 255 }));
     add(systemField('EventUuid', 'string', 'String', { length: 36 }));
     add(systemField('CreatedDate', 'datetime', 'Datetime'));
-    add(systemField('CreatedById', 'reference', 'Id', { referenceTo: ['User'], relationshipName: 'CreatedBy' }));
+    add(
+      systemField('CreatedById', 'reference', 'Id', {
+        referenceTo: ['User'],
+        relationshipName: 'CreatedBy'
+      })
+    );
   } else {
     add(systemField('Id', 'id', 'Id', { idLookup: true }));
     add(systemField('IsDeleted', 'boolean', 'Boolean'));
     add(systemField('CreatedDate', 'datetime', 'Datetime'));
-    add(systemField('CreatedById', 'reference', 'Id', { referenceTo: ['User'], relationshipName: 'CreatedBy' }));
+    add(
+      systemField('CreatedById', 'reference', 'Id', {
+        referenceTo: ['User'],
+        relationshipName: 'CreatedBy'
+      })
+    );
     add(systemField('LastModifiedDate', 'datetime', 'Datetime'));
-    add(systemField('LastModifiedById', 'reference', 'Id', { referenceTo: ['User'], relationshipName: 'LastModifiedBy' }));
+    add(
+      systemField('LastModifiedById', 'reference', 'Id', {
+        referenceTo: ['User'],
+        relationshipName: 'LastModifiedBy'
+      })
+    );
     add(systemField('SystemModstamp', 'datetime', 'Datetime'));
   }
   const nameField = o.nameField as Record<string, unknown> | undefined;
   if (kind === 'customMetadata') {
-    add({ name: 'DeveloperName', type: 'string', apexType: 'String', length: 40, nillable: false, createable: false, updateable: false, defaultedOnCreate: false });
-    add({ name: 'MasterLabel', type: 'string', apexType: 'String', length: 40, nillable: false, createable: false, updateable: false, defaultedOnCreate: false });
-    add({ name: 'Label', type: 'string', apexType: 'String', length: 40, nillable: false, createable: false, updateable: false, defaultedOnCreate: false });
-    add({ name: 'QualifiedApiName', type: 'string', apexType: 'String', length: 70, nillable: false, createable: false, updateable: false, defaultedOnCreate: false });
-    add({ name: 'NamespacePrefix', type: 'string', apexType: 'String', length: 15, nillable: true, createable: false, updateable: false, defaultedOnCreate: false });
+    add({
+      name: 'DeveloperName',
+      type: 'string',
+      apexType: 'String',
+      length: 40,
+      nillable: false,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: false
+    });
+    add({
+      name: 'MasterLabel',
+      type: 'string',
+      apexType: 'String',
+      length: 40,
+      nillable: false,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: false
+    });
+    add({
+      name: 'Label',
+      type: 'string',
+      apexType: 'String',
+      length: 40,
+      nillable: false,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: false
+    });
+    add({
+      name: 'QualifiedApiName',
+      type: 'string',
+      apexType: 'String',
+      length: 70,
+      nillable: false,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: false
+    });
+    add({
+      name: 'NamespacePrefix',
+      type: 'string',
+      apexType: 'String',
+      length: 15,
+      nillable: true,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: false
+    });
   } else if (kind === 'customSetting') {
-    add({ name: 'Name', type: 'string', apexType: 'String', length: 38, nillable: o.customSettingsType === 'Hierarchy', createable: true, updateable: true, defaultedOnCreate: false, nameField: true });
-    add({ name: 'SetupOwnerId', type: 'reference', apexType: 'Id', length: 18, nillable: false, createable: true, updateable: true, defaultedOnCreate: true, referenceTo: ['Organization', 'Profile', 'User'], relationshipName: 'SetupOwner' });
+    add({
+      name: 'Name',
+      type: 'string',
+      apexType: 'String',
+      length: 38,
+      nillable: o.customSettingsType === 'Hierarchy',
+      createable: true,
+      updateable: true,
+      defaultedOnCreate: false,
+      nameField: true
+    });
+    add({
+      name: 'SetupOwnerId',
+      type: 'reference',
+      apexType: 'Id',
+      length: 18,
+      nillable: false,
+      createable: true,
+      updateable: true,
+      defaultedOnCreate: true,
+      referenceTo: ['Organization', 'Profile', 'User'],
+      relationshipName: 'SetupOwner'
+    });
   } else if (kind === 'object') {
     const auto = str(nameField?.type) === 'AutoNumber';
     add({
-      name: 'Name', type: 'string', apexType: 'String', length: 80, nillable: auto, createable: !auto, updateable: !auto,
-      defaultedOnCreate: auto, nameField: true, idLookup: true, label: str(nameField?.label) || 'Name',
-      ...(auto ? { autoNumberFormat: str(nameField?.displayFormat), autoNumberStart: Number(str(nameField?.startingNumber) || '1') } : {}),
+      name: 'Name',
+      type: 'string',
+      apexType: 'String',
+      length: 80,
+      nillable: auto,
+      createable: !auto,
+      updateable: !auto,
+      defaultedOnCreate: auto,
+      nameField: true,
+      idLookup: true,
+      label: str(nameField?.label) || 'Name',
+      ...(auto
+        ? {
+            autoNumberFormat: str(nameField?.displayFormat),
+            autoNumberStart: Number(str(nameField?.startingNumber) || '1')
+          }
+        : {})
     } as CatalogField);
     const controlled = str(o.sharingModel) === 'ControlledByParent';
-    if (!controlled) add({ name: 'OwnerId', type: 'reference', apexType: 'Id', length: 18, nillable: false, createable: true, updateable: true, defaultedOnCreate: true, referenceTo: ['Group', 'User'], relationshipName: 'Owner' });
+    if (!controlled)
+      add({
+        name: 'OwnerId',
+        type: 'reference',
+        apexType: 'Id',
+        length: 18,
+        nillable: false,
+        createable: true,
+        updateable: true,
+        defaultedOnCreate: true,
+        referenceTo: ['Group', 'User'],
+        relationshipName: 'Owner'
+      });
     add(systemField('LastViewedDate', 'datetime', 'Datetime'));
     add(systemField('LastReferencedDate', 'datetime', 'Datetime'));
   }
   for (const f of fields) add(f);
   return {
-    name, label: str(o.label) || name, labelPlural: str(o.pluralLabel) || str(o.label) || name, custom: true,
-    createable: kind !== 'customMetadata', updateable: kind !== 'customMetadata' && kind !== 'platformEvent',
-    deletable: kind !== 'customMetadata' && kind !== 'platformEvent', fields: all, childRelationships: [], kind,
-    ...(o.customSettingsType ? { customSettingType: str(o.customSettingsType) as 'List' | 'Hierarchy' } : {}),
+    name,
+    label: str(o.label) || name,
+    labelPlural: str(o.pluralLabel) || str(o.label) || name,
+    custom: true,
+    createable: kind !== 'customMetadata',
+    updateable: kind !== 'customMetadata' && kind !== 'platformEvent',
+    deletable: kind !== 'customMetadata' && kind !== 'platformEvent',
+    fields: all,
+    childRelationships: [],
+    kind,
+    ...(o.customSettingsType
+      ? { customSettingType: str(o.customSettingsType) as 'List' | 'Hierarchy' }
+      : {}),
     ...(o.sharingModel ? { sharingModel: str(o.sharingModel) } : {}),
-    ...(kind === 'platformEvent' ? { publishBehavior: (str(o.publishBehavior) || 'PublishImmediately') as 'PublishAfterCommit' | 'PublishImmediately' } : {}),
+    ...(kind === 'platformEvent'
+      ? {
+          publishBehavior: (str(o.publishBehavior) || 'PublishImmediately') as
+            'PublishAfterCommit' | 'PublishImmediately'
+        }
+      : {})
   };
 }
 
@@ -284,7 +467,7 @@ const TYPE_MAP: Record<string, { type: string; apexType: string; length?: number
   MasterDetail: { type: 'reference', apexType: 'Id', length: 18 },
   MetadataRelationship: { type: 'string', apexType: 'String', length: 255 },
   AutoNumber: { type: 'string', apexType: 'String', length: 30 },
-  Location: { type: 'location', apexType: 'Location' },
+  Location: { type: 'location', apexType: 'Location' }
 };
 
 function parseField(path: string, objectName: string): CatalogField {
@@ -292,8 +475,13 @@ function parseField(path: string, objectName: string): CatalogField {
   const name = str(f.fullName) || basename(path, '.field-meta.xml');
   const mdType = str(f.type);
   const formula = str(f.formula);
-  const t = formula ? (TYPE_MAP[mdType === 'Checkbox' ? 'Checkbox' : mdType] ?? TYPE_MAP.Text!) : TYPE_MAP[mdType];
-  if (!t) throw new Error(`Unsupported by the local org: field type ${mdType} on ${objectName}.${name} (${path})`);
+  const t = formula
+    ? (TYPE_MAP[mdType === 'Checkbox' ? 'Checkbox' : mdType] ?? TYPE_MAP.Text!)
+    : TYPE_MAP[mdType];
+  if (!t)
+    throw new Error(
+      `Unsupported by the local org: field type ${mdType} on ${objectName}.${name} (${path})`
+    );
   const md = mdType === 'MasterDetail';
   const calculated = !!formula || mdType === 'Summary' || mdType === 'AutoNumber';
   const field: CatalogField = {
@@ -304,8 +492,9 @@ function parseField(path: string, objectName: string): CatalogField {
     nillable: !(md || bool(f.required)) && t.type !== 'boolean',
     createable: !calculated,
     updateable: !calculated && !(md && !bool(f.reparentableMasterDetail)),
-    defaultedOnCreate: f.defaultValue !== undefined || t.type === 'boolean' || mdType === 'AutoNumber',
-    label: str(f.label) || name,
+    defaultedOnCreate:
+      f.defaultValue !== undefined || t.type === 'boolean' || mdType === 'AutoNumber',
+    label: str(f.label) || name
   };
   if (f.precision !== undefined) field.precision = Number(str(f.precision));
   if (f.scale !== undefined) field.scale = Number(str(f.scale));
@@ -332,7 +521,10 @@ function parseField(path: string, objectName: string): CatalogField {
       field.defaultedOnCreate = true;
     }
     if (bool(vs?.restricted)) field.restrictedPicklist = true;
-    if (vs?.valueSetName) throw new Error(`Unsupported by the local org: global value set ${str(vs.valueSetName)} on ${objectName}.${name}`);
+    if (vs?.valueSetName)
+      throw new Error(
+        `Unsupported by the local org: global value set ${str(vs.valueSetName)} on ${objectName}.${name}`
+      );
   }
   if (bool(f.unique)) field.unique = true;
   if (bool(f.caseSensitive)) field.caseSensitive = true;
@@ -341,8 +533,12 @@ function parseField(path: string, objectName: string): CatalogField {
   if (calculated) {
     field.calculated = true;
     if (formula) (field as CatalogField & { formula?: string }).formula = formula;
-    if (mdType === 'AutoNumber') (field as CatalogField & { autoNumberFormat?: string }).autoNumberFormat = str(f.displayFormat);
-    if (mdType === 'Summary') (field as CatalogField & { summary?: string }).summary = str(f.summaryOperation);
+    if (mdType === 'AutoNumber')
+      (field as CatalogField & { autoNumberFormat?: string }).autoNumberFormat = str(
+        f.displayFormat
+      );
+    if (mdType === 'Summary')
+      (field as CatalogField & { summary?: string }).summary = str(f.summaryOperation);
   }
   return field;
 }
@@ -354,32 +550,64 @@ function parseCustomMetadata(path: string): CustomMetadataRecord {
   const values: CustomMetadataRecord['values'] = {};
   for (const v of list(r.values)) {
     const raw = (Array.isArray(v.value) ? v.value[0] : v.value) as unknown;
-    const nil = raw && typeof raw === 'object' && (raw as Record<string, string>)['@_xsi:nil'] === 'true';
-    const type = raw && typeof raw === 'object' ? (raw as Record<string, string>)['@_xsi:type'] : undefined;
-    const text = raw && typeof raw === 'object' ? str((raw as Record<string, string>)['#text']) : str(raw);
-    values[str(v.field)] = nil ? null : type === 'xsd:boolean' ? text === 'true' : type === 'xsd:double' || type === 'xsd:int' ? Number(text) : text;
+    const nil =
+      raw && typeof raw === 'object' && (raw as Record<string, string>)['@_xsi:nil'] === 'true';
+    const type =
+      raw && typeof raw === 'object' ? (raw as Record<string, string>)['@_xsi:type'] : undefined;
+    const text =
+      raw && typeof raw === 'object' ? str((raw as Record<string, string>)['#text']) : str(raw);
+    values[str(v.field)] = nil
+      ? null
+      : type === 'xsd:boolean'
+        ? text === 'true'
+        : type === 'xsd:double' || type === 'xsd:int'
+          ? Number(text)
+          : text;
   }
-  return { type: `${full.slice(0, dot)}__mdt`, developerName: full.slice(dot + 1), label: str(r.label), protected: bool(r.protected), values };
+  return {
+    type: `${full.slice(0, dot)}__mdt`,
+    developerName: full.slice(dot + 1),
+    label: str(r.label),
+    protected: bool(r.protected),
+    values
+  };
 }
 
 function parsePermissions(path: string, isProfile: boolean): PermissionSetMeta {
   const r = readXml(path);
   const suffix = isProfile ? '.profile-meta.xml' : '.permissionset-meta.xml';
   const p: PermissionSetMeta = {
-    name: basename(path, suffix), label: str(r.label) || basename(path, suffix), isProfile, objects: {}, fields: {},
-    customPermissions: new Set(), classes: new Set(), externalCredentialPrincipals: new Set(), userPermissions: new Set(),
+    name: basename(path, suffix),
+    label: str(r.label) || basename(path, suffix),
+    isProfile,
+    objects: {},
+    fields: {},
+    customPermissions: new Set(),
+    classes: new Set(),
+    externalCredentialPrincipals: new Set(),
+    userPermissions: new Set()
   };
   for (const o of list(r.objectPermissions)) {
     p.objects[str(o.object).toLowerCase()] = {
-      read: bool(o.allowRead), create: bool(o.allowCreate), edit: bool(o.allowEdit), delete: bool(o.allowDelete),
-      viewAll: bool(o.viewAllRecords), modifyAll: bool(o.modifyAllRecords),
+      read: bool(o.allowRead),
+      create: bool(o.allowCreate),
+      edit: bool(o.allowEdit),
+      delete: bool(o.allowDelete),
+      viewAll: bool(o.viewAllRecords),
+      modifyAll: bool(o.modifyAllRecords)
     };
   }
-  for (const f of list(r.fieldPermissions)) p.fields[str(f.field).toLowerCase()] = { read: bool(f.readable), edit: bool(f.editable) };
-  for (const c of list(r.customPermissions)) if (bool(c.enabled)) p.customPermissions.add(str(c.name).toLowerCase());
-  for (const c of list(r.classAccesses)) if (bool(c.enabled)) p.classes.add(str(c.apexClass).toLowerCase());
-  for (const c of list(r.externalCredentialPrincipalAccesses)) if (bool(c.enabled)) p.externalCredentialPrincipals.add(str(c.externalCredentialPrincipal).toLowerCase());
-  for (const c of list(r.userPermissions)) if (bool(c.enabled)) p.userPermissions.add(str(c.name).toLowerCase());
+  for (const f of list(r.fieldPermissions))
+    p.fields[str(f.field).toLowerCase()] = { read: bool(f.readable), edit: bool(f.editable) };
+  for (const c of list(r.customPermissions))
+    if (bool(c.enabled)) p.customPermissions.add(str(c.name).toLowerCase());
+  for (const c of list(r.classAccesses))
+    if (bool(c.enabled)) p.classes.add(str(c.apexClass).toLowerCase());
+  for (const c of list(r.externalCredentialPrincipalAccesses))
+    if (bool(c.enabled))
+      p.externalCredentialPrincipals.add(str(c.externalCredentialPrincipal).toLowerCase());
+  for (const c of list(r.userPermissions))
+    if (bool(c.enabled)) p.userPermissions.add(str(c.name).toLowerCase());
   return p;
 }
 
@@ -393,11 +621,15 @@ function parseNamedCredential(path: string): NamedCredentialMeta {
   };
   const legacy = r.endpoint !== undefined;
   return {
-    name, label: str(r.label) || name, url: legacy ? str(r.endpoint) : (param('Url') ?? ''),
+    name,
+    label: str(r.label) || name,
+    url: legacy ? str(r.endpoint) : (param('Url') ?? ''),
     externalCredential: legacy ? undefined : param('Authentication'),
-    allowMergeFieldsInHeader: bool(r.allowMergeFieldsInHeader), allowMergeFieldsInBody: bool(r.allowMergeFieldsInBody),
-    generateAuthorizationHeader: r.generateAuthorizationHeader === undefined ? true : bool(r.generateAuthorizationHeader),
-    legacy,
+    allowMergeFieldsInHeader: bool(r.allowMergeFieldsInHeader),
+    allowMergeFieldsInBody: bool(r.allowMergeFieldsInBody),
+    generateAuthorizationHeader:
+      r.generateAuthorizationHeader === undefined ? true : bool(r.generateAuthorizationHeader),
+    legacy
   };
 }
 
@@ -407,11 +639,25 @@ function parseExternalCredential(path: string): ExternalCredentialMeta {
   const principals: ExternalCredentialMeta['principals'] = [];
   const parameters: Record<string, string> = {};
   for (const p of list(r.externalCredentialParameters)) {
-    if (str(p.parameterType) === 'NamedPrincipal' || str(p.parameterType) === 'PerUserPrincipal' || str(p.parameterType) === 'AwsStsPrincipal') {
-      principals.push({ name: str(p.parameterName), type: str(p.parameterType), sequence: Number(str(p.sequenceNumber) || '1') });
+    if (
+      str(p.parameterType) === 'NamedPrincipal' ||
+      str(p.parameterType) === 'PerUserPrincipal' ||
+      str(p.parameterType) === 'AwsStsPrincipal'
+    ) {
+      principals.push({
+        name: str(p.parameterName),
+        type: str(p.parameterType),
+        sequence: Number(str(p.sequenceNumber) || '1')
+      });
     } else parameters[str(p.parameterName) || str(p.parameterType)] = str(p.parameterValue);
   }
-  return { name, label: str(r.label) || name, protocol: str(r.authenticationProtocol), principals, parameters };
+  return {
+    name,
+    label: str(r.label) || name,
+    protocol: str(r.authenticationProtocol),
+    principals,
+    parameters
+  };
 }
 
 function parseStaticResource(path: string): StaticResourceMeta {
@@ -421,6 +667,7 @@ function parseStaticResource(path: string): StaticResourceMeta {
   const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && !f.endsWith('-meta.xml'));
   if (!file) throw new Error(`Static resource ${name} has no content file next to ${path}`);
   const full = join(dir, file);
-  if (statSync(full).isDirectory()) throw new Error(`Unsupported by the local org: unzipped static resource folder ${full}`);
+  if (statSync(full).isDirectory())
+    throw new Error(`Unsupported by the local org: unzipped static resource folder ${full}`);
   return { name, contentType: str(r.contentType), body: readFileSync(full) };
 }

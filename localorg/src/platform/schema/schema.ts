@@ -10,7 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 let cachedCatalog: Catalog | undefined;
 
 export function standardCatalog(): Catalog {
-  cachedCatalog ??= JSON.parse(readFileSync(join(here, '../../../catalog/standard-objects.json'), 'utf8')) as Catalog;
+  cachedCatalog ??= JSON.parse(
+    readFileSync(join(here, '../../../catalog/standard-objects.json'), 'utf8')
+  ) as Catalog;
   return cachedCatalog;
 }
 
@@ -25,7 +27,10 @@ export class SObjectSchema {
   readonly def: CatalogObject;
   private readonly fieldsLc = new Map<string, CatalogField>();
   private readonly relationshipsLc = new Map<string, CatalogField>();
-  readonly childRelationshipsLc = new Map<string, { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }>();
+  readonly childRelationshipsLc = new Map<
+    string,
+    { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }
+  >();
 
   constructor(def: CatalogObject, keyPrefix: string) {
     this.def = def;
@@ -57,7 +62,11 @@ export class SObjectSchema {
     return this.relationshipsLc.get(name.toLowerCase());
   }
 
-  childRelationship(name: string): { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean } | undefined {
+  childRelationship(
+    name: string
+  ):
+    | { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }
+    | undefined {
     return this.childRelationshipsLc.get(name.toLowerCase());
   }
 
@@ -94,13 +103,17 @@ export class Schema {
     for (const def of Object.values(catalog.objects)) {
       const copy: CatalogObject = structuredClone(def);
       if (!options.personAccounts) {
-        for (const [n, f] of Object.entries(copy.fields)) if (f.personAccount) delete copy.fields[n];
+        for (const [n, f] of Object.entries(copy.fields))
+          if (f.personAccount) delete copy.fields[n];
       }
       this.add(new SObjectSchema(copy, copy.keyPrefix ?? ''));
     }
     for (const [objName, fields] of Object.entries(metadata.standardObjectFields)) {
       const o = this.get(objName);
-      if (!o) throw new Error(`Unsupported by the local org: custom fields on standard object ${objName}, which the catalogue does not describe`);
+      if (!o)
+        throw new Error(
+          `Unsupported by the local org: custom fields on standard object ${objName}, which the catalogue does not describe`
+        );
       for (const f of fields) o.addField(f);
     }
     // Custom objects get key prefixes a00, a01... in name order, custom metadata m00..., events e00...:
@@ -115,7 +128,22 @@ export class Schema {
     }
     this.linkChildRelationships();
     // AggregateResult rows come from aggregate SOQL only (Apex Developer Guide, "Working with SOQL Aggregate Functions").
-    this.add(new SObjectSchema({ name: 'AggregateResult', label: 'Aggregate Result', labelPlural: 'Aggregate Results', custom: false, createable: false, updateable: false, deletable: false, fields: {}, childRelationships: [] }, ''));
+    this.add(
+      new SObjectSchema(
+        {
+          name: 'AggregateResult',
+          label: 'Aggregate Result',
+          labelPlural: 'Aggregate Results',
+          custom: false,
+          createable: false,
+          updateable: false,
+          deletable: false,
+          fields: {},
+          childRelationships: []
+        },
+        ''
+      )
+    );
   }
 
   private add(o: SObjectSchema): void {
@@ -126,18 +154,28 @@ export class Schema {
   private linkChildRelationships(): void {
     for (const parent of this.objectsLc.values()) {
       for (const cr of parent.def.childRelationships) {
-        parent.childRelationshipsLc.set(cr.relationshipName.toLowerCase(), { ...cr, cascadeDelete: !!cr.cascadeDelete });
+        parent.childRelationshipsLc.set(cr.relationshipName.toLowerCase(), {
+          ...cr,
+          cascadeDelete: !!cr.cascadeDelete
+        });
       }
     }
     for (const child of this.objectsLc.values()) {
-      if (!child.def.custom && !Object.values(child.def.fields).some((f) => f.name.endsWith('__c'))) continue;
+      if (!child.def.custom && !Object.values(child.def.fields).some((f) => f.name.endsWith('__c')))
+        continue;
       for (const f of child.fields()) {
         if (!f.name.endsWith('__c') || f.type !== 'reference' || !f.referenceTo) continue;
         for (const target of f.referenceTo) {
           const parent = this.get(target);
-          if (!parent) throw new Error(`Lookup ${child.name}.${f.name} references unknown object ${target}`);
+          if (!parent)
+            throw new Error(`Lookup ${child.name}.${f.name} references unknown object ${target}`);
           const rel = f.childRelationshipName ?? f.relationshipName!;
-          const entry = { relationshipName: rel, childSObject: child.name, field: f.name, cascadeDelete: !!f.cascadeDelete };
+          const entry = {
+            relationshipName: rel,
+            childSObject: child.name,
+            field: f.name,
+            cascadeDelete: !!f.cascadeDelete
+          };
           parent.childRelationshipsLc.set(rel.toLowerCase(), entry);
           parent.def.childRelationships.push(entry);
         }
@@ -172,11 +210,47 @@ export class SchemaError extends Error {}
 function changeEventFor(def: CatalogObject): CatalogObject {
   const fields: Record<string, CatalogField> = {};
   for (const f of Object.values(def.fields)) {
-    if (f.name === 'Id' || f.name === 'IsDeleted' || f.name === 'LastViewedDate' || f.name === 'LastReferencedDate') continue;
+    if (
+      f.name === 'Id' ||
+      f.name === 'IsDeleted' ||
+      f.name === 'LastViewedDate' ||
+      f.name === 'LastReferencedDate'
+    )
+      continue;
     fields[f.name] = { ...f, createable: false, updateable: false };
   }
-  fields.ReplayId = { name: 'ReplayId', type: 'string', apexType: 'String', length: 255, nillable: true, createable: false, updateable: false, defaultedOnCreate: true };
-  fields.ChangeEventHeader = { name: 'ChangeEventHeader', type: 'complexvalue', apexType: 'Object', length: 0, nillable: true, createable: false, updateable: false, defaultedOnCreate: true };
+  fields.ReplayId = {
+    name: 'ReplayId',
+    type: 'string',
+    apexType: 'String',
+    length: 255,
+    nillable: true,
+    createable: false,
+    updateable: false,
+    defaultedOnCreate: true
+  };
+  fields.ChangeEventHeader = {
+    name: 'ChangeEventHeader',
+    type: 'complexvalue',
+    apexType: 'Object',
+    length: 0,
+    nillable: true,
+    createable: false,
+    updateable: false,
+    defaultedOnCreate: true
+  };
   const name = def.name.replace(/__c$/, '__ChangeEvent');
-  return { name, label: `${def.label} Change Event`, labelPlural: `${def.label} Change Events`, custom: true, createable: false, updateable: false, deletable: false, fields, childRelationships: [], kind: 'changeEvent', changeEventFor: def.name };
+  return {
+    name,
+    label: `${def.label} Change Event`,
+    labelPlural: `${def.label} Change Events`,
+    custom: true,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields,
+    childRelationships: [],
+    kind: 'changeEvent',
+    changeEventFor: def.name
+  };
 }

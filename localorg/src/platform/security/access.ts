@@ -20,12 +20,38 @@ export interface EffectivePermissions {
   profile: string;
 }
 
-const NONE: ObjectPermission = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
-const ALL: ObjectPermission = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
-const STANDARD_USER: ObjectPermission = { read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false };
+const NONE: ObjectPermission = {
+  read: false,
+  create: false,
+  edit: false,
+  delete: false,
+  viewAll: false,
+  modifyAll: false
+};
+const ALL: ObjectPermission = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: true,
+  modifyAll: true
+};
+const STANDARD_USER: ObjectPermission = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: false,
+  modifyAll: false
+};
 
 /** Built-in profiles every org has; a profile in the source with the same name adds to them. */
-export const BUILTIN_PROFILES = ['System Administrator', 'Standard User', 'Minimum Access - Salesforce', 'Analytics Cloud Integration User'];
+export const BUILTIN_PROFILES = [
+  'System Administrator',
+  'Standard User',
+  'Minimum Access - Salesforce',
+  'Analytics Cloud Integration User'
+];
 
 export class Access {
   private cache = new Map<string, EffectivePermissions>();
@@ -33,7 +59,7 @@ export class Access {
   constructor(
     private readonly schema: Schema,
     private readonly store: Store,
-    private readonly metadata: Metadata,
+    private readonly metadata: Metadata
   ) {}
 
   /** Assignments change permissions: callers invalidate after DML on setup objects. */
@@ -49,17 +75,30 @@ export class Access {
     const profileRow = this.store.get(String(user.values.get('profileid') ?? ''));
     const profile = String(profileRow?.values.get('name') ?? 'Minimum Access - Salesforce');
     const p: EffectivePermissions = {
-      userId, modifyAllData: profile === 'System Administrator', viewAllData: profile === 'System Administrator',
-      objects: new Map(), fields: new Map(), customPermissions: new Set(), principals: new Set(), permissionSets: [], profile,
+      userId,
+      modifyAllData: profile === 'System Administrator',
+      viewAllData: profile === 'System Administrator',
+      objects: new Map(),
+      fields: new Map(),
+      customPermissions: new Set(),
+      principals: new Set(),
+      permissionSets: [],
+      profile
     };
     const sets: PermissionSetMeta[] = [];
-    const profMeta = this.metadata.profiles.find((x) => x.name.toLowerCase() === profile.toLowerCase() || x.label.toLowerCase() === profile.toLowerCase());
+    const profMeta = this.metadata.profiles.find(
+      (x) =>
+        x.name.toLowerCase() === profile.toLowerCase() ||
+        x.label.toLowerCase() === profile.toLowerCase()
+    );
     if (profMeta) sets.push(profMeta);
     for (const a of this.store.rows('PermissionSetAssignment')) {
       if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
       const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
       const name = String(ps?.values.get('name') ?? '');
-      const meta = this.metadata.permissionSets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const meta = this.metadata.permissionSets.find(
+        (x) => x.name.toLowerCase() === name.toLowerCase()
+      );
       if (meta) {
         sets.push(meta);
         p.permissionSets.push(meta.name);
@@ -71,8 +110,12 @@ export class Access {
       for (const [o, perm] of Object.entries(s.objects)) {
         const cur = p.objects.get(o) ?? NONE;
         p.objects.set(o, {
-          read: cur.read || perm.read, create: cur.create || perm.create, edit: cur.edit || perm.edit,
-          delete: cur.delete || perm.delete, viewAll: cur.viewAll || perm.viewAll, modifyAll: cur.modifyAll || perm.modifyAll,
+          read: cur.read || perm.read,
+          create: cur.create || perm.create,
+          edit: cur.edit || perm.edit,
+          delete: cur.delete || perm.delete,
+          viewAll: cur.viewAll || perm.viewAll,
+          modifyAll: cur.modifyAll || perm.modifyAll
         });
       }
       for (const [f, perm] of Object.entries(s.fields)) {
@@ -105,7 +148,11 @@ export class Access {
     return this.fieldPermission(userId, object, field).edit;
   }
 
-  private fieldPermission(userId: string, object: string, field: string): { read: boolean; edit: boolean } {
+  private fieldPermission(
+    userId: string,
+    object: string,
+    field: string
+  ): { read: boolean; edit: boolean } {
     const o = this.schema.get(object);
     const f = o?.field(field);
     if (!o || !f) return { read: false, edit: false };
@@ -115,11 +162,13 @@ export class Access {
     const p = this.of(userId);
     if (p.modifyAllData) return { read: true, edit: writable };
     // Required fields and system fields are always visible; field-level security applies to the rest.
-    if (!f.nillable || !writable || f.name === 'Name' || f.name === 'OwnerId') return { read: true, edit: writable && (op.edit || op.create) };
+    if (!f.nillable || !writable || f.name === 'Name' || f.name === 'OwnerId')
+      return { read: true, edit: writable && (op.edit || op.create) };
     const explicit = p.fields.get(`${o.name}.${f.name}`.toLowerCase());
     if (explicit) return { read: explicit.read, edit: explicit.edit && writable };
     // Standard fields of standard objects default to visible for Standard User (no FLS configured).
-    if (!f.name.endsWith('__c') && !o.def.custom) return { read: true, edit: writable && (op.edit || op.create) };
+    if (!f.name.endsWith('__c') && !o.def.custom)
+      return { read: true, edit: writable && (op.edit || op.create) };
     return { read: false, edit: false };
   }
 
@@ -143,11 +192,20 @@ export class Access {
     if (!o) return false;
     if (this.objectPermission(userId, o.name).viewAll) return true;
     const model = o.def.sharingModel ?? (o.def.custom ? 'ReadWrite' : 'ReadWrite');
-    if (model === 'Read' || model === 'ReadWrite' || model === 'FullAccess' || model === 'PublicReadOnly' || model === 'PublicReadWrite') return true;
+    if (
+      model === 'Read' ||
+      model === 'ReadWrite' ||
+      model === 'FullAccess' ||
+      model === 'PublicReadOnly' ||
+      model === 'PublicReadWrite'
+    )
+      return true;
     if (model === 'ControlledByParent') {
       if (depth > 5) return false;
       const md = o.fields().find((f) => f.masterDetail);
-      const parent = md ? this.store.get(String(row.values.get(md.name.toLowerCase()) ?? '')) : undefined;
+      const parent = md
+        ? this.store.get(String(row.values.get(md.name.toLowerCase()) ?? ''))
+        : undefined;
       return parent ? this.canSee(userId, parent, depth + 1) : false;
     }
     return String(row.values.get('ownerid') ?? '') === userId;

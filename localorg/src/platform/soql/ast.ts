@@ -24,7 +24,12 @@ export type SelectItem =
   | { kind: 'field'; path: FieldPath; alias?: string }
   | { kind: 'function'; fn: string; path?: FieldPath; alias?: string; inner?: string }
   | { kind: 'subquery'; query: Query }
-  | { kind: 'typeof'; path: FieldPath; whens: { type: string; fields: FieldPath[] }[]; elseFields: FieldPath[] }
+  | {
+      kind: 'typeof';
+      path: FieldPath;
+      whens: { type: string; fields: FieldPath[] }[];
+      elseFields: FieldPath[];
+    }
   | { kind: 'fields'; which: 'ALL' | 'STANDARD' | 'CUSTOM' };
 
 export interface Operand {
@@ -70,7 +75,13 @@ export interface Query {
 export interface SoslQuery {
   search: string | Bind;
   group: 'ALL' | 'NAME' | 'EMAIL' | 'PHONE' | 'SIDEBAR';
-  returning: { object: string; fields: FieldPath[]; where?: Condition; orderBy?: OrderItem[]; limit?: number | Bind }[];
+  returning: {
+    object: string;
+    fields: FieldPath[];
+    where?: Condition;
+    orderBy?: OrderItem[];
+    limit?: number | Bind;
+  }[];
   limit?: number | Bind;
   text: string;
 }

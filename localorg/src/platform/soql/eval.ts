@@ -3,13 +3,32 @@
 // "Aggregate Functions", "ORDER BY", "Use null in WHERE"). Result rows are ApexSObjects whose
 // `queried` set holds what was selected, so reading an unqueried field fails as on the platform.
 import {
-  ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, ApexList, ApexSet, ApexSObject, ApexTime, normaliseId,
-  typeRef, type ApexValue,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexList,
+  ApexSet,
+  ApexSObject,
+  ApexTime,
+  normaliseId,
+  typeRef,
+  type ApexValue
 } from '../../runtime/values.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
-import type { Bind, Condition, FieldPath, Operand, OrderItem, Query, SelectItem, Value } from './ast.ts';
+import type {
+  Bind,
+  Condition,
+  FieldPath,
+  Operand,
+  OrderItem,
+  Query,
+  SelectItem,
+  Value
+} from './ast.ts';
 import { QueryException } from './parser.ts';
 
 export interface AccessChecker {
@@ -62,7 +81,10 @@ export class SoqlEvaluator {
   private readonly enforced: boolean;
   private inaccessible: string[] = [];
 
-  constructor(env: QueryEnv, private readonly q: Query) {
+  constructor(
+    env: QueryEnv,
+    private readonly q: Query
+  ) {
     this.env = env;
     this.userMode = q.withMode === 'USER_MODE' || (!!env.userMode && q.withMode !== 'SYSTEM_MODE');
     this.enforced = q.withMode === 'SECURITY_ENFORCED';
@@ -75,7 +97,11 @@ export class SoqlEvaluator {
   private object(name: string): SObjectSchema {
     const o = this.env.schema.get(name);
     if (!o) throw new QueryException(UNKNOWN_OBJECT(name));
-    if ((this.userMode || this.enforced) && this.env.access && !this.env.access.canReadObject(o.name)) {
+    if (
+      (this.userMode || this.enforced) &&
+      this.env.access &&
+      !this.env.access.canReadObject(o.name)
+    ) {
       throw new QueryException(UNKNOWN_OBJECT(name));
     }
     return o;
@@ -84,7 +110,11 @@ export class SoqlEvaluator {
   /** Resolves `Account.Owner.Name` from `object`; strips a leading object name or alias. */
   private resolve(object: SObjectSchema, path: FieldPath, alias?: string): Resolved {
     let p = path;
-    if (p.length > 1 && ((alias && p[0]!.toLowerCase() === alias.toLowerCase()) || (p[0]!.toLowerCase() === object.name.toLowerCase() && !object.relationship(p[0]!)))) {
+    if (
+      p.length > 1 &&
+      ((alias && p[0]!.toLowerCase() === alias.toLowerCase()) ||
+        (p[0]!.toLowerCase() === object.name.toLowerCase() && !object.relationship(p[0]!)))
+    ) {
       p = p.slice(1);
     }
     const hops: Resolved['hops'] = [];
@@ -105,12 +135,32 @@ export class SoqlEvaluator {
     if (!field) {
       if (polymorphic) {
         // Polymorphic (Name) relationships allow the common fields: Id, Name, Type... resolved per row.
-        return { hops, field: { name: last, type: 'string', apexType: 'String', length: 0, nillable: true, createable: false, updateable: false, defaultedOnCreate: false }, object: cur, polymorphic, path: p };
+        return {
+          hops,
+          field: {
+            name: last,
+            type: 'string',
+            apexType: 'String',
+            length: 0,
+            nillable: true,
+            createable: false,
+            updateable: false,
+            defaultedOnCreate: false
+          },
+          object: cur,
+          polymorphic,
+          path: p
+        };
       }
       throw new QueryException(NO_SUCH_COLUMN(last, cur.name));
     }
-    if ((field as CatalogField & { formula?: string }).formula || (field as CatalogField & { summary?: string }).summary) {
-      throw new QueryException(`Unsupported by the local org: formula and roll-up summary field ${cur.name}.${field.name} (no formula engine)`);
+    if (
+      (field as CatalogField & { formula?: string }).formula ||
+      (field as CatalogField & { summary?: string }).summary
+    ) {
+      throw new QueryException(
+        `Unsupported by the local org: formula and roll-up summary field ${cur.name}.${field.name} (no formula engine)`
+      );
     }
     this.checkField(cur, field);
     return { hops, field, object: cur, polymorphic, path: p };
@@ -120,10 +170,15 @@ export class SoqlEvaluator {
     if (!(this.userMode || this.enforced) || !this.env.access) return;
     if (field.name === 'Id') return;
     if (!this.env.access.canReadField(object.name, field.name)) {
-      if (this.enforced) throw new QueryException('Insufficient permissions: secure query included inaccessible field');
+      if (this.enforced)
+        throw new QueryException(
+          'Insufficient permissions: secure query included inaccessible field'
+        );
       this.inaccessible.push(`${object.name}.${field.name}`);
       const e = new QueryException(NO_SUCH_COLUMN(field.name, object.name));
-      (e as QueryException & { inaccessibleFields?: string[] }).inaccessibleFields = [...this.inaccessible];
+      (e as QueryException & { inaccessibleFields?: string[] }).inaccessibleFields = [
+        ...this.inaccessible
+      ];
       throw e;
     }
   }
@@ -156,7 +211,11 @@ export class SoqlEvaluator {
     return out;
   }
 
-  private runQuery(q: Query, parentFilter: { field: CatalogField; id: string } | undefined, preRows?: Row[]): QueryOutcome {
+  private runQuery(
+    q: Query,
+    parentFilter: { field: CatalogField; id: string } | undefined,
+    preRows?: Row[]
+  ): QueryOutcome {
     const object = this.object(q.from);
     let rows = preRows ?? this.rowsOf(object, q.allRows);
     if (parentFilter) {
@@ -170,8 +229,13 @@ export class SoqlEvaluator {
       const pred = this.compileCondition(object, q.where, q.alias);
       rows = rows.filter(pred);
     }
-    const aggregates = q.select.some((s) => s.kind === 'function' && isAggregate(s.fn)) || !!q.groupBy;
-    const countOnly = q.select.length === 1 && q.select[0]!.kind === 'function' && q.select[0]!.fn === 'COUNT' && !q.select[0]!.path;
+    const aggregates =
+      q.select.some((s) => s.kind === 'function' && isAggregate(s.fn)) || !!q.groupBy;
+    const countOnly =
+      q.select.length === 1 &&
+      q.select[0]!.kind === 'function' &&
+      q.select[0]!.fn === 'COUNT' &&
+      !q.select[0]!.path;
     if (countOnly && !q.groupBy) {
       if (q.orderBy) throw new QueryException('Ordering is not allowed with a COUNT() query'); // COUNT(): no ORDER BY
       let n = rows.length;
@@ -198,7 +262,8 @@ export class SoqlEvaluator {
     if (typeof v === 'number') return v;
     const b = this.env.resolveBind(v);
     const n = b instanceof ApexDecimal ? b.toNumber() : typeof b === 'bigint' ? Number(b) : b;
-    if (typeof n !== 'number' || !Number.isInteger(n)) throw new QueryException(`Invalid bind value for LIMIT/OFFSET: ${String(b)}`);
+    if (typeof n !== 'number' || !Number.isInteger(n))
+      throw new QueryException(`Invalid bind value for LIMIT/OFFSET: ${String(b)}`);
     return n;
   }
 
@@ -223,8 +288,19 @@ export class SoqlEvaluator {
             const custom = f.name.endsWith('__c');
             if (item.which === 'CUSTOM' && !custom) continue;
             if (item.which === 'STANDARD' && custom) continue;
-            if (f.type === 'address' || f.type === 'location' || f.type === 'complexvalue' || (f as CatalogField & { formula?: string }).formula) continue;
-            if ((this.userMode || this.enforced) && this.env.access && !this.env.access.canReadField(object.name, f.name)) continue;
+            if (
+              f.type === 'address' ||
+              f.type === 'location' ||
+              f.type === 'complexvalue' ||
+              (f as CatalogField & { formula?: string }).formula
+            )
+              continue;
+            if (
+              (this.userMode || this.enforced) &&
+              this.env.access &&
+              !this.env.access.canReadField(object.name, f.name)
+            )
+              continue;
             const r: Resolved = { hops: [], field: f, object, polymorphic: false, path: [f.name] };
             steps.push((row, out) => this.place(out, r, row));
           }
@@ -238,14 +314,19 @@ export class SoqlEvaluator {
           const field = child.field(rel.field)!;
           const childQuery: Query = { ...sub, from: child.name };
           steps.push((row, out) => {
-            const res = this.runQuery(childQuery, { field, id: row.id }, this.childRows(child, field, row.id, sub.allRows || this.q.allRows));
+            const res = this.runQuery(
+              childQuery,
+              { field, id: row.id },
+              this.childRows(child, field, row.id, sub.allRows || this.q.allRows)
+            );
             out.set(rel.relationshipName, new ApexList(typeRef(child.name), res.records));
           });
           break;
         }
         case 'typeof': {
           const rel = object.relationship(item.path[item.path.length - 1]!);
-          if (!rel || item.path.length !== 1) throw new QueryException(BAD_RELATIONSHIP(item.path.join('.')));
+          if (!rel || item.path.length !== 1)
+            throw new QueryException(BAD_RELATIONSHIP(item.path.join('.')));
           const lc = rel.name.toLowerCase();
           steps.push((row, out) => {
             const id: ApexValue | undefined = row.values.get(lc);
@@ -274,7 +355,9 @@ export class SoqlEvaluator {
             steps.push((row, out) => this.place(out, r, row, item.alias));
             break;
           }
-          throw new QueryException(`Unsupported by the local org: ${item.fn}() outside an aggregate query`);
+          throw new QueryException(
+            `Unsupported by the local org: ${item.fn}() outside an aggregate query`
+          );
         }
       }
     }
@@ -285,13 +368,24 @@ export class SoqlEvaluator {
     };
   }
 
-  private childRows(child: SObjectSchema, field: CatalogField, parentId: string, allRows: boolean): Row[] {
+  private childRows(
+    child: SObjectSchema,
+    field: CatalogField,
+    parentId: string,
+    allRows: boolean
+  ): Row[] {
     // Linear scan; the store keeps no foreign-key index yet.
     const lc = field.name.toLowerCase();
     const out: Row[] = [];
     for (const r of this.env.store.rows(child.name, allRows)) {
       const v = r.values.get(lc);
-      if (v !== undefined && v !== null && String(v) === parentId && (!this.env.canSee || this.env.canSee(r))) out.push(r);
+      if (
+        v !== undefined &&
+        v !== null &&
+        String(v) === parentId &&
+        (!this.env.canSee || this.env.canSee(r))
+      )
+        out.push(r);
     }
     return out;
   }
@@ -323,13 +417,21 @@ export class SoqlEvaluator {
       }
     }
     if (!cur) return;
-    const v = r.polymorphic && r.field.name.toLowerCase() === 'type' ? cur.type : cur.values.get(r.field.name.toLowerCase());
+    const v =
+      r.polymorphic && r.field.name.toLowerCase() === 'type'
+        ? cur.type
+        : cur.values.get(r.field.name.toLowerCase());
     target.set(alias ?? (r.polymorphic ? r.field.name : r.field.name), v === undefined ? null : v);
   }
 
   // ---- WHERE ----------------------------------------------------------------------------
 
-  compileCondition(object: SObjectSchema, c: Condition, alias?: string, aggregateRow = false): (row: Row) => boolean {
+  compileCondition(
+    object: SObjectSchema,
+    c: Condition,
+    alias?: string,
+    aggregateRow = false
+  ): (row: Row) => boolean {
     switch (c.kind) {
       case 'and': {
         const parts = c.items.map((i) => this.compileCondition(object, i, alias, aggregateRow));
@@ -337,7 +439,9 @@ export class SoqlEvaluator {
       }
       case 'or': {
         if (c.items.some(hasSemiJoin)) {
-          throw new QueryException('Semi join sub-selects are only allowed at the top level WHERE expressions and not in nested WHERE expressions.');
+          throw new QueryException(
+            'Semi join sub-selects are only allowed at the top level WHERE expressions and not in nested WHERE expressions.'
+          );
         }
         const parts = c.items.map((i) => this.compileCondition(object, i, alias, aggregateRow));
         return (row) => parts.some((p) => p(row));
@@ -351,15 +455,21 @@ export class SoqlEvaluator {
     }
   }
 
-  private compileComparison(object: SObjectSchema, c: Extract<Condition, { kind: 'cmp' }>, alias?: string): (row: Row) => boolean {
+  private compileComparison(
+    object: SObjectSchema,
+    c: Extract<Condition, { kind: 'cmp' }>,
+    alias?: string
+  ): (row: Row) => boolean {
     if (c.left.fn) return this.compileFunctionComparison(object, c, alias);
     const r = this.resolve(object, c.left.path!, alias);
     const f = r.field;
     const op = c.op;
     if (c.value.kind === 'subquery') {
-      if (op !== 'IN' && op !== 'NOT IN') throw new QueryException('Semi join sub-selects are only allowed with IN or NOT IN');
+      if (op !== 'IN' && op !== 'NOT IN')
+        throw new QueryException('Semi join sub-selects are only allowed with IN or NOT IN');
       const sub = c.value.query;
-      if (sub.select.length !== 1 || sub.select[0]!.kind !== 'field') throw new QueryException('Semi join sub-selects can only select one field');
+      if (sub.select.length !== 1 || sub.select[0]!.kind !== 'field')
+        throw new QueryException('Semi join sub-selects can only select one field');
       const res = this.runSemiJoin(sub);
       return (row) => {
         const v = this.read(row, r);
@@ -379,12 +489,27 @@ export class SoqlEvaluator {
       };
     }
     if (op === 'INCLUDES' || op === 'EXCLUDES') {
-      if (f.type !== 'multipicklist') throw new QueryException(`invalid operator on multipicklist field: ${op} is only valid on multi-select picklists`);
+      if (f.type !== 'multipicklist')
+        throw new QueryException(
+          `invalid operator on multipicklist field: ${op} is only valid on multi-select picklists`
+        );
       // includes('AAA;BBB','CCC') = (AAA and BBB) or CCC (Querying Multi-Select Picklists)
-      const groups = this.listValues(c.value).map((v) => String(this.literal(f, v) ?? '').toLowerCase().split(';').map((s) => s.trim()));
+      const groups = this.listValues(c.value).map((v) =>
+        String(this.literal(f, v) ?? '')
+          .toLowerCase()
+          .split(';')
+          .map((s) => s.trim())
+      );
       return (row) => {
         const raw = read(row);
-        const have = new Set(raw === null ? [] : String(raw).toLowerCase().split(';').map((s) => s.trim()));
+        const have = new Set(
+          raw === null
+            ? []
+            : String(raw)
+                .toLowerCase()
+                .split(';')
+                .map((s) => s.trim())
+        );
         const any = groups.some((g) => g.every((x) => have.has(x)));
         return op === 'INCLUDES' ? any : !any;
       };
@@ -407,13 +532,24 @@ export class SoqlEvaluator {
     };
   }
 
-  private compileFunctionComparison(object: SObjectSchema, c: Extract<Condition, { kind: 'cmp' }>, alias?: string): (row: Row) => boolean {
+  private compileFunctionComparison(
+    object: SObjectSchema,
+    c: Extract<Condition, { kind: 'cmp' }>,
+    alias?: string
+  ): (row: Row) => boolean {
     const fn = c.left.fn!;
-    if (isAggregate(fn)) throw new QueryException(`Cannot use aggregate function ${fn} in WHERE; use HAVING`);
+    if (isAggregate(fn))
+      throw new QueryException(`Cannot use aggregate function ${fn} in WHERE; use HAVING`);
     const r = this.resolve(object, c.left.path!, alias);
     const lit = c.value.kind === 'number' ? Number(c.value.text) : null;
-    if (lit === null && c.value.kind !== 'list') throw new QueryException(`Unsupported by the local org: ${fn}() compared with ${c.value.kind}`);
-    const values = c.value.kind === 'list' ? c.value.items.map((v) => (v.kind === 'number' ? Number(v.text) : NaN)) : [lit!];
+    if (lit === null && c.value.kind !== 'list')
+      throw new QueryException(
+        `Unsupported by the local org: ${fn}() compared with ${c.value.kind}`
+      );
+    const values =
+      c.value.kind === 'list'
+        ? c.value.items.map((v) => (v.kind === 'number' ? Number(v.text) : NaN))
+        : [lit!];
     return (row) => {
       const v = dateFunction(fn, this.read(row, r));
       if (v === null) return false;
@@ -427,7 +563,8 @@ export class SoqlEvaluator {
     const object = this.object(sub.from);
     const first = sub.select[0] as Extract<SelectItem, { kind: 'field' }>;
     const r = this.resolve(object, first.path, sub.alias);
-    if (r.field.type !== 'id' && r.field.type !== 'reference') throw new QueryException('Semi join sub-selects must select an Id or a reference field');
+    if (r.field.type !== 'id' && r.field.type !== 'reference')
+      throw new QueryException('Semi join sub-selects must select an Id or a reference field');
     let rows = this.rowsOf(object, false);
     if (sub.where) rows = rows.filter(this.compileCondition(object, sub.where, sub.alias));
     const out = new Set<string>();
@@ -451,20 +588,36 @@ export class SoqlEvaluator {
 
   /** A SOQL value converted to the field's Apex type. */
   private literal(f: CatalogField, v: Value): ApexValue {
-    const resolved = (v as unknown as { kind: string; v: ApexValue }).kind === 'resolved' ? (v as unknown as { v: ApexValue }).v : undefined;
+    const resolved =
+      (v as unknown as { kind: string; v: ApexValue }).kind === 'resolved'
+        ? (v as unknown as { v: ApexValue }).v
+        : undefined;
     if (resolved !== undefined) return this.coerceBound(f, resolved);
     switch (v.kind) {
       case 'null':
         return null;
       case 'bool':
-        if (f.type !== 'boolean') throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
+        if (f.type !== 'boolean')
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+          );
         return v.v;
       case 'number':
-        if (!isNumberField(f)) throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
+        if (!isNumberField(f))
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+          );
         return ApexDecimal.fromString(v.text);
       case 'string':
-        if (f.type === 'date' || f.type === 'datetime' || f.type === 'boolean' || isNumberField(f)) {
-          throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
+        if (
+          f.type === 'date' ||
+          f.type === 'datetime' ||
+          f.type === 'boolean' ||
+          isNumberField(f)
+        ) {
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+          );
         }
         if (f.type === 'id' || f.type === 'reference') {
           const id = normaliseId(v.v);
@@ -474,11 +627,24 @@ export class SoqlEvaluator {
         }
         return v.v;
       case 'date':
-        if (f.type === 'datetime') throw new QueryException(`value of filter criterion for field '${f.name}' must be of type dateTime and should not be enclosed in quotes`);
-        if (f.type !== 'date') throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
-        return new ApexDate(Number(v.v.slice(0, 4)), Number(v.v.slice(5, 7)), Number(v.v.slice(8, 10)));
+        if (f.type === 'datetime')
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type dateTime and should not be enclosed in quotes`
+          );
+        if (f.type !== 'date')
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+          );
+        return new ApexDate(
+          Number(v.v.slice(0, 4)),
+          Number(v.v.slice(5, 7)),
+          Number(v.v.slice(8, 10))
+        );
       case 'datetime':
-        if (f.type !== 'datetime') throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
+        if (f.type !== 'datetime')
+          throw new QueryException(
+            `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+          );
         return new ApexDatetime(Date.parse(v.v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
       case 'bind':
         return this.coerceBound(f, this.env.resolveBind(v));
@@ -499,13 +665,23 @@ export class SoqlEvaluator {
       return new ApexId(id);
     }
     if (f.type === 'date' && b instanceof ApexDatetime) {
-      throw new QueryException(`value of filter criterion for field '${f.name}' must be of type date and should not be enclosed in quotes`);
+      throw new QueryException(
+        `value of filter criterion for field '${f.name}' must be of type date and should not be enclosed in quotes`
+      );
     }
     return b;
   }
 
-  private compileDateLiteral(f: CatalogField, op: string, v: Extract<Value, { kind: 'dateLiteral' }>, read: (row: Row) => ApexValue): (row: Row) => boolean {
-    if (f.type !== 'date' && f.type !== 'datetime') throw new QueryException(`value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`);
+  private compileDateLiteral(
+    f: CatalogField,
+    op: string,
+    v: Extract<Value, { kind: 'dateLiteral' }>,
+    read: (row: Row) => ApexValue
+  ): (row: Row) => boolean {
+    if (f.type !== 'date' && f.type !== 'datetime')
+      throw new QueryException(
+        `value of filter criterion for field '${f.name}' must be of type ${soapName(f)} and should not be enclosed in quotes`
+      );
     const [start, end] = dateLiteralRange(v.name, v.n, this.env.now());
     const isDate = f.type === 'date';
     const lo = isDate ? start / 86_400_000 : start;
@@ -513,7 +689,8 @@ export class SoqlEvaluator {
     return (row) => {
       const x = read(row);
       if (x === null) return op === '!=';
-      const t = x instanceof ApexDate ? x.toEpochDay() : x instanceof ApexDatetime ? x.epochMs : NaN;
+      const t =
+        x instanceof ApexDate ? x.toEpochDay() : x instanceof ApexDatetime ? x.epochMs : NaN;
       switch (op) {
         case '=':
           return t >= lo && t < hi;
@@ -537,12 +714,20 @@ export class SoqlEvaluator {
 
   private sort(object: SObjectSchema, rows: Row[], order: OrderItem[], alias?: string): Row[] {
     const keys = order.map((o) => {
-      if (o.operand.fn) throw new QueryException('Unsupported by the local org: ORDER BY a function outside an aggregate query');
+      if (o.operand.fn)
+        throw new QueryException(
+          'Unsupported by the local org: ORDER BY a function outside an aggregate query'
+        );
       const r = this.resolve(object, o.operand.path!, alias);
-      if (r.field.type === 'multipicklist') throw new QueryException(`field '${r.field.name}' can not be sorted in a query call`);
+      if (r.field.type === 'multipicklist')
+        throw new QueryException(`field '${r.field.name}' can not be sorted in a query call`);
       return { r, o };
     });
-    const decorated = rows.map((row, i) => ({ row, i, k: keys.map(({ r }) => normalise(r.field, this.read(row, r))) }));
+    const decorated = rows.map((row, i) => ({
+      row,
+      i,
+      k: keys.map(({ r }) => normalise(r.field, this.read(row, r)))
+    }));
     decorated.sort((a, b) => {
       for (let j = 0; j < keys.length; j++) {
         const { o } = keys[j]!;
@@ -557,7 +742,10 @@ export class SoqlEvaluator {
   // ---- Aggregates -----------------------------------------------------------------------
 
   private aggregate(q: Query, object: SObjectSchema, rows: Row[]): QueryOutcome {
-    const groupBy = (q.groupBy ?? []).map((g) => ({ g, r: this.resolve(object, g.path!, q.alias) }));
+    const groupBy = (q.groupBy ?? []).map((g) => ({
+      g,
+      r: this.resolve(object, g.path!, q.alias)
+    }));
     let expr = 0;
     const cols = q.select.map((s) => {
       if (s.kind === 'function') {
@@ -567,7 +755,9 @@ export class SoqlEvaluator {
       }
       if (s.kind === 'field') {
         const r = this.resolve(object, s.path, q.alias);
-        if (!groupBy.some((g) => g.r.field === r.field && g.r.path.join('.') === r.path.join('.'))) {
+        if (
+          !groupBy.some((g) => g.r.field === r.field && g.r.path.join('.') === r.path.join('.'))
+        ) {
           throw new QueryException(`Field must be grouped or aggregated: ${r.field.name}`);
         }
         return { s, r, name: s.alias ?? r.field.name };
@@ -578,11 +768,13 @@ export class SoqlEvaluator {
     if (!groupBy.length) groups.set('', rows);
     else {
       for (const row of rows) {
-        const key = JSON.stringify(groupBy.map(({ g, r }) => {
-          const v = this.read(row, r);
-          const x = g.fn ? dateFunction(g.fn, v) : normalise(r.field, v);
-          return x;
-        }));
+        const key = JSON.stringify(
+          groupBy.map(({ g, r }) => {
+            const v = this.read(row, r);
+            const x = g.fn ? dateFunction(g.fn, v) : normalise(r.field, v);
+            return x;
+          })
+        );
         let list = groups.get(key);
         if (!list) groups.set(key, (list = []));
         list.push(row);
@@ -601,7 +793,14 @@ export class SoqlEvaluator {
           out.set(c.name, members.length ? dateFunction(s.fn, this.read(members[0]!, c.r!)) : null);
           continue;
         }
-        out.set(c.name, aggregateValue(s.fn, c.r ? members.map((m) => this.read(m, c.r!)) : members.map(() => 1), c.r?.field));
+        out.set(
+          c.name,
+          aggregateValue(
+            s.fn,
+            c.r ? members.map((m) => this.read(m, c.r!)) : members.map(() => 1),
+            c.r?.field
+          )
+        );
       }
       results.push(out);
     }
@@ -611,13 +810,27 @@ export class SoqlEvaluator {
     }
     if (q.orderBy) {
       const idx = q.orderBy.map((o) => {
-        const col = cols.find((c) => (o.operand.fn ? c.s.kind === 'function' && c.s.fn === o.operand.fn && sameSamePath(c.s.path, o.operand.path) : c.s.kind === 'field' && sameSamePath(c.s.path, o.operand.path)));
-        if (!col) throw new QueryException('Unsupported by the local org: ORDER BY an expression not in the SELECT list of an aggregate query');
+        const col = cols.find((c) =>
+          o.operand.fn
+            ? c.s.kind === 'function' &&
+              c.s.fn === o.operand.fn &&
+              sameSamePath(c.s.path, o.operand.path)
+            : c.s.kind === 'field' && sameSamePath(c.s.path, o.operand.path)
+        );
+        if (!col)
+          throw new QueryException(
+            'Unsupported by the local org: ORDER BY an expression not in the SELECT list of an aggregate query'
+          );
         return { name: col.name, o };
       });
       results.sort((a, b) => {
         for (const { name, o } of idx) {
-          const c = orderCompare(normaliseAny(a.raw(name) ?? null), normaliseAny(b.raw(name) ?? null), o.desc, o.nullsLast);
+          const c = orderCompare(
+            normaliseAny(a.raw(name) ?? null),
+            normaliseAny(b.raw(name) ?? null),
+            o.desc,
+            o.nullsLast
+          );
           if (c) return c;
         }
         return 0;
@@ -626,10 +839,20 @@ export class SoqlEvaluator {
     if (q.offset !== undefined) results = results.slice(this.intValue(q.offset));
     if (q.limit !== undefined) results = results.slice(0, this.intValue(q.limit));
     // Aggregate queries count every aggregated row against the query rows limit (Aggregate Functions).
-    return { kind: 'aggregate', records: results, count: results.length, rowsCounted: rows.length, object: object.name };
+    return {
+      kind: 'aggregate',
+      records: results,
+      count: results.length,
+      rowsCounted: rows.length,
+      object: object.name
+    };
   }
 
-  private havingMatches(c: Condition, r: ApexSObject, cols: { s: SelectItem; name: string; r?: Resolved }[]): boolean {
+  private havingMatches(
+    c: Condition,
+    r: ApexSObject,
+    cols: { s: SelectItem; name: string; r?: Resolved }[]
+  ): boolean {
     switch (c.kind) {
       case 'and':
         return c.items.every((i) => this.havingMatches(i, r, cols));
@@ -638,10 +861,24 @@ export class SoqlEvaluator {
       case 'not':
         return !this.havingMatches(c.item, r, cols);
       case 'cmp': {
-        const col = cols.find((x) => (c.left.fn ? x.s.kind === 'function' && x.s.fn === c.left.fn && sameSamePath(x.s.path, c.left.path) : x.s.kind === 'field' && sameSamePath(x.s.path, c.left.path)));
-        if (!col) throw new QueryException('Unsupported by the local org: HAVING on an expression not in the SELECT list');
+        const col = cols.find((x) =>
+          c.left.fn
+            ? x.s.kind === 'function' && x.s.fn === c.left.fn && sameSamePath(x.s.path, c.left.path)
+            : x.s.kind === 'field' && sameSamePath(x.s.path, c.left.path)
+        );
+        if (!col)
+          throw new QueryException(
+            'Unsupported by the local org: HAVING on an expression not in the SELECT list'
+          );
         const v = normaliseAny(r.raw(col.name) ?? null);
-        const lit = c.value.kind === 'number' ? Number(c.value.text) : c.value.kind === 'string' ? c.value.v.toLowerCase() : c.value.kind === 'null' ? null : normaliseAny(c.value.kind === 'bind' ? this.env.resolveBind(c.value) : null);
+        const lit =
+          c.value.kind === 'number'
+            ? Number(c.value.text)
+            : c.value.kind === 'string'
+              ? c.value.v.toLowerCase()
+              : c.value.kind === 'null'
+                ? null
+                : normaliseAny(c.value.kind === 'bind' ? this.env.resolveBind(c.value) : null);
         return compare(v, c.op, lit);
       }
     }
@@ -660,7 +897,14 @@ function hasSemiJoin(c: Condition): boolean {
 }
 
 function isAggregate(fn: string): boolean {
-  return fn === 'COUNT' || fn === 'COUNT_DISTINCT' || fn === 'SUM' || fn === 'AVG' || fn === 'MIN' || fn === 'MAX';
+  return (
+    fn === 'COUNT' ||
+    fn === 'COUNT_DISTINCT' ||
+    fn === 'SUM' ||
+    fn === 'AVG' ||
+    fn === 'MIN' ||
+    fn === 'MAX'
+  );
 }
 
 function isNumberField(f: CatalogField): boolean {
@@ -675,9 +919,14 @@ function soapName(f: CatalogField): string {
 }
 
 /** Comparable JS form of a value for a field: strings lower-cased (SOQL compares case-insensitively). */
-function normalise(f: CatalogField, v: ApexValue, caseSensitive = false): string | number | boolean | null {
+function normalise(
+  f: CatalogField,
+  v: ApexValue,
+  caseSensitive = false
+): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (f.type === 'id' || f.type === 'reference') return String(v).length === 15 ? (normaliseId(String(v)) ?? String(v)) : String(v);
+  if (f.type === 'id' || f.type === 'reference')
+    return String(v).length === 15 ? (normaliseId(String(v)) ?? String(v)) : String(v);
   return normaliseAny(v, caseSensitive);
 }
 
@@ -695,7 +944,11 @@ function normaliseAny(v: ApexValue, caseSensitive = false): string | number | bo
   return String(v);
 }
 
-function compare(a: string | number | boolean | null, op: string, b: string | number | boolean | null): boolean {
+function compare(
+  a: string | number | boolean | null,
+  op: string,
+  b: string | number | boolean | null
+): boolean {
   // null only matches = null / != null (Use null in WHERE); a boolean = null is false.
   if (op === '=') return a === b;
   if (op === '!=') return a !== b;
@@ -713,7 +966,12 @@ function compare(a: string | number | boolean | null, op: string, b: string | nu
   throw new QueryException(`unexpected token: '${op}'`);
 }
 
-function orderCompare(a: string | number | boolean | null, b: string | number | boolean | null, desc: boolean, nullsLast: boolean): number {
+function orderCompare(
+  a: string | number | boolean | null,
+  b: string | number | boolean | null,
+  desc: boolean,
+  nullsLast: boolean
+): number {
   if (a === b) return 0;
   if (a === null) return nullsLast ? 1 : -1;
   if (b === null) return nullsLast ? -1 : 1;
@@ -747,7 +1005,10 @@ function aggregateValue(fn: string, values: ApexValue[], field?: CatalogField): 
     case 'AVG': {
       if (!present.length) return null;
       let sum = new ApexDecimal(0n, 0);
-      for (const v of present) sum = sum.add(v instanceof ApexDecimal ? v : ApexDecimal.fromString(String(normaliseAny(v))));
+      for (const v of present)
+        sum = sum.add(
+          v instanceof ApexDecimal ? v : ApexDecimal.fromString(String(normaliseAny(v)))
+        );
       if (fn === 'SUM') return field?.type === 'int' ? sum.toNumber() : sum;
       return ApexDecimal.fromString(String(sum.toNumber() / present.length));
     }
@@ -769,7 +1030,12 @@ function aggregateValue(fn: string, values: ApexValue[], field?: CatalogField): 
 /** CALENDAR_YEAR(CreatedDate) etc., in GMT (the local org's users are on GMT for date functions). */
 function dateFunction(fn: string, v: ApexValue): number | null {
   if (v === null) return null;
-  const d = v instanceof ApexDate ? new Date(Date.UTC(v.year, v.month - 1, v.day)) : v instanceof ApexDatetime ? new Date(v.epochMs) : null;
+  const d =
+    v instanceof ApexDate
+      ? new Date(Date.UTC(v.year, v.month - 1, v.day))
+      : v instanceof ApexDatetime
+        ? new Date(v.epochMs)
+        : null;
   if (!d) return null;
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   const dayOfYear = Math.floor((d.getTime() - start) / 86_400_000) + 1;
@@ -803,7 +1069,11 @@ function dateFunction(fn: string, v: ApexValue): number | null {
  * [start, end) in epoch ms for a date literal, in GMT, weeks starting Sunday (en_US), fiscal
  * year = calendar year (SOQL and SOSL Reference, "Date Formats and Date Literals").
  */
-export function dateLiteralRange(name: string, n: number | undefined, nowMs: number): [number, number] {
+export function dateLiteralRange(
+  name: string,
+  n: number | undefined,
+  nowMs: number
+): [number, number] {
   const DAY = 86_400_000;
   const now = new Date(nowMs);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -813,7 +1083,8 @@ export function dateLiteralRange(name: string, n: number | undefined, nowMs: num
   const q = Math.floor(m / 3);
   const month = (yy: number, mm: number): number => Date.UTC(yy, mm, 1);
   const need = (): number => {
-    if (n === undefined || n < 0) throw new QueryException(`Invalid date literal ${name}: expects ${name}:n`);
+    if (n === undefined || n < 0)
+      throw new QueryException(`Invalid date literal ${name}: expects ${name}:n`);
     return n;
   };
   switch (name) {

@@ -1,7 +1,17 @@
 // A recursive-descent parser for SOQL and SOSL text (dynamic queries, and inline queries whose text
 // the front end hands over). Grammar: SOQL and SOSL Reference, "SOQL SELECT Syntax", "SOSL Syntax".
 // Syntax errors raise QueryException with the platform's "unexpected token" wording.
-import type { Bind, Condition, FieldPath, Operand, OrderItem, Query, SelectItem, SoslQuery, Value } from './ast.ts';
+import type {
+  Bind,
+  Condition,
+  FieldPath,
+  Operand,
+  OrderItem,
+  Query,
+  SelectItem,
+  SoslQuery,
+  Value
+} from './ast.ts';
 
 export class QueryException extends Error {
   readonly apexType = 'System.QueryException';
@@ -35,15 +45,28 @@ function tokenize(src: string): Tok[] {
       let v = '';
       i++;
       for (;;) {
-        if (i >= src.length) throw new QueryException(`line 1:${i} mismatched character '<EOF>' expecting '''`);
+        if (i >= src.length)
+          throw new QueryException(`line 1:${i} mismatched character '<EOF>' expecting '''`);
         const ch = src[i]!;
         if (ch === '\\') {
           const n = src[i + 1];
           // SOQL escapes (Quoted String Escape Sequences); \% and \_ stay escaped for LIKE.
-          const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+          const map: Record<string, string> = {
+            n: '\n',
+            r: '\r',
+            t: '\t',
+            b: '\b',
+            f: '\f',
+            '"': '"',
+            "'": "'",
+            '\\': '\\'
+          };
           if (n === '%' || n === '_') v += `\\${n}`;
           else if (n !== undefined && map[n] !== undefined) v += map[n];
-          else throw new QueryException(`Invalid string literal '${src.slice(i, i + 2)}'. Illegal character sequence '\\${n ?? ''}' in string literal.`);
+          else
+            throw new QueryException(
+              `Invalid string literal '${src.slice(i, i + 2)}'. Illegal character sequence '\\${n ?? ''}' in string literal.`
+            );
           i += 2;
           continue;
         }
@@ -138,18 +161,61 @@ function tokenize(src: string): Tok[] {
 
 const AGGREGATES = new Set(['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX']);
 const FUNCTIONS = new Set([
-  ...AGGREGATES, 'TOLABEL', 'FORMAT', 'CONVERTCURRENCY', 'CALENDAR_MONTH', 'CALENDAR_QUARTER', 'CALENDAR_YEAR',
-  'DAY_IN_MONTH', 'DAY_IN_WEEK', 'DAY_IN_YEAR', 'DAY_ONLY', 'FISCAL_MONTH', 'FISCAL_QUARTER', 'FISCAL_YEAR',
-  'HOUR_IN_DAY', 'WEEK_IN_MONTH', 'WEEK_IN_YEAR', 'GROUPING',
+  ...AGGREGATES,
+  'TOLABEL',
+  'FORMAT',
+  'CONVERTCURRENCY',
+  'CALENDAR_MONTH',
+  'CALENDAR_QUARTER',
+  'CALENDAR_YEAR',
+  'DAY_IN_MONTH',
+  'DAY_IN_WEEK',
+  'DAY_IN_YEAR',
+  'DAY_ONLY',
+  'FISCAL_MONTH',
+  'FISCAL_QUARTER',
+  'FISCAL_YEAR',
+  'HOUR_IN_DAY',
+  'WEEK_IN_MONTH',
+  'WEEK_IN_YEAR',
+  'GROUPING'
 ]);
 // Keywords that end a select list / FROM clause item (so they are not read as aliases).
-const CLAUSE_WORDS = new Set(['FROM', 'WHERE', 'WITH', 'GROUP', 'ORDER', 'LIMIT', 'OFFSET', 'FOR', 'ALL', 'USING', 'HAVING', 'UPDATE', 'ASC', 'DESC', 'NULLS', 'AND', 'OR', 'NOT', 'LIKE', 'IN', 'INCLUDES', 'EXCLUDES', 'THEN', 'WHEN', 'ELSE', 'END', 'RETURNING']);
+const CLAUSE_WORDS = new Set([
+  'FROM',
+  'WHERE',
+  'WITH',
+  'GROUP',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'FOR',
+  'ALL',
+  'USING',
+  'HAVING',
+  'UPDATE',
+  'ASC',
+  'DESC',
+  'NULLS',
+  'AND',
+  'OR',
+  'NOT',
+  'LIKE',
+  'IN',
+  'INCLUDES',
+  'EXCLUDES',
+  'THEN',
+  'WHEN',
+  'ELSE',
+  'END',
+  'RETURNING'
+]);
 
 class Parser {
   private i = 0;
   constructor(
     private readonly toks: Tok[],
-    private readonly text: string,
+    private readonly text: string
   ) {}
 
   private peek(o = 0): Tok {
@@ -168,7 +234,11 @@ class Parser {
   }
   private fail(): never {
     const t = this.peek();
-    throw new QueryException(t.t === 'eof' ? `unexpected token: '<EOF>'` : `unexpected token: '${t.t === 'str' ? `'${t.v}'` : t.v}'`);
+    throw new QueryException(
+      t.t === 'eof'
+        ? `unexpected token: '<EOF>'`
+        : `unexpected token: '${t.t === 'str' ? `'${t.v}'` : t.v}'`
+    );
   }
   private word(w: string): void {
     if (!this.isWord(w)) this.fail();
@@ -191,9 +261,20 @@ class Parser {
     this.word('FROM');
     const from = this.ident();
     let alias: string | undefined;
-    if (this.peek().t === 'id' && !CLAUSE_WORDS.has(this.peek().v.toUpperCase())) alias = this.ident();
-    if (this.isOp(',')) throw new QueryException('Unsupported by the local org: SOQL with several objects in FROM');
-    const q: Query = { select, from, alias, allRows: false, forUpdate: false, forView: false, forReference: false, text: this.text };
+    if (this.peek().t === 'id' && !CLAUSE_WORDS.has(this.peek().v.toUpperCase()))
+      alias = this.ident();
+    if (this.isOp(','))
+      throw new QueryException('Unsupported by the local org: SOQL with several objects in FROM');
+    const q: Query = {
+      select,
+      from,
+      alias,
+      allRows: false,
+      forUpdate: false,
+      forView: false,
+      forReference: false,
+      text: this.text
+    };
     if (this.isWord('USING')) {
       this.next();
       this.word('SCOPE');
@@ -330,14 +411,16 @@ class Parser {
         if (which !== 'ALL' && which !== 'STANDARD' && which !== 'CUSTOM') this.fail();
         return { kind: 'fields', which };
       }
-      if (!FUNCTIONS.has(fn)) throw new QueryException(`Unsupported by the local org: SOQL function ${fn}()`);
+      if (!FUNCTIONS.has(fn))
+        throw new QueryException(`Unsupported by the local org: SOQL function ${fn}()`);
       this.next();
       let path: FieldPath | undefined;
       let inner: string | undefined;
       if (!this.isOp(')')) {
         if (this.peek().t === 'id' && this.isOp('(', 1)) {
           inner = this.ident().toUpperCase();
-          if (inner !== 'CONVERT_TIMEZONE' && inner !== 'CONVERTCURRENCY') throw new QueryException(`Unsupported by the local org: ${fn}(${inner}(...))`);
+          if (inner !== 'CONVERT_TIMEZONE' && inner !== 'CONVERTCURRENCY')
+            throw new QueryException(`Unsupported by the local org: ${fn}(${inner}(...))`);
           this.next();
           path = this.path();
           this.op(')');
@@ -351,7 +434,13 @@ class Parser {
 
   private pathList(): FieldPath[] {
     const out = [this.path()];
-    while (this.isOp(',') && this.peek(1).t === 'id' && !this.isWord('WHEN', 1) && !this.isWord('ELSE', 1) && !this.isWord('END', 1)) {
+    while (
+      this.isOp(',') &&
+      this.peek(1).t === 'id' &&
+      !this.isWord('WHEN', 1) &&
+      !this.isWord('ELSE', 1) &&
+      !this.isWord('END', 1)
+    ) {
       // a comma followed by WHEN/ELSE would be a syntax error anyway; stop at the next select item after END
       this.next();
       out.push(this.path());
@@ -362,7 +451,8 @@ class Parser {
   private operand(): Operand {
     if (this.peek().t === 'id' && this.isOp('(', 1)) {
       const fn = this.ident().toUpperCase();
-      if (!FUNCTIONS.has(fn)) throw new QueryException(`Unsupported by the local org: SOQL function ${fn}()`);
+      if (!FUNCTIONS.has(fn))
+        throw new QueryException(`Unsupported by the local org: SOQL function ${fn}()`);
       this.next();
       let path: FieldPath | undefined;
       let fnInner: string | undefined;
@@ -488,7 +578,8 @@ class Parser {
         const w = t.v.toUpperCase();
         if (w === 'NULL') return { kind: 'null' };
         if (w === 'TRUE' || w === 'FALSE') return { kind: 'bool', v: w === 'TRUE' };
-        if (/^[A-Z]{3}\d/.test(t.v) && /^[A-Z]{3}[\d.]+$/.test(t.v)) return { kind: 'number', text: t.v.slice(3) }; // currency literal USD5000
+        if (/^[A-Z]{3}\d/.test(t.v) && /^[A-Z]{3}[\d.]+$/.test(t.v))
+          return { kind: 'number', text: t.v.slice(3) }; // currency literal USD5000
         if (this.isOp(':') || (this.peek().t === 'bind' && /^-?\d+$/.test(this.peek().v))) {
           const b = this.next();
           return { kind: 'dateLiteral', name: w, n: Number(b.v) };
@@ -547,7 +638,8 @@ class Parser {
         q.returning.push(spec);
       } while (this.isOp(','));
     }
-    while (this.isWord('WITH')) throw new QueryException(`Unsupported by the local org: SOSL WITH ${this.peek(1).v}`);
+    while (this.isWord('WITH'))
+      throw new QueryException(`Unsupported by the local org: SOSL WITH ${this.peek(1).v}`);
     if (this.isWord('LIMIT')) {
       this.next();
       q.limit = this.intOrBind();

@@ -64,8 +64,14 @@ export class World {
   private readonly runtimeFactory: RuntimeFactory | undefined;
 
   /** Creates an org from SFDX package directories (metadata is parsed once per set of directories). */
-  async createOrg(opts: { name: string; source?: string[]; personAccounts?: boolean; apex?: boolean }): Promise<Org> {
-    if (this.orgs.some((o) => o.name === opts.name)) throw new Error(`An org named ${opts.name} already exists in this World`);
+  async createOrg(opts: {
+    name: string;
+    source?: string[];
+    personAccounts?: boolean;
+    apex?: boolean;
+  }): Promise<Org> {
+    if (this.orgs.some((o) => o.name === opts.name))
+      throw new Error(`An org named ${opts.name} already exists in this World`);
     const key = (opts.source ?? []).join('\n');
     let metadata = this.metadataCache.get(key);
     if (!metadata) {
@@ -73,8 +79,13 @@ export class World {
       this.metadataCache.set(key, metadata);
     }
     const org = new Org({
-      name: opts.name, metadata, clock: this.clock, instance: this.orgs.length + 1, schema: { personAccounts: opts.personAccounts },
-      runtimeFactory: this.runtimeFactory, apex: opts.apex,
+      name: opts.name,
+      metadata,
+      clock: this.clock,
+      instance: this.orgs.length + 1,
+      schema: { personAccounts: opts.personAccounts },
+      runtimeFactory: this.runtimeFactory,
+      apex: opts.apex
     });
     org.calloutHandler = (from, req, nc) => this.route(from, req, nc);
     this.orgs.push(org);
@@ -86,14 +97,29 @@ export class World {
    * `opts.user` (a username in `to`; created with the Standard User profile and the given
    * permission sets when it does not exist yet).
    */
-  connect(from: Org, namedCredential: string, to: Org, opts: { user: string; permissionSets?: string[]; profile?: string }): void {
-    if (!from.metadata.namedCredentials.some((n) => n.name.toLowerCase() === namedCredential.toLowerCase())) {
-      throw new Error(`Org ${from.name} has no Named Credential ${namedCredential} in its metadata`);
+  connect(
+    from: Org,
+    namedCredential: string,
+    to: Org,
+    opts: { user: string; permissionSets?: string[]; profile?: string }
+  ): void {
+    if (
+      !from.metadata.namedCredentials.some(
+        (n) => n.name.toLowerCase() === namedCredential.toLowerCase()
+      )
+    ) {
+      throw new Error(
+        `Org ${from.name} has no Named Credential ${namedCredential} in its metadata`
+      );
     }
     try {
       to.userIdByUsername(opts.user);
     } catch {
-      to.createUser({ username: opts.user, profile: opts.profile ?? 'Standard User', permissionSets: opts.permissionSets ?? [] });
+      to.createUser({
+        username: opts.user,
+        profile: opts.profile ?? 'Standard User',
+        permissionSets: opts.permissionSets ?? []
+      });
     }
     let m = this.connections.get(from);
     if (!m) this.connections.set(from, (m = new Map()));
@@ -102,20 +128,55 @@ export class World {
 
   /** Seeded transport faults on connected callouts; `null` turns them off. */
   faults(cfg: FaultConfig | null): void {
-    this.fault = cfg ? { status: 503, rate: 0, timeoutRate: 0, duplicateRate: 0, seed: 1, ...cfg, rng: prng(cfg.seed ?? 1) } : null;
+    this.fault = cfg
+      ? {
+          status: 503,
+          rate: 0,
+          timeoutRate: 0,
+          duplicateRate: 0,
+          seed: 1,
+          ...cfg,
+          rng: prng(cfg.seed ?? 1)
+        }
+      : null;
   }
 
   private route(from: Org, req: HttpRequestData, nc: string | null): HttpResponseData {
     const conn = nc ? this.connections.get(from)?.get(nc.toLowerCase()) : undefined;
-    const record = (response: HttpResponseData, fault: CalloutRecord['fault']): HttpResponseData => {
-      this.callouts.push({ seq: this.callouts.length + 1, at: this.clock.now(), from: from.name, to: conn?.to.name ?? null, namedCredential: nc, request: { ...req, headers: { ...req.headers } }, response, fault });
+    const record = (
+      response: HttpResponseData,
+      fault: CalloutRecord['fault']
+    ): HttpResponseData => {
+      this.callouts.push({
+        seq: this.callouts.length + 1,
+        at: this.clock.now(),
+        from: from.name,
+        to: conn?.to.name ?? null,
+        namedCredential: nc,
+        request: { ...req, headers: { ...req.headers } },
+        response,
+        fault
+      });
       return response;
     };
     if (!conn) {
-      return record({ status: 0, headers: {}, body: '', calloutException: `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (no World connection for ${nc ? `callout:${nc}` : req.endpoint})` }, null);
+      return record(
+        {
+          status: 0,
+          headers: {},
+          body: '',
+          calloutException: `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (no World connection for ${nc ? `callout:${nc}` : req.endpoint})`
+        },
+        null
+      );
     }
     const userId = conn.to.userIdByUsername(conn.username);
-    const f = this.fault && (!this.fault.namedCredentials || this.fault.namedCredentials.some((n) => n.toLowerCase() === nc!.toLowerCase())) ? this.fault : null;
+    const f =
+      this.fault &&
+      (!this.fault.namedCredentials ||
+        this.fault.namedCredentials.some((n) => n.toLowerCase() === nc!.toLowerCase()))
+        ? this.fault
+        : null;
     if (f) {
       const r = f.rng();
       const timeout = f.timeoutRate ?? 0;
@@ -127,7 +188,16 @@ export class World {
       }
       if (r < timeout + status) {
         const code = f.status ?? 503;
-        return record({ status: code, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([{ errorCode: 'SERVER_UNAVAILABLE', message: `Injected fault: HTTP ${code}` }]) }, 'status');
+        return record(
+          {
+            status: code,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify([
+              { errorCode: 'SERVER_UNAVAILABLE', message: `Injected fault: HTTP ${code}` }
+            ])
+          },
+          'status'
+        );
       }
       if (r < timeout + status + dup) {
         handleRest(conn.to, req, userId);
@@ -142,9 +212,16 @@ export class World {
    * org, round-robin in creation order, until none is ready. With `advanceClock`, moves the clock to
    * the next delayed job while any remains (up to `until`).
    */
-  async drain(opts: { maxSteps?: number; advanceClock?: boolean; until?: number | string } = {}): Promise<{ steps: number }> {
+  async drain(
+    opts: { maxSteps?: number; advanceClock?: boolean; until?: number | string } = {}
+  ): Promise<{ steps: number }> {
     const max = opts.maxSteps ?? 10_000;
-    const until = opts.until === undefined ? Infinity : typeof opts.until === 'number' ? opts.until : new Date(opts.until).getTime();
+    const until =
+      opts.until === undefined
+        ? Infinity
+        : typeof opts.until === 'number'
+          ? opts.until
+          : new Date(opts.until).getTime();
     let steps = 0;
     for (;;) {
       let ran = 0;
@@ -152,7 +229,10 @@ export class World {
         const n = org.runReadyAsync(1);
         ran += n;
         steps += n;
-        if (steps > max) throw new Error(`World.drain: more than ${max} async steps; is a job re-enqueueing itself forever?`);
+        if (steps > max)
+          throw new Error(
+            `World.drain: more than ${max} async steps; is a job re-enqueueing itself forever?`
+          );
       }
       if (ran) continue;
       if (!opts.advanceClock) break;
