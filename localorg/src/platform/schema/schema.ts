@@ -121,7 +121,7 @@ export class Schema {
     const counters: Record<string, number> = { a: 0, m: 0, e: 0 };
     for (const def of [...metadata.objects].sort((x, y) => x.name.localeCompare(y.name))) {
       const letter = def.kind === 'customMetadata' ? 'm' : def.kind === 'platformEvent' ? 'e' : 'a';
-      const n = counters[letter]!++;
+      const n = counters[letter]++;
       const prefix = `${letter}${BASE62[Math.floor(n / 62)]}${BASE62[n % 62]}`;
       this.add(new SObjectSchema(structuredClone(def), prefix));
       if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(def), ''));
@@ -163,6 +163,9 @@ export class Schema {
     for (const child of this.objectsLc.values()) {
       if (!child.def.custom && !Object.values(child.def.fields).some((f) => f.name.endsWith('__c')))
         continue;
+      // a change event copies its object's lookups but is never a child: it must not take over
+      // the object's child relationship names (Field_Mappings__r -> S2S_Field_Mapping__ChangeEvent)
+      if (child.isChangeEvent) continue;
       for (const f of child.fields()) {
         if (!f.name.endsWith('__c') || f.type !== 'reference' || !f.referenceTo) continue;
         for (const target of f.referenceTo) {
