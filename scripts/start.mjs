@@ -1,3 +1,18 @@
-// Placeholder until the admin UI issue builds the local demo (two orgs and the admin UI in the browser).
-console.error('npm start: the local demo is not built yet (admin UI issue). Nothing was started.');
-process.exit(1);
+// npm start: the local demo. Starts a Sales and a Service local org with the package, builds the
+// admin UI once and serves it on http://localhost:$PORT (default 3000). See docs/admin-ui.md.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'demo', 'server.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env
+  }
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,179 @@
+// Builds the local demo page once: the real admin UI components (TypeScript, compiled by
+// @lwc/rollup-plugin), lightning-base-components and SLDS, bundled into build/demo/.
+// Apex imports become calls to the demo server (/api/apex/...), labels come from the package's
+// custom labels file, and lightning/empApi listens to the server's event stream.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { XMLParser } from 'fast-xml-parser';
+import ts from 'typescript';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN_UI = path.join(ROOT, 'force-app', 'main', 'admin-ui');
+export const OUT_DIR = path.join(ROOT, 'build', 'demo');
+
+/** Label name -> value, from every custom labels file of the package. */
+function readLabels() {
+  const labels = new Map();
+  const parser = new XMLParser({ isArray: (name) => name === 'labels' });
+  const files = fs
+    .readdirSync(path.join(ROOT, 'force-app'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.labels-meta.xml'));
+  for (const file of files) {
+    const xml = parser.parse(fs.readFileSync(path.join(ROOT, 'force-app', file), 'utf8'));
+    for (const label of xml.CustomLabels?.labels ?? [])
+      labels.set(label.fullName, String(label.value));
+  }
+  return labels;
+}
+
+/** The admin UI's own components, as explicit c/<name> modules (their sources are TypeScript). */
+function adminUiModules() {
+  const lwcDir = path.join(ADMIN_UI, 'lwc');
+  return fs
+    .readdirSync(lwcDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .map((entry) => ({
+      name: `c/${entry.name}`,
+      path: path.join(lwcDir, entry.name, `${entry.name}.ts`)
+    }));
+}
+
+/**
+ * Salesforce-scoped imports answered in the browser: Apex methods call the demo server, labels are
+ * inlined. An unknown label fails the build, naming it.
+ */
+function salesforceScopedImports(labels) {
+  const PREFIX = '\0s2s-demo:';
+  return {
+    name: 's2s-demo-scoped-imports',
+    resolveId(source) {
+      if (
+        source === '@salesforce/apex' ||
+        source.startsWith('@salesforce/apex/') ||
+        source.startsWith('@salesforce/label/c.')
+      ) {
+        return PREFIX + source;
+      }
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const source = id.slice(PREFIX.length);
+      if (source === '@salesforce/apex') {
+        return "export { refreshApex } from 'demo/apexClient';";
+      }
+      if (source.startsWith('@salesforce/apex/')) {
+        const method = source.slice('@salesforce/apex/'.length);
+        return `import { apexMethod } from 'demo/apexClient';\nexport default apexMethod(${JSON.stringify(method)});`;
+      }
+      const name = source.slice('@salesforce/label/c.'.length);
+      if (!labels.has(name))
+        throw new Error(`Custom label ${name} (imported as ${source}) is not defined in force-app`);
+      return `export default ${JSON.stringify(labels.get(name))};`;
+    }
+  };
+}
+
+/**
+ * Strips TypeScript from the components before the LWC compiler sees them, with the options of
+ * scripts/build-lwc.mjs (ESNext, standard decorators).
+ */
+function typescriptComponents() {
+  return {
+    name: 's2s-demo-typescript',
+    resolveId(source, importer) {
+      // Relative imports inside a component bundle (./mappingRules) name TypeScript files.
+      if (importer && source.startsWith('./') && importer.split('?')[0].endsWith('.ts')) {
+        const candidate = path.resolve(path.dirname(importer.split('?')[0]), `${source}.ts`);
+        if (fs.existsSync(candidate)) return candidate;
+      }
+      return null;
+    },
+    transform(code, id) {
+      // Aliased modules (c/<name>) arrive as <file>.ts?specifier=...
+      if (!id.split('?')[0].endsWith('.ts')) return null;
+      const out = ts.transpileModule(code, {
+        fileName: id.split('?')[0],
+        compilerOptions: {
+          target: ts.ScriptTarget.ESNext,
+          module: ts.ModuleKind.ESNext,
+          experimentalDecorators: false,
+          useDefineForClassFields: true,
+          isolatedModules: true,
+          sourceMap: false
+        }
+      });
+      return { code: out.outputText, map: null };
+    }
+  };
+}
+
+function copySlds() {
+  const slds = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+  fs.cpSync(path.join(slds, 'styles'), path.join(OUT_DIR, 'assets', 'styles'), { recursive: true });
+  fs.cpSync(path.join(slds, 'icons'), path.join(OUT_DIR, 'assets', 'icons'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(OUT_DIR, 'index.html'));
+}
+
+/** Builds build/demo/; returns the bundle size in bytes and the time taken. */
+export async function buildDemo({ log = console.log } = {}) {
+  const started = Date.now();
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const bundle = await rollup({
+    input: path.join(ROOT, 'demo', 'main.js'),
+    plugins: [
+      salesforceScopedImports(readLabels()),
+      typescriptComponents(),
+      replace({
+        preventAssignment: true,
+        values: {
+          'process.env.NODE_ENV': JSON.stringify('production'),
+          'import.meta.env.SSR': 'false'
+        }
+      }),
+      lwc({
+        modules: [
+          ...adminUiModules(),
+          // TypeScript stand-in (decorators): named explicitly, as directory lookup finds only .js.
+          {
+            name: 'lightning/recordPicker',
+            path: path.join(ROOT, 'demo', 'modules', 'lightning', 'recordPicker', 'recordPicker.ts')
+          },
+          { dir: path.join(ROOT, 'demo', 'modules') },
+          { npm: 'lightning-base-components' }
+        ],
+        // lightning-base-components render some parts with lwc:component.
+        enableDynamicComponents: true
+      }),
+      nodeResolve()
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+      // lightning-base-components' own templates warn about attributes; they are not ours to fix.
+      if (`${warning.id ?? ''}${warning.message}`.includes('lightning-base-components')) return;
+      warn(warning);
+    }
+  });
+  await bundle.write({ file: path.join(OUT_DIR, 'app.js'), format: 'iife', name: 'S2SDemo' });
+  await bundle.close();
+  copySlds();
+  const bytes = fs.statSync(path.join(OUT_DIR, 'app.js')).size;
+  const seconds = (Date.now() - started) / 1000;
+  log(
+    `built the admin UI demo: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s -> ${path.relative(ROOT, OUT_DIR)}`
+  );
+  return { bytes, seconds };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildDemo().catch((error) => {
+    console.error(`demo build failed: ${error.message}`);
+    process.exit(1);
+  });
+}

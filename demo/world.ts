@@ -1,0 +1,301 @@
+// The demo's orgs: a Sales org and a Service org of the local org's World, both with the package
+// (force-app + unpackaged), a demo Named Credential each, sample Accounts and a configured
+// connection. Apex calls from the page run the real @AuraEnabled controllers through
+// executeAnonymous as the demo admin; nothing is answered without running the package.
+import fs from 'node:fs';
+import path from 'node:path';
+import { World, type Org } from '../localorg/src/platform/index.ts';
+import { runtimeFor } from '../localorg/src/runner/runner.ts';
+
+export const ADMIN = 'admin@s2s.demo';
+export const INTEGRATION = 'integration@s2s.demo';
+const RESULT_MARKER = 'S2S_DEMO_RESULT:';
+
+export interface DemoOrgs {
+  world: World;
+  orgs: Map<string, Org>;
+}
+
+/** What keeps the World from running the package, or [] when it can. */
+export interface Readiness {
+  problems: string[];
+}
+
+function packageSources(root: string, org: 'sales' | 'service'): string[] {
+  return [
+    path.join(root, 'force-app'),
+    path.join(root, 'unpackaged'),
+    path.join(root, 'demo', 'metadata', org)
+  ];
+}
+
+/** Creates the two orgs; returns them with the compile problems of the package in the local org. */
+export async function createOrgs(root: string): Promise<DemoOrgs & Readiness> {
+  const world = new World({ runtimeFactory: runtimeFor });
+  const sales = await world.createOrg({ name: 'Sales', source: packageSources(root, 'sales') });
+  const service = await world.createOrg({
+    name: 'Service',
+    source: packageSources(root, 'service')
+  });
+  const packaged = path.join(root, 'force-app', 'main') + path.sep;
+  const diagnostics = (sales.runtime?.diagnostics ?? []).filter((d) =>
+    path.resolve(root, d.file).startsWith(packaged)
+  );
+  const problems = diagnostics.map(
+    (d) => `${path.relative(root, path.resolve(root, d.file))}:${d.line}: ${d.message}`
+  );
+  if (!sales.runtime) problems.push('the local org has no Apex runtime attached (runtimeFactory)');
+  return {
+    world,
+    orgs: new Map([
+      ['Sales', sales],
+      ['Service', service]
+    ]),
+    problems
+  };
+}
+
+/** Users, sample data and the Sales → Service connection; run once the package runs. */
+export async function seed({ world, orgs }: DemoOrgs): Promise<void> {
+  const sales = orgs.get('Sales')!;
+  const service = orgs.get('Service')!;
+  for (const org of [sales, service]) {
+    org.createUser({
+      username: ADMIN,
+      lastName: 'Admin',
+      profile: 'Standard User',
+      permissionSets: ['S2S_Admin']
+    });
+  }
+  world.connect(sales, 'S2S_Service', service, {
+    user: INTEGRATION,
+    permissionSets: ['S2S_Integration']
+  });
+  world.connect(service, 'S2S_Sales', sales, {
+    user: INTEGRATION,
+    permissionSets: ['S2S_Integration']
+  });
+  sales.insert(
+    'Account',
+    ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark Industries'].map((name, i) => ({
+      Name: name,
+      Industry: ['Energy', 'Media', 'Technology', 'Healthcare', 'Manufacturing'][i],
+      Phone: `+33 1 00 00 00 0${i}`
+    })),
+    { as: ADMIN }
+  );
+  const [salesConnection] = sales.insert(
+    'S2S_Connection__c',
+    {
+      Name: 'Service org',
+      Named_Credential__c: 'S2S_Service',
+      Direction__c: 'Outbound',
+      Mode__c: 'Package',
+      Active__c: true,
+      Peer_Org_Id__c: service.organizationId
+    },
+    { as: ADMIN }
+  );
+  const [serviceConnection] = service.insert(
+    'S2S_Connection__c',
+    {
+      Name: 'Sales org',
+      Named_Credential__c: 'S2S_Sales',
+      Direction__c: 'Inbound',
+      Mode__c: 'Package',
+      Active__c: true,
+      Peer_Org_Id__c: sales.organizationId
+    },
+    { as: ADMIN }
+  );
+  const mapping = (connection: string, direction: string) => ({
+    Name: 'Account to Account',
+    Connection__c: connection,
+    Source_Object__c: 'Account',
+    Target_Object__c: 'Account',
+    Direction__c: direction,
+    Trigger_Mode__c: 'Realtime_Trigger',
+    Conflict_Policy__c: 'Source_Wins',
+    Delete_Policy__c: 'Ignore',
+    Owner_Rule__c: 'Keep_Default',
+    Sequence__c: 10,
+    Active__c: true
+  });
+  const [salesMapping] = sales.insert(
+    'S2S_Object_Mapping__c',
+    mapping(salesConnection, 'Outbound'),
+    { as: ADMIN }
+  );
+  const [serviceMapping] = service.insert(
+    'S2S_Object_Mapping__c',
+    mapping(serviceConnection, 'Inbound'),
+    { as: ADMIN }
+  );
+  for (const [org, mappingId] of [
+    [sales, salesMapping],
+    [service, serviceMapping]
+  ] as const) {
+    org.insert(
+      'S2S_Field_Mapping__c',
+      ['Name', 'Industry', 'Phone'].map((field) => ({
+        Name: field,
+        Object_Mapping__c: mappingId,
+        Source_Field__c: field,
+        Target_Field__c: field,
+        Active__c: true
+      })),
+      { as: ADMIN }
+    );
+  }
+  await world.drain();
+}
+
+/**
+ * Proves the package runs end to end in these orgs before the page is served: the admin's access,
+ * an Account saved in Sales arriving in Service, and its record status. Returns what failed.
+ */
+export async function selfCheck(root: string, demo: DemoOrgs): Promise<string[]> {
+  const problems: string[] = [];
+  const sales = demo.orgs.get('Sales')!;
+  const service = demo.orgs.get('Service')!;
+  const attempt = async (what: string, run: () => Promise<void> | void): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      problems.push(`${what}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
+  await attempt('S2SAdminAccessController.getAccess', async () => {
+    const access = (await callApex(
+      root,
+      demo.world,
+      sales,
+      'S2SAdminAccessController',
+      'getAccess',
+      {}
+    )) as { canAdminister?: boolean };
+    if (!access?.canAdminister)
+      throw new Error(`the demo admin should hold S2S_Administer, got ${JSON.stringify(access)}`);
+  });
+  const rows = sales.query(
+    "SELECT Id, Name FROM Account WHERE Name = 'Acme' LIMIT 1",
+    {},
+    { as: ADMIN }
+  );
+  const acme = Array.isArray(rows) && rows[0] ? String(rows[0].raw('Id')) : null;
+  if (!acme) return [...problems, 'the sample Account Acme is missing in Sales'];
+  await attempt('saving Acme in Sales', async () => {
+    const outcome = sales.executeAnonymous(
+      `update new Account(Id = '${acme}', Phone = '+33 1 23 45 67 89');`,
+      { as: ADMIN }
+    );
+    if (!outcome.success)
+      throw new Error(outcome.exceptionMessage ?? outcome.compileProblem ?? 'update failed');
+    await demo.world.drain();
+  });
+  await attempt('syncing Acme to Service', () => {
+    const arrived = service.query("SELECT COUNT() FROM Account WHERE Name = 'Acme'", {});
+    if (arrived === 0) {
+      const outbox = sales.query('SELECT COUNT() FROM S2S_Outbox__c', {});
+      throw new Error(
+        `Acme did not arrive in Service (outbox entries in Sales: ${outbox}, callouts made: ${demo.world.callouts.length})`
+      );
+    }
+  });
+  await attempt('S2SRecordStatusController.getRecordStatus', async () => {
+    await callApex(root, demo.world, sales, 'S2SRecordStatusController', 'getRecordStatus', {
+      recordId: acme
+    });
+  });
+  return problems;
+}
+
+/** An Apex string literal holding any text. */
+function apexString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/** The parameters (type, name) of a public static @AuraEnabled method, read from its class. */
+export function auraSignature(
+  root: string,
+  className: string,
+  method: string
+): { returns: string; params: { type: string; name: string }[] } {
+  if (!/^S2S\w*Controller$/.test(className) || !/^\w+$/.test(method)) {
+    throw new Error(`${className}.${method} is not an admin UI controller method`);
+  }
+  const file = path.join(root, 'force-app', 'main', 'admin-ui', 'classes', `${className}.cls`);
+  if (!fs.existsSync(file))
+    throw new Error(`No controller ${className} in force-app/main/admin-ui/classes`);
+  const source = fs.readFileSync(file, 'utf8');
+  const match = new RegExp(
+    `@AuraEnabled[^\\n]*\\s+public\\s+static\\s+([\\w<>, .]+?)\\s+${method}\\s*\\(([^)]*)\\)`
+  ).exec(source);
+  if (!match) throw new Error(`${className}.${method} is not a public static @AuraEnabled method`);
+  const params: { type: string; name: string }[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of match[2] + ',') {
+    if (ch === '<') depth++;
+    if (ch === '>') depth--;
+    if (ch === ',' && depth === 0) {
+      const text = current.trim();
+      if (text) {
+        const cut = text.lastIndexOf(' ');
+        params.push({ type: text.slice(0, cut).trim(), name: text.slice(cut + 1) });
+      }
+      current = '';
+    } else current += ch;
+  }
+  // Inner classes (AuditFilter) must be qualified by their controller in anonymous Apex.
+  const inner = [...source.matchAll(/\bclass\s+(\w+)/g)]
+    .map((m) => m[1])
+    .filter((name) => name !== className);
+  const qualify = (type: string): string =>
+    inner.reduce(
+      (text, name) => text.replace(new RegExp(`\\b${name}\\b`, 'g'), `${className}.${name}`),
+      type
+    );
+  return { returns: match[1].trim(), params: params.map((p) => ({ ...p, type: qualify(p.type) })) };
+}
+
+/** Raised when the Apex method threw: the message is what the component shows. */
+export class ApexCallError extends Error {}
+
+/**
+ * Runs `Class.method(params)` in the org as the demo admin, the way Lightning calls an
+ * @AuraEnabled method: arguments deserialized from JSON into the declared types, the result
+ * serialized back to JSON. Then the World runs the async work and event deliveries it started.
+ */
+export async function callApex(
+  root: string,
+  world: World,
+  org: Org,
+  className: string,
+  method: string,
+  params: Record<string, unknown>
+): Promise<unknown> {
+  const signature = auraSignature(root, className, method);
+  const args = signature.params.map(({ type, name }) => {
+    const json = JSON.stringify(params[name] ?? null);
+    return type === 'String'
+      ? apexString(String(params[name] ?? ''))
+      : `(${type}) System.JSON.deserialize(${apexString(json)}, ${type}.class)`;
+  });
+  const call = `${className}.${method}(${args.join(', ')})`;
+  const before = org.debugLog.length;
+  const source =
+    signature.returns === 'void'
+      ? `${call};`
+      : `System.debug(LoggingLevel.ERROR, ${apexString(RESULT_MARKER)} + System.JSON.serialize(${call}));`;
+  const outcome = org.executeAnonymous(source, { as: ADMIN });
+  if (!outcome.success) {
+    throw new ApexCallError(
+      outcome.compileProblem ?? outcome.exceptionMessage ?? `${className}.${method} failed`
+    );
+  }
+  await world.drain();
+  const line = org.debugLog.slice(before).find((entry) => entry.includes(RESULT_MARKER));
+  if (!line) return null;
+  return JSON.parse(line.slice(line.indexOf(RESULT_MARKER) + RESULT_MARKER.length));
+}
