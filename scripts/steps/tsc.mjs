@@ -1,6 +1,7 @@
 // @ts-check
 // Step "tsc": strict type check, no emit, of the LWC components (tsconfig.json), the Node tooling
-// (tsconfig.tooling.json) and the local org (localorg/tsconfig.json, owned by the local-org team).
+// (tsconfig.tooling.json) and every top-level folder with its own tsconfig.json, e.g. localorg/
+// (owned by the local-org team).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -68,7 +69,7 @@ async function typecheck(root, tscPath, project) {
 /** @type {import('../lib/step.mjs').Step} */
 export default {
   name: 'tsc',
-  title: 'TypeScript strict (LWC, tooling, local org)',
+  title: 'TypeScript strict (LWC, tooling, local org, ...)',
   async run({ root }) {
     const require = createRequire(path.join(root, 'package.json'));
     const tscPath = require.resolve('typescript/bin/tsc');
@@ -78,9 +79,13 @@ export default {
       projects.push({ label: 'LWC', project: writeLwcConfig(root) });
     }
     projects.push({ label: 'tooling', project: path.join(root, 'tsconfig.tooling.json') });
-    const localorg = path.join(root, 'localorg', 'tsconfig.json');
-    if (fs.existsSync(localorg) && listFiles(root, 'localorg').some((f) => f.endsWith('.ts'))) {
-      projects.push({ label: 'local org', project: localorg });
+    // Each top-level folder with its own tsconfig.json (the local org, the demo...) is a project.
+    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+      const config = path.join(root, entry.name, 'tsconfig.json');
+      if (!entry.isDirectory() || entry.name === 'node_modules' || !fs.existsSync(config)) continue;
+      if (listFiles(root, entry.name).some((f) => f.endsWith('.ts'))) {
+        projects.push({ label: entry.name, project: config });
+      }
     }
     // Two cores: the projects are checked side by side.
     const results = await Promise.all(projects.map((p) => typecheck(root, tscPath, p.project)));
