@@ -14,6 +14,7 @@ const TOOLING_FILES = [
   'scripts/**/*.{mjs,js,ts}',
   'test/**/*.ts',
   'localorg/**/*.{ts,mjs}',
+  'demo/**/*.{ts,mjs}',
   '*.js'
 ];
 
