@@ -1269,6 +1269,20 @@ export class MethodCompiler {
         if (!sf) return this.err(e.pos, `Variable does not exist: ${e.name}`);
         return { type: sf.type, ref: () => this.staticRef(sf) };
       }
+      if (base.kind === 'type' && base.builtin?.setStaticProp) {
+        const b = base.builtin;
+        const name = e.name;
+        const l = lc(name);
+        return {
+          type: null,
+          ref: () => ({
+            get: () => b.staticProp?.(interp.nativeContext(), l) ?? null,
+            set: (x) => {
+              if (!b.setStaticProp!(interp.nativeContext(), l, x)) throwApex('System.TypeException', `Field is not writeable: ${b.name}.${name}`);
+            },
+          }),
+        };
+      }
       if (base.kind !== 'value') return this.err(e.pos, `Variable does not exist: ${e.name}`);
       const target = base.c;
       const st = target.type ? interp.classByType(target.type) : null;

@@ -272,6 +272,7 @@ export class Interp implements ApexRuntime {
       methods,
       props,
       staticProp: def.staticProperty ? (ctx, n) => def.staticProperty!(ctx, n) : undefined,
+      setStaticProp: def.setStaticProperty ? (ctx, n, v) => def.setStaticProperty!(ctx, n, v) : undefined,
       construct: def.constructors?.length
         ? (ctx, args) => {
             const c = def.constructors!.find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Constructor not defined: ${def.name}(${args.length} args)`);

@@ -225,8 +225,10 @@ export interface NativeClassDef {
   /** Constructors (`name` ignored). Absent: the class cannot be constructed with `new`. */
   readonly constructors?: readonly NativeMethodDef[];
   readonly methods: readonly NativeMethodDef[];
-  /** Static read-only properties (`Schema.SObjectType.Account` style chains use `staticProperty`). */
+  /** Static properties (`Schema.SObjectType.Account` style chains use `staticProperty`). */
   staticProperty?(ctx: NativeCallContext, name: string): ApexValue | undefined;
+  /** Assigning a static property (`RestContext.request = req`); false = no such property. */
+  setStaticProperty?(ctx: NativeCallContext, name: string, value: ApexValue): boolean;
   /** Instance properties read as fields (`describeResult.fields`, `error.statusCode`...). */
   property?(ctx: NativeCallContext, self: ApexValue, name: string): ApexValue | undefined;
   /** Instance properties assigned as fields (`options.DuplicateSignature = sig`); false = no such property. */

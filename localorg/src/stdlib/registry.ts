@@ -20,6 +20,8 @@ export interface BuiltinClass {
   readonly staticProps?: Record<string, (ctx: NativeCallContext) => ApexValue>;
   /** Fallback for dynamic static properties (`Schema.SObjectType.Account`). */
   readonly staticProp?: (ctx: NativeCallContext, lcName: string) => ApexValue | undefined;
+  /** Assigning a static property; false when there is none of that name. */
+  readonly setStaticProp?: (ctx: NativeCallContext, lcName: string, value: ApexValue) => boolean;
   /** Instance methods by lower-case name. */
   readonly methods?: Record<string, InstFn>;
   /** Instance properties (NativeObject fields), by lower-case name. */
