@@ -65,7 +65,9 @@ export function parseAnonymous(text: string): { body: Stmt[]; members: TypeDecl 
       continue;
     }
     const d = m.anonymousMemberDeclaration();
-    const mods = b.modifiers(m.modifier_list());
+    const parsed = b.modifiers(m.modifier_list());
+    // Top-level methods and variables of anonymous Apex behave as statics of the script.
+    const mods: Modifiers = { annotations: parsed.annotations, keywords: new Set([...parsed.keywords, 'static']) };
     if (d.fieldDeclaration()) {
       // Top-level `Integer x = 1;` is a local variable of the script.
       const fd = d.fieldDeclaration();

@@ -1,0 +1,71 @@
+/** Compile errors are reported as the platform words them, with file:line:column, and fail the class's tests. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Interp } from '../../src/exec/interp.ts';
+
+function load(text: string, path = 'Bad.cls'): Interp {
+  return new Interp().load([{ path, text, kind: 'class' }]);
+}
+
+test('an unknown variable is a compile error with its position', () => {
+  const i = load('public class Bad {\n  static Integer f() {\n    return missing + 1;\n  }\n}');
+  assert.deepEqual(i.diagnostics, [{ file: 'Bad.cls', line: 3, column: 12, message: 'Variable does not exist: missing' }]);
+});
+
+test('an unknown method names the argument types and the type searched', () => {
+  const i = load("public class Bad {\n  static void f() {\n    foo('x');\n  }\n}");
+  assert.equal(i.diagnostics[0].message, 'Method does not exist or incorrect signature: void foo(String) from the type Bad');
+});
+
+test('an unknown type is a compile error', () => {
+  const i = load('public class Bad {\n  NoSuchType x;\n}');
+  assert.equal(i.diagnostics[0].message, 'Invalid type: NoSuchType');
+});
+
+test('a missing return is a compile error', () => {
+  const i = load('public class Bad {\n  static Integer f(Boolean b) {\n    if (b) {\n      return 1;\n    }\n  }\n}');
+  assert.match(i.diagnostics[0].message, /^Missing return statement required return type: Integer/);
+});
+
+test('a syntax error is reported and the class still loads as failed', () => {
+  const i = load('@IsTest public class Bad {\n  @IsTest static void t() { Integer x = ; }\n}');
+  assert.equal(i.diagnostics.length, 1);
+  assert.equal(i.diagnostics[0].line, 2);
+});
+
+test('tests of a class that fails to compile fail with the compile message', () => {
+  const i = load('@IsTest private class BadTest {\n  @IsTest static void t() {\n    Integer x = nope;\n  }\n}', 'BadTest.cls');
+  const r = i.runTest('BadTest', 't');
+  assert.equal(r.outcome, 'Fail');
+  assert.equal(r.message, 'Compile failed: BadTest: line 3, column 17: Variable does not exist: nope');
+});
+
+test('a feature needing an org fails loudly without a platform', () => {
+  const i = load('@IsTest private class NeedsOrg {\n  @IsTest static void t() {\n    Database.setSavepoint();\n  }\n}', 'NeedsOrg.cls');
+  const r = i.runTest('NeedsOrg', 't');
+  assert.equal(r.outcome, 'Fail');
+  assert.equal(r.message, 'Unsupported by the local org: Database.setSavepoint at NeedsOrg.cls:3');
+});
+
+test('anonymous Apex runs statements and top-level declarations', () => {
+  const i = new Interp();
+  const ok = i.executeAnonymous('Integer x = 2;\nInteger twice(Integer v) { return v * 2; }\nSystem.assertEquals(4, twice(x));');
+  assert.deepEqual(ok, { success: true, compileProblem: null, exceptionMessage: null, exceptionStackTrace: null });
+  const bad = i.executeAnonymous("Integer y = 1;\nSystem.assertEquals(2, y, 'y');");
+  assert.equal(bad.success, false);
+  assert.equal(bad.exceptionMessage, 'System.AssertException: Assertion Failed: y: Expected: 2, Actual: 1');
+  assert.equal(bad.exceptionStackTrace, 'AnonymousBlock: line 2, column 1');
+});
+
+test('uncaught exceptions carry the stack of Apex frames', () => {
+  const i = load('@IsTest private class Deep {\n  static void inner() {\n    Integer[] a = new Integer[0];\n    a[1] = 0;\n  }\n  @IsTest static void t() {\n    inner();\n  }\n}', 'Deep.cls');
+  const r = i.runTest('Deep', 't');
+  assert.equal(r.message, 'System.ListException: List index out of bounds: 1');
+  assert.equal(r.stackTrace, 'Class.Deep.inner: line 4, column 1\nClass.Deep.t: line 7, column 1');
+});
+
+test('assertion failures cannot be caught', () => {
+  const i = load("@IsTest private class NoCatch {\n  @IsTest static void t() {\n    try {\n      System.assert(false, 'kept');\n    } catch (Exception e) {\n    }\n  }\n}", 'NoCatch.cls');
+  const r = i.runTest('NoCatch', 't');
+  assert.equal(r.message, 'System.AssertException: Assertion Failed: kept');
+});
