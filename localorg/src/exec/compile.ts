@@ -822,6 +822,12 @@ export class MethodCompiler {
 
   // ------------------------------------------------------------------ calls
 
+  /** Several overloads of this arity and an argument whose static type is unknown. */
+  private ambiguous(cands: MethodDef[], args: C[]): boolean {
+    if (cands.length < 2) return false;
+    return args.some((a, i) => !a.type && new Set(cands.map((m) => lc(m.params[i].name))).size > 1);
+  }
+
   private argTypes(args: C[]): string {
     return args.map((a) => (a.type ? typeToString(a.type) : 'Object')).join(', ');
   }
@@ -845,6 +851,17 @@ export class MethodCompiler {
         const usable = staticOnly ? cands.filter((m) => m.isStatic) : cands;
         if (!usable.length) this.err(e.pos, `Non static method cannot be referenced from a static context: ${cands[0].signature}`);
         const chosen = interp.pickStatic(usable, args.map((a) => a.type));
+        if (this.ambiguous(usable, args)) {
+          // Overloads the static types cannot separate: choose by the runtime argument values.
+          return {
+            fn: (f) => {
+              const vals = evalArgs(f);
+              const m = interp.pickByValues(usable, vals);
+              return m.isStatic ? interp.invokeStatic(m, vals) : interp.dispatchMethod(f.self as ApexObject, m, vals);
+            },
+            type: chosen.returnType,
+          };
+        }
         if (chosen.isStatic) return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
         return { fn: (f) => interp.dispatchMethod(f.self as ApexObject, chosen, evalArgs(f)), type: chosen.returnType };
       }
@@ -912,6 +929,15 @@ export class MethodCompiler {
       const cands = u.findMethods(l).filter((m) => m.isStatic && m.params.length === args.length);
       if (!cands.length) this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${u.name}`);
       const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+      if (this.ambiguous(cands, args)) {
+        return {
+          fn: (f) => {
+            const vals = evalArgs(f);
+            return interp.invokeStatic(interp.pickByValues(cands, vals), vals);
+          },
+          type: chosen.returnType,
+        };
+      }
       return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
     }
     if (t.sobject) {

@@ -988,19 +988,31 @@ export class Interp implements ApexRuntime {
     return this.objectMethod(o, l, args, fam?.name ?? 'Object');
   }
 
+  /** Overload choice by the runtime values of the arguments. */
+  pickByValues(cands: MethodDef[], args: ApexValue[]): MethodDef {
+    return this.pickRuntime(cands, args);
+  }
+
   private pickRuntime(cands: MethodDef[], args: ApexValue[]): MethodDef {
+    let best = cands[0];
+    let bestScore = -1;
     for (const m of cands) {
-      let ok = true;
-      for (let i = 0; i < args.length && ok; i++) {
+      let score = 0;
+      for (let i = 0; i < args.length && score >= 0; i++) {
         const a = args[i];
-        if (a === null) continue;
-        const p = m.params[i];
-        if (lc(p.name) === 'object') continue;
-        ok = this.fit(typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)), p) >= 2;
+        if (a === null) {
+          score += 1;
+          continue;
+        }
+        const s = this.fit(typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)), m.params[i]);
+        score = s < 0 ? -1 : score + s;
       }
-      if (ok) return m;
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
     }
-    return cands[0];
+    return best;
   }
 
   /** Methods every object has, and exceptions' built-in methods. */
