@@ -113,6 +113,61 @@ function typescriptComponents() {
   };
 }
 
+const ICON_CATEGORIES = ['utility', 'standard', 'action', 'doctype', 'custom'];
+const ICON_NAME = /['"]?\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\b/g;
+
+/** Every icon name written in the given files (icon-name="utility:add", 'utility:close'...). */
+function iconsIn(files) {
+  const icons = new Set();
+  for (const file of files) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(ICON_NAME)) icons.add(`${match[1]}:${match[2]}`);
+  }
+  return icons;
+}
+
+function sourceFiles(dir, skip = () => false) {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(js|ts|html)$/.test(file) && !file.includes('__tests__') && !skip(file))
+    .map((file) => path.join(dir, file));
+}
+
+/**
+ * lightning-icon loads whole icon libraries (tens of MB of templates, LTR and RTL) by dynamic
+ * import; compiling them all takes minutes. The demo page gets libraries holding only the icons
+ * its components and the base components name, so the build stays well under a minute.
+ */
+function usedIconLibraries() {
+  const base = path.join(ROOT, 'node_modules', 'lightning-base-components', 'src', 'lightning');
+  const icons = new Set([
+    ...iconsIn(sourceFiles(base, (file) => file.startsWith('iconSvgTemplates'))),
+    ...iconsIn(sourceFiles(path.join(ADMIN_UI, 'lwc'))),
+    ...iconsIn(sourceFiles(path.join(ROOT, 'demo', 'lwc')))
+  ]);
+  const PREFIX = '\0s2s-demo-icons:';
+  return {
+    name: 's2s-demo-icons',
+    resolveId(source) {
+      const match = /^lightning\/iconSvgTemplates([A-Za-z]*?)(Rtl)?$/.exec(source);
+      return match ? PREFIX + (match[1] || 'Utility').toLowerCase() : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const category = id.slice(PREFIX.length);
+      if (!ICON_CATEGORIES.includes(category)) return 'export default {};';
+      const library = `iconSvgTemplates${category[0].toUpperCase()}${category.slice(1)}`;
+      const dir = path.join(base, library, 'buildTemplates', category);
+      const names = [...icons]
+        .filter((icon) => icon.startsWith(`${category}:`))
+        .map((icon) => icon.slice(category.length + 1))
+        .filter((name) => fs.existsSync(path.join(dir, `${name}.html`)));
+      const imports = names.map((name, i) => `import icon${i} from ${JSON.stringify(path.join(dir, `${name}.html`))};`);
+      const entries = names.map((name, i) => `  ${JSON.stringify(`${category}_${name}`)}: icon${i}`);
+      return `${imports.join('\n')}\nexport default {\n${entries.join(',\n')}\n};\n`;
+    }
+  };
+}
+
 function copySlds() {
   const slds = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
   fs.cpSync(path.join(slds, 'styles'), path.join(OUT_DIR, 'assets', 'styles'), { recursive: true });
@@ -130,6 +185,7 @@ export async function buildDemo({ log = console.log } = {}) {
     plugins: [
       salesforceScopedImports(readLabels()),
       typescriptComponents(),
+      usedIconLibraries(),
       replace({
         preventAssignment: true,
         values: {
@@ -143,9 +199,9 @@ export async function buildDemo({ log = console.log } = {}) {
           // TypeScript stand-in (decorators): named explicitly, as directory lookup finds only .js.
           {
             name: 'lightning/recordPicker',
-            path: path.join(ROOT, 'demo', 'modules', 'lightning', 'recordPicker', 'recordPicker.ts')
+            path: path.join(ROOT, 'demo', 'lwc', 'lightning', 'recordPicker', 'recordPicker.ts')
           },
-          { dir: path.join(ROOT, 'demo', 'modules') },
+          { dir: path.join(ROOT, 'demo', 'lwc') },
           { npm: 'lightning-base-components' }
         ],
         // lightning-base-components render some parts with lwc:component.
@@ -160,7 +216,7 @@ export async function buildDemo({ log = console.log } = {}) {
       warn(warning);
     }
   });
-  await bundle.write({ file: path.join(OUT_DIR, 'app.js'), format: 'iife', name: 'S2SDemo' });
+  await bundle.write({ file: path.join(OUT_DIR, 'app.js'), format: 'iife', name: 'S2SDemo', inlineDynamicImports: true });
   await bundle.close();
   copySlds();
   const bytes = fs.statSync(path.join(OUT_DIR, 'app.js')).size;
