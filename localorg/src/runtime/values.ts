@@ -726,7 +726,30 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
   }
   if (a instanceof ApexEnumValue && b instanceof ApexEnumValue) return a.enumType === b.enumType && a.name === b.name;
   if (a instanceof ApexTypeValue && b instanceof ApexTypeValue) return typeToString(a.type).toLowerCase() === typeToString(b.type).toLowerCase();
+  // Platform tokens (Schema.SObjectType, Schema.SObjectField...) are values: equal when their states match.
+  if (a instanceof NativeObject && b instanceof NativeObject) return a.className === b.className && shallowStateEquals(a.state, b.state);
   return false;
+}
+
+function shallowStateEquals(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  for (const k of kx) {
+    const vx = (x as Record<string, unknown>)[k];
+    const vy = (y as Record<string, unknown>)[k];
+    if (vx !== vy) return false;
+  }
+  return true;
+}
+
+function stateHash(st: unknown): number {
+  if (!st || typeof st !== 'object') return 0;
+  let h = 0;
+  for (const [k, v] of Object.entries(st)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') h = (h + (stringHash(k) ^ stringHash(String(v)))) | 0;
+  return h;
 }
 
 function numberOf(v: number | bigint | ApexDouble | ApexDecimal): number {
@@ -808,6 +831,7 @@ export function apexHash(v: ApexValue): number {
   if (v instanceof ApexObject) return v.cls.userHashCode ? v.cls.userHashCode(v) : identityHash(v);
   if (v instanceof ApexEnumValue) return stringHash(v.name);
   if (v instanceof ApexTypeValue) return stringHash(typeToString(v.type).toLowerCase());
+  if (v instanceof NativeObject) return (stringHash(v.className) ^ stateHash(v.state)) | 0;
   return identityHash(v);
 }
 
