@@ -18,6 +18,7 @@ import {
   ApexSet,
   ApexTypeValue,
   type ApexValue,
+  NativeObject,
   type TypeRef,
   apexCompare,
   apexEquals,
@@ -834,6 +835,8 @@ export class MethodCompiler {
 
   private call(e: Extract<Expr, { k: 'call' }>): C {
     const interp = this.interp;
+    const loc = this.inlineQueryLocator(e);
+    if (loc) return loc;
     const args = e.args.map((a) => this.expr(a));
     const argFns = args.map((a) => a.fn);
     const evalArgs = (f: Frame): ApexValue[] => {
@@ -1384,6 +1387,31 @@ export class MethodCompiler {
   }
 
   // ------------------------------------------------------------------ SOQL / SOSL
+
+  /** `Database.getQueryLocator([SELECT ...])`: the locator keeps the query and its binds, run lazily by the batch. */
+  private inlineQueryLocator(e: Extract<Expr, { k: 'call' }>): C | null {
+    if (lc(e.name) !== 'getquerylocator' || e.args.length !== 1 || e.args[0].k !== 'soql' || e.args[0].sosl) return null;
+    const t = e.target;
+    const isDatabase = t && ((t.k === 'name' && lc(t.name) === 'database') || (t.k === 'field' && lc(t.name) === 'database' && t.target.k === 'name' && lc(t.target.name) === 'system'));
+    if (!isDatabase) return null;
+    const q = e.args[0];
+    const binds = new Map<string, EvalFn>();
+    for (const b of q.binds) binds.set(b.text.replace(/\s+/g, ''), this.expr(b.expr).fn);
+    const text = q.text;
+    return {
+      fn: (f) =>
+        new NativeObject('Database.QueryLocator', {
+          text,
+          query: text,
+          binds: (b: { text: string }) => {
+            const fn = binds.get(b.text.replace(/\s+/g, ''));
+            if (!fn) throwApex('System.QueryException', `Variable does not exist: ${b.text}`);
+            return fn(f);
+          },
+        }),
+      type: typeRef('Database.QueryLocator'),
+    };
+  }
 
   soql(e: Extract<Expr, { k: 'soql' }>, forLoop: boolean): C {
     const interp = this.interp;

@@ -322,6 +322,8 @@ export interface ApexPlatform {
   isFuture?(ctx: NativeCallContext): boolean;
   isQueueable?(ctx: NativeCallContext): boolean;
   isScheduled?(ctx: NativeCallContext): boolean;
+  /** `Database.emptyRecycleBin(recordsOrIds)`: Database.EmptyRecycleBinResult(s). */
+  emptyRecycleBin?(ctx: NativeCallContext, records: readonly ApexSObject[], single: boolean): ApexValue;
   /** `someId.getSObjectType()`: the Schema.SObjectType token of a key prefix. */
   sobjectTypeTokenByPrefix?(ctx: NativeCallContext, prefix: string): ApexValue;
 }

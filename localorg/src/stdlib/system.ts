@@ -420,25 +420,32 @@ export function fieldName(token: NativeObject): string {
   return n;
 }
 
-function dynamicQuery(ctx: NativeCallContext, text: string, binds: ApexMap | null, level: AccessLevel | null): ApexValue {
+/** Bind resolution for dynamic SOQL: the bindMap of queryWithBinds, else variables in scope. */
+function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
   const interp = currentInterp();
   const frame = interp.stack[interp.stack.length - 1];
-  return ctx.platform.query(ctx, {
-    text,
-    kind: 'dynamic',
-    resolveBind: (name) => {
-      if (binds) {
-        for (const [k, v] of binds.entries()) if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
-        throwApex('System.QueryException', `Key '${name}' does not exist in the bindMap`);
-      }
-      const v = interp.lookupVariable(frame, name);
-      if (v === undefined) throwApex('System.QueryException', `Variable does not exist: ${name}`);
-      return v;
-    },
-    accessLevel: level,
-    forLoop: false,
-    pos: ctx.pos,
-  });
+  return (name) => {
+    if (binds) {
+      for (const [k, v] of binds.entries()) if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
+      throwApex('System.QueryException', `Key '${name}' does not exist in the bindMap`);
+    }
+    const v = interp.lookupVariable(frame, name);
+    if (v === undefined) throwApex('System.QueryException', `Variable does not exist: ${name}`);
+    return v;
+  };
+}
+
+function dynamicQuery(ctx: NativeCallContext, text: string, binds: ApexMap | null, level: AccessLevel | null): ApexValue {
+  return ctx.platform.query(ctx, { text, kind: 'dynamic', resolveBind: dynamicBinds(binds), accessLevel: level, forLoop: false, pos: ctx.pos });
+}
+
+/**
+ * A QueryLocator is lazy: the platform runs it when a batch starts. Its state carries the query text and a
+ * bind resolver (`{ text, binds(bind) }`, bind.text as written after ':').
+ */
+function queryLocator(text: string, binds: ApexMap | null): NativeObject {
+  const resolve = dynamicBinds(binds);
+  return new NativeObject('Database.QueryLocator', { text, query: text, binds: (b: { text: string }) => resolve(b.text.replace(/\s+/g, '')) });
 }
 
 register({
@@ -460,11 +467,11 @@ register({
     querywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
     countquery: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
     countquerywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
-    getquerylocator: (ctx, a) => {
-      const records = a[0] instanceof ApexList ? a[0] : dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1]));
-      return new NativeObject('Database.QueryLocator', { query: a[0] instanceof ApexList ? null : stringOf(a[0]), records });
+    getquerylocator: (_c, a) => {
+      if (a[0] instanceof ApexList) unsupported('Database.getQueryLocator(List<SObject>) — pass the query text');
+      return queryLocator(stringOf(a[0]), null);
     },
-    getquerylocatorwithbinds: (ctx, a) => new NativeObject('Database.QueryLocator', { query: stringOf(a[0]), records: dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])) }),
+    getquerylocatorwithbinds: (_c, a) => queryLocator(stringOf(a[0]), a[1] as ApexMap),
     setsavepoint: (ctx) => ctx.platform.setSavepoint(ctx),
     rollback: (ctx, a) => {
       ctx.platform.rollback(ctx, a[0]);
@@ -472,7 +479,11 @@ register({
     },
     releasesavepoint: () => null,
     executebatch: (ctx, a) => ctx.platform.executeBatch(ctx, a[0] as ApexObject, a.length > 1 ? (a[1] as number) : 200),
-    emptyrecyclebin: () => unsupported('Database.emptyRecycleBin'),
+    emptyrecyclebin: (ctx, a) => {
+      if (!ctx.platform.emptyRecycleBin) unsupported('Database.emptyRecycleBin');
+      const { records, single } = recordsOf(a[0]);
+      return ctx.platform.emptyRecycleBin(ctx, records, single);
+    },
     convertlead: () => unsupported('Database.convertLead'),
   },
 });
@@ -480,8 +491,7 @@ register({
 register({
   name: 'Database.QueryLocator',
   methods: {
-    getquery: (_c, self: NativeObject<{ query: string | null }>) => self.state.query,
-    iterator: (_c, self: NativeObject<{ records: ApexList }>) => new NativeObject('System.ListIterator', { items: self.state.records.items, i: 0 }),
+    getquery: (_c, self: NativeObject<{ text: string }>) => self.state.text,
   },
 });
 
