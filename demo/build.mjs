@@ -120,7 +120,8 @@ const ICON_NAME = /['"]?\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\
 function iconsIn(files) {
   const icons = new Set();
   for (const file of files) {
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(ICON_NAME)) icons.add(`${match[1]}:${match[2]}`);
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(ICON_NAME))
+      icons.add(`${match[1]}:${match[2]}`);
   }
   return icons;
 }
@@ -161,8 +162,12 @@ function usedIconLibraries() {
         .filter((icon) => icon.startsWith(`${category}:`))
         .map((icon) => icon.slice(category.length + 1))
         .filter((name) => fs.existsSync(path.join(dir, `${name}.html`)));
-      const imports = names.map((name, i) => `import icon${i} from ${JSON.stringify(path.join(dir, `${name}.html`))};`);
-      const entries = names.map((name, i) => `  ${JSON.stringify(`${category}_${name}`)}: icon${i}`);
+      const imports = names.map(
+        (name, i) => `import icon${i} from ${JSON.stringify(path.join(dir, `${name}.html`))};`
+      );
+      const entries = names.map(
+        (name, i) => `  ${JSON.stringify(`${category}_${name}`)}: icon${i}`
+      );
       return `${imports.join('\n')}\nexport default {\n${entries.join(',\n')}\n};\n`;
     }
   };
@@ -175,9 +180,35 @@ function copySlds() {
   fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(OUT_DIR, 'index.html'));
 }
 
-/** Builds build/demo/; returns the bundle size in bytes and the time taken. */
-export async function buildDemo({ log = console.log } = {}) {
+/** A fingerprint of every input of the build: a rebuild happens only when one changes. */
+function inputsStamp() {
+  const files = [
+    ...sourceFiles(path.join(ADMIN_UI, 'lwc')),
+    ...sourceFiles(path.join(ROOT, 'demo', 'lwc')),
+    path.join(ADMIN_UI, 'labels', 'CustomLabels.labels-meta.xml'),
+    path.join(ROOT, 'demo', 'build.mjs'),
+    path.join(ROOT, 'demo', 'main.js'),
+    path.join(ROOT, 'demo', 'index.html'),
+    path.join(ROOT, 'package-lock.json')
+  ];
+  return files
+    .sort()
+    .map((file) => {
+      const stat = fs.statSync(file);
+      return `${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+/** Builds build/demo/ unless it is up to date; returns the bundle size in bytes and the time taken. */
+export async function buildDemo({ log = console.log, force = false } = {}) {
   const started = Date.now();
+  const stamp = inputsStamp();
+  const stampFile = path.join(OUT_DIR, '.inputs');
+  if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
+    log(`the admin UI demo build is up to date (${path.relative(ROOT, OUT_DIR)})`);
+    return { bytes: fs.statSync(path.join(OUT_DIR, 'app.js')).size, seconds: 0 };
+  }
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const bundle = await rollup({
@@ -216,9 +247,15 @@ export async function buildDemo({ log = console.log } = {}) {
       warn(warning);
     }
   });
-  await bundle.write({ file: path.join(OUT_DIR, 'app.js'), format: 'iife', name: 'S2SDemo', inlineDynamicImports: true });
+  await bundle.write({
+    file: path.join(OUT_DIR, 'app.js'),
+    format: 'iife',
+    name: 'S2SDemo',
+    inlineDynamicImports: true
+  });
   await bundle.close();
   copySlds();
+  fs.writeFileSync(stampFile, stamp);
   const bytes = fs.statSync(path.join(OUT_DIR, 'app.js')).size;
   const seconds = (Date.now() - started) / 1000;
   log(
@@ -228,7 +265,7 @@ export async function buildDemo({ log = console.log } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildDemo().catch((error) => {
+  buildDemo({ force: true }).catch((error) => {
     console.error(`demo build failed: ${error.message}`);
     process.exit(1);
   });

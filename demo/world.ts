@@ -29,6 +29,13 @@ function packageSources(root: string, org: 'sales' | 'service'): string[] {
   ];
 }
 
+/** The org of that name (Sales or Service). */
+export function orgNamed({ orgs }: DemoOrgs, name: string): Org {
+  const org = orgs.get(name);
+  if (!org) throw new Error(`The demo has no org ${name}`);
+  return org;
+}
+
 /** Creates the two orgs; returns them with the compile problems of the package in the local org. */
 export async function createOrgs(root: string): Promise<DemoOrgs & Readiness> {
   const world = new World({ runtimeFactory: runtimeFor });
@@ -56,9 +63,10 @@ export async function createOrgs(root: string): Promise<DemoOrgs & Readiness> {
 }
 
 /** Users, sample data and the Sales → Service connection; run once the package runs. */
-export async function seed({ world, orgs }: DemoOrgs): Promise<void> {
-  const sales = orgs.get('Sales')!;
-  const service = orgs.get('Service')!;
+export async function seed(demo: DemoOrgs): Promise<void> {
+  const { world } = demo;
+  const sales = orgNamed(demo, 'Sales');
+  const service = orgNamed(demo, 'Service');
   for (const org of [sales, service]) {
     org.createUser({
       username: ADMIN,
@@ -156,8 +164,8 @@ export async function seed({ world, orgs }: DemoOrgs): Promise<void> {
  */
 export async function selfCheck(root: string, demo: DemoOrgs): Promise<string[]> {
   const problems: string[] = [];
-  const sales = demo.orgs.get('Sales')!;
-  const service = demo.orgs.get('Service')!;
+  const sales = orgNamed(demo, 'Sales');
+  const service = orgNamed(demo, 'Service');
   const attempt = async (what: string, run: () => Promise<void> | void): Promise<void> => {
     try {
       await run();

@@ -13,6 +13,7 @@ export default class App extends LightningElement {
   recordMessage;
   toasts = [];
   loadError;
+  notReady;
 
   connectedCallback() {
     this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
@@ -24,6 +25,7 @@ export default class App extends LightningElement {
       const info = await demoCall('orgs');
       this.orgs = info.orgs;
       this.orgName = info.current;
+      this.notReady = info.notReady;
       await this.loadAccounts();
     } catch (error) {
       this.loadError = error.body?.message ?? String(error);
