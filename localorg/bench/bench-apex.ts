@@ -14,12 +14,18 @@ import { parseClass } from '../src/front/parse.ts';
 import { Org } from '../src/platform/org.ts';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const project = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as { packageDirectories: { path: string }[] };
+const project = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+  packageDirectories: { path: string }[];
+};
 const sources = project.packageDirectories.map((p) => join(root, p.path));
 
 function load(): Interp {
   let interp!: Interp;
-  new Org({ name: 'bench', source: sources, runtimeFactory: (p, s) => (interp = new Interp(p).load(s)) });
+  new Org({
+    name: 'bench',
+    source: sources,
+    runtimeFactory: (p, s) => (interp = new Interp(p).load(s))
+  });
   return interp;
 }
 
@@ -31,7 +37,9 @@ if (process.argv[2] === '--load-once') {
 
 // Cold: a new process (tsx start-up included), AST cache as a developer machine has it.
 const t0 = Date.now();
-execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load-once'], { cwd: root });
+execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load-once'], {
+  cwd: root
+});
 const coldMs = Date.now() - t0;
 
 load();
@@ -51,7 +59,10 @@ if (!r.success) throw new Error(`bench loop failed: ${r.compileProblem ?? r.exce
 const statementsPerSec = Math.round((N * 3) / secs);
 
 // Parse speed, warm parser, no cache.
-const files = interp.classes().map((c) => c.file).filter((f, i, a) => a.indexOf(f) === i && f.endsWith('.cls'));
+const files = interp
+  .classes()
+  .map((c) => c.file)
+  .filter((f, i, a) => a.indexOf(f) === i && f.endsWith('.cls'));
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 for (const t of texts) parseClass(t);
 const t3 = performance.now();
@@ -59,4 +70,6 @@ for (const t of texts) parseClass(t);
 const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
 const parseMsPer1000Lines = Math.round(((performance.now() - t3) / lines) * 1000 * 10) / 10;
 
-process.stdout.write(JSON.stringify({ coldMs, warmMs, statementsPerSec, parseMsPer1000Lines }) + '\n');
+process.stdout.write(
+  JSON.stringify({ coldMs, warmMs, statementsPerSec, parseMsPer1000Lines }) + '\n'
+);

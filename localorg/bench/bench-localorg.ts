@@ -10,7 +10,8 @@ const fixture = fileURLToPath(new URL('./fixtures', import.meta.url));
 async function main(): Promise<void> {
   const world = new World({ runtimeFactory: runtimeFor });
   const org = await world.createOrg({ name: 'bench', source: [fixture] });
-  if (org.runtime!.diagnostics.length) throw new Error(JSON.stringify(org.runtime!.diagnostics));
+  const diagnostics = org.runtime?.diagnostics ?? [];
+  if (diagnostics.length) throw new Error(JSON.stringify(diagnostics));
   const records = Array.from({ length: 10_000 }, (_, i) => ({
     Name: `Account ${i}`,
     NumberOfEmployees: i % 500

@@ -3,6 +3,7 @@
 // DescribeFieldResult, SObjectType, SObjectField, PicklistEntry, ChildRelationship; HttpRequest,
 // HttpResponse, Http; FeatureManagement; Security.stripInaccessible / SObjectAccessDecision;
 // EventBus; QueueableContext, FinalizerContext, SchedulableContext, BatchableContext).
+import { must } from './util.ts';
 import {
   ApexBlob,
   ApexEnumValue,
@@ -37,7 +38,7 @@ import { rowToSObject } from './dml/engine.ts';
 
 type Impl = NativeMethodDef['impl'];
 /** Setters return void: evaluate, then null. */
-const done = (_: unknown): null => null;
+const done = (value: unknown): null => (value === undefined ? null : null);
 
 function m(
   name: string,
@@ -123,7 +124,7 @@ function errorValue(e: RecordResult['errors'][number]): NativeObject {
 
 const resultMethods = (withCreated: boolean): NativeMethodDef[] => [
   m('getId', [], T_ID, (_c, self) =>
-    state<RecordResult>(self).id ? new ApexId(state<RecordResult>(self).id!) : null
+    ((id) => (id ? new ApexId(id) : null))(state<RecordResult>(self).id)
   ),
   m('isSuccess', [], T_BOOLEAN, (_c, self) => state<RecordResult>(self).success),
   m(
@@ -189,7 +190,7 @@ function bag(
     setProperty: (_c, self, name, value) => {
       const k = find(name);
       if (k === undefined) return false;
-      state<Record<string, unknown>>(self)[k] = convert[k] ? convert[k]!(value) : value;
+      state<Record<string, unknown>>(self)[k] = convert[k] ? convert[k](value) : value;
       return true;
     }
   };
@@ -201,7 +202,7 @@ function enumProps(
 ): (ctx: NativeCallContext, name: string) => ApexValue | undefined {
   return (_c, name) => {
     const i = values.indexOf(name.toUpperCase());
-    return i < 0 ? undefined : new ApexEnumValue(type, values[i]!, i);
+    return i < 0 ? undefined : new ApexEnumValue(type, values[i], i);
   };
 }
 
@@ -217,7 +218,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
   const fld = (self: ApexValue): { o: SObjectSchema; f: CatalogField } => {
     const s = state<{ object: string; field: string }>(self);
     const o = schema.require(s.object);
-    return { o, f: o.field(s.field)! };
+    return { o, f: must(o.field(s.field), `field ${s.object}.${s.field}`) };
   };
   const fieldMap = (o: SObjectSchema): ApexMap => {
     const map = new ApexMap(T_STRING, typeRef('Schema.SObjectField'));
@@ -674,7 +675,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
       staticProperty: (_c, name) => {
         const values = ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'];
         const i = values.indexOf(name.toUpperCase());
-        return i < 0 ? undefined : new ApexEnumValue('System.AccessType', values[i]!, i);
+        return i < 0 ? undefined : new ApexEnumValue('System.AccessType', values[i], i);
       }
     },
     {
@@ -776,7 +777,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         const k = Object.keys(org.metadata.labels).find(
           (x) => x.toLowerCase() === name.toLowerCase()
         );
-        return k === undefined ? undefined : org.metadata.labels[k]!;
+        return k === undefined ? undefined : org.metadata.labels[k];
       }
     },
     {
@@ -1272,7 +1273,7 @@ function httpResponseDef(): NativeClassDef {
 
 function headerGet(h: Record<string, string>, k: string): string | null {
   const key = Object.keys(h).find((x) => x.toLowerCase() === k.toLowerCase());
-  return key === undefined ? null : h[key]!;
+  return key === undefined ? null : h[key];
 }
 
 /** Security.stripInaccessible: removes fields the running user cannot read/create/update. */
@@ -1314,7 +1315,7 @@ function stripInaccessible(org: Org, accessType: ApexValue, recs: ApexValue): Ap
           set = new ApexSet(T_STRING);
           removed.put(o.name, set);
         }
-        set.add(f!.name);
+        set.add(f?.name ?? name);
       }
     }
     out.items.push(copy);

@@ -1,6 +1,7 @@
 // One Salesforce org in memory: schema, data, security, transactions with governor limits,
 // triggers, async work, events and callouts. It implements the runtime's ApexPlatform interface
 // (src/runtime/platform.ts) and offers a TypeScript API for tests, the World and benchmarks.
+import { must } from './util.ts';
 import { readFileSync } from 'node:fs';
 import {
   ApexId,
@@ -612,7 +613,7 @@ export class Org implements ApexPlatform {
             allOrNone: true,
             userMode: false
           });
-          return results.map((r) => r.id!);
+          return results.map((r) => must(r.id, `Id of a new ${type}`));
         },
         { label: `insert ${type}` }
       );
@@ -660,7 +661,7 @@ export class Org implements ApexPlatform {
   insertOne(type: string, values: Record<string, unknown>): string {
     const s = this.toSObject(type, values);
     const [r] = this.runDml({ op: 'insert', records: [s], allOrNone: true, userMode: false });
-    return r!.id!;
+    return must(r?.id, `Id of the new ${type}`);
   }
 
   toSObject(type: string, values: Record<string, unknown>): ApexSObject {
@@ -766,7 +767,7 @@ export class Org implements ApexPlatform {
       if (!f) throw new Error(`${type}.${k} unknown`);
       m.set(f.name.toLowerCase(), jsToApex(f, v));
     }
-    const now = jsToApex(o.field('CreatedDate')!, this.clock.now());
+    const now = jsToApex(must(o.field('CreatedDate'), `${type}.CreatedDate`), this.clock.now());
     for (const f of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
       if (o.field(f) && !m.has(f.toLowerCase())) m.set(f.toLowerCase(), now);
     this.store.insert(o.name, id, m);
@@ -780,7 +781,11 @@ export class Org implements ApexPlatform {
     this.store.update(
       row,
       Object.entries(values).map(
-        ([k, v]) => [k.toLowerCase(), jsToApex(o.field(k)!, v)] as [string, ApexValue]
+        ([k, v]) =>
+          [k.toLowerCase(), jsToApex(must(o.field(k), `${row.type}.${k}`), v)] as [
+            string,
+            ApexValue
+          ]
       )
     );
     if (this.testMark === null && !this.inTransaction) this.store.commit();
@@ -843,7 +848,10 @@ export class Org implements ApexPlatform {
       t.limits.consume('PublishImmediateDML');
       e.set('ReplayId', String(++this.replayCounter));
       e.set('EventUuid', cryptoUuid(this.replayCounter, this.name));
-      e.set('CreatedDate', jsToApex(o.field('CreatedDate')!, this.clock.now()));
+      e.set(
+        'CreatedDate',
+        jsToApex(must(o.field('CreatedDate'), `${o.name}.CreatedDate`), this.clock.now())
+      );
       e.set('CreatedById', new ApexId(this.currentUserId()));
       if (o.def.publishBehavior === 'PublishAfterCommit') t.afterCommitEvents.push(e);
       else immediate.push(e);
@@ -976,7 +984,7 @@ export class Org implements ApexPlatform {
       );
     if (nc.externalCredential) {
       const ec = this.metadata.externalCredentials.find(
-        (e) => e.name.toLowerCase() === nc.externalCredential!.toLowerCase()
+        (e) => e.name.toLowerCase() === (nc.externalCredential ?? '').toLowerCase()
       );
       const userId = this.currentUserId();
       const p = this.access.of(userId);
@@ -1092,7 +1100,7 @@ export class Org implements ApexPlatform {
               typeof q.search === 'string' ? q.search : String(req.resolveBind(q.search.text))
             );
       const fields = spec.fields.length ? spec.fields.map((p) => p.join('.')).join(', ') : 'Id';
-      const ids = rows.map((r) => r!.id);
+      const ids = rows.flatMap((r) => (r ? [r.id] : []));
       const res = this.runQuery(
         `SELECT ${fields} FROM ${o.name} WHERE Id IN :ids`,
         () =>
@@ -1156,7 +1164,7 @@ export class Org implements ApexPlatform {
     return new ApexList(typeRef(kind), values);
   }
 
-  setSavepoint(_ctx: NativeCallContext): ApexValue {
+  setSavepoint(): ApexValue {
     // setSavepoint and rollback count against the DML statement limit (Apex Developer Guide, "Transaction Control").
     this.tx().limits.consume('DMLStatements');
     return new NativeObject('System.Savepoint', { mark: this.store.mark(), tx: this.tx() });
@@ -1599,7 +1607,7 @@ export class Org implements ApexPlatform {
   }
 
   runningUser(): RunningUser {
-    const row = this.store.get(this.currentUserId())!;
+    const row = must(this.store.get(this.currentUserId()), 'running user record');
     const v = (k: string): string => String(row.values.get(k) ?? '');
     return {
       id: row.id,

@@ -117,7 +117,8 @@ export class FakeRuntime implements ApexRuntime {
     throw new Error('not in the fake runtime');
   }
   runTrigger(name: string, ctx: TriggerContext): void {
-    const t = this.triggerList.find((x) => x.name === name)!;
+    const t = this.triggerList.find((x) => x.name === name);
+    if (!t) throw new Error(`no trigger ${name}`);
     t.fn(ctx, this.org);
   }
   executeAnonymous(): never {

@@ -51,47 +51,47 @@ test('the catalogue covers the objects issue 5 lists, with key prefixes (Object 
 
 test('catalogue fields carry Apex types from the type tables and relationships (Contact.AccountId → Account)', () => {
   const c = standardCatalog();
-  const accountId = c.objects.Contact!.fields.AccountId!;
+  const accountId = c.objects.Contact.fields.AccountId;
   assert.equal(accountId.type, 'reference');
   assert.deepEqual(accountId.referenceTo, ['Account']);
   assert.equal(accountId.relationshipName, 'Account');
-  assert.equal(c.objects.Account!.fields.AnnualRevenue!.apexType, 'Decimal');
-  assert.equal(c.objects.Account!.fields.NumberOfEmployees!.apexType, 'Integer');
+  assert.equal(c.objects.Account.fields.AnnualRevenue.apexType, 'Decimal');
+  assert.equal(c.objects.Account.fields.NumberOfEmployees.apexType, 'Integer');
   assert.ok(
-    c.objects.Account!.childRelationships.some(
+    c.objects.Account.childRelationships.some(
       (r) => r.relationshipName === 'Contacts' && r.field === 'AccountId'
     )
   );
   assert.ok(
-    c.objects.Account!.childRelationships.some(
+    c.objects.Account.childRelationships.some(
       (r) => r.relationshipName === 'Tasks' && r.field === 'WhatId'
     )
   );
   // Opportunity: Name, StageName, CloseDate are required on create (Object Reference: Opportunity).
   for (const f of ['Name', 'StageName', 'CloseDate'])
-    assert.equal(c.objects.Opportunity!.fields[f]!.nillable, false, f);
+    assert.equal(c.objects.Opportunity.fields[f].nillable, false, f);
 });
 
 test('Person Account fields exist only when the setting is on (Object Reference: Account, person account fields)', () => {
   const md = loadMetadata([]);
-  assert.equal(new Schema(md).get('Account')!.field('PersonEmail'), undefined);
-  assert.ok(new Schema(md, { personAccounts: true }).get('Account')!.field('PersonEmail'));
+  assert.equal(new Schema(md).get('Account')?.field('PersonEmail'), undefined);
+  assert.ok(new Schema(md, { personAccounts: true }).get('Account')?.field('PersonEmail'));
 });
 
 test('the package metadata loads: objects, master-detail, picklists, events, permission sets, custom permissions', () => {
   const md = loadMetadata(PACKAGE);
   const s = new Schema(md);
-  const mapping = s.get('S2S_Object_Mapping__c')!;
-  const conn = mapping.field('Connection__c')!;
-  assert.equal(conn.masterDetail, true);
-  assert.equal(conn.nillable, false);
-  assert.equal(mapping.relationship('Connection__r')!.name, 'Connection__c');
-  assert.ok(s.get('S2S_Connection__c')!.childRelationship('Object_Mappings__r'));
-  const dir = s.get('S2S_Connection__c')!.field('Direction__c')!;
-  assert.deepEqual(dir.picklistValues, ['Outbound', 'Inbound', 'Bidirectional']);
-  assert.equal(dir.restrictedPicklist, true);
-  assert.equal(s.get('S2S_Batch_Outcome__e')!.def.publishBehavior, 'PublishAfterCommit');
-  assert.equal(s.get('S2S_Settings__c')!.def.customSettingType, 'Hierarchy');
+  const mapping = s.require('S2S_Object_Mapping__c');
+  const conn = mapping.field('Connection__c');
+  assert.equal(conn?.masterDetail, true);
+  assert.equal(conn?.nillable, false);
+  assert.equal(mapping.relationship('Connection__r')?.name, 'Connection__c');
+  assert.ok(s.require('S2S_Connection__c').childRelationship('Object_Mappings__r'));
+  const dir = s.require('S2S_Connection__c').field('Direction__c');
+  assert.deepEqual(dir?.picklistValues, ['Outbound', 'Inbound', 'Bidirectional']);
+  assert.equal(dir?.restrictedPicklist, true);
+  assert.equal(s.require('S2S_Batch_Outcome__e').def.publishBehavior, 'PublishAfterCommit');
+  assert.equal(s.require('S2S_Settings__c').def.customSettingType, 'Hierarchy');
   assert.deepEqual(md.permissionSets.map((p) => p.name).sort(), [
     'S2S_Admin',
     'S2S_Auditor',
@@ -142,14 +142,14 @@ test('custom metadata records, labels, named and external credentials load from 
   });
   assert.equal(md.labels.Greeting, 'Hello');
   assert.deepEqual(
-    { url: md.namedCredentials[0]!.url, ec: md.namedCredentials[0]!.externalCredential },
+    { url: md.namedCredentials[0].url, ec: md.namedCredentials[0].externalCredential },
     { url: 'https://peer.example.com', ec: 'PeerAuth' }
   );
-  assert.deepEqual(md.externalCredentials[0]!.principals, [
+  assert.deepEqual(md.externalCredentials[0].principals, [
     { name: 'Integration', type: 'NamedPrincipal', sequence: 1 }
   ]);
   const s = new Schema(md);
-  assert.equal(s.get('Feature__mdt')!.keyPrefix, 'm00');
+  assert.equal(s.require('Feature__mdt').keyPrefix, 'm00');
 });
 
 test('an unsupported field type in metadata fails loudly with the file named', () => {

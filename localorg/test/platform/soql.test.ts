@@ -98,7 +98,7 @@ test('parent relationships, child subqueries and semi/anti-joins (Relationship Q
     cs.map((c) => (c.raw('Account') as ApexSObject).raw('Name')),
     ['Acme', 'Acme']
   );
-  const orphan = rows(org.query("SELECT Account.Name FROM Contact WHERE LastName = 'Orphan'"))[0]!;
+  const orphan = rows(org.query("SELECT Account.Name FROM Contact WHERE LastName = 'Orphan'"))[0];
   assert.equal(orphan.raw('Account'), null, 'no parent: the relationship is null');
   const accts = rows(
     org.query(
@@ -106,10 +106,10 @@ test('parent relationships, child subqueries and semi/anti-joins (Relationship Q
     )
   );
   assert.deepEqual(
-    (accts[0]!.raw('Contacts') as ApexList).items.map((c) => (c as ApexSObject).raw('LastName')),
+    (accts[0].raw('Contacts') as ApexList).items.map((c) => (c as ApexSObject).raw('LastName')),
     ['Jones', 'Smith']
   );
-  assert.deepEqual((accts[3]!.raw('Contacts') as ApexList).items, []);
+  assert.deepEqual((accts[3].raw('Contacts') as ApexList).items, []);
   assert.deepEqual(
     names(
       org.query(
@@ -147,10 +147,10 @@ test('aggregates with GROUP BY / HAVING, unaliased expr0, COUNT() as an Integer 
     )
   );
   assert.equal(agg.length, 1);
-  assert.equal(agg[0]!.type, 'AggregateResult');
-  assert.equal(agg[0]!.raw('Industry'), 'Banking');
-  assert.equal(agg[0]!.raw('n'), 2);
-  assert.equal((agg[0]!.raw('expr0') as ApexDecimal).toPlainString(), '150');
+  assert.equal(agg[0].type, 'AggregateResult');
+  assert.equal(agg[0].raw('Industry'), 'Banking');
+  assert.equal(agg[0].raw('n'), 2);
+  assert.equal((agg[0].raw('expr0') as ApexDecimal).toPlainString(), '150');
   assert.equal(org.query('SELECT COUNT() FROM Contact WHERE AccountId != null'), 3);
   assert.throws(
     () => org.query('SELECT Name, COUNT(Id) FROM Account'),
@@ -198,8 +198,8 @@ test('unknown fields, relationships and objects fail with the platform texts', (
 
 test('results carry only what was queried (plus Id): the queried set is recorded', () => {
   const { org } = seeded();
-  const r = rows(org.query("SELECT Name FROM Account WHERE Name = 'Acme'"))[0]!;
-  assert.deepEqual([...r.queried!].sort(), ['id', 'name']);
+  const r = rows(org.query("SELECT Name FROM Account WHERE Name = 'Acme'"))[0];
+  assert.deepEqual([...(r.queried ?? [])].sort(), ['id', 'name']);
   assert.equal(r.isPopulated('Industry'), false);
 });
 
@@ -209,7 +209,7 @@ test('ALL ROWS returns deleted records; IsDeleted is set (Restoring Deleted Reco
   assert.equal(rows(org.query("SELECT Id FROM Account WHERE Name = 'Globex'")).length, 0);
   const all = rows(org.query("SELECT Id, IsDeleted FROM Account WHERE Name = 'Globex' ALL ROWS"));
   assert.equal(all.length, 1);
-  assert.equal(all[0]!.raw('IsDeleted'), true);
+  assert.equal(all[0].raw('IsDeleted'), true);
 });
 
 test('multi-select picklists: INCLUDES(a;b, c) means (a and b) or c (Querying Multi-Select Picklists)', () => {
@@ -228,7 +228,7 @@ test('TYPEOF on a polymorphic relationship picks fields by the parent type', () 
     org.query(
       'SELECT Subject, TYPEOF What WHEN Account THEN Name, Industry ELSE Name END FROM Task'
     )
-  )[0]!;
+  )[0];
   const what = t.raw('What') as ApexSObject;
   assert.equal(what.type, 'Account');
   assert.equal(what.raw('Industry'), 'Banking');

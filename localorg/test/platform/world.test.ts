@@ -38,7 +38,7 @@ test('docs/localorg.md example: a trigger in one org reaches the other through a
   const world = new World({ runtimeFactory: runtimeFor });
   const sales = await world.createOrg({ name: 'sales', source: [TWO_ORG] });
   const service = await world.createOrg({ name: 'service', source: [TWO_ORG] });
-  assert.deepEqual(sales.runtime!.diagnostics, []);
+  assert.deepEqual(sales.runtime?.diagnostics, []);
   world.connect(sales, 'Peer', service, {
     user: 'integration@service',
     profile: 'System Administrator'
@@ -58,16 +58,16 @@ test('docs/localorg.md example: a trigger in one org reaches the other through a
     [['Acme', id]]
   );
   assert.equal(
-    String(copies[0]!.raw('CreatedById')),
+    String(copies[0].raw('CreatedById')),
     service.userIdByUsername('integration@service'),
     'the REST request ran as the connected user'
   );
   assert.equal(world.callouts.length, 1);
   assert.equal(
-    world.callouts[0]!.request.endpoint,
+    world.callouts[0].request.endpoint,
     'https://peer.example.com/services/apexrest/accounts'
   );
-  assert.equal(world.callouts[0]!.response.status, 200);
+  assert.equal(world.callouts[0].response.status, 200);
   const job = sales.query('SELECT Status, JobType FROM AsyncApexJob') as ApexSObject[];
   assert.deepEqual(
     job.map((j) => [j.raw('JobType'), j.raw('Status')]),
@@ -267,13 +267,13 @@ test('sObject Collections: ordered results, allOrNone rolls everything back, mor
     out.map((r) => r.success),
     [true, false]
   );
-  assert.equal(out[1]!.errors[0]!.statusCode, 'REQUIRED_FIELD_MISSING');
+  assert.equal(out[1].errors[0].statusCode, 'REQUIRED_FIELD_MISSING');
   const all = rest(org, 'POST', '/services/data/v65.0/composite/sobjects', {
     allOrNone: true,
     records
   }).json as { success: boolean; errors: { statusCode: string }[] }[];
   assert.deepEqual(
-    all.map((r) => r.errors[0]!.statusCode),
+    all.map((r) => r.errors[0].statusCode),
     ['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'REQUIRED_FIELD_MISSING']
   );
   assert.equal(org.query('SELECT COUNT() FROM Account'), 1, 'only the partial call saved a record');
@@ -331,7 +331,7 @@ test('REST query pages by 2,000 with nextRecordsUrl; limits and describe answer'
     keyPrefix: string;
     fields: { name: string; externalId: boolean }[];
   };
-  assert.equal(d.fields.find((f) => f.name === 'Peer_Org_Id__c')!.externalId, true);
+  assert.equal(d.fields.find((f) => f.name === 'Peer_Org_Id__c')?.externalId, true);
 });
 
 test("requests run with the connected user's permissions: no object access → 404 NOT_FOUND; the permission set grants it", async () => {
@@ -407,11 +407,11 @@ test('CDC: a committed change produces a change event with a full header, change
     headers.map((h) => h.changeType),
     ['CREATE', 'UPDATE']
   );
-  assert.equal(headers[1]!.changeOrigin, 'com/salesforce/api/rest/65.0;client=s2s');
-  assert.deepEqual(headers[1]!.changedFields, ['Industry', 'LastModifiedDate']);
-  assert.deepEqual(headers[1]!.recordIds, [(json as { id: string }).id]);
-  assert.equal(headers[1]!.commitUser, org.adminUserId);
-  assert.equal(seen[1]!.raw('Industry'), 'Energy');
+  assert.equal(headers[1].changeOrigin, 'com/salesforce/api/rest/65.0;client=s2s');
+  assert.deepEqual(headers[1].changedFields, ['Industry', 'LastModifiedDate']);
+  assert.deepEqual(headers[1].recordIds, [(json as { id: string }).id]);
+  assert.equal(headers[1].commitUser, org.adminUserId);
+  assert.equal(seen[1].raw('Industry'), 'Energy');
 });
 
 test('World.clock.advance and drain({ advanceClock }) run delayed work in time order', async () => {

@@ -119,7 +119,7 @@ export function nextCronTime(expr: string, after: number): number | null {
     const day = d.getUTCDate();
     const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const dayOk =
-      doms === 'L' ? day === lastDay : doms ? doms.has(day) : dows!.has(d.getUTCDay() + 1);
+      doms === 'L' ? day === lastDay : doms ? doms.has(day) : !!dows?.has(d.getUTCDay() + 1);
     if (!dayOk) {
       t = Date.UTC(y, m - 1, day + 1);
       continue;

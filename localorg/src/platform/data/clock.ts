@@ -47,5 +47,5 @@ export class Clock {
 export function parseDuration(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/.exec(s.trim());
   if (!m) throw new Error(`Invalid duration '${s}': use e.g. 500ms, 30s, 15m, 2h, 1d, 1w`);
-  return Math.round(Number(m[1]) * UNITS[m[2]!]!);
+  return Math.round(Number(m[1]) * UNITS[m[2]]);
 }

@@ -49,9 +49,7 @@ export class Store {
   }
 
   count(type: string): number {
-    let n = 0;
-    for (const _ of this.rows(type)) n++;
-    return n;
+    return [...this.rows(type)].length;
   }
 
   private journal(row: Row | undefined, id: string, type: string): void {
@@ -103,7 +101,8 @@ export class Store {
     if (mark > this.undo.length) throw new Error('Savepoint is no longer valid');
     this.onRollback?.(mark);
     while (this.undo.length > mark) {
-      const e = this.undo.pop()!;
+      const e = this.undo.pop();
+      if (!e) break;
       const row = this.byId.get(e.id);
       if (!e.prev) {
         if (row) {

@@ -31,6 +31,7 @@ import {
   type DmlFailure,
   type RecordResult
 } from './errors.ts';
+import { must } from '../util.ts';
 
 export interface DmlAccess {
   canCreate(object: string): boolean;
@@ -134,18 +135,19 @@ export class DmlEngine {
     // attempts ("Bulk DML Exception Handling"); triggers fire again on each attempt.
     for (let attempt = 1; attempt <= 3; attempt++) {
       const results = this.runOnce(call, active);
-      const failed = active.filter((i) => !results.get(i)!.success);
+      const resultOf = (i: number): RecordResult => must(results.get(i), `result ${i}`);
+      const failed = active.filter((i) => !resultOf(i).success);
       if (!failed.length) return this.collect(call, results, failedResults);
       store.rollbackTo(mark);
       if (call.allOrNone) {
         const failures: DmlFailure[] = failed.map((i) => {
-          const r = results.get(i)!;
-          return { index: i, id: r.id, ...r.errors[0]! };
+          const r = resultOf(i);
+          return { index: i, id: r.id, ...must(r.errors[0], 'first error') };
         });
         throw new DmlFailedError(call.op, failures);
       }
-      for (const i of failed) failedResults.set(i, results.get(i)!);
-      active = active.filter((i) => results.get(i)!.success);
+      for (const i of failed) failedResults.set(i, resultOf(i));
+      active = active.filter((i) => resultOf(i).success);
       if (!active.length) return this.collect(call, new Map(), failedResults);
     }
     for (const i of active) {
@@ -175,7 +177,7 @@ export class DmlEngine {
       out.push(r);
       // Inserted Ids are written back to the caller's records (only on success).
       if (r.success && r.id && (call.op === 'insert' || call.op === 'upsert'))
-        call.records[i]!.set('Id', new ApexId(r.id));
+        call.records[i].set('Id', new ApexId(r.id));
     }
     return out;
   }
@@ -244,7 +246,7 @@ export class DmlEngine {
       // Group a chunk by object type (a List<SObject> may mix types; each type gets its own triggers).
       const byType = new Map<string, number[]>();
       for (const i of chunk) {
-        const t = call.records[i]!.type;
+        const t = call.records[i].type;
         let l = byType.get(t);
         if (!l) byType.set(t, (l = []));
         l.push(i);
@@ -276,7 +278,7 @@ export class DmlEngine {
       );
     const works: Work[] = [];
     for (const i of idx) {
-      const input = call.records[i]!;
+      const input = call.records[i];
       const w: Work = { index: i, input, rec: new ApexSObject(object.name), errors: [] };
       if (kind === 'insert') {
         this.applyDefaults(object, w.rec);
@@ -341,7 +343,7 @@ export class DmlEngine {
         this.ctx.recordChange({
           object: object.name,
           changeType: 'CREATE',
-          id: w.row.id,
+          id: rowOf(w).id,
           changedFields: [],
           nulledFields: [],
           values
@@ -352,7 +354,7 @@ export class DmlEngine {
         for (const [k, v] of values) {
           if (k === 'lastmodifieddate' || k === 'systemmodstamp' || k === 'lastmodifiedbyid')
             continue;
-          const before = w.row!.values.get(k);
+          const before = rowOf(w).values.get(k);
           if (!sameValue(before, v)) {
             changed.push(object.field(k)?.name ?? k);
             if (v === null) nulled.push(object.field(k)?.name ?? k);
@@ -360,11 +362,11 @@ export class DmlEngine {
         }
         // Change events list LastModifiedDate among the changed fields of every update (ChangeEventHeader Fields).
         if (object.field('LastModifiedDate')) changed.push('LastModifiedDate');
-        store.update(w.row!, values);
+        store.update(rowOf(w), values);
         this.ctx.recordChange({
           object: object.name,
           changeType: 'UPDATE',
-          id: w.row!.id,
+          id: rowOf(w).id,
           changedFields: changed,
           nulledFields: nulled,
           values
@@ -375,7 +377,7 @@ export class DmlEngine {
     this.trigger(object, afterOp, works, live());
     for (const w of works) {
       results.set(w.index, {
-        id: w.errors.length ? (kind === 'update' ? idOf(w.input) : null) : w.row!.id,
+        id: w.errors.length ? (kind === 'update' ? idOf(w.input) : null) : rowOf(w).id,
         success: !w.errors.length,
         errors: w.errors,
         ...(w.created !== undefined ? { created: w.created } : {})
@@ -388,7 +390,9 @@ export class DmlEngine {
     const isDelete = op === 'BEFORE_DELETE' || op === 'AFTER_DELETE';
     const newRecs = isDelete ? null : live.map((w) => w.rec);
     const oldRecs =
-      op === 'BEFORE_UPDATE' || op === 'AFTER_UPDATE' || isDelete ? live.map((w) => w.old!) : null;
+      op === 'BEFORE_UPDATE' || op === 'AFTER_UPDATE' || isDelete
+        ? live.map((w) => must(w.old, 'Trigger.old record'))
+        : null;
     for (const r of [...(newRecs ?? []), ...(oldRecs ?? [])]) clearRecordErrors(r);
     try {
       this.ctx.fireTriggers(object.name, op, newRecs, oldRecs);
@@ -442,7 +446,7 @@ export class DmlEngine {
       );
       return undefined;
     }
-    const [fname, value] = keys[0]!;
+    const [fname, value] = keys[0];
     const f = target.field(fname);
     if (!f || !(f.externalId || f.idLookup)) {
       w.errors.push(
@@ -468,7 +472,7 @@ export class DmlEngine {
       );
       return undefined;
     }
-    return new ApexId(matches[0]!.id);
+    return new ApexId(matches[0].id);
   }
 
   private applyDefaults(object: SObjectSchema, rec: ApexSObject): void {
@@ -492,7 +496,7 @@ export class DmlEngine {
     w: Work,
     input: ApexSObject
   ): void {
-    const a = this.ctx.access!;
+    const a = must(this.ctx.access, 'access checker');
     if (kind === 'insert' ? !a.canCreate(object.name) : !a.canEdit(object.name)) {
       w.errors.push(
         err('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id`)
@@ -633,7 +637,7 @@ export class DmlEngine {
       w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]));
       return;
     }
-    if (!f.referenceTo!.some((t) => t.toLowerCase() === row.type.toLowerCase())) {
+    if (!(f.referenceTo ?? []).some((t) => t.toLowerCase() === row.type.toLowerCase())) {
       w.errors.push(
         err(
           'FIELD_INTEGRITY_EXCEPTION',
@@ -728,7 +732,7 @@ export class DmlEngine {
     const updates: number[] = [];
     const first = call.records[indexes[0] ?? 0];
     if (!first) return { inserts, updates };
-    const object = this.ctx.schema.get(first.type)!;
+    const object = this.ctx.schema.require(first.type);
     const extName = call.externalIdField;
     const f = extName ? object.field(extName) : object.field('Id');
     if (!f)
@@ -744,7 +748,7 @@ export class DmlEngine {
     }
     const seen = new Map<string, number>();
     for (const i of indexes) {
-      const rec = call.records[i]!;
+      const rec = call.records[i];
       if (f.name === 'Id') {
         const id = idOf(rec);
         if (id) {
@@ -772,7 +776,7 @@ export class DmlEngine {
             ])
           ]
         });
-        const j = seen.get(key)!;
+        const j = must(seen.get(key), 'first record with this key');
         if (!results.has(j))
           results.set(j, {
             id: null,
@@ -802,7 +806,7 @@ export class DmlEngine {
           ]
         });
       } else if (matches.length === 1) {
-        rec.set('Id', new ApexId(matches[0]!.id));
+        rec.set('Id', new ApexId(matches[0].id));
         updates.push(i);
       } else inserts.push(i);
     }
@@ -821,7 +825,7 @@ export class DmlEngine {
       const chunk = indexes.slice(start, start + TRIGGER_BATCH);
       const byType = new Map<string, Work[]>();
       for (const i of chunk) {
-        const input = call.records[i]!;
+        const input = call.records[i];
         const id = idOf(input);
         const w: Work = { index: i, input, rec: input, errors: [] };
         const row = id ? store.get(id) : undefined;
@@ -829,7 +833,7 @@ export class DmlEngine {
         else if (!row || row.deleted) w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
         else {
           w.row = row;
-          w.old = rowToSObject(schema.get(row.type)!, row);
+          w.old = rowToSObject(schema.require(row.type), row);
         }
         const type = row?.type ?? input.type;
         let l = byType.get(type);
@@ -837,7 +841,7 @@ export class DmlEngine {
         l.push(w);
       }
       for (const [type, works] of byType) {
-        const object = schema.get(type)!;
+        const object = schema.require(type);
         if (!object.def.deletable)
           throw new DmlCallError(
             'System.TypeException',
@@ -853,16 +857,16 @@ export class DmlEngine {
         this.trigger(object, 'BEFORE_DELETE', works, live());
         for (const w of live()) this.checkRestrict(object, w);
         for (const w of live()) {
-          store.markDeleted(w.row!, true);
+          store.markDeleted(rowOf(w), true);
           this.ctx.recordChange({
             object: object.name,
             changeType: 'DELETE',
-            id: w.row!.id,
+            id: rowOf(w).id,
             changedFields: [],
             nulledFields: [],
-            values: w.row!.values
+            values: rowOf(w).values
           });
-          this.cascade(object, w.row!);
+          this.cascade(object, rowOf(w));
         }
         this.trigger(object, 'AFTER_DELETE', works, live());
         for (const w of works)
@@ -885,11 +889,11 @@ export class DmlEngine {
         )
           continue;
         for (const r of this.ctx.store.rows(child.name)) {
-          if (String(r.values.get(f.name.toLowerCase()) ?? '') === w.row!.id) {
+          if (String(r.values.get(f.name.toLowerCase()) ?? '') === rowOf(w).id) {
             w.errors.push(
               err(
                 'DELETE_FAILED',
-                `Your attempt to delete ${String(w.row!.values.get('name') ?? w.row!.id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`
+                `Your attempt to delete ${String(rowOf(w).values.get('name') ?? rowOf(w).id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`
               )
             );
             return;
@@ -937,7 +941,7 @@ export class DmlEngine {
     const { store, schema } = this.ctx;
     const byType = new Map<string, Work[]>();
     for (const i of indexes) {
-      const input = call.records[i]!;
+      const input = call.records[i];
       const id = idOf(input);
       const row = id ? store.get(id) : undefined;
       const w: Work = { index: i, input, rec: input, errors: [] };
@@ -951,23 +955,23 @@ export class DmlEngine {
       l.push(w);
     }
     for (const [type, works] of byType) {
-      const object = schema.get(type)!;
+      const object = schema.require(type);
       const live = works.filter((w) => !w.errors.length);
       for (const w of live) {
-        store.markDeleted(w.row!, false);
-        w.rec = rowToSObject(object, w.row!);
+        store.markDeleted(rowOf(w), false);
+        w.rec = rowToSObject(object, rowOf(w));
         this.ctx.recordChange({
           object: object.name,
           changeType: 'UNDELETE',
-          id: w.row!.id,
+          id: rowOf(w).id,
           changedFields: [],
           nulledFields: [],
-          values: w.row!.values
+          values: rowOf(w).values
         });
         // Records deleted with it come back too (Apex Developer Guide, "Restoring Deleted Records").
         for (const child of schema.objects()) {
           for (const r of [...store.rows(child.name, true)])
-            if (r.deleted && r.deletedWith === w.row!.id) store.markDeleted(r, false);
+            if (r.deleted && r.deletedWith === rowOf(w).id) store.markDeleted(r, false);
         }
       }
       this.trigger(object, 'AFTER_UNDELETE', works, live);
@@ -983,8 +987,8 @@ export class DmlEngine {
   // ---- merge -----------------------------------------------------------------------------
 
   private merge(call: DmlCall): RecordResult[] {
-    const master = call.mergeMaster!;
-    const object = this.ctx.schema.get(master.type)!;
+    const master = must(call.mergeMaster, 'merge master record');
+    const object = this.ctx.schema.require(master.type);
     if (!['Account', 'Contact', 'Lead', 'Case'].includes(object.name))
       throw new DmlCallError(
         'System.DmlException',
@@ -1005,7 +1009,7 @@ export class DmlEngine {
     try {
       if (master.populated().length > 1)
         this.execute({ op: 'update', records: [master], allOrNone: true, userMode: call.userMode });
-      const losers = call.records.map((r) => idOf(r)!);
+      const losers = call.records.map((r) => must(idOf(r), 'Id of a record to merge'));
       // Reparent children of the losers to the master, then delete the losers.
       for (const child of this.ctx.schema.objects()) {
         for (const f of child.fields()) {
@@ -1038,6 +1042,12 @@ export class DmlEngine {
     }
     return [{ id: masterId, success: true, errors: [] }];
   }
+}
+
+/** The stored row of a record being saved (set once it exists). */
+function rowOf(w: Work): Row {
+  if (!w.row) throw new Error(`DML engine: record ${w.index} has no stored row`);
+  return w.row;
 }
 
 export function idOf(r: ApexSObject): string | null {
@@ -1116,7 +1126,7 @@ function parseDefault(
   else if (f.apexType === 'Integer' && /^-?\d+$/.test(s)) return Number(s);
   else if (f.apexType === 'String') {
     const m = /^"(.*)"$/.exec(s) ?? /^'(.*)'$/.exec(s);
-    if (m) return m[1]!;
+    if (m) return m[1];
     if (f.type === 'picklist' || f.type === 'multipicklist') return s; // picklist default value (not a formula)
   }
   throw new DmlCallError(

@@ -35,7 +35,7 @@ const VERB: Record<string, string> = {
 
 /** "Insert failed. First exception on row 2; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Email]: [Email]" */
 export function dmlExceptionMessage(op: string, failures: DmlFailure[]): string {
-  const f = failures[0]!;
+  const f = failures[0];
   const row = f.id ? `row ${f.index} with id ${f.id}` : `row ${f.index}`;
   return `${VERB[op] ?? op} failed. First exception on ${row}; first error: ${f.statusCode}, ${f.message}: [${f.fields.join(', ')}]`;
 }

@@ -61,9 +61,6 @@ const MESSAGES: Partial<Record<LimitName, string>> = {
 /** System.LimitException: the runtime must not let Apex catch it. */
 export class LimitException extends Error {
   readonly apexType = 'System.LimitException';
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 export type ExecutionKind =

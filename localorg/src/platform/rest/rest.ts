@@ -3,6 +3,7 @@
 // Other Metadata", "List Organization Limits", "Status Codes and Error Responses", "Call Options
 // Header"; Apex Developer Guide: "Exposing Apex Classes as REST Web Services"). Each request is one
 // transaction run as the connection's user, in user mode and with sharing.
+import { must } from '../util.ts';
 import {
   ApexId,
   ApexList,
@@ -173,7 +174,7 @@ function standardApi(
         }))
       });
     }
-    const object = objectOrThrow(org, a!);
+    const object = objectOrThrow(org, a);
     if (!b && method === 'POST') return createOne(org, object, parseBody(req));
     if (b === 'describe' && method === 'GET') return json(200, describe(org, object, version));
     if (b && !c) {
@@ -231,7 +232,7 @@ function toRecord(org: Org, object: SObjectSchema, body: Json, allowId: boolean)
           (v as { attributes?: { type?: string } }).attributes?.type ?? rel.referenceTo?.[0]
         );
         const parent = toRecord(org, objectOrThrow(org, parentType), v, true);
-        s.set(rel.relationshipName!, parent);
+        s.set(rel.relationshipName ?? k, parent);
         continue;
       }
       throw new RestError(
@@ -283,7 +284,7 @@ function dml(
     });
   } catch (e) {
     if (e instanceof DmlFailedError) {
-      const f = e.failures[0]!;
+      const f = e.failures[0];
       throw new RestError(400, f.statusCode, f.message, f.fields);
     }
     if (e instanceof DmlCallError) throw new RestError(400, 'INVALID_FIELD', e.message);
@@ -302,7 +303,7 @@ const resultJson = (r: RecordResult, withCreated = false): Json => ({
 
 function createOne(org: Org, object: SObjectSchema, body: Json): HttpResponseData {
   const [r] = dml(org, 'insert', [toRecord(org, object, body, false)], true);
-  return json(201, resultJson(r!));
+  return json(201, resultJson(r));
 }
 
 function updateOne(org: Org, object: SObjectSchema, id: string, body: Json): HttpResponseData {
@@ -365,7 +366,7 @@ function upsertOne(
     );
   const [r] = dml(org, 'upsert', [s], true, f.name);
   // v46.0+: 201 + created:true for a new record, 200 + created:false for an update (Upsert Records Using an External ID).
-  return json(r!.created ? 201 : 200, resultJson(r!, true));
+  return json(r.created ? 201 : 200, resultJson(r, true));
 }
 
 function getOne(
@@ -393,7 +394,7 @@ function getOne(
   );
   if (!out.records.length)
     throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
-  return json(200, sobjectToJson(out.records[0]!, version));
+  return json(200, sobjectToJson(out.records[0], version));
 }
 
 function getByExternalId(
@@ -415,7 +416,7 @@ function getByExternalId(
       match.length ? 'MULTIPLE_CHOICES' : 'NOT_FOUND',
       'The requested resource does not exist'
     );
-  return getOne(org, object, match[0]!.id, null, version);
+  return getOne(org, object, match[0].id, null, version);
 }
 
 function deleteMany(
@@ -431,7 +432,7 @@ function deleteMany(
     return s;
   });
   if (single) {
-    const row = org.store.get(records[0]!.raw('Id')!.toString());
+    const row = org.store.get(String(records[0]?.raw('Id') ?? ''));
     if (!row || row.deleted) throw new RestError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
     dml(org, 'delete', records, true);
     return json(204, undefined);
@@ -666,7 +667,7 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
   const className = matchUrlMapping(mappings, resourcePath);
   if (!className)
     throw new RestError(404, 'NOT_FOUND', `Could not find a match for URL ${resourcePath}`);
-  const info = runtime.classInfo(className)!;
+  const info = must(runtime.classInfo(className), `class ${className}`);
   const annotation = HTTP_ANNOTATION[req.method.toUpperCase()];
   const method = info.methods.find((m) => m.annotations.some((a) => a.name === annotation));
   if (!method)
@@ -681,7 +682,7 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
   const restRequest = new NativeObject('System.RestRequest', {
     httpMethod: req.method.toUpperCase(),
     requestURI: resourcePath,
-    resourcePath: mappings.find((m) => m.className === className)!.mapping,
+    resourcePath: mappings.find((m) => m.className === className)?.mapping ?? resourcePath,
     headers: { ...req.headers },
     params,
     requestBody: req.body,

@@ -476,7 +476,7 @@ function parseField(path: string, objectName: string): CatalogField {
   const mdType = str(f.type);
   const formula = str(f.formula);
   const t = formula
-    ? (TYPE_MAP[mdType === 'Checkbox' ? 'Checkbox' : mdType] ?? TYPE_MAP.Text!)
+    ? (TYPE_MAP[mdType === 'Checkbox' ? 'Checkbox' : mdType] ?? TYPE_MAP.Text)
     : TYPE_MAP[mdType];
   if (!t)
     throw new Error(

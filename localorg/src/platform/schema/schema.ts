@@ -48,7 +48,9 @@ export class SObjectSchema {
   removeField(name: string): void {
     const f = this.fieldsLc.get(name.toLowerCase());
     if (!f) return;
-    delete this.def.fields[f.name];
+    this.def.fields = Object.fromEntries(
+      Object.entries(this.def.fields).filter(([k]) => k !== f.name)
+    );
     this.fieldsLc.delete(name.toLowerCase());
     if (f.relationshipName) this.relationshipsLc.delete(f.relationshipName.toLowerCase());
   }
@@ -103,8 +105,9 @@ export class Schema {
     for (const def of Object.values(catalog.objects)) {
       const copy: CatalogObject = structuredClone(def);
       if (!options.personAccounts) {
-        for (const [n, f] of Object.entries(copy.fields))
-          if (f.personAccount) delete copy.fields[n];
+        copy.fields = Object.fromEntries(
+          Object.entries(copy.fields).filter(([, f]) => !f.personAccount)
+        );
       }
       this.add(new SObjectSchema(copy, copy.keyPrefix ?? ''));
     }
@@ -172,7 +175,7 @@ export class Schema {
           const parent = this.get(target);
           if (!parent)
             throw new Error(`Lookup ${child.name}.${f.name} references unknown object ${target}`);
-          const rel = f.childRelationshipName ?? f.relationshipName!;
+          const rel = f.childRelationshipName ?? f.relationshipName ?? f.name;
           const entry = {
             relationshipName: rel,
             childSObject: child.name,

@@ -2,6 +2,7 @@
 // Syntax", "Comparison Operators", "Date Formats and Date Literals", "Relationship Queries",
 // "Aggregate Functions", "ORDER BY", "Use null in WHERE"). Result rows are ApexSObjects whose
 // `queried` set holds what was selected, so reading an unqueried field fails as on the platform.
+import { must } from '../util.ts';
 import {
   ApexDate,
   ApexDatetime,
@@ -19,16 +20,7 @@ import {
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
-import type {
-  Bind,
-  Condition,
-  FieldPath,
-  Operand,
-  OrderItem,
-  Query,
-  SelectItem,
-  Value
-} from './ast.ts';
+import type { Bind, Condition, FieldPath, OrderItem, Query, SelectItem, Value } from './ast.ts';
 import { QueryException } from './parser.ts';
 
 export interface AccessChecker {
@@ -112,8 +104,8 @@ export class SoqlEvaluator {
     let p = path;
     if (
       p.length > 1 &&
-      ((alias && p[0]!.toLowerCase() === alias.toLowerCase()) ||
-        (p[0]!.toLowerCase() === object.name.toLowerCase() && !object.relationship(p[0]!)))
+      ((alias && p[0].toLowerCase() === alias.toLowerCase()) ||
+        (p[0].toLowerCase() === object.name.toLowerCase() && !object.relationship(p[0])))
     ) {
       p = p.slice(1);
     }
@@ -121,16 +113,16 @@ export class SoqlEvaluator {
     let cur = object;
     let polymorphic = false;
     for (let i = 0; i < p.length - 1; i++) {
-      const rel = cur.relationship(p[i]!);
-      if (!rel || !rel.referenceTo?.length) throw new QueryException(BAD_RELATIONSHIP(p[i]!));
+      const rel = cur.relationship(p[i]);
+      if (!rel || !rel.referenceTo?.length) throw new QueryException(BAD_RELATIONSHIP(p[i]));
       this.checkField(cur, rel);
-      hops.push({ field: rel, name: rel.relationshipName! });
+      hops.push({ field: rel, name: rel.relationshipName ?? rel.name });
       if (rel.referenceTo.length > 1) polymorphic = true;
-      const target = this.env.schema.get(rel.referenceTo[0]!);
-      if (!target) throw new QueryException(UNKNOWN_OBJECT(rel.referenceTo[0]!));
+      const target = this.env.schema.get(rel.referenceTo[0]);
+      if (!target) throw new QueryException(UNKNOWN_OBJECT(rel.referenceTo[0]));
       cur = target;
     }
-    const last = p[p.length - 1]!;
+    const last = p[p.length - 1];
     const field = cur.field(last);
     if (!field) {
       if (polymorphic) {
@@ -233,9 +225,9 @@ export class SoqlEvaluator {
       q.select.some((s) => s.kind === 'function' && isAggregate(s.fn)) || !!q.groupBy;
     const countOnly =
       q.select.length === 1 &&
-      q.select[0]!.kind === 'function' &&
-      q.select[0]!.fn === 'COUNT' &&
-      !q.select[0]!.path;
+      q.select[0].kind === 'function' &&
+      q.select[0].fn === 'COUNT' &&
+      !q.select[0].path;
     if (countOnly && !q.groupBy) {
       if (q.orderBy) throw new QueryException('Ordering is not allowed with a COUNT() query'); // COUNT(): no ORDER BY
       let n = rows.length;
@@ -311,7 +303,7 @@ export class SoqlEvaluator {
           const rel = object.childRelationship(sub.from);
           if (!rel) throw new QueryException(BAD_RELATIONSHIP(sub.from));
           const child = this.object(rel.childSObject);
-          const field = child.field(rel.field)!;
+          const field = must(child.field(rel.field), `${child.name}.${rel.field}`);
           const childQuery: Query = { ...sub, from: child.name };
           steps.push((row, out) => {
             const res = this.runQuery(
@@ -324,7 +316,7 @@ export class SoqlEvaluator {
           break;
         }
         case 'typeof': {
-          const rel = object.relationship(item.path[item.path.length - 1]!);
+          const rel = object.relationship(item.path[item.path.length - 1]);
           if (!rel || item.path.length !== 1)
             throw new QueryException(BAD_RELATIONSHIP(item.path.join('.')));
           const lc = rel.name.toLowerCase();
@@ -332,7 +324,7 @@ export class SoqlEvaluator {
             const id: ApexValue | undefined = row.values.get(lc);
             const target = id ? this.env.store.get(String(id)) : undefined;
             if (!target) {
-              out.set(rel.relationshipName!, null);
+              out.set(rel.relationshipName ?? rel.name, null);
               return;
             }
             const when = item.whens.find((w) => w.type.toLowerCase() === target.type.toLowerCase());
@@ -344,14 +336,14 @@ export class SoqlEvaluator {
               const r = this.resolve(targetSchema, f);
               this.place(parent, r, target);
             }
-            out.set(rel.relationshipName!, parent);
+            out.set(rel.relationshipName ?? rel.name, parent);
           });
           break;
         }
         case 'function': {
           if (item.fn === 'TOLABEL' || item.fn === 'CONVERTCURRENCY' || item.fn === 'FORMAT') {
             // Labels equal API names for picklists loaded from source; single currency org.
-            const r = this.resolve(object, item.path!, q.alias);
+            const r = this.resolve(object, must(item.path, `${item.fn}() argument`), q.alias);
             steps.push((row, out) => this.place(out, r, row, item.alias));
             break;
           }
@@ -461,14 +453,14 @@ export class SoqlEvaluator {
     alias?: string
   ): (row: Row) => boolean {
     if (c.left.fn) return this.compileFunctionComparison(object, c, alias);
-    const r = this.resolve(object, c.left.path!, alias);
+    const r = this.resolve(object, must(c.left.path, 'field path'), alias);
     const f = r.field;
     const op = c.op;
     if (c.value.kind === 'subquery') {
       if (op !== 'IN' && op !== 'NOT IN')
         throw new QueryException('Semi join sub-selects are only allowed with IN or NOT IN');
       const sub = c.value.query;
-      if (sub.select.length !== 1 || sub.select[0]!.kind !== 'field')
+      if (sub.select.length !== 1 || sub.select[0].kind !== 'field')
         throw new QueryException('Semi join sub-selects can only select one field');
       const res = this.runSemiJoin(sub);
       return (row) => {
@@ -537,10 +529,10 @@ export class SoqlEvaluator {
     c: Extract<Condition, { kind: 'cmp' }>,
     alias?: string
   ): (row: Row) => boolean {
-    const fn = c.left.fn!;
+    const fn = must(c.left.fn, 'function');
     if (isAggregate(fn))
       throw new QueryException(`Cannot use aggregate function ${fn} in WHERE; use HAVING`);
-    const r = this.resolve(object, c.left.path!, alias);
+    const r = this.resolve(object, must(c.left.path, `${fn}() argument`), alias);
     const lit = c.value.kind === 'number' ? Number(c.value.text) : null;
     if (lit === null && c.value.kind !== 'list')
       throw new QueryException(
@@ -549,7 +541,7 @@ export class SoqlEvaluator {
     const values =
       c.value.kind === 'list'
         ? c.value.items.map((v) => (v.kind === 'number' ? Number(v.text) : NaN))
-        : [lit!];
+        : [lit];
     return (row) => {
       const v = dateFunction(fn, this.read(row, r));
       if (v === null) return false;
@@ -718,7 +710,7 @@ export class SoqlEvaluator {
         throw new QueryException(
           'Unsupported by the local org: ORDER BY a function outside an aggregate query'
         );
-      const r = this.resolve(object, o.operand.path!, alias);
+      const r = this.resolve(object, must(o.operand.path, 'ORDER BY field'), alias);
       if (r.field.type === 'multipicklist')
         throw new QueryException(`field '${r.field.name}' can not be sorted in a query call`);
       return { r, o };
@@ -730,8 +722,8 @@ export class SoqlEvaluator {
     }));
     decorated.sort((a, b) => {
       for (let j = 0; j < keys.length; j++) {
-        const { o } = keys[j]!;
-        const c = orderCompare(a.k[j]!, b.k[j]!, o.desc, o.nullsLast);
+        const { o } = keys[j];
+        const c = orderCompare(a.k[j], b.k[j], o.desc, o.nullsLast);
         if (c) return c;
       }
       return a.i - b.i;
@@ -744,13 +736,13 @@ export class SoqlEvaluator {
   private aggregate(q: Query, object: SObjectSchema, rows: Row[]): QueryOutcome {
     const groupBy = (q.groupBy ?? []).map((g) => ({
       g,
-      r: this.resolve(object, g.path!, q.alias)
+      r: this.resolve(object, must(g.path, 'GROUP BY field'), q.alias)
     }));
     let expr = 0;
     const cols = q.select.map((s) => {
       if (s.kind === 'function') {
         const r = s.path ? this.resolve(object, s.path, q.alias) : undefined;
-        const name = s.alias ?? (isAggregate(s.fn) ? `expr${expr++}` : r!.field.name);
+        const name = s.alias ?? (isAggregate(s.fn) || !r ? `expr${expr++}` : r.field.name);
         return { s, r, name };
       }
       if (s.kind === 'field') {
@@ -783,21 +775,23 @@ export class SoqlEvaluator {
     let results: ApexSObject[] = [];
     for (const members of groups.values()) {
       const out = new ApexSObject('AggregateResult');
+      const first = members[0];
       for (const c of cols) {
+        const r = c.r;
         if (c.s.kind === 'field') {
-          out.set(c.name, members.length ? this.read(members[0]!, c.r!) : null);
+          out.set(c.name, first && r ? this.read(first, r) : null);
           continue;
         }
         const s = c.s as Extract<SelectItem, { kind: 'function' }>;
         if (!isAggregate(s.fn)) {
-          out.set(c.name, members.length ? dateFunction(s.fn, this.read(members[0]!, c.r!)) : null);
+          out.set(c.name, first && r ? dateFunction(s.fn, this.read(first, r)) : null);
           continue;
         }
         out.set(
           c.name,
           aggregateValue(
             s.fn,
-            c.r ? members.map((m) => this.read(m, c.r!)) : members.map(() => 1),
+            r ? members.map((m) => this.read(m, r)) : members.map(() => 1),
             c.r?.field
           )
         );
@@ -887,7 +881,7 @@ export class SoqlEvaluator {
 
 function sameSamePath(a: FieldPath | undefined, b: FieldPath | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
+  return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i].toLowerCase());
 }
 
 function hasSemiJoin(c: Condition): boolean {
@@ -982,7 +976,7 @@ function orderCompare(
 function likeRegex(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
+    const ch = pattern[i];
     if (ch === '\\' && (pattern[i + 1] === '%' || pattern[i + 1] === '_')) {
       re += pattern[++i];
       continue;
@@ -1015,11 +1009,11 @@ function aggregateValue(fn: string, values: ApexValue[], field?: CatalogField): 
     case 'MIN':
     case 'MAX': {
       if (!present.length) return null;
-      let best = present[0]!;
+      let best = present[0];
       for (const v of present.slice(1)) {
-        const a = normaliseAny(v)!;
-        const b = normaliseAny(best)!;
-        if (fn === 'MIN' ? a < b : a > b) best = v;
+        const a = normaliseAny(v);
+        const b = normaliseAny(best);
+        if (a !== null && b !== null && (fn === 'MIN' ? a < b : a > b)) best = v;
       }
       return best;
     }

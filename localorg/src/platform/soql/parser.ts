@@ -35,7 +35,7 @@ function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i]!;
+    const c = src[i];
     if (/\s/.test(c)) {
       i++;
       continue;
@@ -47,7 +47,7 @@ function tokenize(src: string): Tok[] {
       for (;;) {
         if (i >= src.length)
           throw new QueryException(`line 1:${i} mismatched character '<EOF>' expecting '''`);
-        const ch = src[i]!;
+        const ch = src[i];
         if (ch === '\\') {
           const n = src[i + 1];
           // SOQL escapes (Quoted String Escape Sequences); \% and \_ stay escaped for LIKE.
@@ -121,11 +121,11 @@ function tokenize(src: string): Tok[] {
     if (c === ':') {
       const start = i + 1;
       let j = start;
-      while (j < src.length && /\s/.test(src[j]!)) j++;
+      while (j < src.length && /\s/.test(src[j])) j++;
       let depth = 0;
       const from = j;
       while (j < src.length) {
-        const ch = src[j]!;
+        const ch = src[j];
         if (ch === '(' || ch === '[') depth++;
         else if (ch === ')' || ch === ']') {
           if (depth === 0) break;
@@ -219,10 +219,10 @@ class Parser {
   ) {}
 
   private peek(o = 0): Tok {
-    return this.toks[Math.min(this.i + o, this.toks.length - 1)]!;
+    return this.toks[Math.min(this.i + o, this.toks.length - 1)];
   }
   private next(): Tok {
-    return this.toks[this.i++]!;
+    return this.toks[this.i++];
   }
   private isWord(w: string, o = 0): boolean {
     const t = this.peek(o);

@@ -174,7 +174,7 @@ export class World {
     const f =
       this.fault &&
       (!this.fault.namedCredentials ||
-        this.fault.namedCredentials.some((n) => n.toLowerCase() === nc!.toLowerCase()))
+        this.fault.namedCredentials.some((n) => n.toLowerCase() === (nc ?? '').toLowerCase()))
         ? this.fault
         : null;
     if (f) {
