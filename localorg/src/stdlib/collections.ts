@@ -140,13 +140,13 @@ register({
       for (const x of s.values()) o.add(x);
       return o;
     },
-    contains: (_c, s: ApexSet, a) => s.has(a[0]),
+    contains: (_c, s: ApexSet, a) => s.has(conv(s.elemType)(a[0])),
     containsall: (_c, s: ApexSet, a) => itemsOf(a[0]).every((x) => s.has(x)),
     equals: (_c, s: ApexSet, a) => keyEquals(s, a[0]),
     hashcode: (_c, s: ApexSet) => apexHash(s),
     isempty: (_c, s: ApexSet) => s.size === 0,
     iterator: (_c, s: ApexSet) => new NativeObject<IterState>('System.ListIterator', { items: s.values(), i: 0 }),
-    remove: (_c, s: ApexSet, a) => s.remove(a[0]),
+    remove: (_c, s: ApexSet, a) => s.remove(conv(s.elemType)(a[0])),
     removeall: (_c, s: ApexSet, a) => {
       let changed = false;
       for (const x of itemsOf(a[0])) changed = s.remove(x) || changed;
@@ -177,14 +177,14 @@ register({
       for (const [k, v] of m.entries()) o.put(k, v);
       return o;
     },
-    containskey: (_c, m: ApexMap, a) => m.has(a[0]),
+    containskey: (_c, m: ApexMap, a) => m.has(conv(m.keyType)(a[0])),
     deepclone: (_c, m: ApexMap) => {
       const o = new ApexMap(m.keyType, m.valueType);
       for (const [k, v] of m.entries()) o.put(k, cloneSObject(v, true));
       return o;
     },
     equals: (_c, m: ApexMap, a) => keyEquals(m, a[0]),
-    get: (_c, m: ApexMap, a) => m.get(a[0]),
+    get: (_c, m: ApexMap, a) => m.get(conv(m.keyType)(a[0])),
     hashcode: (_c, m: ApexMap) => apexHash(m),
     isempty: (_c, m: ApexMap) => m.size === 0,
     keyset: (_c, m: ApexMap) => {
@@ -207,7 +207,7 @@ register({
         }
       return null;
     },
-    remove: (_c, m: ApexMap, a) => m.remove(a[0]),
+    remove: (_c, m: ApexMap, a) => m.remove(conv(m.keyType)(a[0])),
     size: (_c, m: ApexMap) => m.size,
     values: (_c, m: ApexMap) => new ApexList(m.valueType, m.values()),
     getsobjecttype: (ctx, m: ApexMap) => ctx.platform.sobjectTypeToken(ctx, m.valueType.name),
