@@ -232,6 +232,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
     { name: 'Database.UpsertResult', methods: resultMethods(true) },
     { name: 'Database.DeleteResult', methods: resultMethods(false) },
     { name: 'Database.UndeleteResult', methods: resultMethods(false) },
+    { name: 'Database.EmptyRecycleBinResult', methods: resultMethods(false) },
     {
       name: 'Database.MergeResult',
       methods: [

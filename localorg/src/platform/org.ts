@@ -1641,6 +1641,66 @@ export class Org implements ApexPlatform {
       );
   }
 
+  customLabel(_ctx: NativeCallContext, lcName: string): string | undefined {
+    const k = Object.keys(this.metadata.labels).find((x) => x.toLowerCase() === lcName);
+    return k === undefined ? undefined : this.metadata.labels[k];
+  }
+
+  isBatch(): boolean {
+    return this.txStack.at(-1)?.kind === 'batch';
+  }
+
+  isFuture(): boolean {
+    return this.txStack.at(-1)?.kind === 'future';
+  }
+
+  isQueueable(): boolean {
+    return this.txStack.at(-1)?.kind === 'queueable';
+  }
+
+  isScheduled(): boolean {
+    return this.txStack.at(-1)?.kind === 'schedulable';
+  }
+
+  /** Database.emptyRecycleBin: deleted records become hard-deleted (no longer visible to ALL ROWS). */
+  emptyRecycleBin(
+    _ctx: NativeCallContext,
+    records: readonly ApexSObject[],
+    single: boolean
+  ): ApexValue {
+    this.tx().limits.consume('DMLStatements');
+    this.tx().limits.consume('DMLRows', records.length);
+    const results = records.map((r) => {
+      const id = String(r.raw('Id') ?? '');
+      const row = this.store.get(id);
+      if (!row || !row.deleted) {
+        return new NativeObject('Database.EmptyRecycleBinResult', {
+          id,
+          success: false,
+          errors: [
+            {
+              statusCode: 'INVALID_ID_FIELD',
+              message: 'Entity is not in the recycle bin',
+              fields: []
+            }
+          ]
+        });
+      }
+      for (const child of [...this.store.rows(row.type, true)])
+        if (child.deletedWith === id) this.store.hardDelete(child);
+      this.store.hardDelete(row);
+      return new NativeObject('Database.EmptyRecycleBinResult', { id, success: true, errors: [] });
+    });
+    return single
+      ? (results[0] ?? null)
+      : new ApexList(typeRef('Database.EmptyRecycleBinResult'), results);
+  }
+
+  sobjectTypeTokenByPrefix(_ctx: NativeCallContext, prefix: string): ApexValue {
+    const o = this.schema.byKeyPrefix(prefix);
+    return o ? new NativeObject('Schema.SObjectType', { object: o.name }) : null;
+  }
+
   /** Trigger.old-style full record, for the REST layer and tests. */
   record(id: string): ApexSObject | null {
     const row = this.store.get(id);
