@@ -416,6 +416,10 @@ export class Org implements ApexPlatform {
       queueableDepth: opts.queueableDepth ?? 0,
       finalizer: null
     };
+    // Apex static variables live for one transaction. Apex tests are one transaction per test
+    // method (the runner resets statics there); in a World every top-level transaction starts fresh.
+    if (this.txStack.length === 0 && this.testMark === null)
+      (this.runtime as { resetStatics?: () => void } | undefined)?.resetStatics?.();
     this.txStack.push(t);
     try {
       const result = fn();
@@ -767,9 +771,12 @@ export class Org implements ApexPlatform {
       if (!f) throw new Error(`${type}.${k} unknown`);
       m.set(f.name.toLowerCase(), jsToApex(f, v));
     }
-    const now = jsToApex(must(o.field('CreatedDate'), `${type}.CreatedDate`), this.clock.now());
-    for (const f of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
-      if (o.field(f) && !m.has(f.toLowerCase())) m.set(f.toLowerCase(), now);
+    const created = o.field('CreatedDate');
+    if (created) {
+      const now = jsToApex(created, this.clock.now());
+      for (const f of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
+        if (o.field(f) && !m.has(f.toLowerCase())) m.set(f.toLowerCase(), now);
+    }
     this.store.insert(o.name, id, m);
     return id;
   }
@@ -936,6 +943,12 @@ export class Org implements ApexPlatform {
       throw new CalloutError('Callout from triggers are currently not supported.');
     t.limits.consume('Callouts');
     const mock = this.testMock('HttpCalloutMock');
+    // A mock sees the request as Apex built it ("callout:Name/..."): nothing is resolved or sent.
+    if (mock !== undefined) {
+      const res = this.callMock(mock, req);
+      t.limits.trace.push({ kind: 'callout', detail: `${req.method} ${req.endpoint} → mock ${res.status}` });
+      return res;
+    }
     let namedCredential: string | null = null;
     let resolved = req;
     if (req.endpoint.toLowerCase().startsWith('callout:')) {
@@ -949,8 +962,7 @@ export class Org implements ApexPlatform {
     }
     const started = this.clock.now();
     let res: HttpResponseData;
-    if (mock !== undefined) res = this.callMock(mock, resolved);
-    else if (this.testMark !== null)
+    if (this.testMark !== null)
       throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
     else if (!this.calloutHandler)
       throw new CalloutError(
@@ -1032,14 +1044,14 @@ export class Org implements ApexPlatform {
 
   sobjectTypeToken(_ctx: NativeCallContext, sobject: string): ApexValue {
     const o = this.schema.require(sobject);
-    return new NativeObject('Schema.SObjectType', { object: o.name });
+    return this.typeToken(o.name);
   }
 
   sobjectFieldToken(ctx: NativeCallContext, sobject: string, field: string): ApexValue {
     const o = this.schema.require(sobject);
     const f = o.field(field);
     if (!f) ctx.throwApex('System.SObjectException', `Invalid field ${field} for ${o.name}`);
-    return new NativeObject('Schema.SObjectField', { object: o.name, field: f.name });
+    return this.fieldToken(o.name, f.name);
   }
 
   describeSObject(_ctx: NativeCallContext, sobject: string): ApexValue {
@@ -1523,6 +1535,8 @@ export class Org implements ApexPlatform {
     this.testStarted = true;
     const t = this.tx();
     t.limits = new Limits(t.kind);
+    // DML before Test.startTest does not block a callout after it ("Performing DML Operations and Mock Callouts").
+    t.uncommittedWork = false;
     this.testAsync = [];
   }
 
@@ -1698,7 +1712,25 @@ export class Org implements ApexPlatform {
 
   sobjectTypeTokenByPrefix(_ctx: NativeCallContext, prefix: string): ApexValue {
     const o = this.schema.byKeyPrefix(prefix);
-    return o ? new NativeObject('Schema.SObjectType', { object: o.name }) : null;
+    return o ? this.typeToken(o.name) : null;
+  }
+
+  private readonly tokens = new Map<string, NativeObject>();
+
+  /** One Schema.SObjectType token per object, so `id.getSObjectType() == Account.SObjectType` holds. */
+  typeToken(object: string): NativeObject {
+    const key = object.toLowerCase();
+    let t = this.tokens.get(key);
+    if (!t) this.tokens.set(key, (t = new NativeObject('Schema.SObjectType', { object })));
+    return t;
+  }
+
+  /** One Schema.SObjectField token per field (`f == Account.Name`). */
+  fieldToken(object: string, field: string): NativeObject {
+    const key = `${object}.${field}`.toLowerCase();
+    let t = this.tokens.get(key);
+    if (!t) this.tokens.set(key, (t = new NativeObject('Schema.SObjectField', { object, field })));
+    return t;
   }
 
   /** Trigger.old-style full record, for the REST layer and tests. */
