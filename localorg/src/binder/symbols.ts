@@ -33,6 +33,31 @@ export interface FieldDef {
   getter: MethodDef | null;
   setter: MethodDef | null;
   readonly isFinal: boolean;
+  /** Who may read it, and who may assign it (`{ get; private set; }`). */
+  readonly access: Access;
+  setAccess: Access;
+}
+
+/** Declared visibility of a member; `testVisible` opens a private member to test classes. */
+export interface Access {
+  readonly level: 'private' | 'protected' | 'public';
+  readonly testVisible: boolean;
+}
+
+export function accessOf(keywords: ReadonlySet<string>, annotations: readonly { name: string }[], defaultLevel: Access['level'] = 'private'): Access {
+  const level = keywords.has('public') || keywords.has('global') || keywords.has('webservice') ? 'public' : keywords.has('protected') ? 'protected' : keywords.has('private') ? 'private' : defaultLevel;
+  return { level, testVisible: annotations.some((a) => a.name === 'testvisible') };
+}
+
+/** Apex visibility: private = same top-level class; protected = also subclasses; @TestVisible = also test classes. */
+export function canAccess(from: ClassDef, owner: ClassDef, access: Access): boolean {
+  if (access.level === 'public') return true;
+  if (from.topLevel === owner.topLevel) return true;
+  if (access.testVisible && from.topLevel.annotations.some((a) => a.name === 'istest')) return true;
+  if (access.level === 'protected') {
+    for (let c: ClassDef | null = from; c; c = c.outer) if (c.isSubtypeOf(owner.name)) return true;
+  }
+  return false;
 }
 
 export class MethodDef {
@@ -40,6 +65,7 @@ export class MethodDef {
   nSlots = 0;
   /** TypeScript implementation (built-in exception methods and the like). */
   native: ((self: ApexObject | null, args: ApexValue[]) => ApexValue) | null = null;
+  access: Access = { level: 'public', testVisible: false };
   /** Argument converters, one per parameter (null = unchanged). */
   coercers: (((v: ApexValue) => ApexValue) | null)[] = [];
   /** Variable name → slot, for names looked up at run time (dynamic SOQL binds). */

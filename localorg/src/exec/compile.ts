@@ -5,7 +5,7 @@
  */
 import type { Expr, Pos, Stmt, TypeNode } from '../front/ast.js';
 import { CompileError, Scopes } from '../binder/scope.js';
-import { BREAK, CONTINUE, type ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, type MethodDef, NORMAL, RETURN } from '../binder/symbols.js';
+import { BREAK, canAccess, CONTINUE, type ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, type MethodDef, NORMAL, RETURN } from '../binder/symbols.js';
 import { ApexThrow, type QueryRequest } from '../runtime/platform.js';
 import {
   ApexDecimal,
@@ -733,12 +733,16 @@ export class MethodCompiler {
     if (st) {
       const fd = st.fields.get(l);
       if (fd) {
+        this.checkField(fd, pos);
         const c = this.instanceFieldRead(fd, base.fn);
         if (!safe) return c;
         return { fn: (f) => (base.fn(f) === null ? null : c.fn(f)), type: c.type };
       }
       const sf = st.findStatic(l);
-      if (sf) return this.staticFieldRead(sf);
+      if (sf) {
+        this.checkField(sf, pos);
+        return this.staticFieldRead(sf);
+      }
       if (!st.isException && st.kind !== 'interface') this.err(pos, `Variable does not exist: ${name}`);
     }
     let fieldType: TypeRef | null = null;
@@ -778,7 +782,10 @@ export class MethodCompiler {
         if (ev) return { kind: 'value', c: { fn: () => ev, type: typeRef(u.name) } };
       }
       const sf = u.findStatic(l);
-      if (sf) return { kind: 'value', c: this.staticFieldRead(sf) };
+      if (sf) {
+        this.checkField(sf, pos);
+        return { kind: 'value', c: this.staticFieldRead(sf) };
+      }
       return this.err(pos, `Variable does not exist: ${name}`);
     }
     if (base.sobject) {
@@ -822,6 +829,17 @@ export class MethodCompiler {
   }
 
   // ------------------------------------------------------------------ calls
+
+  private checkField(fd: FieldDef, pos: Pos, write = false): void {
+    if (!canAccess(this.cls, fd.owner, write ? fd.setAccess : fd.access)) this.err(pos, `Variable is not visible: ${fd.owner.name}.${fd.name}`);
+  }
+
+  private checkMethod(m: MethodDef, pos: Pos): void {
+    if (!canAccess(this.cls, m.owner, m.access)) {
+      if (m.kind === 'ctor') this.err(pos, `Constructor is not visible: [${m.owner.name}].<Constructor>(${m.params.map((p) => typeToString(p)).join(', ')})`);
+      this.err(pos, `Method is not visible: ${typeToString(m.returnType)} ${m.owner.name}.${m.signature}`);
+    }
+  }
 
   /** Several overloads of this arity and an argument whose static type is unknown. */
   private ambiguous(cands: MethodDef[], args: C[]): boolean {
@@ -893,7 +911,11 @@ export class MethodCompiler {
     let retType: TypeRef | null = null;
     if (st) {
       const cands = st.findMethods(l).filter((m) => m.params.length === args.length);
-      if (cands.length) retType = interp.pickStatic(cands, args.map((a) => a.type)).returnType;
+      if (cands.length) {
+        const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+        this.checkMethod(chosen, e.pos);
+        retType = chosen.returnType;
+      }
       else if (!st.isException && !['tostring', 'equals', 'hashcode'].includes(l) && st.kind === 'class') {
         this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${st.name}`);
       }
@@ -932,6 +954,7 @@ export class MethodCompiler {
       const cands = u.findMethods(l).filter((m) => m.isStatic && m.params.length === args.length);
       if (!cands.length) this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${u.name}`);
       const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+      this.checkMethod(chosen, pos);
       if (this.ambiguous(cands, args)) {
         return {
           fn: (f) => {
@@ -1003,6 +1026,7 @@ export class MethodCompiler {
       if (u.kind !== 'class' || u.modifiers.has('abstract')) this.err(e.pos, `Abstract classes cannot be constructed: ${u.name}`);
       const fns = args.map((a) => a.fn);
       const ctor = interp.pickCtor(u, args.map((a) => a.type), e.pos);
+      this.checkMethod(ctor, e.pos);
       return { fn: (f) => interp.construct(u, ctor, fns.map((a) => a(f))), type: t };
     }
     const b = interp.builtinByType(t);
@@ -1296,6 +1320,7 @@ export class MethodCompiler {
       if (base.kind === 'type' && base.user) {
         const sf = base.user.findStatic(lc(e.name));
         if (!sf) return this.err(e.pos, `Variable does not exist: ${e.name}`);
+        this.checkField(sf, e.pos, true);
         return { type: sf.type, ref: () => this.staticRef(sf) };
       }
       if (base.kind === 'type' && base.builtin?.setStaticProp) {
@@ -1317,6 +1342,7 @@ export class MethodCompiler {
       const st = target.type ? interp.classByType(target.type) : null;
       const fd = st?.fields.get(lc(e.name));
       if (fd) {
+        this.checkField(fd, e.pos, true);
         return {
           type: fd.type,
           ref: (f) => {

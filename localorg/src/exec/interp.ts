@@ -6,7 +6,7 @@ import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front
 import { cached } from '../front/cache.js';
 import type { Annotation, MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
 import { CompileError } from '../binder/scope.js';
-import { ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
+import { accessOf, ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
 import { MethodCompiler } from './compile.js';
 import {
   type AnnotationInfo,
@@ -330,18 +330,21 @@ export class Interp implements ApexRuntime {
       for (const [k, f] of cls.superclass.fields) cls.fields.set(k, f);
       cls.nFields = cls.superclass.nFields;
     }
-    const addField = (name: string, tn: TypeNode, mods: ReadonlySet<string>, pos: Pos): FieldDef => {
+    const addField = (name: string, tn: TypeNode, mods: ReadonlySet<string>, pos: Pos, annotations: readonly { name: string }[] = []): FieldDef => {
       const isStatic = mods.has('static') || d.kind === 'interface';
       const t = this.resolveType(tn, cls);
       const l = lc(name);
       if ((isStatic ? cls.statics : cls.fields).has(l) && (isStatic || cls.fields.get(l)!.owner === cls)) throw new CompileError(pos, `Duplicate field: ${name}`);
-      const f: FieldDef = { name, slot: isStatic ? cls.statics.size : cls.nFields++, type: t, isStatic, owner: cls, getter: null, setter: null, isFinal: mods.has('final') };
+      const access = accessOf(mods, annotations, d.kind === 'interface' ? 'public' : 'private');
+      const f: FieldDef = { name, slot: isStatic ? cls.statics.size : cls.nFields++, type: t, isStatic, owner: cls, getter: null, setter: null, isFinal: mods.has('final'), access, setAccess: access };
       (isStatic ? cls.statics : cls.fields).set(l, f);
       return f;
     };
-    for (const f of d.fields) addField(f.name, f.type, f.mods.keywords, f.pos);
+    for (const f of d.fields) addField(f.name, f.type, f.mods.keywords, f.pos, f.mods.annotations);
     for (const p of d.properties) {
-      const fd = addField(p.name, p.type, p.mods.keywords, p.pos);
+      const fd = addField(p.name, p.type, p.mods.keywords, p.pos, p.mods.annotations);
+      // `{ get; private set; }`: an accessor's own modifier narrows the property's.
+      if (p.setter && p.setter.mods.keywords.size) fd.setAccess = accessOf(p.setter.mods.keywords, p.mods.annotations);
       const mkAcc = (kind: 'getter' | 'setter', body: Stmt | null) => {
         if (!body) return null;
         const m = new MethodDef(`${kind === 'getter' ? 'get' : 'set'}${p.name}`, cls, kind, fd.isStatic, kind === 'setter' ? [fd.type] : [], kind === 'setter' ? ['value'] : [], kind === 'getter' ? fd.type : typeRef('void'), null, [], false);
@@ -360,6 +363,7 @@ export class Interp implements ApexRuntime {
       const ret = md.returnType ? this.resolveType(md.returnType, cls) : typeRef('void');
       const isStatic = md.mods.keywords.has('static');
       const m = new MethodDef(md.name, cls, 'method', isStatic, params, md.params.map((p) => p.name), ret, md, md.mods.annotations.map(annotationInfo), isIface || md.mods.keywords.has('abstract'));
+      m.access = accessOf(md.mods.keywords, md.mods.annotations, isIface || md.mods.keywords.has('override') ? 'public' : 'private');
       const l = lc(md.name);
       const list = cls.methods.get(l) ?? [];
       const sig = params.map((p) => lc(typeToString(p))).join(',');
@@ -369,7 +373,9 @@ export class Interp implements ApexRuntime {
     }
     for (const cd of d.ctors) {
       const params = cd.params.map((p) => this.resolveType(p.type, cls));
-      cls.ctors.push(new MethodDef(cls.name.split('.').pop()!, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false));
+      const ctor = new MethodDef(cls.name.split('.').pop()!, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false);
+      ctor.access = accessOf(cd.mods.keywords, cd.mods.annotations);
+      cls.ctors.push(ctor);
     }
     if (!cls.ctors.length && d.kind === 'class' && !cls.isException) cls.ctors.push(new MethodDef(d.name, cls, 'ctor', false, [], [], T_OBJECT, null, [], false));
     // vtable: inherited instance methods, overridden by signature.

@@ -69,3 +69,21 @@ test('assertion failures cannot be caught', () => {
   const r = i.runTest('NoCatch', 't');
   assert.equal(r.message, 'System.AssertException: Assertion Failed: kept');
 });
+
+test('private and protected members are visible only where Apex allows', () => {
+  const lib = `public virtual class Lib {
+  private Integer secret = 1;
+  @TestVisible private static Integer forTests = 2;
+  protected Integer forKids = 3;
+  public Integer count { get; private set; }
+  private static void hidden() {}
+  public Lib() { count = 0; }
+}`;
+  const check = (path: string, text: string) => new Interp().load([{ path: 'Lib.cls', text: lib, kind: 'class' }, { path, text, kind: 'class' }]).diagnostics.map((d) => d.message);
+  assert.deepEqual(check('A.cls', 'public class A {\n  Integer f(Lib l) { return l.secret; }\n}'), ['Variable is not visible: Lib.secret']);
+  assert.deepEqual(check('B.cls', 'public class B {\n  void f() { Lib.hidden(); }\n}'), ['Method is not visible: void Lib.hidden()']);
+  assert.deepEqual(check('C.cls', 'public class C {\n  void f(Lib l) { l.count = 5; }\n}'), ['Variable is not visible: Lib.count']);
+  assert.deepEqual(check('D.cls', 'public class D extends Lib {\n  Integer f() { return forKids + count; }\n}'), []);
+  assert.deepEqual(check('ETest.cls', '@IsTest private class ETest {\n  @IsTest static void t() { System.assertEquals(2, Lib.forTests); }\n}'), []);
+  assert.deepEqual(check('F.cls', 'public class F {\n  Integer f() { return Lib.forTests; }\n}'), ['Variable is not visible: Lib.forTests']);
+});
