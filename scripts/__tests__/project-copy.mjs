@@ -1,6 +1,8 @@
 // @ts-check
 // A temporary copy of the project for the gate's self-tests: the tracked files plus the working
-// gate scripts, with node_modules linked (not copied).
+// gate scripts, with node_modules linked (not copied). The package's and the local org's own
+// content is left out: a self-test seeds tiny fixtures, so it neither depends on others' code nor
+// spends minutes checking it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { listFiles } from '../lib/files.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Folders holding the project's content (the package, test-only metadata, local org, demo, e2e). */
+const CONTENT = ['force-app/', 'unpackaged/', 'localorg/', 'demo/', 'test/'];
 
 /** @returns {string[]} files to copy, relative to ROOT */
 function projectFiles() {
@@ -20,8 +25,8 @@ function projectFiles() {
   } catch {
     tracked = listFiles(ROOT);
   }
-  return [...new Set([...tracked, ...listFiles(ROOT, 'scripts')])].filter((f) =>
-    fs.existsSync(path.join(ROOT, f))
+  return [...new Set([...tracked, ...listFiles(ROOT, 'scripts')])].filter(
+    (f) => !CONTENT.some((dir) => f.startsWith(dir)) && fs.existsSync(path.join(ROOT, f))
   );
 }
 
