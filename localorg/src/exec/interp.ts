@@ -1170,6 +1170,13 @@ export class Interp implements ApexRuntime {
       for (const l of [...c.coverableLines].sort((a, b) => a - b)) lines.set(l, h[l] ? 1 : 0);
       out.push({ cls: c, lines });
     }
+    // Triggers are covered like classes, under the trigger's name.
+    for (const t of this.triggerDefs.values()) {
+      const h = this.hits.get(t.cls) ?? [];
+      const lines = new Map<number, 0 | 1>();
+      for (const l of [...t.cls.coverableLines].sort((a, b) => a - b)) lines.set(l, h[l] ? 1 : 0);
+      out.push({ cls: t.cls, lines });
+    }
     return out;
   }
 
