@@ -66,6 +66,11 @@ const interfaces = [
   'Messaging.InboundEmailHandler',
   'Auth.RegistrationHandler',
   'Process.Plugin',
+  // Context types handed to async Apex; the platform supplies their implementations.
+  'System.QueueableContext',
+  'System.SchedulableContext',
+  'System.FinalizerContext',
+  'Database.BatchableContext',
 ];
 for (const name of interfaces) register({ name, isInterface: true, aliases: name.startsWith('System.') ? [] : [name.toLowerCase()] });
 

@@ -1,0 +1,71 @@
+/** The ApexRuntime API the platform uses: classes, triggers, calls, instances, debug output. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Interp } from '../../src/exec/interp.ts';
+import { UnsupportedPlatform, type SourcePos } from '../../src/runtime/platform.ts';
+import { ApexList, ApexObject, ApexSObject, typeRef } from '../../src/runtime/values.ts';
+
+class Recording extends UnsupportedPlatform {
+  readonly logs: string[] = [];
+  override debug(level: string, message: string, pos: SourcePos): void {
+    this.logs.push(`${pos.file}:${pos.line} ${level} ${message}`);
+  }
+}
+
+const JOB = `public with sharing class Job implements Queueable {
+  public static Integer runs = 0;
+  public String label = 'job';
+  public void execute(QueueableContext ctx) {
+    runs++;
+    System.debug(LoggingLevel.WARN, 'ran ' + label);
+  }
+  public static Integer twice(Integer n) {
+    System.debug(n);
+    return n * 2;
+  }
+}`;
+
+test('records sharing, supertypes and annotations of classes', () => {
+  const i = new Interp().load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
+  assert.deepEqual(i.diagnostics, []);
+  const info = i.classInfo('job');
+  assert.equal(info?.sharing, 'with');
+  assert.ok(info?.supertypes.includes('queueable'));
+  assert.deepEqual(info?.methods.map((m) => m.name).sort(), ['execute', 'twice']);
+});
+
+test('calls statics, creates instances by name and calls their methods, with debug output', () => {
+  const p = new Recording();
+  const i = new Interp(p).load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
+  assert.equal(i.callStatic('Job', 'twice', [21]), 42);
+  const job = i.newInstance('Job');
+  assert.ok(job instanceof ApexObject);
+  i.callMethod(job, 'execute', [null]);
+  assert.deepEqual(p.logs, ['Job.cls:9 DEBUG 21', 'Job.cls:6 WARN ran job']);
+});
+
+test('runs a trigger body with its context variables', () => {
+  const trig = `trigger AccountTrigger on Account (before insert, after update) {
+  for (Account a : (List<Account>) Trigger.new) {
+    a.Description = Trigger.operationType + ' ' + Trigger.isBefore + ' ' + Trigger.size;
+  }
+}`;
+  // A platform that knows Account, so the trigger compiles.
+  const platform = new (class extends UnsupportedPlatform {
+    override sobjectType(name: string) {
+      if (name.toLowerCase() !== 'account') return null;
+      return {
+        name: 'Account',
+        field: (f: string) => (f === 'description' ? { name: 'Description', type: typeRef('String') } : undefined),
+        parentRelationship: () => undefined,
+        childRelationship: () => undefined,
+      };
+    }
+  })();
+  const i = new Interp(platform).load([{ path: 'AccountTrigger.trigger', text: trig, kind: 'trigger' }]);
+  assert.deepEqual(i.diagnostics, []);
+  assert.deepEqual(i.triggers().map((t) => [t.name, t.sobject, t.events]), [['AccountTrigger', 'Account', ['BEFORE_INSERT', 'AFTER_UPDATE']]]);
+  const rec = new ApexSObject('Account');
+  i.runTrigger('AccountTrigger', { operation: 'BEFORE_INSERT', newRecords: new ApexList(typeRef('Account'), [rec]), oldRecords: null, newMap: null, oldMap: null, size: 1 });
+  assert.equal(rec.raw('Description'), 'BEFORE_INSERT true 1');
+});
