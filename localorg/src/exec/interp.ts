@@ -112,6 +112,15 @@ export class Interp implements ApexRuntime {
 
   constructor(readonly platform: ApexPlatform = new UnsupportedPlatform()) {
     hooks.objectToString = (o) => this.userToString(o);
+    hooks.nativeToString = (o) => {
+      const fn = builtin(lc(o.className))?.methods?.tostring;
+      if (fn) return stringOf(fn(this.nativeContext(), o, []));
+      // Schema tokens print their object or field name (String.valueOf(Account.SObjectType) is 'Account').
+      const st = o.state as { field?: unknown; object?: unknown };
+      if (typeof st?.field === 'string') return st.field;
+      if (typeof st?.object === 'string') return st.object;
+      return o.className;
+    };
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
     const rootCls = new ClassDef('<root>', '<root>', null, 'class', [], null, new Set());
@@ -1297,10 +1306,34 @@ export class Interp implements ApexRuntime {
     });
   }
 
-  /** `Type.forName(name)`: user class or built-in type, null when unknown. */
+  /** `Type.forName(name)`: user class or built-in type, generics included ('Map<Id, List<Account>>'); null when unknown. */
   typeForName(name: string): TypeRef | null {
-    const r = this.lookupTypeName(name.split('.'), null);
-    return r ? r.t : null;
+    let i = 0;
+    const src = name.replace(/\s+/g, '');
+    const parse = (): TypeRef | null => {
+      const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i));
+      if (!m) return null;
+      i += m[0].length;
+      const r = this.lookupTypeName(m[0].split('.'), null);
+      if (!r) return null;
+      const args: TypeRef[] = [];
+      if (src[i] === '<') {
+        i++;
+        for (;;) {
+          const a = parse();
+          if (!a) return null;
+          args.push(a);
+          if (src[i] === ',') i++;
+          else if (src[i] === '>') {
+            i++;
+            break;
+          } else return null;
+        }
+      }
+      return typeRef(r.t.name, args);
+    };
+    const t = parse();
+    return t && i === src.length ? t : null;
   }
 
   currentTrigger(): TriggerContext | null {

@@ -232,7 +232,7 @@ export function bitwise(op: string, a: ApexValue, b: ApexValue): ApexValue {
 // String.valueOf and string concatenation
 
 /** Hook for user toString() — set by the interpreter. */
-export const hooks: { objectToString: ((o: ApexObject) => string | null) | null } = { objectToString: null };
+export const hooks: { objectToString: ((o: ApexObject) => string | null) | null; nativeToString: ((o: NativeObject) => string) | null } = { objectToString: null, nativeToString: null };
 
 export function stringOf(v: ApexValue): string {
   if (v === null) return 'null';
@@ -263,7 +263,7 @@ export function stringOf(v: ApexValue): string {
   }
   if (v instanceof ApexEnumValue) return v.name;
   if (v instanceof ApexTypeValue) return typeToString(v.type);
-  if (v instanceof NativeObject) return `${v.className}`;
+  if (v instanceof NativeObject) return hooks.nativeToString ? hooks.nativeToString(v) : v.className;
   return String(v);
 }
 
