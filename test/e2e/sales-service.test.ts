@@ -60,6 +60,9 @@ test('30 % 5xx, timeouts and duplicate deliveries: nothing lost, nothing duplica
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connect(world, sales, service, { mappings: [ACCOUNT], maxAttempts: 20 });
+  // the periodic sweep retries what failed, after the backoff
+  const scheduled = sales.executeAnonymous('S2SScheduler.scheduleEvery(15);');
+  assert.ok(scheduled.success, JSON.stringify(scheduled));
   world.faults({ rate: 0.15, timeoutRate: 0.15, duplicateRate: 0.1, seed: 7 });
   sales.insert('Account', Array.from({ length: 400 }, (_, i) => ({ Name: `F ${i}`, AccountNumber: `F-${i}` })));
   await world.drain({ advanceClock: true, until: '2026-11-27T00:00:00Z' });
