@@ -11,6 +11,7 @@ import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { XMLParser } from 'fast-xml-parser';
 import ts from 'typescript';
+import { createRequire } from 'node:module';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_UI = path.join(ROOT, 'force-app', 'main', 'admin-ui');
@@ -75,6 +76,31 @@ function salesforceScopedImports(labels) {
       if (!labels.has(name))
         throw new Error(`Custom label ${name} (imported as ${source}) is not defined in force-app`);
       return `export default ${JSON.stringify(labels.get(name))};`;
+    }
+  };
+}
+
+/**
+ * One copy of the LWC engine, of the compiler's version: the root node_modules also holds an older
+ * @lwc/engine-dom (for Jest), and two engines on one page break every component.
+ */
+function singleLwcEngine() {
+  const fromLwc = createRequire(path.join(ROOT, 'node_modules', 'lwc', 'package.json'));
+  const esmEntry = (name) => {
+    const manifest = fromLwc.resolve(`${name}/package.json`);
+    const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    return path.join(path.dirname(manifest), pkg.module ?? pkg.main);
+  };
+  const entries = {
+    lwc: esmEntry('@lwc/engine-dom'),
+    '@lwc/engine-dom': esmEntry('@lwc/engine-dom'),
+    '@lwc/synthetic-shadow': esmEntry('@lwc/synthetic-shadow'),
+    '@lwc/wire-service': esmEntry('@lwc/wire-service')
+  };
+  return {
+    name: 's2s-demo-single-lwc-engine',
+    resolveId(source) {
+      return entries[source] ?? null;
     }
   };
 }
@@ -214,6 +240,7 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
   const bundle = await rollup({
     input: path.join(ROOT, 'demo', 'main.js'),
     plugins: [
+      singleLwcEngine(),
       salesforceScopedImports(readLabels()),
       typescriptComponents(),
       usedIconLibraries(),
