@@ -37,6 +37,28 @@ import { restState } from './rest/rest.ts';
 import { rowToSObject } from './dml/engine.ts';
 
 type Impl = NativeMethodDef['impl'];
+/**
+ * The maps of Schema.getGlobalDescribe() and fields.getMap() have lower-case keys and case-insensitive
+ * lookups (Apex Reference, "Schema Class: getGlobalDescribe()"; "Accessing All Field Describe Results").
+ */
+class CaseInsensitiveMap extends ApexMap {
+  private static key(k: ApexValue): ApexValue {
+    return typeof k === 'string' ? k.toLowerCase() : k;
+  }
+  override get(k: ApexValue): ApexValue {
+    return super.get(CaseInsensitiveMap.key(k));
+  }
+  override has(k: ApexValue): boolean {
+    return super.has(CaseInsensitiveMap.key(k));
+  }
+  override put(k: ApexValue, v: ApexValue): ApexValue {
+    return super.put(CaseInsensitiveMap.key(k), v);
+  }
+  override remove(k: ApexValue): ApexValue {
+    return super.remove(CaseInsensitiveMap.key(k));
+  }
+}
+
 /** Setters return void: evaluate, then null. */
 const done = (value: unknown): null => (value === undefined ? null : null);
 
@@ -209,10 +231,8 @@ function enumProps(
 export function platformNatives(org: Org): PlatformClassDef[] {
   const schema = org.schema;
   const user = (): string => org.currentUserId();
-  const typeToken = (name: string): NativeObject =>
-    new NativeObject('Schema.SObjectType', { object: name });
-  const fieldToken = (o: string, f: string): NativeObject =>
-    new NativeObject('Schema.SObjectField', { object: o, field: f });
+  const typeToken = (name: string): NativeObject => org.typeToken(name);
+  const fieldToken = (o: string, f: string): NativeObject => org.fieldToken(o, f);
   const obj = (self: ApexValue): SObjectSchema =>
     schema.require(state<{ object: string }>(self).object);
   const fld = (self: ApexValue): { o: SObjectSchema; f: CatalogField } => {
@@ -221,7 +241,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
     return { o, f: must(o.field(s.field), `field ${s.object}.${s.field}`) };
   };
   const fieldMap = (o: SObjectSchema): ApexMap => {
-    const map = new ApexMap(T_STRING, typeRef('Schema.SObjectField'));
+    const map = new CaseInsensitiveMap(T_STRING, typeRef('Schema.SObjectField'));
     // getMap() keys are lower-case field names (Apex Reference, "Schema.SObjectTypeFields").
     for (const f of o.fields()) map.put(f.name.toLowerCase(), fieldToken(o.name, f.name));
     return map;
@@ -439,7 +459,8 @@ export function platformNatives(org: Org): PlatformClassDef[] {
           (_c, self) =>
             new ApexList(
               typeRef('Schema.SObjectType'),
-              (fld(self).f.referenceTo ?? []).map(typeToken)
+              // Only targets this org has (objects outside the catalogue, e.g. DandBCompany, are absent here).
+              (fld(self).f.referenceTo ?? []).filter((t) => schema.get(t)).map(typeToken)
             )
         ),
         m('getRelationshipName', [], T_STRING, (_c, self) => fld(self).f.relationshipName ?? null),
@@ -558,32 +579,35 @@ export function platformNatives(org: Org): PlatformClassDef[] {
           [],
           typeRef('Map', [T_STRING, typeRef('Schema.SObjectType')]),
           () => {
-            const map = new ApexMap(T_STRING, typeRef('Schema.SObjectType'));
+            const map = new CaseInsensitiveMap(T_STRING, typeRef('Schema.SObjectType'));
             for (const o of schema.objects()) map.put(o.name.toLowerCase(), typeToken(o.name));
             return map;
           },
           true
         ),
-        m(
-          'describeSObjects',
-          [T_LIST(T_STRING)],
-          T_LIST(typeRef('Schema.DescribeSObjectResult')),
-          (ctx, _s, [names]) => {
-            const list = names instanceof ApexList ? names.items : [];
-            return new ApexList(
-              typeRef('Schema.DescribeSObjectResult'),
-              list.map((n) => {
-                const o = schema.get(String(n));
-                if (!o)
-                  return ctx.throwApex(
-                    'System.InvalidParameterValueException',
-                    `In describeSObjects(), the SObject type '${String(n)}' is invalid`
-                  );
-                return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
-              })
-            );
-          },
-          true
+        ...[[T_LIST(T_STRING)], [T_LIST(T_STRING), typeRef('Schema.SObjectDescribeOptions')]].map(
+          (params) =>
+            m(
+              'describeSObjects',
+              params,
+              T_LIST(typeRef('Schema.DescribeSObjectResult')),
+              (ctx, _s, [names]) => {
+                const list = names instanceof ApexList ? names.items : [];
+                return new ApexList(
+                  typeRef('Schema.DescribeSObjectResult'),
+                  list.map((n) => {
+                    const o = schema.get(String(n));
+                    if (!o)
+                      return ctx.throwApex(
+                        'System.InvalidParameterValueException',
+                        `In describeSObjects(), the SObject type '${String(n)}' is invalid`
+                      );
+                    return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
+                  })
+                );
+              },
+              true
+            )
         )
       ]
     },
@@ -620,7 +644,8 @@ export function platformNatives(org: Org): PlatformClassDef[] {
               // Unknown names return false on the platform (no exception).
               return false;
             }
-            return org.access.hasCustomPermission(user(), n) || org.access.of(user()).modifyAllData;
+            // Custom permissions are granted only by a profile or permission set, even to administrators.
+            return org.access.hasCustomPermission(user(), n);
           },
           true
         )

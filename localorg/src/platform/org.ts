@@ -946,7 +946,10 @@ export class Org implements ApexPlatform {
     // A mock sees the request as Apex built it ("callout:Name/..."): nothing is resolved or sent.
     if (mock !== undefined) {
       const res = this.callMock(mock, req);
-      t.limits.trace.push({ kind: 'callout', detail: `${req.method} ${req.endpoint} → mock ${res.status}` });
+      t.limits.trace.push({
+        kind: 'callout',
+        detail: `${req.method} ${req.endpoint} → mock ${res.status}`
+      });
       return res;
     }
     let namedCredential: string | null = null;
