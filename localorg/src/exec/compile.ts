@@ -610,6 +610,10 @@ export class MethodCompiler {
         const d = ApexDecimal.fromString(e.text);
         return { fn: () => d, type: T_DECIMAL };
       }
+      case 'Double': {
+        const d = new ApexDouble(Number(e.text));
+        return { fn: () => d, type: typeRef('Double') };
+      }
       case 'String': {
         const s = e.text;
         return { fn: () => s, type: T_STRING };

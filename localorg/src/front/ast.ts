@@ -23,7 +23,7 @@ export interface Modifiers {
 }
 
 export type Expr =
-  | { k: 'lit'; pos: Pos; type: 'Integer' | 'Long' | 'Decimal' | 'String' | 'Boolean' | 'null'; text: string }
+  | { k: 'lit'; pos: Pos; type: 'Integer' | 'Long' | 'Decimal' | 'Double' | 'String' | 'Boolean' | 'null'; text: string }
   | { k: 'name'; pos: Pos; name: string }
   | { k: 'this'; pos: Pos }
   | { k: 'super'; pos: Pos }

@@ -391,7 +391,7 @@ class Builder {
       const inner = this.expr(e.expression());
       if (e.INC() || e.DEC()) return { k: 'incdec', pos, op: e.INC() ? '++' : '--', prefix: true, target: inner };
       // Fold `-5` into a literal so that -2147483648 is a valid Integer literal.
-      if (e.SUB() && inner.k === 'lit' && (inner.type === 'Integer' || inner.type === 'Long' || inner.type === 'Decimal')) return { ...inner, pos, text: `-${inner.text}` };
+      if (e.SUB() && inner.k === 'lit' && (inner.type === 'Integer' || inner.type === 'Long' || inner.type === 'Decimal' || inner.type === 'Double')) return { ...inner, pos, text: `-${inner.text}` };
       return { k: 'unary', pos, op: e.SUB() ? '-' : '+', expr: inner };
     }
     if (e instanceof P.NegExpressionContext) return { k: 'unary', pos, op: e.BANG() ? '!' : '~', expr: this.expr(e.expression()) };
@@ -433,7 +433,8 @@ class Builder {
     const text = l.getText();
     if (l.IntegerLiteral()) return { k: 'lit', pos, type: 'Integer', text };
     if (l.LongLiteral()) return { k: 'lit', pos, type: 'Long', text: text.slice(0, -1) };
-    if (l.NumberLiteral()) return { k: 'lit', pos, type: 'Decimal', text: text.replace(/[dD]$/, '') };
+    // `1.5` is a Decimal; a `d` suffix makes a Double (Apex Developer Guide, "Primitive Data Types").
+    if (l.NumberLiteral()) return /[dD]$/.test(text) ? { k: 'lit', pos, type: 'Double', text: text.slice(0, -1) } : { k: 'lit', pos, type: 'Decimal', text };
     if (l.StringLiteral() || l.MultilineStringLiteral()) return { k: 'lit', pos, type: 'String', text: unescapeString(text) };
     if (l.BooleanLiteral()) return { k: 'lit', pos, type: 'Boolean', text: text.toLowerCase() };
     return { k: 'lit', pos, type: 'null', text: 'null' };
