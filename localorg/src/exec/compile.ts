@@ -473,9 +473,14 @@ export class MethodCompiler {
 
   // =============================================================================== expressions
 
-  /** Compiles `e` for assignment to type `t` (collection literals take their element type from it). */
-  exprTo(e: Expr, _t: TypeRef): C {
-    return this.expr(e);
+  /**
+   * Compiles `e` for assignment to type `t`, reporting the platform's `Illegal assignment from X to Y`
+   * when both are scalar primitives that do not convert implicitly.
+   */
+  exprTo(e: Expr, t: TypeRef): C {
+    const c = this.expr(e);
+    if (c.type && !assignable(c.type, t)) this.err(e.pos, `Illegal assignment from ${typeToString(c.type)} to ${typeToString(t)}`);
+    return c;
   }
 
   expr(e: Expr): C {
@@ -1472,6 +1477,25 @@ export class MethodCompiler {
       type,
     };
   }
+}
+
+const SCALARS = new Set(['integer', 'long', 'double', 'decimal', 'string', 'boolean', 'date', 'datetime', 'time', 'blob', 'id']);
+const WIDENS: Record<string, string[]> = {
+  integer: ['long', 'double', 'decimal'],
+  long: ['double', 'decimal'],
+  double: ['decimal'],
+  decimal: ['double'],
+  id: ['string'],
+  string: ['id'],
+  date: ['datetime'],
+};
+
+/** Implicit conversions between scalar primitives; anything else is left to run time. */
+function assignable(from: TypeRef, to: TypeRef): boolean {
+  const f = lc(from.name);
+  const t = lc(to.name);
+  if (!SCALARS.has(f) || !SCALARS.has(t) || f === t) return true;
+  return (WIDENS[f] ?? []).includes(t);
 }
 
 function exactEquals(a: ApexValue, b: ApexValue): boolean {

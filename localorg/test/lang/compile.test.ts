@@ -87,3 +87,11 @@ test('private and protected members are visible only where Apex allows', () => {
   assert.deepEqual(check('ETest.cls', '@IsTest private class ETest {\n  @IsTest static void t() { System.assertEquals(2, Lib.forTests); }\n}'), []);
   assert.deepEqual(check('F.cls', 'public class F {\n  Integer f() { return Lib.forTests; }\n}'), ['Variable is not visible: Lib.forTests']);
 });
+
+test('assigning a scalar of another type is an illegal assignment, widening is not', () => {
+  const msgs = (body: string) => new Interp().load([{ path: 'T.cls', text: `public class T {\n  static void f(Decimal dec, Long big) {\n    ${body}\n  }\n}`, kind: 'class' }]).diagnostics.map((d) => d.message);
+  assert.deepEqual(msgs("Integer i = 'x';"), ['Illegal assignment from String to Integer']);
+  assert.deepEqual(msgs('Integer i = big;'), ['Illegal assignment from Long to Integer']);
+  assert.deepEqual(msgs('Integer i; i = dec;'), ['Illegal assignment from Decimal to Integer']);
+  assert.deepEqual(msgs('Decimal d = 1; Long l = 2; Double x = 1.5; Id someId = \'001000000000001\'; String s = someId;'), []);
+});
