@@ -976,6 +976,9 @@ export class MethodCompiler {
       return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
     }
     if (t.sobject) {
+      // `Account.getSObjectType()` is the static form of `Account.SObjectType`.
+      const so = t.sobject;
+      if (l === 'getsobjecttype' && !args.length) return { fn: () => interp.platform.sobjectTypeToken(interp.nativeContext(), so), type: typeRef('Schema.SObjectType') };
       return this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.sobject}`);
     }
     const b = t.builtin;
