@@ -52,7 +52,10 @@ register({
       if (v === null) return null;
       if (typeof v === 'string') return parseIntStrict(v, 'integer');
       if (typeof v === 'number') return v;
-      throwApex('System.TypeException', `Invalid conversion from runtime type ${typeof v} to Integer`);
+      // Integer.valueOf(Object) of another number converts it like a cast (truncating).
+      if (typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
+      if (v instanceof ApexDouble || v instanceof ApexDecimal) return Math.trunc(asNumber(v)) | 0;
+      throwApex('System.TypeException', `Invalid conversion from runtime type ${stringOf(v)} to Integer`);
     },
   },
   methods: {
@@ -77,6 +80,7 @@ register({
         return b;
       }
       if (typeof v === 'number') return BigInt(v);
+      if (v instanceof ApexDouble || v instanceof ApexDecimal) return BigInt(Math.trunc(asNumber(v)));
       return v;
     },
   },
