@@ -3,7 +3,8 @@
  * Traps handled here: `>=`, `<=`, `>>` arrive as two tokens; anonymous Apex top-level
  * declarations come as field declarations (handled by parseAnonymous).
  */
-import * as P from '@apexdevtools/apex-parser';
+import { createRequire } from 'node:module';
+import type * as ApexParserModule from '@apexdevtools/apex-parser';
 import type { Annotation, Bind, Expr, FieldDecl, MethodDecl, Modifiers, ParseError, Pos, PropertyDecl, Stmt, TriggerDecl, TypeDecl, TypeNode, When, WhenValue } from './ast.js';
 
 // ANTLR contexts are loosely typed on purpose: only this file touches them.
@@ -16,14 +17,23 @@ export class SyntaxErrors extends Error {
   }
 }
 
-class Collect extends P.ApexErrorListener {
-  errors: ParseError[] = [];
-  apexSyntaxError(line: number, column: number, msg: string): void {
-    this.errors.push({ line, column: column + 1, message: msg });
-  }
+// The parser module loads on first use: a start-up whose ASTs all come from the cache never needs it.
+let P!: typeof ApexParserModule;
+let Collect!: new () => InstanceType<typeof ApexParserModule.ApexErrorListener> & { errors: ParseError[] };
+
+function loadParser(): void {
+  if (P) return;
+  P = createRequire(import.meta.url)('@apexdevtools/apex-parser') as typeof ApexParserModule;
+  Collect = class extends P.ApexErrorListener {
+    errors: ParseError[] = [];
+    apexSyntaxError(line: number, column: number, msg: string): void {
+      this.errors.push({ line, column: column + 1, message: msg });
+    }
+  };
 }
 
-function makeParser(text: string): { parser: Ctx; errors: Collect } {
+function makeParser(text: string): { parser: Ctx; errors: { errors: ParseError[] } } {
+  loadParser();
   const errors = new Collect();
   const { parser } = P.ApexParserFactory.createLexerAndParser(text, errors);
   return { parser, errors };
