@@ -178,6 +178,13 @@ export class Org implements ApexPlatform {
       fireTriggers: (o, op, n, old) => this.fireTriggers(o, op, n, old),
       hasTriggers: (o, op) => this.hasTriggers(o, op),
       recordChange: (c) => this.tx().changes.push({ ...c, mark: this.store.mark() - 1 }),
+      access: {
+        canCreate: (o) => this.access.objectPermission(this.currentUserId(), o).create,
+        canEdit: (o) => this.access.objectPermission(this.currentUserId(), o).edit,
+        canDelete: (o) => this.access.objectPermission(this.currentUserId(), o).delete,
+        canEditField: (o, f) => this.access.canEditField(this.currentUserId(), o, f),
+        canCreateField: (o, f) => this.access.canEditField(this.currentUserId(), o, f)
+      },
       autoNumber: (k) => {
         const n = (this.autoNumbers.get(k) ?? 0) + 1;
         this.autoNumbers.set(k, n);
@@ -1243,10 +1250,15 @@ export class Org implements ApexPlatform {
       notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000,
       label: `Queueable ${job.cls.name}`,
       run: () => {
-        try {
-          this.runQueueable(runtime, job, jobId, userId, depth);
-        } finally {
+        // The signature is released when the job completes, before its finalizer runs: the
+        // finalizer may enqueue the next job of a chain with the same signature.
+        const release = (): void => {
           if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
+        };
+        try {
+          this.runQueueable(runtime, job, jobId, userId, depth, release);
+        } finally {
+          release();
         }
       }
     });
@@ -1258,7 +1270,8 @@ export class Org implements ApexPlatform {
     job: ApexObject,
     jobId: string,
     userId: string,
-    depth: number
+    depth: number,
+    onCompleted: () => void = () => {}
   ): void {
     this.updateSystem(jobId, { Status: 'Processing' });
     let failure: unknown = null;
@@ -1268,15 +1281,19 @@ export class Org implements ApexPlatform {
         this.withTransaction(
           'queueable',
           () => {
-            runtime.callMethod(job, 'execute', [
-              new NativeObject('System.QueueableContext', { jobId })
-            ]);
-            finalizer = this.tx().finalizer;
+            try {
+              runtime.callMethod(job, 'execute', [
+                new NativeObject('System.QueueableContext', { jobId })
+              ]);
+            } finally {
+              // The finalizer runs whatever the outcome (Transaction Finalizers).
+              finalizer = this.tx().finalizer;
+            }
           },
           { label: `Queueable ${job.cls.name}`, queueableDepth: depth }
         );
       } catch (e) {
-        if (e instanceof UnsupportedError) throw e;
+        if (!isApexFailure(e)) throw e;
         failure = e;
       }
     });
@@ -1287,6 +1304,7 @@ export class Org implements ApexPlatform {
       ExtendedStatus: message,
       CompletedDate: this.clock.now()
     });
+    onCompleted();
     const fin = finalizer as ApexObject | null;
     if (fin) {
       this.asUser(userId, () =>
@@ -1362,7 +1380,7 @@ export class Org implements ApexPlatform {
             { label: `Batch ${batch.cls.name} execute` }
           );
         } catch (e) {
-          if (e instanceof UnsupportedError) throw e;
+          if (!isApexFailure(e)) throw e;
           errors++;
         }
         this.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
@@ -1470,7 +1488,7 @@ export class Org implements ApexPlatform {
               label: `Future ${className}.${method}`
             });
           } catch (e) {
-            if (e instanceof UnsupportedError) throw e;
+            if (!isApexFailure(e)) throw e;
             failure = e;
           }
         });
@@ -1751,7 +1769,17 @@ function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** An Apex exception or a governor limit ends an async job as Failed; anything else is a local org bug and surfaces. */
+function isApexFailure(e: unknown): boolean {
+  return (
+    e instanceof LimitException ||
+    e instanceof CalloutError ||
+    !!(e as { exception?: unknown }).exception
+  );
+}
+
 function errorMessage(e: unknown): string {
+  if (e instanceof LimitException) return `System.LimitException: ${e.message}`;
   const ex = (e as { exception?: ApexObject }).exception;
   if (ex) return `${ex.cls.name}: ${ex.exception?.message ?? ''}`;
   return e instanceof Error ? e.message : String(e);
