@@ -195,13 +195,20 @@ export function referencesOf(type, name, xml) {
     case 'CustomPermission':
       return collect(xml, 'requiredPermission', 'customPermission', 'CustomPermission');
     case 'NamedCredential':
-      return list(xml.namedCredentialParameters)
-        .filter((p) => text(p.parameterType) === 'Authentication')
-        .map((p) => ({
-          kind: /** @type {RefKind} */ ('ExternalCredential'),
-          value: /** @type {string} */ (text(p.parameterValue)),
-          element: 'parameterValue'
-        }));
+      return (
+        list(xml.namedCredentialParameters)
+          .filter((p) => text(p.parameterType) === 'Authentication')
+          // The credential is named in <externalCredential> (older files: <parameterValue>).
+          .map((p) => {
+            const element =
+              p.externalCredential !== undefined ? 'externalCredential' : 'parameterValue';
+            return {
+              kind: /** @type {RefKind} */ ('ExternalCredential'),
+              value: text(p[element]) ?? '',
+              element
+            };
+          })
+      );
     case 'PlatformEventChannelMember': {
       /** @type {Reference[]} */
       const refs = [];
