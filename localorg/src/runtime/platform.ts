@@ -333,7 +333,7 @@ export class UnsupportedPlatform implements ApexPlatform {
   private fail(feature: string, ctx?: NativeCallContext): never {
     throw new UnsupportedError(feature, ctx?.pos);
   }
-  sobjectType(): SObjectTypeInfo | null {
+  sobjectType(_name: string): SObjectTypeInfo | null {
     return null;
   }
   nativeClasses(): readonly NativeClassDef[] {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Interp } from '../../src/exec/interp.ts';
-import { UnsupportedPlatform, type SourcePos } from '../../src/runtime/platform.ts';
+import { UnsupportedPlatform, type SObjectTypeInfo, type SourcePos } from '../../src/runtime/platform.ts';
 import { ApexList, ApexObject, ApexSObject, typeRef } from '../../src/runtime/values.ts';
 
 class Recording extends UnsupportedPlatform {
@@ -52,7 +52,7 @@ test('runs a trigger body with its context variables', () => {
 }`;
   // A platform that knows Account, so the trigger compiles.
   const platform = new (class extends UnsupportedPlatform {
-    override sobjectType(name: string) {
+    override sobjectType(name: string): SObjectTypeInfo | null {
       if (name.toLowerCase() !== 'account') return null;
       return {
         name: 'Account',
