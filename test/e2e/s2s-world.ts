@@ -38,7 +38,9 @@ export interface MappingSpec {
   deletePolicy?: string;
 }
 
-export async function newWorld(names: string[]): Promise<{ world: World; orgs: Record<string, Org> }> {
+export async function newWorld(
+  names: string[]
+): Promise<{ world: World; orgs: Record<string, Org> }> {
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const orgs: Record<string, Org> = {};
   for (const name of names) {
@@ -63,11 +65,21 @@ export function connect(
   world: World,
   from: Org,
   to: Org,
-  opts: { nc?: string; direction?: 'Outbound' | 'Bidirectional'; mappings: MappingSpec[]; maxAttempts?: number }
+  opts: {
+    nc?: string;
+    direction?: 'Outbound' | 'Bidirectional';
+    mappings: MappingSpec[];
+    maxAttempts?: number;
+    /** extra permission sets of the receiver's integration user (business objects it writes) */
+    permissionSets?: string[];
+  }
 ): { senderConnectionId: string; receiverConnectionId: string } {
   const nc = opts.nc ?? 'S2S_Peer';
   const direction = opts.direction ?? 'Outbound';
-  world.connect(from, nc, to, { user: `integration@${to.name}.example`, permissionSets: ['S2S_Integration'] });
+  world.connect(from, nc, to, {
+    user: `integration@${to.name}.example`,
+    permissionSets: ['S2S_Integration', ...(opts.permissionSets ?? [])]
+  });
   const senderConnectionId = from.insert('S2S_Connection__c', {
     Name: `${to.name} org`,
     Named_Credential__c: nc,
@@ -89,13 +101,31 @@ export function connect(
     Default_Owner_Username__c: `integration@${to.name}.example`
   })[0];
   for (const m of opts.mappings) {
-    addMapping(from, senderConnectionId, m, direction === 'Outbound' ? 'Outbound' : 'Bidirectional', false);
-    addMapping(to, receiverConnectionId, m, direction === 'Outbound' ? 'Inbound' : 'Bidirectional', true);
+    addMapping(
+      from,
+      senderConnectionId,
+      m,
+      direction === 'Outbound' ? 'Outbound' : 'Bidirectional',
+      false
+    );
+    addMapping(
+      to,
+      receiverConnectionId,
+      m,
+      direction === 'Outbound' ? 'Inbound' : 'Bidirectional',
+      true
+    );
   }
   return { senderConnectionId, receiverConnectionId };
 }
 
-function addMapping(org: Org, connectionId: string, m: MappingSpec, direction: string, receiver: boolean): void {
+function addMapping(
+  org: Org,
+  connectionId: string,
+  m: MappingSpec,
+  direction: string,
+  receiver: boolean
+): void {
   const target = m.targetObject ?? m.object;
   const mappingId = org.insert('S2S_Object_Mapping__c', {
     Name: `${m.object} mapping`,
@@ -117,11 +147,18 @@ function addMapping(org: Org, connectionId: string, m: MappingSpec, direction: s
     'S2S_Field_Mapping__c',
     m.fields.map((f) =>
       receiver
-        ? { Name: f.target, Object_Mapping__c: mappingId, Source_Field__c: f.target, Target_Field__c: f.source ?? f.target, Active__c: true, Sensitive__c: !!f.sensitive }
+        ? {
+            Name: f.target,
+            Object_Mapping__c: mappingId,
+            Source_Field__c: f.target,
+            Target_Field__c: f.source ?? f.target,
+            Active__c: true,
+            Sensitive__c: !!f.sensitive
+          }
         : {
             Name: f.target,
             Object_Mapping__c: mappingId,
-            Source_Field__c: f.expression || (f.transforms && !f.source) ? null : (f.source ?? f.target),
+            Source_Field__c: f.expression || isConstant(f) ? null : (f.source ?? f.target),
             Source_Expression__c: f.expression ?? null,
             Transforms__c: f.transforms ? JSON.stringify(f.transforms) : null,
             Target_Field__c: f.target,
@@ -143,6 +180,13 @@ export function plain(v: unknown): unknown {
   if (v instanceof ApexDecimal) return Number(v.unscaled) / 10 ** v.scale;
   if (Array.isArray(v)) return v.map(plain);
   return v;
+}
+
+/** A field whose value is a constant transform reads no source field. */
+function isConstant(f: FieldSpec): boolean {
+  return (
+    !f.source && (f.transforms ?? []).some((t) => (t as { type?: string }).type === 'constant')
+  );
 }
 
 export function rows<T = Record<string, unknown>>(org: Org, soql: string): T[] {

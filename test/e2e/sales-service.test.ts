@@ -4,8 +4,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, rows, count } from './s2s-world.ts';
 
-const ACCOUNT = { object: 'Account', sequence: 10, fields: [{ target: 'Name' }, { target: 'AccountNumber' }, { target: 'Phone' }, { target: 'ParentId' }] };
-const CONTACT = { object: 'Contact', sequence: 20, fields: [{ target: 'LastName' }, { target: 'FirstName' }, { target: 'Email', sensitive: true }, { target: 'AccountId' }] };
+const ACCOUNT = {
+  object: 'Account',
+  sequence: 10,
+  fields: [
+    { target: 'Name' },
+    { target: 'AccountNumber' },
+    { target: 'Phone' },
+    { target: 'ParentId' }
+  ]
+};
+const CONTACT = {
+  object: 'Contact',
+  sequence: 20,
+  fields: [
+    { target: 'LastName' },
+    { target: 'FirstName' },
+    { target: 'Email', sensitive: true },
+    { target: 'AccountId' }
+  ]
+};
 
 test('Sales -> Service: accounts, hierarchy and contacts arrive within one drain, updates and deletes follow', async () => {
   const { world, orgs } = await newWorld(['sales', 'service']);
@@ -13,47 +31,108 @@ test('Sales -> Service: accounts, hierarchy and contacts arrive within one drain
   connect(world, sales, service, { mappings: [ACCOUNT, CONTACT] });
 
   const [parent] = sales.insert('Account', { Name: 'Global HQ', AccountNumber: 'HQ' });
-  const children = sales.insert('Account', Array.from({ length: 250 }, (_, i) => ({ Name: `Branch ${i}`, AccountNumber: `B-${i}`, ParentId: parent })));
-  sales.insert('Contact', children.slice(0, 100).map((id, i) => ({ LastName: `Person ${i}`, Email: `p${i}@example.com`, AccountId: id })));
+  const children = sales.insert(
+    'Account',
+    Array.from({ length: 250 }, (_, i) => ({
+      Name: `Branch ${i}`,
+      AccountNumber: `B-${i}`,
+      ParentId: parent
+    }))
+  );
+  sales.insert(
+    'Contact',
+    children
+      .slice(0, 100)
+      .map((id, i) => ({ LastName: `Person ${i}`, Email: `p${i}@example.com`, AccountId: id }))
+  );
   await world.drain();
 
   assert.equal(count(service, 'SELECT COUNT() FROM Account'), 251, 'every account arrived');
   assert.equal(count(service, 'SELECT COUNT() FROM Contact'), 100, 'every contact arrived');
-  const branch = rows<{ Parent: { Name: string } }>(service, "SELECT Parent.Name FROM Account WHERE AccountNumber = 'B-7'")[0];
+  const branch = rows<{ Parent: { Name: string } }>(
+    service,
+    "SELECT Parent.Name FROM Account WHERE AccountNumber = 'B-7'"
+  )[0];
   assert.equal(branch.Parent.Name, 'Global HQ', 'hierarchy preserved through the crosswalk');
-  const contact = rows<{ Account: { AccountNumber: string } }>(service, "SELECT Account.AccountNumber FROM Contact WHERE LastName = 'Person 7'")[0];
-  assert.equal(contact.Account.AccountNumber, 'B-7', 'contact linked to the local copy of its account');
-  assert.equal(count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"), 0, 'nothing left in the outbox');
+  const contact = rows<{ Account: { AccountNumber: string } }>(
+    service,
+    "SELECT Account.AccountNumber FROM Contact WHERE LastName = 'Person 7'"
+  )[0];
+  assert.equal(
+    contact.Account.AccountNumber,
+    'B-7',
+    'contact linked to the local copy of its account'
+  );
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'nothing left in the outbox'
+  );
   const callouts = world.callouts.filter((c) => c.from === 'sales');
-  assert.ok(callouts.length <= 4, `≤ 200 records per callout: ${callouts.length} callouts for 351 records`);
+  assert.ok(
+    callouts.length <= 4,
+    `≤ 200 records per callout: ${callouts.length} callouts for 351 records`
+  );
 
   sales.update('Account', { Id: children[3], Phone: '555-0100' });
   sales.delete(children[4]);
   await world.drain();
-  assert.equal(rows<{ Phone: string }>(service, "SELECT Phone FROM Account WHERE AccountNumber = 'B-3'")[0].Phone, '555-0100', 'update followed');
-  assert.equal(count(service, "SELECT COUNT() FROM Account WHERE AccountNumber = 'B-4'"), 0, 'delete followed');
-  assert.ok(count(service, "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Stage__c = 'Applied'") >= 353, 'receiver audited every apply');
-  const masked = rows<{ New_Values__c: string }>(service, "SELECT New_Values__c FROM S2S_Audit_Log__c WHERE Stage__c = 'Applied' AND Object_Name__c = 'Contact' LIMIT 1")[0];
-  assert.ok(masked.New_Values__c.includes('****') && !masked.New_Values__c.includes('@example.com'), 'sensitive email masked in audit');
+  assert.equal(
+    rows<{ Phone: string }>(service, "SELECT Phone FROM Account WHERE AccountNumber = 'B-3'")[0]
+      .Phone,
+    '555-0100',
+    'update followed'
+  );
+  assert.equal(
+    count(service, "SELECT COUNT() FROM Account WHERE AccountNumber = 'B-4'"),
+    0,
+    'delete followed'
+  );
+  assert.ok(
+    count(service, "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Stage__c = 'Applied'") >= 353,
+    'receiver audited every apply'
+  );
+  const masked = rows<{ New_Values__c: string }>(
+    service,
+    "SELECT New_Values__c FROM S2S_Audit_Log__c WHERE Stage__c = 'Applied' AND Object_Name__c = 'Contact' LIMIT 1"
+  )[0];
+  assert.ok(
+    masked.New_Values__c.includes('****') && !masked.New_Values__c.includes('@example.com'),
+    'sensitive email masked in audit'
+  );
 });
 
 test('bidirectional pair: an edit in Service flows back and nothing echoes', async () => {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connect(world, sales, service, { direction: 'Bidirectional', mappings: [ACCOUNT] });
-  world.connect(service, 'S2S_Peer', sales, { user: 'integration@sales.example', permissionSets: ['S2S_Integration'] });
+  world.connect(service, 'S2S_Peer', sales, {
+    user: 'integration@sales.example',
+    permissionSets: ['S2S_Integration']
+  });
 
   const [id] = sales.insert('Account', { Name: 'Two Way', AccountNumber: 'TW' });
   await world.drain();
-  const copy = rows<{ Id: string }>(service, "SELECT Id FROM Account WHERE AccountNumber = 'TW'")[0];
+  const copy = rows<{ Id: string }>(
+    service,
+    "SELECT Id FROM Account WHERE AccountNumber = 'TW'"
+  )[0];
   assert.ok(copy, 'arrived in Service');
   const before = world.callouts.length;
   service.update('Account', { Id: copy.Id, Phone: '555-0199' });
   await world.drain();
-  assert.equal(rows<{ Phone: string }>(sales, `SELECT Phone FROM Account WHERE Id = '${id}'`)[0].Phone, '555-0199', 'edit flowed back to Sales');
+  assert.equal(
+    rows<{ Phone: string }>(sales, `SELECT Phone FROM Account WHERE Id = '${id}'`)[0].Phone,
+    '555-0199',
+    'edit flowed back to Sales'
+  );
   assert.equal(world.callouts.length - before, 1, 'exactly one callout: no echo back to Service');
   await world.drain();
-  assert.equal(count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Pending'"), 0, 'quiet afterwards');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Pending'"),
+    0,
+    'quiet afterwards'
+  );
 });
 
 test('30 % 5xx, timeouts and duplicate deliveries: nothing lost, nothing duplicated', async () => {
@@ -64,22 +143,46 @@ test('30 % 5xx, timeouts and duplicate deliveries: nothing lost, nothing duplica
   const scheduled = sales.executeAnonymous('S2SScheduler.scheduleEvery(15);');
   assert.ok(scheduled.success, JSON.stringify(scheduled));
   world.faults({ rate: 0.15, timeoutRate: 0.15, duplicateRate: 0.1, seed: 7 });
-  sales.insert('Account', Array.from({ length: 400 }, (_, i) => ({ Name: `F ${i}`, AccountNumber: `F-${i}` })));
+  sales.insert(
+    'Account',
+    Array.from({ length: 400 }, (_, i) => ({ Name: `F ${i}`, AccountNumber: `F-${i}` }))
+  );
   await world.drain({ advanceClock: true, until: '2026-11-27T00:00:00Z' });
   world.faults(null);
   assert.equal(count(service, 'SELECT COUNT() FROM Account'), 400, 'every account exactly once');
-  assert.equal(count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"), 0, 'everything delivered');
-  assert.ok(world.callouts.some((c) => c.fault !== null), 'faults were injected');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'everything delivered'
+  );
+  assert.ok(
+    world.callouts.some((c) => c.fault !== null),
+    'faults were injected'
+  );
 });
 
 test('peer rejects half a batch: the rest lands, rejects are parked with the reason', async () => {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
-  connect(world, sales, service, { mappings: [{ object: 'Contact', sequence: 20, fields: [{ target: 'LastName' }, { target: 'Email' }] }] });
-  sales.insert('Contact', Array.from({ length: 20 }, (_, i) => ({ LastName: `C${i}`, Email: i % 2 ? `bad-email-${i}` : `c${i}@example.com` })));
+  connect(world, sales, service, {
+    mappings: [
+      { object: 'Contact', sequence: 20, fields: [{ target: 'LastName' }, { target: 'Email' }] }
+    ]
+  });
+  sales.insert(
+    'Contact',
+    Array.from({ length: 20 }, (_, i) => ({
+      LastName: `C${i}`,
+      Email: i % 2 ? `bad-email-${i}` : `c${i}@example.com`
+    }))
+  );
   await world.drain();
   const delivered = count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Delivered'");
   const parked = count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'");
   assert.equal(delivered + parked, 20, 'every change has an outcome');
-  assert.equal(count(service, 'SELECT COUNT() FROM Contact'), delivered, 'delivered ones are in Service');
+  assert.equal(
+    count(service, 'SELECT COUNT() FROM Contact'),
+    delivered,
+    'delivered ones are in Service'
+  );
 });

@@ -310,6 +310,10 @@ export class Org implements ApexPlatform {
           ContentType: sr.contentType,
           BodyLength: sr.body.length
         });
+      for (const n of this.metadata.notificationTypes) {
+        sys('CustomNotificationType', { DeveloperName: n.name, MasterLabel: n.label, CustomNotifTypeName: n.label, Desktop: true, Mobile: true });
+      }
+      for (const g of this.metadata.groups) sys('Group', { DeveloperName: g.name, Name: g.label, Type: 'Regular', DoesIncludeBosses: g.doesIncludeBosses });
       for (const r of this.metadata.customMetadata) {
         const o = this.schema.get(r.type);
         if (!o)

@@ -1,0 +1,186 @@
+// Scenario 3: Marketing -> Sales Leads in real time, only leads meeting a condition, with a
+// multi-step transform chain, owners mapped by email with a default fallback. Plus the test-only
+// master-detail pair with a self-lookup on the child.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newWorld, connect, rows, count } from './s2s-world.ts';
+
+test('Marketing -> Sales: qualified leads only, transforms applied, owner by email or default', async () => {
+  const { world, orgs } = await newWorld(['marketing', 'sales']);
+  const { marketing, sales } = orgs;
+  connect(world, marketing, sales, {
+    mappings: [
+      {
+        object: 'Lead',
+        sequence: 10,
+        filter: "Status = 'Marketing Qualified' AND Email != null",
+        ownerRule: 'By_Email',
+        fields: [
+          { target: 'LastName' },
+          { target: 'Email' },
+          { target: 'FirstName', transforms: [{ type: 'default', value: 'Friend' }] },
+          { target: 'Company', transforms: [{ type: 'trim' }, { type: 'upper' }] },
+          {
+            target: 'Description',
+            expression: "CONCAT(FirstName, ' ', LastName, ' <', Email, '>')"
+          },
+          {
+            target: 'Title',
+            source: 'Status',
+            transforms: [
+              { type: 'valueMap', map: { 'Marketing Qualified': 'MQL' } },
+              { type: 'concat', fields: ['Industry'], separator: ' / ' }
+            ]
+          },
+          {
+            target: 'City',
+            source: 'Street',
+            transforms: [{ type: 'split', separator: ',', index: 1 }]
+          },
+          {
+            target: 'Website',
+            transforms: [{ type: 'constant', value: 'https://marketing.example' }]
+          },
+          { target: 'OwnerId' }
+        ]
+      }
+    ]
+  });
+  // the mapping's receiver side: owner by email
+  sales.update('S2S_Object_Mapping__c', {
+    Id: rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0].Id,
+    Owner_Rule__c: 'By_Email'
+  });
+  marketing.createUser({
+    username: 'alice@marketing.example',
+    email: 'alice@example.com',
+    profile: 'System Administrator'
+  });
+  sales.createUser({ username: 'alice@sales.example', email: 'alice@example.com' });
+
+  marketing.insert(
+    'Lead',
+    [
+      {
+        LastName: 'Lovelace',
+        FirstName: 'Ada',
+        Email: 'ada@example.com',
+        Company: '  Engines Ltd ',
+        Status: 'Marketing Qualified',
+        Industry: 'Technology',
+        Street: '12 Main St, Springfield'
+      },
+      { LastName: 'NoEmail', Company: 'X', Status: 'Marketing Qualified' },
+      { LastName: 'Cold', Email: 'cold@example.com', Company: 'Y', Status: 'Open' }
+    ],
+    { as: 'alice@marketing.example' }
+  );
+  marketing.createUser({
+    username: 'bob@marketing.example',
+    email: 'bob@example.com',
+    profile: 'System Administrator'
+  });
+  marketing.insert(
+    'Lead',
+    {
+      LastName: 'Hopper',
+      Email: 'grace@example.com',
+      Company: 'Navy',
+      Status: 'Marketing Qualified'
+    },
+    { as: 'bob@marketing.example' }
+  );
+  await world.drain();
+
+  assert.equal(count(sales, 'SELECT COUNT() FROM Lead'), 2, 'only qualified leads with an email');
+  const ada = rows<Record<string, string>>(
+    sales,
+    "SELECT FirstName, Company, Description, Title, City, Website, OwnerId FROM Lead WHERE LastName = 'Lovelace'"
+  )[0];
+  assert.equal(ada.Company, 'ENGINES LTD', 'trim then upper');
+  assert.equal(ada.Description, 'Ada Lovelace <ada@example.com>', 'expression');
+  assert.equal(ada.Title, 'MQL / Technology', 'value map then concat');
+  assert.equal(ada.City, 'Springfield', 'split');
+  assert.equal(ada.Website, 'https://marketing.example', 'constant');
+  const alice = rows<{ Id: string }>(
+    sales,
+    "SELECT Id FROM User WHERE Username = 'alice@sales.example'"
+  )[0];
+  assert.equal(ada.OwnerId, alice.Id, 'owner matched by email');
+  const grace = rows<Record<string, string>>(
+    sales,
+    "SELECT FirstName, OwnerId FROM Lead WHERE LastName = 'Hopper'"
+  )[0];
+  assert.equal(grace.FirstName, 'Friend', 'default for a blank value');
+  const integration = rows<{ Id: string }>(
+    sales,
+    "SELECT Id FROM User WHERE Username = 'integration@sales.example'"
+  )[0];
+  assert.equal(grace.OwnerId, integration.Id, 'no matching owner: the connection default owner');
+
+  marketing.update('Lead', {
+    Id: rows<{ Id: string }>(marketing, "SELECT Id FROM Lead WHERE LastName = 'Cold'")[0].Id,
+    Status: 'Marketing Qualified'
+  });
+  await world.drain();
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM Lead WHERE LastName = 'Cold'"),
+    1,
+    'a lead that starts meeting the condition is sent whole'
+  );
+});
+
+test('custom objects: master-detail parent and children with a self-lookup keep their relationships', async () => {
+  const { world, orgs } = await newWorld(['hub', 'spoke']);
+  const { hub, spoke } = orgs;
+  connect(world, hub, spoke, {
+    permissionSets: ['S2S_Test_Objects'],
+    mappings: [
+      {
+        object: 'S2S_Test_Parent__c',
+        sequence: 10,
+        fields: [{ target: 'Name' }, { target: 'External_Id__c' }, { target: 'Region__c' }]
+      },
+      {
+        object: 'S2S_Test_Child__c',
+        sequence: 20,
+        fields: [
+          { target: 'Name' },
+          { target: 'Parent__c' },
+          { target: 'Related_Child__c' },
+          { target: 'Quantity__c' }
+        ]
+      }
+    ]
+  });
+  const [parent] = hub.insert('S2S_Test_Parent__c', {
+    Name: 'Order 1',
+    External_Id__c: 'O-1',
+    Region__c: 'EMEA'
+  });
+  const [first] = hub.insert('S2S_Test_Child__c', {
+    Name: 'Line 1',
+    Parent__c: parent,
+    Quantity__c: 3
+  });
+  hub.insert('S2S_Test_Child__c', {
+    Name: 'Line 2',
+    Parent__c: parent,
+    Related_Child__c: first,
+    Quantity__c: 5
+  });
+  await world.drain();
+  const lines = rows<{
+    Name: string;
+    Parent__r: { Name: string };
+    Related_Child__r?: { Name: string };
+    Quantity__c: number;
+  }>(
+    spoke,
+    'SELECT Name, Parent__r.Name, Related_Child__r.Name, Quantity__c FROM S2S_Test_Child__c ORDER BY Name'
+  );
+  assert.equal(lines.length, 2, 'both children arrived');
+  assert.equal(lines[0].Parent__r.Name, 'Order 1', 'master-detail resolved');
+  assert.equal(lines[1].Related_Child__r?.Name, 'Line 1', 'self-lookup resolved');
+  assert.equal(lines[1].Quantity__c, 5, 'number value');
+});
