@@ -143,24 +143,23 @@ export class ClassDef implements ClassRef {
 
   /** Top-level class this one is nested in (itself when top-level): coverage is counted per file. */
   get topLevel(): ClassDef {
-    let c: ClassDef = this;
-    while (c.outer) c = c.outer;
-    return c;
+    return this.outer ? this.outer.topLevel : this;
   }
 
   findStatic(lc: string): FieldDef | undefined {
-    for (let c: ClassDef | null = this; c; c = c.superclass) {
-      const f = c.statics.get(lc);
-      if (f) return f;
-    }
-    return undefined;
+    return this.statics.get(lc) ?? this.superclass?.findStatic(lc);
+  }
+
+  /** This class then its superclasses. */
+  hierarchy(): ClassDef[] {
+    return this.superclass ? [this, ...this.superclass.hierarchy()] : [this];
   }
 
   /** Static or instance methods named `lc` declared here or inherited. */
   findMethods(lc: string): MethodDef[] {
     const out: MethodDef[] = [];
     const seen = new Set<string>();
-    for (let c: ClassDef | null = this; c; c = c.superclass) {
+    for (const c of this.hierarchy()) {
       for (const m of c.methods.get(lc) ?? []) {
         const key = m.params.map((p) => p.name.toLowerCase()).join(',');
         if (!seen.has(key)) {

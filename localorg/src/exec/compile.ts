@@ -392,7 +392,6 @@ export class MethodCompiler {
         if (fin) {
           const r = fin(f);
           // A return inside finally wins over everything else, as in Java.
-          // eslint-disable-next-line no-unsafe-finally
           if (r !== NORMAL) return r;
         }
       }
@@ -986,7 +985,7 @@ export class MethodCompiler {
     if (b.enumValues && (l === 'values' || l === 'valueof')) {
       return {
         fn: (f) => {
-          const all = b.enumValues!.map((n, i) => interp.builtinEnum(b.name, n, i));
+          const all = (b.enumValues ?? []).map((n, i) => interp.builtinEnum(b.name, n, i));
           if (l === 'values') return new ApexList(typeRef(b.name), all);
           const s = evalArgs(f)[0];
           return all.find((x) => x.name === s) ?? throwApex('System.NoSuchElementException', `No enum constant ${b.name}.${String(s)}`);
@@ -1337,6 +1336,7 @@ export class MethodCompiler {
       }
       if (base.kind === 'type' && base.builtin?.setStaticProp) {
         const b = base.builtin;
+        const setProp = base.builtin.setStaticProp;
         const name = e.name;
         const l = lc(name);
         return {
@@ -1344,7 +1344,7 @@ export class MethodCompiler {
           ref: () => ({
             get: () => b.staticProp?.(interp.nativeContext(), l) ?? null,
             set: (x) => {
-              if (!b.setStaticProp!(interp.nativeContext(), l, x)) throwApex('System.TypeException', `Field is not writeable: ${b.name}.${name}`);
+              if (!setProp(interp.nativeContext(), l, x)) throwApex('System.TypeException', `Field is not writeable: ${b.name}.${name}`);
             },
           }),
         };

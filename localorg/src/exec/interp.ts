@@ -82,6 +82,11 @@ function annotationInfo(a: Annotation): AnnotationInfo {
   return { name: a.name, params: a.params };
 }
 
+function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
+  if (!o.exception) throw new Error(`${o.cls.name} is not an exception`);
+  return o.exception;
+}
+
 /** Thrown when code of a class that failed to compile is run. */
 export class CompileFailure extends Error {}
 
@@ -231,15 +236,15 @@ export class Interp implements ApexRuntime {
       root.ctors.push(m);
     };
     mk([], () => {});
-    mk([typeRef('String')], (s, a) => (s.exception!.message = a[0] === null ? null : stringOf(a[0])));
+    mk([typeRef('String')], (s, a) => (exState(s).message = a[0] === null ? null : stringOf(a[0])));
     mk([typeRef('Exception')], (s, a) => {
       const cause = a[0] as ApexObject | null;
-      s.exception!.cause = cause;
-      s.exception!.message = cause ? stringOf(cause) : null;
+      exState(s).cause = cause;
+      exState(s).message = cause ? stringOf(cause) : null;
     });
     mk([typeRef('String'), typeRef('Exception')], (s, a) => {
-      s.exception!.message = a[0] === null ? null : stringOf(a[0]);
-      s.exception!.cause = a[1] as ApexObject | null;
+      exState(s).message = a[0] === null ? null : stringOf(a[0]);
+      exState(s).cause = a[1] as ApexObject | null;
     });
     for (const [full, parent] of BUILTIN_EXCEPTIONS) {
       const short = full.slice(full.lastIndexOf('.') + 1);
@@ -264,8 +269,9 @@ export class Interp implements ApexRuntime {
     const byName = new Map<string, typeof def.methods[number][]>();
     for (const m of def.methods) {
       const k = `${m.isStatic ? 's' : 'i'}:${lc(m.name)}`;
-      if (!byName.has(k)) byName.set(k, []);
-      byName.get(k)!.push(m);
+      const list = byName.get(k) ?? [];
+      list.push(m);
+      byName.set(k, list);
     }
     for (const [k, ms] of byName) {
       const [kind, name] = k.split(':');
@@ -280,11 +286,11 @@ export class Interp implements ApexRuntime {
       statics,
       methods,
       props,
-      staticProp: def.staticProperty ? (ctx, n) => def.staticProperty!(ctx, n) : undefined,
-      setStaticProp: def.setStaticProperty ? (ctx, n, v) => def.setStaticProperty!(ctx, n, v) : undefined,
+      staticProp: def.staticProperty?.bind(def),
+      setStaticProp: def.setStaticProperty?.bind(def),
       construct: def.constructors?.length
         ? (ctx, args) => {
-            const c = def.constructors!.find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Constructor not defined: ${def.name}(${args.length} args)`);
+            const c = (def.constructors ?? []).find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Constructor not defined: ${def.name}(${args.length} args)`);
             return c.impl(ctx, null, args);
           }
         : undefined,
@@ -299,9 +305,10 @@ export class Interp implements ApexRuntime {
 
   private link(cls: ClassDef, visiting: Set<ClassDef>): void {
     if ((cls as { linked?: boolean }).linked) return;
-    if (visiting.has(cls)) throw new CompileError(cls.decl!.pos, `Circular definition: ${cls.name}`);
+    const d = cls.decl;
+    if (!d) return;
+    if (visiting.has(cls)) throw new CompileError(d.pos, `Circular definition: ${cls.name}`);
     visiting.add(cls);
-    const d = cls.decl!;
     if (d.extends) {
       const sup = this.lookupTypeName(d.extends.names, cls.outer ?? cls);
       if (!sup || !sup.user) throw new CompileError(d.extends.pos, `Invalid type: ${d.extends.names.join('.')}`);
@@ -323,7 +330,7 @@ export class Interp implements ApexRuntime {
         cls.interfaces.push(r.user);
       } else if (r?.builtin?.isInterface) {
         cls.supertypeNames.add(lc(r.builtin.name));
-        cls.supertypeNames.add(lc(r.builtin.name.split('.').pop()!));
+        cls.supertypeNames.add(lc(r.builtin.name.slice(r.builtin.name.lastIndexOf('.') + 1)));
       } else if (!r) throw new CompileError(i.pos, `Invalid type: ${full}`);
       cls.supertypeNames.add(lc(full));
       cls.supertypeNames.add(lc(i.names[i.names.length - 1]));
@@ -343,7 +350,7 @@ export class Interp implements ApexRuntime {
       const isStatic = mods.has('static') || d.kind === 'interface';
       const t = this.resolveType(tn, cls);
       const l = lc(name);
-      if ((isStatic ? cls.statics : cls.fields).has(l) && (isStatic || cls.fields.get(l)!.owner === cls)) throw new CompileError(pos, `Duplicate field: ${name}`);
+      if ((isStatic ? cls.statics : cls.fields).has(l) && (isStatic || cls.fields.get(l)?.owner === cls)) throw new CompileError(pos, `Duplicate field: ${name}`);
       const access = accessOf(mods, annotations, d.kind === 'interface' ? 'public' : 'private');
       const f: FieldDef = { name, slot: isStatic ? cls.statics.size : cls.nFields++, type: t, isStatic, owner: cls, getter: null, setter: null, isFinal: mods.has('final'), access, setAccess: access };
       (isStatic ? cls.statics : cls.fields).set(l, f);
@@ -382,7 +389,7 @@ export class Interp implements ApexRuntime {
     }
     for (const cd of d.ctors) {
       const params = cd.params.map((p) => this.resolveType(p.type, cls));
-      const ctor = new MethodDef(cls.name.split('.').pop()!, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false);
+      const ctor = new MethodDef(d.name, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false);
       ctor.access = accessOf(cd.mods.keywords, cd.mods.annotations);
       cls.ctors.push(ctor);
     }
@@ -411,11 +418,12 @@ export class Interp implements ApexRuntime {
   }
 
   private compileClass(cls: ClassDef): void {
-    const d = cls.decl!;
+    const d = cls.decl;
+    if (!d) return;
     // Static initialisers (fields with initialisers and static blocks), in source order.
     cls.staticInit = this.compileInit(cls, d.staticInit, true);
     cls.instanceInit = this.compileInit(cls, d.instanceInit, false);
-    for (const ms of cls.methods.values()) for (const m of ms) this.compileMethod(cls, m, m.decl!);
+    for (const ms of cls.methods.values()) for (const m of ms) if (m.decl) this.compileMethod(cls, m, m.decl);
     for (const c of cls.ctors) if (c.decl) this.compileMethod(cls, c, c.decl);
     for (const f of [...cls.fields.values(), ...cls.statics.values()]) {
       if (f.owner !== cls) continue;
@@ -424,7 +432,9 @@ export class Interp implements ApexRuntime {
         const mc = new MethodCompiler(this, cls, f.isStatic, f);
         if (acc.kind === 'setter') mc.scopes.declare('value', f.type, d.pos);
         mc.returnType = acc.kind === 'getter' ? f.type : null;
-        const body = mc.stmt((acc as { accessorBody?: Stmt }).accessorBody!);
+        const src = (acc as { accessorBody?: Stmt }).accessorBody;
+        if (!src) continue;
+        const body = mc.stmt(src);
         acc.body = body;
         acc.nSlots = mc.scopes.max;
       }
@@ -441,8 +451,8 @@ export class Interp implements ApexRuntime {
         parts.push(mc.stmt(it.block));
         continue;
       }
-      const fd = (isStatic ? cls.statics : cls.fields).get(lc(it.field.name))!;
-      if (!it.field.init) continue;
+      const fd = (isStatic ? cls.statics : cls.fields).get(lc(it.field.name));
+      if (!fd || !it.field.init) continue;
       const val = mc.expr(it.field.init).fn;
       const conv = this.coercer(fd.type);
       const slot = fd.slot;
@@ -584,7 +594,8 @@ export class Interp implements ApexRuntime {
   private readonly coercers = new Map<string, Coercer | null>();
   coercer(t: TypeRef): Coercer | null {
     const k = lc(t.name);
-    if (this.coercers.has(k)) return this.coercers.get(k)!;
+    const known = this.coercers.get(k);
+    if (known !== undefined) return known;
     const c = coercerFor(t, (n) => this.isSObjectType(n) !== null);
     this.coercers.set(k, c);
     return c;
@@ -664,7 +675,7 @@ export class Interp implements ApexRuntime {
     return lines.join('\n');
   }
 
-  newException(typeName: string, message: string, _pos?: SourcePos): ApexObject {
+  newException(typeName: string, message: string): ApexObject {
     const cls = this.classTable.get(lc(typeName)) ?? this.classTable.get(lc(typeName.replace(/^System\./, ''))) ?? this.declareExceptionOnDemand(typeName);
     if (!cls.isException) throw new Error(`Not an exception type: ${typeName}`);
     const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
@@ -822,7 +833,8 @@ export class Interp implements ApexRuntime {
     try {
       const chain = this.ctorChains.get(ctor);
       if (chain && chain.which === 'this') {
-        this.runCtor(cls, chain.target!, o, chain.args.map((a) => a(f)));
+        if (!chain.target) throw new CompileFailure(`Compile failed: ${cls.name}: this() has no matching constructor`);
+        this.runCtor(cls, chain.target, o, chain.args.map((a) => a(f)));
       } else {
         const sup = cls.superclass;
         if (sup && sup !== this.exceptionRoot && !(sup.isException && !sup.decl)) {
@@ -833,7 +845,7 @@ export class Interp implements ApexRuntime {
           const target = this.pickCtor(this.exceptionRoot, chain.args.map(() => null), ctor.decl?.pos ?? { line: 0, column: 0 });
           const vals = chain.args.map((a) => a(f));
           const pick = this.exceptionRoot.ctors.find((c) => c.params.length === vals.length && (vals.length !== 1 || (vals[0] instanceof ApexObject ? c.params[0].name === 'Exception' : c.params[0].name === 'String'))) ?? target;
-          pick.native!(o, vals);
+          pick.native?.(o, vals);
         }
         if (cls.instanceInit) this.runInstanceInit(cls, o);
       }
@@ -854,7 +866,7 @@ export class Interp implements ApexRuntime {
     const f = new Frame(m, o, new Array(cls.initSlots));
     this.stack.push(f);
     try {
-      cls.instanceInit!(f);
+      cls.instanceInit?.(f);
     } finally {
       this.stack.pop();
     }

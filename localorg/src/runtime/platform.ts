@@ -333,7 +333,8 @@ export class UnsupportedPlatform implements ApexPlatform {
   private fail(feature: string, ctx?: NativeCallContext): never {
     throw new UnsupportedError(feature, ctx?.pos);
   }
-  sobjectType(_name: string): SObjectTypeInfo | null {
+  sobjectType(name: string): SObjectTypeInfo | null {
+    void name; // no schema: no name is an SObject type
     return null;
   }
   nativeClasses(): readonly NativeClassDef[] {

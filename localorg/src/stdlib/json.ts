@@ -216,9 +216,9 @@ function tokenize(src: string): Tok[] {
       i += 4;
     } else {
       const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i, i + 400));
-      if (!m) err();
-      out.push({ t: m![1] || m![2] ? 'VALUE_NUMBER_FLOAT' : 'VALUE_NUMBER_INT', s: m![0] });
-      i += m![0].length;
+      if (!m) return err();
+      out.push({ t: m[1] || m[2] ? 'VALUE_NUMBER_FLOAT' : 'VALUE_NUMBER_INT', s: m[0] });
+      i += m[0].length;
     }
   }
   if (stack.length) throwApex('System.JSONException', 'Unexpected end-of-input: expected close marker');

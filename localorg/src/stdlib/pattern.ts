@@ -251,7 +251,7 @@ register({
       if (i < 0 || i >= m.length) throwApex('System.StringException', `No group ${i}`);
       return m[i] ?? null;
     },
-    groupcount: (_c, self: NativeObject<MatcherState>) => new RegExp(`${translateRegex(self.state.pattern).source}|`).exec('')!.length - 1,
+    groupcount: (_c, self: NativeObject<MatcherState>) => (new RegExp(`${translateRegex(self.state.pattern).source}|`).exec('')?.length ?? 1) - 1,
     start: (_c, self: NativeObject<MatcherState>, a) => {
       const m = current(self);
       if (!a.length || a[0] === 0) return m.index;

@@ -18,7 +18,6 @@ function n(v: ApexValue): number {
 }
 
 const isBlank = (x: string | null) => x === null || x.trim() === '' || /^\s*$/.test(x);
-const isWs = (c: string) => /\s/.test(c);
 
 function substring(str: string, a: number, b = str.length): string {
   if (a < 0) throwApex('System.StringException', `Starting position out of bounds: ${a}`);
@@ -92,7 +91,7 @@ const HTML4: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', 
 function escapeJava(str: string, single: boolean): string {
   let out = '';
   for (const ch of str) {
-    const code = ch.codePointAt(0)!;
+    const code = ch.codePointAt(0) ?? 0;
     if (ch === '"') out += '\\"';
     else if (ch === "'" && single) out += "\\'";
     else if (ch === '\\') out += '\\\\';
@@ -248,8 +247,8 @@ register({
     escapehtml4: (_c, t: string) => t.replace(/[<>&"]/g, (c) => HTML4[c]),
     escapejava: (_c, t: string) => escapeJava(t, false),
     escapeunicode: (_c, t: string) => t.replace(/[^\x20-\x7e]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')),
-    escapexml: (_c, t: string) => t.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!),
-    getchars: (_c, t: string) => new ApexList(T_INTEGER, [...t].map((c) => c.codePointAt(0)!)),
+    escapexml: (_c, t: string) => t.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c),
+    getchars: (_c, t: string) => new ApexList(T_INTEGER, [...t].map((c) => c.codePointAt(0) ?? 0)),
     getlevenshteindistance: (_c, t: string, a) => levenshtein(t, s(a[0]), a.length > 1 ? n(a[1]) : undefined),
     hashcode: (_c, t: string) => {
       let h = 0;
@@ -358,11 +357,11 @@ register({
     uncapitalize: (_c, t: string) => (t ? t[0].toLowerCase() + t.slice(1) : t),
     unescapecsv: (_c, t: string) => (t.startsWith('"') && t.endsWith('"') && t.length > 1 ? t.slice(1, -1).replace(/""/g, '"') : t),
     unescapeecmascript: (_c, t: string) => unescapeJava(t),
-    unescapehtml3: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' })[e]!),
-    unescapehtml4: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' })[e]!),
+    unescapehtml3: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' })[e] ?? e),
+    unescapehtml4: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' })[e] ?? e),
     unescapejava: (_c, t: string) => unescapeJava(t),
     unescapeunicode: (_c, t: string) => t.replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-    unescapexml: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;|&apos;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" })[e]!),
+    unescapexml: (_c, t: string) => t.replace(/&lt;|&gt;|&amp;|&quot;|&apos;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" })[e] ?? e),
     tostring: (_c, t: string) => t,
     matches: (_c, t: string, a) => {
       const tr = translateRegex(s(a[0]));
@@ -394,7 +393,7 @@ register({
     to15: (_c, self: ApexId) => self.value.slice(0, 15),
     equals: (_c, self: ApexId, a) => a[0] !== null && stringOf(a[0]).slice(0, 15) === self.value.slice(0, 15) && (stringOf(a[0]).length === 15 || stringOf(a[0]) === self.value),
     tostring: (_c, self: ApexId) => self.value,
-    length: (_c, self: ApexId) => 18,
+    length: () => 18,
     startswith: (_c, self: ApexId, a) => self.value.startsWith(s(a[0])),
     substring: (_c, self: ApexId, a) => (a.length === 1 ? substring(self.value, n(a[0])) : substring(self.value, n(a[0]), n(a[1]))),
     left: (_c, self: ApexId, a) => self.value.slice(0, n(a[0])),

@@ -295,7 +295,10 @@ register({
     getlastname: (ctx) => user(ctx).lastName,
     getuseremail: (ctx) => user(ctx).email,
     getprofileid: (ctx) => toId(user(ctx).profileId),
-    getuserroleid: (ctx) => (user(ctx).roleId ? toId(user(ctx).roleId!) : null),
+    getuserroleid: (ctx) => {
+      const role = user(ctx).roleId;
+      return role ? toId(role) : null;
+    },
     getusertype: (ctx) => user(ctx).userType,
     gettimezone: (ctx) => new NativeObject<TimeZoneState>('System.TimeZone', { id: user(ctx).timeZone }),
     getlocale: (ctx) => user(ctx).locale,
@@ -336,7 +339,7 @@ register({
     operationtype: () => {
       const o = op();
       if (!o) return null;
-      const all = enums.find((e) => e[0] === 'System.TriggerOperation')![1];
+      const all = enums.find((e) => e[0] === 'System.TriggerOperation')?.[1] ?? [];
       return currentInterp().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
     },
   },
