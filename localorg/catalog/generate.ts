@@ -51,6 +51,7 @@ const OBJECTS = [
   'SetupEntityAccess',
   'ApexClass',
   'NamedCredential',
+  'CustomNotificationType',
   'StaticResource'
 ];
 

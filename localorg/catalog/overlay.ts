@@ -554,7 +554,13 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   // Setup objects describing metadata: read-only through DML (Object Reference: NamedCredential, ExternalCredential, StaticResource).
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
-  StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false }
+  StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  CustomNotificationType: {
+    keyPrefix: '0ML',
+    createable: false,
+    updateable: false,
+    deletable: false
+  }
 };
 
 // Fields every object gets from the platform: never createable or updateable by DML

@@ -1056,6 +1056,67 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         return true;
       }
     },
+    {
+      // Messaging.CustomNotification (Apex Reference): sent notifications are kept on the org for tests.
+      name: 'Messaging.CustomNotification',
+      constructors: [
+        m(
+          'CustomNotification',
+          [],
+          typeRef('Messaging.CustomNotification'),
+          () =>
+            new NativeObject('Messaging.CustomNotification', {
+              typeId: null,
+              title: null,
+              body: null,
+              targetId: null,
+              targetPageRef: null,
+              senderId: null
+            })
+        )
+      ],
+      methods: [
+        ...(
+          [
+            ['setNotificationTypeId', 'typeId', T_ID],
+            ['setTitle', 'title', T_STRING],
+            ['setBody', 'body', T_STRING],
+            ['setTargetId', 'targetId', T_ID],
+            ['setTargetPageRef', 'targetPageRef', T_STRING],
+            ['setSenderId', 'senderId', T_ID]
+          ] as const
+        ).map(([name, key, t]) =>
+          m(name, [t], T_VOID, (_c, self, [v]) =>
+            done((state<Record<string, unknown>>(self)[key] = v === null ? null : String(v)))
+          )
+        ),
+        m('send', [typeRef('Set', [T_STRING])], T_VOID, (ctx, self, [users]) => {
+          const n = state<Record<string, string | null>>(self);
+          const missing = ['typeId', 'title', 'body'].filter((k) => !n[k]);
+          if (!n.targetId && !n.targetPageRef) missing.push('targetId');
+          if (missing.length)
+            ctx.throwApex(
+              'System.IllegalArgumentException',
+              `Custom notification is missing: ${missing.join(', ')}`
+            );
+          const type = org.store.get(String(n.typeId));
+          if (!type || type.type !== 'CustomNotificationType')
+            return ctx.throwApex(
+              'System.IllegalArgumentException',
+              `Invalid notification type Id: ${String(n.typeId)}`
+            );
+          const recipients = users instanceof ApexSet ? users.values().map(String) : [];
+          org.notifications.push({
+            type: String(type.values.get('developername')),
+            title: String(n.title),
+            body: String(n.body),
+            targetId: n.targetId,
+            recipients
+          });
+          return null;
+        })
+      ]
+    },
     ...settingsClasses(org)
   ];
   return defs;

@@ -146,6 +146,14 @@ export class Org implements ApexPlatform {
     trace: Limits['trace'];
   }[] = [];
   readonly debugLog: string[] = [];
+  /** Custom notifications sent with Messaging.CustomNotification.send. */
+  readonly notifications: {
+    type: string;
+    title: string;
+    body: string;
+    targetId: string | null;
+    recipients: string[];
+  }[] = [];
 
   private txStack: Transaction[] = [];
   private userStack: string[] = [];
@@ -311,9 +319,21 @@ export class Org implements ApexPlatform {
           BodyLength: sr.body.length
         });
       for (const n of this.metadata.notificationTypes) {
-        sys('CustomNotificationType', { DeveloperName: n.name, MasterLabel: n.label, CustomNotifTypeName: n.label, Desktop: true, Mobile: true });
+        sys('CustomNotificationType', {
+          DeveloperName: n.name,
+          MasterLabel: n.label,
+          CustomNotifTypeName: n.label,
+          Desktop: true,
+          Mobile: true
+        });
       }
-      for (const g of this.metadata.groups) sys('Group', { DeveloperName: g.name, Name: g.label, Type: 'Regular', DoesIncludeBosses: g.doesIncludeBosses });
+      for (const g of this.metadata.groups)
+        sys('Group', {
+          DeveloperName: g.name,
+          Name: g.label,
+          Type: 'Regular',
+          DoesIncludeBosses: g.doesIncludeBosses
+        });
       for (const r of this.metadata.customMetadata) {
         const o = this.schema.get(r.type);
         if (!o)

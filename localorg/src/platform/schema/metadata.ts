@@ -94,6 +94,8 @@ export interface Metadata {
   namedCredentials: NamedCredentialMeta[];
   externalCredentials: ExternalCredentialMeta[];
   staticResources: StaticResourceMeta[];
+  notificationTypes: { name: string; label: string }[];
+  groups: { name: string; label: string; doesIncludeBosses: boolean }[];
   apexClasses: { name: string; path: string }[];
   apexTriggers: { name: string; path: string }[];
 }
@@ -159,6 +161,8 @@ export function emptyMetadata(): Metadata {
     namedCredentials: [],
     externalCredentials: [],
     staticResources: [],
+    notificationTypes: [],
+    groups: [],
     apexClasses: [],
     apexTriggers: []
   };
@@ -189,6 +193,21 @@ export function loadMetadata(dirs: string[]): Metadata {
       md.externalCredentials.push(parseExternalCredential(f));
     for (const f of walk(dir, '.resource-meta.xml'))
       md.staticResources.push(parseStaticResource(f));
+    for (const f of walk(dir, '.notiftype-meta.xml')) {
+      const r = readXml(f);
+      md.notificationTypes.push({
+        name: basename(f, '.notiftype-meta.xml'),
+        label: str(r.customNotifTypeName) || str(r.masterLabel)
+      });
+    }
+    for (const f of walk(dir, '.group-meta.xml')) {
+      const r = readXml(f);
+      md.groups.push({
+        name: basename(f, '.group-meta.xml'),
+        label: str(r.name) || basename(f, '.group-meta.xml'),
+        doesIncludeBosses: bool(r.doesIncludeBosses)
+      });
+    }
     for (const f of walk(dir, '.cls')) md.apexClasses.push({ name: basename(f, '.cls'), path: f });
     for (const f of walk(dir, '.trigger'))
       md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
