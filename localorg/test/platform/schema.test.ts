@@ -94,7 +94,10 @@ test('the package metadata loads: objects, master-detail, picklists, events, per
   assert.equal(s.require('S2S_Settings__c').def.customSettingType, 'Hierarchy');
   // The four permission sets of docs/data-model.md (test-only ones may come from unpackaged).
   for (const ps of ['S2S_Admin', 'S2S_Auditor', 'S2S_Integration', 'S2S_User']) {
-    assert.ok(md.permissionSets.some((p) => p.name === ps), ps);
+    assert.ok(
+      md.permissionSets.some((p) => p.name === ps),
+      ps
+    );
   }
   assert.ok(md.customPermissions.some((c) => c.name === 'S2S_Inbound_Apply'));
   assert.ok(s.get('S2S_Outbox__ChangeEvent'), 'every custom object has a change event type');
