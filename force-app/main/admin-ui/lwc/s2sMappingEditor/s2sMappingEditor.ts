@@ -226,10 +226,13 @@ export default class S2sMappingEditor extends LightningElement {
       value: connection.Id
     }));
   }
-  get mappingItems(): (ObjectMapping & { title: string })[] {
+  get mappingItems(): (ObjectMapping & { title: string; triggerLabel: string })[] {
     return (this.objectMappings ?? []).map((mapping) => ({
       ...mapping,
-      title: `${mapping.Source_Object__c} → ${mapping.Target_Object__c}`
+      title: `${mapping.Source_Object__c} → ${mapping.Target_Object__c}`,
+      triggerLabel:
+        OPTIONS.triggerMode.find((option) => option.value === mapping.Trigger_Mode__c)?.label ??
+        mapping.Trigger_Mode__c
     }));
   }
 
@@ -401,9 +404,9 @@ export default class S2sMappingEditor extends LightningElement {
     const target = event.target as HTMLElement & { dataset: DOMStringMap; type?: string };
     const { key, prop } = target.dataset;
     const value = target.type === 'checkbox' ? event.detail.checked : (event.detail.value ?? '');
-    this.rows = this.rows.map((row) =>
-      row.key === key ? { ...row, [prop as string]: value } : row
-    );
+    this.rows = this.rows.map((row) => {
+      return row.key === key ? { ...row, [prop as string]: value } : row;
+    });
   }
 
   async handleSave(): Promise<void> {

@@ -23,6 +23,7 @@ import liveLabel from '@salesforce/label/c.S2S_Dashboard_Live';
 import liveOffLabel from '@salesforce/label/c.S2S_Dashboard_Live_Off';
 import lastEventLabel from '@salesforce/label/c.S2S_Dashboard_Last_Event';
 import objectiveLabel from '@salesforce/label/c.S2S_Dashboard_Objective';
+import objectiveColumnLabel from '@salesforce/label/c.S2S_Dashboard_Objective_Column';
 import connectionLabel from '@salesforce/label/c.S2S_Dashboard_Connection';
 import objectLabel from '@salesforce/label/c.S2S_Dashboard_Object';
 import successRateLabel from '@salesforce/label/c.S2S_Dashboard_Success_Rate';
@@ -141,7 +142,7 @@ export default class S2sSyncDashboard extends LightningElement {
       cellAttributes: { class: { fieldName: 'rateClass' } }
     },
     {
-      label: objectiveLabel,
+      label: objectiveColumnLabel,
       fieldName: 'objectiveText',
       type: 'text',
       cellAttributes: { class: { fieldName: 'rateClass' } }

@@ -203,6 +203,9 @@ describe('c-s2s-mapping-editor', () => {
     const element = mount();
     await showList();
     expect($(element, '[data-id="mappings"]')!.textContent).toContain('Account → Account');
+    expect($(element, '[data-id="mappings"]')!.textContent).toContain(
+      'c.S2S_Trigger_Realtime_Trigger'
+    );
     await expect(element).toBeAccessible();
     $(element, `lightning-button[data-id="${MAPPING.Id}"]`)!.click();
     await flush();

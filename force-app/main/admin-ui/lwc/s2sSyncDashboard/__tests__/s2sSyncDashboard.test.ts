@@ -179,6 +179,10 @@ describe('c-s2s-sync-dashboard', () => {
       [0.9, 'slds-text-color_error', 'c.S2S_Dashboard_Misses_Objective']
     ]);
     expect(metrics.data[0].backlog).toBe(3);
+    const columns = (metrics as unknown as { columns: { label: string }[] }).columns.map(
+      (c) => c.label
+    );
+    expect(columns).toContain('c.S2S_Dashboard_Objective_Column');
     expect(metrics.data[0].throughputPerHour).toBe(41.63);
     expect(
       ($(element, '[data-id="parked"]') as HTMLElement & { data: unknown[] }).data.length
