@@ -9,6 +9,7 @@ import * as pmd from '@salesforce/code-analyzer-pmd-engine';
 import { javaMissing } from '../lib/java.mjs';
 import { apexSources, packageDirectories } from '../lib/files.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
+import { isTestClass } from '../lib/apex-source.mjs';
 
 /** Rule selectors for code-analyzer-core. Every selected rule must report zero violations. */
 export const RULES = [
@@ -79,6 +80,30 @@ export const REVIEWED = [
   }
 ];
 
+/**
+ * Rules that apply to packaged code only: in @IsTest classes fixed Ids are test data (fake record
+ * Ids, a peer org's Id), not references to one environment's records.
+ */
+export const PACKAGED_CODE_ONLY = new Set(['AvoidHardcodingId']);
+
+/** @type {Map<string, boolean>} */
+const testSources = new Map();
+
+/**
+ * @param {string} root
+ * @param {string} file
+ * @returns {boolean} true for an @IsTest Apex class
+ */
+function isTestSource(root, file) {
+  if (!file.endsWith('.cls')) return false;
+  let known = testSources.get(file);
+  if (known === undefined) {
+    known = isTestClass(fs.readFileSync(path.join(root, file), 'utf8'));
+    testSources.set(file, known);
+  }
+  return known;
+}
+
 /** @type {import('../lib/step.mjs').Step} */
 export default {
   name: 'analyze',
@@ -124,6 +149,7 @@ export default {
         reviewed++;
         continue;
       }
+      if (PACKAGED_CODE_ONLY.has(rule) && isTestSource(root, file)) continue;
       problems.push(
         `${file}:${loc.getStartLine() ?? 1}:${loc.getStartColumn() ?? 1}: pmd/${rule}: ${v.getMessage()}`
       );

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { run, tail } from '../lib/exec.mjs';
 import { apexSources, packageDirectories } from '../lib/files.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
+import { isTestClass } from '../lib/apex-source.mjs';
+
+export { isTestClass };
 
 export const CLASS_COVERAGE = 85;
 
@@ -19,17 +22,6 @@ export const CLASS_COVERAGE = 85;
  * @typedef {{ status?: number, message?: string, diagnostics?: Diagnostic[], result?: {
  *   summary?: Record<string, unknown>, tests?: TestResult[], coverage?: { coverage?: Coverage[] } } }} RunReport
  */
-
-/**
- * True when the class is a test class: `@IsTest` before its top-level `class` keyword.
- * @param {string} source
- * @returns {boolean}
- */
-export function isTestClass(source) {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  const header = code.slice(0, Math.max(0, code.search(/\bclass\b/i)));
-  return /@istest\b/i.test(header);
-}
 
 /**
  * Packaged Apex that needs coverage: non-test classes and triggers of force-app.
