@@ -5,7 +5,7 @@ import type { TypeRef } from '../runtime/values.js';
 export class CompileError extends Error {
   constructor(
     readonly pos: Pos,
-    message: string,
+    message: string
   ) {
     super(message);
   }
@@ -33,7 +33,8 @@ export class Scopes {
 
   declare(name: string, type: TypeRef, pos: Pos): LocalVar {
     const lc = name.toLowerCase();
-    for (const s of this.stack) if (s.has(lc)) throw new CompileError(pos, `Duplicate variable: ${name}`);
+    for (const s of this.stack)
+      if (s.has(lc)) throw new CompileError(pos, `Duplicate variable: ${name}`);
     const v = { slot: this.next++, type };
     if (this.next > this.max) this.max = this.next;
     this.stack[this.stack.length - 1].set(lc, v);

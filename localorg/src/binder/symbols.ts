@@ -1,6 +1,12 @@
 /** Symbols the binder builds once per loaded class: classes, fields, properties, methods, frames. */
 import type { AnnotationInfo } from '../runtime/platform.js';
-import { type ApexEnumValue, type ApexObject, type ApexValue, type ClassRef, type TypeRef } from '../runtime/values.js';
+import {
+  type ApexEnumValue,
+  type ApexObject,
+  type ApexValue,
+  type ClassRef,
+  type TypeRef
+} from '../runtime/values.js';
 import type { MethodDecl, TypeDecl } from '../front/ast.js';
 
 /** A running method's variables: slots allocated by the binder, `self` for instance code. */
@@ -10,7 +16,7 @@ export class Frame {
   constructor(
     readonly method: MethodDef,
     readonly self: ApexObject | null,
-    readonly slots: ApexValue[],
+    readonly slots: ApexValue[]
   ) {}
 }
 
@@ -44,8 +50,19 @@ export interface Access {
   readonly testVisible: boolean;
 }
 
-export function accessOf(keywords: ReadonlySet<string>, annotations: readonly { name: string }[], defaultLevel: Access['level'] = 'private'): Access {
-  const level = keywords.has('public') || keywords.has('global') || keywords.has('webservice') ? 'public' : keywords.has('protected') ? 'protected' : keywords.has('private') ? 'private' : defaultLevel;
+export function accessOf(
+  keywords: ReadonlySet<string>,
+  annotations: readonly { name: string }[],
+  defaultLevel: Access['level'] = 'private'
+): Access {
+  const level =
+    keywords.has('public') || keywords.has('global') || keywords.has('webservice')
+      ? 'public'
+      : keywords.has('protected')
+        ? 'protected'
+        : keywords.has('private')
+          ? 'private'
+          : defaultLevel;
   return { level, testVisible: annotations.some((a) => a.name === 'testvisible') };
 }
 
@@ -80,7 +97,7 @@ export class MethodDef {
     readonly returnType: TypeRef,
     readonly decl: MethodDecl | null,
     readonly annotations: AnnotationInfo[],
-    readonly isAbstract: boolean,
+    readonly isAbstract: boolean
   ) {}
   get signature(): string {
     return `${this.name}(${this.params.map((p) => typeNameOf(p)).join(', ')})`;
@@ -131,7 +148,7 @@ export class ClassDef implements ClassRef {
     readonly kind: 'class' | 'interface' | 'enum',
     readonly annotations: AnnotationInfo[],
     readonly sharing: 'with' | 'without' | 'inherited' | null,
-    readonly modifiers: ReadonlySet<string>,
+    readonly modifiers: ReadonlySet<string>
   ) {
     this.lcName = name.toLowerCase();
   }

@@ -15,7 +15,9 @@ function findProject(from: string): string | null {
 }
 
 function usage(): never {
-  process.stderr.write('usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n');
+  process.stderr.write(
+    'usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n'
+  );
   process.exit(2);
 }
 
@@ -45,7 +47,9 @@ export function main(argv: string[]): number {
       process.stderr.write('localorg: no --source given and no sfdx-project.json found\n');
       return 2;
     }
-    const proj = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as { packageDirectories: { path: string }[] };
+    const proj = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+      packageDirectories: { path: string }[];
+    };
     for (const p of proj.packageDirectories) sources.push(join(root, p.path));
   }
   const report = runTests({
@@ -53,15 +57,25 @@ export function main(argv: string[]): number {
     classes,
     coverage: coverage || !!json,
     onResult: (r) => {
-      if (r.outcome === 'Fail') process.stdout.write(`FAIL  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n      ${r.message}\n${r.stackTrace ? `      ${r.stackTrace.replace(/\n/g, '\n      ')}\n` : ''}`);
-      else if (verbose) process.stdout.write(`PASS  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n`);
-    },
+      if (r.outcome === 'Fail')
+        process.stdout.write(
+          `FAIL  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n      ${r.message}\n${r.stackTrace ? `      ${r.stackTrace.replace(/\n/g, '\n      ')}\n` : ''}`
+        );
+      else if (verbose)
+        process.stdout.write(`PASS  ${r.className}.${r.methodName} (${r.runTimeMs} ms)\n`);
+    }
   });
-  for (const d of report.diagnostics) process.stdout.write(`COMPILE  ${d.file}:${d.line}:${d.column} ${d.message}\n`);
+  for (const d of report.diagnostics)
+    process.stdout.write(`COMPILE  ${d.file}:${d.line}:${d.column} ${d.message}\n`);
   const s = report.result.summary;
-  process.stdout.write(`\n${s.outcome}: ${s.testsRan} tests, ${s.passing} passing, ${s.failing} failing (load ${s.commandTime}, run ${s.testTotalTime})\n`);
+  process.stdout.write(
+    `\n${s.outcome}: ${s.testsRan} tests, ${s.passing} passing, ${s.failing} failing (load ${s.commandTime}, run ${s.testTotalTime})\n`
+  );
   if (report.result.coverage && (coverage || verbose)) {
-    for (const c of report.result.coverage.coverage) process.stdout.write(`  ${String(c.coveredPercent).padStart(3)}%  ${c.name} (${c.totalCovered}/${c.totalLines})\n`);
+    for (const c of report.result.coverage.coverage)
+      process.stdout.write(
+        `  ${String(c.coveredPercent).padStart(3)}%  ${c.name} (${c.totalCovered}/${c.totalLines})\n`
+      );
     process.stdout.write(`Coverage: ${s.testRunCoverage}\n`);
   }
   if (json) writeFileSync(json, JSON.stringify(report, null, 2));

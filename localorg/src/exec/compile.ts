@@ -5,7 +5,19 @@
  */
 import type { Expr, Pos, Stmt, TypeNode } from '../front/ast.js';
 import { CompileError, Scopes } from '../binder/scope.js';
-import { BREAK, canAccess, CONTINUE, type ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, type MethodDef, NORMAL, RETURN } from '../binder/symbols.js';
+import {
+  BREAK,
+  canAccess,
+  CONTINUE,
+  type ClassDef,
+  type EvalFn,
+  type ExecFn,
+  type FieldDef,
+  Frame,
+  type MethodDef,
+  NORMAL,
+  RETURN
+} from '../binder/symbols.js';
 import { ApexThrow, type QueryRequest } from '../runtime/platform.js';
 import {
   ApexDecimal,
@@ -31,7 +43,7 @@ import {
   T_INTEGER,
   T_LONG,
   T_OBJECT,
-  T_STRING,
+  T_STRING
 } from '../runtime/values.js';
 import { add, arith, bitwise, cast, negate } from './ops.js';
 import { throwApex } from './errors.js';
@@ -47,10 +59,46 @@ interface C {
 /** What a name chain denotes before it becomes a value. */
 type Resolved =
   | { kind: 'value'; c: C }
-  | { kind: 'type'; user: ClassDef | null; builtin: BuiltinClass | null; sobject: string | null; t: TypeRef }
+  | {
+      kind: 'type';
+      user: ClassDef | null;
+      builtin: BuiltinClass | null;
+      sobject: string | null;
+      t: TypeRef;
+    }
   | { kind: 'ns'; ns: string };
 
-const NAMESPACES = new Set(['system', 'schema', 'database', 'messaging', 'approval', 'auth', 'connectapi', 'eventbus', 'search', 'dom', 'reports', 'cache', 'process', 'site', 'kbmanagement', 'flow', 'invocable', 'commercepayments', 'slack', 'functions', 'datasource', 'sfc', 'txnsecurity', 'userprovisioning', 'wave', 'lxscheduler', 'quickaction', 'territorymgmt', 'metadata']);
+const NAMESPACES = new Set([
+  'system',
+  'schema',
+  'database',
+  'messaging',
+  'approval',
+  'auth',
+  'connectapi',
+  'eventbus',
+  'search',
+  'dom',
+  'reports',
+  'cache',
+  'process',
+  'site',
+  'kbmanagement',
+  'flow',
+  'invocable',
+  'commercepayments',
+  'slack',
+  'functions',
+  'datasource',
+  'sfc',
+  'txnsecurity',
+  'userprovisioning',
+  'wave',
+  'lxscheduler',
+  'quickaction',
+  'territorymgmt',
+  'metadata'
+]);
 
 function lc(s: string): string {
   return s.toLowerCase();
@@ -69,7 +117,7 @@ export class MethodCompiler {
     private readonly cls: ClassDef,
     private readonly isStatic: boolean,
     /** Inside a property accessor the property's own name means its backing slot. */
-    private readonly accessorOf: FieldDef | null = null,
+    private readonly accessorOf: FieldDef | null = null
   ) {}
 
   private err(pos: Pos, msg: string): never {
@@ -174,7 +222,7 @@ export class MethodCompiler {
             : (f) => {
                 f.ret = e(f);
                 return RETURN;
-              },
+              }
         );
       }
       case 'throw': {
@@ -182,7 +230,8 @@ export class MethodCompiler {
         return this.track(s.pos, (f) => {
           const v = e(f);
           if (v === null) npe();
-          if (!(v instanceof ApexObject) || !v.exception) throwApex('System.TypeException', 'Throw expression must be an exception');
+          if (!(v instanceof ApexObject) || !v.exception)
+            throwApex('System.TypeException', 'Throw expression must be an exception');
           throw new ApexThrow(v);
         });
       }
@@ -203,7 +252,8 @@ export class MethodCompiler {
         const body = this.scoped(s.body);
         return this.track(s.pos, (f) => {
           const user = args[0] ? args[0](f) : null;
-          if (!(user instanceof ApexSObject)) throwApex('System.TypeException', 'System.runAs requires a User record');
+          if (!(user instanceof ApexSObject))
+            throwApex('System.TypeException', 'System.runAs requires a User record');
           let result = NORMAL;
           this.interp.platform.runAs(this.interp.nativeContext(), user, () => {
             result = body(f);
@@ -297,7 +347,7 @@ export class MethodCompiler {
       f.line = line;
       hits[line] = 1;
       if (init) init(f);
-      for (; c(f); ) {
+      for (; c(f);) {
         const r = body(f);
         if (r === BREAK) break;
         if (r === RETURN) return r;
@@ -310,7 +360,9 @@ export class MethodCompiler {
   private forEach(s: Extract<Stmt, { k: 'forEach' }>): ExecFn {
     const t = this.type(s.type);
     const isSoql = s.iter.k === 'soql';
-    const iter = isSoql ? this.soql(s.iter as Extract<Expr, { k: 'soql' }>, true).fn : this.expr(s.iter).fn;
+    const iter = isSoql
+      ? this.soql(s.iter as Extract<Expr, { k: 'soql' }>, true).fn
+      : this.expr(s.iter).fn;
     this.scopes.push();
     const v = this.scopes.declare(s.name, t, s.pos);
     const body = this.loopBody(s.body);
@@ -325,7 +377,8 @@ export class MethodCompiler {
       if (chunked && coll instanceof ApexList) {
         const all = coll.items;
         const chunks: ApexValue[] = [];
-        for (let i = 0; i < all.length; i += 200) chunks.push(new ApexList(coll.elemType, all.slice(i, i + 200)));
+        for (let i = 0; i < all.length; i += 200)
+          chunks.push(new ApexList(coll.elemType, all.slice(i, i + 200)));
         if (!chunks.length) chunks.push(new ApexList(coll.elemType, []));
         coll = new ApexList(t, chunks);
       }
@@ -336,7 +389,11 @@ export class MethodCompiler {
         for (let i = 0; i < live.length; i++) {
           f.slots[slot] = conv ? conv(live[i]) : live[i];
           const r = body(f);
-          if (live.length !== n && !isSoql) throwApex('System.FinalException', 'Cannot modify a collection while it is being iterated.');
+          if (live.length !== n && !isSoql)
+            throwApex(
+              'System.FinalException',
+              'Cannot modify a collection while it is being iterated.'
+            );
           if (r === BREAK) break;
           if (r === RETURN) return r;
         }
@@ -352,7 +409,8 @@ export class MethodCompiler {
           if (r === RETURN) return r;
         }
         return NORMAL;
-      } else throwApex('System.TypeException', `Loop must iterate over collection: ${typeToString(t)}`);
+      } else
+        throwApex('System.TypeException', `Loop must iterate over collection: ${typeToString(t)}`);
       for (const item of items) {
         f.slots[slot] = conv ? conv(item) : item;
         const r = body(f);
@@ -371,7 +429,12 @@ export class MethodCompiler {
       const v = this.scopes.declare(c.name, t, c.pos);
       const b = this.stmt(c.body);
       this.scopes.pop();
-      return { t, slot: v.slot, b, isAll: lc(t.name) === 'exception' || lc(t.name) === 'system.exception' };
+      return {
+        t,
+        slot: v.slot,
+        b,
+        isAll: lc(t.name) === 'exception' || lc(t.name) === 'system.exception'
+      };
     });
     const fin = s.fin ? this.scoped(s.fin) : null;
     const interp = this.interp;
@@ -421,7 +484,7 @@ export class MethodCompiler {
             f.slots[slot] = val;
             return true;
           },
-          body,
+          body
         });
         continue;
       }
@@ -465,7 +528,17 @@ export class MethodCompiler {
         const d = extra ? extra(f) : null;
         recs = (d instanceof ApexList ? d.items : [d]) as ApexSObject[];
       }
-      interp.platform.dml(ctx, { op: s.op, records: recs, single, allOrNone: true, accessLevel: s.access === 'user' ? 'USER_MODE' : s.access === 'system' ? 'SYSTEM_MODE' : null, externalIdField: extField, mergeMaster: master, pos: ctx.pos });
+      interp.platform.dml(ctx, {
+        op: s.op,
+        records: recs,
+        single,
+        allOrNone: true,
+        accessLevel:
+          s.access === 'user' ? 'USER_MODE' : s.access === 'system' ? 'SYSTEM_MODE' : null,
+        externalIdField: extField,
+        mergeMaster: master,
+        pos: ctx.pos
+      });
       return NORMAL;
     });
   }
@@ -478,7 +551,8 @@ export class MethodCompiler {
    */
   exprTo(e: Expr, t: TypeRef): C {
     const c = this.expr(e);
-    if (c.type && !assignable(c.type, t)) this.err(e.pos, `Illegal assignment from ${typeToString(c.type)} to ${typeToString(t)}`);
+    if (c.type && !assignable(c.type, t))
+      this.err(e.pos, `Illegal assignment from ${typeToString(c.type)} to ${typeToString(t)}`);
     return c;
   }
 
@@ -498,11 +572,17 @@ export class MethodCompiler {
         return { fn: (f) => f.self, type: typeRef(this.cls.name) };
       }
       case 'super':
-        return { fn: (f) => f.self, type: this.cls.superclass ? typeRef(this.cls.superclass.name) : T_OBJECT };
+        return {
+          fn: (f) => f.self,
+          type: this.cls.superclass ? typeRef(this.cls.superclass.name) : T_OBJECT
+        };
       case 'call':
         return this.call(e);
       case 'ctorCall':
-        return this.err(e.pos, `Constructor call ${e.which}() must be the first statement in a constructor`);
+        return this.err(
+          e.pos,
+          `Constructor call ${e.which}() must be the first statement in a constructor`
+        );
       case 'index': {
         const t = this.expr(e.target);
         const i = this.expr(e.index).fn;
@@ -512,12 +592,14 @@ export class MethodCompiler {
             const l = t.fn(f);
             const idx = i(f);
             if (l === null || idx === null) npe();
-            if (!(l instanceof ApexList)) throwApex('System.TypeException', 'Expression must be a list type');
+            if (!(l instanceof ApexList))
+              throwApex('System.TypeException', 'Expression must be a list type');
             const n = idx as number;
-            if (n < 0 || n >= l.items.length) throwApex('System.ListException', `List index out of bounds: ${n}`);
+            if (n < 0 || n >= l.items.length)
+              throwApex('System.ListException', `List index out of bounds: ${n}`);
             return l.items[n];
           },
-          type: elem,
+          type: elem
         };
       }
       case 'new':
@@ -534,11 +616,18 @@ export class MethodCompiler {
               if (size === null) npe();
               return new ApexList(elem, new Array(size).fill(null));
             },
-            type: t,
+            type: t
           };
         }
         const items = (e.init ?? []).map((x) => this.expr(x).fn);
-        return { fn: (f) => new ApexList(elem, items.map((x) => (conv ? conv(x(f)) : x(f)))), type: t };
+        return {
+          fn: (f) =>
+            new ApexList(
+              elem,
+              items.map((x) => (conv ? conv(x(f)) : x(f)))
+            ),
+          type: t
+        };
       }
       case 'newCollection':
         return this.newCollection(e);
@@ -557,7 +646,7 @@ export class MethodCompiler {
               if (v === null) npe();
               return !v;
             },
-            type: T_BOOLEAN,
+            type: T_BOOLEAN
           };
         if (e.op === '-') return { fn: (f) => negate(x.fn(f)), type: x.type };
         if (e.op === '~')
@@ -568,7 +657,7 @@ export class MethodCompiler {
               if (typeof v === 'bigint') return ~v;
               return npe();
             },
-            type: x.type,
+            type: x.type
           };
         return x;
       }
@@ -637,9 +726,22 @@ export class MethodCompiler {
   resolve(e: Expr): Resolved {
     if (e.k === 'name') return this.resolveName(e.name, e.pos);
     if (e.k === 'field') {
-      if (e.target.k === 'super') return { kind: 'value', c: this.memberOf({ fn: (f) => f.self, type: this.cls.superclass ? typeRef(this.cls.superclass.name) : null }, e.name, e.pos, false) };
+      if (e.target.k === 'super')
+        return {
+          kind: 'value',
+          c: this.memberOf(
+            {
+              fn: (f) => f.self,
+              type: this.cls.superclass ? typeRef(this.cls.superclass.name) : null
+            },
+            e.name,
+            e.pos,
+            false
+          )
+        };
       const base = this.resolve(e.target);
-      if (base.kind === 'value') return { kind: 'value', c: this.memberOf(base.c, e.name, e.pos, e.safe) };
+      if (base.kind === 'value')
+        return { kind: 'value', c: this.memberOf(base.c, e.name, e.pos, e.safe) };
       if (base.kind === 'ns') return this.resolveInNamespace(base.ns, e.name, e.pos);
       return this.staticMember(base, e.name, e.pos);
     }
@@ -659,7 +761,10 @@ export class MethodCompiler {
         const owner = fd.owner;
         return { kind: 'value', c: { fn: () => owner.staticValues[fd.slot], type: fd.type } };
       }
-      return { kind: 'value', c: { fn: (f) => (f.self as ApexObject).fields[fd.slot], type: fd.type } };
+      return {
+        kind: 'value',
+        c: { fn: (f) => (f.self as ApexObject).fields[fd.slot], type: fd.type }
+      };
     }
     // Fields of this class and its superclasses, then statics of outer classes.
     const inst = this.cls.fields.get(l);
@@ -697,7 +802,7 @@ export class MethodCompiler {
           if (o === null) npe();
           return interp.invoke(g, o as ApexObject, []);
         },
-        type: fd.type,
+        type: fd.type
       };
     }
     return {
@@ -706,7 +811,7 @@ export class MethodCompiler {
         if (o === null) npe();
         return (o as ApexObject).fields[slot];
       },
-      type: fd.type,
+      type: fd.type
     };
   }
 
@@ -721,7 +826,7 @@ export class MethodCompiler {
           interp.ensureStaticInit(owner);
           return interp.invoke(g, null, []);
         },
-        type: fd.type,
+        type: fd.type
       };
     }
     return {
@@ -729,7 +834,7 @@ export class MethodCompiler {
         if (owner.staticState !== 2) interp.ensureStaticInit(owner);
         return owner.staticValues[slot];
       },
-      type: fd.type,
+      type: fd.type
     };
   }
 
@@ -751,7 +856,8 @@ export class MethodCompiler {
         this.checkField(sf, pos);
         return this.staticFieldRead(sf);
       }
-      if (!st.isException && st.kind !== 'interface') this.err(pos, `Variable does not exist: ${name}`);
+      if (!st.isException && st.kind !== 'interface')
+        this.err(pos, `Variable does not exist: ${name}`);
     }
     let fieldType: TypeRef | null = null;
     if (base.type) {
@@ -778,7 +884,11 @@ export class MethodCompiler {
     return { fn, type: fieldType };
   }
 
-  private staticMember(base: Extract<Resolved, { kind: 'type' }>, name: string, pos: Pos): Resolved {
+  private staticMember(
+    base: Extract<Resolved, { kind: 'type' }>,
+    name: string,
+    pos: Pos
+  ): Resolved {
     const l = lc(name);
     const interp = this.interp;
     if (base.user) {
@@ -798,12 +908,25 @@ export class MethodCompiler {
     }
     if (base.sobject) {
       const so = base.sobject;
-      if (l === 'sobjecttype') return { kind: 'value', c: { fn: () => interp.platform.sobjectTypeToken(interp.nativeContext(), so), type: typeRef('Schema.SObjectType') } };
+      if (l === 'sobjecttype')
+        return {
+          kind: 'value',
+          c: {
+            fn: () => interp.platform.sobjectTypeToken(interp.nativeContext(), so),
+            type: typeRef('Schema.SObjectType')
+          }
+        };
       const info = interp.platform.sobjectType(so);
       const fi = info?.field(l);
       if (info && !fi) this.err(pos, `Invalid field ${name} for ${so}`);
       const fname = fi ? fi.name : name;
-      return { kind: 'value', c: { fn: () => interp.platform.sobjectFieldToken(interp.nativeContext(), so, fname), type: typeRef('Schema.SObjectField') } };
+      return {
+        kind: 'value',
+        c: {
+          fn: () => interp.platform.sobjectFieldToken(interp.nativeContext(), so, fname),
+          type: typeRef('Schema.SObjectField')
+        }
+      };
     }
     const b = base.builtin;
     if (b) {
@@ -825,11 +948,12 @@ export class MethodCompiler {
           c: {
             fn: () => {
               const v = dyn(interp.nativeContext(), l);
-              if (v === undefined) throwApex('System.SObjectException', `Invalid ${b.name} member: ${name}`);
+              if (v === undefined)
+                throwApex('System.SObjectException', `Invalid ${b.name} member: ${name}`);
               return v;
             },
-            type: null,
-          },
+            type: null
+          }
         };
       }
     }
@@ -839,13 +963,21 @@ export class MethodCompiler {
   // ------------------------------------------------------------------ calls
 
   private checkField(fd: FieldDef, pos: Pos, write = false): void {
-    if (!canAccess(this.cls, fd.owner, write ? fd.setAccess : fd.access)) this.err(pos, `Variable is not visible: ${fd.owner.name}.${fd.name}`);
+    if (!canAccess(this.cls, fd.owner, write ? fd.setAccess : fd.access))
+      this.err(pos, `Variable is not visible: ${fd.owner.name}.${fd.name}`);
   }
 
   private checkMethod(m: MethodDef, pos: Pos): void {
     if (!canAccess(this.cls, m.owner, m.access)) {
-      if (m.kind === 'ctor') this.err(pos, `Constructor is not visible: [${m.owner.name}].<Constructor>(${m.params.map((p) => typeToString(p)).join(', ')})`);
-      this.err(pos, `Method is not visible: ${typeToString(m.returnType)} ${m.owner.name}.${m.signature}`);
+      if (m.kind === 'ctor')
+        this.err(
+          pos,
+          `Constructor is not visible: [${m.owner.name}].<Constructor>(${m.params.map((p) => typeToString(p)).join(', ')})`
+        );
+      this.err(
+        pos,
+        `Method is not visible: ${typeToString(m.returnType)} ${m.owner.name}.${m.signature}`
+      );
     }
   }
 
@@ -874,36 +1006,64 @@ export class MethodCompiler {
     if (e.target === null) {
       // Methods of this class (instance or static), its superclasses, then outer classes (static only).
       for (let c: ClassDef | null = this.cls; c; c = c.outer) {
-        const cands = c.findMethods(l).filter((m) => m.params.length === args.length && (c === this.cls || m.isStatic));
+        const cands = c
+          .findMethods(l)
+          .filter((m) => m.params.length === args.length && (c === this.cls || m.isStatic));
         if (!cands.length) continue;
         const staticOnly = this.isStatic || c !== this.cls;
         const usable = staticOnly ? cands.filter((m) => m.isStatic) : cands;
-        if (!usable.length) this.err(e.pos, `Non static method cannot be referenced from a static context: ${cands[0].signature}`);
-        const chosen = interp.pickStatic(usable, args.map((a) => a.type));
+        if (!usable.length)
+          this.err(
+            e.pos,
+            `Non static method cannot be referenced from a static context: ${cands[0].signature}`
+          );
+        const chosen = interp.pickStatic(
+          usable,
+          args.map((a) => a.type)
+        );
         if (this.ambiguous(usable, args)) {
           // Overloads the static types cannot separate: choose by the runtime argument values.
           return {
             fn: (f) => {
               const vals = evalArgs(f);
               const m = interp.pickByValues(usable, vals);
-              return m.isStatic ? interp.invokeStatic(m, vals) : interp.dispatchMethod(f.self as ApexObject, m, vals);
+              return m.isStatic
+                ? interp.invokeStatic(m, vals)
+                : interp.dispatchMethod(f.self as ApexObject, m, vals);
             },
-            type: chosen.returnType,
+            type: chosen.returnType
           };
         }
-        if (chosen.isStatic) return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
-        return { fn: (f) => interp.dispatchMethod(f.self as ApexObject, chosen, evalArgs(f)), type: chosen.returnType };
+        if (chosen.isStatic)
+          return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
+        return {
+          fn: (f) => interp.dispatchMethod(f.self as ApexObject, chosen, evalArgs(f)),
+          type: chosen.returnType
+        };
       }
-      return this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${this.cls.name}`);
+      return this.err(
+        e.pos,
+        `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${this.cls.name}`
+      );
     }
     if (e.target.k === 'super') {
       const sup = this.cls.superclass;
       const cands = sup ? sup.findMethods(l).filter((m) => m.params.length === args.length) : [];
       if (!sup || !cands.length) {
-        if (sup?.isException || (!sup && ['tostring', 'equals', 'hashcode'].includes(l))) return { fn: (f) => interp.dispatchBuiltinObject(f.self as ApexObject, l, evalArgs(f)), type: null };
-        this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${sup?.name ?? 'Object'}`);
+        if (sup?.isException || (!sup && ['tostring', 'equals', 'hashcode'].includes(l)))
+          return {
+            fn: (f) => interp.dispatchBuiltinObject(f.self as ApexObject, l, evalArgs(f)),
+            type: null
+          };
+        this.err(
+          e.pos,
+          `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${sup?.name ?? 'Object'}`
+        );
       }
-      const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+      const chosen = interp.pickStatic(
+        cands,
+        args.map((a) => a.type)
+      );
       return { fn: (f) => interp.invoke(chosen, f.self, evalArgs(f)), type: chosen.returnType };
     }
     const target = this.resolve(e.target);
@@ -911,7 +1071,10 @@ export class MethodCompiler {
       // `System.debug(...)`, `Database.insert(...)`: static methods of the namespace's own class.
       const t = interp.lookupTypeName([target.ns], this.cls);
       if (t && t.kind === 'type') return this.staticCall(t, e.name, args, evalArgs, e.pos);
-      return this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${target.ns}`);
+      return this.err(
+        e.pos,
+        `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${target.ns}`
+      );
     }
     if (target.kind === 'type') return this.staticCall(target, e.name, args, evalArgs, e.pos);
     const recv = target.c;
@@ -920,12 +1083,21 @@ export class MethodCompiler {
     if (st) {
       const cands = st.findMethods(l).filter((m) => m.params.length === args.length);
       if (cands.length) {
-        const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+        const chosen = interp.pickStatic(
+          cands,
+          args.map((a) => a.type)
+        );
         this.checkMethod(chosen, e.pos);
         retType = chosen.returnType;
-      }
-      else if (!st.isException && !['tostring', 'equals', 'hashcode'].includes(l) && st.kind === 'class') {
-        this.err(e.pos, `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${st.name}`);
+      } else if (
+        !st.isException &&
+        !['tostring', 'equals', 'hashcode'].includes(l) &&
+        st.kind === 'class'
+      ) {
+        this.err(
+          e.pos,
+          `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${st.name}`
+        );
       }
     } else if (recv.type) retType = interp.builtinReturnType(recv.type, l);
     const safe = e.safe;
@@ -940,28 +1112,48 @@ export class MethodCompiler {
         }
         return interp.dispatch(o, name, evalArgs(f));
       },
-      type: retType,
+      type: retType
     };
   }
 
-  private staticCall(t: Extract<Resolved, { kind: 'type' }>, name: string, args: C[], evalArgs: (f: Frame) => ApexValue[], pos: Pos): C {
+  private staticCall(
+    t: Extract<Resolved, { kind: 'type' }>,
+    name: string,
+    args: C[],
+    evalArgs: (f: Frame) => ApexValue[],
+    pos: Pos
+  ): C {
     const interp = this.interp;
     const l = lc(name);
     if (t.user) {
       const u = t.user;
       if (u.kind === 'enum' && (l === 'values' || l === 'valueof')) {
-        if (l === 'values') return { fn: () => new ApexList(typeRef(u.name), [...u.enumValues]), type: typeRef('List', [typeRef(u.name)]) };
+        if (l === 'values')
+          return {
+            fn: () => new ApexList(typeRef(u.name), [...u.enumValues]),
+            type: typeRef('List', [typeRef(u.name)])
+          };
         return {
           fn: (f) => {
             const s = evalArgs(f)[0];
-            return u.enumValues.find((x) => x.name === s) ?? throwApex('System.NoSuchElementException', `No enum constant ${u.name}.${String(s)}`);
+            return (
+              u.enumValues.find((x) => x.name === s) ??
+              throwApex('System.NoSuchElementException', `No enum constant ${u.name}.${String(s)}`)
+            );
           },
-          type: typeRef(u.name),
+          type: typeRef(u.name)
         };
       }
       const cands = u.findMethods(l).filter((m) => m.isStatic && m.params.length === args.length);
-      if (!cands.length) this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${u.name}`);
-      const chosen = interp.pickStatic(cands, args.map((a) => a.type));
+      if (!cands.length)
+        this.err(
+          pos,
+          `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${u.name}`
+        );
+      const chosen = interp.pickStatic(
+        cands,
+        args.map((a) => a.type)
+      );
       this.checkMethod(chosen, pos);
       if (this.ambiguous(cands, args)) {
         return {
@@ -969,7 +1161,7 @@ export class MethodCompiler {
             const vals = evalArgs(f);
             return interp.invokeStatic(interp.pickByValues(cands, vals), vals);
           },
-          type: chosen.returnType,
+          type: chosen.returnType
         };
       }
       return { fn: (f) => interp.invokeStatic(chosen, evalArgs(f)), type: chosen.returnType };
@@ -977,24 +1169,42 @@ export class MethodCompiler {
     if (t.sobject) {
       // `Account.getSObjectType()` is the static form of `Account.SObjectType`.
       const so = t.sobject;
-      if (l === 'getsobjecttype' && !args.length) return { fn: () => interp.platform.sobjectTypeToken(interp.nativeContext(), so), type: typeRef('Schema.SObjectType') };
-      return this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.sobject}`);
+      if (l === 'getsobjecttype' && !args.length)
+        return {
+          fn: () => interp.platform.sobjectTypeToken(interp.nativeContext(), so),
+          type: typeRef('Schema.SObjectType')
+        };
+      return this.err(
+        pos,
+        `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.sobject}`
+      );
     }
     const b = t.builtin;
-    if (!b) return this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.t.name}`);
+    if (!b)
+      return this.err(
+        pos,
+        `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${t.t.name}`
+      );
     if (b.enumValues && (l === 'values' || l === 'valueof')) {
       return {
         fn: (f) => {
           const all = (b.enumValues ?? []).map((n, i) => interp.builtinEnum(b.name, n, i));
           if (l === 'values') return new ApexList(typeRef(b.name), all);
           const s = evalArgs(f)[0];
-          return all.find((x) => x.name === s) ?? throwApex('System.NoSuchElementException', `No enum constant ${b.name}.${String(s)}`);
+          return (
+            all.find((x) => x.name === s) ??
+            throwApex('System.NoSuchElementException', `No enum constant ${b.name}.${String(s)}`)
+          );
         },
-        type: null,
+        type: null
       };
     }
     const fn = b.statics?.[l];
-    if (!fn) this.err(pos, `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${b.name}`);
+    if (!fn)
+      this.err(
+        pos,
+        `Method does not exist or incorrect signature: void ${name}(${this.argTypes(args)}) from the type ${b.name}`
+      );
     return { fn: (f) => fn(interp.nativeContext(), evalArgs(f)), type: b.returns?.[l] ?? null };
   }
 
@@ -1006,18 +1216,30 @@ export class MethodCompiler {
     const n = lc(t.name);
     if (n === 'list' || n === 'set' || n === 'map') {
       const args = e.args.map((a) => this.expr(a).fn);
-      return { fn: (f) => interp.newCollection(t, args.map((a) => a(f))), type: t };
+      return {
+        fn: (f) =>
+          interp.newCollection(
+            t,
+            args.map((a) => a(f))
+          ),
+        type: t
+      };
     }
     const so = interp.isSObjectType(t.name);
     if (so) {
       // new Account(Name = 'x', Industry = 'y'): name=value pairs.
       const pairs = e.args.map((a) => {
-        if (a.k !== 'assign' || a.op !== '=' || a.target.k !== 'name') this.err(a.pos, 'SObject constructor arguments must be field = value pairs');
+        if (a.k !== 'assign' || a.op !== '=' || a.target.k !== 'name')
+          this.err(a.pos, 'SObject constructor arguments must be field = value pairs');
         const fname = (a.target as { name: string }).name;
         const info = interp.platform.sobjectType(so);
         const fi = info?.field(lc(fname));
         if (info && !fi) this.err(a.pos, `Invalid field ${fname} for ${so}`);
-        return { name: fi?.name ?? fname, value: this.expr(a.value).fn, conv: fi ? interp.coercer(fi.type) : null };
+        return {
+          name: fi?.name ?? fname,
+          value: this.expr(a.value).fn,
+          conv: fi ? interp.coercer(fi.type) : null
+        };
       });
       return {
         fn: (f) => {
@@ -1028,23 +1250,44 @@ export class MethodCompiler {
           }
           return o;
         },
-        type: typeRef(so),
+        type: typeRef(so)
       };
     }
     const args = e.args.map((a) => this.expr(a));
     const u = interp.classByType(t);
     if (u) {
-      if (u.kind !== 'class' || u.modifiers.has('abstract')) this.err(e.pos, `Abstract classes cannot be constructed: ${u.name}`);
+      if (u.kind !== 'class' || u.modifiers.has('abstract'))
+        this.err(e.pos, `Abstract classes cannot be constructed: ${u.name}`);
       const fns = args.map((a) => a.fn);
-      const ctor = interp.pickCtor(u, args.map((a) => a.type), e.pos);
+      const ctor = interp.pickCtor(
+        u,
+        args.map((a) => a.type),
+        e.pos
+      );
       this.checkMethod(ctor, e.pos);
-      return { fn: (f) => interp.construct(u, ctor, fns.map((a) => a(f))), type: t };
+      return {
+        fn: (f) =>
+          interp.construct(
+            u,
+            ctor,
+            fns.map((a) => a(f))
+          ),
+        type: t
+      };
     }
     const b = interp.builtinByType(t);
     if (b?.construct) {
       const fns = args.map((a) => a.fn);
       const make = b.construct;
-      return { fn: (f) => make(interp.nativeContext(), fns.map((a) => a(f)), t), type: t };
+      return {
+        fn: (f) =>
+          make(
+            interp.nativeContext(),
+            fns.map((a) => a(f)),
+            t
+          ),
+        type: t
+      };
     }
     return this.err(e.pos, `Type cannot be constructed: ${typeToString(t)}`);
   }
@@ -1057,14 +1300,22 @@ export class MethodCompiler {
       const elem = t.args[0] ?? T_OBJECT;
       const conv = interp.coercer(elem);
       const items = (e.items ?? []).map((x) => this.expr(x).fn);
-      if (n === 'list') return { fn: (f) => new ApexList(elem, items.map((x) => (conv ? conv(x(f)) : x(f)))), type: t };
+      if (n === 'list')
+        return {
+          fn: (f) =>
+            new ApexList(
+              elem,
+              items.map((x) => (conv ? conv(x(f)) : x(f)))
+            ),
+          type: t
+        };
       return {
         fn: (f) => {
           const s = new ApexSet(elem);
           for (const x of items) s.add(conv ? conv(x(f)) : x(f));
           return s;
         },
-        type: t,
+        type: t
       };
     }
     if (n === 'map') {
@@ -1082,10 +1333,11 @@ export class MethodCompiler {
           }
           return m;
         },
-        type: t,
+        type: t
       };
     }
-    if (interp.isSObjectType(t.name) && !e.items && !e.pairs) return this.newExpr({ k: 'new', pos: e.pos, type: e.type, args: [] });
+    if (interp.isSObjectType(t.name) && !e.items && !e.pairs)
+      return this.newExpr({ k: 'new', pos: e.pos, type: e.type, args: [] });
     return this.err(e.pos, `Invalid initializer for type ${typeToString(t)}`);
   }
 
@@ -1097,7 +1349,12 @@ export class MethodCompiler {
     const a = l.fn;
     const b = r.fn;
     const numType = (): TypeRef | null => {
-      const rankOf = (t: TypeRef | null) => (t ? ({ integer: 1, long: 2, double: 3, decimal: 4 } as Record<string, number>)[lc(t.name)] ?? 0 : 0);
+      const rankOf = (t: TypeRef | null) =>
+        t
+          ? (({ integer: 1, long: 2, double: 3, decimal: 4 } as Record<string, number>)[
+              lc(t.name)
+            ] ?? 0)
+          : 0;
       const x = rankOf(l.type);
       const y = rankOf(r.type);
       if (!x || !y) return null;
@@ -1114,7 +1371,7 @@ export class MethodCompiler {
             if (y === null) npe();
             return y;
           },
-          type: T_BOOLEAN,
+          type: T_BOOLEAN
         };
       case '||':
         return {
@@ -1126,7 +1383,7 @@ export class MethodCompiler {
             if (y === null) npe();
             return y;
           },
-          type: T_BOOLEAN,
+          type: T_BOOLEAN
         };
       case '==':
         return { fn: (f) => apexEquals(a(f), b(f)), type: T_BOOLEAN };
@@ -1146,7 +1403,8 @@ export class MethodCompiler {
       case '>=':
         return { fn: (f) => compareOp(a(f), b(f), (c) => c >= 0), type: T_BOOLEAN };
       case '+': {
-        const strType = (l.type && lc(l.type.name) === 'string') || (r.type && lc(r.type.name) === 'string');
+        const strType =
+          (l.type && lc(l.type.name) === 'string') || (r.type && lc(r.type.name) === 'string');
         return {
           fn: (f) => {
             const x = a(f);
@@ -1154,7 +1412,7 @@ export class MethodCompiler {
             if (typeof x === 'number' && typeof y === 'number') return (x + y) | 0;
             return add(x, y);
           },
-          type: strType ? T_STRING : numType() ?? l.type,
+          type: strType ? T_STRING : (numType() ?? l.type)
         };
       }
       case '-':
@@ -1165,7 +1423,7 @@ export class MethodCompiler {
             if (typeof x === 'number' && typeof y === 'number') return (x - y) | 0;
             return arith('-', x, y);
           },
-          type: numType() ?? l.type,
+          type: numType() ?? l.type
         };
       case '*':
         return {
@@ -1175,7 +1433,7 @@ export class MethodCompiler {
             if (typeof x === 'number' && typeof y === 'number') return Math.imul(x, y);
             return arith('*', x, y);
           },
-          type: numType(),
+          type: numType()
         };
       case '/':
         return { fn: (f) => arith('/', a(f), b(f)), type: numType() };
@@ -1185,7 +1443,7 @@ export class MethodCompiler {
             const x = a(f);
             return x === null ? b(f) : x;
           },
-          type: l.type ?? r.type,
+          type: l.type ?? r.type
         };
       case '&':
       case '|':
@@ -1218,7 +1476,7 @@ export class MethodCompiler {
           f.slots[slot] = nv;
           return prefix ? nv : old;
         },
-        type: p.type,
+        type: p.type
       };
     }
     return {
@@ -1229,7 +1487,7 @@ export class MethodCompiler {
         ref.set(nv);
         return prefix ? nv : old;
       },
-      type: p.type,
+      type: p.type
     };
   }
 
@@ -1252,7 +1510,7 @@ export class MethodCompiler {
                 f.slots[slot] = x;
                 return x;
               },
-          type: p.type,
+          type: p.type
         };
       }
       return {
@@ -1263,7 +1521,7 @@ export class MethodCompiler {
           ref.set(cx);
           return cx;
         },
-        type: p.type,
+        type: p.type
       };
     }
     const op = e.op.slice(0, -1);
@@ -1288,7 +1546,7 @@ export class MethodCompiler {
           f.slots[slot] = cx;
           return cx;
         },
-        type: p.type,
+        type: p.type
       };
     }
     return {
@@ -1299,27 +1557,49 @@ export class MethodCompiler {
         ref.set(cx);
         return cx;
       },
-      type: p.type,
+      type: p.type
     };
   }
 
   /** An assignable location: a local slot (fast path) or a reference computed at run time. */
-  private place(e: Expr): { slot?: number; type: TypeRef | null; ref: (f: Frame) => { get(): ApexValue; set(v: ApexValue): void } } {
+  private place(e: Expr): {
+    slot?: number;
+    type: TypeRef | null;
+    ref: (f: Frame) => { get(): ApexValue; set(v: ApexValue): void };
+  } {
     const interp = this.interp;
     if (e.k === 'name') {
       const v = this.scopes.lookup(e.name);
       if (v) {
         const slot = v.slot;
-        return { slot, type: v.type, ref: (f) => ({ get: () => f.slots[slot], set: (x) => (f.slots[slot] = x) }) };
+        return {
+          slot,
+          type: v.type,
+          ref: (f) => ({ get: () => f.slots[slot], set: (x) => (f.slots[slot] = x) })
+        };
       }
       const l = lc(e.name);
       if (this.accessorOf && lc(this.accessorOf.name) === l) {
         const fd = this.accessorOf;
-        if (fd.isStatic) return { type: fd.type, ref: () => ({ get: () => fd.owner.staticValues[fd.slot], set: (x) => (fd.owner.staticValues[fd.slot] = x) }) };
-        return { type: fd.type, ref: (f) => ({ get: () => (f.self as ApexObject).fields[fd.slot], set: (x) => ((f.self as ApexObject).fields[fd.slot] = x) }) };
+        if (fd.isStatic)
+          return {
+            type: fd.type,
+            ref: () => ({
+              get: () => fd.owner.staticValues[fd.slot],
+              set: (x) => (fd.owner.staticValues[fd.slot] = x)
+            })
+          };
+        return {
+          type: fd.type,
+          ref: (f) => ({
+            get: () => (f.self as ApexObject).fields[fd.slot],
+            set: (x) => ((f.self as ApexObject).fields[fd.slot] = x)
+          })
+        };
       }
       const inst = this.cls.fields.get(l);
-      if (inst && !this.isStatic) return { type: inst.type, ref: (f) => this.fieldRef(f.self as ApexObject, inst) };
+      if (inst && !this.isStatic)
+        return { type: inst.type, ref: (f) => this.fieldRef(f.self as ApexObject, inst) };
       for (let c: ClassDef | null = this.cls; c; c = c.outer) {
         const sf = c.findStatic(l);
         if (sf) return { type: sf.type, ref: () => this.staticRef(sf) };
@@ -1327,7 +1607,10 @@ export class MethodCompiler {
       return this.err(e.pos, `Variable does not exist: ${e.name}`);
     }
     if (e.k === 'field') {
-      const base = e.target.k === 'super' || e.target.k === 'this' ? ({ kind: 'value', c: this.expr({ k: 'this', pos: e.pos }) } as Resolved) : this.resolve(e.target);
+      const base =
+        e.target.k === 'super' || e.target.k === 'this'
+          ? ({ kind: 'value', c: this.expr({ k: 'this', pos: e.pos }) } as Resolved)
+          : this.resolve(e.target);
       if (base.kind === 'type' && base.user) {
         const sf = base.user.findStatic(lc(e.name));
         if (!sf) return this.err(e.pos, `Variable does not exist: ${e.name}`);
@@ -1344,9 +1627,10 @@ export class MethodCompiler {
           ref: () => ({
             get: () => b.staticProp?.(interp.nativeContext(), l) ?? null,
             set: (x) => {
-              if (!setProp(interp.nativeContext(), l, x)) throwApex('System.TypeException', `Field is not writeable: ${b.name}.${name}`);
-            },
-          }),
+              if (!setProp(interp.nativeContext(), l, x))
+                throwApex('System.TypeException', `Field is not writeable: ${b.name}.${name}`);
+            }
+          })
         };
       }
       if (base.kind !== 'value') return this.err(e.pos, `Variable does not exist: ${e.name}`);
@@ -1361,7 +1645,7 @@ export class MethodCompiler {
             const o = target.fn(f);
             if (o === null) npe();
             return this.fieldRef(o as ApexObject, fd);
-          },
+          }
         };
       }
       let ftype: TypeRef | null = null;
@@ -1369,7 +1653,13 @@ export class MethodCompiler {
         const so = interp.isSObjectType(target.type.name);
         const info = so ? interp.platform.sobjectType(so) : null;
         const fi = info?.field(lc(e.name));
-        if (info && !fi && !info.parentRelationship(lc(e.name)) && !info.childRelationship(lc(e.name))) this.err(e.pos, `Invalid field ${e.name} for ${so}`);
+        if (
+          info &&
+          !fi &&
+          !info.parentRelationship(lc(e.name)) &&
+          !info.childRelationship(lc(e.name))
+        )
+          this.err(e.pos, `Invalid field ${e.name} for ${so}`);
         if (fi) ftype = fi.type;
       }
       const name = e.name;
@@ -1379,7 +1669,7 @@ export class MethodCompiler {
           const o = target.fn(f);
           if (o === null) npe();
           return { get: () => interp.getMember(o, name), set: (x) => interp.setMember(o, name, x) };
-        },
+        }
       };
     }
     if (e.k === 'index') {
@@ -1391,11 +1681,13 @@ export class MethodCompiler {
           const l = t.fn(f);
           const idx = i(f) as number;
           if (l === null || idx === null) npe();
-          if (!(l instanceof ApexList)) throwApex('System.TypeException', 'Expression must be a list type');
-          if (idx < 0 || idx >= l.items.length) throwApex('System.ListException', `List index out of bounds: ${idx}`);
+          if (!(l instanceof ApexList))
+            throwApex('System.TypeException', 'Expression must be a list type');
+          if (idx < 0 || idx >= l.items.length)
+            throwApex('System.ListException', `List index out of bounds: ${idx}`);
           const conv = interp.coercer(l.elemType);
           return { get: () => l.items[idx], set: (x) => (l.items[idx] = conv ? conv(x) : x) };
-        },
+        }
       };
     }
     return this.err(e.pos, 'Expression cannot be assigned');
@@ -1408,7 +1700,7 @@ export class MethodCompiler {
       set: (v) => {
         if (fd.setter) interp.invoke(fd.setter, o, [v]);
         else o.fields[fd.slot] = v;
-      },
+      }
     };
   }
 
@@ -1420,7 +1712,7 @@ export class MethodCompiler {
       set: (v) => {
         if (fd.setter) interp.invoke(fd.setter, null, [v]);
         else fd.owner.staticValues[fd.slot] = v;
-      },
+      }
     };
   }
 
@@ -1428,9 +1720,21 @@ export class MethodCompiler {
 
   /** `Database.getQueryLocator([SELECT ...])`: the locator keeps the query and its binds, run lazily by the batch. */
   private inlineQueryLocator(e: Extract<Expr, { k: 'call' }>): C | null {
-    if (lc(e.name) !== 'getquerylocator' || e.args.length !== 1 || e.args[0].k !== 'soql' || e.args[0].sosl) return null;
+    if (
+      lc(e.name) !== 'getquerylocator' ||
+      e.args.length !== 1 ||
+      e.args[0].k !== 'soql' ||
+      e.args[0].sosl
+    )
+      return null;
     const t = e.target;
-    const isDatabase = t && ((t.k === 'name' && lc(t.name) === 'database') || (t.k === 'field' && lc(t.name) === 'database' && t.target.k === 'name' && lc(t.target.name) === 'system'));
+    const isDatabase =
+      t &&
+      ((t.k === 'name' && lc(t.name) === 'database') ||
+        (t.k === 'field' &&
+          lc(t.name) === 'database' &&
+          t.target.k === 'name' &&
+          lc(t.target.name) === 'system'));
     if (!isDatabase) return null;
     const q = e.args[0];
     const binds = new Map<string, EvalFn>();
@@ -1445,9 +1749,9 @@ export class MethodCompiler {
             const fn = binds.get(b.text.replace(/\s+/g, ''));
             if (!fn) throwApex('System.QueryException', `Variable does not exist: ${b.text}`);
             return fn(f);
-          },
+          }
         }),
-      type: typeRef('Database.QueryLocator'),
+      type: typeRef('Database.QueryLocator')
     };
   }
 
@@ -1459,7 +1763,9 @@ export class MethodCompiler {
     const sosl = e.sosl;
     const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text);
     const so = from ? interp.isSObjectType(from[1]) : null;
-    const type = sosl ? typeRef('List', [typeRef('List', [typeRef('SObject')])]) : typeRef('List', [typeRef(so ?? 'SObject')]);
+    const type = sosl
+      ? typeRef('List', [typeRef('List', [typeRef('SObject')])])
+      : typeRef('List', [typeRef(so ?? 'SObject')]);
     return {
       fn: (f) => {
         const ctx = interp.nativeContext();
@@ -1473,16 +1779,28 @@ export class MethodCompiler {
           },
           accessLevel: null,
           forLoop,
-          pos: ctx.pos,
+          pos: ctx.pos
         };
         return sosl ? interp.platform.search(ctx, req) : interp.platform.query(ctx, req);
       },
-      type,
+      type
     };
   }
 }
 
-const SCALARS = new Set(['integer', 'long', 'double', 'decimal', 'string', 'boolean', 'date', 'datetime', 'time', 'blob', 'id']);
+const SCALARS = new Set([
+  'integer',
+  'long',
+  'double',
+  'decimal',
+  'string',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'blob',
+  'id'
+]);
 const WIDENS: Record<string, string[]> = {
   integer: ['long', 'double', 'decimal'],
   long: ['double', 'decimal'],
@@ -1490,7 +1808,7 @@ const WIDENS: Record<string, string[]> = {
   decimal: ['double'],
   id: ['string'],
   string: ['id'],
-  date: ['datetime'],
+  date: ['datetime']
 };
 
 /** Implicit conversions between scalar primitives; anything else is left to run time. */
@@ -1514,6 +1832,7 @@ function compareOp(a: ApexValue, b: ApexValue, test: (c: number) => boolean): bo
   // Comparisons with null are false for numbers and dates (Apex Developer Guide, Expression Operators).
   if (a === null || b === null) return false;
   const c = apexCompare(a, b, true);
-  if (c === null) throwApex('System.TypeException', 'Comparison arguments must be compatible types');
+  if (c === null)
+    throwApex('System.TypeException', 'Comparison arguments must be compatible types');
   return test(c);
 }

@@ -4,9 +4,26 @@
  */
 import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front/parse.js';
 import { cached } from '../front/cache.js';
-import type { Annotation, MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
+import type {
+  Annotation,
+  MethodDecl,
+  Pos,
+  Stmt,
+  TriggerDecl,
+  TypeDecl,
+  TypeNode
+} from '../front/ast.js';
 import { CompileError } from '../binder/scope.js';
-import { accessOf, ClassDef, type EvalFn, type ExecFn, type FieldDef, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
+import {
+  accessOf,
+  ClassDef,
+  type EvalFn,
+  type ExecFn,
+  type FieldDef,
+  Frame,
+  MethodDef,
+  NORMAL
+} from '../binder/symbols.js';
 import { MethodCompiler } from './compile.js';
 import {
   type AnnotationInfo,
@@ -22,7 +39,7 @@ import {
   type TriggerContext,
   type TriggerInfo,
   UnsupportedError,
-  UnsupportedPlatform,
+  UnsupportedPlatform
 } from '../runtime/platform.js';
 import {
   ApexBlob,
@@ -46,7 +63,7 @@ import {
   keyEquals,
   typeRef,
   typeToString,
-  T_OBJECT,
+  T_OBJECT
 } from '../runtime/values.js';
 import { coercerFor, hooks, stringOf, type Coercer } from './ops.js';
 import { setCurrent } from './context.js';
@@ -71,7 +88,7 @@ const PRIMITIVES: Record<string, string> = {
   sobject: 'SObject',
   list: 'List',
   set: 'Set',
-  map: 'Map',
+  map: 'Map'
 };
 
 function lc(s: string): string {
@@ -90,7 +107,13 @@ function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
 /** Thrown when code of a class that failed to compile is run. */
 export class CompileFailure extends Error {}
 
-type TypeResolved = { kind: 'type'; user: ClassDef | null; builtin: BuiltinClass | null; sobject: string | null; t: TypeRef };
+type TypeResolved = {
+  kind: 'type';
+  user: ClassDef | null;
+  builtin: BuiltinClass | null;
+  sobject: string | null;
+  t: TypeRef;
+};
 
 interface CtorChain {
   which: 'this' | 'super';
@@ -102,7 +125,10 @@ export class Interp implements ApexRuntime {
   readonly diagnostics: CompileDiagnostic[] = [];
   private readonly classTable = new Map<string, ClassDef>();
   private readonly topLevel: ClassDef[] = [];
-  private readonly triggerDefs = new Map<string, { info: TriggerInfo; cls: ClassDef; method: MethodDef }>();
+  private readonly triggerDefs = new Map<
+    string,
+    { info: TriggerInfo; cls: ClassDef; method: MethodDef }
+  >();
   readonly stack: Frame[] = [];
   private readonly triggerStack: TriggerContext[] = [];
   private readonly enumCache = new Map<string, ApexEnumValue>();
@@ -129,7 +155,11 @@ export class Interp implements ApexRuntime {
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
     const rootCls = new ClassDef('<root>', '<root>', null, 'class', [], null, new Set());
-    this.rootFrame = new Frame(new MethodDef('<root>', rootCls, 'anonymous', true, [], [], T_OBJECT, null, [], false), null, []);
+    this.rootFrame = new Frame(
+      new MethodDef('<root>', rootCls, 'anonymous', true, [], [], T_OBJECT, null, [], false),
+      null,
+      []
+    );
   }
 
   // =============================================================================== loading
@@ -142,7 +172,8 @@ export class Interp implements ApexRuntime {
       const triggers: { file: string; decl: TriggerDecl }[] = [];
       for (const f of files) {
         try {
-          if (f.kind === 'trigger') triggers.push({ file: f.path, decl: cached('trigger', f.text, parseTrigger) });
+          if (f.kind === 'trigger')
+            triggers.push({ file: f.path, decl: cached('trigger', f.text, parseTrigger) });
           else {
             const decl = cached('class', f.text, parseClass);
             const cls = this.declare(decl, f.path, null);
@@ -153,7 +184,12 @@ export class Interp implements ApexRuntime {
           if (!(e instanceof SyntaxErrors)) throw e;
           const first = e.errors[0];
           const name = (f.path.split('/').pop() ?? f.path).replace(/\.(cls|trigger)$/, '');
-          this.diagnostics.push({ file: f.path, line: first.line, column: first.column, message: first.message });
+          this.diagnostics.push({
+            file: f.path,
+            line: first.line,
+            column: first.column,
+            message: first.message
+          });
           const cls = new ClassDef(name, f.path, null, 'class', [], null, new Set());
           cls.compileError = `${name}: line ${first.line}, column ${first.column}: ${first.message}`;
           this.classTable.set(lc(name), cls);
@@ -195,7 +231,12 @@ export class Interp implements ApexRuntime {
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       const msg = `${cls.name}: line ${e.pos.line}, column ${e.pos.column}: ${e.message}`;
-      this.diagnostics.push({ file: cls.file, line: e.pos.line, column: e.pos.column, message: e.message });
+      this.diagnostics.push({
+        file: cls.file,
+        line: e.pos.line,
+        column: e.pos.column,
+        message: e.message
+      });
       for (let c: ClassDef | null = cls; c; c = c.outer) if (!c.compileError) c.compileError = msg;
       const mark = (c: ClassDef) => {
         if (!c.compileError) c.compileError = msg;
@@ -208,19 +249,45 @@ export class Interp implements ApexRuntime {
   private declare(decl: TypeDecl, file: string, outer: ClassDef | null): ClassDef {
     const name = outer ? `${outer.name}.${decl.name}` : decl.name;
     const kw = decl.mods.keywords;
-    const sharing = kw.has('with sharing') ? 'with' : kw.has('without sharing') ? 'without' : kw.has('inherited sharing') ? 'inherited' : null;
-    const cls = new ClassDef(name, file, decl, decl.kind, decl.mods.annotations.map(annotationInfo), sharing, kw);
+    const sharing = kw.has('with sharing')
+      ? 'with'
+      : kw.has('without sharing')
+        ? 'without'
+        : kw.has('inherited sharing')
+          ? 'inherited'
+          : null;
+    const cls = new ClassDef(
+      name,
+      file,
+      decl,
+      decl.kind,
+      decl.mods.annotations.map(annotationInfo),
+      sharing,
+      kw
+    );
     cls.outer = outer;
-    if (this.classTable.has(lc(name))) throw new CompileError(decl.pos, `Duplicate type name: ${name}`);
+    if (this.classTable.has(lc(name)))
+      throw new CompileError(decl.pos, `Duplicate type name: ${name}`);
     this.classTable.set(lc(name), cls);
     if (outer) outer.inner.set(lc(decl.name), cls);
     for (const i of decl.inner) this.declare(i, file, cls);
-    if (decl.kind === 'enum') cls.enumValues = decl.enumConstants.map((c, i) => new ApexEnumValue(name, c.toUpperCase() === c ? c : c, i));
+    if (decl.kind === 'enum')
+      cls.enumValues = decl.enumConstants.map(
+        (c, i) => new ApexEnumValue(name, c.toUpperCase() === c ? c : c, i)
+      );
     return cls;
   }
 
   private declareBuiltinExceptions(): void {
-    const root = new ClassDef('Exception', '<builtin>', null, 'class', [], null, new Set(['virtual']));
+    const root = new ClassDef(
+      'Exception',
+      '<builtin>',
+      null,
+      'class',
+      [],
+      null,
+      new Set(['virtual'])
+    );
     root.isException = true;
     root.supertypeNames.add('system.exception');
     this.classTable.set('exception', root);
@@ -228,7 +295,18 @@ export class Interp implements ApexRuntime {
     this.exceptionRoot = root;
     // The four constructors every exception has: (), (String), (Exception), (String, Exception).
     const mk = (params: TypeRef[], impl: (self: ApexObject, args: ApexValue[]) => void) => {
-      const m = new MethodDef('Exception', root, 'ctor', false, params, params.map((_, i) => `p${i}`), T_OBJECT, null, [], false);
+      const m = new MethodDef(
+        'Exception',
+        root,
+        'ctor',
+        false,
+        params,
+        params.map((_, i) => `p${i}`),
+        T_OBJECT,
+        null,
+        [],
+        false
+      );
       m.native = (self, args) => {
         impl(self as ApexObject, args);
         return null;
@@ -265,8 +343,11 @@ export class Interp implements ApexRuntime {
     if (this.nativeDefsAdapted.has(def.name)) return;
     this.nativeDefsAdapted.add(def.name);
     const statics: Record<string, (ctx: NativeCallContext, args: ApexValue[]) => ApexValue> = {};
-    const methods: Record<string, (ctx: NativeCallContext, self: ApexValue, args: ApexValue[]) => ApexValue> = {};
-    const byName = new Map<string, typeof def.methods[number][]>();
+    const methods: Record<
+      string,
+      (ctx: NativeCallContext, self: ApexValue, args: ApexValue[]) => ApexValue
+    > = {};
+    const byName = new Map<string, (typeof def.methods)[number][]>();
     for (const m of def.methods) {
       const k = `${m.isStatic ? 's' : 'i'}:${lc(m.name)}`;
       const list = byName.get(k) ?? [];
@@ -275,7 +356,12 @@ export class Interp implements ApexRuntime {
     }
     for (const [k, ms] of byName) {
       const [kind, name] = k.split(':');
-      const pick = (args: ApexValue[]) => ms.find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Method does not exist or incorrect signature: ${name}(${args.length} args) from the type ${def.name}`);
+      const pick = (args: ApexValue[]) =>
+        ms.find((m) => m.params.length === args.length) ??
+        throwApex(
+          'System.TypeException',
+          `Method does not exist or incorrect signature: ${name}(${args.length} args) from the type ${def.name}`
+        );
       if (kind === 's') statics[name] = (ctx, args) => pick(args).impl(ctx, null, args);
       else methods[name] = (ctx, self, args) => pick(args).impl(ctx, self, args);
     }
@@ -290,11 +376,16 @@ export class Interp implements ApexRuntime {
       setStaticProp: def.setStaticProperty?.bind(def),
       construct: def.constructors?.length
         ? (ctx, args) => {
-            const c = (def.constructors ?? []).find((m) => m.params.length === args.length) ?? throwApex('System.TypeException', `Constructor not defined: ${def.name}(${args.length} args)`);
+            const c =
+              (def.constructors ?? []).find((m) => m.params.length === args.length) ??
+              throwApex(
+                'System.TypeException',
+                `Constructor not defined: ${def.name}(${args.length} args)`
+              );
             return c.impl(ctx, null, args);
           }
         : undefined,
-      isInterface: false,
+      isInterface: false
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
     if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;
@@ -311,17 +402,31 @@ export class Interp implements ApexRuntime {
     visiting.add(cls);
     if (d.extends) {
       const sup = this.lookupTypeName(d.extends.names, cls.outer ?? cls);
-      if (!sup || !sup.user) throw new CompileError(d.extends.pos, `Invalid type: ${d.extends.names.join('.')}`);
+      if (!sup || !sup.user)
+        throw new CompileError(d.extends.pos, `Invalid type: ${d.extends.names.join('.')}`);
       const s = sup.user;
       if (s.decl) this.link(s, visiting);
-      if (s.kind === 'class' && !s.isException && !s.modifiers.has('virtual') && !s.modifiers.has('abstract')) throw new CompileError(d.extends.pos, `Non-virtual and non-abstract type cannot be extended: ${s.name}`);
+      if (
+        s.kind === 'class' &&
+        !s.isException &&
+        !s.modifiers.has('virtual') &&
+        !s.modifiers.has('abstract')
+      )
+        throw new CompileError(
+          d.extends.pos,
+          `Non-virtual and non-abstract type cannot be extended: ${s.name}`
+        );
       if (d.kind === 'interface') cls.interfaces.push(s);
       else cls.superclass = s;
       cls.isException = s.isException;
     } else if (d.kind === 'class' && /exception$/i.test(d.name) && false) {
       // (custom exceptions must extend Exception explicitly)
     }
-    if (d.kind === 'class' && /exception$/i.test(d.name) && !cls.isException) throw new CompileError(d.pos, `Classes extending Exception must have a name ending in 'Exception' — and vice versa: ${cls.name} must extend Exception`);
+    if (d.kind === 'class' && /exception$/i.test(d.name) && !cls.isException)
+      throw new CompileError(
+        d.pos,
+        `Classes extending Exception must have a name ending in 'Exception' — and vice versa: ${cls.name} must extend Exception`
+      );
     for (const i of d.implements) {
       const r = this.lookupTypeName(i.names, cls.outer ?? cls);
       const full = i.names.join('.');
@@ -346,13 +451,34 @@ export class Interp implements ApexRuntime {
       for (const [k, f] of cls.superclass.fields) cls.fields.set(k, f);
       cls.nFields = cls.superclass.nFields;
     }
-    const addField = (name: string, tn: TypeNode, mods: ReadonlySet<string>, pos: Pos, annotations: readonly { name: string }[] = []): FieldDef => {
+    const addField = (
+      name: string,
+      tn: TypeNode,
+      mods: ReadonlySet<string>,
+      pos: Pos,
+      annotations: readonly { name: string }[] = []
+    ): FieldDef => {
       const isStatic = mods.has('static') || d.kind === 'interface';
       const t = this.resolveType(tn, cls);
       const l = lc(name);
-      if ((isStatic ? cls.statics : cls.fields).has(l) && (isStatic || cls.fields.get(l)?.owner === cls)) throw new CompileError(pos, `Duplicate field: ${name}`);
+      if (
+        (isStatic ? cls.statics : cls.fields).has(l) &&
+        (isStatic || cls.fields.get(l)?.owner === cls)
+      )
+        throw new CompileError(pos, `Duplicate field: ${name}`);
       const access = accessOf(mods, annotations, d.kind === 'interface' ? 'public' : 'private');
-      const f: FieldDef = { name, slot: isStatic ? cls.statics.size : cls.nFields++, type: t, isStatic, owner: cls, getter: null, setter: null, isFinal: mods.has('final'), access, setAccess: access };
+      const f: FieldDef = {
+        name,
+        slot: isStatic ? cls.statics.size : cls.nFields++,
+        type: t,
+        isStatic,
+        owner: cls,
+        getter: null,
+        setter: null,
+        isFinal: mods.has('final'),
+        access,
+        setAccess: access
+      };
       (isStatic ? cls.statics : cls.fields).set(l, f);
       return f;
     };
@@ -360,10 +486,22 @@ export class Interp implements ApexRuntime {
     for (const p of d.properties) {
       const fd = addField(p.name, p.type, p.mods.keywords, p.pos, p.mods.annotations);
       // `{ get; private set; }`: an accessor's own modifier narrows the property's.
-      if (p.setter && p.setter.mods.keywords.size) fd.setAccess = accessOf(p.setter.mods.keywords, p.mods.annotations);
+      if (p.setter && p.setter.mods.keywords.size)
+        fd.setAccess = accessOf(p.setter.mods.keywords, p.mods.annotations);
       const mkAcc = (kind: 'getter' | 'setter', body: Stmt | null) => {
         if (!body) return null;
-        const m = new MethodDef(`${kind === 'getter' ? 'get' : 'set'}${p.name}`, cls, kind, fd.isStatic, kind === 'setter' ? [fd.type] : [], kind === 'setter' ? ['value'] : [], kind === 'getter' ? fd.type : typeRef('void'), null, [], false);
+        const m = new MethodDef(
+          `${kind === 'getter' ? 'get' : 'set'}${p.name}`,
+          cls,
+          kind,
+          fd.isStatic,
+          kind === 'setter' ? [fd.type] : [],
+          kind === 'setter' ? ['value'] : [],
+          kind === 'getter' ? fd.type : typeRef('void'),
+          null,
+          [],
+          false
+        );
         (m as { accessorBody?: Stmt; accessorOf?: FieldDef }).accessorBody = body;
         (m as { accessorOf?: FieldDef }).accessorOf = fd;
         return m;
@@ -378,22 +516,53 @@ export class Interp implements ApexRuntime {
       const params = md.params.map((p) => this.resolveType(p.type, cls));
       const ret = md.returnType ? this.resolveType(md.returnType, cls) : typeRef('void');
       const isStatic = md.mods.keywords.has('static');
-      const m = new MethodDef(md.name, cls, 'method', isStatic, params, md.params.map((p) => p.name), ret, md, md.mods.annotations.map(annotationInfo), isIface || md.mods.keywords.has('abstract'));
-      m.access = accessOf(md.mods.keywords, md.mods.annotations, isIface || md.mods.keywords.has('override') ? 'public' : 'private');
+      const m = new MethodDef(
+        md.name,
+        cls,
+        'method',
+        isStatic,
+        params,
+        md.params.map((p) => p.name),
+        ret,
+        md,
+        md.mods.annotations.map(annotationInfo),
+        isIface || md.mods.keywords.has('abstract')
+      );
+      m.access = accessOf(
+        md.mods.keywords,
+        md.mods.annotations,
+        isIface || md.mods.keywords.has('override') ? 'public' : 'private'
+      );
       const l = lc(md.name);
       const list = cls.methods.get(l) ?? [];
       const sig = params.map((p) => lc(typeToString(p))).join(',');
-      if (list.some((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig)) throw new CompileError(md.pos, `Method already defined: ${md.name}(${params.map(typeToString).join(', ')})`);
+      if (list.some((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig))
+        throw new CompileError(
+          md.pos,
+          `Method already defined: ${md.name}(${params.map(typeToString).join(', ')})`
+        );
       list.push(m);
       cls.methods.set(l, list);
     }
     for (const cd of d.ctors) {
       const params = cd.params.map((p) => this.resolveType(p.type, cls));
-      const ctor = new MethodDef(d.name, cls, 'ctor', false, params, cd.params.map((p) => p.name), T_OBJECT, cd, [], false);
+      const ctor = new MethodDef(
+        d.name,
+        cls,
+        'ctor',
+        false,
+        params,
+        cd.params.map((p) => p.name),
+        T_OBJECT,
+        cd,
+        [],
+        false
+      );
       ctor.access = accessOf(cd.mods.keywords, cd.mods.annotations);
       cls.ctors.push(ctor);
     }
-    if (!cls.ctors.length && d.kind === 'class' && !cls.isException) cls.ctors.push(new MethodDef(d.name, cls, 'ctor', false, [], [], T_OBJECT, null, [], false));
+    if (!cls.ctors.length && d.kind === 'class' && !cls.isException)
+      cls.ctors.push(new MethodDef(d.name, cls, 'ctor', false, [], [], T_OBJECT, null, [], false));
     // vtable: inherited instance methods, overridden by signature.
     if (cls.superclass) for (const [k, ms] of cls.superclass.vtable) cls.vtable.set(k, [...ms]);
     for (const [k, ms] of cls.methods) {
@@ -410,9 +579,13 @@ export class Interp implements ApexRuntime {
     const eq = cls.vtable.get('equals')?.find((m) => m.params.length === 1);
     const hc = cls.vtable.get('hashcode')?.find((m) => m.params.length === 0);
     const ts = cls.vtable.get('tostring')?.find((m) => m.params.length === 0);
-    if (eq) cls.userEquals = (self, other) => this.invoke(this.dispatchTarget(self, eq), self, [other]) === true;
-    if (hc) cls.userHashCode = (self) => this.invoke(this.dispatchTarget(self, hc), self, []) as number;
-    if (ts) cls.userToString = (self) => stringOf(this.invoke(this.dispatchTarget(self, ts), self, []));
+    if (eq)
+      cls.userEquals = (self, other) =>
+        this.invoke(this.dispatchTarget(self, eq), self, [other]) === true;
+    if (hc)
+      cls.userHashCode = (self) => this.invoke(this.dispatchTarget(self, hc), self, []) as number;
+    if (ts)
+      cls.userToString = (self) => stringOf(this.invoke(this.dispatchTarget(self, ts), self, []));
     (cls as { linked?: boolean }).linked = true;
     visiting.delete(cls);
   }
@@ -423,7 +596,8 @@ export class Interp implements ApexRuntime {
     // Static initialisers (fields with initialisers and static blocks), in source order.
     cls.staticInit = this.compileInit(cls, d.staticInit, true);
     cls.instanceInit = this.compileInit(cls, d.instanceInit, false);
-    for (const ms of cls.methods.values()) for (const m of ms) if (m.decl) this.compileMethod(cls, m, m.decl);
+    for (const ms of cls.methods.values())
+      for (const m of ms) if (m.decl) this.compileMethod(cls, m, m.decl);
     for (const c of cls.ctors) if (c.decl) this.compileMethod(cls, c, c.decl);
     for (const f of [...cls.fields.values(), ...cls.statics.values()]) {
       if (f.owner !== cls) continue;
@@ -442,7 +616,11 @@ export class Interp implements ApexRuntime {
     for (const i of cls.inner.values()) this.guard(i, () => this.compileClass(i));
   }
 
-  private compileInit(cls: ClassDef, items: TypeDecl['staticInit'], isStatic: boolean): ExecFn | null {
+  private compileInit(
+    cls: ClassDef,
+    items: TypeDecl['staticInit'],
+    isStatic: boolean
+  ): ExecFn | null {
     if (!items.length) return null;
     const mc = new MethodCompiler(this, cls, isStatic);
     const parts: ExecFn[] = [];
@@ -473,7 +651,7 @@ export class Interp implements ApexRuntime {
               const v = val(f);
               (f.self as ApexObject).fields[slot] = conv ? conv(v) : v;
               return NORMAL;
-            },
+            }
       );
     }
     cls.initSlots = Math.max(cls.initSlots, mc.scopes.max);
@@ -486,20 +664,36 @@ export class Interp implements ApexRuntime {
   private compileMethod(cls: ClassDef, m: MethodDef, decl: MethodDecl): void {
     m.coercers = m.params.map((p) => this.coercer(p));
     if (!decl.body) {
-      if (cls.kind === 'class' && !m.isAbstract) throw new CompileError(decl.pos, `Method must have a body: ${m.signature}`);
+      if (cls.kind === 'class' && !m.isAbstract)
+        throw new CompileError(decl.pos, `Method must have a body: ${m.signature}`);
       return;
     }
-    if (m.isAbstract && cls.kind === 'class') throw new CompileError(decl.pos, `Abstract methods cannot have a body: ${m.signature}`);
+    if (m.isAbstract && cls.kind === 'class')
+      throw new CompileError(decl.pos, `Abstract methods cannot have a body: ${m.signature}`);
     const mc = new MethodCompiler(this, cls, m.isStatic);
     mc.returnType = m.returnType.name === 'void' ? null : m.returnType;
-    for (let i = 0; i < m.params.length; i++) mc.scopes.declare(m.paramNames[i], m.params[i], decl.pos);
+    for (let i = 0; i < m.params.length; i++)
+      mc.scopes.declare(m.paramNames[i], m.params[i], decl.pos);
     let stmts = decl.body.k === 'block' ? decl.body.body : [decl.body];
     if (m.kind === 'ctor') {
       const first = stmts[0];
       if (first && first.k === 'expr' && first.expr.k === 'ctorCall') {
         const cc = first.expr;
         const args = cc.args.map((a) => mc.expr(a));
-        const target = cc.which === 'this' ? this.pickCtor(cls, args.map((a) => a.type), cc.pos) : cls.superclass ? this.pickCtor(cls.superclass, args.map((a) => a.type), cc.pos) : null;
+        const target =
+          cc.which === 'this'
+            ? this.pickCtor(
+                cls,
+                args.map((a) => a.type),
+                cc.pos
+              )
+            : cls.superclass
+              ? this.pickCtor(
+                  cls.superclass,
+                  args.map((a) => a.type),
+                  cc.pos
+                )
+              : null;
         this.ctorChains.set(m, { which: cc.which, args: args.map((a) => a.fn), target });
         stmts = stmts.slice(1);
       }
@@ -508,13 +702,33 @@ export class Interp implements ApexRuntime {
     m.nSlots = mc.scopes.max;
     m.varNames = mc.scopes.all;
     // A non-void method must return a value on every path (checked loosely: last statement).
-    if (mc.returnType && m.kind === 'method' && !endsWithReturn(decl.body)) throw new CompileError({ line: decl.endLine, column: 1 }, `Missing return statement required return type: ${typeToString(m.returnType)}`);
+    if (mc.returnType && m.kind === 'method' && !endsWithReturn(decl.body))
+      throw new CompileError(
+        { line: decl.endLine, column: 1 },
+        `Missing return statement required return type: ${typeToString(m.returnType)}`
+      );
   }
 
   private declareTrigger(file: string, decl: TriggerDecl): void {
     const cls = new ClassDef(decl.name, file, null, 'class', [], null, new Set());
-    const m = new MethodDef(decl.name, cls, 'trigger', true, [], [], typeRef('void'), null, [], false);
-    const info: TriggerInfo = { name: decl.name, sobject: this.isSObjectType(decl.sobject) ?? decl.sobject, events: decl.events as TriggerInfo['events'], file };
+    const m = new MethodDef(
+      decl.name,
+      cls,
+      'trigger',
+      true,
+      [],
+      [],
+      typeRef('void'),
+      null,
+      [],
+      false
+    );
+    const info: TriggerInfo = {
+      name: decl.name,
+      sobject: this.isSObjectType(decl.sobject) ?? decl.sobject,
+      events: decl.events as TriggerInfo['events'],
+      file
+    };
     this.triggerDefs.set(lc(decl.name), { info, cls, method: m });
     const prev = setCurrent(this);
     try {
@@ -539,22 +753,38 @@ export class Interp implements ApexRuntime {
     if (names.length === 1) {
       for (let c: ClassDef | null = from; c; c = c.outer) {
         const inner = c.inner.get(l);
-        if (inner) return { kind: 'type', user: inner, builtin: null, sobject: null, t: typeRef(inner.name) };
+        if (inner)
+          return {
+            kind: 'type',
+            user: inner,
+            builtin: null,
+            sobject: null,
+            t: typeRef(inner.name)
+          };
         for (let s = c.superclass; s; s = s.superclass) {
           const si = s.inner.get(l);
-          if (si) return { kind: 'type', user: si, builtin: null, sobject: null, t: typeRef(si.name) };
+          if (si)
+            return { kind: 'type', user: si, builtin: null, sobject: null, t: typeRef(si.name) };
         }
       }
     }
     const u = this.classTable.get(l);
     if (u) return { kind: 'type', user: u, builtin: null, sobject: null, t: typeRef(u.name) };
     const prim = PRIMITIVES[l];
-    if (prim) return { kind: 'type', user: null, builtin: builtin(l) ?? null, sobject: null, t: typeRef(prim) };
+    if (prim)
+      return {
+        kind: 'type',
+        user: null,
+        builtin: builtin(l) ?? null,
+        sobject: null,
+        t: typeRef(prim)
+      };
     const b = builtin(l);
     if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
     const so = this.isSObjectType(full);
     if (so) return { kind: 'type', user: null, builtin: null, sobject: so, t: typeRef(so) };
-    if (names.length > 1 && (lc(names[0]) === 'system' || lc(names[0]) === 'schema')) return this.lookupTypeName(names.slice(1), null);
+    if (names.length > 1 && (lc(names[0]) === 'system' || lc(names[0]) === 'schema'))
+      return this.lookupTypeName(names.slice(1), null);
     return null;
   }
 
@@ -566,8 +796,10 @@ export class Interp implements ApexRuntime {
     }
     const args = node.args.map((a) => this.resolveType(a, from));
     const n = lc(r.t.name);
-    if ((n === 'list' || n === 'set') && args.length !== 1 && node.args.length) throw new CompileError(node.pos, `Invalid type: ${r.t.name} takes one type argument`);
-    if (n === 'map' && node.args.length && args.length !== 2) throw new CompileError(node.pos, 'Invalid type: Map takes two type arguments');
+    if ((n === 'list' || n === 'set') && args.length !== 1 && node.args.length)
+      throw new CompileError(node.pos, `Invalid type: ${r.t.name} takes one type argument`);
+    if (n === 'map' && node.args.length && args.length !== 2)
+      throw new CompileError(node.pos, 'Invalid type: Map takes two type arguments');
     return typeRef(r.t.name, args);
   }
 
@@ -642,7 +874,7 @@ export class Interp implements ApexRuntime {
         } finally {
           setCurrent(prev);
         }
-      },
+      }
     };
   }
 
@@ -676,7 +908,10 @@ export class Interp implements ApexRuntime {
   }
 
   newException(typeName: string, message: string): ApexObject {
-    const cls = this.classTable.get(lc(typeName)) ?? this.classTable.get(lc(typeName.replace(/^System\./, ''))) ?? this.declareExceptionOnDemand(typeName);
+    const cls =
+      this.classTable.get(lc(typeName)) ??
+      this.classTable.get(lc(typeName.replace(/^System\./, ''))) ??
+      this.declareExceptionOnDemand(typeName);
     if (!cls.isException) throw new Error(`Not an exception type: ${typeName}`);
     const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
     const f = this.stack[this.stack.length - 1];
@@ -701,10 +936,14 @@ export class Interp implements ApexRuntime {
     const body = m.body;
     if (!body) {
       if (m.owner.compileError) throw new CompileFailure(`Compile failed: ${m.owner.compileError}`);
-      throwApex('System.UnexpectedException', `Abstract method called: ${m.owner.name}.${m.signature}`);
+      throwApex(
+        'System.UnexpectedException',
+        `Abstract method called: ${m.owner.name}.${m.signature}`
+      );
     }
     if (m.owner.compileError) throw new CompileFailure(`Compile failed: ${m.owner.compileError}`);
-    if (this.stack.length > 1000) throwApex('System.LimitException', 'Maximum stack depth reached: 1001');
+    if (this.stack.length > 1000)
+      throwApex('System.LimitException', 'Maximum stack depth reached: 1001');
     const slots: ApexValue[] = new Array(m.nSlots);
     const cs = m.coercers;
     for (let i = 0; i < args.length; i++) {
@@ -737,7 +976,10 @@ export class Interp implements ApexRuntime {
     let t = cache.get(m);
     if (!t) {
       const sig = m.params.map((p) => lc(typeToString(p))).join(',');
-      t = cls.vtable.get(lc(m.name))?.find((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig) ?? m;
+      t =
+        cls.vtable
+          .get(lc(m.name))
+          ?.find((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig) ?? m;
       cache.set(m, t);
     }
     return t;
@@ -745,7 +987,8 @@ export class Interp implements ApexRuntime {
 
   /** Virtual call of a statically chosen method on `o`. */
   dispatchMethod(o: ApexObject, m: MethodDef, args: ApexValue[]): ApexValue {
-    if (o === null) throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (o === null)
+      throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
     return this.invoke(this.dispatchTarget(o, m), o, args);
   }
 
@@ -793,13 +1036,18 @@ export class Interp implements ApexRuntime {
 
   pickCtor(cls: ClassDef, types: (TypeRef | null)[], pos: Pos): MethodDef {
     let cands = cls.ctors.filter((c) => c.params.length === types.length);
-    if (!cls.ctors.length && cls.isException) cands = this.exceptionRoot.ctors.filter((c) => c.params.length === types.length);
+    if (!cls.ctors.length && cls.isException)
+      cands = this.exceptionRoot.ctors.filter((c) => c.params.length === types.length);
     if (!cands.length) {
       if (cls.isException && cls.ctors.length && types.length <= 2) {
         // Custom exception constructors plus the built-in four.
         cands = this.exceptionRoot.ctors.filter((c) => c.params.length === types.length);
       }
-      if (!cands.length) throw new CompileError(pos, `Constructor not defined: [${cls.name}].<Constructor>(${types.map((t) => (t ? typeToString(t) : 'Object')).join(', ')})`);
+      if (!cands.length)
+        throw new CompileError(
+          pos,
+          `Constructor not defined: [${cls.name}].<Constructor>(${types.map((t) => (t ? typeToString(t) : 'Object')).join(', ')})`
+        );
     }
     return this.pickStatic(cands, types);
   }
@@ -833,18 +1081,39 @@ export class Interp implements ApexRuntime {
     try {
       const chain = this.ctorChains.get(ctor);
       if (chain && chain.which === 'this') {
-        if (!chain.target) throw new CompileFailure(`Compile failed: ${cls.name}: this() has no matching constructor`);
-        this.runCtor(cls, chain.target, o, chain.args.map((a) => a(f)));
+        if (!chain.target)
+          throw new CompileFailure(
+            `Compile failed: ${cls.name}: this() has no matching constructor`
+          );
+        this.runCtor(
+          cls,
+          chain.target,
+          o,
+          chain.args.map((a) => a(f))
+        );
       } else {
         const sup = cls.superclass;
         if (sup && sup !== this.exceptionRoot && !(sup.isException && !sup.decl)) {
-          const target = chain?.target ?? this.pickCtor(sup, [], ctor.decl?.pos ?? { line: 0, column: 0 });
+          const target =
+            chain?.target ?? this.pickCtor(sup, [], ctor.decl?.pos ?? { line: 0, column: 0 });
           this.runCtor(sup, target, o, chain ? chain.args.map((a) => a(f)) : []);
         } else if (cls.isException && chain) {
           // super(...) into a built-in exception: message/cause constructors.
-          const target = this.pickCtor(this.exceptionRoot, chain.args.map(() => null), ctor.decl?.pos ?? { line: 0, column: 0 });
+          const target = this.pickCtor(
+            this.exceptionRoot,
+            chain.args.map(() => null),
+            ctor.decl?.pos ?? { line: 0, column: 0 }
+          );
           const vals = chain.args.map((a) => a(f));
-          const pick = this.exceptionRoot.ctors.find((c) => c.params.length === vals.length && (vals.length !== 1 || (vals[0] instanceof ApexObject ? c.params[0].name === 'Exception' : c.params[0].name === 'String'))) ?? target;
+          const pick =
+            this.exceptionRoot.ctors.find(
+              (c) =>
+                c.params.length === vals.length &&
+                (vals.length !== 1 ||
+                  (vals[0] instanceof ApexObject
+                    ? c.params[0].name === 'Exception'
+                    : c.params[0].name === 'String'))
+            ) ?? target;
           pick.native?.(o, vals);
         }
         if (cls.instanceInit) this.runInstanceInit(cls, o);
@@ -915,7 +1184,8 @@ export class Interp implements ApexRuntime {
     if (slot !== undefined) return f.slots[slot];
     const cls = f.method.owner;
     const fd = f.self ? cls.fields.get(l) : undefined;
-    if (fd && f.self) return fd.getter ? this.invoke(fd.getter, f.self, []) : f.self.fields[fd.slot];
+    if (fd && f.self)
+      return fd.getter ? this.invoke(fd.getter, f.self, []) : f.self.fields[fd.slot];
     for (let c: ClassDef | null = cls; c; c = c.outer) {
       const sf = c.findStatic(l);
       if (sf) return sf.getter ? this.invoke(sf.getter, null, []) : sf.owner.staticValues[sf.slot];
@@ -937,8 +1207,15 @@ export class Interp implements ApexRuntime {
       if (v !== undefined) return v;
       if (o.queried && !o.queried.has(l)) {
         const info = this.platform.sobjectType(o.type);
-        const canonical = info?.field(l)?.name ?? info?.parentRelationship(l)?.relationshipName ?? info?.childRelationship(l)?.relationshipName ?? name;
-        throwApex('System.SObjectException', `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`);
+        const canonical =
+          info?.field(l)?.name ??
+          info?.parentRelationship(l)?.relationshipName ??
+          info?.childRelationship(l)?.relationshipName ??
+          name;
+        throwApex(
+          'System.SObjectException',
+          `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`
+        );
       }
       return null;
     }
@@ -949,7 +1226,15 @@ export class Interp implements ApexRuntime {
       throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
     }
     if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as (BuiltinClass & { nativeProperty?: (ctx: NativeCallContext, self: ApexValue, n: string) => ApexValue | undefined }) | undefined;
+      const b = builtin(lc(o.className)) as
+        | (BuiltinClass & {
+            nativeProperty?: (
+              ctx: NativeCallContext,
+              self: ApexValue,
+              n: string
+            ) => ApexValue | undefined;
+          })
+        | undefined;
       const p = b?.props?.[l];
       if (p) return p(this.nativeContext(), o, []);
       const np = b?.nativeProperty?.(this.nativeContext(), o, name);
@@ -958,8 +1243,10 @@ export class Interp implements ApexRuntime {
     }
     if (o instanceof ApexList) {
       // `[SELECT Id FROM X LIMIT 1].Id`: a query result dereferenced as its single row.
-      if (o.items.length === 0) throwApex('System.QueryException', 'List has no rows for assignment to SObject');
-      if (o.items.length > 1) throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
+      if (o.items.length === 0)
+        throwApex('System.QueryException', 'List has no rows for assignment to SObject');
+      if (o.items.length > 1)
+        throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
       return this.getMember(o.items[0], name);
     }
     throwApex('System.TypeException', `Invalid field ${name} on ${o === null ? 'null' : typeof o}`);
@@ -991,22 +1278,38 @@ export class Interp implements ApexRuntime {
       return;
     }
     if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as (BuiltinClass & { nativeSetProperty?: (ctx: NativeCallContext, self: ApexValue, n: string, v: ApexValue) => boolean }) | undefined;
+      const b = builtin(lc(o.className)) as
+        | (BuiltinClass & {
+            nativeSetProperty?: (
+              ctx: NativeCallContext,
+              self: ApexValue,
+              n: string,
+              v: ApexValue
+            ) => boolean;
+          })
+        | undefined;
       if (b?.nativeSetProperty?.(this.nativeContext(), o, name, v)) return;
     }
-    throw new UnsupportedError(`assigning ${name} on ${o instanceof NativeObject ? o.className : o === null ? 'null' : typeof o}`, this.currentPos());
+    throw new UnsupportedError(
+      `assigning ${name} on ${o instanceof NativeObject ? o.className : o === null ? 'null' : typeof o}`,
+      this.currentPos()
+    );
   }
 
   // ------------------------------------------------------------------ dynamic dispatch
 
   /** `o.name(args)` decided by the runtime value (user vtable, built-in family or native class). */
   dispatch(o: ApexValue, name: string, args: ApexValue[]): ApexValue {
-    if (o === null) throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (o === null)
+      throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
     const l = lc(name);
     if (o instanceof ApexObject) {
       const cls = o.cls as ClassDef;
-      const cands = cls.vtable.get(l)?.filter((m) => m.params.length === args.length && !m.isAbstract);
-      if (cands && cands.length) return this.invoke(cands.length === 1 ? cands[0] : this.pickRuntime(cands, args), o, args);
+      const cands = cls.vtable
+        .get(l)
+        ?.filter((m) => m.params.length === args.length && !m.isAbstract);
+      if (cands && cands.length)
+        return this.invoke(cands.length === 1 ? cands[0] : this.pickRuntime(cands, args), o, args);
       return this.dispatchBuiltinObject(o, l, args);
     }
     const fam = this.familyOf(o);
@@ -1031,7 +1334,10 @@ export class Interp implements ApexRuntime {
           score += 1;
           continue;
         }
-        const s = this.fit(typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)), m.params[i]);
+        const s = this.fit(
+          typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)),
+          m.params[i]
+        );
         score = s < 0 ? -1 : score + s;
       }
       if (score > bestScore) {
@@ -1083,7 +1389,10 @@ export class Interp implements ApexRuntime {
         if (!args.length) return stringOf(o);
         break;
     }
-    throwApex('System.TypeException', `Method does not exist or incorrect signature: ${l}(${args.length} args) from the type ${typeName}`);
+    throwApex(
+      'System.TypeException',
+      `Method does not exist or incorrect signature: ${l}(${args.length} args) from the type ${typeName}`
+    );
   }
 
   private familyOf(o: ApexValue): BuiltinClass | undefined {
@@ -1127,12 +1436,14 @@ export class Interp implements ApexRuntime {
     const n = lc(t.name);
     const elem = t.args[0] ?? T_OBJECT;
     const src = args[0];
-    if (args.length && src === null) throwApex('System.NullPointerException', 'Argument cannot be null');
+    if (args.length && src === null)
+      throwApex('System.NullPointerException', 'Argument cannot be null');
     if (n === 'list') {
       const conv = this.coercer(elem);
       if (!args.length) return new ApexList(elem, []);
       if (typeof src === 'number') return new ApexList(elem, []);
-      const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
+      const items =
+        src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
       if (!items) throwApex('System.TypeException', 'Invalid initial value for List');
       return new ApexList(elem, conv ? items.map(conv) : [...items]);
     }
@@ -1140,7 +1451,8 @@ export class Interp implements ApexRuntime {
       const s = new ApexSet(elem);
       if (!args.length || typeof src === 'number') return s;
       const conv = this.coercer(elem);
-      const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
+      const items =
+        src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : null;
       if (!items) throwApex('System.TypeException', 'Invalid initial value for Set');
       for (const x of items) s.add(conv ? conv(x) : x);
       return s;
@@ -1155,9 +1467,11 @@ export class Interp implements ApexRuntime {
     if (src instanceof ApexList) {
       // Map<Id, SObject>(List<SObject>): keyed by Id; a record without Id is an error.
       for (const r of src.items) {
-        if (!(r instanceof ApexSObject)) throwApex('System.TypeException', 'Map initial list must hold SObjects');
+        if (!(r instanceof ApexSObject))
+          throwApex('System.TypeException', 'Map initial list must hold SObjects');
         const id = r.raw('Id');
-        if (id === undefined || id === null) throwApex('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(r));
+        if (id === undefined || id === null)
+          throwApex('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(r));
         m.put(id, r);
       }
       return m;
@@ -1177,8 +1491,25 @@ export class Interp implements ApexRuntime {
   }
 
   private info(c: ClassDef): ClassInfo {
-    const methods = [...c.methods.values()].flat().map((m) => ({ name: m.name, isStatic: m.isStatic, paramTypes: m.params, returnType: m.returnType, annotations: m.annotations }));
-    return { name: c.name, file: c.file, kind: c.kind, annotations: c.annotations, sharing: c.sharing, methods, supertypes: [...c.supertypeNames], compileError: c.compileError };
+    const methods = [...c.methods.values()]
+      .flat()
+      .map((m) => ({
+        name: m.name,
+        isStatic: m.isStatic,
+        paramTypes: m.params,
+        returnType: m.returnType,
+        annotations: m.annotations
+      }));
+    return {
+      name: c.name,
+      file: c.file,
+      kind: c.kind,
+      annotations: c.annotations,
+      sharing: c.sharing,
+      methods,
+      supertypes: [...c.supertypeNames],
+      compileError: c.compileError
+    };
   }
 
   /** Top-level classes with their coverage, for the runner. */
@@ -1213,7 +1544,9 @@ export class Interp implements ApexRuntime {
       const decl = c.decl;
       if (decl) {
         for (const m of decl.methods) {
-          const isTest = m.mods.annotations.some((a) => a.name === 'istest') || m.mods.keywords.has('testmethod');
+          const isTest =
+            m.mods.annotations.some((a) => a.name === 'istest') ||
+            m.mods.keywords.has('testmethod');
           if (isTest) methods.push(m.name);
         }
       }
@@ -1223,14 +1556,26 @@ export class Interp implements ApexRuntime {
   }
 
   private testSetupOf(c: ClassDef): MethodDef | null {
-    for (const ms of c.methods.values()) for (const m of ms) if (m.annotations.some((a) => a.name === 'testsetup')) return m;
+    for (const ms of c.methods.values())
+      for (const m of ms) if (m.annotations.some((a) => a.name === 'testsetup')) return m;
     return null;
   }
 
   runTest(className: string, methodName: string): TestMethodResult {
     const start = performance.now();
     const cls = this.classTable.get(lc(className));
-    const result = (outcome: 'Pass' | 'Fail', message: string | null, stackTrace: string | null): TestMethodResult => ({ className: cls?.name ?? className, methodName, outcome, message, stackTrace, runTimeMs: Math.round(performance.now() - start) });
+    const result = (
+      outcome: 'Pass' | 'Fail',
+      message: string | null,
+      stackTrace: string | null
+    ): TestMethodResult => ({
+      className: cls?.name ?? className,
+      methodName,
+      outcome,
+      message,
+      stackTrace,
+      runTimeMs: Math.round(performance.now() - start)
+    });
     if (!cls) return result('Fail', `No such class: ${className}`, null);
     if (cls.compileError) return result('Fail', `Compile failed: ${cls.compileError}`, null);
     const m = cls.methods.get(lc(methodName))?.find((x) => x.params.length === 0);
@@ -1289,17 +1634,26 @@ export class Interp implements ApexRuntime {
   describeFailure(e: unknown): { message: string; stack: string | null } {
     if (e instanceof ApexThrow) {
       const ex = e.exception;
-      return { message: `${ex.cls.name}: ${ex.exception?.message ?? ''}`, stack: ex.exception?.stack ?? null };
+      return {
+        message: `${ex.cls.name}: ${ex.exception?.message ?? ''}`,
+        stack: ex.exception?.stack ?? null
+      };
     }
-    if (e instanceof UnsupportedError || e instanceof CompileFailure) return { message: e.message, stack: null };
+    if (e instanceof UnsupportedError || e instanceof CompileFailure)
+      return { message: e.message, stack: null };
     const err = e as Error;
-    return { message: `Internal error of the local org: ${err?.message ?? String(e)}`, stack: err?.stack ?? null };
+    return {
+      message: `Internal error of the local org: ${err?.message ?? String(e)}`,
+      stack: err?.stack ?? null
+    };
   }
 
   callStatic(className: string, method: string, args: ApexValue[]): ApexValue {
     const cls = this.classTable.get(lc(className));
     if (!cls) throw new Error(`No such class: ${className}`);
-    const m = cls.findMethods(lc(method)).find((x) => x.isStatic && x.params.length === args.length);
+    const m = cls
+      .findMethods(lc(method))
+      .find((x) => x.isStatic && x.params.length === args.length);
     if (!m) throw new Error(`No such static method: ${className}.${method}(${args.length})`);
     return this.enter(() => this.invokeStatic(m, args));
   }
@@ -1311,7 +1665,8 @@ export class Interp implements ApexRuntime {
   newInstance(typeName: string): ApexValue {
     return this.enter(() => {
       const cls = this.classTable.get(lc(typeName));
-      if (!cls || !cls.decl) throwApex('System.TypeException', `Type cannot be constructed: ${typeName}`);
+      if (!cls || !cls.decl)
+        throwApex('System.TypeException', `Type cannot be constructed: ${typeName}`);
       const ctor = cls.ctors.find((c) => c.params.length === 0);
       if (!ctor) throwApex('System.TypeException', `Type cannot be constructed: ${typeName}`);
       return this.construct(cls, ctor, []);
@@ -1366,7 +1721,12 @@ export class Interp implements ApexRuntime {
     });
   }
 
-  executeAnonymous(source: string): { success: boolean; compileProblem: string | null; exceptionMessage: string | null; exceptionStackTrace: string | null } {
+  executeAnonymous(source: string): {
+    success: boolean;
+    compileProblem: string | null;
+    exceptionMessage: string | null;
+    exceptionStackTrace: string | null;
+  } {
     const prev = setCurrent(this);
     let method: MethodDef;
     try {
@@ -1375,25 +1735,58 @@ export class Interp implements ApexRuntime {
       this.classTable.delete(lc(cls.name));
       this.link(cls, new Set());
       this.compileClass(cls);
-      method = new MethodDef('AnonymousBlock', cls, 'anonymous', true, [], [], typeRef('void'), null, [], false);
+      method = new MethodDef(
+        'AnonymousBlock',
+        cls,
+        'anonymous',
+        true,
+        [],
+        [],
+        typeRef('void'),
+        null,
+        [],
+        false
+      );
       const mc = new MethodCompiler(this, cls, true);
       method.body = mc.block(body);
       method.nSlots = mc.scopes.max;
       method.varNames = mc.scopes.all;
     } catch (e) {
       setCurrent(prev);
-      if (e instanceof SyntaxErrors) return { success: false, compileProblem: `Line: ${e.errors[0].line}, Column: ${e.errors[0].column}: ${e.errors[0].message}`, exceptionMessage: null, exceptionStackTrace: null };
-      if (e instanceof CompileError) return { success: false, compileProblem: `Line: ${e.pos.line}, Column: ${e.pos.column}: ${e.message}`, exceptionMessage: null, exceptionStackTrace: null };
+      if (e instanceof SyntaxErrors)
+        return {
+          success: false,
+          compileProblem: `Line: ${e.errors[0].line}, Column: ${e.errors[0].column}: ${e.errors[0].message}`,
+          exceptionMessage: null,
+          exceptionStackTrace: null
+        };
+      if (e instanceof CompileError)
+        return {
+          success: false,
+          compileProblem: `Line: ${e.pos.line}, Column: ${e.pos.column}: ${e.message}`,
+          exceptionMessage: null,
+          exceptionStackTrace: null
+        };
       throw e;
     }
     setCurrent(prev);
     return this.enter(() => {
       try {
         this.invoke(method, null, []);
-        return { success: true, compileProblem: null, exceptionMessage: null, exceptionStackTrace: null };
+        return {
+          success: true,
+          compileProblem: null,
+          exceptionMessage: null,
+          exceptionStackTrace: null
+        };
       } catch (e) {
         const d = this.describeFailure(e);
-        return { success: false, compileProblem: null, exceptionMessage: d.message, exceptionStackTrace: d.stack };
+        return {
+          success: false,
+          compileProblem: null,
+          exceptionMessage: d.message,
+          exceptionStackTrace: d.stack
+        };
       }
     });
   }
@@ -1420,11 +1813,19 @@ function endsWithReturn(s: Stmt): boolean {
     case 'throw':
       return true;
     case 'block':
-      return s.body.length > 0 && s.body.some((x, i) => i === s.body.length - 1 ? endsWithReturn(x) : x.k === 'return' || x.k === 'throw');
+      return (
+        s.body.length > 0 &&
+        s.body.some((x, i) =>
+          i === s.body.length - 1 ? endsWithReturn(x) : x.k === 'return' || x.k === 'throw'
+        )
+      );
     case 'if':
       return !!s.else && endsWithReturn(s.then) && endsWithReturn(s.else);
     case 'try':
-      return (endsWithReturn(s.body) && s.catches.every((c) => endsWithReturn(c.body))) || (!!s.fin && endsWithReturn(s.fin));
+      return (
+        (endsWithReturn(s.body) && s.catches.every((c) => endsWithReturn(c.body))) ||
+        (!!s.fin && endsWithReturn(s.fin))
+      );
     case 'switch':
       return s.whens.some((w) => w.kind === 'else') && s.whens.every((w) => endsWithReturn(w.body));
     case 'while':

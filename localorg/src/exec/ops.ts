@@ -23,7 +23,7 @@ import {
   javaDoubleToString,
   normaliseId,
   runtimeTypeName,
-  typeToString,
+  typeToString
 } from '../runtime/values.js';
 import { throwApex } from './errors.js';
 import { formatInZone } from '../stdlib/tz.js';
@@ -75,7 +75,10 @@ export function decimalDivide(a: ApexDecimal, b: ApexDecimal): ApexDecimal {
     if (num % b.unscaled === 0n) return new ApexDecimal(num / b.unscaled, scale);
   }
   // Non-terminating: round to DIV_DIGITS significant digits, HALF_EVEN.
-  const intDigits = new ApexDecimal(a.unscaled / b.unscaled === 0n ? 1n : a.unscaled / b.unscaled, 0).precision();
+  const intDigits = new ApexDecimal(
+    a.unscaled / b.unscaled === 0n ? 1n : a.unscaled / b.unscaled,
+    0
+  ).precision();
   const scale = Math.max(DIV_DIGITS - intDigits, 0) + Math.max(preferred, 0);
   const num = a.unscaled * 10n ** BigInt(scale - preferred);
   return new ApexDecimal(divRound(num, b.unscaled, 'HALF_EVEN'), scale);
@@ -87,9 +90,12 @@ export function add(a: ApexValue, b: ApexValue): ApexValue {
   if (typeof a === 'string' || typeof b === 'string') return stringOf(a) + stringOf(b);
   if (a instanceof ApexId || b instanceof ApexId) return stringOf(a) + stringOf(b);
   if (a === null || b === null) npe();
-  if (a instanceof ApexDate && typeof b === 'number') return ApexDate.fromEpochDay(a.toEpochDay() + b);
-  if (a instanceof ApexDatetime && rank(b)) return new ApexDatetime(a.epochMs + Math.round(asNumber(b as Num) * 86400000));
-  if (a instanceof ApexTime && typeof b === 'number') return new ApexTime((((a.ms + b) % 86400000) + 86400000) % 86400000);
+  if (a instanceof ApexDate && typeof b === 'number')
+    return ApexDate.fromEpochDay(a.toEpochDay() + b);
+  if (a instanceof ApexDatetime && rank(b))
+    return new ApexDatetime(a.epochMs + Math.round(asNumber(b as Num) * 86400000));
+  if (a instanceof ApexTime && typeof b === 'number')
+    return new ApexTime((((a.ms + b) % 86400000) + 86400000) % 86400000);
   return arith('+', a, b);
 }
 
@@ -98,9 +104,14 @@ export function arith(op: '+' | '-' | '*' | '/' | '%', a: ApexValue, b: ApexValu
   const ra = rank(a);
   const rb = rank(b);
   if (!ra || !rb) {
-    if (op === '-' && a instanceof ApexDate && typeof b === 'number') return ApexDate.fromEpochDay(a.toEpochDay() - b);
-    if (op === '-' && a instanceof ApexDatetime && rb) return new ApexDatetime(a.epochMs - Math.round(asNumber(b as Num) * 86400000));
-    throwApex('System.TypeException', `Arithmetic expressions must use numeric arguments: ${runtimeTypeName(a)} ${op} ${runtimeTypeName(b)}`);
+    if (op === '-' && a instanceof ApexDate && typeof b === 'number')
+      return ApexDate.fromEpochDay(a.toEpochDay() - b);
+    if (op === '-' && a instanceof ApexDatetime && rb)
+      return new ApexDatetime(a.epochMs - Math.round(asNumber(b as Num) * 86400000));
+    throwApex(
+      'System.TypeException',
+      `Arithmetic expressions must use numeric arguments: ${runtimeTypeName(a)} ${op} ${runtimeTypeName(b)}`
+    );
   }
   const r = Math.max(ra, rb);
   const x = a as Num;
@@ -120,7 +131,7 @@ export function arith(op: '+' | '-' | '*' | '/' | '%', a: ApexValue, b: ApexValu
         return (p / q) | 0;
       case '%':
         if (q === 0) throwApex('System.MathException', 'Divide by 0');
-        return p % q | 0;
+        return (p % q) | 0;
     }
   }
   if (r === 2) {
@@ -180,7 +191,10 @@ export function negate(v: ApexValue): ApexValue {
   if (typeof v === 'bigint') return int64(-v);
   if (v instanceof ApexDouble) return new ApexDouble(-v.v);
   if (v instanceof ApexDecimal) return v.negate();
-  throwApex('System.TypeException', `Arithmetic expressions must use numeric arguments: -${runtimeTypeName(v)}`);
+  throwApex(
+    'System.TypeException',
+    `Arithmetic expressions must use numeric arguments: -${runtimeTypeName(v)}`
+  );
 }
 
 /** Bitwise and shift operators on Integer/Long; & | ^ on Booleans too. */
@@ -207,7 +221,10 @@ export function bitwise(op: string, a: ApexValue, b: ApexValue): ApexValue {
         return (a >>> b) | 0;
     }
   }
-  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
+  if (
+    (typeof a === 'number' || typeof a === 'bigint') &&
+    (typeof b === 'number' || typeof b === 'bigint')
+  ) {
     const x = BigInt(a);
     const y = BigInt(b);
     switch (op) {
@@ -225,14 +242,20 @@ export function bitwise(op: string, a: ApexValue, b: ApexValue): ApexValue {
         return int64(BigInt.asUintN(64, x) >> (y & 63n));
     }
   }
-  throwApex('System.TypeException', `Invalid operands for ${op}: ${runtimeTypeName(a)}, ${runtimeTypeName(b)}`);
+  throwApex(
+    'System.TypeException',
+    `Invalid operands for ${op}: ${runtimeTypeName(a)}, ${runtimeTypeName(b)}`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // String.valueOf and string concatenation
 
 /** Hook for user toString() — set by the interpreter. */
-export const hooks: { objectToString: ((o: ApexObject) => string | null) | null; nativeToString: ((o: NativeObject) => string) | null } = { objectToString: null, nativeToString: null };
+export const hooks: {
+  objectToString: ((o: ApexObject) => string | null) | null;
+  nativeToString: ((o: NativeObject) => string) | null;
+} = { objectToString: null, nativeToString: null };
 
 export function stringOf(v: ApexValue): string {
   if (v === null) return 'null';
@@ -248,22 +271,33 @@ export function stringOf(v: ApexValue): string {
   if (v instanceof ApexDecimal) return v.toPlainString();
   if (v instanceof ApexId) return v.value;
   if (v instanceof ApexDate) return v.toString();
-  if (v instanceof ApexDatetime) return formatInZone(v.epochMs, 'yyyy-MM-dd HH:mm:ss', currentUserZone());
+  if (v instanceof ApexDatetime)
+    return formatInZone(v.epochMs, 'yyyy-MM-dd HH:mm:ss', currentUserZone());
   if (v instanceof ApexTime) return v.toString();
   if (v instanceof ApexBlob) return v.toString();
   if (v instanceof ApexList) return `(${v.items.map(stringOf).join(', ')})`;
   if (v instanceof ApexSet) return `{${v.values().map(stringOf).join(', ')}}`;
-  if (v instanceof ApexMap) return `{${v.entries().map(([k, x]) => `${stringOf(k)}=${stringOf(x)}`).join(', ')}}`;
-  if (v instanceof ApexSObject) return `${v.type}:{${v.populated().map(([k, x]) => `${k}=${stringOf(x)}`).join(', ')}}`;
+  if (v instanceof ApexMap)
+    return `{${v
+      .entries()
+      .map(([k, x]) => `${stringOf(k)}=${stringOf(x)}`)
+      .join(', ')}}`;
+  if (v instanceof ApexSObject)
+    return `${v.type}:{${v
+      .populated()
+      .map(([k, x]) => `${k}=${stringOf(x)}`)
+      .join(', ')}}`;
   if (v instanceof ApexObject) {
     const s = hooks.objectToString?.(v);
     if (s !== null && s !== undefined) return s;
-    if (v.exception) return v.exception.message === null ? v.cls.name : `${v.cls.name}: ${v.exception.message}`;
+    if (v.exception)
+      return v.exception.message === null ? v.cls.name : `${v.cls.name}: ${v.exception.message}`;
     return `${v.cls.name}:[]`;
   }
   if (v instanceof ApexEnumValue) return v.name;
   if (v instanceof ApexTypeValue) return typeToString(v.type);
-  if (v instanceof NativeObject) return hooks.nativeToString ? hooks.nativeToString(v) : v.className;
+  if (v instanceof NativeObject)
+    return hooks.nativeToString ? hooks.nativeToString(v) : v.className;
   return String(v);
 }
 
@@ -278,9 +312,23 @@ export function coercerFor(t: TypeRef, isSObjectType: (name: string) => boolean)
     case 'long':
       return (v) => (typeof v === 'number' ? BigInt(v) : v);
     case 'double':
-      return (v) => (v === null || v instanceof ApexDouble ? v : typeof v === 'number' || typeof v === 'bigint' ? new ApexDouble(Number(v)) : v instanceof ApexDecimal ? new ApexDouble(v.toNumber()) : v);
+      return (v) =>
+        v === null || v instanceof ApexDouble
+          ? v
+          : typeof v === 'number' || typeof v === 'bigint'
+            ? new ApexDouble(Number(v))
+            : v instanceof ApexDecimal
+              ? new ApexDouble(v.toNumber())
+              : v;
     case 'decimal':
-      return (v) => (v === null || v instanceof ApexDecimal ? v : typeof v === 'number' || typeof v === 'bigint' ? ApexDecimal.fromInt(v) : v instanceof ApexDouble ? ApexDecimal.fromDouble(v.v) : v);
+      return (v) =>
+        v === null || v instanceof ApexDecimal
+          ? v
+          : typeof v === 'number' || typeof v === 'bigint'
+            ? ApexDecimal.fromInt(v)
+            : v instanceof ApexDouble
+              ? ApexDecimal.fromDouble(v.v)
+              : v;
     case 'id':
       return (v) => (typeof v === 'string' ? toId(v) : v);
     case 'string':
@@ -289,8 +337,10 @@ export function coercerFor(t: TypeRef, isSObjectType: (name: string) => boolean)
   if (isSObjectType(t.name) || t.name.toLowerCase() === 'sobject') {
     return (v) => {
       if (v instanceof ApexList) {
-        if (v.items.length === 0) throwApex('System.QueryException', 'List has no rows for assignment to SObject');
-        if (v.items.length > 1) throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
+        if (v.items.length === 0)
+          throwApex('System.QueryException', 'List has no rows for assignment to SObject');
+        if (v.items.length > 1)
+          throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
         return v.items[0];
       }
       return v;
@@ -306,7 +356,11 @@ export function toId(s: string): ApexId {
 }
 
 /** `(T) v`: checked cast with the platform's TypeException message. */
-export function cast(v: ApexValue, t: TypeRef, isSObjectType: (name: string) => boolean): ApexValue {
+export function cast(
+  v: ApexValue,
+  t: TypeRef,
+  isSObjectType: (name: string) => boolean
+): ApexValue {
   if (v === null) return null;
   const n = t.name.toLowerCase();
   // Explicit casts convert between the numeric types (narrowing truncates, as in Java).
@@ -320,7 +374,9 @@ export function cast(v: ApexValue, t: TypeRef, isSObjectType: (name: string) => 
       case 'long':
         if (typeof x === 'bigint') return x;
         if (typeof x === 'number') return BigInt(x);
-        return x instanceof ApexDecimal ? int64(x.withScale(0, 'DOWN').unscaled) : BigInt(Math.trunc(x.v));
+        return x instanceof ApexDecimal
+          ? int64(x.withScale(0, 'DOWN').unscaled)
+          : BigInt(Math.trunc(x.v));
       case 'double':
         return x instanceof ApexDouble ? x : new ApexDouble(asNumber(x));
       case 'decimal':
@@ -335,5 +391,8 @@ export function cast(v: ApexValue, t: TypeRef, isSObjectType: (name: string) => 
   if (n === 'sobject' || isSObjectType(t.name)) {
     if (v instanceof ApexSObject && (n === 'sobject' || v.type.toLowerCase() === n)) return v;
   }
-  throwApex('System.TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeToString(t)}`);
+  throwApex(
+    'System.TypeException',
+    `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeToString(t)}`
+  );
 }

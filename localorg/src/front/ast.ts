@@ -23,7 +23,12 @@ export interface Modifiers {
 }
 
 export type Expr =
-  | { k: 'lit'; pos: Pos; type: 'Integer' | 'Long' | 'Decimal' | 'Double' | 'String' | 'Boolean' | 'null'; text: string }
+  | {
+      k: 'lit';
+      pos: Pos;
+      type: 'Integer' | 'Long' | 'Decimal' | 'Double' | 'String' | 'Boolean' | 'null';
+      text: string;
+    }
   | { k: 'name'; pos: Pos; name: string }
   | { k: 'this'; pos: Pos }
   | { k: 'super'; pos: Pos }
@@ -33,7 +38,13 @@ export type Expr =
   | { k: 'index'; pos: Pos; target: Expr; index: Expr }
   | { k: 'new'; pos: Pos; type: TypeNode; args: Expr[] }
   | { k: 'newArray'; pos: Pos; type: TypeNode; size: Expr | null; init: Expr[] | null }
-  | { k: 'newCollection'; pos: Pos; type: TypeNode; items: Expr[] | null; pairs: [Expr, Expr][] | null }
+  | {
+      k: 'newCollection';
+      pos: Pos;
+      type: TypeNode;
+      items: Expr[] | null;
+      pairs: [Expr, Expr][] | null;
+    }
   | { k: 'cast'; pos: Pos; type: TypeNode; expr: Expr }
   | { k: 'unary'; pos: Pos; op: '-' | '+' | '!' | '~'; expr: Expr }
   | { k: 'incdec'; pos: Pos; op: '++' | '--'; prefix: boolean; target: Expr }
@@ -56,15 +67,36 @@ export type Stmt =
   | { k: 'if'; pos: Pos; cond: Expr; then: Stmt; else: Stmt | null }
   | { k: 'while'; pos: Pos; cond: Expr; body: Stmt }
   | { k: 'do'; pos: Pos; cond: Expr; body: Stmt }
-  | { k: 'for'; pos: Pos; init: Stmt | Expr[] | null; cond: Expr | null; update: Expr[]; body: Stmt }
+  | {
+      k: 'for';
+      pos: Pos;
+      init: Stmt | Expr[] | null;
+      cond: Expr | null;
+      update: Expr[];
+      body: Stmt;
+    }
   | { k: 'forEach'; pos: Pos; type: TypeNode; name: string; iter: Expr; body: Stmt }
   | { k: 'switch'; pos: Pos; on: Expr; whens: When[] }
-  | { k: 'try'; pos: Pos; body: Stmt; catches: { type: TypeNode; name: string; body: Stmt; pos: Pos }[]; fin: Stmt | null }
+  | {
+      k: 'try';
+      pos: Pos;
+      body: Stmt;
+      catches: { type: TypeNode; name: string; body: Stmt; pos: Pos }[];
+      fin: Stmt | null;
+    }
   | { k: 'return'; pos: Pos; expr: Expr | null }
   | { k: 'throw'; pos: Pos; expr: Expr }
   | { k: 'break'; pos: Pos }
   | { k: 'continue'; pos: Pos }
-  | { k: 'dml'; pos: Pos; op: 'insert' | 'update' | 'upsert' | 'delete' | 'undelete' | 'merge'; access: 'user' | 'system' | null; expr: Expr; extra: Expr | null; field: string | null }
+  | {
+      k: 'dml';
+      pos: Pos;
+      op: 'insert' | 'update' | 'upsert' | 'delete' | 'undelete' | 'merge';
+      access: 'user' | 'system' | null;
+      expr: Expr;
+      extra: Expr | null;
+      field: string | null;
+    }
   | { k: 'runAs'; pos: Pos; args: Expr[]; body: Stmt }
   | { k: 'empty'; pos: Pos };
 
@@ -73,7 +105,8 @@ export type When =
   | { kind: 'values'; values: WhenValue[]; body: Stmt; pos: Pos }
   | { kind: 'type'; type: TypeNode; name: string; body: Stmt; pos: Pos };
 
-export type WhenValue = { k: 'lit'; value: string | number | bigint | null } | { k: 'enum'; name: string };
+export type WhenValue =
+  { k: 'lit'; value: string | number | bigint | null } | { k: 'enum'; name: string };
 
 export interface Param {
   readonly type: TypeNode;

@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 /** Bump when the AST shape or the front end changes. */
 const AST_VERSION = '3';
-const dir = join(fileURLToPath(new URL('.', import.meta.url)), '../../../node_modules/.cache/localorg-ast');
+const dir = join(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '../../../node_modules/.cache/localorg-ast'
+);
 
 function replacer(_k: string, v: unknown): unknown {
   if (v instanceof Map) return { $map: [...v.entries()] };

@@ -5,7 +5,23 @@
  */
 import { createRequire } from 'node:module';
 import type * as ApexParserModule from '@apexdevtools/apex-parser';
-import type { Annotation, Bind, Expr, FieldDecl, MethodDecl, Modifiers, ParseError, Pos, PropertyDecl, Stmt, TriggerDecl, TypeDecl, TypeNode, When, WhenValue } from './ast.js';
+import type {
+  Annotation,
+  Bind,
+  Expr,
+  FieldDecl,
+  MethodDecl,
+  Modifiers,
+  ParseError,
+  Pos,
+  PropertyDecl,
+  Stmt,
+  TriggerDecl,
+  TypeDecl,
+  TypeNode,
+  When,
+  WhenValue
+} from './ast.js';
 
 // ANTLR contexts are loosely typed on purpose: only this file touches them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,7 +35,9 @@ export class SyntaxErrors extends Error {
 
 // The parser module loads on first use: a start-up whose ASTs all come from the cache never needs it.
 let P!: typeof ApexParserModule;
-let Collect!: new () => InstanceType<typeof ApexParserModule.ApexErrorListener> & { errors: ParseError[] };
+let Collect!: new () => InstanceType<typeof ApexParserModule.ApexErrorListener> & {
+  errors: ParseError[];
+};
 
 function loadParser(): void {
   if (P) return;
@@ -52,7 +70,12 @@ export function parseTrigger(text: string): TriggerDecl {
   if (errors.errors.length) throw new SyntaxErrors(errors.errors);
   const b = new Builder(text);
   const ids = tu.id_list();
-  const events = tu.triggerCase_list().map((c: Ctx) => c.getText().replace(/^(before|after)/i, '$1_').toUpperCase());
+  const events = tu.triggerCase_list().map((c: Ctx) =>
+    c
+      .getText()
+      .replace(/^(before|after)/i, '$1_')
+      .toUpperCase()
+  );
   const body: Stmt[] = [];
   for (const m of tu.triggerBlock().triggerBlockMember_list()) {
     if (m.statement()) body.push(b.statement(m.statement()));
@@ -77,11 +100,19 @@ export function parseAnonymous(text: string): { body: Stmt[]; members: TypeDecl 
     const d = m.anonymousMemberDeclaration();
     const parsed = b.modifiers(m.modifier_list());
     // Top-level methods and variables of anonymous Apex behave as statics of the script.
-    const mods: Modifiers = { annotations: parsed.annotations, keywords: new Set([...parsed.keywords, 'static']) };
+    const mods: Modifiers = {
+      annotations: parsed.annotations,
+      keywords: new Set([...parsed.keywords, 'static'])
+    };
     if (d.fieldDeclaration()) {
       // Top-level `Integer x = 1;` is a local variable of the script.
       const fd = d.fieldDeclaration();
-      body.push({ k: 'local', pos: b.pos(fd), type: b.typeRef(fd.typeRef()), decls: b.declarators(fd.variableDeclarators()) });
+      body.push({
+        k: 'local',
+        pos: b.pos(fd),
+        type: b.typeRef(fd.typeRef()),
+        decls: b.declarators(fd.variableDeclarators())
+      });
     } else b.member(members, d, mods, true);
   }
   return { body, members };
@@ -107,11 +138,28 @@ class Builder {
 
   unsupported(what: string, ctx: Ctx): Error {
     const p = this.pos(ctx);
-    return new SyntaxErrors([{ line: p.line, column: p.column, message: `Unsupported by the local org: ${what}` }]);
+    return new SyntaxErrors([
+      { line: p.line, column: p.column, message: `Unsupported by the local org: ${what}` }
+    ]);
   }
 
   emptyType(name: string, pos: Pos): TypeDecl {
-    return { kind: 'class', name, mods: NO_MODS, extends: null, implements: [], fields: [], properties: [], methods: [], ctors: [], instanceInit: [], staticInit: [], inner: [], enumConstants: [], pos };
+    return {
+      kind: 'class',
+      name,
+      mods: NO_MODS,
+      extends: null,
+      implements: [],
+      fields: [],
+      properties: [],
+      methods: [],
+      ctors: [],
+      instanceInit: [],
+      staticInit: [],
+      inner: [],
+      enumConstants: [],
+      pos
+    };
   }
 
   // ------------------------------------------------------------------ declarations
@@ -138,7 +186,9 @@ class Builder {
     const params = new Map<string, string>();
     const pairs = a.elementValuePairs();
     const unquote = (s: string) => (s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1) : s);
-    if (pairs) for (const p of pairs.elementValuePair_list()) params.set(p.id().getText().toLowerCase(), unquote(p.elementValue().getText()));
+    if (pairs)
+      for (const p of pairs.elementValuePair_list())
+        params.set(p.id().getText().toLowerCase(), unquote(p.elementValue().getText()));
     else if (a.elementValue()) params.set('value', unquote(a.elementValue().getText()));
     return { name: (a.id ? a.id() : a.qualifiedName()).getText().toLowerCase(), params };
   }
@@ -148,7 +198,12 @@ class Builder {
       ...this.emptyType(cd.id().getText(), this.pos(cd)),
       mods,
       extends: cd.typeRef() ? this.typeRef(cd.typeRef()) : null,
-      implements: cd.typeList() ? cd.typeList().typeRef_list().map((x: Ctx) => this.typeRef(x)) : [],
+      implements: cd.typeList()
+        ? cd
+            .typeList()
+            .typeRef_list()
+            .map((x: Ctx) => this.typeRef(x))
+        : []
     };
     for (const b of cd.classBody().classBodyDeclaration_list()) {
       if (b.SEMI()) continue;
@@ -166,18 +221,31 @@ class Builder {
     if (md.methodDeclaration()) t.methods.push(this.method(md.methodDeclaration(), mods));
     else if (md.constructorDeclaration && md.constructorDeclaration()) {
       const c = md.constructorDeclaration();
-      t.ctors.push({ kind: 'ctor', name: c.qualifiedName().getText(), mods, returnType: null, params: this.params(c.formalParameters()), body: this.block(c.block()), pos: this.pos(c), endLine: c.stop.line });
+      t.ctors.push({
+        kind: 'ctor',
+        name: c.qualifiedName().getText(),
+        mods,
+        returnType: null,
+        params: this.params(c.formalParameters()),
+        body: this.block(c.block()),
+        pos: this.pos(c),
+        endLine: c.stop.line
+      });
     } else if (md.fieldDeclaration()) {
       const fd = md.fieldDeclaration();
       const type = this.typeRef(fd.typeRef());
       for (const d of this.declarators(fd.variableDeclarators())) {
         const f: FieldDecl = { mods, type, name: d.name, init: d.init, pos: d.pos };
         t.fields.push(f);
-        (mods.keywords.has('static') || anonymous ? t.staticInit : t.instanceInit).push({ field: f });
+        (mods.keywords.has('static') || anonymous ? t.staticInit : t.instanceInit).push({
+          field: f
+        });
       }
-    } else if (md.propertyDeclaration()) t.properties.push(this.property(md.propertyDeclaration(), mods));
+    } else if (md.propertyDeclaration())
+      t.properties.push(this.property(md.propertyDeclaration(), mods));
     else if (md.classDeclaration()) t.inner.push(this.classDecl(md.classDeclaration(), mods));
-    else if (md.interfaceDeclaration()) t.inner.push(this.interfaceDecl(md.interfaceDeclaration(), mods));
+    else if (md.interfaceDeclaration())
+      t.inner.push(this.interfaceDecl(md.interfaceDeclaration(), mods));
     else if (md.enumDeclaration()) t.inner.push(this.enumDecl(md.enumDeclaration(), mods));
   }
 
@@ -186,10 +254,18 @@ class Builder {
     let setter: PropertyDecl['setter'] = null;
     for (const pb of pd.propertyBlock_list()) {
       const m = this.modifiers(pb.modifier_list());
-      if (pb.getter()) getter = { body: pb.getter().block() ? this.block(pb.getter().block()) : null, mods: m };
+      if (pb.getter())
+        getter = { body: pb.getter().block() ? this.block(pb.getter().block()) : null, mods: m };
       else setter = { body: pb.setter().block() ? this.block(pb.setter().block()) : null, mods: m };
     }
-    return { mods, type: this.typeRef(pd.typeRef()), name: pd.id().getText(), getter, setter, pos: this.pos(pd) };
+    return {
+      mods,
+      type: this.typeRef(pd.typeRef()),
+      name: pd.id().getText(),
+      getter,
+      setter,
+      pos: this.pos(pd)
+    };
   }
 
   method(m: Ctx, mods: Modifiers): MethodDecl {
@@ -201,14 +277,16 @@ class Builder {
       params: this.params(m.formalParameters()),
       body: m.block() ? this.block(m.block()) : null,
       pos: this.pos(m),
-      endLine: m.stop.line,
+      endLine: m.stop.line
     };
   }
 
   params(fp: Ctx): { type: TypeNode; name: string }[] {
     const l = fp.formalParameterList();
     if (!l) return [];
-    return l.formalParameter_list().map((p: Ctx) => ({ type: this.typeRef(p.typeRef()), name: p.id().getText() }));
+    return l
+      .formalParameter_list()
+      .map((p: Ctx) => ({ type: this.typeRef(p.typeRef()), name: p.id().getText() }));
   }
 
   interfaceDecl(id: Ctx, mods: Modifiers): TypeDecl {
@@ -216,7 +294,12 @@ class Builder {
       ...this.emptyType(id.id().getText(), this.pos(id)),
       kind: 'interface',
       mods,
-      implements: id.typeList() ? id.typeList().typeRef_list().map((x: Ctx) => this.typeRef(x)) : [],
+      implements: id.typeList()
+        ? id
+            .typeList()
+            .typeRef_list()
+            .map((x: Ctx) => this.typeRef(x))
+        : []
     };
     for (const m of id.interfaceBody().interfaceMethodDeclaration_list()) {
       t.methods.push({
@@ -227,19 +310,35 @@ class Builder {
         params: this.params(m.formalParameters()),
         body: null,
         pos: this.pos(m),
-        endLine: m.stop.line,
+        endLine: m.stop.line
       });
     }
     return t;
   }
 
   enumDecl(ed: Ctx, mods: Modifiers): TypeDecl {
-    const consts = ed.enumConstants() ? ed.enumConstants().id_list().map((x: Ctx) => x.getText()) : [];
-    return { ...this.emptyType(ed.id().getText(), this.pos(ed)), kind: 'enum', mods, enumConstants: consts };
+    const consts = ed.enumConstants()
+      ? ed
+          .enumConstants()
+          .id_list()
+          .map((x: Ctx) => x.getText())
+      : [];
+    return {
+      ...this.emptyType(ed.id().getText(), this.pos(ed)),
+      kind: 'enum',
+      mods,
+      enumConstants: consts
+    };
   }
 
   declarators(vd: Ctx): { name: string; pos: Pos; init: Expr | null }[] {
-    return vd.variableDeclarator_list().map((d: Ctx) => ({ name: d.id().getText(), pos: this.pos(d), init: d.expression() ? this.expr(d.expression()) : null }));
+    return vd
+      .variableDeclarator_list()
+      .map((d: Ctx) => ({
+        name: d.id().getText(),
+        pos: this.pos(d),
+        init: d.expression() ? this.expr(d.expression()) : null
+      }));
   }
 
   typeRef(tr: Ctx): TypeNode {
@@ -248,7 +347,11 @@ class Builder {
     for (const tn of tr.typeName_list()) {
       const ta = tn.typeArguments();
       names.push(tn.LIST() ? 'List' : tn.SET() ? 'Set' : tn.MAP() ? 'Map' : tn.id().getText());
-      if (ta) args = ta.typeList().typeRef_list().map((x: Ctx) => this.typeRef(x));
+      if (ta)
+        args = ta
+          .typeList()
+          .typeRef_list()
+          .map((x: Ctx) => this.typeRef(x));
     }
     let t: TypeNode = { names, args, pos: this.pos(tr) };
     const dims = (tr.arraySubscripts().getText().match(/\[/g) ?? []).length;
@@ -259,7 +362,11 @@ class Builder {
   // ------------------------------------------------------------------ statements
 
   block(b: Ctx): Stmt {
-    return { k: 'block', pos: this.pos(b), body: b.statement_list().map((s: Ctx) => this.statement(s)) };
+    return {
+      k: 'block',
+      pos: this.pos(b),
+      body: b.statement_list().map((s: Ctx) => this.statement(s))
+    };
   }
 
   statement(s: Ctx): Stmt {
@@ -268,18 +375,44 @@ class Builder {
     if (c instanceof P.BlockContext) return this.block(c);
     if (c instanceof P.LocalVariableDeclarationStatementContext) {
       const d = c.localVariableDeclaration();
-      return { k: 'local', pos, type: this.typeRef(d.typeRef()), decls: this.declarators(d.variableDeclarators()) };
+      return {
+        k: 'local',
+        pos,
+        type: this.typeRef(d.typeRef()),
+        decls: this.declarators(d.variableDeclarators())
+      };
     }
-    if (c instanceof P.ExpressionStatementContext) return { k: 'expr', pos, expr: this.expr(c.expression()) };
+    if (c instanceof P.ExpressionStatementContext)
+      return { k: 'expr', pos, expr: this.expr(c.expression()) };
     if (c instanceof P.IfStatementContext) {
       const st = c.statement_list();
-      return { k: 'if', pos, cond: this.expr(c.parExpression().expression()), then: this.statement(st[0]), else: st[1] ? this.statement(st[1]) : null };
+      return {
+        k: 'if',
+        pos,
+        cond: this.expr(c.parExpression().expression()),
+        then: this.statement(st[0]),
+        else: st[1] ? this.statement(st[1]) : null
+      };
     }
-    if (c instanceof P.WhileStatementContext) return { k: 'while', pos, cond: this.expr(c.parExpression().expression()), body: c.statement() ? this.statement(c.statement()) : { k: 'empty', pos } };
-    if (c instanceof P.DoWhileStatementContext) return { k: 'do', pos, cond: this.expr(c.parExpression().expression()), body: this.block(c.block()) };
+    if (c instanceof P.WhileStatementContext)
+      return {
+        k: 'while',
+        pos,
+        cond: this.expr(c.parExpression().expression()),
+        body: c.statement() ? this.statement(c.statement()) : { k: 'empty', pos }
+      };
+    if (c instanceof P.DoWhileStatementContext)
+      return {
+        k: 'do',
+        pos,
+        cond: this.expr(c.parExpression().expression()),
+        body: this.block(c.block())
+      };
     if (c instanceof P.ForStatementContext) return this.forStatement(c, pos);
-    if (c instanceof P.ReturnStatementContext) return { k: 'return', pos, expr: c.expression() ? this.expr(c.expression()) : null };
-    if (c instanceof P.ThrowStatementContext) return { k: 'throw', pos, expr: this.expr(c.expression()) };
+    if (c instanceof P.ReturnStatementContext)
+      return { k: 'return', pos, expr: c.expression() ? this.expr(c.expression()) : null };
+    if (c instanceof P.ThrowStatementContext)
+      return { k: 'throw', pos, expr: this.expr(c.expression()) };
     if (c instanceof P.BreakStatementContext) return { k: 'break', pos };
     if (c instanceof P.ContinueStatementContext) return { k: 'continue', pos };
     if (c instanceof P.TryStatementContext) {
@@ -287,21 +420,66 @@ class Builder {
         k: 'try',
         pos,
         body: this.block(c.block()),
-        catches: c.catchClause_list().map((cc: Ctx) => ({ type: { names: cc.qualifiedName().id_list().map((i: Ctx) => i.getText()), args: [], pos: this.pos(cc) }, name: cc.id().getText(), body: this.block(cc.block()), pos: this.pos(cc) })),
-        fin: c.finallyBlock() ? this.block(c.finallyBlock().block()) : null,
+        catches: c.catchClause_list().map((cc: Ctx) => ({
+          type: {
+            names: cc
+              .qualifiedName()
+              .id_list()
+              .map((i: Ctx) => i.getText()),
+            args: [],
+            pos: this.pos(cc)
+          },
+          name: cc.id().getText(),
+          body: this.block(cc.block()),
+          pos: this.pos(cc)
+        })),
+        fin: c.finallyBlock() ? this.block(c.finallyBlock().block()) : null
       };
     }
-    if (c instanceof P.SwitchStatementContext) return { k: 'switch', pos, on: this.expr(c.expression()), whens: c.whenControl_list().map((w: Ctx) => this.when(w)) };
-    if (c instanceof P.RunAsStatementContext) return { k: 'runAs', pos, args: c.expressionList() ? c.expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [], body: this.block(c.block()) };
+    if (c instanceof P.SwitchStatementContext)
+      return {
+        k: 'switch',
+        pos,
+        on: this.expr(c.expression()),
+        whens: c.whenControl_list().map((w: Ctx) => this.when(w))
+      };
+    if (c instanceof P.RunAsStatementContext)
+      return {
+        k: 'runAs',
+        pos,
+        args: c.expressionList()
+          ? c
+              .expressionList()
+              .expression_list()
+              .map((e: Ctx) => this.expr(e))
+          : [],
+        body: this.block(c.block())
+      };
     const dml = (op: 'insert' | 'update' | 'delete' | 'undelete' | 'upsert' | 'merge'): Stmt => {
       const al = c.accessLevel();
       const access = al ? (al.getText().toLowerCase().endsWith('user') ? 'user' : 'system') : null;
       if (op === 'merge') {
         const es = c.expression_list();
-        return { k: 'dml', pos, op, access, expr: this.expr(es[0]), extra: this.expr(es[1]), field: null };
+        return {
+          k: 'dml',
+          pos,
+          op,
+          access,
+          expr: this.expr(es[0]),
+          extra: this.expr(es[1]),
+          field: null
+        };
       }
       const qn = op === 'upsert' ? c.qualifiedName() : null;
-      return { k: 'dml', pos, op, access, expr: this.expr(c.expression()), extra: null, field: qn ? qn.getText() : null };
+      return {
+        k: 'dml',
+        pos,
+        op,
+        access,
+        expr: this.expr(c.expression()),
+        extra: null,
+        field: qn ? qn.getText() : null
+      };
     };
     if (c instanceof P.InsertStatementContext) return dml('insert');
     if (c instanceof P.UpdateStatementContext) return dml('update');
@@ -317,22 +495,45 @@ class Builder {
     const fc = c.forControl();
     const body: Stmt = c.statement() ? this.statement(c.statement()) : { k: 'empty', pos };
     const en = fc.enhancedForControl();
-    if (en) return { k: 'forEach', pos, type: this.typeRef(en.typeRef()), name: en.id().getText(), iter: this.expr(en.expression()), body };
+    if (en)
+      return {
+        k: 'forEach',
+        pos,
+        type: this.typeRef(en.typeRef()),
+        name: en.id().getText(),
+        iter: this.expr(en.expression()),
+        body
+      };
     let init: Stmt | Expr[] | null = null;
     const fi = fc.forInit();
     if (fi) {
       if (fi.localVariableDeclaration()) {
         const d = fi.localVariableDeclaration();
-        init = { k: 'local', pos: this.pos(d), type: this.typeRef(d.typeRef()), decls: this.declarators(d.variableDeclarators()) };
-      } else init = fi.expressionList().expression_list().map((e: Ctx) => this.expr(e));
+        init = {
+          k: 'local',
+          pos: this.pos(d),
+          type: this.typeRef(d.typeRef()),
+          decls: this.declarators(d.variableDeclarators())
+        };
+      } else
+        init = fi
+          .expressionList()
+          .expression_list()
+          .map((e: Ctx) => this.expr(e));
     }
     return {
       k: 'for',
       pos,
       init,
       cond: fc.expression() ? this.expr(fc.expression()) : null,
-      update: fc.forUpdate() ? fc.forUpdate().expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [],
-      body,
+      update: fc.forUpdate()
+        ? fc
+            .forUpdate()
+            .expressionList()
+            .expression_list()
+            .map((e: Ctx) => this.expr(e))
+        : [],
+      body
     };
   }
 
@@ -341,7 +542,8 @@ class Builder {
     const body = this.block(w.block());
     const pos = this.pos(w);
     if (wv.ELSE()) return { kind: 'else', body, pos };
-    if (wv.typeRef()) return { kind: 'type', type: this.typeRef(wv.typeRef()), name: wv.id().getText(), body, pos };
+    if (wv.typeRef())
+      return { kind: 'type', type: this.typeRef(wv.typeRef()), name: wv.id().getText(), body, pos };
     const values: WhenValue[] = wv.whenLiteral_list().map((l: Ctx) => this.whenLiteral(l));
     return { kind: 'values', values, body, pos };
   }
@@ -358,7 +560,8 @@ class Builder {
       const n = BigInt(l.LongLiteral().getText().slice(0, -1));
       return { k: 'lit', value: neg ? -n : n };
     }
-    if (l.StringLiteral() || l.MultilineStringLiteral()) return { k: 'lit', value: unescapeString(l.getText()) };
+    if (l.StringLiteral() || l.MultilineStringLiteral())
+      return { k: 'lit', value: unescapeString(l.getText()) };
     return { k: 'enum', name: l.qualifiedName().getText() };
   }
 
@@ -382,7 +585,15 @@ class Builder {
       const safe = !!e.QUESTIONDOT();
       const target = this.expr(e.expression());
       const dm = e.dotMethodCall();
-      if (dm) return { k: 'call', pos: this.pos(dm), target, name: dm.anyId().getText(), args: this.args(dm.expressionList()), safe };
+      if (dm)
+        return {
+          k: 'call',
+          pos: this.pos(dm),
+          target,
+          name: dm.anyId().getText(),
+          args: this.args(dm.expressionList()),
+          safe
+        };
       return { k: 'field', pos: this.pos(e.anyId()), target, name: e.anyId().getText(), safe };
     }
     if (e instanceof P.MethodCallExpressionContext) {
@@ -392,22 +603,66 @@ class Builder {
       if (mc.SUPER()) return { k: 'ctorCall', pos, which: 'super', args };
       return { k: 'call', pos, target: null, name: mc.id().getText(), args, safe: false };
     }
-    if (e instanceof P.ArrayExpressionContext) return { k: 'index', pos, target: this.expr(e.expression(0)), index: this.expr(e.expression(1)) };
+    if (e instanceof P.ArrayExpressionContext)
+      return {
+        k: 'index',
+        pos,
+        target: this.expr(e.expression(0)),
+        index: this.expr(e.expression(1))
+      };
     if (e instanceof P.NewExpressionContext) return this.creator(e.creator(), pos);
-    if (e instanceof P.CastExpressionContext) return { k: 'cast', pos, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
+    if (e instanceof P.CastExpressionContext)
+      return { k: 'cast', pos, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
     if (e instanceof P.SubExpressionContext) return this.expr(e.expression());
-    if (e instanceof P.PostOpExpressionContext) return { k: 'incdec', pos, op: e.INC() ? '++' : '--', prefix: false, target: this.expr(e.expression()) };
+    if (e instanceof P.PostOpExpressionContext)
+      return {
+        k: 'incdec',
+        pos,
+        op: e.INC() ? '++' : '--',
+        prefix: false,
+        target: this.expr(e.expression())
+      };
     if (e instanceof P.PreOpExpressionContext) {
       const inner = this.expr(e.expression());
-      if (e.INC() || e.DEC()) return { k: 'incdec', pos, op: e.INC() ? '++' : '--', prefix: true, target: inner };
+      if (e.INC() || e.DEC())
+        return { k: 'incdec', pos, op: e.INC() ? '++' : '--', prefix: true, target: inner };
       // Fold `-5` into a literal so that -2147483648 is a valid Integer literal.
-      if (e.SUB() && inner.k === 'lit' && (inner.type === 'Integer' || inner.type === 'Long' || inner.type === 'Decimal' || inner.type === 'Double')) return { ...inner, pos, text: `-${inner.text}` };
+      if (
+        e.SUB() &&
+        inner.k === 'lit' &&
+        (inner.type === 'Integer' ||
+          inner.type === 'Long' ||
+          inner.type === 'Decimal' ||
+          inner.type === 'Double')
+      )
+        return { ...inner, pos, text: `-${inner.text}` };
       return { k: 'unary', pos, op: e.SUB() ? '-' : '+', expr: inner };
     }
-    if (e instanceof P.NegExpressionContext) return { k: 'unary', pos, op: e.BANG() ? '!' : '~', expr: this.expr(e.expression()) };
-    if (e instanceof P.InstanceOfExpressionContext) return { k: 'instanceof', pos, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
-    if (e instanceof P.CondExpressionContext) return { k: 'cond', pos, c: this.expr(e.expression(0)), a: this.expr(e.expression(1)), b: this.expr(e.expression(2)) };
-    if (e instanceof P.AssignExpressionContext) return { k: 'assign', pos, op: this.opText(e), target: this.expr(e.expression(0)), value: this.expr(e.expression(1)) };
+    if (e instanceof P.NegExpressionContext)
+      return { k: 'unary', pos, op: e.BANG() ? '!' : '~', expr: this.expr(e.expression()) };
+    if (e instanceof P.InstanceOfExpressionContext)
+      return {
+        k: 'instanceof',
+        pos,
+        expr: this.expr(e.expression()),
+        type: this.typeRef(e.typeRef())
+      };
+    if (e instanceof P.CondExpressionContext)
+      return {
+        k: 'cond',
+        pos,
+        c: this.expr(e.expression(0)),
+        a: this.expr(e.expression(1)),
+        b: this.expr(e.expression(2))
+      };
+    if (e instanceof P.AssignExpressionContext)
+      return {
+        k: 'assign',
+        pos,
+        op: this.opText(e),
+        target: this.expr(e.expression(0)),
+        value: this.expr(e.expression(1))
+      };
     if (
       e instanceof P.Arth1ExpressionContext ||
       e instanceof P.Arth2ExpressionContext ||
@@ -421,7 +676,13 @@ class Builder {
       e instanceof P.LogOrExpressionContext ||
       e instanceof P.CoalExpressionContext
     ) {
-      return { k: 'binary', pos, op: this.opText(e), l: this.expr(e.expression(0)), r: this.expr(e.expression(1)) };
+      return {
+        k: 'binary',
+        pos,
+        op: this.opText(e),
+        l: this.expr(e.expression(0)),
+        r: this.expr(e.expression(1))
+      };
     }
     throw this.unsupported(`expression ${e.getText().slice(0, 40)}`, e);
   }
@@ -431,7 +692,8 @@ class Builder {
     if (p instanceof P.ThisPrimaryContext) return { k: 'this', pos };
     if (p instanceof P.SuperPrimaryContext) return { k: 'super', pos };
     if (p instanceof P.IdPrimaryContext) return { k: 'name', pos, name: p.id().getText() };
-    if (p instanceof P.TypeRefPrimaryContext) return { k: 'classLit', pos, type: this.typeRef(p.typeRef()) };
+    if (p instanceof P.TypeRefPrimaryContext)
+      return { k: 'classLit', pos, type: this.typeRef(p.typeRef()) };
     if (p instanceof P.VoidPrimaryContext) return { k: 'classLit', pos, type: null };
     if (p instanceof P.LiteralPrimaryContext) return this.literal(p.literal(), pos);
     if (p instanceof P.SoqlPrimaryContext) return this.query(p.soqlLiteral(), pos, false);
@@ -444,8 +706,12 @@ class Builder {
     if (l.IntegerLiteral()) return { k: 'lit', pos, type: 'Integer', text };
     if (l.LongLiteral()) return { k: 'lit', pos, type: 'Long', text: text.slice(0, -1) };
     // `1.5` is a Decimal; a `d` suffix makes a Double (Apex Developer Guide, "Primitive Data Types").
-    if (l.NumberLiteral()) return /[dD]$/.test(text) ? { k: 'lit', pos, type: 'Double', text: text.slice(0, -1) } : { k: 'lit', pos, type: 'Decimal', text };
-    if (l.StringLiteral() || l.MultilineStringLiteral()) return { k: 'lit', pos, type: 'String', text: unescapeString(text) };
+    if (l.NumberLiteral())
+      return /[dD]$/.test(text)
+        ? { k: 'lit', pos, type: 'Double', text: text.slice(0, -1) }
+        : { k: 'lit', pos, type: 'Decimal', text };
+    if (l.StringLiteral() || l.MultilineStringLiteral())
+      return { k: 'lit', pos, type: 'String', text: unescapeString(text) };
     if (l.BooleanLiteral()) return { k: 'lit', pos, type: 'Boolean', text: text.toLowerCase() };
     return { k: 'lit', pos, type: 'null', text: 'null' };
   }
@@ -471,22 +737,57 @@ class Builder {
     let args: TypeNode[] = [];
     for (const p of pairs) {
       names.push(p.anyId().getText());
-      if (p.typeList()) args = p.typeList().typeRef_list().map((x: Ctx) => this.typeRef(x));
+      if (p.typeList())
+        args = p
+          .typeList()
+          .typeRef_list()
+          .map((x: Ctx) => this.typeRef(x));
     }
     const type: TypeNode = { names, args, pos };
     if (c.noRest()) return { k: 'newCollection', pos, type, items: null, pairs: null };
-    if (c.classCreatorRest()) return { k: 'new', pos, type, args: this.args(c.classCreatorRest().arguments().expressionList()) };
+    if (c.classCreatorRest())
+      return {
+        k: 'new',
+        pos,
+        type,
+        args: this.args(c.classCreatorRest().arguments().expressionList())
+      };
     if (c.arrayCreatorRest()) {
       const ar = c.arrayCreatorRest();
       const listType: TypeNode = { names: ['List'], args: [type], pos };
-      if (ar.expression()) return { k: 'newArray', pos, type: listType, size: this.expr(ar.expression()), init: null };
+      if (ar.expression())
+        return { k: 'newArray', pos, type: listType, size: this.expr(ar.expression()), init: null };
       const ai = ar.arrayInitializer();
-      return { k: 'newArray', pos, type: listType, size: null, init: ai ? ai.expression_list().map((e: Ctx) => this.expr(e)) : [] };
+      return {
+        k: 'newArray',
+        pos,
+        type: listType,
+        size: null,
+        init: ai ? ai.expression_list().map((e: Ctx) => this.expr(e)) : []
+      };
     }
     if (c.mapCreatorRest()) {
-      return { k: 'newCollection', pos, type, items: null, pairs: c.mapCreatorRest().mapCreatorRestPair_list().map((p: Ctx) => [this.expr(p.expression(0)), this.expr(p.expression(1))] as [Expr, Expr]) };
+      return {
+        k: 'newCollection',
+        pos,
+        type,
+        items: null,
+        pairs: c
+          .mapCreatorRest()
+          .mapCreatorRestPair_list()
+          .map((p: Ctx) => [this.expr(p.expression(0)), this.expr(p.expression(1))] as [Expr, Expr])
+      };
     }
-    return { k: 'newCollection', pos, type, items: c.setCreatorRest().expression_list().map((e: Ctx) => this.expr(e)), pairs: null };
+    return {
+      k: 'newCollection',
+      pos,
+      type,
+      items: c
+        .setCreatorRest()
+        .expression_list()
+        .map((e: Ctx) => this.expr(e)),
+      pairs: null
+    };
   }
 }
 

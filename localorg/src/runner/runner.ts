@@ -68,7 +68,10 @@ export interface RunReport {
 }
 
 /** Builds the language runtime for an org (the platform calls this with the org's sources). */
-export function runtimeFor(platform: ConstructorParameters<typeof Interp>[0], sources: SourceFile[]): Interp {
+export function runtimeFor(
+  platform: ConstructorParameters<typeof Interp>[0],
+  sources: SourceFile[]
+): Interp {
   return new Interp(platform).load(sources);
 }
 
@@ -89,7 +92,15 @@ export function runTests(opts: RunOptions): RunReport {
   const startIso = new Date().toISOString();
   const tRun = Date.now();
   for (const t of wanted) {
-    const methods = t.methods.filter((m) => !filters.length || filters.some((f) => f.cls === t.className.toLowerCase() && (f.method === null || f.method === m.toLowerCase())));
+    const methods = t.methods.filter(
+      (m) =>
+        !filters.length ||
+        filters.some(
+          (f) =>
+            f.cls === t.className.toLowerCase() &&
+            (f.method === null || f.method === m.toLowerCase())
+        )
+    );
     for (const m of methods) {
       const r = interp.runTest(t.className, m);
       results.push(r);
@@ -121,7 +132,7 @@ export function runTests(opts: RunOptions): RunReport {
         orgId: user.organizationId,
         username: user.userName,
         testRunId: '707000000000001AAA',
-        userId: user.id,
+        userId: user.id
       },
       tests: results.map((r, i) => ({
         Id: `07M${String(i + 1).padStart(12, '0')}AAA`,
@@ -131,12 +142,17 @@ export function runTests(opts: RunOptions): RunReport {
         AsyncApexJobId: '707000000000001AAA',
         MethodName: r.methodName,
         Outcome: r.outcome,
-        ApexClass: { Id: '01p000000000001AAA', Name: r.className, NamespacePrefix: null, FullName: r.className },
+        ApexClass: {
+          Id: '01p000000000001AAA',
+          Name: r.className,
+          NamespacePrefix: null,
+          FullName: r.className
+        },
         RunTime: r.runTimeMs,
-        FullName: `${r.className}.${r.methodName}`,
-      })),
+        FullName: `${r.className}.${r.methodName}`
+      }))
     },
-    diagnostics: [...interp.diagnostics],
+    diagnostics: [...interp.diagnostics]
   };
   if (opts.coverage) {
     const entries: CoverageEntry[] = interp.coverage().map(({ cls, lines }) => {
@@ -146,7 +162,14 @@ export function runTests(opts: RunOptions): RunReport {
         obj[String(l)] = h;
         covered += h;
       }
-      return { id: '01p000000000001AAA', name: cls.name, totalLines: lines.size, lines: obj, totalCovered: covered, coveredPercent: lines.size ? Math.round((covered / lines.size) * 100) : 100 };
+      return {
+        id: '01p000000000001AAA',
+        name: cls.name,
+        totalLines: lines.size,
+        lines: obj,
+        totalCovered: covered,
+        coveredPercent: lines.size ? Math.round((covered / lines.size) * 100) : 100
+      };
     });
     const total = entries.reduce((s, e) => s + e.totalLines, 0);
     const cov = entries.reduce((s, e) => s + e.totalCovered, 0);
@@ -158,7 +181,10 @@ export function runTests(opts: RunOptions): RunReport {
 }
 
 function xml(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+  return s.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c
+  );
 }
 
 export function junitXml(report: RunReport): string {

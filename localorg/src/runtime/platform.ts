@@ -31,7 +31,7 @@ export function posText(pos: SourcePos | undefined): string {
 export class UnsupportedError extends Error {
   constructor(
     readonly feature: string,
-    readonly pos?: SourcePos,
+    readonly pos?: SourcePos
   ) {
     super(`Unsupported by the local org: ${feature} at ${posText(pos)}`);
     this.name = 'UnsupportedError';
@@ -46,7 +46,7 @@ export class UnsupportedError extends Error {
 export class ApexThrow extends Error {
   constructor(
     readonly exception: ApexObject,
-    readonly uncatchable = false,
+    readonly uncatchable = false
   ) {
     super(exception.exception?.message ?? exception.cls.name);
     this.name = 'ApexThrow';
@@ -282,7 +282,13 @@ export interface ApexPlatform {
   /** `System.schedule(name, cron, job)`: returns the CronTrigger Id. */
   schedule(ctx: NativeCallContext, name: string, cron: string, job: ApexObject): ApexId;
   /** A call to an `@future` method: the platform queues it and later calls `runtime.callStatic`. */
-  callFuture(ctx: NativeCallContext, className: string, method: string, args: ApexValue[], callout: boolean): void;
+  callFuture(
+    ctx: NativeCallContext,
+    className: string,
+    method: string,
+    args: ApexValue[],
+    callout: boolean
+  ): void;
   /** `System.attachFinalizer(f)` inside a Queueable. */
   attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void;
   /** `EventBus.publish(event | events)`: Database.SaveResult or a List of them. */
@@ -323,7 +329,11 @@ export interface ApexPlatform {
   isQueueable?(ctx: NativeCallContext): boolean;
   isScheduled?(ctx: NativeCallContext): boolean;
   /** `Database.emptyRecycleBin(recordsOrIds)`: Database.EmptyRecycleBinResult(s). */
-  emptyRecycleBin?(ctx: NativeCallContext, records: readonly ApexSObject[], single: boolean): ApexValue;
+  emptyRecycleBin?(
+    ctx: NativeCallContext,
+    records: readonly ApexSObject[],
+    single: boolean
+  ): ApexValue;
   /** `someId.getSObjectType()`: the Schema.SObjectType token of a key prefix. */
   sobjectTypeTokenByPrefix?(ctx: NativeCallContext, prefix: string): ApexValue;
 }
@@ -425,14 +435,15 @@ export class UnsupportedPlatform implements ApexPlatform {
       language: 'en_US',
       defaultCurrency: 'USD',
       organizationId: '00D000000000001AAA',
-      organizationName: 'Local Org',
+      organizationName: 'Local Org'
     };
   }
   nowMs(): number {
     return Date.now();
   }
   debug(level: string, message: string, pos: SourcePos): void {
-    if (process.env.LOCALORG_DEBUG) process.stderr.write(`${posText(pos)}|USER_DEBUG|[${level}]|${message}\n`);
+    if (process.env.LOCALORG_DEBUG)
+      process.stderr.write(`${posText(pos)}|USER_DEBUG|[${level}]|${message}\n`);
   }
 }
 
@@ -512,7 +523,12 @@ export interface ApexRuntime {
   /** Runs the body of a trigger with its context variables (the platform decides when). */
   runTrigger(triggerName: string, ctx: TriggerContext): void;
   /** Executes anonymous Apex; compile errors and uncaught exceptions come back in the result. */
-  executeAnonymous(source: string): { success: boolean; compileProblem: string | null; exceptionMessage: string | null; exceptionStackTrace: string | null };
+  executeAnonymous(source: string): {
+    success: boolean;
+    compileProblem: string | null;
+    exceptionMessage: string | null;
+    exceptionStackTrace: string | null;
+  };
   /** Builds an Apex exception object of a built-in or user type, e.g. for the platform's throws. */
   newException(typeName: string, message: string, pos?: SourcePos): ApexObject;
   /** A context to call native helpers with outside Apex code (platform tests, REST entry points). */

@@ -107,13 +107,14 @@ export class ApexDouble {
   constructor(readonly v: number) {}
 }
 
-export type RoundingMode = 'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UNNECESSARY' | 'UP';
+export type RoundingMode =
+  'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UNNECESSARY' | 'UP';
 
 /** Arbitrary-precision decimal, like java.math.BigDecimal: value = unscaled × 10^-scale. */
 export class ApexDecimal {
   constructor(
     readonly unscaled: bigint,
-    readonly scale: number,
+    readonly scale: number
   ) {}
 
   static fromString(s: string): ApexDecimal {
@@ -165,7 +166,8 @@ export class ApexDecimal {
 
   withScale(newScale: number, mode: RoundingMode = 'UNNECESSARY'): ApexDecimal {
     if (newScale === this.scale) return this;
-    if (newScale > this.scale) return new ApexDecimal(this.unscaled * 10n ** BigInt(newScale - this.scale), newScale);
+    if (newScale > this.scale)
+      return new ApexDecimal(this.unscaled * 10n ** BigInt(newScale - this.scale), newScale);
     const div = 10n ** BigInt(this.scale - newScale);
     return new ApexDecimal(divRound(this.unscaled, div, mode), newScale);
   }
@@ -222,7 +224,7 @@ export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
   const q = n / d; // truncates toward zero
   const r = n % d;
   if (r === 0n) return q;
-  const sign = (n < 0n) !== (d < 0n) ? -1n : 1n;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
   const twice = 2n * (r < 0n ? -r : r);
   const absD = d < 0n ? -d : d;
   const cmpHalf = twice > absD ? 1 : twice < absD ? -1 : 0;
@@ -312,7 +314,7 @@ export class ApexDate {
   constructor(
     readonly year: number,
     readonly month: number, // 1-12
-    readonly day: number,
+    readonly day: number
   ) {}
   /** Days since 1970-01-01 (UTC calendar), for arithmetic and comparison. */
   toEpochDay(): number {
@@ -368,7 +370,7 @@ export class ApexList {
   constructor(
     /** Element type, e.g. `Account` for List<Account>; arrays `Account[]` are the same. */
     readonly elemType: TypeRef,
-    public items: ApexValue[] = [],
+    public items: ApexValue[] = []
   ) {}
 }
 
@@ -427,7 +429,8 @@ class KeyIndex {
 
   /** Live indexes in insertion order. */
   *indexes(): Generator<number> {
-    for (let i = 0; i < this.keys.length; i++) if (!this.dirty || this.keys[i] !== undefined) yield i;
+    for (let i = 0; i < this.keys.length; i++)
+      if (!this.dirty || this.keys[i] !== undefined) yield i;
   }
 
   clear(): void {
@@ -469,7 +472,7 @@ export class ApexMap {
   private readonly vals: ApexValue[] = [];
   constructor(
     readonly keyType: TypeRef,
-    readonly valueType: TypeRef,
+    readonly valueType: TypeRef
   ) {}
   get size(): number {
     return this.index.size;
@@ -538,7 +541,7 @@ export class ApexSObject {
   errors: { field: string | null; message: string }[] | null = null;
   constructor(
     /** Canonical SObject type name, e.g. 'Account', 'S2S_Outbox__c'. */
-    readonly type: string,
+    readonly type: string
   ) {}
 
   /** Value of a field, or undefined when it was never set (caller decides null vs SObjectException). */
@@ -589,7 +592,7 @@ export class ApexSObject {
 export class ApexObject {
   constructor(
     readonly cls: ClassRef,
-    readonly fields: ApexValue[],
+    readonly fields: ApexValue[]
   ) {}
   /** Set on exception instances: message, cause, line, stack (kept here so natives can read them). */
   exception?: ExceptionState;
@@ -610,7 +613,7 @@ export class ApexEnumValue {
     /** Canonical enum type name, e.g. 'Season', 'System.RoundingMode', 'System.TriggerOperation'. */
     readonly enumType: string,
     readonly name: string,
-    readonly ordinal: number,
+    readonly ordinal: number
   ) {}
   toString(): string {
     return this.name;
@@ -632,7 +635,7 @@ export class ApexTypeValue {
 export class NativeObject<S = unknown> {
   constructor(
     readonly className: string,
-    public state: S,
+    public state: S
   ) {}
 }
 
@@ -646,7 +649,8 @@ export class NativeObject<S = unknown> {
 export function apexEquals(a: ApexValue, b: ApexValue): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  if (typeof a === 'string' && typeof b === 'string') return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.length === b.length && a.toLowerCase() === b.toLowerCase();
   return deepEquals(a, b, true);
 }
 
@@ -659,7 +663,12 @@ export function keyEquals(a: ApexValue, b: ApexValue): boolean {
 }
 
 function isNumeric(v: ApexValue): v is number | bigint | ApexDouble | ApexDecimal {
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble || v instanceof ApexDecimal;
+  return (
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    v instanceof ApexDouble ||
+    v instanceof ApexDecimal
+  );
 }
 
 /** Numeric value as Decimal, for cross-type comparison. */
@@ -679,7 +688,8 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
   if (isNumeric(a) && isNumeric(b)) {
     if (typeof a === 'number' && typeof b === 'number') return a === b;
     // As keys, Decimals are BigDecimal.equals: 1.1 and 1.10 differ (Apex Reference, Decimal Class).
-    if (!ci && a instanceof ApexDecimal && b instanceof ApexDecimal) return a.scale === b.scale && a.unscaled === b.unscaled;
+    if (!ci && a instanceof ApexDecimal && b instanceof ApexDecimal)
+      return a.scale === b.scale && a.unscaled === b.unscaled;
     if (a instanceof ApexDouble || b instanceof ApexDouble) return numberOf(a) === numberOf(b);
     return toDecimal(a).compareTo(toDecimal(b)) === 0;
   }
@@ -688,7 +698,8 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
     const y = idText(b);
     return x !== null && x === y;
   }
-  if (a instanceof ApexDate && b instanceof ApexDate) return a.year === b.year && a.month === b.month && a.day === b.day;
+  if (a instanceof ApexDate && b instanceof ApexDate)
+    return a.year === b.year && a.month === b.month && a.day === b.day;
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.epochMs === b.epochMs;
   if (a instanceof ApexTime && b instanceof ApexTime) return a.ms === b.ms;
   if (a instanceof ApexBlob && b instanceof ApexBlob) {
@@ -713,7 +724,8 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
     return true;
   }
   if (a instanceof ApexSObject && b instanceof ApexSObject) {
-    if (a.type.toLowerCase() !== b.type.toLowerCase() || a.values.size !== b.values.size) return false;
+    if (a.type.toLowerCase() !== b.type.toLowerCase() || a.values.size !== b.values.size)
+      return false;
     for (const [f, v] of a.values) {
       if (!b.values.has(f)) return false;
       if (!eq(v, b.values.get(f) as ApexValue)) return false;
@@ -724,10 +736,13 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
     if (a.cls.userEquals) return a.cls.userEquals(a, b);
     return false; // identity already checked
   }
-  if (a instanceof ApexEnumValue && b instanceof ApexEnumValue) return a.enumType === b.enumType && a.name === b.name;
-  if (a instanceof ApexTypeValue && b instanceof ApexTypeValue) return typeToString(a.type).toLowerCase() === typeToString(b.type).toLowerCase();
+  if (a instanceof ApexEnumValue && b instanceof ApexEnumValue)
+    return a.enumType === b.enumType && a.name === b.name;
+  if (a instanceof ApexTypeValue && b instanceof ApexTypeValue)
+    return typeToString(a.type).toLowerCase() === typeToString(b.type).toLowerCase();
   // Platform tokens (Schema.SObjectType, Schema.SObjectField...) are values: equal when their states match.
-  if (a instanceof NativeObject && b instanceof NativeObject) return a.className === b.className && shallowStateEquals(a.state, b.state);
+  if (a instanceof NativeObject && b instanceof NativeObject)
+    return a.className === b.className && shallowStateEquals(a.state, b.state);
   return false;
 }
 
@@ -748,7 +763,9 @@ function shallowStateEquals(x: unknown, y: unknown): boolean {
 function stateHash(st: unknown): number {
   if (!st || typeof st !== 'object') return 0;
   let h = 0;
-  for (const [k, v] of Object.entries(st)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') h = (h + (stringHash(k) ^ stringHash(String(v)))) | 0;
+  for (const [k, v] of Object.entries(st))
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      h = (h + (stringHash(k) ^ stringHash(String(v)))) | 0;
   return h;
 }
 
@@ -773,11 +790,14 @@ export function keyHash(v: ApexValue): string | number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return `n${v}`;
-  if (v instanceof ApexDecimal) return `n${v.scale === 0 ? v.unscaled.toString() : v.toPlainString()}`;
-  if (v instanceof ApexDouble) return Number.isInteger(v.v) && Math.abs(v.v) < 2 ** 31 ? v.v : `d${v.v}`;
+  if (v instanceof ApexDecimal)
+    return `n${v.scale === 0 ? v.unscaled.toString() : v.toPlainString()}`;
+  if (v instanceof ApexDouble)
+    return Number.isInteger(v.v) && Math.abs(v.v) < 2 ** 31 ? v.v : `d${v.v}`;
   if (v instanceof ApexId) return `s${v.value}`;
   if (v instanceof ApexEnumValue) return `e${v.enumType}.${v.name}`;
-  if (v instanceof ApexObject) return v.cls.userHashCode ? `o${v.cls.userHashCode(v)}` : `o#${identityHash(v)}`;
+  if (v instanceof ApexObject)
+    return v.cls.userHashCode ? `o${v.cls.userHashCode(v)}` : `o#${identityHash(v)}`;
   return `h${apexHash(v)}`;
 }
 
@@ -802,7 +822,8 @@ export function apexHash(v: ApexValue): number {
   if (v instanceof ApexDouble) return stringHash(String(v.v));
   if (v instanceof ApexDecimal) return stringHash(v.stripTrailingZeros().toPlainString());
   if (v instanceof ApexId) return stringHash(v.value);
-  if (v instanceof ApexDate || v instanceof ApexDatetime || v instanceof ApexTime) return stringHash(v.toString());
+  if (v instanceof ApexDate || v instanceof ApexDatetime || v instanceof ApexTime)
+    return stringHash(v.toString());
   if (v instanceof ApexBlob) {
     let h = 1;
     for (const b of v.bytes) h = (Math.imul(31, h) + b) | 0;
@@ -851,7 +872,10 @@ export function apexCompare(a: ApexValue, b: ApexValue, caseInsensitive = false)
     }
     return toDecimal(a).compareTo(toDecimal(b));
   }
-  if ((typeof a === 'string' || a instanceof ApexId) && (typeof b === 'string' || b instanceof ApexId)) {
+  if (
+    (typeof a === 'string' || a instanceof ApexId) &&
+    (typeof b === 'string' || b instanceof ApexId)
+  ) {
     let x = String(a);
     let y = String(b);
     if (caseInsensitive) {
@@ -936,18 +960,27 @@ export function isInstanceOf(v: ApexValue, t: TypeRef): boolean {
     case 'sobject':
       return v instanceof ApexSObject;
     case 'list':
-      return v instanceof ApexList && (t.args.length === 0 || collectionArgsMatch([v.elemType], t.args));
+      return (
+        v instanceof ApexList && (t.args.length === 0 || collectionArgsMatch([v.elemType], t.args))
+      );
     case 'set':
-      return v instanceof ApexSet && (t.args.length === 0 || collectionArgsMatch([v.elemType], t.args));
+      return (
+        v instanceof ApexSet && (t.args.length === 0 || collectionArgsMatch([v.elemType], t.args))
+      );
     case 'map':
-      return v instanceof ApexMap && (t.args.length === 0 || collectionArgsMatch([v.keyType, v.valueType], t.args));
+      return (
+        v instanceof ApexMap &&
+        (t.args.length === 0 || collectionArgsMatch([v.keyType, v.valueType], t.args))
+      );
     case 'system.type':
     case 'type':
       return v instanceof ApexTypeValue;
   }
-  if (v instanceof ApexSObject) return v.type.toLowerCase() === n || `schema.${v.type.toLowerCase()}` === n;
+  if (v instanceof ApexSObject)
+    return v.type.toLowerCase() === n || `schema.${v.type.toLowerCase()}` === n;
   if (v instanceof ApexObject) return v.cls.isSubtypeOf(t.name);
-  if (v instanceof ApexEnumValue) return v.enumType.toLowerCase() === n || v.enumType.toLowerCase() === `system.${n}`;
+  if (v instanceof ApexEnumValue)
+    return v.enumType.toLowerCase() === n || v.enumType.toLowerCase() === `system.${n}`;
   if (v instanceof NativeObject) {
     const c = v.className.toLowerCase();
     return c === n || c.endsWith(`.${n}`);
@@ -968,7 +1001,23 @@ function collectionArgsMatch(actual: readonly TypeRef[], wanted: readonly TypeRe
   return true;
 }
 
-const PRIMITIVES = new Set(['integer', 'long', 'double', 'decimal', 'string', 'id', 'boolean', 'date', 'datetime', 'time', 'blob', 'object', 'list', 'set', 'map']);
+const PRIMITIVES = new Set([
+  'integer',
+  'long',
+  'double',
+  'decimal',
+  'string',
+  'id',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'blob',
+  'object',
+  'list',
+  'set',
+  'map'
+]);
 export function isPrimitiveName(lcName: string): boolean {
   return PRIMITIVES.has(lcName);
 }

@@ -1,5 +1,18 @@
 /** List, Set and Map methods (Apex Reference: List Class, Set Class, Map Class). */
-import { ApexList, ApexMap, ApexObject, ApexSObject, ApexSet, type ApexValue, NativeObject, apexCompare, apexHash, keyEquals, T_INTEGER, T_BOOLEAN } from '../runtime/values.js';
+import {
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSObject,
+  ApexSet,
+  type ApexValue,
+  NativeObject,
+  apexCompare,
+  apexHash,
+  keyEquals,
+  T_INTEGER,
+  T_BOOLEAN
+} from '../runtime/values.js';
 import { register } from './registry.js';
 import { throwApex } from '../exec/errors.js';
 import { currentInterp } from '../exec/context.js';
@@ -12,7 +25,8 @@ function conv(elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
 function idx(l: ApexList, i: ApexValue, inclusiveEnd = false): number {
   if (i === null) throwApex('System.NullPointerException', 'Argument cannot be null.');
   const n = i as number;
-  if (n < 0 || n > l.items.length || (!inclusiveEnd && n === l.items.length)) throwApex('System.ListException', `List index out of bounds: ${n}`);
+  if (n < 0 || n > l.items.length || (!inclusiveEnd && n === l.items.length))
+    throwApex('System.ListException', `List index out of bounds: ${n}`);
   return n;
 }
 
@@ -43,7 +57,8 @@ function compareForSort(a: ApexValue, b: ApexValue): number {
     return apexCompare(a.raw('Id') ?? null, b.raw('Id') ?? null) ?? 0;
   }
   const c = apexCompare(a, b, false);
-  if (c === null) throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
+  if (c === null)
+    throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
   return c;
 }
 
@@ -58,10 +73,11 @@ register({
   methods: {
     hasnext: (_c, self: NativeObject<IterState>) => self.state.i < self.state.items.length,
     next: (_c, self: NativeObject<IterState>) => {
-      if (self.state.i >= self.state.items.length) throwApex('System.NoSuchElementException', 'Iterator has no more elements.');
+      if (self.state.i >= self.state.items.length)
+        throwApex('System.NoSuchElementException', 'Iterator has no more elements.');
       return self.state.items[self.state.i++];
-    },
-  },
+    }
+  }
 });
 
 register({
@@ -94,14 +110,15 @@ register({
           const c = x.copy();
           if (a.length > 0 && a[0] !== true) c.unset('Id');
           return c;
-        }),
+        })
       ),
     equals: (_c, l: ApexList, a) => keyEquals(l, a[0]),
     get: (_c, l: ApexList, a) => l.items[idx(l, a[0])],
     hashcode: (_c, l: ApexList) => apexHash(l),
     indexof: (_c, l: ApexList, a) => l.items.findIndex((x) => keyEquals(x, a[0])),
     isempty: (_c, l: ApexList) => l.items.length === 0,
-    iterator: (_c, l: ApexList) => new NativeObject<IterState>('System.ListIterator', { items: l.items, i: 0 }),
+    iterator: (_c, l: ApexList) =>
+      new NativeObject<IterState>('System.ListIterator', { items: l.items, i: 0 }),
     remove: (_c, l: ApexList, a) => l.items.splice(idx(l, a[0]), 1)[0],
     set: (_c, l: ApexList, a) => {
       l.items[idx(l, a[0])] = conv(l.elemType)(a[1]);
@@ -115,8 +132,8 @@ register({
       } else l.items.sort(compareForSort);
       return null;
     },
-    getsobjecttype: (ctx, l: ApexList) => ctx.platform.sobjectTypeToken(ctx, l.elemType.name),
-  },
+    getsobjecttype: (ctx, l: ApexList) => ctx.platform.sobjectTypeToken(ctx, l.elemType.name)
+  }
 });
 
 register({
@@ -145,7 +162,8 @@ register({
     equals: (_c, s: ApexSet, a) => keyEquals(s, a[0]),
     hashcode: (_c, s: ApexSet) => apexHash(s),
     isempty: (_c, s: ApexSet) => s.size === 0,
-    iterator: (_c, s: ApexSet) => new NativeObject<IterState>('System.ListIterator', { items: s.values(), i: 0 }),
+    iterator: (_c, s: ApexSet) =>
+      new NativeObject<IterState>('System.ListIterator', { items: s.values(), i: 0 }),
     remove: (_c, s: ApexSet, a) => s.remove(conv(s.elemType)(a[0])),
     removeall: (_c, s: ApexSet, a) => {
       let changed = false;
@@ -159,8 +177,8 @@ register({
       for (const x of s.values()) if (!keep.has(x)) changed = s.remove(x) || changed;
       return changed;
     },
-    size: (_c, s: ApexSet) => s.size,
-  },
+    size: (_c, s: ApexSet) => s.size
+  }
 });
 
 register({
@@ -202,7 +220,8 @@ register({
       if (src instanceof ApexMap) for (const [k, v] of src.entries()) m.put(k, v);
       else
         for (const r of itemsOf(src)) {
-          if (!(r instanceof ApexSObject)) throwApex('System.TypeException', 'putAll expects a Map or a List of SObjects');
+          if (!(r instanceof ApexSObject))
+            throwApex('System.TypeException', 'putAll expects a Map or a List of SObjects');
           m.put(r.raw('Id') ?? null, r);
         }
       return null;
@@ -210,6 +229,6 @@ register({
     remove: (_c, m: ApexMap, a) => m.remove(conv(m.keyType)(a[0])),
     size: (_c, m: ApexMap) => m.size,
     values: (_c, m: ApexMap) => new ApexList(m.valueType, m.values()),
-    getsobjecttype: (ctx, m: ApexMap) => ctx.platform.sobjectTypeToken(ctx, m.valueType.name),
-  },
+    getsobjecttype: (ctx, m: ApexMap) => ctx.platform.sobjectTypeToken(ctx, m.valueType.name)
+  }
 });

@@ -1,12 +1,20 @@
 /** Blob, EncodingUtil, Crypto, UUID, Url and custom labels (Apex Reference). */
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomUUID
+} from 'node:crypto';
 import { ApexBlob, type ApexValue, NativeObject } from '../runtime/values.js';
 import { register } from './registry.js';
 import { throwApex, unsupported } from '../exec/errors.js';
 import { stringOf } from '../exec/ops.js';
 
 function blob(v: ApexValue): ApexBlob {
-  if (!(v instanceof ApexBlob)) throwApex('System.NullPointerException', 'Argument cannot be null.');
+  if (!(v instanceof ApexBlob))
+    throwApex('System.NullPointerException', 'Argument cannot be null.');
   return v;
 }
 
@@ -22,7 +30,7 @@ register({
   aliases: ['system.blob'],
   statics: {
     valueof: (_c, a) => bytes(Buffer.from(str(a[0]), 'utf8')),
-    topdf: () => unsupported('Blob.toPdf'),
+    topdf: () => unsupported('Blob.toPdf')
   },
   methods: {
     size: (_c, b: ApexBlob) => b.bytes.length,
@@ -33,8 +41,8 @@ register({
       } catch {
         throwApex('System.StringException', 'BLOB is not a valid UTF-8 string');
       }
-    },
-  },
+    }
+  }
 });
 
 register({
@@ -47,30 +55,54 @@ register({
     converttohex: (_c, a) => Buffer.from(blob(a[0]).bytes).toString('hex'),
     convertfromhex: (_c, a) => {
       const h = str(a[0]);
-      if (!/^([0-9a-fA-F]{2})*$/.test(h)) throwApex('System.InvalidParameterValueException', `Invalid hex string: ${h}`);
+      if (!/^([0-9a-fA-F]{2})*$/.test(h))
+        throwApex('System.InvalidParameterValueException', `Invalid hex string: ${h}`);
       return bytes(Buffer.from(h, 'hex'));
     },
     // java.net.URLEncoder: space → '+', unreserved `.-*_` kept.
-    urlencode: (_c, a) => encodeURIComponent(str(a[0])).replace(/%20/g, '+').replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
+    urlencode: (_c, a) =>
+      encodeURIComponent(str(a[0]))
+        .replace(/%20/g, '+')
+        .replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
     urldecode: (_c, a) => {
       try {
         return decodeURIComponent(str(a[0]).replace(/\+/g, ' '));
       } catch {
-        throwApex('System.IllegalArgumentException', 'URLDecoder: Illegal hex characters in escape (%) pattern');
+        throwApex(
+          'System.IllegalArgumentException',
+          'URLDecoder: Illegal hex characters in escape (%) pattern'
+        );
       }
-    },
-  },
+    }
+  }
 });
 
-const DIGESTS: Record<string, string> = { md5: 'md5', sha1: 'sha1', 'sha-256': 'sha256', 'sha-512': 'sha512', 'sha3-256': 'sha3-256', 'sha3-384': 'sha3-384', 'sha3-512': 'sha3-512' };
-const MACS: Record<string, string> = { hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha256: 'sha256', hmacsha512: 'sha512' };
+const DIGESTS: Record<string, string> = {
+  md5: 'md5',
+  sha1: 'sha1',
+  'sha-256': 'sha256',
+  'sha-512': 'sha512',
+  'sha3-256': 'sha3-256',
+  'sha3-384': 'sha3-384',
+  'sha3-512': 'sha3-512'
+};
+const MACS: Record<string, string> = {
+  hmacmd5: 'md5',
+  hmacsha1: 'sha1',
+  hmacsha256: 'sha256',
+  hmacsha512: 'sha512'
+};
 const AES: Record<string, number> = { aes128: 16, aes192: 24, aes256: 32 };
 
 function aes(alg: ApexValue, key: ApexBlob): string {
   const n = str(alg).toLowerCase();
   const len = AES[n];
   if (!len) throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(alg)}`);
-  if (key.bytes.length !== len) throwApex('System.InvalidParameterValueException', `Invalid private key. Must be ${len} bytes.`);
+  if (key.bytes.length !== len)
+    throwApex(
+      'System.InvalidParameterValueException',
+      `Invalid private key. Must be ${len} bytes.`
+    );
   return `aes-${len * 8}-cbc`;
 }
 
@@ -79,17 +111,20 @@ register({
   statics: {
     generateaeskey: (_c, a) => {
       const size = a[0] as number;
-      if (![128, 192, 256].includes(size)) throwApex('System.InvalidParameterValueException', `Invalid key size: ${size}`);
+      if (![128, 192, 256].includes(size))
+        throwApex('System.InvalidParameterValueException', `Invalid key size: ${size}`);
       return bytes(randomBytes(size / 8));
     },
     generatedigest: (_c, a) => {
       const alg = DIGESTS[str(a[0]).toLowerCase()];
-      if (!alg) throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
+      if (!alg)
+        throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
       return bytes(createHash(alg).update(blob(a[1]).bytes).digest());
     },
     generatemac: (_c, a) => {
       const alg = MACS[str(a[0]).toLowerCase()];
-      if (!alg) throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
+      if (!alg)
+        throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
       return bytes(createHmac(alg, blob(a[2]).bytes).update(blob(a[1]).bytes).digest());
     },
     encrypt: (_c, a) => {
@@ -129,11 +164,12 @@ register({
     verify: () => unsupported('Crypto.verify'),
     verifyhmac: (_c, a) => {
       const alg = MACS[str(a[0]).toLowerCase()];
-      if (!alg) throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
+      if (!alg)
+        throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(a[0])}`);
       const mac = createHmac(alg, blob(a[2]).bytes).update(blob(a[1]).bytes).digest();
       return Buffer.compare(mac, Buffer.from(blob(a[3]).bytes)) === 0;
-    },
-  },
+    }
+  }
 });
 
 register({
@@ -142,56 +178,76 @@ register({
     randomuuid: () => new NativeObject('System.UUID', { value: randomUUID() }),
     fromstring: (_c, a) => {
       const s = str(a[0]);
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(s)) throwApex('System.IllegalArgumentException', `Invalid UUID string: ${s}`);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(s))
+        throwApex('System.IllegalArgumentException', `Invalid UUID string: ${s}`);
       return new NativeObject('System.UUID', { value: s.toLowerCase() });
-    },
+    }
   },
   methods: {
     tostring: (_c, self: NativeObject<{ value: string }>) => self.state.value,
-    equals: (_c, self: NativeObject<{ value: string }>, a) => a[0] instanceof NativeObject && (a[0].state as { value: string }).value === self.state.value,
-    hashcode: (_c, self: NativeObject<{ value: string }>) => self.state.value.length,
-  },
+    equals: (_c, self: NativeObject<{ value: string }>, a) =>
+      a[0] instanceof NativeObject && (a[0].state as { value: string }).value === self.state.value,
+    hashcode: (_c, self: NativeObject<{ value: string }>) => self.state.value.length
+  }
 });
 
 register({
   name: 'System.Url',
   aliases: ['url'],
   construct: (_c, a) => {
-    const s = a.length === 1 ? str(a[0]) : a.length === 2 ? new URL(str(a[1]), (a[0] as NativeObject<{ url: string }>).state.url).href : `${str(a[0])}://${str(a[1])}${a.length > 3 ? `:${a[2]}` : ''}${str(a[a.length - 1])}`;
+    const s =
+      a.length === 1
+        ? str(a[0])
+        : a.length === 2
+          ? new URL(str(a[1]), (a[0] as NativeObject<{ url: string }>).state.url).href
+          : `${str(a[0])}://${str(a[1])}${a.length > 3 ? `:${a[2]}` : ''}${str(a[a.length - 1])}`;
     try {
-      return new NativeObject('System.Url', { url: new URL(s).href === s + '/' ? s : new URL(s).href });
+      return new NativeObject('System.Url', {
+        url: new URL(s).href === s + '/' ? s : new URL(s).href
+      });
     } catch {
       throwApex('System.StringException', `no protocol: ${s}`);
     }
   },
   statics: {
-    getorgdomainurl: () => new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' }),
-    getsalesforcebaseurl: () => new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' }),
+    getorgdomainurl: () =>
+      new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' }),
+    getsalesforcebaseurl: () =>
+      new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' }),
     getcurrentrequesturl: () => unsupported('Url.getCurrentRequestUrl'),
-    getorgdomainurlwithoutpath: () => new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' }),
+    getorgdomainurlwithoutpath: () =>
+      new NativeObject('System.Url', { url: 'https://localorg.my.salesforce.com' })
   },
   methods: {
     toexternalform: (_c, self: NativeObject<{ url: string }>) => self.state.url,
     tostring: (_c, self: NativeObject<{ url: string }>) => self.state.url,
     gethost: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).hostname,
     getpath: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).pathname,
-    getprotocol: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).protocol.replace(':', ''),
-    getquery: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).search.slice(1) || null,
-    getport: (_c, self: NativeObject<{ url: string }>) => (new URL(self.state.url).port ? Number(new URL(self.state.url).port) : -1),
-    getref: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).hash.slice(1) || null,
-    getfile: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).pathname + new URL(self.state.url).search,
-    getauthority: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).host,
-  },
+    getprotocol: (_c, self: NativeObject<{ url: string }>) =>
+      new URL(self.state.url).protocol.replace(':', ''),
+    getquery: (_c, self: NativeObject<{ url: string }>) =>
+      new URL(self.state.url).search.slice(1) || null,
+    getport: (_c, self: NativeObject<{ url: string }>) =>
+      new URL(self.state.url).port ? Number(new URL(self.state.url).port) : -1,
+    getref: (_c, self: NativeObject<{ url: string }>) =>
+      new URL(self.state.url).hash.slice(1) || null,
+    getfile: (_c, self: NativeObject<{ url: string }>) =>
+      new URL(self.state.url).pathname + new URL(self.state.url).search,
+    getauthority: (_c, self: NativeObject<{ url: string }>) => new URL(self.state.url).host
+  }
 });
 
 /** `System.Label.Name` / `Label.Name`: custom labels come from the platform's metadata. */
 register({
   name: 'System.Label',
   staticProp: (ctx, lcName) => {
-    const fn = (ctx.platform as { customLabel?: (c: typeof ctx, name: string) => string | undefined }).customLabel;
+    const fn = (
+      ctx.platform as { customLabel?: (c: typeof ctx, name: string) => string | undefined }
+    ).customLabel;
     if (!fn) unsupported(`custom label ${lcName} (the platform does not provide labels)`);
     const v = fn.call(ctx.platform, ctx, lcName);
-    if (v === undefined) throwApex('System.NoDataFoundException', `Custom label not found: ${lcName}`);
+    if (v === undefined)
+      throwApex('System.NoDataFoundException', `Custom label not found: ${lcName}`);
     return v;
-  },
+  }
 });

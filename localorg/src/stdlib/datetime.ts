@@ -37,7 +37,8 @@ function parseDate(s: string): ApexDate {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(s.trim());
   if (!m) throwApex('System.TypeException', `Invalid date: ${s}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throwApex('System.TypeException', `Invalid date: ${s}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    throwApex('System.TypeException', `Invalid date: ${s}`);
   return new ApexDate(y, mo, d);
 }
 
@@ -71,12 +72,14 @@ register({
       return new ApexDate(y, Number(m[1]), Number(m[2]));
     },
     daysinmonth: (_c, a) => daysInMonth(int(a[0]), int(a[1])),
-    isleapyear: (_c, a) => daysInMonth(int(a[0]), 2) === 29,
+    isleapyear: (_c, a) => daysInMonth(int(a[0]), 2) === 29
   },
   methods: {
     adddays: (_c, d: ApexDate, a) => ApexDate.fromEpochDay(d.toEpochDay() + int(a[0])),
-    addmonths: (_c, d: ApexDate, a) => new ApexDate(...addMonths(d.year, d.month, d.day, int(a[0]))),
-    addyears: (_c, d: ApexDate, a) => new ApexDate(...addMonths(d.year, d.month, d.day, 12 * int(a[0]))),
+    addmonths: (_c, d: ApexDate, a) =>
+      new ApexDate(...addMonths(d.year, d.month, d.day, int(a[0]))),
+    addyears: (_c, d: ApexDate, a) =>
+      new ApexDate(...addMonths(d.year, d.month, d.day, 12 * int(a[0]))),
     day: (_c, d: ApexDate) => d.day,
     dayofyear: (_c, d: ApexDate) => d.toEpochDay() - new ApexDate(d.year, 1, 1).toEpochDay() + 1,
     daysbetween: (_c, d: ApexDate, a) => (a[0] as ApexDate).toEpochDay() - d.toEpochDay(),
@@ -95,8 +98,8 @@ register({
       return ApexDate.fromEpochDay(e - dow);
     },
     year: (_c, d: ApexDate) => d.year,
-    tostring: (_c, d: ApexDate) => d.toString(),
-  },
+    tostring: (_c, d: ApexDate) => d.toString()
+  }
 });
 
 function dtLocal(ctx: NativeCallContext, v: ApexDatetime) {
@@ -104,9 +107,20 @@ function dtLocal(ctx: NativeCallContext, v: ApexDatetime) {
 }
 
 function parseDatetime(s: string, tz: string): number {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(s.trim());
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(
+    s.trim()
+  );
   if (!m) throwApex('System.TypeException', `Invalid date/time: ${s}`);
-  return zonedToEpoch(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), 0, tz);
+  return zonedToEpoch(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    0,
+    tz
+  );
 }
 
 function addMonthsDt(ctx: NativeCallContext, v: ApexDatetime, n: number): ApexDatetime {
@@ -127,7 +141,14 @@ register({
         const t = a[1] as ApexTime;
         return new ApexDatetime(zonedToEpoch(d.year, d.month, d.day, 0, 0, 0, 0, zone(ctx)) + t.ms);
       }
-      const [y, m, d, h, mi, s] = [int(a[0]), int(a[1]), int(a[2]), a[3] !== undefined ? int(a[3]) : 0, a[4] !== undefined ? int(a[4]) : 0, a[5] !== undefined ? int(a[5]) : 0];
+      const [y, m, d, h, mi, s] = [
+        int(a[0]),
+        int(a[1]),
+        int(a[2]),
+        a[3] !== undefined ? int(a[3]) : 0,
+        a[4] !== undefined ? int(a[4]) : 0,
+        a[5] !== undefined ? int(a[5]) : 0
+      ];
       return new ApexDatetime(zonedToEpoch(y, m, d, h, mi, s, 0, zone(ctx)));
     },
     newinstancegmt: (_c, a) => {
@@ -135,7 +156,16 @@ register({
         const d = a[0] as ApexDate;
         return new ApexDatetime(Date.UTC(d.year, d.month - 1, d.day) + (a[1] as ApexTime).ms);
       }
-      return new ApexDatetime(Date.UTC(int(a[0]), int(a[1]) - 1, int(a[2]), a[3] !== undefined ? int(a[3]) : 0, a[4] !== undefined ? int(a[4]) : 0, a[5] !== undefined ? int(a[5]) : 0));
+      return new ApexDatetime(
+        Date.UTC(
+          int(a[0]),
+          int(a[1]) - 1,
+          int(a[2]),
+          a[3] !== undefined ? int(a[3]) : 0,
+          a[4] !== undefined ? int(a[4]) : 0,
+          a[5] !== undefined ? int(a[5]) : 0
+        )
+      );
     },
     valueof: (ctx, a) => {
       const v = a[0];
@@ -144,15 +174,20 @@ register({
       if (v instanceof ApexDatetime) return v;
       throwApex('System.TypeException', `Invalid date/time: ${stringOf(v)}`);
     },
-    valueofgmt: (_c, a) => (a[0] === null ? null : new ApexDatetime(parseDatetime(stringOf(a[0]), 'GMT'))),
+    valueofgmt: (_c, a) =>
+      a[0] === null ? null : new ApexDatetime(parseDatetime(stringOf(a[0]), 'GMT')),
     parse: (ctx, a) => {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4}),? (\d{1,2}):(\d{2})\s*(AM|PM)$/i.exec(stringOf(a[0]).trim());
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4}),? (\d{1,2}):(\d{2})\s*(AM|PM)$/i.exec(
+        stringOf(a[0]).trim()
+      );
       if (!m) throwApex('System.TypeException', `Invalid date/time: ${stringOf(a[0])}`);
       let h = Number(m[4]) % 12;
       if (m[6].toUpperCase() === 'PM') h += 12;
       const y = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
-      return new ApexDatetime(zonedToEpoch(y, Number(m[1]), Number(m[2]), h, Number(m[5]), 0, 0, zone(ctx)));
-    },
+      return new ApexDatetime(
+        zonedToEpoch(y, Number(m[1]), Number(m[2]), h, Number(m[5]), 0, 0, zone(ctx))
+      );
+    }
   },
   methods: {
     adddays: (_c, v: ApexDatetime, a) => new ApexDatetime(v.epochMs + int(a[0]) * DAY),
@@ -167,18 +202,29 @@ register({
     daygmt: (_c, v: ApexDatetime) => new Date(v.epochMs).getUTCDate(),
     dayofyear: (ctx, v: ApexDatetime) => {
       const p = dtLocal(ctx, v);
-      return new ApexDate(p.year, p.month, p.day).toEpochDay() - new ApexDate(p.year, 1, 1).toEpochDay() + 1;
+      return (
+        new ApexDate(p.year, p.month, p.day).toEpochDay() -
+        new ApexDate(p.year, 1, 1).toEpochDay() +
+        1
+      );
     },
     format: (ctx, v: ApexDatetime, a) => {
       if (!a.length) return formatInZone(v.epochMs, 'M/d/yyyy, h:mm a', zone(ctx));
-      return formatInZone(v.epochMs, stringOf(a[0]), a.length > 1 && a[1] !== null ? stringOf(a[1]) : zone(ctx));
+      return formatInZone(
+        v.epochMs,
+        stringOf(a[0]),
+        a.length > 1 && a[1] !== null ? stringOf(a[1]) : zone(ctx)
+      );
     },
     formatgmt: (_c, v: ApexDatetime, a) => formatInZone(v.epochMs, stringOf(a[0]), 'GMT'),
-    formatlong: (ctx, v: ApexDatetime) => formatInZone(v.epochMs, 'M/d/yyyy, h:mm:ss a z', zone(ctx)),
+    formatlong: (ctx, v: ApexDatetime) =>
+      formatInZone(v.epochMs, 'M/d/yyyy, h:mm:ss a z', zone(ctx)),
     gettime: (_c, v: ApexDatetime) => BigInt(v.epochMs),
     hour: (ctx, v: ApexDatetime) => dtLocal(ctx, v).hour,
     hourgmt: (_c, v: ApexDatetime) => new Date(v.epochMs).getUTCHours(),
-    issameday: (ctx, v: ApexDatetime, a) => localDate(ctx, v.epochMs).toEpochDay() === localDate(ctx, (a[0] as ApexDatetime).epochMs).toEpochDay(),
+    issameday: (ctx, v: ApexDatetime, a) =>
+      localDate(ctx, v.epochMs).toEpochDay() ===
+      localDate(ctx, (a[0] as ApexDatetime).epochMs).toEpochDay(),
     millisecond: (ctx, v: ApexDatetime) => dtLocal(ctx, v).ms,
     millisecondgmt: (_c, v: ApexDatetime) => new Date(v.epochMs).getUTCMilliseconds(),
     minute: (ctx, v: ApexDatetime) => dtLocal(ctx, v).minute,
@@ -193,8 +239,8 @@ register({
     },
     timegmt: (_c, v: ApexDatetime) => new ApexTime(((v.epochMs % DAY) + DAY) % DAY),
     year: (ctx, v: ApexDatetime) => dtLocal(ctx, v).year,
-    yeargmt: (_c, v: ApexDatetime) => new Date(v.epochMs).getUTCFullYear(),
-  },
+    yeargmt: (_c, v: ApexDatetime) => new Date(v.epochMs).getUTCFullYear()
+  }
 });
 
 const wrap = (ms: number) => new ApexTime(((ms % DAY) + DAY) % DAY);
@@ -203,7 +249,7 @@ register({
   name: 'Time',
   aliases: ['system.time'],
   statics: {
-    newinstance: (_c, a) => wrap(((int(a[0]) * 60 + int(a[1])) * 60 + int(a[2])) * 1000 + int(a[3])),
+    newinstance: (_c, a) => wrap(((int(a[0]) * 60 + int(a[1])) * 60 + int(a[2])) * 1000 + int(a[3]))
   },
   methods: {
     addhours: (_c, t: ApexTime, a) => wrap(t.ms + int(a[0]) * 3600000),
@@ -213,6 +259,6 @@ register({
     hour: (_c, t: ApexTime) => Math.floor(t.ms / 3600000),
     minute: (_c, t: ApexTime) => Math.floor(t.ms / 60000) % 60,
     second: (_c, t: ApexTime) => Math.floor(t.ms / 1000) % 60,
-    millisecond: (_c, t: ApexTime) => t.ms % 1000,
-  },
+    millisecond: (_c, t: ApexTime) => t.ms % 1000
+  }
 });

@@ -41,5 +41,5 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
   ['System.TransientException', 'Exception'],
   ['EventBus.RetryableException', 'Exception'],
   ['EventBus.InvalidReplayIdException', 'Exception'],
-  ['Database.DuplicateMessageException', 'Exception'],
+  ['Database.DuplicateMessageException', 'Exception']
 ];

@@ -25,7 +25,7 @@ import {
   type TypeRef,
   javaDoubleToString,
   typeRef,
-  typeToString,
+  typeToString
 } from '../runtime/values.js';
 import { register } from './registry.js';
 import { throwApex, unsupported } from '../exec/errors.js';
@@ -58,7 +58,10 @@ export function isoDatetime(ms: number): string {
   return new Date(ms).toISOString().replace(/(\.\d{3})Z$/, '$1Z');
 }
 
-type JNode = { k: 'raw'; text: string } | { k: 'obj'; entries: [string, JNode][] } | { k: 'arr'; items: JNode[] };
+type JNode =
+  | { k: 'raw'; text: string }
+  | { k: 'obj'; entries: [string, JNode][] }
+  | { k: 'arr'; items: JNode[] };
 
 function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode {
   if (v === null) return { k: 'raw', text: 'null' };
@@ -70,24 +73,33 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
     case 'boolean':
       return { k: 'raw', text: String(v) };
   }
-  if (v instanceof ApexDouble) return { k: 'raw', text: Number.isInteger(v.v) && Math.abs(v.v) < 1e7 ? `${v.v}.0` : javaDoubleToString(v.v) };
+  if (v instanceof ApexDouble)
+    return {
+      k: 'raw',
+      text: Number.isInteger(v.v) && Math.abs(v.v) < 1e7 ? `${v.v}.0` : javaDoubleToString(v.v)
+    };
   if (v instanceof ApexDecimal) return { k: 'raw', text: v.toPlainString() };
   if (v instanceof ApexId) return { k: 'raw', text: quote(v.value) };
   if (v instanceof ApexDate) return { k: 'raw', text: quote(v.toString()) };
   if (v instanceof ApexDatetime) return { k: 'raw', text: quote(isoDatetime(v.epochMs)) };
   if (v instanceof ApexTime) return { k: 'raw', text: quote(v.toString()) };
-  if (v instanceof ApexBlob) return { k: 'raw', text: quote(Buffer.from(v.bytes).toString('base64')) };
+  if (v instanceof ApexBlob)
+    return { k: 'raw', text: quote(Buffer.from(v.bytes).toString('base64')) };
   if (v instanceof ApexEnumValue) return { k: 'raw', text: quote(v.name) };
   if (seen.has(v)) throwApex('System.JSONException', 'Cycle detected during serialization');
   if (v instanceof ApexList || v instanceof ApexSet) {
     seen.add(v);
-    const items = (v instanceof ApexList ? v.items : v.values()).map((x) => toNode(x, suppressNulls, seen));
+    const items = (v instanceof ApexList ? v.items : v.values()).map((x) =>
+      toNode(x, suppressNulls, seen)
+    );
     seen.delete(v);
     return { k: 'arr', items };
   }
   if (v instanceof ApexMap) {
     seen.add(v);
-    const entries: [string, JNode][] = v.entries().map(([k, x]) => [stringOf(k), toNode(x, suppressNulls, seen)]);
+    const entries: [string, JNode][] = v
+      .entries()
+      .map(([k, x]) => [stringOf(k), toNode(x, suppressNulls, seen)]);
     seen.delete(v);
     return { k: 'obj', entries };
   }
@@ -95,10 +107,25 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
     seen.add(v);
     const attrs: [string, JNode][] = [['type', { k: 'raw', text: quote(v.type) }]];
     const id = v.raw('Id');
-    if (id) attrs.push(['url', { k: 'raw', text: quote(`/services/data/v65.0/sobjects/${v.type}/${stringOf(id)}`) }]);
+    if (id)
+      attrs.push([
+        'url',
+        { k: 'raw', text: quote(`/services/data/v65.0/sobjects/${v.type}/${stringOf(id)}`) }
+      ]);
     const entries: [string, JNode][] = [['attributes', { k: 'obj', entries: attrs }]];
     for (const [k, x] of v.populated()) {
-      if (x instanceof ApexList) entries.push([k, { k: 'obj', entries: [['totalSize', { k: 'raw', text: String(x.items.length) }], ['done', { k: 'raw', text: 'true' }], ['records', toNode(x, suppressNulls, seen)]] }]);
+      if (x instanceof ApexList)
+        entries.push([
+          k,
+          {
+            k: 'obj',
+            entries: [
+              ['totalSize', { k: 'raw', text: String(x.items.length) }],
+              ['done', { k: 'raw', text: 'true' }],
+              ['records', toNode(x, suppressNulls, seen)]
+            ]
+          }
+        ]);
       else entries.push([k, toNode(x, suppressNulls, seen)]);
     }
     seen.delete(v);
@@ -132,7 +159,8 @@ function compact(n: JNode): string {
 /** Jackson DefaultPrettyPrinter: objects one field per line, arrays inline `[ a, b ]`. */
 function pretty(n: JNode, indent: string): string {
   if (n.k === 'raw') return n.text;
-  if (n.k === 'arr') return n.items.length ? `[ ${n.items.map((x) => pretty(x, indent)).join(', ')} ]` : '[ ]';
+  if (n.k === 'arr')
+    return n.items.length ? `[ ${n.items.map((x) => pretty(x, indent)).join(', ')} ]` : '[ ]';
   if (!n.entries.length) return '{ }';
   const inner = indent + '  ';
   return `{\n${n.entries.map(([k, x]) => `${inner}${quote(k)} : ${pretty(x, inner)}`).join(',\n')}\n${indent}}`;
@@ -147,7 +175,16 @@ export function serialize(v: ApexValue, prettyPrint: boolean, suppressNulls = fa
 // Tokenizer (keeps number text exact for Decimal/Long)
 
 type Tok =
-  | { t: 'START_OBJECT' | 'END_OBJECT' | 'START_ARRAY' | 'END_ARRAY' | 'VALUE_TRUE' | 'VALUE_FALSE' | 'VALUE_NULL' }
+  | {
+      t:
+        | 'START_OBJECT'
+        | 'END_OBJECT'
+        | 'START_ARRAY'
+        | 'END_ARRAY'
+        | 'VALUE_TRUE'
+        | 'VALUE_FALSE'
+        | 'VALUE_NULL';
+    }
   | { t: 'FIELD_NAME' | 'VALUE_STRING'; s: string }
   | { t: 'VALUE_NUMBER_INT' | 'VALUE_NUMBER_FLOAT'; s: string };
 
@@ -156,7 +193,11 @@ function tokenize(src: string): Tok[] {
   let i = 0;
   const stack: ('o' | 'a')[] = [];
   let expectKey = false;
-  const err = (): never => throwApex('System.JSONException', `Unexpected character ('${src[i] ?? 'EOF'}' (code ${src.charCodeAt(i) || 0})): at input location [line:1, column:${i + 1}]`);
+  const err = (): never =>
+    throwApex(
+      'System.JSONException',
+      `Unexpected character ('${src[i] ?? 'EOF'}' (code ${src.charCodeAt(i) || 0})): at input location [line:1, column:${i + 1}]`
+    );
   const readString = (): string => {
     let s = '';
     i++;
@@ -169,7 +210,20 @@ function tokenize(src: string): Tok[] {
         if (e === 'u') {
           s += String.fromCharCode(parseInt(src.slice(i, i + 4), 16));
           i += 4;
-        } else s += ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' } as Record<string, string>)[e] ?? err();
+        } else
+          s +=
+            (
+              {
+                n: '\n',
+                r: '\r',
+                t: '\t',
+                b: '\b',
+                f: '\f',
+                '/': '/',
+                '\\': '\\',
+                '"': '"'
+              } as Record<string, string>
+            )[e] ?? err();
       } else s += c;
     }
   };
@@ -221,7 +275,8 @@ function tokenize(src: string): Tok[] {
       i += m[0].length;
     }
   }
-  if (stack.length) throwApex('System.JSONException', 'Unexpected end-of-input: expected close marker');
+  if (stack.length)
+    throwApex('System.JSONException', 'Unexpected end-of-input: expected close marker');
   return out;
 }
 
@@ -295,8 +350,14 @@ function untyped(r: Reader): ApexValue {
 }
 
 function parseIsoDatetime(s: string): number {
-  const ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : `${s}Z`);
-  if (Number.isNaN(ms)) throwApex('System.JSONException', `Cannot deserialize instance of datetime from VALUE_STRING value ${s}`);
+  const ms = Date.parse(
+    /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : `${s}Z`
+  );
+  if (Number.isNaN(ms))
+    throwApex(
+      'System.JSONException',
+      `Cannot deserialize instance of datetime from VALUE_STRING value ${s}`
+    );
   return ms;
 }
 
@@ -308,14 +369,17 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
   }
   const n = t.name.toLowerCase();
   const interp = currentInterp();
-  const bad = (what: string): never => throwApex('System.JSONException', `Illegal value for ${typeToString(t)}: ${what}`);
+  const bad = (what: string): never =>
+    throwApex('System.JSONException', `Illegal value for ${typeToString(t)}: ${what}`);
   switch (n) {
     case 'object':
       return untyped(r);
     case 'string': {
       const x = r.next();
-      if (x.t === 'VALUE_STRING' || x.t === 'VALUE_NUMBER_INT' || x.t === 'VALUE_NUMBER_FLOAT') return x.s;
-      if (x.t === 'VALUE_TRUE' || x.t === 'VALUE_FALSE') return x.t === 'VALUE_TRUE' ? 'true' : 'false';
+      if (x.t === 'VALUE_STRING' || x.t === 'VALUE_NUMBER_INT' || x.t === 'VALUE_NUMBER_FLOAT')
+        return x.s;
+      if (x.t === 'VALUE_TRUE' || x.t === 'VALUE_FALSE')
+        return x.t === 'VALUE_TRUE' ? 'true' : 'false';
       return bad(x.t);
     }
     case 'id': {
@@ -327,7 +391,10 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
     case 'decimal':
     case 'double': {
       const x = r.next();
-      const s = x.t === 'VALUE_NUMBER_INT' || x.t === 'VALUE_NUMBER_FLOAT' || x.t === 'VALUE_STRING' ? x.s : bad(x.t);
+      const s =
+        x.t === 'VALUE_NUMBER_INT' || x.t === 'VALUE_NUMBER_FLOAT' || x.t === 'VALUE_STRING'
+          ? x.s
+          : bad(x.t);
       if (n === 'decimal') return ApexDecimal.fromString(s);
       if (n === 'double') return new ApexDouble(Number(s));
       if (!/^-?\d+$/.test(s)) bad(s);
@@ -341,7 +408,9 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
       const x = r.next();
       if (x.t !== 'VALUE_STRING') bad(x.t);
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec((x as { s: string }).s);
-      return m ? new ApexDate(Number(m[1]), Number(m[2]), Number(m[3])) : bad((x as { s: string }).s);
+      return m
+        ? new ApexDate(Number(m[1]), Number(m[2]), Number(m[3]))
+        : bad((x as { s: string }).s);
     }
     case 'datetime': {
       const x = r.next();
@@ -349,12 +418,20 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
     }
     case 'time': {
       const x = r.next();
-      const m = x.t === 'VALUE_STRING' ? /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(x.s) : null;
-      return m ? new ApexTime(((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number((m[4] ?? '0').padEnd(3, '0'))) : bad(x.t);
+      const m =
+        x.t === 'VALUE_STRING' ? /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(x.s) : null;
+      return m
+        ? new ApexTime(
+            ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 +
+              Number((m[4] ?? '0').padEnd(3, '0'))
+          )
+        : bad(x.t);
     }
     case 'blob': {
       const x = r.next();
-      return x.t === 'VALUE_STRING' ? new ApexBlob(new Uint8Array(Buffer.from(x.s, 'base64'))) : bad(x.t);
+      return x.t === 'VALUE_STRING'
+        ? new ApexBlob(new Uint8Array(Buffer.from(x.s, 'base64')))
+        : bad(x.t);
     }
     case 'list':
     case 'set': {
@@ -380,7 +457,8 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
         const k = r.next();
         if (k.t === 'END_OBJECT') return m;
         if (k.t !== 'FIELD_NAME') bad(k.t);
-        const key: ApexValue = kt.name === 'Integer' ? Number((k as { s: string }).s) : (k as { s: string }).s;
+        const key: ApexValue =
+          kt.name === 'Integer' ? Number((k as { s: string }).s) : (k as { s: string }).s;
         m.put(kconv ? kconv(key) : key, typed(r, vt, strict));
       }
     }
@@ -390,13 +468,19 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
   const cls = interp.classByType(t);
   if (cls && cls.kind === 'enum') {
     const x = r.next();
-    return x.t === 'VALUE_STRING' ? (cls.enumValues.find((e) => e.name.toLowerCase() === x.s.toLowerCase()) ?? null) : bad(x.t);
+    return x.t === 'VALUE_STRING'
+      ? (cls.enumValues.find((e) => e.name.toLowerCase() === x.s.toLowerCase()) ?? null)
+      : bad(x.t);
   }
   if (cls && cls.kind === 'class') {
     const x = r.next();
     if (x.t !== 'START_OBJECT') bad(x.t);
     const ctor = cls.ctors.find((c) => c.params.length === 0);
-    if (!ctor) throwApex('System.JSONException', `Type cannot be deserialized: ${cls.name} has no no-argument constructor`);
+    if (!ctor)
+      throwApex(
+        'System.JSONException',
+        `Type cannot be deserialized: ${cls.name} has no no-argument constructor`
+      );
     const o = interp.construct(cls, ctor, []);
     for (;;) {
       const k = r.next();
@@ -404,7 +488,11 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
       if (k.t !== 'FIELD_NAME') bad(k.t);
       const fd = cls.fields.get((k as { s: string }).s.toLowerCase());
       if (!fd) {
-        if (strict) throwApex('System.JSONException', `No such column '${(k as { s: string }).s}' on sobject of type ${cls.name}`);
+        if (strict)
+          throwApex(
+            'System.JSONException',
+            `No such column '${(k as { s: string }).s}' on sobject of type ${cls.name}`
+          );
         r.skip();
         continue;
       }
@@ -413,14 +501,16 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
       else o.fields[fd.slot] = v;
     }
   }
-  if (cls && cls.kind === 'interface') throwApex('System.JSONException', `Abstract type ${cls.name} cannot be deserialized`);
+  if (cls && cls.kind === 'interface')
+    throwApex('System.JSONException', `Abstract type ${cls.name} cannot be deserialized`);
   return unsupported(`JSON.deserialize into ${typeToString(t)}`);
 }
 
 function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
   const interp = currentInterp();
   const x = r.next();
-  if (x.t !== 'START_OBJECT') throwApex('System.JSONException', 'Expected an object for an SObject');
+  if (x.t !== 'START_OBJECT')
+    throwApex('System.JSONException', 'Expected an object for an SObject');
   const fields: [string, Tok[] | null, ApexValue][] = [];
   let type = so;
   for (;;) {
@@ -430,7 +520,8 @@ function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
     if (name === 'attributes') {
       const a = untyped(r) as ApexMap;
       const tn = a?.get('type');
-      if (typeof tn === 'string' && (!type || type === 'SObject')) type = interp.isSObjectType(tn) ?? tn;
+      if (typeof tn === 'string' && (!type || type === 'SObject'))
+        type = interp.isSObjectType(tn) ?? tn;
       continue;
     }
     fields.push([name, null, untyped(r)]);
@@ -446,15 +537,27 @@ function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
       if (child && raw instanceof ApexMap) {
         const recs = raw.get('records');
         const list = new ApexList(typeRef(child.childSObject), []);
-        if (recs instanceof ApexList) for (const rec of recs.items) list.items.push(sobjectFrom(new Reader(tokenize(serialize(rec, false))), child.childSObject, strict));
+        if (recs instanceof ApexList)
+          for (const rec of recs.items)
+            list.items.push(
+              sobjectFrom(new Reader(tokenize(serialize(rec, false))), child.childSObject, strict)
+            );
         o.set(child.relationshipName, list);
         continue;
       }
       if (parent && raw instanceof ApexMap) {
-        o.set(parent.relationshipName ?? name, sobjectFrom(new Reader(tokenize(serialize(raw, false))), parent.referenceTo?.[0] ?? null, strict));
+        o.set(
+          parent.relationshipName ?? name,
+          sobjectFrom(
+            new Reader(tokenize(serialize(raw, false))),
+            parent.referenceTo?.[0] ?? null,
+            strict
+          )
+        );
         continue;
       }
-      if (strict || info) throwApex('System.JSONException', `No such column '${name}' on sobject of type ${type}`);
+      if (strict || info)
+        throwApex('System.JSONException', `No such column '${name}' on sobject of type ${type}`);
       o.set(name, raw);
       continue;
     }
@@ -490,9 +593,20 @@ register({
     deserialize: (_c, a) => deserializeTyped(str(a[0]), (a[1] as ApexTypeValue).type, false),
     deserializestrict: (_c, a) => deserializeTyped(str(a[0]), (a[1] as ApexTypeValue).type, true),
     deserializeuntyped: (_c, a) => deserializeUntyped(str(a[0])),
-    creategenerator: (_c, a) => new NativeObject<GenState>('System.JSONGenerator', { pretty: a[0] === true, stack: [{ node: null, key: null }], closed: false }),
-    createparser: (_c, a) => new NativeObject<ParserState>('System.JSONParser', { toks: tokenize(str(a[0])), i: -1, names: [], cleared: null }),
-  },
+    creategenerator: (_c, a) =>
+      new NativeObject<GenState>('System.JSONGenerator', {
+        pretty: a[0] === true,
+        stack: [{ node: null, key: null }],
+        closed: false
+      }),
+    createparser: (_c, a) =>
+      new NativeObject<ParserState>('System.JSONParser', {
+        toks: tokenize(str(a[0])),
+        i: -1,
+        names: [],
+        cleared: null
+      })
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -517,7 +631,8 @@ function emit(g: GenState, n: JNode): void {
   }
   if (cont.k === 'arr') cont.items.push(n);
   else if (cont.k === 'obj') {
-    if (top.key === null) throwApex('System.JSONException', 'Can not write a field value, expecting a field name');
+    if (top.key === null)
+      throwApex('System.JSONException', 'Can not write a field value, expecting a field name');
     cont.entries.push([top.key, n]);
     top.key = null;
   }
@@ -546,11 +661,13 @@ register({
       g.stack.push({ node: n, key: null });
     }),
     writeendobject: gen((g) => {
-      if (g.stack.length < 2 || g.stack[g.stack.length - 1].node?.k !== 'obj') throwApex('System.JSONException', 'Current context not an object');
+      if (g.stack.length < 2 || g.stack[g.stack.length - 1].node?.k !== 'obj')
+        throwApex('System.JSONException', 'Current context not an object');
       g.stack.pop();
     }),
     writeendarray: gen((g) => {
-      if (g.stack.length < 2 || g.stack[g.stack.length - 1].node?.k !== 'arr') throwApex('System.JSONException', 'Current context not an array');
+      if (g.stack.length < 2 || g.stack[g.stack.length - 1].node?.k !== 'arr')
+        throwApex('System.JSONException', 'Current context not an array');
       g.stack.pop();
     }),
     writefieldname: gen((g, a) => {
@@ -584,8 +701,8 @@ register({
     close: gen((g) => {
       g.closed = true;
     }),
-    isclosed: (_c, self: NativeObject<GenState>) => self.state.closed,
-  },
+    isclosed: (_c, self: NativeObject<GenState>) => self.state.closed
+  }
 });
 
 function fieldWrite(g: GenState, name: ApexValue, v: ApexValue): void {
@@ -610,7 +727,21 @@ function cur(p: ParserState): Tok | null {
 
 function tokenEnum(t: Tok | null): ApexValue {
   if (!t) return null;
-  const all = ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE'];
+  const all = [
+    'END_ARRAY',
+    'END_OBJECT',
+    'FIELD_NAME',
+    'NOT_AVAILABLE',
+    'START_ARRAY',
+    'START_OBJECT',
+    'VALUE_EMBEDDED_OBJECT',
+    'VALUE_FALSE',
+    'VALUE_NULL',
+    'VALUE_NUMBER_FLOAT',
+    'VALUE_NUMBER_INT',
+    'VALUE_STRING',
+    'VALUE_TRUE'
+  ];
   return currentInterp().builtinEnum('System.JSONToken', t.t, all.indexOf(t.t));
 }
 
@@ -628,13 +759,24 @@ function advance(p: ParserState): Tok | null {
 function textOf(t: Tok | null): string | null {
   if (!t) return null;
   if ('s' in t) return t.s;
-  return ({ START_OBJECT: '{', END_OBJECT: '}', START_ARRAY: '[', END_ARRAY: ']', VALUE_TRUE: 'true', VALUE_FALSE: 'false', VALUE_NULL: 'null' } as Record<string, string>)[t.t];
+  return (
+    {
+      START_OBJECT: '{',
+      END_OBJECT: '}',
+      START_ARRAY: '[',
+      END_ARRAY: ']',
+      VALUE_TRUE: 'true',
+      VALUE_FALSE: 'false',
+      VALUE_NULL: 'null'
+    } as Record<string, string>
+  )[t.t];
 }
 
 function scalar(p: NativeObject<ParserState>): string {
   const t = cur(p.state);
   const s = textOf(t);
-  if (s === null || t === null || t.t === 'START_OBJECT' || t.t === 'START_ARRAY') throwApex('System.JSONException', 'Current token is not a value');
+  if (s === null || t === null || t.t === 'START_OBJECT' || t.t === 'START_ARRAY')
+    throwApex('System.JSONException', 'Current token is not a value');
   return s;
 }
 
@@ -647,8 +789,10 @@ register({
       while (t && t.t === 'FIELD_NAME') t = advance(self.state);
       return tokenEnum(t);
     },
-    getcurrenttoken: (_c, self: NativeObject<ParserState>) => (self.state.cleared ? null : tokenEnum(cur(self.state))),
-    hascurrenttoken: (_c, self: NativeObject<ParserState>) => !self.state.cleared && cur(self.state) !== null,
+    getcurrenttoken: (_c, self: NativeObject<ParserState>) =>
+      self.state.cleared ? null : tokenEnum(cur(self.state)),
+    hascurrenttoken: (_c, self: NativeObject<ParserState>) =>
+      !self.state.cleared && cur(self.state) !== null,
     clearcurrenttoken: (_c, self: NativeObject<ParserState>) => {
       self.state.cleared = cur(self.state);
       return null;
@@ -658,7 +802,8 @@ register({
       const t = cur(self.state);
       if (t?.t === 'FIELD_NAME') return t.s;
       const names = self.state.names;
-      if (t?.t === 'START_OBJECT' || t?.t === 'START_ARRAY') return names.length ? names[names.length - 1] : null;
+      if (t?.t === 'START_OBJECT' || t?.t === 'START_ARRAY')
+        return names.length ? names[names.length - 1] : null;
       return names.length ? names[names.length - 1] : null;
     },
     gettext: (_c, self: NativeObject<ParserState>) => textOf(cur(self.state)),
@@ -667,9 +812,12 @@ register({
     getdecimalvalue: (_c, self) => ApexDecimal.fromString(scalar(self)),
     getdoublevalue: (_c, self) => new ApexDouble(Number(scalar(self))),
     getbooleanvalue: (_c, self) => scalar(self) === 'true',
-    getdatevalue: (_c, self) => deserializeTyped(JSON.stringify(scalar(self)), typeRef('Date'), false),
-    getdatetimevalue: (_c, self) => deserializeTyped(JSON.stringify(scalar(self)), typeRef('Datetime'), false),
-    gettimevalue: (_c, self) => deserializeTyped(JSON.stringify(scalar(self)), typeRef('Time'), false),
+    getdatevalue: (_c, self) =>
+      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Date'), false),
+    getdatetimevalue: (_c, self) =>
+      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Datetime'), false),
+    gettimevalue: (_c, self) =>
+      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Time'), false),
     getidvalue: (_c, self) => toId(scalar(self)),
     getblobvalue: (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(scalar(self), 'base64'))),
     skipchildren: (_c, self: NativeObject<ParserState>) => {
@@ -684,9 +832,11 @@ register({
       }
       return null;
     },
-    readvalueas: (_c, self: NativeObject<ParserState>, a) => readValue(self, (a[0] as ApexTypeValue).type, false),
-    readvalueasstrict: (_c, self: NativeObject<ParserState>, a) => readValue(self, (a[0] as ApexTypeValue).type, true),
-  },
+    readvalueas: (_c, self: NativeObject<ParserState>, a) =>
+      readValue(self, (a[0] as ApexTypeValue).type, false),
+    readvalueasstrict: (_c, self: NativeObject<ParserState>, a) =>
+      readValue(self, (a[0] as ApexTypeValue).type, true)
+  }
 });
 
 /** Reads the value at the current token (object/array/scalar) into a type; leaves the parser on its last token. */

@@ -1,5 +1,16 @@
 /** Integer, Long, Double, Decimal, Boolean and Math (Apex Reference, one section each). */
-import { ApexDecimal, ApexDouble, type ApexValue, type RoundingMode, T_DECIMAL, T_DOUBLE, T_INTEGER, T_LONG, divRound, int64 } from '../runtime/values.js';
+import {
+  ApexDecimal,
+  ApexDouble,
+  type ApexValue,
+  type RoundingMode,
+  T_DECIMAL,
+  T_DOUBLE,
+  T_INTEGER,
+  T_LONG,
+  divRound,
+  int64
+} from '../runtime/values.js';
 import { register } from './registry.js';
 import { throwApex } from '../exec/errors.js';
 import { asNumber, decimalDivide, stringOf } from '../exec/ops.js';
@@ -26,7 +37,11 @@ function mode(v: ApexValue): RoundingMode {
 /** en_US number formatting as Integer.format()/Decimal.format() print it: grouping, ≤3 fraction digits. */
 export function formatNumber(v: ApexValue, pattern: string | null): string {
   if (v === null) return 'null';
-  if (pattern && pattern !== 'integer' && pattern !== '#') throwApex('System.IllegalArgumentException', `Unsupported by the local org: number format pattern ${pattern}`);
+  if (pattern && pattern !== 'integer' && pattern !== '#')
+    throwApex(
+      'System.IllegalArgumentException',
+      `Unsupported by the local org: number format pattern ${pattern}`
+    );
   const d = dec(v).withScale(pattern ? 0 : Math.min(Math.max(dec(v).scale, 0), 3), 'HALF_EVEN');
   const plain = d.toPlainString();
   const neg = plain.startsWith('-');
@@ -37,7 +52,8 @@ export function formatNumber(v: ApexValue, pattern: string | null): string {
 }
 
 function parseIntStrict(s: string, what: string): number {
-  if (!/^[+-]?\d+$/.test(s.trim() === s ? s : '#')) throwApex('System.TypeException', `Invalid ${what}: ${s}`);
+  if (!/^[+-]?\d+$/.test(s.trim() === s ? s : '#'))
+    throwApex('System.TypeException', `Invalid ${what}: ${s}`);
   const n = Number(s);
   if (n > 2147483647 || n < -2147483648) throwApex('System.TypeException', `Invalid ${what}: ${s}`);
   return n;
@@ -55,15 +71,18 @@ register({
       // Integer.valueOf(Object) of another number converts it like a cast (truncating).
       if (typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
       if (v instanceof ApexDouble || v instanceof ApexDecimal) return Math.trunc(asNumber(v)) | 0;
-      throwApex('System.TypeException', `Invalid conversion from runtime type ${stringOf(v)} to Integer`);
-    },
+      throwApex(
+        'System.TypeException',
+        `Invalid conversion from runtime type ${stringOf(v)} to Integer`
+      );
+    }
   },
   methods: {
     format: (_c, self: number) => formatNumber(self, null),
     intvalue: (_c, self: number) => self,
     longvalue: (_c, self: number) => BigInt(self),
-    doublevalue: (_c, self: number) => new ApexDouble(self),
-  },
+    doublevalue: (_c, self: number) => new ApexDouble(self)
+  }
 });
 
 register({
@@ -80,16 +99,17 @@ register({
         return b;
       }
       if (typeof v === 'number') return BigInt(v);
-      if (v instanceof ApexDouble || v instanceof ApexDecimal) return BigInt(Math.trunc(asNumber(v)));
+      if (v instanceof ApexDouble || v instanceof ApexDecimal)
+        return BigInt(Math.trunc(asNumber(v)));
       return v;
-    },
+    }
   },
   methods: {
     format: (_c, self: bigint) => formatNumber(self, null),
     intvalue: (_c, self: bigint) => Number(BigInt.asIntN(32, self)),
     longvalue: (_c, self: bigint) => self,
-    doublevalue: (_c, self: bigint) => new ApexDouble(Number(self)),
-  },
+    doublevalue: (_c, self: bigint) => new ApexDouble(Number(self))
+  }
 });
 
 register({
@@ -101,19 +121,23 @@ register({
       if (v === null) return null;
       if (typeof v === 'string') {
         const t = v.trim();
-        if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(t) && !/^[+-]?(Infinity|NaN)$/.test(t)) throwApex('System.TypeException', `Invalid double: ${v}`);
+        if (
+          !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(t) &&
+          !/^[+-]?(Infinity|NaN)$/.test(t)
+        )
+          throwApex('System.TypeException', `Invalid double: ${v}`);
         return new ApexDouble(parseFloat(t));
       }
       return new ApexDouble(asNumber(num(v)));
-    },
+    }
   },
   methods: {
     format: (_c, self: ApexDouble) => formatNumber(self, null),
     intvalue: (_c, self: ApexDouble) => Math.trunc(self.v) | 0,
     longvalue: (_c, self: ApexDouble) => BigInt(Math.trunc(self.v)),
     doublevalue: (_c, self: ApexDouble) => self,
-    round: (_c, self: ApexDouble) => BigInt(Math.round(self.v)),
-  },
+    round: (_c, self: ApexDouble) => BigInt(Math.round(self.v))
+  }
 });
 
 register({
@@ -131,7 +155,7 @@ register({
         }
       }
       return dec(v);
-    },
+    }
   },
   methods: {
     abs: (_c, self: ApexDecimal) => (self.signum() < 0 ? self.negate() : self),
@@ -150,7 +174,8 @@ register({
     },
     doublevalue: (_c, self: ApexDecimal) => new ApexDouble(self.toNumber()),
     format: (_c, self: ApexDecimal) => formatNumber(self, null),
-    intvalue: (_c, self: ApexDecimal) => Number(BigInt.asIntN(32, self.withScale(0, 'DOWN').unscaled)),
+    intvalue: (_c, self: ApexDecimal) =>
+      Number(BigInt.asIntN(32, self.withScale(0, 'DOWN').unscaled)),
     longvalue: (_c, self: ApexDecimal) => int64(self.withScale(0, 'DOWN').unscaled),
     pow: (_c, self: ApexDecimal, a) => {
       const e = a[0] as number;
@@ -158,7 +183,8 @@ register({
       return new ApexDecimal(self.unscaled ** BigInt(e), self.scale * e);
     },
     precision: (_c, self: ApexDecimal) => self.precision(),
-    round: (_c, self: ApexDecimal, a) => int64(self.withScale(0, a.length ? mode(a[0]) : 'HALF_EVEN').unscaled),
+    round: (_c, self: ApexDecimal, a) =>
+      int64(self.withScale(0, a.length ? mode(a[0]) : 'HALF_EVEN').unscaled),
     scale: (_c, self: ApexDecimal) => self.scale,
     setscale: (_c, self: ApexDecimal, a) => {
       try {
@@ -168,8 +194,8 @@ register({
       }
     },
     striptrailingzeros: (_c, self: ApexDecimal) => self.stripTrailingZeros(),
-    toplainstring: (_c, self: ApexDecimal) => self.toPlainString(),
-  },
+    toplainstring: (_c, self: ApexDecimal) => self.toPlainString()
+  }
 });
 
 register({
@@ -182,9 +208,9 @@ register({
       if (typeof v === 'string') return v.toLowerCase() === 'true';
       if (typeof v === 'boolean') return v;
       throwApex('System.TypeException', `Invalid conversion to Boolean: ${stringOf(v)}`);
-    },
+    }
   },
-  methods: {},
+  methods: {}
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +244,7 @@ register({
       const y = num(a[1]);
       if (typeof x === 'number' && typeof y === 'number') {
         if (y === 0) throwApex('System.MathException', 'Divide by 0');
-        return x % y | 0;
+        return (x % y) | 0;
       }
       const bx = BigInt(x as number | bigint);
       const by = BigInt(y as number | bigint);
@@ -246,7 +272,8 @@ register({
     },
     round: (_c, a) => {
       const v = num(a[0]);
-      if (v instanceof ApexDecimal) return Number(BigInt.asIntN(32, v.withScale(0, 'HALF_EVEN').unscaled));
+      if (v instanceof ApexDecimal)
+        return Number(BigInt.asIntN(32, v.withScale(0, 'HALF_EVEN').unscaled));
       return Math.floor(asNumber(v) + 0.5) | 0;
     },
     roundtolong: (_c, a) => {
@@ -263,22 +290,32 @@ register({
     sinh: (_c, a) => dbl(Math.sinh(d(a[0]))),
     sqrt: (_c, a) => dbl(Math.sqrt(d(a[0]))),
     tan: (_c, a) => dbl(Math.tan(d(a[0]))),
-    tanh: (_c, a) => dbl(Math.tanh(d(a[0]))),
+    tanh: (_c, a) => dbl(Math.tanh(d(a[0])))
   },
-  returns: { abs: T_INTEGER, mod: T_INTEGER, sqrt: T_DOUBLE, pow: T_DOUBLE, roundtolong: T_LONG, ceil: T_DECIMAL, floor: T_DECIMAL },
+  returns: {
+    abs: T_INTEGER,
+    mod: T_INTEGER,
+    sqrt: T_DOUBLE,
+    pow: T_DOUBLE,
+    roundtolong: T_LONG,
+    ceil: T_DECIMAL,
+    floor: T_DECIMAL
+  }
 });
 
 function minmax(a: ApexValue[], dir: 1 | -1): ApexValue {
   const x = num(a[0]);
   const y = num(a[1]);
   const r = Math.max(rank(x), rank(y));
-  if (r === 1) return dir > 0 ? Math.max(x as number, y as number) : Math.min(x as number, y as number);
+  if (r === 1)
+    return dir > 0 ? Math.max(x as number, y as number) : Math.min(x as number, y as number);
   if (r === 2) {
     const p = BigInt(x as number | bigint);
     const q = BigInt(y as number | bigint);
     return (dir > 0 ? p > q : p < q) ? p : q;
   }
-  if (r === 3) return dbl(dir > 0 ? Math.max(asNumber(x), asNumber(y)) : Math.min(asNumber(x), asNumber(y)));
+  if (r === 3)
+    return dbl(dir > 0 ? Math.max(asNumber(x), asNumber(y)) : Math.min(asNumber(x), asNumber(y)));
   const p = dec(x);
   const q = dec(y);
   return p.compareTo(q) * dir >= 0 ? p : q;

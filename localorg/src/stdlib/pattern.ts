@@ -24,7 +24,7 @@ const POSIX: Record<string, string> = {
   L: '\\p{L}',
   IsAlphabetic: '\\p{L}',
   javaLowerCase: 'a-z',
-  javaUpperCase: 'A-Z',
+  javaUpperCase: 'A-Z'
 };
 
 const cache = new Map<string, { source: string; flags: string }>();
@@ -69,21 +69,24 @@ export function translateRegex(java: string): { source: string; flags: string } 
       }
       if (n === 'p' || n === 'P') {
         const m = /^\{(?:Is)?([A-Za-z]+)\}/.exec(s.slice(i + 2));
-        if (!m || !POSIX[m[1]]) unsupported(`regex class \\${n}${m ? `{${m[1]}}` : ''} in '${java}'`);
+        if (!m || !POSIX[m[1]])
+          unsupported(`regex class \\${n}${m ? `{${m[1]}}` : ''} in '${java}'`);
         const body = POSIX[m[1]];
         if (body.startsWith('\\p')) needsUnicode = true;
         out += inClass ? body : n === 'P' ? `[^${body}]` : `[${body}]`;
         i += 1 + m[0].length;
         continue;
       }
-      if (n === 'G' || n === 'R' || n === 'X' || n === 'h' || n === 'H' || n === 'V') unsupported(`regex escape \\${n} in '${java}'`);
+      if (n === 'G' || n === 'R' || n === 'X' || n === 'h' || n === 'H' || n === 'V')
+        unsupported(`regex escape \\${n} in '${java}'`);
       out += c + (n ?? '');
       i++;
       continue;
     }
     if (inClass) {
       if (c === '[') unsupported(`nested character class in '${java}'`);
-      if (c === '&' && s[i + 1] === '&') unsupported(`character class intersection && in '${java}'`);
+      if (c === '&' && s[i + 1] === '&')
+        unsupported(`character class intersection && in '${java}'`);
       if (c === ']') inClass = false;
       out += c;
       continue;
@@ -109,7 +112,8 @@ export function translateRegex(java: string): { source: string; flags: string } 
         // Named group (?<name>...) is the same in JS.
       }
     }
-    if ((c === '+' || c === '*' || c === '?' || c === '}') && s[i + 1] === '+' && out.length) unsupported(`possessive quantifier ${c}+ in '${java}'`);
+    if ((c === '+' || c === '*' || c === '?' || c === '}') && s[i + 1] === '+' && out.length)
+      unsupported(`possessive quantifier ${c}+ in '${java}'`);
     out += c;
   }
   if (needsUnicode) flags += 'u';
@@ -192,7 +196,14 @@ function str(v: ApexValue, what: string): string {
 }
 
 function matcherOf(p: NativeObject<PatternState>, input: string): NativeObject<MatcherState> {
-  return new NativeObject<MatcherState>('System.Matcher', { pattern: p.state.regex, input, re: javaRegex(p.state.regex), match: null, from: 0, appendPos: 0 });
+  return new NativeObject<MatcherState>('System.Matcher', {
+    pattern: p.state.regex,
+    input,
+    re: javaRegex(p.state.regex),
+    match: null,
+    from: 0,
+    appendPos: 0
+  });
 }
 
 function current(m: NativeObject<MatcherState>): RegExpExecArray {
@@ -203,15 +214,22 @@ function current(m: NativeObject<MatcherState>): RegExpExecArray {
 register({
   name: 'System.Pattern',
   statics: {
-    compile: (_c, a) => new NativeObject<PatternState>('System.Pattern', { regex: (javaRegex(str(a[0], 'regex')), a[0] as string) }),
+    compile: (_c, a) =>
+      new NativeObject<PatternState>('System.Pattern', {
+        regex: (javaRegex(str(a[0], 'regex')), a[0] as string)
+      }),
     matches: (_c, a) => fullMatch(str(a[0], 'regex'), str(a[1], 'input')),
-    quote: (_c, a) => `\\Q${str(a[0], 's')}\\E`,
+    quote: (_c, a) => `\\Q${str(a[0], 's')}\\E`
   },
   methods: {
     matcher: (_c, self: NativeObject<PatternState>, a) => matcherOf(self, str(a[0], 'input')),
     pattern: (_c, self: NativeObject<PatternState>) => self.state.regex,
-    split: (_c, self: NativeObject<PatternState>, a) => new ApexList(T_STRING, javaSplit(str(a[0], 'input'), self.state.regex, a.length > 1 ? (a[1] as number) : 0)),
-  },
+    split: (_c, self: NativeObject<PatternState>, a) =>
+      new ApexList(
+        T_STRING,
+        javaSplit(str(a[0], 'input'), self.state.regex, a.length > 1 ? (a[1] as number) : 0)
+      )
+  }
 });
 
 function fullMatch(regex: string, input: string): boolean {
@@ -251,7 +269,8 @@ register({
       if (i < 0 || i >= m.length) throwApex('System.StringException', `No group ${i}`);
       return m[i] ?? null;
     },
-    groupcount: (_c, self: NativeObject<MatcherState>) => (new RegExp(`${translateRegex(self.state.pattern).source}|`).exec('')?.length ?? 1) - 1,
+    groupcount: (_c, self: NativeObject<MatcherState>) =>
+      (new RegExp(`${translateRegex(self.state.pattern).source}|`).exec('')?.length ?? 1) - 1,
     start: (_c, self: NativeObject<MatcherState>, a) => {
       const m = current(self);
       if (!a.length || a[0] === 0) return m.index;
@@ -272,10 +291,19 @@ register({
       self.state.appendPos = 0;
       return self;
     },
-    replaceall: (_c, self: NativeObject<MatcherState>, a) => self.state.input.replace(javaRegex(self.state.pattern), javaReplacement(str(a[0], 'replacement'))),
-    replacefirst: (_c, self: NativeObject<MatcherState>, a) => self.state.input.replace(javaRegex(self.state.pattern, false), javaReplacement(str(a[0], 'replacement'))),
-    pattern: (_c, self: NativeObject<MatcherState>) => new NativeObject<PatternState>('System.Pattern', { regex: self.state.pattern }),
+    replaceall: (_c, self: NativeObject<MatcherState>, a) =>
+      self.state.input.replace(
+        javaRegex(self.state.pattern),
+        javaReplacement(str(a[0], 'replacement'))
+      ),
+    replacefirst: (_c, self: NativeObject<MatcherState>, a) =>
+      self.state.input.replace(
+        javaRegex(self.state.pattern, false),
+        javaReplacement(str(a[0], 'replacement'))
+      ),
+    pattern: (_c, self: NativeObject<MatcherState>) =>
+      new NativeObject<PatternState>('System.Pattern', { regex: self.state.pattern }),
     regionstart: () => 0,
-    regionend: (_c, self: NativeObject<MatcherState>) => self.state.input.length,
-  },
+    regionend: (_c, self: NativeObject<MatcherState>) => self.state.input.length
+  }
 });

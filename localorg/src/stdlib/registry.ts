@@ -42,7 +42,8 @@ export function register(c: BuiltinClass): void {
   registry.set(c.name.toLowerCase(), c);
   for (const a of c.aliases ?? []) registry.set(a.toLowerCase(), c);
   const dot = c.name.lastIndexOf('.');
-  if (dot > 0 && (c.name.startsWith('System.') || c.name.startsWith('Schema.'))) registry.set(c.name.slice(dot + 1).toLowerCase(), c);
+  if (dot > 0 && (c.name.startsWith('System.') || c.name.startsWith('Schema.')))
+    registry.set(c.name.slice(dot + 1).toLowerCase(), c);
 }
 
 export function builtin(lcName: string): BuiltinClass | undefined {
@@ -55,5 +56,7 @@ export function allBuiltins(): IterableIterator<BuiltinClass> {
 
 /** Arity error with the platform's wording. */
 export function noSuchMethod(cls: string, name: string, args: ApexValue[]): never {
-  throw new Error(`Method does not exist or incorrect signature: ${name}(${args.length} args) from the type ${cls}`);
+  throw new Error(
+    `Method does not exist or incorrect signature: ${name}(${args.length} args) from the type ${cls}`
+  );
 }

@@ -21,9 +21,14 @@ import {
   T_STRING,
   keyEquals,
   typeRef,
-  typeToString,
+  typeToString
 } from '../runtime/values.js';
-import { ApexThrow, type AccessLevel, type DmlOperation, type NativeCallContext } from '../runtime/platform.js';
+import {
+  ApexThrow,
+  type AccessLevel,
+  type DmlOperation,
+  type NativeCallContext
+} from '../runtime/platform.js';
 import { register } from './registry.js';
 import { throwApex, unsupported } from '../exec/errors.js';
 import { currentInterp } from '../exec/context.js';
@@ -34,14 +39,77 @@ import { zonedParts } from './tz.js';
 // Built-in enums and interfaces
 
 const enums: [string, string[]][] = [
-  ['System.RoundingMode', ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP']],
+  [
+    'System.RoundingMode',
+    ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP']
+  ],
   ['System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']],
-  ['System.TriggerOperation', ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE']],
+  [
+    'System.TriggerOperation',
+    [
+      'BEFORE_INSERT',
+      'BEFORE_UPDATE',
+      'BEFORE_DELETE',
+      'AFTER_INSERT',
+      'AFTER_UPDATE',
+      'AFTER_DELETE',
+      'AFTER_UNDELETE'
+    ]
+  ],
   ['System.AccessLevel', ['USER_MODE', 'SYSTEM_MODE']],
   ['System.AccessType', ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE']],
-  ['System.JSONToken', ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE']],
-  ['System.Quiddity', ['ANONYMOUS', 'AURA', 'BATCH_ACS', 'BATCH_APEX', 'BATCH_CHUNK_PARALLEL', 'BATCH_CHUNK_SERIAL', 'BULK_API', 'COMMERCE_INTEGRATION', 'DISCOVERY', 'FUNCTION_CALLBACK', 'FUTURE', 'INBOUND_EMAIL_SERVICE', 'INVOCABLE_ACTION', 'IOT', 'PLATFORM_EVENT_PUBLISH_CALLBACK', 'POST_INSTALL_SCRIPT', 'QUEUEABLE', 'QUICK_ACTION', 'REMOTE_ACTION', 'REST', 'RUNTEST_ASYNC', 'RUNTEST_DEPLOY', 'RUNTEST_SYNC', 'SCHEDULED', 'SOAP', 'SYNCHRONOUS', 'TRANSACTION_FINALIZER_QUEUEABLE', 'VF']],
-  ['System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']],
+  [
+    'System.JSONToken',
+    [
+      'END_ARRAY',
+      'END_OBJECT',
+      'FIELD_NAME',
+      'NOT_AVAILABLE',
+      'START_ARRAY',
+      'START_OBJECT',
+      'VALUE_EMBEDDED_OBJECT',
+      'VALUE_FALSE',
+      'VALUE_NULL',
+      'VALUE_NUMBER_FLOAT',
+      'VALUE_NUMBER_INT',
+      'VALUE_STRING',
+      'VALUE_TRUE'
+    ]
+  ],
+  [
+    'System.Quiddity',
+    [
+      'ANONYMOUS',
+      'AURA',
+      'BATCH_ACS',
+      'BATCH_APEX',
+      'BATCH_CHUNK_PARALLEL',
+      'BATCH_CHUNK_SERIAL',
+      'BULK_API',
+      'COMMERCE_INTEGRATION',
+      'DISCOVERY',
+      'FUNCTION_CALLBACK',
+      'FUTURE',
+      'INBOUND_EMAIL_SERVICE',
+      'INVOCABLE_ACTION',
+      'IOT',
+      'PLATFORM_EVENT_PUBLISH_CALLBACK',
+      'POST_INSTALL_SCRIPT',
+      'QUEUEABLE',
+      'QUICK_ACTION',
+      'REMOTE_ACTION',
+      'REST',
+      'RUNTEST_ASYNC',
+      'RUNTEST_DEPLOY',
+      'RUNTEST_SYNC',
+      'SCHEDULED',
+      'SOAP',
+      'SYNCHRONOUS',
+      'TRANSACTION_FINALIZER_QUEUEABLE',
+      'VF'
+    ]
+  ],
+  ['System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']]
 ];
 for (const [name, values] of enums) register({ name, enumValues: values });
 
@@ -70,9 +138,14 @@ const interfaces = [
   'System.QueueableContext',
   'System.SchedulableContext',
   'System.FinalizerContext',
-  'Database.BatchableContext',
+  'Database.BatchableContext'
 ];
-for (const name of interfaces) register({ name, isInterface: true, aliases: name.startsWith('System.') ? [] : [name.toLowerCase()] });
+for (const name of interfaces)
+  register({
+    name,
+    isInterface: true,
+    aliases: name.startsWith('System.') ? [] : [name.toLowerCase()]
+  });
 
 /** Methods of every enum value (user and built-in). */
 register({
@@ -82,8 +155,8 @@ register({
     ordinal: (_c, self: ApexEnumValue) => self.ordinal,
     equals: (_c, self: ApexEnumValue, a) => keyEquals(self, a[0]),
     hashcode: (_c, self: ApexEnumValue) => self.ordinal,
-    tostring: (_c, self: ApexEnumValue) => self.name,
-  },
+    tostring: (_c, self: ApexEnumValue) => self.name
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -95,22 +168,31 @@ function fail(message: string): never {
 }
 
 function withMsg(msg: ApexValue, detail: string): string {
-  return msg === null || msg === undefined ? `Assertion Failed: ${detail}` : `Assertion Failed: ${stringOf(msg)}: ${detail}`;
+  return msg === null || msg === undefined
+    ? `Assertion Failed: ${detail}`
+    : `Assertion Failed: ${stringOf(msg)}: ${detail}`;
 }
 
 function plainMsg(msg: ApexValue | undefined): string {
-  return msg === null || msg === undefined ? 'Assertion Failed' : `Assertion Failed: ${stringOf(msg)}`;
+  return msg === null || msg === undefined
+    ? 'Assertion Failed'
+    : `Assertion Failed: ${stringOf(msg)}`;
 }
 
 /** Assert equality: Object.equals semantics, but numbers compare by value across types and scales. */
 function sameValue(x: ApexValue, y: ApexValue): boolean {
-  const num = (v: ApexValue) => typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDecimal || v instanceof ApexDouble;
+  const num = (v: ApexValue) =>
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    v instanceof ApexDecimal ||
+    v instanceof ApexDouble;
   if (num(x) && num(y)) return apexEquals(x, y);
   return keyEquals(x, y);
 }
 
 function assertEquals(a: ApexValue[]): ApexValue {
-  if (!sameValue(a[0], a[1])) fail(withMsg(a[2] ?? null, `Expected: ${stringOf(a[0])}, Actual: ${stringOf(a[1])}`));
+  if (!sameValue(a[0], a[1]))
+    fail(withMsg(a[2] ?? null, `Expected: ${stringOf(a[0])}, Actual: ${stringOf(a[1])}`));
   return null;
 }
 
@@ -125,11 +207,21 @@ register({
     areequal: (_c, a) => assertEquals(a),
     arenotequal: (_c, a) => assertNotEquals(a),
     istrue: (_c, a) => {
-      if (a[0] !== true) fail(a.length > 1 ? plainMsg(a[1]) : 'Assertion Failed: Expected: true, Actual: ' + stringOf(a[0]));
+      if (a[0] !== true)
+        fail(
+          a.length > 1
+            ? plainMsg(a[1])
+            : 'Assertion Failed: Expected: true, Actual: ' + stringOf(a[0])
+        );
       return null;
     },
     isfalse: (_c, a) => {
-      if (a[0] !== false) fail(a.length > 1 ? plainMsg(a[1]) : 'Assertion Failed: Expected: false, Actual: ' + stringOf(a[0]));
+      if (a[0] !== false)
+        fail(
+          a.length > 1
+            ? plainMsg(a[1])
+            : 'Assertion Failed: Expected: false, Actual: ' + stringOf(a[0])
+        );
       return null;
     },
     isnull: (_c, a) => {
@@ -142,7 +234,13 @@ register({
     },
     isinstanceoftype: (_c, a) => {
       const t = (a[1] as ApexTypeValue).type;
-      if (!isInstance(a[0], t)) fail(withMsg(a[2] ?? null, `Expected: ${typeToString(t)}, Actual: ${a[0] === null ? 'null' : runtimeName(a[0])}`));
+      if (!isInstance(a[0], t))
+        fail(
+          withMsg(
+            a[2] ?? null,
+            `Expected: ${typeToString(t)}, Actual: ${a[0] === null ? 'null' : runtimeName(a[0])}`
+          )
+        );
       return null;
     },
     isnotinstanceoftype: (_c, a) => {
@@ -150,8 +248,8 @@ register({
       if (isInstance(a[0], t)) fail(withMsg(a[2] ?? null, `Unexpected type: ${typeToString(t)}`));
       return null;
     },
-    fail: (_c, a) => fail(a.length && a[0] !== null ? stringOf(a[0]) : 'Assertion Failed'),
-  },
+    fail: (_c, a) => fail(a.length && a[0] !== null ? stringOf(a[0]) : 'Assertion Failed')
+  }
 });
 
 import { isInstanceOf, runtimeTypeName } from '../runtime/values.js';
@@ -169,7 +267,9 @@ const LEVELS = new Set(['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER
 
 function optionalPlatform<T>(ctx: NativeCallContext, name: string): T | undefined {
   const fn = (ctx.platform as unknown as Record<string, unknown>)[name];
-  return typeof fn === 'function' ? (fn as (c: NativeCallContext) => T).call(ctx.platform, ctx) : undefined;
+  return typeof fn === 'function'
+    ? (fn as (c: NativeCallContext) => T).call(ctx.platform, ctx)
+    : undefined;
 }
 
 register({
@@ -200,10 +300,12 @@ register({
     },
     currenttimemillis: (ctx) => BigInt(ctx.platform.nowMs()),
     enqueuejob: (ctx, a) => {
-      if (!(a[0] instanceof ApexObject)) throwApex('System.NullPointerException', 'Argument cannot be null.');
+      if (!(a[0] instanceof ApexObject))
+        throwApex('System.NullPointerException', 'Argument cannot be null.');
       return ctx.platform.enqueueJob(ctx, a[0], a.length > 1 ? a[1] : null);
     },
-    schedule: (ctx, a) => ctx.platform.schedule(ctx, stringOf(a[0]), stringOf(a[1]), a[2] as ApexObject),
+    schedule: (ctx, a) =>
+      ctx.platform.schedule(ctx, stringOf(a[0]), stringOf(a[1]), a[2] as ApexObject),
     schedulebatch: () => unsupported('System.scheduleBatch'),
     abortjob: () => unsupported('System.abortJob'),
     attachfinalizer: (ctx, a) => {
@@ -217,8 +319,8 @@ register({
     requestversion: () => unsupported('System.requestVersion'),
     getapplicationreadwritemode: () => unsupported('System.getApplicationReadWriteMode'),
     purgeoldasyncjobs: () => unsupported('System.purgeOldAsyncJobs'),
-    hashcode: () => unsupported('System.hashCode'),
-  },
+    hashcode: () => unsupported('System.hashCode')
+  }
 });
 
 /** System.debug prints Datetimes in GMT and Strings unquoted. */
@@ -246,20 +348,41 @@ register({
       ctx.platform.setMock(ctx, (a[0] as ApexTypeValue).type, a[1]);
       return null;
     },
-    getstandardpricebookid: (ctx) => optionalPlatform<ApexValue>(ctx, 'standardPricebookId') ?? unsupported('Test.getStandardPricebookId'),
-    geteventbus: (ctx) => optionalPlatform<ApexValue>(ctx, 'testEventBus') ?? unsupported('Test.getEventBus'),
-    enablechangedatacapture: (ctx) => optionalPlatform<ApexValue>(ctx, 'enableChangeDataCapture') ?? null,
+    getstandardpricebookid: (ctx) =>
+      optionalPlatform<ApexValue>(ctx, 'standardPricebookId') ??
+      unsupported('Test.getStandardPricebookId'),
+    geteventbus: (ctx) =>
+      optionalPlatform<ApexValue>(ctx, 'testEventBus') ?? unsupported('Test.getEventBus'),
+    enablechangedatacapture: (ctx) =>
+      optionalPlatform<ApexValue>(ctx, 'enableChangeDataCapture') ?? null,
     setfixedsearchresults: () => unsupported('Test.setFixedSearchResults'),
     loaddata: () => unsupported('Test.loadData'),
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
     createstub: () => unsupported('Test.createStub'),
-    testinstall: () => unsupported('Test.testInstall'),
-  },
+    testinstall: () => unsupported('Test.testInstall')
+  }
 });
 
-const LIMIT_NAMES = ['AggregateQueries', 'AsyncCalls', 'Callouts', 'CpuTime', 'DMLRows', 'DMLStatements', 'EmailInvocations', 'FutureCalls', 'HeapSize', 'MobilePushApexCalls', 'PublishImmediateDML', 'Queries', 'QueryLocatorRows', 'QueryRows', 'QueueableJobs', 'SoslQueries'];
+const LIMIT_NAMES = [
+  'AggregateQueries',
+  'AsyncCalls',
+  'Callouts',
+  'CpuTime',
+  'DMLRows',
+  'DMLStatements',
+  'EmailInvocations',
+  'FutureCalls',
+  'HeapSize',
+  'MobilePushApexCalls',
+  'PublishImmediateDML',
+  'Queries',
+  'QueryLocatorRows',
+  'QueryRows',
+  'QueueableJobs',
+  'SoslQueries'
+];
 const limitStatics: Record<string, (ctx: NativeCallContext) => ApexValue> = {};
 for (const n of LIMIT_NAMES) {
   limitStatics[`get${n.toLowerCase()}`] = (ctx) => ctx.platform.limit(ctx, n, 'used');
@@ -274,14 +397,19 @@ interface TimeZoneState {
 register({
   name: 'System.TimeZone',
   statics: {
-    gettimezone: (_c, a) => new NativeObject<TimeZoneState>('System.TimeZone', { id: stringOf(a[0]) }),
+    gettimezone: (_c, a) =>
+      new NativeObject<TimeZoneState>('System.TimeZone', { id: stringOf(a[0]) })
   },
   methods: {
     getid: (_c, self: NativeObject<TimeZoneState>) => self.state.id,
-    getdisplayname: (_c, self: NativeObject<TimeZoneState>) => new Intl.DateTimeFormat('en-US', { timeZone: self.state.id, timeZoneName: 'long' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? self.state.id,
-    getoffset: (_c, self: NativeObject<TimeZoneState>, a) => zonedParts((a[0] as ApexDatetime).epochMs, self.state.id).offsetMinutes * 60000,
-    tostring: (_c, self: NativeObject<TimeZoneState>) => self.state.id,
-  },
+    getdisplayname: (_c, self: NativeObject<TimeZoneState>) =>
+      new Intl.DateTimeFormat('en-US', { timeZone: self.state.id, timeZoneName: 'long' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? self.state.id,
+    getoffset: (_c, self: NativeObject<TimeZoneState>, a) =>
+      zonedParts((a[0] as ApexDatetime).epochMs, self.state.id).offsetMinutes * 60000,
+    tostring: (_c, self: NativeObject<TimeZoneState>) => self.state.id
+  }
 });
 
 const user = (ctx: NativeCallContext) => ctx.platform.runningUser();
@@ -300,7 +428,8 @@ register({
       return role ? toId(role) : null;
     },
     getusertype: (ctx) => user(ctx).userType,
-    gettimezone: (ctx) => new NativeObject<TimeZoneState>('System.TimeZone', { id: user(ctx).timeZone }),
+    gettimezone: (ctx) =>
+      new NativeObject<TimeZoneState>('System.TimeZone', { id: user(ctx).timeZone }),
     getlocale: (ctx) => user(ctx).locale,
     getlanguage: (ctx) => user(ctx).language,
     getdefaultcurrency: (ctx) => user(ctx).defaultCurrency,
@@ -310,8 +439,8 @@ register({
     getsessionid: () => null,
     getuithemedisplayed: () => 'Theme4d',
     getuitheme: () => 'Theme4d',
-    iscurrentuserlicensed: () => unsupported('UserInfo.isCurrentUserLicensed'),
-  },
+    iscurrentuserlicensed: () => unsupported('UserInfo.isCurrentUserLicensed')
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -341,8 +470,8 @@ register({
       if (!o) return null;
       const all = enums.find((e) => e[0] === 'System.TriggerOperation')?.[1] ?? [];
       return currentInterp().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
-    },
-  },
+    }
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -352,10 +481,15 @@ register({
   name: 'System.Type',
   statics: {
     forname: (_c, a) => {
-      const name = a.length === 2 ? (a[0] ? `${stringOf(a[0])}.${stringOf(a[1])}` : stringOf(a[1])) : stringOf(a[0]);
+      const name =
+        a.length === 2
+          ? a[0]
+            ? `${stringOf(a[0])}.${stringOf(a[1])}`
+            : stringOf(a[1])
+          : stringOf(a[0]);
       const t = currentInterp().typeForName(name);
       return t ? new ApexTypeValue(t) : null;
-    },
+    }
   },
   methods: {
     getname: (_c, self: ApexTypeValue) => typeToString(self.type),
@@ -374,16 +508,21 @@ register({
       const other = (a[0] as ApexTypeValue).type;
       const interp = currentInterp();
       const cls = interp.classByType(other);
-      return other.name.toLowerCase() === self.type.name.toLowerCase() || self.type.name === 'Object' || !!cls?.isSubtypeOf(self.type.name);
-    },
-  },
+      return (
+        other.name.toLowerCase() === self.type.name.toLowerCase() ||
+        self.type.name === 'Object' ||
+        !!cls?.isSubtypeOf(self.type.name)
+      );
+    }
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
 // Database (delegated to the platform)
 
 function accessOf(v: ApexValue | undefined): AccessLevel | null {
-  if (v instanceof ApexEnumValue && v.enumType === 'System.AccessLevel') return v.name as AccessLevel;
+  if (v instanceof ApexEnumValue && v.enumType === 'System.AccessLevel')
+    return v.name as AccessLevel;
   return null;
 }
 
@@ -413,10 +552,20 @@ function dml(op: DmlOperation) {
     for (const x of a.slice(1)) {
       if (typeof x === 'boolean') allOrNone = x;
       else if (accessOf(x)) accessLevel = accessOf(x);
-      else if (x instanceof NativeObject && /sobjectfield/i.test(x.className)) externalIdField = fieldName(x);
+      else if (x instanceof NativeObject && /sobjectfield/i.test(x.className))
+        externalIdField = fieldName(x);
       else if (x instanceof NativeObject) options = x;
     }
-    return ctx.platform.dml(ctx, { op, records, single, allOrNone, accessLevel, externalIdField, options, pos: ctx.pos });
+    return ctx.platform.dml(ctx, {
+      op,
+      records,
+      single,
+      allOrNone,
+      accessLevel,
+      externalIdField,
+      options,
+      pos: ctx.pos
+    });
   };
 }
 
@@ -434,7 +583,8 @@ function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
   const frame = interp.stack[interp.stack.length - 1];
   return (name) => {
     if (binds) {
-      for (const [k, v] of binds.entries()) if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
+      for (const [k, v] of binds.entries())
+        if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
       throwApex('System.QueryException', `Key '${name}' does not exist in the bindMap`);
     }
     const v = interp.lookupVariable(frame, name);
@@ -443,8 +593,20 @@ function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
   };
 }
 
-function dynamicQuery(ctx: NativeCallContext, text: string, binds: ApexMap | null, level: AccessLevel | null): ApexValue {
-  return ctx.platform.query(ctx, { text, kind: 'dynamic', resolveBind: dynamicBinds(binds), accessLevel: level, forLoop: false, pos: ctx.pos });
+function dynamicQuery(
+  ctx: NativeCallContext,
+  text: string,
+  binds: ApexMap | null,
+  level: AccessLevel | null
+): ApexValue {
+  return ctx.platform.query(ctx, {
+    text,
+    kind: 'dynamic',
+    resolveBind: dynamicBinds(binds),
+    accessLevel: level,
+    forLoop: false,
+    pos: ctx.pos
+  });
 }
 
 /**
@@ -453,7 +615,11 @@ function dynamicQuery(ctx: NativeCallContext, text: string, binds: ApexMap | nul
  */
 function queryLocator(text: string, binds: ApexMap | null): NativeObject {
   const resolve = dynamicBinds(binds);
-  return new NativeObject('Database.QueryLocator', { text, query: text, binds: (b: { text: string }) => resolve(b.text.replace(/\s+/g, '')) });
+  return new NativeObject('Database.QueryLocator', {
+    text,
+    query: text,
+    binds: (b: { text: string }) => resolve(b.text.replace(/\s+/g, ''))
+  });
 }
 
 register({
@@ -469,14 +635,24 @@ register({
       const master = a[0] as ApexSObject;
       const dups = a[1] instanceof ApexList ? (a[1].items as ApexSObject[]) : [a[1] as ApexSObject];
       const allOrNone = typeof a[2] === 'boolean' ? a[2] : true;
-      return ctx.platform.dml(ctx, { op: 'merge', records: dups, single: !(a[1] instanceof ApexList), allOrNone, accessLevel: accessOf(a[a.length - 1]), mergeMaster: master, pos: ctx.pos });
+      return ctx.platform.dml(ctx, {
+        op: 'merge',
+        records: dups,
+        single: !(a[1] instanceof ApexList),
+        allOrNone,
+        accessLevel: accessOf(a[a.length - 1]),
+        mergeMaster: master,
+        pos: ctx.pos
+      });
     },
     query: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
     querywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
     countquery: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
-    countquerywithbinds: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
+    countquerywithbinds: (ctx, a) =>
+      dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
     getquerylocator: (_c, a) => {
-      if (a[0] instanceof ApexList) unsupported('Database.getQueryLocator(List<SObject>) — pass the query text');
+      if (a[0] instanceof ApexList)
+        unsupported('Database.getQueryLocator(List<SObject>) — pass the query text');
       return queryLocator(stringOf(a[0]), null);
     },
     getquerylocatorwithbinds: (_c, a) => queryLocator(stringOf(a[0]), a[1] as ApexMap),
@@ -486,21 +662,22 @@ register({
       return null;
     },
     releasesavepoint: () => null,
-    executebatch: (ctx, a) => ctx.platform.executeBatch(ctx, a[0] as ApexObject, a.length > 1 ? (a[1] as number) : 200),
+    executebatch: (ctx, a) =>
+      ctx.platform.executeBatch(ctx, a[0] as ApexObject, a.length > 1 ? (a[1] as number) : 200),
     emptyrecyclebin: (ctx, a) => {
       if (!ctx.platform.emptyRecycleBin) unsupported('Database.emptyRecycleBin');
       const { records, single } = recordsOf(a[0]);
       return ctx.platform.emptyRecycleBin(ctx, records, single);
     },
-    convertlead: () => unsupported('Database.convertLead'),
-  },
+    convertlead: () => unsupported('Database.convertLead')
+  }
 });
 
 register({
   name: 'Database.QueryLocator',
   methods: {
-    getquery: (_c, self: NativeObject<{ text: string }>) => self.state.text,
-  },
+    getquery: (_c, self: NativeObject<{ text: string }>) => self.state.text
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -544,21 +721,42 @@ register({
       const c = self.copy();
       c.queried = null;
       if (!preserveId) c.unset('Id');
-      if (a.length < 3 || a[2] !== true) for (const f of ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']) c.unset(f);
-      if (deep) for (const [k, v] of c.values) if (v instanceof ApexSObject) c.values.set(k, v.copy());
+      if (a.length < 3 || a[2] !== true)
+        for (const f of [
+          'CreatedDate',
+          'CreatedById',
+          'LastModifiedDate',
+          'LastModifiedById',
+          'SystemModstamp'
+        ])
+          c.unset(f);
+      if (deep)
+        for (const [k, v] of c.values) if (v instanceof ApexSObject) c.values.set(k, v.copy());
       return c;
     },
     adderror: (_c, self: ApexSObject, a) => {
       const errs = (self.errors ??= []);
-      if (a.length >= 2 && (typeof a[0] === 'string' || a[0] instanceof NativeObject) && typeof a[1] === 'string') errs.push({ field: fieldArg(a[0]), message: a[1] });
-      else errs.push({ field: null, message: a[0] instanceof ApexObject && a[0].exception ? (a[0].exception.message ?? '') : stringOf(a[0]) });
+      if (
+        a.length >= 2 &&
+        (typeof a[0] === 'string' || a[0] instanceof NativeObject) &&
+        typeof a[1] === 'string'
+      )
+        errs.push({ field: fieldArg(a[0]), message: a[1] });
+      else
+        errs.push({
+          field: null,
+          message:
+            a[0] instanceof ApexObject && a[0].exception
+              ? (a[0].exception.message ?? '')
+              : stringOf(a[0])
+        });
       return null;
     },
     haserrors: (_c, self: ApexSObject) => !!self.errors?.length,
     getcloneSourceId: () => unsupported('SObject.getCloneSourceId'),
     recalculateformulas: () => unsupported('SObject.recalculateFormulas'),
-    getquickactionname: () => null,
-  },
+    getquickactionname: () => null
+  }
 });
 
 export { typeRef };
@@ -568,11 +766,31 @@ export { typeRef };
 // ({ index, id, statusCode, message, fields }) — Apex Reference "DmlException Class".
 
 const STATUS_CODES = [
-  'ALL_OR_NONE_OPERATION_ROLLED_BACK', 'CANNOT_DELETE_LAST_DATED_CONVERSION_RATE', 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'DELETE_FAILED',
-  'DUPLICATE_EXTERNAL_ID', 'DUPLICATE_VALUE', 'DUPLICATES_DETECTED', 'ENTITY_IS_DELETED', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'FIELD_INTEGRITY_EXCEPTION',
-  'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', 'INSUFFICIENT_ACCESS_OR_READONLY', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_FIELD',
-  'INVALID_FIELD_FOR_INSERT_UPDATE', 'INVALID_ID_FIELD', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', 'INVALID_TYPE', 'MALFORMED_ID', 'MISSING_ARGUMENT',
-  'NUMBER_OUTSIDE_VALID_RANGE', 'REQUIRED_FIELD_MISSING', 'STRING_TOO_LONG', 'UNABLE_TO_LOCK_ROW', 'UNKNOWN_EXCEPTION',
+  'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  'CANNOT_DELETE_LAST_DATED_CONVERSION_RATE',
+  'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+  'DELETE_FAILED',
+  'DUPLICATE_EXTERNAL_ID',
+  'DUPLICATE_VALUE',
+  'DUPLICATES_DETECTED',
+  'ENTITY_IS_DELETED',
+  'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  'FIELD_INTEGRITY_EXCEPTION',
+  'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'INVALID_CROSS_REFERENCE_KEY',
+  'INVALID_FIELD',
+  'INVALID_FIELD_FOR_INSERT_UPDATE',
+  'INVALID_ID_FIELD',
+  'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+  'INVALID_TYPE',
+  'MALFORMED_ID',
+  'MISSING_ARGUMENT',
+  'NUMBER_OUTSIDE_VALID_RANGE',
+  'REQUIRED_FIELD_MISSING',
+  'STRING_TOO_LONG',
+  'UNABLE_TO_LOCK_ROW',
+  'UNKNOWN_EXCEPTION'
 ];
 register({ name: 'System.StatusCode', enumValues: STATUS_CODES });
 
@@ -587,16 +805,19 @@ interface DmlFailureData {
 function dmlRow(self: ApexObject, i: ApexValue): DmlFailureData {
   const rows = (self.exception?.data as DmlFailureData[] | undefined) ?? [];
   const n = i as number;
-  if (n < 0 || n >= rows.length) throwApex('System.ListException', `List index out of bounds: ${n}`);
+  if (n < 0 || n >= rows.length)
+    throwApex('System.ListException', `List index out of bounds: ${n}`);
   return rows[n];
 }
 
 register({
   name: 'System.DmlException',
   methods: {
-    getnumdml: (_c, self: ApexObject) => ((self.exception?.data as DmlFailureData[] | undefined) ?? []).length,
+    getnumdml: (_c, self: ApexObject) =>
+      ((self.exception?.data as DmlFailureData[] | undefined) ?? []).length,
     getdmlmessage: (_c, self: ApexObject, a) => dmlRow(self, a[0]).message,
-    getdmlfieldnames: (_c, self: ApexObject, a) => new ApexList(T_STRING, [...dmlRow(self, a[0]).fields]),
+    getdmlfieldnames: (_c, self: ApexObject, a) =>
+      new ApexList(T_STRING, [...dmlRow(self, a[0]).fields]),
     getdmlid: (_c, self: ApexObject, a) => {
       const id = dmlRow(self, a[0]).id;
       return id ? toId(id) : null;
@@ -606,6 +827,6 @@ register({
       const code = dmlRow(self, a[0]).statusCode;
       return currentInterp().builtinEnum('System.StatusCode', code, STATUS_CODES.indexOf(code));
     },
-    getdmlstatuscode: (_c, self: ApexObject, a) => dmlRow(self, a[0]).statusCode,
-  },
+    getdmlstatuscode: (_c, self: ApexObject, a) => dmlRow(self, a[0]).statusCode
+  }
 });

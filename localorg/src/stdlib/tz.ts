@@ -17,7 +17,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric'
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -25,15 +34,43 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 export function zonedParts(epochMs: number, zone: string): ZonedParts {
   const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(epochMs))) if (p.type !== 'literal') parts[p.type] = parseInt(p.value, 10);
+  for (const p of formatter(zone).formatToParts(new Date(epochMs)))
+    if (p.type !== 'literal') parts[p.type] = parseInt(p.value, 10);
   const ms = ((epochMs % 1000) + 1000) % 1000;
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, ms);
+  const asUtc = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+    ms
+  );
   const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay() + 1;
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second, ms, weekday, offsetMinutes: Math.round((asUtc - epochMs) / 60000) };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+    ms,
+    weekday,
+    offsetMinutes: Math.round((asUtc - epochMs) / 60000)
+  };
 }
 
 /** The instant of a wall-clock time in `zone` (Datetime.newInstance(y,m,d,h,mi,s) semantics). */
-export function zonedToEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, zone: string): number {
+export function zonedToEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  zone: string
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   let t = guess - zonedParts(guess, zone).offsetMinutes * 60000;
   // Second pass settles instants near a DST change.
@@ -41,7 +78,20 @@ export function zonedToEpoch(year: number, month: number, day: number, hour: num
   return t;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function offsetText(min: number, colon: boolean): string {
@@ -84,7 +134,8 @@ export function formatInZone(epochMs: number, pattern: string, zone: string): st
         out += n === 2 ? String(p.year % 100).padStart(2, '0') : num(p.year);
         break;
       case 'M':
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : num(p.month);
+        out +=
+          n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : num(p.month);
         break;
       case 'd':
         out += num(p.day);
@@ -120,7 +171,9 @@ export function formatInZone(epochMs: number, pattern: string, zone: string): st
         out += String(p.weekday === 1 ? 7 : p.weekday - 1);
         break;
       case 'D': {
-        const doy = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
+        const doy =
+          Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) +
+          1;
         out += num(doy);
         break;
       }
@@ -141,6 +194,9 @@ export function formatInZone(epochMs: number, pattern: string, zone: string): st
 }
 
 function shortZoneName(epochMs: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(epochMs));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    timeZoneName: 'short'
+  }).formatToParts(new Date(epochMs));
   return parts.find((x) => x.type === 'timeZoneName')?.value ?? zone;
 }

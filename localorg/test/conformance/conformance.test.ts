@@ -14,7 +14,17 @@ import { Org } from '../../src/platform/org.ts';
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'classes');
 const files = readdirSync(dir).filter((f) => f.endsWith('.cls'));
 let interp!: Interp;
-new Org({ name: 'conformance', runtimeFactory: (p) => (interp = new Interp(p).load(files.map((f) => ({ path: f, text: readFileSync(join(dir, f), 'utf8'), kind: 'class' as const })))) });
+new Org({
+  name: 'conformance',
+  runtimeFactory: (p) =>
+    (interp = new Interp(p).load(
+      files.map((f) => ({
+        path: f,
+        text: readFileSync(join(dir, f), 'utf8'),
+        kind: 'class' as const
+      }))
+    ))
+});
 
 test('conformance classes compile', () => {
   assert.deepEqual(interp.diagnostics, []);

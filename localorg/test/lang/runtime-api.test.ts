@@ -2,7 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Interp } from '../../src/exec/interp.ts';
-import { UnsupportedPlatform, type SObjectTypeInfo, type SourcePos } from '../../src/runtime/platform.ts';
+import {
+  UnsupportedPlatform,
+  type SObjectTypeInfo,
+  type SourcePos
+} from '../../src/runtime/platform.ts';
 import { ApexList, ApexObject, ApexSObject, typeRef } from '../../src/runtime/values.ts';
 
 class Recording extends UnsupportedPlatform {
@@ -56,16 +60,29 @@ test('runs a trigger body with its context variables', () => {
       if (name.toLowerCase() !== 'account') return null;
       return {
         name: 'Account',
-        field: (f: string) => (f === 'description' ? { name: 'Description', type: typeRef('String') } : undefined),
+        field: (f: string) =>
+          f === 'description' ? { name: 'Description', type: typeRef('String') } : undefined,
         parentRelationship: () => undefined,
-        childRelationship: () => undefined,
+        childRelationship: () => undefined
       };
     }
   })();
-  const i = new Interp(platform).load([{ path: 'AccountTrigger.trigger', text: trig, kind: 'trigger' }]);
+  const i = new Interp(platform).load([
+    { path: 'AccountTrigger.trigger', text: trig, kind: 'trigger' }
+  ]);
   assert.deepEqual(i.diagnostics, []);
-  assert.deepEqual(i.triggers().map((t) => [t.name, t.sobject, t.events]), [['AccountTrigger', 'Account', ['BEFORE_INSERT', 'AFTER_UPDATE']]]);
+  assert.deepEqual(
+    i.triggers().map((t) => [t.name, t.sobject, t.events]),
+    [['AccountTrigger', 'Account', ['BEFORE_INSERT', 'AFTER_UPDATE']]]
+  );
   const rec = new ApexSObject('Account');
-  i.runTrigger('AccountTrigger', { operation: 'BEFORE_INSERT', newRecords: new ApexList(typeRef('Account'), [rec]), oldRecords: null, newMap: null, oldMap: null, size: 1 });
+  i.runTrigger('AccountTrigger', {
+    operation: 'BEFORE_INSERT',
+    newRecords: new ApexList(typeRef('Account'), [rec]),
+    oldRecords: null,
+    newMap: null,
+    oldMap: null,
+    size: 1
+  });
   assert.equal(rec.raw('Description'), 'BEFORE_INSERT true 1');
 });
