@@ -692,11 +692,13 @@ export class MethodCompiler {
     switch (e.type) {
       case 'Integer': {
         const n = Number(e.text);
-        if (n > 2147483647 || n < -2147483648) this.err(e.pos, `Illegal integer: ${e.text}`);
+        // The magnitude is checked before the sign, as the platform does: -2147483648 is illegal too.
+        if (Math.abs(n) > 2147483647) this.err(e.pos, 'Illegal integer');
         return { fn: () => n, type: T_INTEGER };
       }
       case 'Long': {
         const n = BigInt(e.text);
+        if ((n < 0n ? -n : n) > 9223372036854775807n) this.err(e.pos, 'Illegal long');
         return { fn: () => n, type: T_LONG };
       }
       case 'Decimal': {

@@ -1491,15 +1491,13 @@ export class Interp implements ApexRuntime {
   }
 
   private info(c: ClassDef): ClassInfo {
-    const methods = [...c.methods.values()]
-      .flat()
-      .map((m) => ({
-        name: m.name,
-        isStatic: m.isStatic,
-        paramTypes: m.params,
-        returnType: m.returnType,
-        annotations: m.annotations
-      }));
+    const methods = [...c.methods.values()].flat().map((m) => ({
+      name: m.name,
+      isStatic: m.isStatic,
+      paramTypes: m.params,
+      returnType: m.returnType,
+      annotations: m.annotations
+    }));
     return {
       name: c.name,
       file: c.file,

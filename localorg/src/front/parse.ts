@@ -332,13 +332,11 @@ class Builder {
   }
 
   declarators(vd: Ctx): { name: string; pos: Pos; init: Expr | null }[] {
-    return vd
-      .variableDeclarator_list()
-      .map((d: Ctx) => ({
-        name: d.id().getText(),
-        pos: this.pos(d),
-        init: d.expression() ? this.expr(d.expression()) : null
-      }));
+    return vd.variableDeclarator_list().map((d: Ctx) => ({
+      name: d.id().getText(),
+      pos: this.pos(d),
+      init: d.expression() ? this.expr(d.expression()) : null
+    }));
   }
 
   typeRef(tr: Ctx): TypeNode {

@@ -164,3 +164,19 @@ test('assigning a scalar of another type is an illegal assignment, widening is n
     []
   );
 });
+
+test('integer literals are checked before their sign, as the platform does', () => {
+  const msgs = (body: string) =>
+    new Interp()
+      .load([
+        {
+          path: 'T.cls',
+          text: `public class T {\n  static void f() {\n    ${body}\n  }\n}`,
+          kind: 'class'
+        }
+      ])
+      .diagnostics.map((d) => d.message);
+  assert.deepEqual(msgs('Integer i = -2147483648;'), ['Illegal integer']);
+  assert.deepEqual(msgs('Long l = 9223372036854775808L;'), ['Illegal long']);
+  assert.deepEqual(msgs('Integer i = -2147483647 - 1; Long l = -9223372036854775807L;'), []);
+});
