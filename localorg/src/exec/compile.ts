@@ -463,6 +463,19 @@ export class MethodCompiler {
 
   private switchStmt(s: Extract<Stmt, { k: 'switch' }>): ExecFn {
     const on = this.expr(s.on);
+    if (on.type) {
+      const n = lc(on.type.name);
+      const ok =
+        ['integer', 'long', 'string', 'sobject'].includes(n) ||
+        this.interp.isSObjectType(on.type.name) !== null ||
+        this.interp.classByType(on.type)?.kind === 'enum' ||
+        !!this.interp.builtinByType(on.type)?.enumValues;
+      if (!ok)
+        this.err(
+          s.on.pos,
+          `Switch expression must be a Integer, Long, String, SObject record or enum value, not '${typeToString(on.type)}'`
+        );
+    }
     type Arm = { test: (v: ApexValue, f: Frame) => boolean; body: ExecFn };
     const arms: Arm[] = [];
     let elseArm: ExecFn | null = null;

@@ -180,3 +180,19 @@ test('integer literals are checked before their sign, as the platform does', () 
   assert.deepEqual(msgs('Long l = 9223372036854775808L;'), ['Illegal long']);
   assert.deepEqual(msgs('Integer i = -2147483647 - 1; Long l = -9223372036854775807L;'), []);
 });
+
+test('switch needs an Integer, Long, String, SObject or enum expression', () => {
+  const i = new Interp().load([
+    {
+      path: 'T.cls',
+      text: 'public class T {\n  static void f(Object o) {\n    switch on o {\n      when else {\n      }\n    }\n  }\n}',
+      kind: 'class'
+    }
+  ]);
+  assert.deepEqual(
+    i.diagnostics.map((d) => d.message),
+    [
+      "Switch expression must be a Integer, Long, String, SObject record or enum value, not 'Object'"
+    ]
+  );
+});
