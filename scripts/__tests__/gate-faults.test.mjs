@@ -7,7 +7,8 @@ import { CLASS_META, copyProject, removeCopy, runGate, seed } from './project-co
 
 const FIXTURES = 'force-app/main/gatefixture';
 
-describe('the gate catches seeded faults', () => {
+// Each test works in its own copy, so two run side by side.
+describe('the gate catches seeded faults', { concurrency: 2 }, () => {
   /**
    * A fresh copy per fault, so faults never mask each other.
    * @param {(copy: string) => void} plant

@@ -12,6 +12,7 @@ export default {
   async run({ root }) {
     const files = listFiles(root, 'scripts/__tests__').filter((f) => /\.test\.(mjs|ts)$/.test(f));
     if (files.length === 0) return nothingToCheck('no gate self-test');
-    return runNodeTests(root, files, 'gate self-tests');
+    // The self-tests mostly wait on the child processes of the steps they run: two files at once.
+    return runNodeTests(root, files, 'gate self-tests', 2);
   }
 };
