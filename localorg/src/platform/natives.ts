@@ -734,19 +734,6 @@ export function platformNatives(org: Org): PlatformClassDef[] {
       ]
     },
     {
-      name: 'EventBus.ChangeEventHeader',
-      methods: [],
-      property: (_c, self, name) => {
-        const h = state<Record<string, unknown>>(self);
-        const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
-        if (!key) return undefined;
-        const v = h[key];
-        if (Array.isArray(v)) return new ApexList(T_STRING, v.map(String));
-        if (typeof v === 'number' && key !== 'sequenceNumber') return BigInt(v);
-        return v as ApexValue;
-      }
-    },
-    {
       name: 'System.QueueableContext',
       aliases: ['QueueableContext'],
       methods: [
@@ -901,7 +888,18 @@ export function platformNatives(org: Org): PlatformClassDef[] {
             })
         )
       ],
-      methods: [],
+      // getEntityName()/setEntityName(...) and friends read and write the same fields as the properties.
+      methods: HEADER_FIELDS.flatMap((f) => {
+        const cap = f.charAt(0).toUpperCase() + f.slice(1);
+        return [
+          m(`get${cap}`, [], headerType(f), (_c, self) =>
+            headerGet(state<Record<string, unknown>>(self), f)
+          ),
+          m(`set${cap}`, [headerType(f)], T_VOID, (_c, self, [v]) =>
+            done(headerSet(state<Record<string, unknown>>(self), f, v ?? null))
+          )
+        ];
+      }),
       property: (_c, self, name) => {
         const h = state<Record<string, unknown>>(self);
         const key = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -1251,7 +1249,7 @@ function httpRequestDef(): NativeClassDef {
         done((s(self).headers[String(k)] = String(v ?? '')))
       ),
       m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) =>
-        headerGet(s(self).headers, String(k))
+        headerValue(s(self).headers, String(k))
       ),
       m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done((s(self).body = String(v ?? '')))),
       m('getBody', [], T_STRING, (_c, self) => s(self).body),
@@ -1339,7 +1337,7 @@ function httpResponseDef(): NativeClassDef {
         done((s(self).headers[String(k)] = String(v ?? '')))
       ),
       m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) =>
-        headerGet(s(self).headers, String(k))
+        headerValue(s(self).headers, String(k))
       ),
       m(
         'getHeaderKeys',
@@ -1358,7 +1356,47 @@ function httpResponseDef(): NativeClassDef {
   };
 }
 
-function headerGet(h: Record<string, string>, k: string): string | null {
+const HEADER_FIELDS = [
+  'entityName',
+  'recordIds',
+  'changeType',
+  'changedFields',
+  'nulledFields',
+  'diffFields',
+  'changeOrigin',
+  'transactionKey',
+  'sequenceNumber',
+  'commitTimestamp',
+  'commitNumber',
+  'commitUser'
+];
+
+function headerType(key: string): TypeRef {
+  if (['recordIds', 'changedFields', 'nulledFields', 'diffFields'].includes(key))
+    return T_LIST(T_STRING);
+  if (key === 'commitTimestamp' || key === 'commitNumber') return typeRef('Long');
+  if (key === 'sequenceNumber') return T_INTEGER;
+  return T_STRING;
+}
+
+/** ChangeEventHeader values as Apex sees them: lists of Strings, Long timestamps and commit numbers. */
+function headerGet(h: Record<string, unknown>, key: string): ApexValue {
+  const v = h[key];
+  if (Array.isArray(v)) return new ApexList(T_STRING, v.map(String));
+  if (typeof v === 'number' && key !== 'sequenceNumber') return BigInt(v);
+  return (v ?? null) as ApexValue;
+}
+
+function headerSet(h: Record<string, unknown>, key: string, value: ApexValue): void {
+  h[key] =
+    value instanceof ApexList
+      ? value.items.map(String)
+      : typeof value === 'bigint'
+        ? Number(value)
+        : value;
+}
+
+function headerValue(h: Record<string, string>, k: string): string | null {
   const key = Object.keys(h).find((x) => x.toLowerCase() === k.toLowerCase());
   return key === undefined ? null : h[key];
 }

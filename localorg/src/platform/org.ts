@@ -146,6 +146,8 @@ export class Org implements ApexPlatform {
     trace: Limits['trace'];
   }[] = [];
   readonly debugLog: string[] = [];
+  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
+  readonly eventErrors: { type: string; count: number; message: string }[] = [];
   /** Custom notifications sent with Messaging.CustomNotification.send. */
   readonly notifications: {
     type: string;
@@ -855,13 +857,21 @@ export class Org implements ApexPlatform {
       // Event and change-event triggers: after insert, Automated Process user, batches of up to 2,000.
       for (let i = 0; i < list.length; i += 2000) {
         const batch = list.slice(i, i + 2000);
-        this.asUser(this.automatedProcessUserId, () =>
-          this.withTransaction(
-            'trigger-event',
-            () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
-            { label: `${type} trigger` }
-          )
-        );
+        try {
+          this.asUser(this.automatedProcessUserId, () =>
+            this.withTransaction(
+              'trigger-event',
+              () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
+              { label: `${type} trigger` }
+            )
+          );
+        } catch (e) {
+          // An uncaught exception in an event trigger rolls its transaction back and the batch is not
+          // redelivered (Resume a Platform Event Trigger After an Uncaught Exception); it is recorded.
+          const failure = (e as { triggerFailure?: string }).triggerFailure;
+          if (!failure && !isApexFailure(e)) throw e;
+          this.eventErrors.push({ type, count: batch.length, message: failure ?? errorMessage(e) });
+        }
       }
     }
   }
