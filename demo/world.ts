@@ -166,12 +166,20 @@ export async function selfCheck(root: string, demo: DemoOrgs): Promise<string[]>
   const problems: string[] = [];
   const sales = orgNamed(demo, 'Sales');
   const service = orgNamed(demo, 'Service');
-  const attempt = async (what: string, run: () => Promise<void> | void): Promise<void> => {
+  const attempt = async (what: string, run: () => Promise<void> | void): Promise<boolean> => {
     try {
       await run();
+      return true;
     } catch (error) {
       problems.push(`${what}: ${(error as Error).message.split('\n')[0]}`);
+      return false;
     }
+  };
+  const serviceAcme = (): Record<string, unknown> | null => {
+    const rows = service.query("SELECT Id, Phone FROM Account WHERE Name = 'Acme' LIMIT 1", {});
+    return Array.isArray(rows) && rows[0]
+      ? { Id: String(rows[0].raw('Id')), Phone: String(rows[0].raw('Phone')) }
+      : null;
   };
   await attempt('S2SAdminAccessController.getAccess', async () => {
     const access = (await callApex(
@@ -181,39 +189,59 @@ export async function selfCheck(root: string, demo: DemoOrgs): Promise<string[]>
       'S2SAdminAccessController',
       'getAccess',
       {}
-    )) as { canAdminister?: boolean };
+    )) as {
+      canAdminister?: boolean;
+    };
     if (!access?.canAdminister)
       throw new Error(`the demo admin should hold S2S_Administer, got ${JSON.stringify(access)}`);
   });
-  const rows = sales.query(
-    "SELECT Id, Name FROM Account WHERE Name = 'Acme' LIMIT 1",
-    {},
-    { as: ADMIN }
-  );
+  const rows = sales.query("SELECT Id FROM Account WHERE Name = 'Acme' LIMIT 1", {}, { as: ADMIN });
   const acme = Array.isArray(rows) && rows[0] ? String(rows[0].raw('Id')) : null;
   if (!acme) return [...problems, 'the sample Account Acme is missing in Sales'];
-  await attempt('saving Acme in Sales', async () => {
-    const outcome = sales.executeAnonymous(
-      `update new Account(Id = '${acme}', Phone = '+33 1 23 45 67 89');`,
-      { as: ADMIN }
-    );
-    if (!outcome.success)
-      throw new Error(outcome.exceptionMessage ?? outcome.compileProblem ?? 'update failed');
-    await demo.world.drain();
-  });
-  await attempt('syncing Acme to Service', () => {
-    const arrived = service.query("SELECT COUNT() FROM Account WHERE Name = 'Acme'", {});
-    if (arrived === 0) {
-      const outbox = sales.query('SELECT COUNT() FROM S2S_Outbox__c', {});
-      throw new Error(
-        `Acme did not arrive in Service (outbox entries in Sales: ${outbox}, callouts made: ${demo.world.callouts.length})`
-      );
+  // The newcomer's path: "Sync now" on Acme, then an edit of Acme, both must reach Service.
+  const synced = await attempt(
+    '"Sync now" on Acme (S2SRecordStatusController.syncNow)',
+    async () => {
+      await callApex(root, demo.world, sales, 'S2SRecordStatusController', 'syncNow', {
+        recordId: acme
+      });
+      if (!serviceAcme()) {
+        const parked = sales.query(
+          "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'",
+          {}
+        );
+        throw new Error(
+          `Acme did not arrive in Service (callouts made: ${demo.world.callouts.length}, parked changes in Sales: ${parked})`
+        );
+      }
     }
-  });
-  await attempt('S2SRecordStatusController.getRecordStatus', async () => {
-    await callApex(root, demo.world, sales, 'S2SRecordStatusController', 'getRecordStatus', {
-      recordId: acme
+  );
+  if (synced) {
+    await attempt('an edit of Acme in Sales reaching Service', async () => {
+      const outcome = sales.executeAnonymous(
+        `update new Account(Id = '${acme}', Phone = '+33 1 23 45 67 89');`,
+        { as: ADMIN }
+      );
+      if (!outcome.success)
+        throw new Error(outcome.exceptionMessage ?? outcome.compileProblem ?? 'update failed');
+      await demo.world.drain();
+      const phone = serviceAcme()?.Phone;
+      if (phone !== '+33 1 23 45 67 89') throw new Error(`Service still has Phone ${phone}`);
     });
+  }
+  await attempt('S2SRecordStatusController.getRecordStatus', async () => {
+    const status = (await callApex(
+      root,
+      demo.world,
+      sales,
+      'S2SRecordStatusController',
+      'getRecordStatus',
+      { recordId: acme }
+    )) as {
+      state: string;
+    }[];
+    if (synced && status?.[0]?.state !== 'InSync')
+      throw new Error(`Acme should be in sync, got ${JSON.stringify(status)}`);
   });
   return problems;
 }
