@@ -60,8 +60,9 @@ export default {
       checked++;
       if (isApex) apex++;
       try {
-        if (await prettier.check(source, options)) return;
+        // One parse per file: format, then compare (what --check does, plus the first changed line).
         const formatted = await prettier.format(source, options);
+        if (formatted === source) return;
         const line = firstDifferentLine(source, formatted);
         problems.push(
           `${file}:${line}:1: prettier/format: not formatted (run: npx prettier --write ${file})`
