@@ -464,13 +464,25 @@ export class MethodCompiler {
   private switchStmt(s: Extract<Stmt, { k: 'switch' }>): ExecFn {
     const on = this.expr(s.on);
     if (on.type) {
+      // Only types known not to qualify are refused; platform enums (Schema.DisplayType...) pass.
       const n = lc(on.type.name);
-      const ok =
-        ['integer', 'long', 'string', 'sobject'].includes(n) ||
-        this.interp.isSObjectType(on.type.name) !== null ||
-        this.interp.classByType(on.type)?.kind === 'enum' ||
-        !!this.interp.builtinByType(on.type)?.enumValues;
-      if (!ok)
+      const user = this.interp.classByType(on.type);
+      const refused =
+        [
+          'object',
+          'boolean',
+          'decimal',
+          'double',
+          'date',
+          'datetime',
+          'time',
+          'blob',
+          'list',
+          'set',
+          'map'
+        ].includes(n) ||
+        (user !== null && user.kind !== 'enum');
+      if (refused)
         this.err(
           s.on.pos,
           `Switch expression must be a Integer, Long, String, SObject record or enum value, not '${typeToString(on.type)}'`
