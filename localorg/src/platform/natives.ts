@@ -193,6 +193,8 @@ const DISPLAY_TYPES = Object.values(DISPLAY_TYPE);
 export type PlatformClassDef = NativeClassDef & {
   setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
   setStaticProperty?(ctx: NativeCallContext, name: string, value: ApexValue): boolean;
+  /** Platform enums (Schema.DisplayType...): constants in ordinal order, for `switch on` and `values()`. */
+  enumValues?: readonly string[];
 };
 
 /** A property bag over a NativeObject's state, keyed case-insensitively by the given names. */
@@ -697,6 +699,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
     {
       name: 'System.AccessType',
       aliases: ['AccessType'],
+      enumValues: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
       methods: [],
       staticProperty: (_c, name) => {
         const values = ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'];
@@ -795,12 +798,28 @@ export function platformNatives(org: Org): PlatformClassDef[] {
     },
     {
       name: 'Schema.DisplayType',
+      enumValues: DISPLAY_TYPES,
       methods: [],
       staticProperty: enumProps('Schema.DisplayType', DISPLAY_TYPES)
     },
     {
       name: 'Schema.SObjectDescribeOptions',
+      enumValues: ['DEFAULT', 'DEFERRED', 'FULL'],
       methods: [],
+    },
+    {
+      name: 'System.StatusCode',
+      aliases: ['StatusCode'],
+      enumValues: STATUS_CODES,
+      methods: [],
+      staticProperty: enumProps('System.StatusCode', STATUS_CODES)
+    },
+    {
+      name: 'System.ParentJobResult',
+      aliases: ['ParentJobResult'],
+      enumValues: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
+      methods: [],
+      staticProperty: enumProps('System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION'])
       staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL'])
     },
     {
