@@ -1,7 +1,6 @@
 // @ts-check
 // Runs node's test runner (with tsx for TypeScript) over explicit files: Node 20 does not expand
 // globs given to --test, so the files are listed here.
-import path from 'node:path';
 import { run } from '../lib/exec.mjs';
 import { nodeTestCounts, nodeTestFailures } from '../lib/step.mjs';
 
@@ -35,7 +34,7 @@ export async function runNodeTests(cwd, files, label, concurrency) {
   return {
     ok,
     summary: `${files.length} files, ${counts.passed} passed, ${counts.failed} failed`,
-    problems: ok ? [] : nodeTestFailures(output).map((l) => l.replace(path.sep, '/')),
+    problems: ok ? [] : nodeTestFailures(output),
     tests: counts
   };
 }
