@@ -806,6 +806,7 @@ export function platformNatives(org: Org): PlatformClassDef[] {
       name: 'Schema.SObjectDescribeOptions',
       enumValues: ['DEFAULT', 'DEFERRED', 'FULL'],
       methods: [],
+      staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL'])
     },
     {
       name: 'System.StatusCode',
@@ -820,7 +821,6 @@ export function platformNatives(org: Org): PlatformClassDef[] {
       enumValues: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
       methods: [],
       staticProperty: enumProps('System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION'])
-      staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL'])
     },
     {
       name: 'System.AsyncOptions',
