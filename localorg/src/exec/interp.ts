@@ -1701,6 +1701,21 @@ export class Interp implements ApexRuntime {
     return t && i === src.length ? t : null;
   }
 
+  currentSharing(): { className: string; sharing: 'with' | 'without' } | null {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const m = this.stack[i].method;
+      if (m.owner.name === '<root>') continue;
+      if (m.kind === 'trigger' || m.kind === 'anonymous')
+        return { className: m.owner.name, sharing: 'without' };
+      let declared: ClassDef['sharing'] = null;
+      for (let c: ClassDef | null = m.owner; c && !declared; c = c.outer) declared = c.sharing;
+      if (declared === 'with' || declared === 'without')
+        return { className: m.owner.name, sharing: declared };
+      // inherited or undeclared: the caller decides; at the top of the stack it runs without sharing.
+    }
+    return this.stack.length > 1 ? { className: '<entry>', sharing: 'without' } : null;
+  }
+
   currentTrigger(): TriggerContext | null {
     return this.triggerStack[this.triggerStack.length - 1] ?? null;
   }

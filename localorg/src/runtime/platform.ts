@@ -531,6 +531,12 @@ export interface ApexRuntime {
   };
   /** Builds an Apex exception object of a built-in or user type, e.g. for the platform's throws. */
   newException(typeName: string, message: string, pos?: SourcePos): ApexObject;
+  /**
+   * Sharing mode of the code running now, for `with sharing` enforcement: the innermost Apex frame's
+   * class (inner classes without a declaration take their outer class's; `inherited sharing` and no
+   * declaration take the caller's). Null outside Apex; 'without' for anonymous Apex and triggers.
+   */
+  currentSharing(): { className: string; sharing: 'with' | 'without' } | null;
   /** A context to call native helpers with outside Apex code (platform tests, REST entry points). */
   nativeContext(pos?: SourcePos): NativeCallContext;
 }

@@ -86,3 +86,53 @@ test('runs a trigger body with its context variables', () => {
   });
   assert.equal(rec.raw('Description'), 'BEFORE_INSERT true 1');
 });
+
+test('reports the sharing mode of the running code, inherited from the caller when undeclared', () => {
+  const sources = [
+    {
+      path: 'Strict.cls',
+      text: 'public with sharing class Strict {\n  public static Object viaHelper() { return Helper.mode(); }\n}',
+      kind: 'class' as const
+    },
+    {
+      path: 'Loose.cls',
+      text: 'public without sharing class Loose {\n  public static Object viaHelper() { return Helper.mode(); }\n}',
+      kind: 'class' as const
+    },
+    {
+      path: 'Helper.cls',
+      text: 'public inherited sharing class Helper {\n  public static Object mode() { return Probe.sharing(); }\n}',
+      kind: 'class' as const
+    },
+    {
+      path: 'Probe.cls',
+      text: 'public class Probe {\n  public static Object sharing() { return Probe.record(); }\n  static Object record() { return null; }\n}',
+      kind: 'class' as const
+    }
+  ];
+  const i = new Interp().load(sources);
+  const seen: unknown[] = [];
+  const probe = i.classInfo('Probe');
+  assert.ok(probe);
+  // Wrap Probe.record to look at the stack while Apex runs.
+  const original = i.currentSharing.bind(i);
+  const record = (cls: string) => {
+    i.callStatic(cls, 'viaHelper', []);
+  };
+  const m = (
+    i as unknown as { classTable: Map<string, { methods: Map<string, { native: unknown }[]> }> }
+  ).classTable
+    .get('probe')
+    ?.methods.get('record')?.[0];
+  assert.ok(m);
+  m.native = () => {
+    seen.push(original());
+    return null;
+  };
+  record('Strict');
+  record('Loose');
+  assert.deepEqual(seen, [
+    { className: 'Strict', sharing: 'with' },
+    { className: 'Loose', sharing: 'without' }
+  ]);
+});
