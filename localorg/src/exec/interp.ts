@@ -989,7 +989,53 @@ export class Interp implements ApexRuntime {
   dispatchMethod(o: ApexObject, m: MethodDef, args: ApexValue[]): ApexValue {
     if (o === null)
       throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (o.stubProvider !== undefined) return this.stubCall(o, m.name, m, args);
     return this.invoke(this.dispatchTarget(o, m), o, args);
+  }
+
+  /** `Test.createStub(type, provider)`: an instance of `type` whose methods all call the provider. */
+  createStub(t: TypeRef, provider: ApexValue): ApexObject {
+    const cls = this.classByType(t);
+    if (!cls || !cls.decl)
+      throwApex(
+        'System.TypeException',
+        `Test.createStub needs an Apex class or interface: ${typeToString(t)}`
+      );
+    if (!(provider instanceof ApexObject) || !provider.cls.isSubtypeOf('System.StubProvider'))
+      throwApex('System.TypeException', 'Test.createStub needs a System.StubProvider');
+    const o = new ApexObject(cls, new Array(cls.nFields).fill(null));
+    o.stubProvider = provider;
+    return o;
+  }
+
+  /** handleMethodCall(stubbedObject, stubbedMethodName, returnType, listOfParamTypes, listOfParamNames, listOfArgs). */
+  private stubCall(o: ApexObject, name: string, m: MethodDef | null, args: ApexValue[]): ApexValue {
+    const method =
+      m ??
+      (o.cls as ClassDef).findMethods(lc(name)).find((x) => x.params.length === args.length) ??
+      null;
+    const T_TYPE = typeRef('System.Type');
+    const ret = new ApexTypeValue(method ? method.returnType : T_OBJECT);
+    const paramTypes = new ApexList(
+      T_TYPE,
+      method
+        ? method.params.map((p) => new ApexTypeValue(p))
+        : args.map(() => new ApexTypeValue(T_OBJECT))
+    );
+    const paramNames = new ApexList(
+      typeRef('String'),
+      method ? [...method.paramNames] : args.map((_, i) => `p${i}`)
+    );
+    const result = this.dispatch(o.stubProvider ?? null, 'handleMethodCall', [
+      o,
+      method ? method.name : name,
+      ret,
+      paramTypes,
+      paramNames,
+      new ApexList(T_OBJECT, [...args])
+    ]);
+    const conv = method ? this.coercer(method.returnType) : null;
+    return conv ? conv(result) : result;
   }
 
   /** Picks the overload that best fits the static argument types (unknown types fit anything). */
@@ -1303,6 +1349,12 @@ export class Interp implements ApexRuntime {
     if (o === null)
       throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
     const l = lc(name);
+    if (
+      o instanceof ApexObject &&
+      o.stubProvider !== undefined &&
+      !['equals', 'hashcode', 'tostring'].includes(l)
+    )
+      return this.stubCall(o, name, null, args);
     if (o instanceof ApexObject) {
       const cls = o.cls as ClassDef;
       const cands = cls.vtable

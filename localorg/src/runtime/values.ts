@@ -596,6 +596,8 @@ export class ApexObject {
   ) {}
   /** Set on exception instances: message, cause, line, stack (kept here so natives can read them). */
   exception?: ExceptionState;
+  /** Set on `Test.createStub` objects: every method call goes to this System.StubProvider. */
+  stubProvider?: ApexValue;
 }
 
 export interface ExceptionState {

@@ -360,7 +360,7 @@ register({
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
-    createstub: () => unsupported('Test.createStub'),
+    createstub: (_c, a) => currentInterp().createStub((a[0] as ApexTypeValue).type, a[1]),
     testinstall: () => unsupported('Test.testInstall')
   }
 });
