@@ -1134,6 +1134,49 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         })
       ]
     },
+    {
+      // EventBus.TriggerContext (Apex Reference): retries, lastError, setResumeCheckpoint in event triggers.
+      name: 'EventBus.TriggerContext',
+      methods: [
+        m(
+          'currentContext',
+          [],
+          typeRef('EventBus.TriggerContext'),
+          (ctx) => {
+            if (!org.eventContext)
+              return ctx.throwApex(
+                'System.InvalidParameterValueException',
+                'EventBus.TriggerContext is only available in an event trigger'
+              );
+            return new NativeObject('EventBus.TriggerContext', org.eventContext);
+          },
+          true
+        ),
+        m('setResumeCheckpoint', [T_STRING], T_VOID, (ctx, self, [replayId]) => {
+          const st = state<{ batch: ApexSObject[]; checkpoint: string | null }>(self);
+          if (!st.batch.some((e) => String(e.raw('ReplayId')) === String(replayId))) {
+            return ctx.throwApex(
+              'EventBus.InvalidReplayIdException',
+              `Invalid replay ID: ${String(replayId)}`
+            );
+          }
+          st.checkpoint = String(replayId);
+          return null;
+        }),
+        m(
+          'getResumeCheckpoint',
+          [],
+          T_STRING,
+          (_c, self) => state<{ checkpoint: string | null }>(self).checkpoint
+        )
+      ],
+      property: (_c, self, name) => {
+        const st = state<{ retries: number; lastError: string | null }>(self);
+        if (name.toLowerCase() === 'retries') return st.retries;
+        if (name.toLowerCase() === 'lasterror') return st.lastError;
+        return undefined;
+      }
+    },
     ...settingsClasses(org)
   ];
   return defs;

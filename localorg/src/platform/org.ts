@@ -533,7 +533,10 @@ export class Org implements ApexPlatform {
           if (!ex || (e as { uncatchable?: boolean }).uncatchable) throw e;
           // The DML caller sees "<Trigger>: execution of AfterInsert caused by: <Type>: <message>".
           const failure = `${trig.name}: execution of ${TRIGGER_EVENT_NAME[op]}\n\ncaused by: ${ex.cls.name}: ${ex.exception?.message ?? ''}`;
-          throw Object.assign(new Error(failure), { triggerFailure: failure });
+          throw Object.assign(new Error(failure), {
+            triggerFailure: failure,
+            exceptionType: ex.cls.name
+          });
         }
       }
     } finally {
@@ -855,24 +858,84 @@ export class Org implements ApexPlatform {
       for (const l of this.eventSubscribers.get(type.toLowerCase()) ?? []) l(list);
       if (!this.hasTriggers(type, 'AFTER_INSERT')) continue;
       // Event and change-event triggers: after insert, Automated Process user, batches of up to 2,000.
-      for (let i = 0; i < list.length; i += 2000) {
-        const batch = list.slice(i, i + 2000);
-        try {
-          this.asUser(this.automatedProcessUserId, () =>
-            this.withTransaction(
-              'trigger-event',
-              () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
-              { label: `${type} trigger` }
-            )
-          );
-        } catch (e) {
-          // An uncaught exception in an event trigger rolls its transaction back and the batch is not
-          // redelivered (Resume a Platform Event Trigger After an Uncaught Exception); it is recorded.
-          const failure = (e as { triggerFailure?: string }).triggerFailure;
-          if (!failure && !isApexFailure(e)) throw e;
-          this.eventErrors.push({ type, count: batch.length, message: failure ?? errorMessage(e) });
+      for (let i = 0; i < list.length; i += 2000)
+        this.deliverBatch(type, list.slice(i, i + 2000), 0, null);
+    }
+  }
+
+  /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
+  eventContext: {
+    batch: ApexSObject[];
+    retries: number;
+    lastError: string | null;
+    checkpoint: string | null;
+  } | null = null;
+
+  /**
+   * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
+   * retries, then the trigger is in error; "Retry Event Triggers with EventBus.RetryableException").
+   * Another uncaught exception after setResumeCheckpoint(replayId): delivery resumes after that
+   * event ("Resume a Platform Event Trigger After an Uncaught Exception"); without a checkpoint the
+   * batch is dropped. Failures are recorded in eventErrors.
+   */
+  private deliverBatch(
+    type: string,
+    batch: ApexSObject[],
+    retries: number,
+    lastError: string | null
+  ): void {
+    const ctx = { batch, retries, lastError, checkpoint: null as string | null };
+    this.eventContext = ctx;
+    try {
+      this.asUser(this.automatedProcessUserId, () =>
+        this.withTransaction(
+          'trigger-event',
+          () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
+          {
+            label: `${type} trigger`
+          }
+        )
+      );
+    } catch (e) {
+      const failure = (e as { triggerFailure?: string }).triggerFailure;
+      if (!failure && !isApexFailure(e)) throw e;
+      const message = failure ?? errorMessage(e);
+      const exType = (e as { exceptionType?: string }).exceptionType;
+      if (exType === 'EventBus.RetryableException') {
+        if (retries < 9) {
+          this.asyncQueue.add({
+            id: null,
+            kind: 'EventDelivery',
+            notBefore: this.clock.now(),
+            label: `retry ${type} (${retries + 1})`,
+            run: () => this.deliverBatch(type, batch, retries + 1, message)
+          });
+          return;
         }
+        this.eventErrors.push({
+          type,
+          count: batch.length,
+          message: `retries exhausted: ${message}`
+        });
+        return;
       }
+      const at =
+        ctx.checkpoint === null
+          ? -1
+          : batch.findIndex((ev) => String(ev.raw('ReplayId')) === ctx.checkpoint);
+      if (at >= 0 && at < batch.length - 1) {
+        const rest = batch.slice(at + 1);
+        this.asyncQueue.add({
+          id: null,
+          kind: 'EventDelivery',
+          notBefore: this.clock.now(),
+          label: `resume ${type}`,
+          run: () => this.deliverBatch(type, rest, 0, message)
+        });
+      }
+      this.eventErrors.push({ type, count: batch.length - (at + 1), message });
+    } finally {
+      this.eventContext = null;
     }
   }
 
@@ -1110,7 +1173,11 @@ export class Org implements ApexPlatform {
 
   private apexQuery(ctx: NativeCallContext, req: QueryRequest): ApexValue {
     try {
-      const sharing = (req as QueryRequest & { sharing?: string | null }).sharing;
+      // `with sharing` code sees only the records its user may see (Using the with sharing Keywords).
+      const sharing =
+        (req as QueryRequest & { sharing?: string | null }).sharing ??
+        this.runtime?.currentSharing()?.sharing ??
+        null;
       const out = this.runQuery(req.text, (b) => req.resolveBind(b.text.replace(/\s+/g, '')), {
         userMode: req.accessLevel === 'USER_MODE',
         withSharing: sharing === 'with'

@@ -136,6 +136,11 @@ export class FakeRuntime implements ApexRuntime {
     o.exception = { message, cause: null, line: 1, stack: `Class.${typeName}: line 1, column 1` };
     return o;
   }
+  /** Sharing of the code running now: tests set it to exercise `with sharing`. */
+  sharing: { className: string; sharing: 'with' | 'without' } | null = null;
+  currentSharing(): { className: string; sharing: 'with' | 'without' } | null {
+    return this.sharing;
+  }
   nativeContext(): NativeCallContext {
     return nativeCtx(this.platform, this);
   }

@@ -484,3 +484,70 @@ function catchIt(fn: () => unknown): unknown {
 }
 
 void ApexId;
+
+test('event triggers: EventBus.RetryableException resends the batch (1 run + 9 retries); a checkpoint resumes after that event', () => {
+  let runs = 0;
+  const seen: string[][] = [];
+  const { org, rt } = orgWithRuntime((rt) =>
+    rt.trigger('OutcomeTrigger', 'S2S_Batch_Outcome__e', ['AFTER_INSERT'], (c, o) => {
+      const ids = (c.newRecords?.items ?? []).map((e) =>
+        String((e as ApexSObject).raw('ReplayId'))
+      );
+      seen.push(ids);
+      runs++;
+      const tc = must(
+        o.nativeClasses().find((d) => d.name === 'EventBus.TriggerContext'),
+        'TriggerContext'
+      );
+      const ctx = nativeCtx(o, rt);
+      const current = method(tc, 'currentContext').impl(ctx, null, []);
+      if (ids.length === 3) {
+        // Process the first event, checkpoint it, then fail.
+        method(tc, 'setResumeCheckpoint').impl(ctx, current, [ids[0]]);
+        ctx.throwApex('System.NullPointerException', 'boom');
+      }
+      if (ids.length === 1) ctx.throwApex('EventBus.RetryableException', 'try later');
+    })
+  );
+  const ctx = nativeCtx(org, rt);
+  const ev = () => new ApexSObject('S2S_Batch_Outcome__e');
+  org.withTransaction('sync', () => org.publishEvents(ctx, [ev(), ev(), ev()], false));
+  org.runReadyAsync();
+  assert.equal(seen[0]?.length, 3);
+  assert.deepEqual(seen[1], seen[0]?.slice(1), 'resumed after the checkpointed event');
+  runs = 0;
+  org.withTransaction('sync', () => org.publishEvents(ctx, [ev()], false));
+  org.runReadyAsync();
+  assert.equal(runs, 10, 'one run and nine retries');
+  assert.match(org.eventErrors[org.eventErrors.length - 1]?.message ?? '', /retries exhausted/);
+});
+
+test('an Apex query from `with sharing` code (runtime.currentSharing) applies record visibility; `without sharing` does not', () => {
+  const { org, rt } = orgWithRuntime();
+  org.schema.require('Account').def.sharingModel = 'Private';
+  const a = org.createUser({ username: 'a@t', profile: 'Standard User' });
+  org.insert('Account', { Name: 'mine' }, { as: 'a@t' });
+  org.insert('Account', { Name: 'admin owned' });
+  const ctx = nativeCtx(org, rt);
+  const names = () =>
+    org.asUser(a, () =>
+      org.withTransaction('sync', () =>
+        (
+          (
+            org.query(ctx, {
+              text: 'SELECT Name FROM Account ORDER BY Name',
+              kind: 'inline',
+              resolveBind: () => null,
+              accessLevel: null,
+              forLoop: false,
+              pos
+            }) as ApexList
+          ).items as ApexSObject[]
+        ).map((r) => r.raw('Name'))
+      )
+    );
+  rt.sharing = { className: 'WithSharing', sharing: 'with' };
+  assert.deepEqual(names(), ['mine']);
+  rt.sharing = { className: 'WithoutSharing', sharing: 'without' };
+  assert.deepEqual(names(), ['admin owned', 'mine']);
+});
