@@ -104,6 +104,19 @@ function lc(s: string): string {
   return s.toLowerCase();
 }
 
+/**
+ * `a?.b.c`: when `a` is null the rest of the chain is skipped and the whole chain is null
+ * (Apex Developer Guide, "Safe Navigation Operator"). Inside a chain the skip travels as SHORT.
+ */
+const SHORT = Symbol('short-circuit') as unknown as ApexValue;
+
+function containsSafe(e: Expr): boolean {
+  if (e.k === 'field' || e.k === 'call')
+    return e.safe || (e.target !== null && containsSafe(e.target));
+  if (e.k === 'index') return containsSafe(e.target);
+  return false;
+}
+
 function npe(): never {
   throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
 }
@@ -582,6 +595,20 @@ export class MethodCompiler {
   }
 
   expr(e: Expr): C {
+    const c = this.exprRaw(e);
+    if (!containsSafe(e)) return c;
+    const fn = c.fn;
+    return {
+      fn: (f) => {
+        const v = fn(f);
+        return v === SHORT ? null : v;
+      },
+      type: c.type
+    };
+  }
+
+  /** Compiles without ending a safe-navigation chain (member targets keep SHORT flowing). */
+  private exprRaw(e: Expr): C {
     switch (e.k) {
       case 'lit':
         return this.literal(e);
@@ -609,12 +636,13 @@ export class MethodCompiler {
           `Constructor call ${e.which}() must be the first statement in a constructor`
         );
       case 'index': {
-        const t = this.expr(e.target);
+        const t = this.exprRaw(e.target);
         const i = this.expr(e.index).fn;
         const elem = t.type && lc(t.type.name) === 'list' && t.type.args[0] ? t.type.args[0] : null;
         return {
           fn: (f) => {
             const l = t.fn(f);
+            if (l === SHORT) return SHORT;
             const idx = i(f);
             if (l === null || idx === null) npe();
             if (!(l instanceof ApexList))
@@ -772,7 +800,7 @@ export class MethodCompiler {
       if (base.kind === 'ns') return this.resolveInNamespace(base.ns, e.name, e.pos);
       return this.staticMember(base, e.name, e.pos);
     }
-    return { kind: 'value', c: this.expr(e) };
+    return { kind: 'value', c: this.exprRaw(e) };
   }
 
   private resolveName(name: string, pos: Pos): Resolved {
@@ -816,6 +844,13 @@ export class MethodCompiler {
       // `System.debug`-style statics are handled by call(); a field on System is an error.
     }
     return this.err(pos, `Variable does not exist: ${ns}.${name}`);
+  }
+
+  private instanceFieldGetter(fd: FieldDef): (o: ApexObject) => ApexValue {
+    const slot = fd.slot;
+    const g = fd.getter;
+    const interp = this.interp;
+    return g ? (o) => interp.invoke(g, o, []) : (o) => o.fields[slot];
   }
 
   private instanceFieldRead(fd: FieldDef, self: EvalFn): C {
@@ -874,9 +909,17 @@ export class MethodCompiler {
       const fd = st.fields.get(l);
       if (fd) {
         this.checkField(fd, pos);
-        const c = this.instanceFieldRead(fd, base.fn);
-        if (!safe) return c;
-        return { fn: (f) => (base.fn(f) === null ? null : c.fn(f)), type: c.type };
+        const get = this.instanceFieldGetter(fd);
+        const bfn = base.fn;
+        return {
+          fn: (f) => {
+            const o = bfn(f);
+            if (o === SHORT) return SHORT;
+            if (o === null) return safe ? SHORT : npe();
+            return get(o as ApexObject);
+          },
+          type: fd.type
+        };
       }
       const sf = st.findStatic(l);
       if (sf) {
@@ -902,10 +945,8 @@ export class MethodCompiler {
     }
     const fn: EvalFn = (f) => {
       const o = base.fn(f);
-      if (o === null) {
-        if (safe) return null;
-        npe();
-      }
+      if (o === SHORT) return SHORT;
+      if (o === null) return safe ? SHORT : npe();
       return interp.getMember(o, name);
     };
     return { fn, type: fieldType };
@@ -1133,10 +1174,8 @@ export class MethodCompiler {
     return {
       fn: (f) => {
         const o = rfn(f);
-        if (o === null) {
-          if (safe) return null;
-          npe();
-        }
+        if (o === SHORT) return SHORT;
+        if (o === null) return safe ? SHORT : npe();
         return interp.dispatch(o, name, evalArgs(f));
       },
       type: retType
