@@ -99,7 +99,7 @@ export function newRowKey(): string {
 
 /**
  * Maps every updateable target field that has no row yet to the source field of the same API name,
- * or else of the same label (both case-insensitive). Returns only the new rows.
+ * or else of the same label (both case-insensitive); lookups are left out. Returns only the new rows.
  */
 export function autoMap(
   sourceFields: FieldInfo[],
@@ -112,6 +112,8 @@ export function autoMap(
   const rows: FieldRow[] = [];
   for (const target of targetFields) {
     if (target.updateable === false || mapped.has(target.name.toLowerCase())) continue;
+    // Record Ids differ between orgs: lookups and the owner are mapped on purpose, never guessed.
+    if (family(target.type) === 'id') continue;
     const source = byName.get(target.name.toLowerCase()) ?? byLabel.get(target.label.toLowerCase());
     if (!source) continue;
     rows.push({

@@ -2,6 +2,7 @@ import { autoMap, compatibility, transformsError, validateRows } from '../mappin
 import type { FieldInfo, FieldRow } from '../mappingRules';
 
 const SOURCE: FieldInfo[] = [
+  { name: 'OwnerId', label: 'Owner ID', type: 'REFERENCE' },
   { name: 'Name', label: 'Account Name', type: 'STRING' },
   { name: 'AnnualRevenue', label: 'Annual Revenue', type: 'CURRENCY' },
   { name: 'Region__c', label: 'Sales Region', type: 'PICKLIST' },
@@ -13,7 +14,8 @@ const TARGET: FieldInfo[] = [
   { name: 'Revenue__c', label: 'Annual Revenue', type: 'double', updateable: true },
   { name: 'Territory__c', label: 'Sales Region', type: 'string', updateable: true },
   { name: 'Id', label: 'Account ID', type: 'id', updateable: false },
-  { name: 'Opened__c', label: 'Opened', type: 'date', updateable: true }
+  { name: 'Opened__c', label: 'Opened', type: 'date', updateable: true },
+  { name: 'OwnerId', label: 'Owner ID', type: 'reference', updateable: true }
 ];
 
 function row(targetField: string, sourceField: string, transforms = ''): FieldRow {
@@ -43,7 +45,7 @@ describe('mapping rules', () => {
     expect(compatibility('STRING', 'geo-something')).toBe('unknown');
   });
 
-  it('auto-maps updateable target fields by API name, then by label, never twice', () => {
+  it('auto-maps updateable target fields by API name, then by label, never twice, never lookups', () => {
     const rows = autoMap(SOURCE, TARGET, [row('Territory__c', 'Region__c')]);
     expect(rows.map((r) => `${r.sourceField}->${r.targetField}`)).toEqual([
       'Name->Name',
