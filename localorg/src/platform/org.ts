@@ -135,6 +135,8 @@ export class Org implements ApexPlatform {
   readonly asyncQueue = new AsyncQueue();
   readonly organizationId: string;
   adminUserId = '';
+  /** Every org has one standard price book (Pricebook2.IsStandard). */
+  standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
   calloutHandler: CalloutHandler | null = null;
@@ -297,6 +299,11 @@ export class Org implements ApexPlatform {
       );
       for (const ps of this.metadata.permissionSets)
         sys('PermissionSet', { Name: ps.name, Label: ps.label });
+      this.standardPricebook = sys('Pricebook2', {
+        Name: 'Standard Price Book',
+        IsActive: true,
+        IsStandard: true
+      });
       for (const cp of this.metadata.customPermissions)
         sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
       for (const rt of this.metadata.recordTypes)
@@ -479,6 +486,7 @@ export class Org implements ApexPlatform {
       // In a test nothing commits: async work waits for Test.stopTest, events for deliver().
       for (const p of t.pendingAsync) this.testAsync.push(p.job);
       this.testEvents.push(...t.afterCommitEvents);
+      if (this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
       return;
     }
     for (const p of t.pendingAsync) this.asyncQueue.add(p.job);
@@ -978,11 +986,17 @@ export class Org implements ApexPlatform {
 
   /** Change Data Capture: one change event per changed record, after commit (Change Data Capture Developer Guide). */
   private publishChangeEvents(t: Transaction): void {
-    if (!t.changes.length) return;
+    const events = this.changeEvents(t, t.changes.splice(0));
+    if (events.length) this.queueEventDelivery(events);
+  }
+
+  /** Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader Fields"). */
+  private changeEvents(t: Transaction, changes: ChangeRecord[]): ApexSObject[] {
+    if (!changes.length) return [];
     const events: ApexSObject[] = [];
     const txKey = cryptoUuid(++this.replayCounter, `${this.name}-tx`);
     let seq = 0;
-    for (const c of t.changes) {
+    for (const c of changes) {
       const evType = this.schema.get(
         c.object.endsWith('__c')
           ? c.object.replace(/__c$/, '__ChangeEvent')
@@ -1022,7 +1036,7 @@ export class Org implements ApexPlatform {
       e.set('ReplayId', String(this.replayCounter * 1000 + seq));
       events.push(e);
     }
-    if (events.length) this.queueEventDelivery(events);
+    return events;
   }
 
   /** TypeScript listeners for events and change events (World tests, demos). */
@@ -1678,8 +1692,33 @@ export class Org implements ApexPlatform {
   deliverTestEvents(): void {
     const t = this.txStack[this.txStack.length - 1];
     if (t?.afterCommitEvents.length) this.testEvents.push(...t.afterCommitEvents.splice(0));
+    // Test.enableChangeDataCapture(): the test's changes become change events now (Test Change Event Triggers).
+    if (t && this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
     const events = this.testEvents.splice(0);
     if (events.length) this.deliverEvents(events);
+  }
+
+  private testCdc = false;
+
+  /** Test.enableChangeDataCapture() */
+  enableChangeDataCapture(): null {
+    this.testCdc = true;
+    return null;
+  }
+
+  /** Test.getEventBus(): the broker whose deliver() delivers test events. */
+  testEventBus(): NativeObject {
+    return new NativeObject('EventBus.TestBroker', {});
+  }
+
+  /** Test.setFixedSearchResults(ids) */
+  setFixedSearchResults(_ctx: NativeCallContext, ids: readonly string[]): void {
+    this.fixedSearchResults = [...ids];
+  }
+
+  /** Test.getStandardPricebookId(): the org's standard price book. */
+  standardPricebookId(): ApexId {
+    return new ApexId(this.standardPricebook);
   }
 
   runAs(ctx: NativeCallContext, user: ApexSObject, body: () => void): void {
@@ -1696,6 +1735,7 @@ export class Org implements ApexPlatform {
     this.testEvents = [];
     this.testMocks.clear();
     this.fixedSearchResults = null;
+    this.testCdc = false;
     this.txStack.push({
       limits: new Limits('sync'),
       startMark: this.testMark,
