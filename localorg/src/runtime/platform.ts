@@ -328,6 +328,8 @@ export interface ApexPlatform {
   isFuture?(ctx: NativeCallContext): boolean;
   isQueueable?(ctx: NativeCallContext): boolean;
   isScheduled?(ctx: NativeCallContext): boolean;
+  /** `Test.setFixedSearchResults(ids)`: the Ids SOSL returns in this test (18-character strings). */
+  setFixedSearchResults?(ctx: NativeCallContext, ids: readonly string[]): void;
   /** `Database.emptyRecycleBin(recordsOrIds)`: Database.EmptyRecycleBinResult(s). */
   emptyRecycleBin?(
     ctx: NativeCallContext,

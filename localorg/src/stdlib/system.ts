@@ -355,7 +355,15 @@ register({
       optionalPlatform<ApexValue>(ctx, 'testEventBus') ?? unsupported('Test.getEventBus'),
     enablechangedatacapture: (ctx) =>
       optionalPlatform<ApexValue>(ctx, 'enableChangeDataCapture') ?? null,
-    setfixedsearchresults: () => unsupported('Test.setFixedSearchResults'),
+    setfixedsearchresults: (ctx, a) => {
+      if (!ctx.platform.setFixedSearchResults) unsupported('Test.setFixedSearchResults');
+      const ids = a[0] instanceof ApexList ? a[0].items : [];
+      ctx.platform.setFixedSearchResults(
+        ctx,
+        ids.map((x) => (x instanceof ApexId ? x.value : toId(stringOf(x)).value))
+      );
+      return null;
+    },
     loaddata: () => unsupported('Test.loadData'),
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
