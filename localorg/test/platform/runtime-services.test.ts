@@ -551,3 +551,39 @@ test('an Apex query from `with sharing` code (runtime.currentSharing) applies re
   rt.sharing = { className: 'WithoutSharing', sharing: 'without' };
   assert.deepEqual(names(), ['admin owned', 'mine']);
 });
+
+test("Test.enableChangeDataCapture: the test's DML becomes change events delivered at Test.stopTest (Test Change Event Triggers)", () => {
+  const seen: string[] = [];
+  const { org, rt } = orgWithRuntime((rt) =>
+    rt.trigger('AccountCdc', 'AccountChangeEvent', ['AFTER_INSERT'], (c) => {
+      for (const e of c.newRecords?.items ?? []) {
+        const h = (e as ApexSObject).raw('ChangeEventHeader') as NativeObject<{
+          changeType: string;
+        }>;
+        seen.push(`${h.state.changeType}:${String((e as ApexSObject).raw('Name'))}`);
+      }
+    })
+  );
+  const ctx = nativeCtx(org, rt);
+  org.beginTestMethod();
+  org.insert('Account', { Name: 'before enable' });
+  org.enableChangeDataCapture();
+  org.startTest(ctx);
+  org.runDml({
+    op: 'insert',
+    records: [Object.assign(new ApexSObject('Account'), {})].map(
+      (a) => (a.set('Name', 'Via CDC'), a)
+    ),
+    allOrNone: true,
+    userMode: false
+  });
+  assert.deepEqual(seen, []);
+  org.stopTest(ctx);
+  assert.deepEqual(
+    seen,
+    ['CREATE:Via CDC'],
+    'changes made before enableChangeDataCapture produce no event'
+  );
+  assert.match(org.standardPricebookId().value, /^01s/);
+  org.endTestMethod();
+});
