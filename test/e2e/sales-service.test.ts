@@ -164,25 +164,46 @@ test('30 % 5xx, timeouts and duplicate deliveries: nothing lost, nothing duplica
 test('peer rejects half a batch: the rest lands, rejects are parked with the reason', async () => {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
+  // half the contacts arrive without a last name: the peer's validation rejects them
   connect(world, sales, service, {
     mappings: [
-      { object: 'Contact', sequence: 20, fields: [{ target: 'LastName' }, { target: 'Email' }] }
+      {
+        object: 'Contact',
+        sequence: 20,
+        fields: [
+          { target: 'LastName', expression: "IF(Title = 'reject', NULL, LastName)" },
+          { target: 'Email' }
+        ]
+      }
     ]
   });
   sales.insert(
     'Contact',
     Array.from({ length: 20 }, (_, i) => ({
       LastName: `C${i}`,
-      Email: i % 2 ? `bad-email-${i}` : `c${i}@example.com`
+      Email: `c${i}@example.com`,
+      Title: i % 2 ? 'reject' : 'ok'
     }))
   );
   await world.drain();
-  const delivered = count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Delivered'");
-  const parked = count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'");
-  assert.equal(delivered + parked, 20, 'every change has an outcome');
   assert.equal(
-    count(service, 'SELECT COUNT() FROM Contact'),
-    delivered,
-    'delivered ones are in Service'
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Delivered'"),
+    10,
+    'half delivered'
+  );
+  const parked = rows<{ Last_Error__c: string }>(
+    sales,
+    "SELECT Last_Error__c FROM S2S_Outbox__c WHERE Status__c = 'Parked'"
+  );
+  assert.equal(parked.length, 10, 'half parked at once: retrying cannot fix a validation error');
+  assert.ok(
+    parked.every((p) => p.Last_Error__c.includes('REQUIRED_FIELD_MISSING')),
+    'the peer reason is kept'
+  );
+  assert.equal(count(service, 'SELECT COUNT() FROM Contact'), 10, 'the valid half landed');
+  assert.equal(
+    count(service, "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Stage__c = 'Rejected'"),
+    10,
+    'rejections audited in the receiver'
   );
 });
