@@ -594,6 +594,21 @@ export class Org implements ApexPlatform {
 
   runDml(call: DmlCall): RecordResult[] {
     const t = this.tx();
+    // Validation rules need a formula engine the local org does not have: saving such an object fails loudly.
+    for (const type of new Set(
+      [...call.records, ...(call.mergeMaster ? [call.mergeMaster] : [])].map((r) =>
+        r.type.toLowerCase()
+      )
+    )) {
+      const rule = this.metadata.validationRules.find(
+        (v) => v.active && v.object.toLowerCase() === type
+      );
+      if (rule && call.op !== 'delete' && call.op !== 'undelete') {
+        throw new UnsupportedError(
+          `validation rule ${rule.object}.${rule.name} (no formula engine)`
+        );
+      }
+    }
     const results = this.engine.execute(call);
     t.uncommittedWork = true;
     const touched = call.records.concat(call.mergeMaster ? [call.mergeMaster] : []);
