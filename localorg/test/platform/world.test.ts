@@ -441,3 +441,25 @@ test('World.clock.advance and drain({ advanceClock }) run delayed work in time o
   assert.deepEqual(order, ['early', 'late']);
   assert.equal(new Date(world.clock.now()).toISOString(), '2026-01-05T09:02:00.000Z');
 });
+
+test('Apex REST needs access to the resource class: 403 FORBIDDEN without it (Apex Class Security)', async () => {
+  const world = new World({ runtimeFactory: runtimeFor });
+  const org = await world.createOrg({ name: 'svc', source: [TWO_ORG] });
+  const plain = org.createUser({ username: 'plain@svc', profile: 'Standard User' });
+  const res = rest(org, 'POST', '/services/apexrest/accounts', [], plain);
+  assert.deepEqual(res, {
+    status: 403,
+    json: [
+      {
+        message: 'You do not have access to the Apex class named: AccountsResource',
+        errorCode: 'FORBIDDEN'
+      }
+    ]
+  });
+  assert.equal(
+    rest(org, 'POST', '/services/apexrest/accounts', []).status,
+    200,
+    'an administrator runs every class'
+  );
+  assert.equal(rest(org, 'GET', '/services/apexrest/nothing-here').status, 404);
+});

@@ -668,6 +668,14 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
   if (!className)
     throw new RestError(404, 'NOT_FOUND', `Could not find a match for URL ${resourcePath}`);
   const info = must(runtime.classInfo(className), `class ${className}`);
+  // Calling an Apex REST resource needs access to its class (profile or permission set).
+  if (!org.access.canRunClass(org.currentUserId(), className)) {
+    throw new RestError(
+      403,
+      'FORBIDDEN',
+      `You do not have access to the Apex class named: ${className}`
+    );
+  }
   const annotation = HTTP_ANNOTATION[req.method.toUpperCase()];
   const method = info.methods.find((m) => m.annotations.some((a) => a.name === annotation));
   if (!method)

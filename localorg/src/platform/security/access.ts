@@ -16,6 +16,8 @@ export interface EffectivePermissions {
   fields: Map<string, { read: boolean; edit: boolean }>;
   customPermissions: Set<string>;
   principals: Set<string>;
+  /** Apex classes the user may run (Apex REST entry points) */
+  classes: Set<string>;
   permissionSets: string[];
   profile: string;
 }
@@ -82,6 +84,7 @@ export class Access {
       fields: new Map(),
       customPermissions: new Set(),
       principals: new Set(),
+      classes: new Set(),
       permissionSets: [],
       profile
     };
@@ -124,6 +127,7 @@ export class Access {
       }
       for (const c of s.customPermissions) p.customPermissions.add(c);
       for (const c of s.externalCredentialPrincipals) p.principals.add(c);
+      for (const c of s.classes) p.classes.add(c);
     }
     this.cache.set(userId, p);
     return p;
@@ -170,6 +174,12 @@ export class Access {
     if (!f.name.endsWith('__c') && !o.def.custom)
       return { read: true, edit: writable && (op.edit || op.create) };
     return { read: false, edit: false };
+  }
+
+  /** Apex class access from profile or permission sets; administrators (Author Apex) run every class. */
+  canRunClass(userId: string, className: string): boolean {
+    const p = this.of(userId);
+    return p.modifyAllData || p.classes.has(className.toLowerCase());
   }
 
   hasCustomPermission(userId: string, name: string): boolean {
