@@ -189,6 +189,9 @@ export class Org implements ApexPlatform {
       userId: () => this.currentUserId(),
       fireTriggers: (o, op, n, old) => this.fireTriggers(o, op, n, old),
       hasTriggers: (o, op) => this.hasTriggers(o, op),
+      canModifyRow: (row, userMode) =>
+        !(userMode || this.runtime?.currentSharing()?.sharing === 'with') ||
+        this.access.canEdit(this.currentUserId(), row),
       recordChange: (c) => this.tx().changes.push({ ...c, mark: this.store.mark() - 1 }),
       access: {
         canCreate: (o) => this.access.objectPermission(this.currentUserId(), o).create,

@@ -587,3 +587,25 @@ test("Test.enableChangeDataCapture: the test's DML becomes change events deliver
   assert.match(org.standardPricebookId().value, /^01s/);
   org.endTestMethod();
 });
+
+test('with sharing DML: updating a record the user cannot edit fails with INSUFFICIENT_ACCESS_OR_READONLY', () => {
+  const { org, rt } = orgWithRuntime();
+  org.schema.require('Account').def.sharingModel = 'Read';
+  const a = org.createUser({ username: 'a@t', profile: 'Standard User' });
+  const [theirs] = org.insert('Account', { Name: 'admin owned' });
+  const [mine] = org.insert('Account', { Name: 'mine' }, { as: 'a@t' });
+  const update = (id: string | undefined) =>
+    org.asUser(a, () =>
+      org.withTransaction('sync', () => {
+        const r = new ApexSObject('Account');
+        r.set('Id', new ApexId(must(id, 'Id')));
+        r.set('Name', 'renamed');
+        return org.runDml({ op: 'update', records: [r], allOrNone: false, userMode: false })[0];
+      })
+    );
+  rt.sharing = { className: 'WithSharing', sharing: 'with' };
+  assert.equal(update(theirs)?.errors[0]?.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+  assert.equal(update(mine)?.success, true);
+  rt.sharing = { className: 'WithoutSharing', sharing: 'without' };
+  assert.equal(update(theirs)?.success, true, 'without sharing ignores record access');
+});

@@ -69,6 +69,8 @@ export interface DmlContext {
   ): void;
   /** Objects with at least one trigger for the event, to skip building context lists. */
   hasTriggers(object: string, op: TriggerOperation): boolean;
+  /** Record-level access for `with sharing` code and user mode: may the running user edit this row? */
+  canModifyRow?(row: Row, userMode: boolean): boolean;
   /** user mode checks (AccessLevel.USER_MODE, insert as user) */
   access?: DmlAccess;
   recordChange(c: ChangeRecord): void;
@@ -295,6 +297,10 @@ export class DmlEngine {
             w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
           } else if (row.type.toLowerCase() !== object.name.toLowerCase()) {
             w.errors.push(err('INVALID_ID_FIELD', `Id value of incorrect type: ${id}`));
+          } else if (this.ctx.canModifyRow && !this.ctx.canModifyRow(row, call.userMode)) {
+            w.errors.push(
+              err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id')
+            );
           } else {
             w.row = row;
             w.old = rowToSObject(object, row);
@@ -831,7 +837,11 @@ export class DmlEngine {
         const row = id ? store.get(id) : undefined;
         if (!id) w.errors.push(err('MISSING_ARGUMENT', 'Id not specified in a delete call'));
         else if (!row || row.deleted) w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
-        else {
+        else if (this.ctx.canModifyRow && !this.ctx.canModifyRow(row, call.userMode)) {
+          w.errors.push(
+            err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id')
+          );
+        } else {
           w.row = row;
           w.old = rowToSObject(schema.require(row.type), row);
         }

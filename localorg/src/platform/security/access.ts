@@ -195,6 +195,26 @@ export class Access {
    * Record visibility for `with sharing` code: owner, View All, or a public organization-wide
    * default; ControlledByParent follows the master record.
    */
+  /** Edit access to a record: owner, Modify All, or a Public Read/Write default; ControlledByParent follows the master. */
+  canEdit(userId: string, row: Row, depth = 0): boolean {
+    const p = this.of(userId);
+    if (p.modifyAllData) return true;
+    const o = this.schema.get(row.type);
+    if (!o) return false;
+    if (this.objectPermission(userId, o.name).modifyAll) return true;
+    const model = o.def.sharingModel ?? 'ReadWrite';
+    if (model === 'ReadWrite' || model === 'FullAccess' || model === 'PublicReadWrite') return true;
+    if (model === 'ControlledByParent') {
+      if (depth > 5) return false;
+      const md = o.fields().find((f) => f.masterDetail);
+      const parent = md
+        ? this.store.get(String(row.values.get(md.name.toLowerCase()) ?? ''))
+        : undefined;
+      return parent ? this.canEdit(userId, parent, depth + 1) : false;
+    }
+    return String(row.values.get('ownerid') ?? '') === userId;
+  }
+
   canSee(userId: string, row: Row, depth = 0): boolean {
     const p = this.of(userId);
     if (p.viewAllData || p.modifyAllData) return true;
