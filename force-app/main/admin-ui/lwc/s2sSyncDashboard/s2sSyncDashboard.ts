@@ -321,7 +321,8 @@ export default class S2sSyncDashboard extends LightningElement {
     const payload = message.data.payload;
     this.lastEvent = formatLabel(
       lastEventLabel,
-      payload.Object_Name__c as string,
+      // A batch event may carry no object name (a batch of several objects).
+      (payload.Object_Name__c as string | null) ?? '—',
       payload.Succeeded__c as number,
       payload.Failed__c as number,
       payload.Parked__c as number,
