@@ -70,14 +70,15 @@ function javap(classes: string[]): Map<string, RawField[]> {
   let current: RawField[] | undefined;
   for (const line of out.split('\n')) {
     const cls = /^public class com\.nawforce\.runforce\.SObjects\.(\w+) /.exec(line);
-    if (cls) {
+    const [, className] = cls ?? [];
+    if (className !== undefined) {
       current = [];
-      result.set(cls[1]!, current);
+      result.set(className, current);
       continue;
     }
-    const field = /^ {2}public ([\w.$]+)(\[\])? (\w+);$/.exec(line);
-    if (field && current)
-      current.push({ javaType: field[1]!, isArray: !!field[2], name: field[3]! });
+    const [, javaType, arrayMark, name] = /^ {2}public ([\w.$]+)(\[\])? (\w+);$/.exec(line) ?? [];
+    if (javaType !== undefined && name !== undefined && current)
+      current.push({ javaType, isArray: arrayMark !== undefined, name });
   }
   return result;
 }
@@ -227,7 +228,7 @@ for (const parent of Object.values(catalog.objects)) {
       (f) => f.type === 'reference' && f.createable && f.referenceTo?.includes(parent.name)
     );
     const field =
-      lookups.length === 1 ? lookups[0]! : lookups.find((f) => f.relationshipName === parent.name);
+      lookups.length === 1 ? lookups[0] : lookups.find((f) => f.relationshipName === parent.name);
     if (!field) return [];
     return [
       {
