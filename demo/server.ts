@@ -16,7 +16,6 @@ import {
   selfCheck,
   type DemoOrgs
 } from './world.ts';
-// @ts-expect-error build.mjs is plain JavaScript
 import { buildDemo, OUT_DIR } from './build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

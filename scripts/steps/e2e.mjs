@@ -1,5 +1,6 @@
 // @ts-check
-// Step "e2e": end-to-end tests (test/e2e/**/*.test.ts), e.g. two orgs syncing in the local org.
+// Step "e2e": end-to-end tests (test/e2e/**/*.test.ts), e.g. two orgs syncing in the local org, and
+// the browser tests of the local demo (test/browser/**/*.test.ts, skipped without Chromium).
 import { listFiles } from '../lib/files.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
 import { runNodeTests } from './node-tests.mjs';
@@ -9,7 +10,9 @@ export default {
   name: 'e2e',
   title: 'end-to-end tests',
   async run({ root }) {
-    const files = listFiles(root, 'test/e2e').filter((f) => f.endsWith('.test.ts'));
+    const files = [...listFiles(root, 'test/e2e'), ...listFiles(root, 'test/browser')].filter((f) =>
+      f.endsWith('.test.ts')
+    );
     if (files.length === 0) return nothingToCheck('no end-to-end test yet');
     return runNodeTests(root, files, 'e2e');
   }
