@@ -385,7 +385,9 @@ export class Interp implements ApexRuntime {
             return c.impl(ctx, null, args);
           }
         : undefined,
-      isInterface: false
+      isInterface: false,
+      // Platform enums (Schema.DisplayType, System.StatusCode...) need their constants for `switch on` and values().
+      enumValues: def.enumValues
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
     if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;

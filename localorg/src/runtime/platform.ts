@@ -233,6 +233,8 @@ export interface NativeClassDef {
   property?(ctx: NativeCallContext, self: ApexValue, name: string): ApexValue | undefined;
   /** Instance properties assigned as fields (`options.DuplicateSignature = sig`); false = no such property. */
   setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
+  /** Platform enums (Schema.DisplayType...): constants in ordinal order, for `switch on` and `values()`. */
+  readonly enumValues?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
