@@ -2,7 +2,7 @@
 // Cited: SOQL and SOSL Reference sections named in each test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDecimal, ApexList, ApexSObject } from '../../src/runtime/values.ts';
+import { ApexDecimal, ApexId, ApexList, ApexSObject } from '../../src/runtime/values.ts';
 import { Org } from '../../src/platform/org.ts';
 import { Clock } from '../../src/platform/data/clock.ts';
 import { PACKAGE } from './helpers.ts';
@@ -85,6 +85,17 @@ test('IN / NOT IN with a bound list, numbers compared as numbers, LIMIT and OFFS
     'acme labs',
     'Globex'
   ]);
+});
+
+test('an Id bound to a text field matches its 18-character text (Using Apex Variables in SOQL)', () => {
+  const { org, acme } = seeded();
+  org.insert('Account', [{ Name: 'Ref', AccountNumber: acme }]);
+  assert.deepEqual(
+    names(
+      org.query('SELECT Name FROM Account WHERE AccountNumber = :ref', { ref: new ApexId(acme) })
+    ),
+    ['Ref']
+  );
 });
 
 test('parent relationships, child subqueries and semi/anti-joins (Relationship Queries; Semi-Joins)', () => {

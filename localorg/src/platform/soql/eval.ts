@@ -931,7 +931,8 @@ function normaliseAny(v: ApexValue, caseSensitive = false): string | number | bo
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof ApexDecimal) return v.toNumber();
   if (v instanceof ApexDouble) return v.v;
-  if (v instanceof ApexId) return v.value;
+  // An Id compared with a text field is its 18-character string, compared like any text.
+  if (v instanceof ApexId) return caseSensitive ? v.value : v.value.toLowerCase();
   if (v instanceof ApexDate) return v.toEpochDay();
   if (v instanceof ApexDatetime) return v.epochMs;
   if (v instanceof ApexTime) return v.ms;
