@@ -1549,6 +1549,7 @@ export class Interp implements ApexRuntime {
       name: m.name,
       isStatic: m.isStatic,
       paramTypes: m.params,
+      paramNames: m.paramNames,
       returnType: m.returnType,
       annotations: m.annotations
     }));
@@ -1702,7 +1703,12 @@ export class Interp implements ApexRuntime {
 
   callStatic(className: string, method: string, args: ApexValue[]): ApexValue {
     const cls = this.classTable.get(lc(className));
-    if (!cls) throw new Error(`No such class: ${className}`);
+    if (!cls) {
+      // Built-in statics (System.JSON.serialize/deserialize for Apex REST bodies).
+      const fn = builtin(lc(className))?.statics?.[lc(method)];
+      if (fn) return this.enter(() => fn(this.nativeContext(), args));
+      throw new Error(`No such class: ${className}`);
+    }
     const m = cls
       .findMethods(lc(method))
       .find((x) => x.isStatic && x.params.length === args.length);

@@ -479,6 +479,8 @@ export interface MethodInfo {
   readonly name: string;
   readonly isStatic: boolean;
   readonly paramTypes: readonly TypeRef[];
+  /** Parameter names as declared (Apex REST binds JSON body keys to them). */
+  readonly paramNames: readonly string[];
   readonly returnType: TypeRef;
   readonly annotations: readonly AnnotationInfo[];
 }

@@ -81,6 +81,7 @@ export class FakeRuntime implements ApexRuntime {
       name: method,
       isStatic: true,
       paramTypes: [],
+      paramNames: [],
       returnType: { name: info?.returnType ?? 'void', args: [] },
       annotations: info?.annotations ?? []
     });

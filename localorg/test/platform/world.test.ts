@@ -12,6 +12,7 @@ import { runtimeFor } from '../../src/runner/runner.ts';
 import { PACKAGE } from './helpers.ts';
 
 const TWO_ORG = fileURLToPath(new URL('./fixtures/two-org', import.meta.url));
+const REST_PARAMS = fileURLToPath(new URL('./fixtures/rest-params', import.meta.url));
 
 function rest(
   org: Org,
@@ -462,4 +463,50 @@ test('Apex REST needs access to the resource class: 403 FORBIDDEN without it (Ap
     'an administrator runs every class'
   );
   assert.equal(rest(org, 'GET', '/services/apexrest/nothing-here').status, 404);
+});
+
+test('Apex REST deserializes the JSON body into typed parameters by name (Apex REST Methods)', async () => {
+  const world = new World({ runtimeFactory: runtimeFor });
+  const org = await world.createOrg({ name: 'orders', source: [REST_PARAMS] });
+  const purchase = {
+    reference: 'PO-1',
+    due: '2026-02-01',
+    lines: [
+      { sku: 'A', quantity: 2 },
+      { sku: 'B', quantity: 3 }
+    ]
+  };
+  // Keys in another order than the parameters: binding is by name, not position.
+  assert.deepEqual(
+    rest(org, 'POST', '/services/apexrest/orders', {
+      tags: ['x', 'y'],
+      customer: { Name: 'Acme' },
+      note: 'rush',
+      purchase
+    }),
+    { status: 200, json: 'PO-1/5/rush/Acme/2/2026-02-01' }
+  );
+  assert.deepEqual(
+    rest(org, 'POST', '/services/apexrest/orders', { purchase, customer: { Name: 'Acme' } }),
+    { status: 200, json: 'PO-1/5/null/Acme/0/2026-02-01' },
+    'a parameter missing from the body is null'
+  );
+  assert.deepEqual(
+    rest(org, 'PUT', '/services/apexrest/orders/sums', { groups: { a: [1, 2], b: [10] } }),
+    { status: 200, json: { a: 3, b: 10 } },
+    'maps of lists deserialize too'
+  );
+  const unknown = rest(org, 'POST', '/services/apexrest/orders', { purchase, extra: 1 });
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(unknown.json, [
+    {
+      message: 'Unexpected parameter encountered during deserialization: extra',
+      errorCode: 'JSON_PARSER_ERROR'
+    }
+  ]);
+  const wrongType = rest(org, 'POST', '/services/apexrest/orders', {
+    purchase: { ...purchase, lines: 'not a list' }
+  });
+  assert.equal(wrongType.status, 400);
+  assert.equal((wrongType.json as { errorCode: string }[])[0].errorCode, 'JSON_PARSER_ERROR');
 });

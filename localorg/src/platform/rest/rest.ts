@@ -9,11 +9,12 @@ import {
   ApexList,
   ApexObject,
   ApexSObject,
+  ApexTypeValue,
   NativeObject,
   typeRef,
   type ApexValue
 } from '../../runtime/values.ts';
-import { UnsupportedError } from '../../runtime/platform.ts';
+import { UnsupportedError, type MethodInfo } from '../../runtime/platform.ts';
 import type { HttpRequestData, HttpResponseData, Org } from '../org.ts';
 import { ConvertError, jsToApex, sobjectToJson, apexToJson, type Json } from '../data/convert.ts';
 import { DmlFailedError, type RecordResult } from '../dml/errors.ts';
@@ -704,24 +705,9 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
   state.restRequest = restRequest;
   state.restResponse = restResponse;
   try {
-    let args: ApexValue[] = [];
-    if (method.paramTypes.length) {
-      // Parameters bind to the top-level keys of a JSON body, by position of declaration (primitives only here).
-      const body = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
-      const values = Object.values(body);
-      args = method.paramTypes.map((t, i) => {
-        const v = values[i];
-        if (['String', 'Integer', 'Boolean', 'Id'].includes(t.name))
-          return v === undefined || v === null
-            ? null
-            : t.name === 'Id'
-              ? new ApexId(String(v))
-              : (v as ApexValue);
-        throw new UnsupportedError(
-          `Apex REST parameter of type ${t.name} on ${className}.${method.name}`
-        );
-      });
-    }
+    const args = method.paramTypes.length
+      ? restArguments(runtime, req.body, method, `${className}.${method.name}`)
+      : [];
     const result = runtime.callStatic(className, method.name, args);
     const rs = restResponse.state as {
       statusCode: number;
@@ -740,6 +726,68 @@ function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): H
     state.restRequest = null;
     state.restResponse = null;
   }
+}
+
+/**
+ * Apex REST Methods: "If parameters are defined in the Apex method, an attempt is made to deserialize
+ * the request body into those parameters": each top-level key of the JSON body names a parameter
+ * (matched ignoring case, as Apex names are), and its value is deserialized into the parameter's type
+ * with System.JSON.deserialize, so user-defined types, sObjects, lists and maps work as in JSON.deserialize.
+ */
+function restArguments(
+  runtime: ReturnType<Org['requireRuntime']>,
+  body: string,
+  method: MethodInfo,
+  where: string
+): ApexValue[] {
+  let json: unknown = {};
+  if (body.trim()) {
+    try {
+      json = JSON.parse(body);
+    } catch (e) {
+      throw new RestError(
+        400,
+        'JSON_PARSER_ERROR',
+        `Unexpected character: ${(e as Error).message}`
+      );
+    }
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new RestError(
+      400,
+      'JSON_PARSER_ERROR',
+      `Expected a JSON object with the parameters of ${where}`
+    );
+  const byName = new Map(method.paramNames.map((n, i) => [n.toLowerCase(), i]));
+  const values: unknown[] = method.paramTypes.map(() => null);
+  for (const [key, value] of Object.entries(json)) {
+    const i = byName.get(key.toLowerCase());
+    if (i === undefined)
+      throw new RestError(
+        400,
+        'JSON_PARSER_ERROR',
+        `Unexpected parameter encountered during deserialization: ${key}`
+      );
+    values[i] = value;
+  }
+  return method.paramTypes.map((t, i) => {
+    if (values[i] === null) return null;
+    try {
+      return runtime.callStatic('System.JSON', 'deserialize', [
+        JSON.stringify(values[i]),
+        new ApexTypeValue(t)
+      ]);
+    } catch (e) {
+      const ex = (e as { exception?: ApexObject }).exception;
+      if (ex?.cls.name === 'System.JSONException')
+        throw new RestError(
+          400,
+          'JSON_PARSER_ERROR',
+          `${method.paramNames[i]}: ${ex.exception?.message ?? ''}`
+        );
+      throw e;
+    }
+  });
 }
 
 function serializeResult(runtime: ReturnType<Org['requireRuntime']>, v: ApexValue): string {
