@@ -4,7 +4,7 @@
 // corpus: CustomObject, CustomField, RecordType, CustomMetadata, CustomLabels, PermissionSet,
 // Profile, CustomPermission, NamedCredential, ExternalCredential, StaticResource).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { CatalogField, CatalogObject } from './catalog-types.ts';
 
@@ -137,14 +137,35 @@ const list = (v: unknown): Record<string, unknown>[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Record<string, unknown>[];
 
 /** Every file under `dir` (recursively) whose name ends with `suffix`. */
-function walk(dir: string, suffix: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, suffix, out);
-    else if (name.endsWith(suffix)) out.push(p);
+/** Listings of the folders read by the running `loadMetadata`: it looks for a dozen suffixes, so each folder is read once. */
+let listings: Map<string, string[]> | null = null;
+
+/** Every file under `dir` (recursively, names sorted), [] when it does not exist. */
+function filesUnder(dir: string): string[] {
+  const known = listings?.get(dir);
+  if (known) return known;
+  // A folder inside one already listed (an object's fields/) comes from that listing.
+  for (const [root, files] of listings ?? []) {
+    if (dir.startsWith(root + sep)) return files.filter((f) => f.startsWith(dir + sep));
   }
+  const out: string[] = [];
+  const visit = (d: string): void => {
+    const entries = readdirSync(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      // A symbolic link is followed, as statSync does.
+      if (e.isDirectory() || (e.isSymbolicLink() && statSync(p).isDirectory())) visit(p);
+      else out.push(p);
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  listings?.set(dir, out);
   return out;
+}
+
+function walk(dir: string, suffix: string): string[] {
+  return filesUnder(dir).filter((p) => p.endsWith(suffix));
 }
 
 export function emptyMetadata(): Metadata {
@@ -170,6 +191,15 @@ export function emptyMetadata(): Metadata {
 
 /** Loads every package directory into one Metadata (later directories add to earlier ones). */
 export function loadMetadata(dirs: string[]): Metadata {
+  listings = new Map();
+  try {
+    return loadAll(dirs);
+  } finally {
+    listings = null;
+  }
+}
+
+function loadAll(dirs: string[]): Metadata {
   const md = emptyMetadata();
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new Error(`Source directory not found: ${dir}`);
