@@ -130,7 +130,7 @@ test(
           await page.getByText('In sync').first().waitFor();
           await page.getByLabel('Phone').fill('+33 1 99 99 99 99');
           await page.getByRole('button', { name: 'Save', exact: true }).click();
-          await page.getByText('Saved.').waitFor();
+          await page.getByText('Saved.', { exact: true }).waitFor();
           await page.getByRole('button', { name: 'Refresh' }).click();
           await page.getByText('In sync').first().waitFor();
           await shot(page, '03-record-sync-status.png');

@@ -11,12 +11,15 @@ const ACCOUNT = {
   fields: [{ target: 'Name' }, { target: 'Phone' }]
 };
 
-test('a caller without S2S_Inbound_Apply is refused and the sender parks with the reason', async () => {
+// Refusals come in two layers: the platform refuses a user without access to the resource class
+// (Apex REST needs class access, "You do not have access to the Apex class named: ..."), and the
+// resource itself refuses a user who can reach it but lacks the custom permission S2S_Inbound_Apply.
+async function parkedAfterCallingAs(opts: { user: string; profile?: string }): Promise<string> {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connect(world, sales, service, { mappings: [ACCOUNT] });
   // the Named Credential now logs in as a user without the integration permission set
-  world.connect(sales, 'S2S_Peer', service, { user: 'nobody@service.example' });
+  world.connect(sales, 'S2S_Peer', service, opts);
   sales.insert('Account', { Name: 'Refused' });
   await world.drain();
   const entry = rows<{ Status__c: string; Last_Error__c: string }>(
@@ -24,11 +27,25 @@ test('a caller without S2S_Inbound_Apply is refused and the sender parks with th
     'SELECT Status__c, Last_Error__c FROM S2S_Outbox__c'
   )[0];
   assert.equal(entry.Status__c, 'Parked', 'a 403 is not retried');
-  assert.ok(
-    entry.Last_Error__c.includes('HTTP 403') && entry.Last_Error__c.includes('S2S_Inbound_Apply'),
-    entry.Last_Error__c
-  );
   assert.equal(count(service, 'SELECT COUNT() FROM Account'), 0, 'nothing applied');
+  return entry.Last_Error__c;
+}
+
+test('a caller without access to the resource class is refused by the platform and the sender parks with the reason', async () => {
+  const error = await parkedAfterCallingAs({ user: 'nobody@service.example' });
+  assert.ok(
+    error.includes('HTTP 403') &&
+      error.includes('You do not have access to the Apex class named: S2SInboundResource'),
+    error
+  );
+});
+
+test('a caller who reaches the resource without S2S_Inbound_Apply is refused by the package', async () => {
+  const error = await parkedAfterCallingAs({
+    user: 'admin-without-inbound@service.example',
+    profile: 'System Administrator'
+  });
+  assert.ok(error.includes('HTTP 403') && error.includes('S2S_Inbound_Apply'), error);
 });
 
 test('malformed, oversize and hostile envelopes are refused with a reason; allow-list enforced per record', async () => {
