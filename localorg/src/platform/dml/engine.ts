@@ -21,6 +21,7 @@ import type { TriggerOperation } from '../../runtime/platform.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
+import { textKeyer } from '../data/index.ts';
 import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
 import {
@@ -463,9 +464,7 @@ export class DmlEngine {
       );
       return undefined;
     }
-    const matches = [...this.ctx.store.rows(target.name)].filter((r) =>
-      sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
-    );
+    const matches = this.rowsWithText(target.name, f, value);
     if (matches.length !== 1) {
       w.errors.push(
         err(
@@ -655,6 +654,14 @@ export class DmlEngine {
     void object;
   }
 
+  /** Live rows whose text field equals `value` as sameText compares (through the field's index). */
+  private rowsWithText(object: string, f: CatalogField, value: ApexValue): Row[] {
+    const lc = f.name.toLowerCase();
+    return this.ctx.store
+      .lookup(object, lc, textKeyer, String(value).toLowerCase())
+      .filter((r) => !r.deleted && sameText(r.values.get(lc), value, !!f.caseSensitive));
+  }
+
   private checkUnique(object: SObjectSchema, works: Work[]): void {
     const uniques = object.fields().filter((f) => f.unique);
     for (const f of uniques) {
@@ -665,16 +672,17 @@ export class DmlEngine {
           : f.caseSensitive
             ? String(v)
             : String(v).toLowerCase();
-      const existing = new Map<string, string>();
-      for (const r of this.ctx.store.rows(object.name)) {
-        const k = key(r.values.get(lc) ?? null);
-        if (k !== null) existing.set(k, r.id);
-      }
+      // The saved record holding a key (the last one in table order, as a scan would find).
+      const existing = (k: string): string | undefined =>
+        this.ctx.store
+          .lookup(object.name, lc, textKeyer, k.toLowerCase())
+          .filter((r) => !r.deleted && key(r.values.get(lc) ?? null) === k)
+          .at(-1)?.id;
       const inBatch = new Map<string, Work>();
       for (const w of works) {
         const k = key(w.rec.raw(f.name) ?? null);
         if (k === null) continue;
-        const owner = existing.get(k);
+        const owner = existing(k);
         const selfId = w.row?.id;
         if (owner && owner !== selfId) {
           w.errors.push(
@@ -796,9 +804,7 @@ export class DmlEngine {
         continue;
       }
       seen.set(key, i);
-      const matches = [...this.ctx.store.rows(object.name)].filter((r) =>
-        sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
-      );
+      const matches = this.rowsWithText(object.name, f, value);
       if (matches.length > 1) {
         results.set(i, {
           id: null,
