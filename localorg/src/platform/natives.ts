@@ -30,6 +30,7 @@ import type {
   SObjectTypeInfo
 } from '../runtime/platform.ts';
 import type { SObjectSchema } from './schema/schema.ts';
+import { RecordTypes, type RecordTypeView } from './schema/record-types.ts';
 import type { CatalogField } from './schema/catalog-types.ts';
 import type { RecordResult } from './dml/errors.ts';
 import type { Org } from './org.ts';
@@ -235,6 +236,12 @@ export function platformNatives(org: Org): PlatformClassDef[] {
   const user = (): string => org.currentUserId();
   const typeToken = (name: string): NativeObject => org.typeToken(name);
   const fieldToken = (o: string, f: string): NativeObject => org.fieldToken(o, f);
+  const recordTypes = new RecordTypes(org.schema, org.store);
+  const recordTypeViews = (self: ApexValue): RecordTypeView[] =>
+    recordTypes.views(user(), obj(self).name);
+  const recordTypeInfo = (v: RecordTypeView): NativeObject =>
+    new NativeObject('Schema.RecordTypeInfo', v);
+  const rtView = (self: ApexValue): RecordTypeView => state<RecordTypeView>(self);
   const obj = (self: ApexValue): SObjectSchema =>
     schema.require(state<{ object: string }>(self).object);
   const fld = (self: ApexValue): { o: SObjectSchema; f: CatalogField } => {
@@ -371,29 +378,23 @@ export function platformNatives(org: Org): PlatformClassDef[] {
               )
             )
         ),
-        m(
-          'getRecordTypeInfosByDeveloperName',
-          [],
-          typeRef('Map', [T_STRING, typeRef('Schema.RecordTypeInfo')]),
-          (_c, self) => {
-            const map = new ApexMap(T_STRING, typeRef('Schema.RecordTypeInfo'));
-            for (const r of org.store.rows('RecordType')) {
-              if (
-                String(r.values.get('sobjecttype')).toLowerCase() !== obj(self).name.toLowerCase()
-              )
-                continue;
-              map.put(
-                String(r.values.get('developername')),
-                new NativeObject('Schema.RecordTypeInfo', {
-                  id: r.id,
-                  name: String(r.values.get('name')),
-                  developerName: String(r.values.get('developername')),
-                  active: !!r.values.get('isactive')
-                })
-              );
-            }
+        m('getRecordTypeInfos', [], T_LIST(typeRef('Schema.RecordTypeInfo')), (_c, self) => {
+          const list = new ApexList(typeRef('Schema.RecordTypeInfo'), []);
+          for (const v of recordTypeViews(self)) list.items.push(recordTypeInfo(v));
+          return list;
+        }),
+        ...(
+          [
+            ['getRecordTypeInfosById', T_ID, (v: RecordTypeView) => new ApexId(v.id)],
+            ['getRecordTypeInfosByName', T_STRING, (v: RecordTypeView) => v.name],
+            ['getRecordTypeInfosByDeveloperName', T_STRING, (v: RecordTypeView) => v.developerName]
+          ] as const
+        ).map(([name, keyType, key]) =>
+          m(name, [], typeRef('Map', [keyType, typeRef('Schema.RecordTypeInfo')]), (_c, self) => {
+            const map = new ApexMap(keyType, typeRef('Schema.RecordTypeInfo'));
+            for (const v of recordTypeViews(self)) map.put(key(v), recordTypeInfo(v));
             return map;
-          }
+          })
         )
       ],
       property: (_c, self, name) =>
@@ -559,18 +560,16 @@ export function platformNatives(org: Org): PlatformClassDef[] {
       ]
     },
     {
+      // Apex Reference, "RecordTypeInfo Class": the running user's view of one record type.
       name: 'Schema.RecordTypeInfo',
       methods: [
-        m('getRecordTypeId', [], T_ID, (_c, self) => new ApexId(state<{ id: string }>(self).id)),
-        m('getName', [], T_STRING, (_c, self) => state<{ name: string }>(self).name),
-        m(
-          'getDeveloperName',
-          [],
-          T_STRING,
-          (_c, self) => state<{ developerName: string }>(self).developerName
-        ),
-        m('isActive', [], T_BOOLEAN, (_c, self) => state<{ active: boolean }>(self).active),
-        m('isAvailable', [], T_BOOLEAN, () => true)
+        m('getRecordTypeId', [], T_ID, (_c, self) => new ApexId(rtView(self).id)),
+        m('getName', [], T_STRING, (_c, self) => rtView(self).name),
+        m('getDeveloperName', [], T_STRING, (_c, self) => rtView(self).developerName),
+        m('isActive', [], T_BOOLEAN, (_c, self) => rtView(self).active),
+        m('isAvailable', [], T_BOOLEAN, (_c, self) => rtView(self).available),
+        m('isDefaultRecordTypeMapping', [], T_BOOLEAN, (_c, self) => rtView(self).defaultMapping),
+        m('isMaster', [], T_BOOLEAN, (_c, self) => rtView(self).master)
       ]
     },
     {

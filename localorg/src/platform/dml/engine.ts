@@ -21,9 +21,9 @@ import type { TriggerOperation } from '../../runtime/platform.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
-import { textKeyer } from '../data/index.ts';
 import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
+import { MASTER_RECORD_TYPE_ID, RecordTypes } from '../schema/record-types.ts';
 import {
   clearRecordErrors,
   DmlFailedError,
@@ -118,7 +118,10 @@ interface Work {
 }
 
 export class DmlEngine {
-  constructor(private readonly ctx: DmlContext) {}
+  private readonly recordTypes: RecordTypes;
+  constructor(private readonly ctx: DmlContext) {
+    this.recordTypes = new RecordTypes(ctx.schema, ctx.store);
+  }
 
   execute(call: DmlCall): RecordResult[] {
     const { store, limits } = this.ctx;
@@ -280,6 +283,8 @@ export class DmlEngine {
         `DML operation Update not allowed on ${object.name}`
       );
     const works: Work[] = [];
+    const typed = !!object.field('RecordTypeId');
+    let defaultRecordType: string | null | undefined;
     for (const i of idx) {
       const input = call.records[i];
       const w: Work = { index: i, input, rec: new ApexSObject(object.name), errors: [] };
@@ -287,6 +292,17 @@ export class DmlEngine {
         this.applyDefaults(object, w.rec);
         for (const [name, v] of input.populated())
           if (name.toLowerCase() !== 'id') this.copyField(object, w, name, v);
+        if (typed) {
+          // the user's default record type, set before the before triggers see the record
+          const rt = w.rec.raw('RecordTypeId') ?? null;
+          if (rt === null) {
+            defaultRecordType ??= this.recordTypes.defaultId(this.ctx.userId(), object.name);
+            w.rec.set(
+              'RecordTypeId',
+              defaultRecordType === null ? null : new ApexId(defaultRecordType)
+            );
+          } else if (String(rt) === MASTER_RECORD_TYPE_ID) w.rec.set('RecordTypeId', null);
+        }
         if (upsert) w.created = true;
       } else {
         const id = idOf(input);
@@ -321,6 +337,7 @@ export class DmlEngine {
     this.trigger(object, beforeOp, works, live());
     // 5. system validation
     for (const w of live()) this.validate(object, w, kind);
+    if (typed) for (const w of live()) this.checkRecordType(object, w, call.userMode);
     this.checkUnique(object, live());
     // 7. save (not committed)
     const now = Math.floor(this.ctx.now() / 1000) * 1000;
@@ -464,7 +481,9 @@ export class DmlEngine {
       );
       return undefined;
     }
-    const matches = this.rowsWithText(target.name, f, value);
+    const matches = [...this.ctx.store.rows(target.name)].filter((r) =>
+      sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
+    );
     if (matches.length !== 1) {
       w.errors.push(
         err(
@@ -589,7 +608,12 @@ export class DmlEngine {
             );
         }
       }
-      if (f.type === 'reference' && f.referenceTo?.length && f.name !== 'Id')
+      if (
+        f.type === 'reference' &&
+        f.referenceTo?.length &&
+        f.name !== 'Id' &&
+        f.name !== 'RecordTypeId'
+      )
         this.validateReference(object, f, value, w);
       if (
         (f.type === 'double' || f.type === 'currency' || f.type === 'percent') &&
@@ -654,12 +678,24 @@ export class DmlEngine {
     void object;
   }
 
-  /** Live rows whose text field equals `value` as sameText compares (through the field's index). */
-  private rowsWithText(object: string, f: CatalogField, value: ApexValue): Row[] {
-    const lc = f.name.toLowerCase();
-    return this.ctx.store
-      .lookup(object, lc, textKeyer, String(value).toLowerCase())
-      .filter((r) => !r.deleted && sameText(r.values.get(lc), value, !!f.caseSensitive));
+  /**
+   * A new or changed RecordTypeId must be an active record type of the object, available to the
+   * user in user mode (schema/record-types.ts); the platform words it as INVALID_CROSS_REFERENCE_KEY
+   * "Record Type ID: this ID value isn't valid for the user".
+   */
+  private checkRecordType(object: SObjectSchema, w: Work, userMode: boolean): void {
+    const v = w.rec.raw('RecordTypeId') ?? null;
+    if (v === null) return;
+    const id = String(v);
+    if (w.old && String(w.old.raw('RecordTypeId') ?? '') === id) return;
+    if (!this.recordTypes.isValid(object.name, id, this.ctx.userId(), userMode))
+      w.errors.push(
+        err(
+          'INVALID_CROSS_REFERENCE_KEY',
+          `Record Type ID: this ID value isn't valid for the user: ${id}`,
+          ['RecordTypeId']
+        )
+      );
   }
 
   private checkUnique(object: SObjectSchema, works: Work[]): void {
@@ -672,17 +708,16 @@ export class DmlEngine {
           : f.caseSensitive
             ? String(v)
             : String(v).toLowerCase();
-      // The saved record holding a key (the last one in table order, as a scan would find).
-      const existing = (k: string): string | undefined =>
-        this.ctx.store
-          .lookup(object.name, lc, textKeyer, k.toLowerCase())
-          .filter((r) => !r.deleted && key(r.values.get(lc) ?? null) === k)
-          .at(-1)?.id;
+      const existing = new Map<string, string>();
+      for (const r of this.ctx.store.rows(object.name)) {
+        const k = key(r.values.get(lc) ?? null);
+        if (k !== null) existing.set(k, r.id);
+      }
       const inBatch = new Map<string, Work>();
       for (const w of works) {
         const k = key(w.rec.raw(f.name) ?? null);
         if (k === null) continue;
-        const owner = existing(k);
+        const owner = existing.get(k);
         const selfId = w.row?.id;
         if (owner && owner !== selfId) {
           w.errors.push(
@@ -804,7 +839,9 @@ export class DmlEngine {
         continue;
       }
       seen.set(key, i);
-      const matches = this.rowsWithText(object.name, f, value);
+      const matches = [...this.ctx.store.rows(object.name)].filter((r) =>
+        sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
+      );
       if (matches.length > 1) {
         results.set(i, {
           id: null,

@@ -28,6 +28,8 @@ export interface PermissionSetMeta {
   classes: Set<string>; // lower-case class names
   externalCredentialPrincipals: Set<string>; // lower-case 'Credential-Principal'
   userPermissions: Set<string>; // lower-case, e.g. modifyalldata
+  /** recordTypeVisibilities, keyed lower-case 'object.developername'; only profiles carry `default` */
+  recordTypes: Record<string, { visible: boolean; default: boolean }>;
 }
 
 export interface NamedCredentialMeta {
@@ -55,6 +57,7 @@ export interface RecordTypeMeta {
   developerName: string;
   label: string;
   active: boolean;
+  description?: string;
 }
 
 export interface CustomMetadataRecord {
@@ -250,15 +253,6 @@ function loadObjects(dir: string, md: Metadata): void {
     const objDir = join(objFile, '..');
     const name = basename(objFile, '.object-meta.xml');
     const fields = walk(join(objDir, 'fields'), '.field-meta.xml').map((f) => parseField(f, name));
-    for (const f of walk(join(objDir, 'recordTypes'), '.recordType-meta.xml')) {
-      const r = readXml(f);
-      md.recordTypes.push({
-        object: name,
-        developerName: basename(f, '.recordType-meta.xml'),
-        label: str(r.label),
-        active: bool(r.active)
-      });
-    }
     for (const f of walk(join(objDir, 'validationRules'), '.validationRule-meta.xml')) {
       const r = readXml(f);
       md.validationRules.push({
@@ -276,6 +270,18 @@ function loadObjects(dir: string, md: Metadata): void {
       continue;
     }
     md.objects.push(buildCustomObject(name, readXml(objFile), fields));
+  }
+  // Record types, also those of a standard object whose folder has no .object-meta.xml
+  // (objects/Lead/recordTypes/Partner.recordType-meta.xml).
+  for (const f of walk(dir, '.recordType-meta.xml')) {
+    const r = readXml(f);
+    md.recordTypes.push({
+      object: basename(join(f, '..', '..')),
+      developerName: str(r.fullName) || basename(f, '.recordType-meta.xml'),
+      label: str(r.label),
+      active: bool(r.active),
+      ...(r.description !== undefined ? { description: str(r.description) } : {})
+    });
   }
   // Fields of a standard object may also come without its .object-meta.xml.
   for (const fieldFile of walk(dir, '.field-meta.xml')) {
@@ -634,7 +640,8 @@ function parsePermissions(path: string, isProfile: boolean): PermissionSetMeta {
     customPermissions: new Set(),
     classes: new Set(),
     externalCredentialPrincipals: new Set(),
-    userPermissions: new Set()
+    userPermissions: new Set(),
+    recordTypes: {}
   };
   for (const o of list(r.objectPermissions)) {
     p.objects[str(o.object).toLowerCase()] = {
@@ -657,6 +664,13 @@ function parsePermissions(path: string, isProfile: boolean): PermissionSetMeta {
       p.externalCredentialPrincipals.add(str(c.externalCredentialPrincipal).toLowerCase());
   for (const c of list(r.userPermissions))
     if (bool(c.enabled)) p.userPermissions.add(str(c.name).toLowerCase());
+  // A permission set gives record types but never a default (Salesforce Help, "How Is Record
+  // Type Access Specified?"): `default` is read from profiles only.
+  for (const v of list(r.recordTypeVisibilities))
+    p.recordTypes[str(v.recordType).toLowerCase()] = {
+      visible: bool(v.visible),
+      default: isProfile && bool(v.default)
+    };
   return p;
 }
 

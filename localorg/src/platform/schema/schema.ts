@@ -119,6 +119,8 @@ export class Schema {
         );
       for (const f of fields) o.addField(f);
     }
+    const typed = objectsWithRecordTypes(metadata, options);
+    this.fitRecordTypeFields(typed);
     // Custom objects get key prefixes a00, a01... in name order, custom metadata m00..., events e00...:
     // real prefixes are assigned per org at deploy time, so only their shape matters.
     const counters: Record<string, number> = { a: 0, m: 0, e: 0 };
@@ -126,9 +128,18 @@ export class Schema {
       const letter = def.kind === 'customMetadata' ? 'm' : def.kind === 'platformEvent' ? 'e' : 'a';
       const n = counters[letter]++;
       const prefix = `${letter}${BASE62[Math.floor(n / 62)]}${BASE62[n % 62]}`;
-      this.add(new SObjectSchema(structuredClone(def), prefix));
-      if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(def), ''));
+      const copy = structuredClone(def);
+      if (typed.has(def.name.toLowerCase())) {
+        if (def.kind !== 'object')
+          throw new Error(`Record types are not supported on ${def.name} (${def.kind})`);
+        copy.fields.RecordTypeId = recordTypeIdField();
+      }
+      this.add(new SObjectSchema(copy, prefix));
+      if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(copy), ''));
     }
+    for (const name of typed)
+      if (!this.get(name))
+        throw new Error(`Record type metadata names an object the org does not have: ${name}`);
     this.linkChildRelationships();
     // AggregateResult rows come from aggregate SOQL only (Apex Developer Guide, "Working with SOQL Aggregate Functions").
     this.add(
@@ -147,6 +158,21 @@ export class Schema {
         ''
       )
     );
+  }
+
+  /**
+   * A standard object has a RecordTypeId field only when the org defines record types for it
+   * (Object Reference: RecordTypeId is exposed with record types; Apex Reference, RecordTypeInfo
+   * Class: "for an sObject with associated record types"); the catalogue lists it regardless.
+   */
+  private fitRecordTypeFields(typed: Set<string>): void {
+    for (const o of this.objectsLc.values()) {
+      const subject = (o.def.changeEventFor ?? o.name).toLowerCase();
+      if (!typed.has(subject)) o.removeField('RecordTypeId');
+      else if (o.isChangeEvent)
+        o.addField({ ...recordTypeIdField(), createable: false, updateable: false });
+      else o.addField(recordTypeIdField());
+    }
   }
 
   private add(o: SObjectSchema): void {
@@ -212,6 +238,31 @@ export class Schema {
 }
 
 export class SchemaError extends Error {}
+
+/** Lower-case names of the objects the org defines record types for. */
+function objectsWithRecordTypes(metadata: Metadata, options: SchemaOptions): Set<string> {
+  const out = new Set(metadata.recordTypes.map((r) => r.object.toLowerCase()));
+  // Person Accounts come with the business and person account record types (Object Reference: Account).
+  if (options.personAccounts) out.add('account');
+  return out;
+}
+
+/** The standard RecordTypeId lookup (SOAP API Developer Guide, "Frequently Occurring Fields"). */
+function recordTypeIdField(): CatalogField {
+  return {
+    name: 'RecordTypeId',
+    type: 'reference',
+    apexType: 'Id',
+    length: 18,
+    nillable: true,
+    createable: true,
+    updateable: true,
+    defaultedOnCreate: true,
+    label: 'Record Type ID',
+    referenceTo: ['RecordType'],
+    relationshipName: 'RecordType'
+  };
+}
 
 function changeEventFor(def: CatalogObject): CatalogObject {
   const fields: Record<string, CatalogField> = {};
