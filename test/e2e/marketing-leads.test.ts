@@ -1,9 +1,12 @@
 // Scenario 3: Marketing -> Sales Leads in real time, only leads meeting a condition, with a
 // multi-step transform chain, owners mapped by email with a default fallback. Plus the test-only
-// master-detail pair with a self-lookup on the child.
+// master-detail pair with a self-lookup on the child, and record types mapped by DeveloperName.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newWorld, connect, rows, count, SOURCE } from './s2s-world.ts';
 
 test('Marketing -> Sales: qualified leads only, transforms applied, owner by email or default', async () => {
   const { world, orgs } = await newWorld(['marketing', 'sales']);
@@ -183,4 +186,112 @@ test('custom objects: master-detail parent and children with a self-lookup keep 
   assert.equal(lines[0].Parent__r.Name, 'Order 1', 'master-detail resolved');
   assert.equal(lines[1].Related_Child__r?.Name, 'Line 1', 'self-lookup resolved');
   assert.equal(lines[1].Quantity__c, 5, 'number value');
+});
+
+test('Marketing -> Sales: a Lead keeps its record type by DeveloperName; one the target lacks is rejected and audited', async () => {
+  const { world, orgs } = await newWorld(['sales']);
+  const { sales } = orgs;
+  // Marketing has one more Lead record type than Sales: Event_Attendee exists only there.
+  const extra = mkdtempSync(join(tmpdir(), 'marketing-only-'));
+  mkdirSync(join(extra, 'objects/Lead/recordTypes'), { recursive: true });
+  writeFileSync(
+    join(extra, 'objects/Lead/recordTypes/Event_Attendee.recordType-meta.xml'),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<RecordType xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+      '    <fullName>Event_Attendee</fullName>\n    <active>true</active>\n    <label>Event Attendee</label>\n</RecordType>\n'
+  );
+  const marketing = await world.createOrg({ name: 'marketing', source: [...SOURCE, extra] });
+  connect(world, marketing, sales, {
+    // the receiver's integration user gets the test objects' record types
+    permissionSets: ['S2S_Test_Objects'],
+    mappings: [
+      {
+        object: 'Lead',
+        sequence: 10,
+        filter: "Status = 'Marketing Qualified' AND Email != null",
+        fields: [
+          { target: 'LastName' },
+          { target: 'Company' },
+          { target: 'Email' },
+          { target: 'RecordTypeId' }
+        ]
+      }
+    ]
+  });
+  const fieldMappings = rows<{ Source_Field__c: string; Target_Field__c: string }>(
+    marketing,
+    "SELECT Source_Field__c, Target_Field__c FROM S2S_Field_Mapping__c WHERE Target_Field__c = 'RecordTypeId'"
+  );
+  assert.deepEqual(
+    fieldMappings.map((f) => [f.Source_Field__c, f.Target_Field__c]),
+    [['RecordTypeId', 'RecordTypeId']],
+    'the mapping sends RecordTypeId'
+  );
+  const recordTypeId = (org: typeof sales, developerName: string): string =>
+    rows<{ Id: string }>(
+      org,
+      `SELECT Id FROM RecordType WHERE SobjectType = 'Lead' AND DeveloperName = '${developerName}'`
+    )[0].Id;
+  const marketingPartner = recordTypeId(marketing, 'Partner');
+  const salesPartner = recordTypeId(sales, 'Partner');
+  assert.notEqual(marketingPartner, salesPartner, 'each org has its own record type Ids');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM RecordType WHERE DeveloperName = 'Event_Attendee'"),
+    0,
+    'Sales lacks Event_Attendee'
+  );
+
+  const lead = (lastName: string, recordType?: string): Record<string, unknown> => ({
+    LastName: lastName,
+    Company: 'Acme',
+    Email: `${lastName.toLowerCase()}@example.com`,
+    Status: 'Marketing Qualified',
+    ...(recordType ? { RecordTypeId: recordTypeId(marketing, recordType) } : {})
+  });
+  const [, attendeeId] = marketing.insert('Lead', [
+    lead('Partnered', 'Partner'),
+    lead('Attendee', 'Event_Attendee'),
+    lead('Untyped')
+  ]);
+  await world.drain();
+
+  const arrived = rows<{
+    LastName: string;
+    RecordTypeId: string | null;
+    RecordType?: { DeveloperName: string };
+  }>(sales, 'SELECT LastName, RecordTypeId, RecordType.DeveloperName FROM Lead ORDER BY LastName');
+  assert.deepEqual(
+    arrived.map((l) => l.LastName),
+    ['Partnered', 'Untyped'],
+    'the lead with an unknown record type is not applied'
+  );
+  assert.equal(arrived[0].RecordTypeId, salesPartner, "Sales' own Partner record type Id");
+  assert.equal(arrived[0].RecordType?.DeveloperName, 'Partner');
+  assert.equal(arrived[1].RecordTypeId, null, 'no record type sent: the Master of the receiver');
+
+  const rejected = rows<{ Outcome__c: string; Error__c: string; Remote_Record_Id__c: string }>(
+    sales,
+    "SELECT Outcome__c, Error__c, Remote_Record_Id__c FROM S2S_Audit_Log__c WHERE Stage__c = 'Rejected'"
+  );
+  assert.equal(rejected.length, 1, 'the rejection is audited in Sales');
+  assert.equal(rejected[0].Outcome__c, 'Failure');
+  assert.match(rejected[0].Error__c, /Record type Event_Attendee does not exist on Lead/);
+  assert.equal(rejected[0].Remote_Record_Id__c, attendeeId, 'names the Marketing record');
+  const outbox = rows<{ Status__c: string; Last_Error__c: string }>(
+    marketing,
+    `SELECT Status__c, Last_Error__c FROM S2S_Outbox__c WHERE Record_Id__c = '${attendeeId}'`
+  );
+  assert.equal(outbox.length, 1, 'the change is kept in the sender');
+  assert.equal(
+    outbox[0].Status__c,
+    'Parked',
+    'parked at once: a retry cannot create the record type'
+  );
+  assert.match(outbox[0].Last_Error__c, /Record type Event_Attendee does not exist on Lead/);
+  assert.ok(
+    count(
+      marketing,
+      `SELECT COUNT() FROM S2S_Audit_Log__c WHERE Local_Record_Id__c = '${attendeeId}' AND Outcome__c = 'Failure'`
+    ) >= 1,
+    'and audited in Marketing'
+  );
 });

@@ -236,9 +236,15 @@ export function platformNatives(org: Org): PlatformClassDef[] {
   const user = (): string => org.currentUserId();
   const typeToken = (name: string): NativeObject => org.typeToken(name);
   const fieldToken = (o: string, f: string): NativeObject => org.fieldToken(o, f);
-  const recordTypes = new RecordTypes(org.schema, org.store);
-  const recordTypeViews = (self: ApexValue): RecordTypeView[] =>
-    recordTypes.views(user(), obj(self).name);
+  // Native classes live in one registry shared by the orgs of a World: the org that runs the
+  // code is the call's platform, not the org these definitions were first built for.
+  const recordTypesByOrg = new WeakMap<Org, RecordTypes>();
+  const recordTypeViews = (ctx: NativeCallContext, self: ApexValue): RecordTypeView[] => {
+    const running = ctx.platform as Org;
+    let rts = recordTypesByOrg.get(running);
+    if (!rts) recordTypesByOrg.set(running, (rts = new RecordTypes(running.schema, running.store)));
+    return rts.views(running.currentUserId(), state<{ object: string }>(self).object);
+  };
   const recordTypeInfo = (v: RecordTypeView): NativeObject =>
     new NativeObject('Schema.RecordTypeInfo', v);
   const rtView = (self: ApexValue): RecordTypeView => state<RecordTypeView>(self);
@@ -378,9 +384,9 @@ export function platformNatives(org: Org): PlatformClassDef[] {
               )
             )
         ),
-        m('getRecordTypeInfos', [], T_LIST(typeRef('Schema.RecordTypeInfo')), (_c, self) => {
+        m('getRecordTypeInfos', [], T_LIST(typeRef('Schema.RecordTypeInfo')), (ctx, self) => {
           const list = new ApexList(typeRef('Schema.RecordTypeInfo'), []);
-          for (const v of recordTypeViews(self)) list.items.push(recordTypeInfo(v));
+          for (const v of recordTypeViews(ctx, self)) list.items.push(recordTypeInfo(v));
           return list;
         }),
         ...(
@@ -390,9 +396,9 @@ export function platformNatives(org: Org): PlatformClassDef[] {
             ['getRecordTypeInfosByDeveloperName', T_STRING, (v: RecordTypeView) => v.developerName]
           ] as const
         ).map(([name, keyType, key]) =>
-          m(name, [], typeRef('Map', [keyType, typeRef('Schema.RecordTypeInfo')]), (_c, self) => {
+          m(name, [], typeRef('Map', [keyType, typeRef('Schema.RecordTypeInfo')]), (ctx, self) => {
             const map = new ApexMap(keyType, typeRef('Schema.RecordTypeInfo'));
-            for (const v of recordTypeViews(self)) map.put(key(v), recordTypeInfo(v));
+            for (const v of recordTypeViews(ctx, self)) map.put(key(v), recordTypeInfo(v));
             return map;
           })
         )

@@ -209,3 +209,21 @@ test('Schema.RecordTypeInfo: every record type plus the Master, availability and
     user('Standard User', ['Direct_Leads'])
   );
 });
+
+test('two orgs in one process: the describe answers with the running org record types', () => {
+  const first = org();
+  const second = new Org({
+    name: 'rt2',
+    source: [FIXTURE],
+    runtimeFactory: runtimeFor,
+    instance: 7
+  });
+  for (const o of [first, second]) {
+    const own = rtId(o, 'Lead', 'Direct');
+    apex(
+      o,
+      `System.Assert.areEqual('${own}', String.valueOf(Lead.SObjectType.getDescribe().getRecordTypeInfosByDeveloperName().get('Direct').getRecordTypeId()), 'this org Direct');`
+    );
+  }
+  assert.notEqual(rtId(first, 'Lead', 'Direct'), rtId(second, 'Lead', 'Direct'));
+});
