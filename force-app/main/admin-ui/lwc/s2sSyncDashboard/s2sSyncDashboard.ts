@@ -33,6 +33,8 @@ import throughputLabel from '@salesforce/label/c.S2S_Dashboard_Throughput';
 import backlogLabel from '@salesforce/label/c.S2S_Dashboard_Backlog';
 import oldestLabel from '@salesforce/label/c.S2S_Dashboard_Oldest_Minutes';
 import parkedCountLabel from '@salesforce/label/c.S2S_Dashboard_Parked_Count';
+import heldLabel from '@salesforce/label/c.S2S_Dashboard_Held';
+import oldestHeldLabel from '@salesforce/label/c.S2S_Dashboard_Oldest_Held_Minutes';
 import lastErrorsLabel from '@salesforce/label/c.S2S_Dashboard_Last_Errors';
 import noErrorsLabel from '@salesforce/label/c.S2S_Dashboard_No_Errors';
 import parkedLabel from '@salesforce/label/c.S2S_Dashboard_Parked';
@@ -71,6 +73,9 @@ interface MetricRow {
   backlog: number;
   oldestPendingMinutes: number | null;
   parked: number;
+  /** changes received from the peer that wait for their parent record */
+  held: number;
+  oldestHeldMinutes: number | null;
 }
 interface ErrorEntry {
   id: string;
@@ -150,7 +155,9 @@ export default class S2sSyncDashboard extends LightningElement {
     { label: throughputLabel, fieldName: 'throughputPerHour', type: 'number' },
     { label: backlogLabel, fieldName: 'backlog', type: 'number' },
     { label: oldestLabel, fieldName: 'oldestPendingMinutes', type: 'number' },
-    { label: parkedCountLabel, fieldName: 'parked', type: 'number' }
+    { label: parkedCountLabel, fieldName: 'parked', type: 'number' },
+    { label: heldLabel, fieldName: 'held', type: 'number' },
+    { label: oldestHeldLabel, fieldName: 'oldestHeldMinutes', type: 'number' }
   ];
 
   parkedColumns = [

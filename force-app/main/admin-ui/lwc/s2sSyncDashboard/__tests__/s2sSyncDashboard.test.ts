@@ -53,7 +53,9 @@ const DASHBOARD = {
       throughputPerHour: 41.63,
       backlog: 3,
       oldestPendingMinutes: 2,
-      parked: 2
+      parked: 2,
+      held: 0,
+      oldestHeldMinutes: null
     },
     {
       key: 'c1:Contact',
@@ -67,7 +69,9 @@ const DASHBOARD = {
       throughputPerHour: 3.75,
       backlog: 0,
       oldestPendingMinutes: null,
-      parked: 0
+      parked: 0,
+      held: 4,
+      oldestHeldMinutes: 35
     }
   ],
   lastErrors: [
@@ -183,6 +187,8 @@ describe('c-s2s-sync-dashboard', () => {
       (c) => c.label
     );
     expect(columns).toContain('c.S2S_Dashboard_Objective_Column');
+    expect(columns).toContain('c.S2S_Dashboard_Held');
+    expect([metrics.data[1].held, metrics.data[1].oldestHeldMinutes]).toEqual([4, 35]);
     expect(metrics.data[0].throughputPerHour).toBe(41.63);
     expect(
       ($(element, '[data-id="parked"]') as HTMLElement & { data: unknown[] }).data.length
