@@ -294,4 +294,20 @@ test('Marketing -> Sales: a Lead keeps its record type by DeveloperName; one the
     ) >= 1,
     'and audited in Marketing'
   );
+
+  // A change of record type travels too, again by DeveloperName.
+  const partneredId = rows<{ Id: string }>(
+    marketing,
+    "SELECT Id FROM Lead WHERE LastName = 'Partnered'"
+  )[0].Id;
+  marketing.update('Lead', { Id: partneredId, RecordTypeId: recordTypeId(marketing, 'Direct') });
+  await world.drain();
+  assert.equal(
+    rows<{ RecordTypeId: string }>(
+      sales,
+      "SELECT RecordTypeId FROM Lead WHERE LastName = 'Partnered'"
+    )[0].RecordTypeId,
+    recordTypeId(sales, 'Direct'),
+    "now Sales' Direct"
+  );
 });
