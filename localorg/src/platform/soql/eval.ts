@@ -19,7 +19,7 @@ import {
 } from '../../runtime/values.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
-import type { Row, Store } from '../data/store.ts';
+import type { IndexKeyer, Row, Store } from '../data/store.ts';
 import type { Bind, Condition, FieldPath, OrderItem, Query, SelectItem, Value } from './ast.ts';
 import { QueryException } from './parser.ts';
 
@@ -57,6 +57,33 @@ const BAD_RELATIONSHIP = (r: string): string =>
 export const UNKNOWN_OBJECT = (o: string): string =>
   `sObject type '${o}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`;
 
+/**
+ * Index keys for SOQL equality. A key is a function of the value `normalise` gives (the form the
+ * WHERE predicates compare), so rows a predicate finds equal always share a bucket.
+ */
+const soqlKeyer: IndexKeyer = {
+  name: 'soql',
+  key: (v) => {
+    const n = normaliseAny(v ?? null);
+    return n === null ? null : `${typeof n}:${String(n)}`;
+  }
+};
+const soqlIdKeyer: IndexKeyer = {
+  name: 'soql-id',
+  key: (v) => (v === null || v === undefined ? null : idText(String(v)))
+};
+
+function keyerFor(f: CatalogField): IndexKeyer {
+  return f.type === 'id' || f.type === 'reference' ? soqlIdKeyer : soqlKeyer;
+}
+
+/** An indexed way into a table for one WHERE comparison: rows whose field has one of `keys`. */
+interface AccessPath {
+  field: string;
+  keyer: IndexKeyer;
+  keys: string[];
+}
+
 /** A resolved field path: relationship hops then a field on the last object. */
 interface Resolved {
   hops: { field: CatalogField; name: string }[];
@@ -72,6 +99,8 @@ export class SoqlEvaluator {
   private readonly userMode: boolean;
   private readonly enforced: boolean;
   private inaccessible: string[] = [];
+  /** `=`, `IN` and semi-join comparisons on a field of the queried object, usable through an index */
+  private readonly accessPaths = new Map<Condition, AccessPath>();
 
   constructor(
     env: QueryEnv,
@@ -194,13 +223,62 @@ export class SoqlEvaluator {
     return v === undefined ? null : v;
   }
 
-  private rowsOf(object: SObjectSchema, allRows: boolean): Row[] {
+  private rowsOf(object: SObjectSchema, allRows: boolean, where?: Condition): Row[] {
+    const path = where && this.bestPath(object, where);
+    const source = path
+      ? this.env.store
+          .lookupAll(object.name, path.field, path.keyer, path.keys)
+          .filter((r) => allRows || !r.deleted)
+      : this.env.store.rows(object.name, allRows);
     const out: Row[] = [];
-    for (const row of this.env.store.rows(object.name, allRows)) {
+    for (const row of source) {
       if (this.env.canSee && !this.env.canSee(row)) continue;
       out.push(row);
     }
     return out;
+  }
+
+  /**
+   * The most selective indexed comparison among the top-level AND terms of a compiled WHERE, or
+   * undefined to scan. The full predicate still runs on what the index returns.
+   */
+  private bestPath(object: SObjectSchema, where: Condition): AccessPath | undefined {
+    const terms: Condition[] = [];
+    const collect = (c: Condition): void => {
+      if (c.kind === 'and') c.items.forEach(collect);
+      else if (c.kind === 'cmp') terms.push(c);
+    };
+    collect(where);
+    let best: AccessPath | undefined;
+    let bestCount = Infinity;
+    for (const t of terms) {
+      const path = this.accessPaths.get(t);
+      if (!path) continue;
+      const n = this.env.store.lookupCount(object.name, path.field, path.keyer, path.keys);
+      if (n < bestCount) {
+        best = path;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
+  /** Records an index access path for a comparison on a plain field of the queried object. */
+  private noteAccessPath(
+    c: Condition,
+    r: Resolved,
+    values: ApexValue[],
+    keyer: IndexKeyer = keyerFor(r.field)
+  ): void {
+    if (r.hops.length || r.polymorphic) return;
+    const keys: string[] = [];
+    for (const v of values) {
+      const k = keyer.key(v);
+      // null matches rows without a value, which no index holds
+      if (k === null) return;
+      keys.push(k);
+    }
+    this.accessPaths.set(c, { field: r.field.name.toLowerCase(), keyer, keys });
   }
 
   private runQuery(
@@ -209,7 +287,9 @@ export class SoqlEvaluator {
     preRows?: Row[]
   ): QueryOutcome {
     const object = this.object(q.from);
-    let rows = preRows ?? this.rowsOf(object, q.allRows);
+    // WHERE is compiled first: its = / IN terms may name an index to read instead of the table.
+    const pred = q.where ? this.compileCondition(object, q.where, q.alias) : undefined;
+    let rows = preRows ?? this.rowsOf(object, q.allRows, q.where);
     if (parentFilter) {
       const lc = parentFilter.field.name.toLowerCase();
       rows = rows.filter((r) => {
@@ -217,10 +297,7 @@ export class SoqlEvaluator {
         return v !== undefined && v !== null && String(v) === parentFilter.id;
       });
     }
-    if (q.where) {
-      const pred = this.compileCondition(object, q.where, q.alias);
-      rows = rows.filter(pred);
-    }
+    if (pred) rows = rows.filter(pred);
     const aggregates =
       q.select.some((s) => s.kind === 'function' && isAggregate(s.fn)) || !!q.groupBy;
     const countOnly =
@@ -366,10 +443,10 @@ export class SoqlEvaluator {
     parentId: string,
     allRows: boolean
   ): Row[] {
-    // Linear scan; the store keeps no foreign-key index yet.
     const lc = field.name.toLowerCase();
     const out: Row[] = [];
-    for (const r of this.env.store.rows(child.name, allRows)) {
+    for (const r of this.env.store.lookup(child.name, lc, soqlIdKeyer, idText(parentId))) {
+      if (!allRows && r.deleted) continue;
       const v = r.values.get(lc);
       if (
         v !== undefined &&
@@ -463,6 +540,8 @@ export class SoqlEvaluator {
       if (sub.select.length !== 1 || sub.select[0].kind !== 'field')
         throw new QueryException('Semi join sub-selects can only select one field');
       const res = this.runSemiJoin(sub);
+      if (op === 'IN' && (f.type === 'id' || f.type === 'reference'))
+        this.noteAccessPath(c, r, [...res], soqlIdKeyer);
       return (row) => {
         const v = this.read(row, r);
         const key = v === null ? null : String(v);
@@ -473,8 +552,9 @@ export class SoqlEvaluator {
     const read = (row: Row): ApexValue => this.read(row, r);
     if (c.value.kind === 'dateLiteral') return this.compileDateLiteral(f, op, c.value, read);
     if (op === 'IN' || op === 'NOT IN') {
-      const values = this.listValues(c.value).map((v) => normalise(f, this.literal(f, v)));
-      const set = new Set(values);
+      const literals = this.listValues(c.value).map((v) => this.literal(f, v));
+      if (op === 'IN') this.noteAccessPath(c, r, literals);
+      const set = new Set(literals.map((v) => normalise(f, v)));
       return (row) => {
         const v = normalise(f, read(row));
         return op === 'IN' ? set.has(v) : !set.has(v);
@@ -516,6 +596,7 @@ export class SoqlEvaluator {
       };
     }
     const rhs = normalise(f, lit);
+    if (op === '=') this.noteAccessPath(c, r, [lit]);
     const caseSensitive = !!f.caseSensitive;
     return (row) => {
       const lhs = normalise(f, read(row), caseSensitive);
@@ -557,8 +638,9 @@ export class SoqlEvaluator {
     const r = this.resolve(object, first.path, sub.alias);
     if (r.field.type !== 'id' && r.field.type !== 'reference')
       throw new QueryException('Semi join sub-selects must select an Id or a reference field');
-    let rows = this.rowsOf(object, false);
-    if (sub.where) rows = rows.filter(this.compileCondition(object, sub.where, sub.alias));
+    const pred = sub.where && this.compileCondition(object, sub.where, sub.alias);
+    let rows = this.rowsOf(object, false, sub.where);
+    if (pred) rows = rows.filter(pred);
     const out = new Set<string>();
     for (const row of rows) {
       const v = this.read(row, r);
@@ -919,9 +1001,13 @@ function normalise(
   caseSensitive = false
 ): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (f.type === 'id' || f.type === 'reference')
-    return String(v).length === 15 ? (normaliseId(String(v)) ?? String(v)) : String(v);
+  if (f.type === 'id' || f.type === 'reference') return idText(String(v));
   return normaliseAny(v, caseSensitive);
+}
+
+/** An Id's text as SOQL compares it: 15 characters become the 18-character form. */
+function idText(s: string): string {
+  return s.length === 15 ? (normaliseId(s) ?? s) : s;
 }
 
 function normaliseAny(v: ApexValue, caseSensitive = false): string | number | boolean | null {
