@@ -1,6 +1,7 @@
 /** Lexical scopes of a method body: names resolve to slots once, at compile time. */
 import type { Pos } from '../front/ast.js';
 import type { TypeRef } from '../runtime/values.js';
+import { checkDeclaredName } from './identifiers.js';
 
 export class CompileError extends Error {
   constructor(
@@ -32,6 +33,7 @@ export class Scopes {
   }
 
   declare(name: string, type: TypeRef, pos: Pos): LocalVar {
+    checkDeclaredName(name, pos);
     const lc = name.toLowerCase();
     for (const s of this.stack)
       if (s.has(lc)) throw new CompileError(pos, `Duplicate variable: ${name}`);

@@ -14,6 +14,7 @@ import type {
   TypeNode
 } from '../front/ast.js';
 import { CompileError } from '../binder/scope.js';
+import { checkDeclaredName } from '../binder/identifiers.js';
 import {
   accessOf,
   ClassDef,
@@ -401,6 +402,7 @@ export class Interp implements ApexRuntime {
     const d = cls.decl;
     if (!d) return;
     if (visiting.has(cls)) throw new CompileError(d.pos, `Circular definition: ${cls.name}`);
+    checkDeclaredName(d.name, d.pos);
     visiting.add(cls);
     if (d.extends) {
       const sup = this.lookupTypeName(d.extends.names, cls.outer ?? cls);
@@ -460,6 +462,7 @@ export class Interp implements ApexRuntime {
       pos: Pos,
       annotations: readonly { name: string }[] = []
     ): FieldDef => {
+      checkDeclaredName(name, pos);
       const isStatic = mods.has('static') || d.kind === 'interface';
       const t = this.resolveType(tn, cls);
       const l = lc(name);

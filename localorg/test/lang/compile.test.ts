@@ -196,3 +196,23 @@ test('switch needs an Integer, Long, String, SObject or enum expression', () => 
     ]
   );
 });
+
+test('a reserved name is refused for locals, parameters, fields and types, allowed for methods', () => {
+  const local = load(
+    'public class Bad {\n  static Integer f(Datetime moment) {\n    Datetime then = moment;\n    return 1;\n  }\n}'
+  );
+  assert.deepEqual(local.diagnostics, [
+    { file: 'Bad.cls', line: 3, column: 14, message: 'Identifier name is reserved: then' }
+  ]);
+  const param = load('public class Bad {\n  static void f(String desc) {\n  }\n}');
+  assert.equal(param.diagnostics[0]?.message, 'Identifier name is reserved: desc');
+  const field = load('public class Bad {\n  public Integer group;\n}');
+  assert.equal(field.diagnostics[0]?.message, 'Identifier name is reserved: group');
+  const type = load('public class Bad {\n  public class Object {\n  }\n}');
+  assert.equal(type.diagnostics[0]?.message, 'Identifier name is reserved: Object');
+  const fine = load(
+    'public class Fine {\n  static Integer count = 0;\n  static void then() {\n  }\n  static Date date() {\n    Date order = null;\n    return order;\n  }\n}',
+    'Fine.cls'
+  );
+  assert.deepEqual(fine.diagnostics, []);
+});
