@@ -210,7 +210,8 @@ export class Store {
           const row = this.byId.get(e.id);
           if (!row) break;
           // Reverse order, so a field changed twice in one update ends at its first value.
-          for (let i = e.prev.length - 1; i >= 0; i--) this.setField(row, e.prev[i][0], e.prev[i][1]);
+          for (let i = e.prev.length - 1; i >= 0; i--)
+            this.setField(row, e.prev[i][0], e.prev[i][1]);
           break;
         }
         case 'flag': {
