@@ -10,11 +10,6 @@ type Org = Awaited<ReturnType<World['createOrg']>>;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SOURCE = [`${root}/force-app`, `${root}/unpackaged`];
 
-/** Platform types the local org does not have yet (reported to the local-org helpers). */
-const KNOWN_LOCAL_ORG_GAPS = [
-  { file: 'S2SAlertNotifier.cls', message: 'Invalid type: CustomNotificationType' }
-];
-
 /** A field mapping: local field in the sender = field in the receiver, unless `target` is given. */
 export interface FieldSpec {
   source?: string;
@@ -45,12 +40,8 @@ export async function newWorld(
   const orgs: Record<string, Org> = {};
   for (const name of names) {
     const org = await world.createOrg({ name, source: SOURCE });
-    // Every class must compile, except where the local org lacks a platform type (listed, with the
-    // class that needs it); those classes are not exercised by the scenarios.
-    const diagnostics = (org.runtime?.diagnostics ?? []).filter(
-      (d: { file: string; message: string }) =>
-        !KNOWN_LOCAL_ORG_GAPS.some((g) => d.file.endsWith(g.file) && d.message.includes(g.message))
-    );
+    // Every class of the package and of the test-only metadata must compile.
+    const diagnostics = org.runtime?.diagnostics ?? [];
     if (diagnostics.length) throw new Error(`${name}: ${JSON.stringify(diagnostics.slice(0, 5))}`);
     orgs[name] = org;
   }

@@ -1,0 +1,83 @@
+// Change Data Capture as the capture path (mapping Trigger_Mode__c = Realtime_CDC) between two orgs
+// both ways: changes travel through each org's AccountChangeEvent subscriber, changes S2S Sync
+// applied are recognised by their changeOrigin (Sforce-Call-Options client=S2SSync) and never sent
+// back, and a record the peer never received is sent whole even when only one field changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newWorld, connect, rows, count } from './s2s-world.ts';
+
+const ACCOUNT_BY_CDC = {
+  object: 'Account',
+  sequence: 10,
+  triggerMode: 'Realtime_CDC',
+  fields: [{ target: 'Name' }, { target: 'AccountNumber' }, { target: 'Phone' }]
+};
+
+async function linkedByCdc() {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  connect(world, sales, service, { direction: 'Bidirectional', mappings: [ACCOUNT_BY_CDC] });
+  world.connect(service, 'S2S_Peer', sales, {
+    user: 'integration@sales.example',
+    permissionSets: ['S2S_Integration']
+  });
+  return { world, sales, service };
+}
+
+test('CDC both ways: changes travel through change events, and what S2S applied never echoes', async () => {
+  const { world, sales, service } = await linkedByCdc();
+
+  const [id] = sales.insert('Account', { Name: 'Via CDC', AccountNumber: 'CDC-1' });
+  await world.drain();
+  const copy = rows<{ Id: string; Name: string }>(
+    service,
+    "SELECT Id, Name FROM Account WHERE AccountNumber = 'CDC-1'"
+  )[0];
+  assert.equal(copy?.Name, 'Via CDC', 'the change event in Sales carried the record to Service');
+  assert.deepEqual(
+    world.callouts.map((c) => c.from),
+    ['sales'],
+    'one callout, none back: Service skipped the change event of its own S2S apply'
+  );
+
+  service.update('Account', { Id: copy.Id, Phone: '555-0142' });
+  await world.drain();
+  assert.equal(
+    rows<{ Phone: string }>(sales, `SELECT Phone FROM Account WHERE Id = '${id}'`)[0].Phone,
+    '555-0142',
+    'the edit in Service flowed back through its change event'
+  );
+  assert.deepEqual(
+    world.callouts.map((c) => c.from),
+    ['sales', 'service'],
+    'and Sales did not send it back again'
+  );
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'") +
+      count(service, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'both outboxes quiet'
+  );
+});
+
+test('CDC: an edit of one field of a record the peer never received sends the whole record', async () => {
+  const { world, sales, service } = await linkedByCdc();
+  const mapping = rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0];
+  sales.update('S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: false });
+  const [id] = sales.insert('Account', { Name: 'Before Sync', AccountNumber: 'CDC-2' });
+  await world.drain();
+  assert.equal(count(service, 'SELECT COUNT() FROM Account'), 0, 'not synced while inactive');
+
+  sales.update('S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: true });
+  sales.update('Account', { Id: id, Phone: '555-0143' });
+  await world.drain();
+  const copy = rows<{ Name: string; AccountNumber: string; Phone: string }>(
+    service,
+    "SELECT Name, AccountNumber, Phone FROM Account WHERE AccountNumber = 'CDC-2'"
+  );
+  assert.deepEqual(
+    copy.map(({ Name, AccountNumber, Phone }) => ({ Name, AccountNumber, Phone })),
+    [{ Name: 'Before Sync', AccountNumber: 'CDC-2', Phone: '555-0143' }],
+    'the peer received every mapped field, not just Phone (its insert needs Name)'
+  );
+});
