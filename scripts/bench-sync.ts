@@ -1,11 +1,12 @@
 // npm run bench:sync — syncs 10,000 Accounts and 20,000 Contacts from one local org to another
 // through the real engine (triggers, outbox, Queueable dispatcher, Apex REST inbound) and prints
 // one JSON line: {records, callouts, recordsPerCallout, captureSoqlPerChunk, captureDmlPerChunk,
-// queueableRuns, lost, wallMs}.
+// queueableRuns, lost, wallMs}. Smaller runs for profiling: BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000
+// (the contacts are spread evenly over the accounts).
 import { newWorld, connect, count } from '../test/e2e/s2s-world.ts';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
-const CONTACTS_PER_ACCOUNT = 2;
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2 * ACCOUNTS);
 const CHUNK = 200;
 
 async function main(): Promise<void> {
@@ -46,13 +47,14 @@ async function main(): Promise<void> {
     }));
     accountIds.push(...measure(() => sales.insert('Account', batch)));
   }
-  const contacts = accountIds.flatMap((id, i) =>
-    Array.from({ length: CONTACTS_PER_ACCOUNT }, (_, k) => ({
-      LastName: `Contact ${i}-${k}`,
-      Email: `c${i}-${k}@example.com`,
-      AccountId: id
-    }))
-  );
+  const contacts = Array.from({ length: CONTACTS }, (_, j) => {
+    const i = Math.floor((j * accountIds.length) / CONTACTS);
+    return {
+      LastName: `Contact ${i}-${j}`,
+      Email: `c${i}-${j}@example.com`,
+      AccountId: accountIds[i]
+    };
+  });
   for (let i = 0; i < contacts.length; i += CHUNK)
     measure(() => sales.insert('Contact', contacts.slice(i, i + CHUNK)));
   const captureMs = Math.round(performance.now() - t0);
