@@ -231,8 +231,12 @@ function enumProps(
   };
 }
 
-export function platformNatives(org: Org): PlatformClassDef[] {
-  const schema = org.schema;
+export function platformNatives(built: Org): PlatformClassDef[] {
+  // One registry of native classes serves every org of a World (stdlib/registry.ts) and keeps the
+  // definitions of the org created last, so each call rebinds `org` to the org running the code
+  // (the call's platform): see `bound` below.
+  let org = built;
+  let schema = org.schema;
   const user = (): string => org.currentUserId();
   const typeToken = (name: string): NativeObject => org.typeToken(name);
   const fieldToken = (o: string, f: string): NativeObject => org.fieldToken(o, f);
@@ -1182,18 +1186,46 @@ export function platformNatives(org: Org): PlatformClassDef[] {
         return undefined;
       }
     },
-    ...settingsClasses(org)
+    ...settingsClasses(() => org)
   ];
-  return defs;
+  const bound = <A extends unknown[], R>(
+    fn: (ctx: NativeCallContext, ...rest: A) => R
+  ): ((ctx: NativeCallContext, ...rest: A) => R) => {
+    return (ctx, ...rest) => {
+      const running = ctx.platform as Partial<Org>;
+      if (running === org || !running.schema || !running.store) return fn(ctx, ...rest);
+      const previous = org;
+      org = running as Org;
+      schema = org.schema;
+      try {
+        return fn(ctx, ...rest);
+      } finally {
+        org = previous;
+        schema = previous.schema;
+      }
+    };
+  };
+  const bindMethod = (d: NativeMethodDef): NativeMethodDef => ({ ...d, impl: bound(d.impl) });
+  return defs.map((d) => ({
+    ...d,
+    methods: d.methods.map(bindMethod),
+    ...(d.constructors ? { constructors: d.constructors.map(bindMethod) } : {}),
+    ...(d.property ? { property: bound(d.property.bind(d)) } : {}),
+    ...(d.setProperty ? { setProperty: bound(d.setProperty.bind(d)) } : {}),
+    ...(d.staticProperty ? { staticProperty: bound(d.staticProperty.bind(d)) } : {}),
+    ...(d.setStaticProperty ? { setStaticProperty: bound(d.setStaticProperty.bind(d)) } : {})
+  }));
 }
 
 /** Custom settings and custom metadata statics: getInstance, getOrgDefaults, getValues, getAll (Apex Reference, "Custom Settings Methods", "Custom Metadata Type Methods"). */
-function settingsClasses(org: Org): PlatformClassDef[] {
+function settingsClasses(current: () => Org): PlatformClassDef[] {
+  const org = current();
   const out: PlatformClassDef[] = [];
   for (const o of org.schema.objects()) {
     if (!o.isCustomSetting && !o.isCustomMetadata) continue;
     const type = typeRef(o.name);
-    const records = (): ApexSObject[] => [...org.store.rows(o.name)].map((r) => rowToSObject(o, r));
+    const records = (): ApexSObject[] =>
+      [...current().store.rows(o.name)].map((r) => rowToSObject(o, r));
     const byOwner = (id: string): ApexSObject | null =>
       records().find((r) => String(r.raw('SetupOwnerId')) === id) ?? null;
     const allMap = (key: string): ApexMap => {
@@ -1229,19 +1261,21 @@ function settingsClasses(org: Org): PlatformClassDef[] {
       continue;
     }
     const orgDefaults = (): ApexSObject => {
-      const r = byOwner(org.organizationId);
+      const r = byOwner(current().organizationId);
       if (r) return r;
       const empty = new ApexSObject(o.name);
-      empty.set('SetupOwnerId', new ApexId(org.organizationId));
+      empty.set('SetupOwnerId', new ApexId(current().organizationId));
       return empty;
     };
     // Fields merge from the lowest hierarchy level that defines them: user, then profile, then org.
     const instanceFor = (userId: string): ApexSObject => {
-      const user = org.store.get(userId);
+      const user = current().store.get(userId);
       const profileId = String(user?.values.get('profileid') ?? '');
-      const levels = [byOwner(userId), byOwner(profileId), byOwner(org.organizationId)].filter(
-        (x): x is ApexSObject => x !== null
-      );
+      const levels = [
+        byOwner(userId),
+        byOwner(profileId),
+        byOwner(current().organizationId)
+      ].filter((x): x is ApexSObject => x !== null);
       const out = new ApexSObject(o.name);
       for (const lvl of [...levels].reverse())
         for (const [k, v] of lvl.populated()) if (v !== null) out.set(k, v);
@@ -1254,7 +1288,7 @@ function settingsClasses(org: Org): PlatformClassDef[] {
     out.push({
       name: o.name,
       methods: [
-        m('getInstance', [], type, () => instanceFor(org.currentUserId()), true),
+        m('getInstance', [], type, () => instanceFor(current().currentUserId()), true),
         m(
           'getInstance',
           [T_ID],
