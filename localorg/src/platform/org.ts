@@ -314,7 +314,8 @@ export class Org implements ApexPlatform {
           Name: rt.label,
           DeveloperName: rt.developerName,
           SobjectType: rt.object,
-          IsActive: rt.active
+          IsActive: rt.active,
+          Description: rt.description ?? null
         });
       for (const nc of this.metadata.namedCredentials) {
         sys('NamedCredential', {

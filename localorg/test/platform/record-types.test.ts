@@ -60,6 +60,14 @@ test('an object with record types has a RecordTypeId lookup to RecordType; one w
   for (const name of ['Account', 'Contact', 'Opportunity', 'Case', 'AccountChangeEvent'])
     assert.equal(o.schema.get(name)?.field('RecordTypeId'), undefined, name);
   assert.throws(() => o.query('SELECT RecordTypeId FROM Account'), /No such column 'RecordTypeId'/);
+  const [partner] = o.query(
+    "SELECT Name, IsActive, Description FROM RecordType WHERE SobjectType = 'Lead' AND DeveloperName = 'Partner'"
+  ) as ApexSObject[];
+  assert.deepEqual(
+    [partner.raw('Name'), partner.raw('IsActive'), partner.raw('Description')],
+    ['Partner Channel', true, 'Leads from partners'],
+    'RecordType rows from the metadata'
+  );
   apex(
     o,
     `Map<String, Schema.SObjectField> lead = Lead.SObjectType.getDescribe().fields.getMap();
