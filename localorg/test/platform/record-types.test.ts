@@ -92,6 +92,12 @@ test('insert without RecordTypeId: the profile default, else the one custom reco
     recordTypeOf(o, insertAs(user('Standard User', ['Direct_Leads']))),
     rtId(o, 'Lead', 'Direct')
   );
+  // the single-record-type rule is for profiles that give only the Master
+  assert.equal(recordTypeOf(o, insertAs(user('System Administrator', ['Direct_Leads']))), null);
+  assert.equal(
+    recordTypeOf(o, insertAs(user('Lead Agent', ['Direct_Leads']))),
+    rtId(o, 'Lead', 'Partner')
+  );
   // profile default Master, no record type from permission sets
   assert.equal(recordTypeOf(o, insertAs(user('Standard User', ['Lead_Access']))), null);
   // the default is there for before-insert logic and for records inserted in bulk

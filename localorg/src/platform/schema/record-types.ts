@@ -5,9 +5,9 @@
 // - a user's record types come from the profile's recordTypeVisibilities plus those of assigned
 //   permission sets; only the profile names a default ("You can't specify a default record type in
 //   permission sets");
-// - a new record without RecordTypeId gets the profile's default; with the Master as profile
-//   default and exactly one custom record type from permission sets, that one ("Users can't select
-//   the Master record type"); otherwise the Master, which has no Id: RecordTypeId stays null;
+// - a new record without RecordTypeId gets the profile's default; with a profile that gives only
+//   the Master and exactly one custom record type from permission sets, that one ("Users can't
+//   select the Master record type"); otherwise the Master, which has no Id: RecordTypeId stays null;
 // - the describe lists every record type of the object plus the Master (012000000000000AAA).
 // Local-org assumptions, not found in the docs corpus: the built-in System Administrator profile
 // (no profile metadata in the source) sees every record type with the Master as default; Apex in
@@ -33,6 +33,8 @@ interface Visibility {
   available: Set<string>;
   /** developer name the profile makes default, null = Master */
   profileDefault: string | null;
+  /** the profile itself gives custom record types (not only the Master) */
+  profileGivesCustom: boolean;
 }
 
 export class RecordTypes {
@@ -77,6 +79,7 @@ export class RecordTypes {
       for (const r of this.rowsOf(object))
         available.add(String(r.values.get('developername')).toLowerCase());
     }
+    const profileGivesCustom = available.size > 0;
     for (const a of this.store.rows('PermissionSetAssignment')) {
       if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
       const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
@@ -85,7 +88,7 @@ export class RecordTypes {
       for (const [key, v] of Object.entries(meta?.recordTypes ?? {}))
         if (key.startsWith(prefix) && v.visible) available.add(key.slice(prefix.length));
     }
-    return { available, profileDefault };
+    return { available, profileDefault, profileGivesCustom };
   }
 
   /** Id of the record type a new record of `object` gets for the user; null = the Master. */
@@ -98,6 +101,7 @@ export class RecordTypes {
       const row = byDev(vis.profileDefault);
       if (row) return row.id;
     }
+    if (vis.profileGivesCustom) return null;
     const usable = [...vis.available].map(byDev).filter((r): r is Row => !!r);
     return usable.length === 1 ? usable[0].id : null;
   }
@@ -121,7 +125,6 @@ export class RecordTypes {
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    const usable = custom.filter((c) => c.available).length;
     return [
       ...custom,
       {
@@ -130,7 +133,8 @@ export class RecordTypes {
         developerName: 'Master',
         active: true,
         master: true,
-        available: !vis.profileDefault && usable !== 1,
+        // the Master stays selectable only where new records get it
+        available: dflt === null,
         defaultMapping: dflt === null
       }
     ];
