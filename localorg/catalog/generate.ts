@@ -136,7 +136,10 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
       }
     }
     const system = SYSTEM_FIELDS.has(f.name);
-    const readOnly = system || !!fo.readOnly || isChangeEvent;
+    // Compound address and location fields are read-only: their component fields are written
+    // (Object Reference, "Compound Fields").
+    const compound = type === 'address' || type === 'location';
+    const readOnly = system || !!fo.readOnly || isChangeEvent || compound;
     const field: CatalogField = {
       name: f.name,
       type,

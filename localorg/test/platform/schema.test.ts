@@ -200,3 +200,24 @@ test('an object with an active validation rule cannot be saved silently: Unsuppo
     /Unsupported by the local org: validation rule Thing__c\.No_Blank/
   );
 });
+
+test('compound address fields are read-only, their components writable (Object Reference, "Compound Fields")', () => {
+  const contact = standardCatalog().objects.Contact;
+  const field = (name: string) => {
+    const f = Object.values(contact.fields).find((x) => x.name === name);
+    assert.ok(f, name);
+    return f;
+  };
+  assert.deepEqual(
+    [
+      field('MailingAddress').type,
+      field('MailingAddress').createable,
+      field('MailingAddress').updateable
+    ],
+    ['address', false, false]
+  );
+  assert.deepEqual(
+    [field('MailingCity').createable, field('MailingCity').updateable],
+    [true, true]
+  );
+});
