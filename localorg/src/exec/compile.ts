@@ -1009,6 +1009,19 @@ export class MethodCompiler {
       }
       const sp = b.staticProps?.[l];
       if (sp) return { kind: 'value', c: { fn: () => sp(interp.nativeContext()), type: null } };
+      if (b.name === 'Schema.SObjectType' && b.staticProp) {
+        // `Schema.SObjectType.Account`: the object's describe result, checked at compile time
+        const so = interp.isSObjectType(name);
+        if (!so) return this.err(pos, `Variable does not exist: ${name}`);
+        const describe = b.staticProp;
+        return {
+          kind: 'value',
+          c: {
+            fn: () => describe(interp.nativeContext(), lc(so)) ?? null,
+            type: typeRef('Schema.DescribeSObjectResult')
+          }
+        };
+      }
       if (b.staticProp) {
         const dyn = b.staticProp;
         return {

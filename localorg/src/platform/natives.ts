@@ -302,6 +302,12 @@ export function platformNatives(built: Org): PlatformClassDef[] {
     },
     {
       name: 'Schema.SObjectType',
+      // `Schema.SObjectType.Account` is the describe result of Account (Apex Developer Guide,
+      // "Understanding Apex Describe Information").
+      staticProperty: (_c, name) => {
+        const o = org.schema.get(name);
+        return o ? new NativeObject('Schema.DescribeSObjectResult', { object: o.name }) : undefined;
+      },
       methods: [
         m(
           'getDescribe',

@@ -1,7 +1,12 @@
 /** Compile errors are reported as the platform words them, with file:line:column, and fail the class's tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Interp } from '../../src/exec/interp.ts';
+import { World } from '../../src/platform/index.ts';
+import { runtimeFor } from '../../src/runner/runner.ts';
 
 function load(text: string, path = 'Bad.cls'): Interp {
   return new Interp().load([{ path, text, kind: 'class' }]);
@@ -215,4 +220,21 @@ test('a reserved name is refused for locals, parameters, fields and types, allow
     'Fine.cls'
   );
   assert.deepEqual(fine.diagnostics, []);
+});
+
+test('Schema.SObjectType.<name> of an object that does not exist is a compile error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sot-'));
+  mkdirSync(join(dir, 'classes'));
+  writeFileSync(
+    join(dir, 'classes', 'Bad.cls'),
+    'public class Bad {\n  static String f() {\n    return Schema.SObjectType.NoSuchObject__c.getName();\n  }\n  static String g() {\n    return Schema.SObjectType.Account.getName();\n  }\n}'
+  );
+  const org = await new World({ runtimeFactory: runtimeFor }).createOrg({
+    name: 'o',
+    source: [dir]
+  });
+  assert.deepEqual(
+    org.runtime?.diagnostics.map((d) => [d.line, d.message]),
+    [[3, 'Variable does not exist: NoSuchObject__c']]
+  );
 });
