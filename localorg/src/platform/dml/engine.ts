@@ -21,6 +21,7 @@ import type { TriggerOperation } from '../../runtime/platform.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
+import { textKeyer } from '../data/index.ts';
 import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
 import { MASTER_RECORD_TYPE_ID, RecordTypes } from '../schema/record-types.ts';
@@ -481,9 +482,7 @@ export class DmlEngine {
       );
       return undefined;
     }
-    const matches = [...this.ctx.store.rows(target.name)].filter((r) =>
-      sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
-    );
+    const matches = this.rowsWithText(target.name, f, value);
     if (matches.length !== 1) {
       w.errors.push(
         err(
@@ -698,6 +697,14 @@ export class DmlEngine {
       );
   }
 
+  /** Live rows whose text field equals `value` as sameText compares (through the field's index). */
+  private rowsWithText(object: string, f: CatalogField, value: ApexValue): Row[] {
+    const lc = f.name.toLowerCase();
+    return this.ctx.store
+      .lookup(object, lc, textKeyer, String(value).toLowerCase())
+      .filter((r) => !r.deleted && sameText(r.values.get(lc), value, !!f.caseSensitive));
+  }
+
   private checkUnique(object: SObjectSchema, works: Work[]): void {
     const uniques = object.fields().filter((f) => f.unique);
     for (const f of uniques) {
@@ -708,16 +715,17 @@ export class DmlEngine {
           : f.caseSensitive
             ? String(v)
             : String(v).toLowerCase();
-      const existing = new Map<string, string>();
-      for (const r of this.ctx.store.rows(object.name)) {
-        const k = key(r.values.get(lc) ?? null);
-        if (k !== null) existing.set(k, r.id);
-      }
+      // The saved record holding a key (the last one in table order, as a scan would find).
+      const existing = (k: string): string | undefined =>
+        this.ctx.store
+          .lookup(object.name, lc, textKeyer, k.toLowerCase())
+          .filter((r) => !r.deleted && key(r.values.get(lc) ?? null) === k)
+          .at(-1)?.id;
       const inBatch = new Map<string, Work>();
       for (const w of works) {
         const k = key(w.rec.raw(f.name) ?? null);
         if (k === null) continue;
-        const owner = existing.get(k);
+        const owner = existing(k);
         const selfId = w.row?.id;
         if (owner && owner !== selfId) {
           w.errors.push(
@@ -839,9 +847,7 @@ export class DmlEngine {
         continue;
       }
       seen.set(key, i);
-      const matches = [...this.ctx.store.rows(object.name)].filter((r) =>
-        sameText(r.values.get(f.name.toLowerCase()), value, !!f.caseSensitive)
-      );
+      const matches = this.rowsWithText(object.name, f, value);
       if (matches.length > 1) {
         results.set(i, {
           id: null,
@@ -932,6 +938,13 @@ export class DmlEngine {
     }
   }
 
+  /** Live rows whose reference field `lc` holds `id`, in table order (through the field's index). */
+  private rowsReferencing(type: string, lc: string, id: string): Row[] {
+    return this.ctx.store
+      .lookup(type, lc, textKeyer, id.toLowerCase())
+      .filter((r) => !r.deleted && String(r.values.get(lc) ?? '') === id);
+  }
+
   /** A lookup with "Don't allow deletion" blocks deleting its parent (Help: lookup relationship options). */
   private checkRestrict(object: SObjectSchema, w: Work): void {
     for (const child of this.ctx.schema.objects()) {
@@ -941,16 +954,15 @@ export class DmlEngine {
           !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())
         )
           continue;
-        for (const r of this.ctx.store.rows(child.name)) {
-          if (String(r.values.get(f.name.toLowerCase()) ?? '') === rowOf(w).id) {
-            w.errors.push(
-              err(
-                'DELETE_FAILED',
-                `Your attempt to delete ${String(rowOf(w).values.get('name') ?? rowOf(w).id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`
-              )
-            );
-            return;
-          }
+        const [r] = this.rowsReferencing(child.name, f.name.toLowerCase(), rowOf(w).id);
+        if (r) {
+          w.errors.push(
+            err(
+              'DELETE_FAILED',
+              `Your attempt to delete ${String(rowOf(w).values.get('name') ?? rowOf(w).id)} could not be completed because it is associated with the following ${child.def.labelPlural}.: ${String(r.values.get('name') ?? r.id)}`
+            )
+          );
+          return;
         }
       }
     }
@@ -975,8 +987,7 @@ export class DmlEngine {
         )
           continue;
         const lc = f.name.toLowerCase();
-        for (const r of [...store.rows(child.name)]) {
-          if (String(r.values.get(lc) ?? '') !== parent.id) continue;
+        for (const r of this.rowsReferencing(child.name, lc, parent.id)) {
           if (f.cascadeDelete) {
             store.markDeleted(r, true, parent.id);
             this.cascade(child, r);
@@ -1073,8 +1084,9 @@ export class DmlEngine {
           )
             continue;
           const lc = f.name.toLowerCase();
-          for (const r of [...this.ctx.store.rows(child.name)])
-            if (losers.includes(String(r.values.get(lc) ?? '')))
+          const keys = losers.map((id) => id.toLowerCase());
+          for (const r of this.ctx.store.lookupAll(child.name, lc, textKeyer, keys))
+            if (!r.deleted && losers.includes(String(r.values.get(lc) ?? '')))
               this.ctx.store.update(r, [[lc, new ApexId(masterId)]]);
         }
       }
