@@ -1,0 +1,101 @@
+// Standard-API mode: the Sales org has S2S Sync, the partner org has not. Sales upserts accounts into
+// the partner through sObject Collections by an external Id field (Sales_Id__c), as the partner's
+// integration user with only a permission set on Account; deletes follow by the partner's Ids.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { World } from '../../localorg/src/platform/index.ts';
+import { runtimeFor } from '../../localorg/src/runner/runner.ts';
+import { SOURCE, rows, count } from './s2s-world.ts';
+
+const PARTNER_SOURCE = fileURLToPath(new URL('./fixtures/partner-org', import.meta.url));
+
+test('a peer without the package: upserts by external Id in batches of 200, updates and deletes follow', async () => {
+  const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
+  const sales = await world.createOrg({ name: 'sales', source: SOURCE });
+  const partner = await world.createOrg({ name: 'partner', source: [PARTNER_SOURCE] });
+  world.connect(sales, 'S2S_Peer', partner, {
+    user: 'integration@partner.example',
+    permissionSets: ['Partner_Sync']
+  });
+  const [connection] = sales.insert('S2S_Connection__c', {
+    Name: 'Partner org',
+    Named_Credential__c: 'S2S_Peer',
+    Direction__c: 'Outbound',
+    Mode__c: 'Standard_API',
+    Active__c: true,
+    Peer_Org_Id__c: partner.organizationId,
+    Max_Attempts__c: 5,
+    Batch_Size__c: 200
+  });
+  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
+    Name: 'Accounts to partner',
+    Connection__c: connection,
+    Source_Object__c: 'Account',
+    Target_Object__c: 'Account',
+    Direction__c: 'Outbound',
+    Trigger_Mode__c: 'Realtime_Trigger',
+    Conflict_Policy__c: 'Source_Wins',
+    Delete_Policy__c: 'Propagate',
+    Match_Field__c: 'Sales_Id__c',
+    Sequence__c: 10,
+    Owner_Rule__c: 'Keep_Default',
+    Active__c: true
+  });
+  sales.insert(
+    'S2S_Field_Mapping__c',
+    [
+      { source: 'Id', target: 'Sales_Id__c' },
+      { source: 'Name', target: 'Name' },
+      { source: 'AccountNumber', target: 'AccountNumber' },
+      { source: 'Phone', target: 'Phone' }
+    ].map((f) => ({
+      Name: f.target,
+      Object_Mapping__c: mapping,
+      Source_Field__c: f.source,
+      Target_Field__c: f.target,
+      Active__c: true
+    }))
+  );
+
+  const ids = sales.insert(
+    'Account',
+    Array.from({ length: 250 }, (_, i) => ({ Name: `Partner ${i}`, AccountNumber: `P-${i}` }))
+  );
+  await world.drain();
+  assert.equal(count(partner, 'SELECT COUNT() FROM Account'), 250, 'every account arrived');
+  const upserts = world.callouts.filter((c) => c.from === 'sales');
+  assert.equal(upserts.length, 2, '250 records in two sObject Collections requests (≤ 200 each)');
+  assert.ok(
+    upserts.every(
+      (c) =>
+        c.request.method === 'PATCH' &&
+        c.request.endpoint.endsWith('/composite/sobjects/Account/Sales_Id__c')
+    ),
+    'upsert by the external Id field'
+  );
+  const copy = rows<{ Id: string; Sales_Id__c: string; Name: string }>(
+    partner,
+    "SELECT Id, Sales_Id__c, Name FROM Account WHERE AccountNumber = 'P-7'"
+  )[0];
+  assert.equal(copy.Sales_Id__c, ids[7], "the partner's copy carries the Sales Id");
+
+  sales.update('Account', { Id: ids[7], Phone: '555-0107' });
+  sales.delete(ids[8]);
+  await world.drain();
+  assert.equal(
+    rows<{ Phone: string }>(partner, `SELECT Phone FROM Account WHERE Id = '${copy.Id}'`)[0].Phone,
+    '555-0107',
+    'the update matched the same record by its Sales Id'
+  );
+  assert.equal(count(partner, 'SELECT COUNT() FROM Account'), 249, 'the delete followed');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'everything delivered'
+  );
+  const origin = world.callouts.every(
+    (c) => c.from !== 'sales' || /client=S2SSync/.test(JSON.stringify(c.request.headers))
+  );
+  assert.ok(origin, 'every request names its client for the partner CDC');
+});
