@@ -276,3 +276,37 @@ test('upsert and unique checks match through the index after the key changes and
   const afterDelete = upsert([{ Name: 'two again', External_Id__c: 'K-2' }]);
   assert.equal(afterDelete[0].created, true, 'a record in the recycle bin is not matched');
 });
+
+test('delete cascade and lookup clearing find the children through the index, undelete brings them back (Deleting Records)', () => {
+  const org = new Org({ name: 'cx', source: PACKAGE });
+  const [p1, p2] = org.insert('S2S_Test_Parent__c', [{ Name: 'p1' }, { Name: 'p2' }]);
+  const [c1, c2, c3] = org.insert('S2S_Test_Child__c', [
+    { Name: 'c1', Parent__c: p1 },
+    { Name: 'c2', Parent__c: p1 },
+    { Name: 'c3', Parent__c: p2 }
+  ]);
+  org.update('S2S_Test_Child__c', [
+    { Id: c3, Related_Child__c: c1 },
+    { Id: c2, Related_Child__c: c1 }
+  ]);
+  const children = (where: string, binds: Record<string, unknown>, tail = ''): string[] =>
+    sameAsScan(org, 'SELECT Id FROM S2S_Test_Child__c', where, binds, tail);
+  org.delete(p1);
+  assert.deepEqual(children('Parent__c = :p', { p: p1 }), [], 'details deleted with the master');
+  assert.deepEqual(children('Parent__c = :p', { p: p1 }, 'ALL ROWS'), [c1, c2], 'in the bin');
+  assert.deepEqual(
+    children('Related_Child__c = :c', { c: c1 }),
+    [],
+    'the lookup on c3 to the deleted c1 is cleared'
+  );
+  assert.deepEqual(children('Parent__c = :p', { p: p2 }), [c3]);
+  org.withTransaction('sync', () =>
+    org.runDml({
+      op: 'undelete',
+      records: [org.toSObject('S2S_Test_Parent__c', { Id: p1 })],
+      allOrNone: true,
+      userMode: false
+    })
+  );
+  assert.deepEqual(children('Parent__c = :p', { p: p1 }), [c1, c2], 'restored with the master');
+});
