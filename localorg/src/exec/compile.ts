@@ -961,17 +961,19 @@ export class MethodCompiler {
     const interp = this.interp;
     if (base.user) {
       const u = base.user;
-      const inner = interp.lookupTypeName([...base.t.name.split('.'), name], this.cls);
-      if (inner) return inner;
       if (u.kind === 'enum') {
         const ev = u.enumValues.find((x) => lc(x.name) === l);
         if (ev) return { kind: 'value', c: { fn: () => ev, type: typeRef(u.name) } };
       }
+      // A variable hides a type of the same name: `Fn.Match.field(..)` reads the static field
+      // `Match` even though Fn also has an inner class Match (names resolve variables first).
       const sf = u.findStatic(l);
       if (sf) {
         this.checkField(sf, pos);
         return { kind: 'value', c: this.staticFieldRead(sf) };
       }
+      const inner = interp.lookupTypeName([...base.t.name.split('.'), name], this.cls);
+      if (inner) return inner;
       return this.err(pos, `Variable does not exist: ${name}`);
     }
     if (base.sobject) {
@@ -1313,9 +1315,11 @@ export class MethodCompiler {
         const fname = (a.target as { name: string }).name;
         const info = interp.platform.sobjectType(so);
         const fi = info?.field(lc(fname));
-        if (info && !fi) this.err(a.pos, `Invalid field ${fname} for ${so}`);
+        // A parent relationship takes a record too: new Opportunity(Account = acc).
+        const rel = fi ? undefined : info?.parentRelationship(lc(fname));
+        if (info && !fi && !rel) this.err(a.pos, `Invalid field ${fname} for ${so}`);
         return {
-          name: fi?.name ?? fname,
+          name: fi?.name ?? rel?.relationshipName ?? fname,
           value: this.expr(a.value).fn,
           conv: fi ? interp.coercer(fi.type) : null
         };

@@ -1486,7 +1486,8 @@ export class Interp implements ApexRuntime {
     if (o.exception) return null;
     const parts: string[] = [];
     for (const [, fd] of cls.fields) parts.push(`${fd.name}=${stringOf(o.fields[fd.slot])}`);
-    return `${cls.name}:[${parts.join(', ')}]`;
+    // The platform names an inner class by its own name only (Outer.Inner prints as Inner:[...]).
+    return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}:[${parts.join(', ')}]`;
   }
 
   newCollection(t: TypeRef, args: ApexValue[]): ApexValue {

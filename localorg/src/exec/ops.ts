@@ -292,7 +292,7 @@ export function stringOf(v: ApexValue): string {
     if (s !== null && s !== undefined) return s;
     if (v.exception)
       return v.exception.message === null ? v.cls.name : `${v.cls.name}: ${v.exception.message}`;
-    return `${v.cls.name}:[]`;
+    return `${v.cls.name.slice(v.cls.name.lastIndexOf('.') + 1)}:[]`;
   }
   if (v instanceof ApexEnumValue) return v.name;
   if (v instanceof ApexTypeValue) return typeToString(v.type);

@@ -963,7 +963,10 @@ export function isInstanceOf(v: ApexValue, t: TypeRef): boolean {
       return v instanceof ApexSObject;
     case 'list':
       return (
-        v instanceof ApexList && (t.args.length === 0 || collectionArgsMatch([v.elemType], t.args))
+        v instanceof ApexList &&
+        (t.args.length === 0 ||
+          collectionArgsMatch([v.elemType], t.args) ||
+          genericSObjectList(v, t))
       );
     case 'set':
       return (
@@ -988,6 +991,16 @@ export function isInstanceOf(v: ApexValue, t: TypeRef): boolean {
     return c === n || c.endsWith(`.${n}`);
   }
   return false;
+}
+
+/**
+ * A list created as List<SObject> (new List<SObject>(), Database.query) passes as a list of any
+ * concrete SObject type: `(List<Account>) Database.query(q)` works, and so does instanceof.
+ */
+function genericSObjectList(v: ApexList, t: TypeRef): boolean {
+  if (v.elemType.name.toLowerCase() !== 'sobject' || t.args.length !== 1) return false;
+  const w = t.args[0].name.toLowerCase();
+  return w !== 'object' && !isPrimitiveName(w);
 }
 
 /** List<Account> is a List<SObject> (Apex collections are covariant for SObjects and Object). */

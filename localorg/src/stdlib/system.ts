@@ -697,22 +697,47 @@ function fieldArg(v: ApexValue): string {
   throwApex('System.NullPointerException', 'Argument cannot be null.');
 }
 
+/**
+ * Dynamic access names a field of the record's object or fails: `acc.get('Nope__c')` throws
+ * `System.SObjectException: Invalid field Nope__c for Account`; getSObject/putSObject need a
+ * parent relationship (Apex Reference, SObject Class: get, getSObject).
+ */
+function checkedField(
+  ctx: NativeCallContext,
+  self: ApexSObject,
+  v: ApexValue,
+  rel = false
+): string {
+  const name = fieldArg(v);
+  const info = ctx.platform.sobjectType(self.type);
+  if (!info) return name;
+  const l = name.toLowerCase();
+  if (rel) {
+    if (info.parentRelationship(l)) return name;
+    if (info.field(l))
+      throwApex('System.SObjectException', `Invalid relationship ${name} for ${self.type}`);
+  } else if (info.field(l) || info.parentRelationship(l) || info.childRelationship(l)) return name;
+  throwApex('System.SObjectException', `Invalid field ${name} for ${self.type}`);
+}
+
 register({
   name: 'SObject',
   aliases: ['schema.sobject'],
   methods: {
-    get: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
-    put: (_c, self: ApexSObject, a) => {
-      const f = fieldArg(a[0]);
+    get: (c, self: ApexSObject, a) => currentInterp().getMember(self, checkedField(c, self, a[0])),
+    put: (c, self: ApexSObject, a) => {
+      const f = checkedField(c, self, a[0]);
       const interp = currentInterp();
       const prev = self.raw(f) ?? null;
       interp.setMember(self, f, a[1]);
       return prev;
     },
-    getsobject: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
-    putsobject: (_c, self: ApexSObject, a) => {
-      const prev = self.raw(fieldArg(a[0])) ?? null;
-      currentInterp().setMember(self, fieldArg(a[0]), a[1]);
+    getsobject: (c, self: ApexSObject, a) =>
+      currentInterp().getMember(self, checkedField(c, self, a[0], true)),
+    putsobject: (c, self: ApexSObject, a) => {
+      const f = checkedField(c, self, a[0], true);
+      const prev = self.raw(f) ?? null;
+      currentInterp().setMember(self, f, a[1]);
       return prev;
     },
     getsobjects: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
