@@ -709,9 +709,14 @@ function checkedField(
   rel = false
 ): string {
   const name = fieldArg(v);
+  const l = name.toLowerCase();
+  // An AggregateResult's fields are the query's columns and aliases (expr0, n...), not a schema.
+  if (self.type === 'AggregateResult') {
+    if (self.values.has(l)) return name;
+    throwApex('System.SObjectException', `Invalid field ${name} for AggregateResult`);
+  }
   const info = ctx.platform.sobjectType(self.type);
   if (!info) return name;
-  const l = name.toLowerCase();
   if (rel) {
     if (info.parentRelationship(l)) return name;
     if (info.field(l))
