@@ -35,6 +35,7 @@ import {
   apexCompare,
   apexEquals,
   isInstanceOf,
+  normaliseId,
   keyEquals,
   typeRef,
   typeToString,
@@ -721,6 +722,15 @@ export class MethodCompiler {
       case 'instanceof': {
         const t = this.type(e.type);
         const x = this.expr(e.expr).fn;
+        // `str instanceof Id` holds for a String that converts to an Id (the usual Id check).
+        if (lc(t.name) === 'id')
+          return {
+            fn: (f) => {
+              const v = x(f);
+              return typeof v === 'string' ? normaliseId(v) !== null : isInstanceOf(v, t);
+            },
+            type: T_BOOLEAN
+          };
         return { fn: (f) => isInstanceOf(x(f), t), type: T_BOOLEAN };
       }
       case 'cond': {

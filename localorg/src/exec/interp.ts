@@ -1015,10 +1015,11 @@ export class Interp implements ApexRuntime {
 
   /** handleMethodCall(stubbedObject, stubbedMethodName, returnType, listOfParamTypes, listOfParamNames, listOfArgs). */
   private stubCall(o: ApexObject, name: string, m: MethodDef | null, args: ApexValue[]): ApexValue {
-    const method =
-      m ??
-      (o.cls as ClassDef).findMethods(lc(name)).find((x) => x.params.length === args.length) ??
-      null;
+    // Overloads of a stubbed method are told apart by their arguments, as for any call.
+    const cands = m
+      ? []
+      : (o.cls as ClassDef).findMethods(lc(name)).filter((x) => x.params.length === args.length);
+    const method = m ?? (cands.length > 1 ? this.pickRuntime(cands, args) : (cands[0] ?? null));
     const T_TYPE = typeRef('System.Type');
     const ret = new ApexTypeValue(method ? method.returnType : T_OBJECT);
     const paramTypes = new ApexList(
