@@ -37,6 +37,18 @@ import type { Org } from './org.ts';
 import { restState } from './rest/rest.ts';
 import { rowToSObject } from './dml/engine.ts';
 
+/**
+ * Standard fields with the Autonumber property (Object Reference for the Salesforce Platform:
+ * Case.CaseNumber, Contract.ContractNumber, Order.OrderNumber, Solution.SolutionNumber); the
+ * catalogue does not carry that flag. Custom AutoNumber fields carry their display format.
+ */
+const STANDARD_AUTONUMBER = new Set([
+  'Case.CaseNumber',
+  'Contract.ContractNumber',
+  'Order.OrderNumber',
+  'Solution.SolutionNumber'
+]);
+
 type Impl = NativeMethodDef['impl'];
 /**
  * The maps of Schema.getGlobalDescribe() and fields.getMap() have lower-case keys and case-insensitive
@@ -516,6 +528,13 @@ export function platformNatives(built: Org): PlatformClassDef[] {
         m('isNameField', [], T_BOOLEAN, (_c, self) => !!fld(self).f.nameField),
         m('isCustom', [], T_BOOLEAN, (_c, self) => fld(self).f.name.endsWith('__c')),
         m('isCalculated', [], T_BOOLEAN, (_c, self) => !!fld(self).f.calculated),
+        m('isAutoNumber', [], T_BOOLEAN, (_c, self) => {
+          const { o, f } = fld(self);
+          return (
+            (f as { autoNumberFormat?: string }).autoNumberFormat !== undefined ||
+            STANDARD_AUTONUMBER.has(`${o.name}.${f.name}`)
+          );
+        }),
         m('isCascadeDelete', [], T_BOOLEAN, (_c, self) => !!fld(self).f.cascadeDelete),
         m('isCaseSensitive', [], T_BOOLEAN, (_c, self) => !!fld(self).f.caseSensitive),
         m('isRestrictedPicklist', [], T_BOOLEAN, (_c, self) => !!fld(self).f.restrictedPicklist),

@@ -207,7 +207,9 @@ register({
   statics: {
     valueof: (ctx, a) => {
       const v = a[0];
-      if (v === null) return 'null';
+      // Unlike Java, Apex gives null back for null (the common `String.isBlank(String.valueOf(x))`
+      // null check and TestFactory-style `if (String.valueOf(map.get(k)) == null)` rely on it).
+      if (v === null) return null;
       if (v instanceof ApexDatetime)
         return formatInZone(v.epochMs, 'yyyy-MM-dd HH:mm:ss', ctx.platform.runningUser().timeZone);
       return stringOf(v);
