@@ -6,6 +6,7 @@
 import { must } from './util.ts';
 import {
   ApexBlob,
+  ApexDecimal,
   ApexEnumValue,
   ApexId,
   ApexList,
@@ -23,6 +24,7 @@ import {
   type ApexValue,
   type TypeRef
 } from '../runtime/values.ts';
+import { UnsupportedError } from '../runtime/platform.ts';
 import type {
   NativeCallContext,
   NativeClassDef,
@@ -337,6 +339,31 @@ export function platformNatives(built: Org): PlatformClassDef[] {
         m('newSObject', [T_ID], typeRef('SObject'), (_c, self, [id]) => {
           const s = new ApexSObject(obj(self).name);
           if (id !== null) s.set('Id', id);
+          return s;
+        }),
+        // Apex Reference, SObjectType Class, newSObject(recordTypeId, loadDefaults): the given
+        // record type, or the user's default one when null on an object with record types; with
+        // loadDefaults, custom fields take their predefined default values.
+        m('newSObject', [T_ID, T_BOOLEAN], typeRef('SObject'), (ctx, self, [rtId, load]) => {
+          const o = obj(self);
+          const s = new ApexSObject(o.name);
+          if (o.field('recordtypeid')) {
+            const running = ctx.platform as Org;
+            let rts = recordTypesByOrg.get(running);
+            if (!rts)
+              recordTypesByOrg.set(running, (rts = new RecordTypes(running.schema, running.store)));
+            const id = rtId ?? rts.defaultId(running.currentUserId(), o.name);
+            if (id !== null)
+              s.set('RecordTypeId', id instanceof ApexId ? id : new ApexId(String(id)));
+          } else if (rtId !== null)
+            throw new UnsupportedError(
+              `newSObject with a record type Id on ${o.name}, which has no record types`,
+              ctx.pos
+            );
+          if (load === true)
+            for (const f of o.fields())
+              if (f.name.endsWith('__c') && f.createable && f.defaultValue !== undefined)
+                s.set(f.name, literalDefault(ctx, o.name, f));
           return s;
         }),
         m('toString', [], T_STRING, (_c, self) => obj(self).name)
@@ -1575,3 +1602,21 @@ function stripInaccessible(org: Org, accessType: ApexValue, recs: ApexValue): Ap
 }
 
 export type { NativeCallContext };
+
+/** A field's predefined default as a value: literals and picklist values; formulas fail loudly. */
+function literalDefault(ctx: NativeCallContext, object: string, f: CatalogField): ApexValue {
+  const d = f.defaultValue as string | number | boolean;
+  if (typeof d === 'boolean') return d;
+  if (typeof d === 'number')
+    return f.apexType === 'Decimal' ? ApexDecimal.fromString(String(d)) : d;
+  const t = d.trim();
+  if (f.type === 'boolean' && /^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  if (f.apexType === 'Decimal' && /^-?\d+(\.\d+)?$/.test(t)) return ApexDecimal.fromString(t);
+  if (f.apexType === 'Integer' && /^-?\d+$/.test(t)) return Number(t);
+  if (f.apexType === 'String') {
+    const q = /^"(.*)"$/.exec(t) ?? /^'(.*)'$/.exec(t);
+    if (q) return q[1];
+    if (f.type === 'picklist' || f.type === 'multipicklist') return t;
+  }
+  throw new UnsupportedError(`default value formula '${t}' on ${object}.${f.name}`, ctx.pos);
+}
