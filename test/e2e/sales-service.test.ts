@@ -207,3 +207,41 @@ test('peer rejects half a batch: the rest lands, rejects are parked with the rea
     'rejections audited in the receiver'
   );
 });
+
+test('a contact whose account the peer never received pulls the account through, then lands', async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  connect(world, sales, service, { mappings: [ACCOUNT, CONTACT] });
+  const mappings = rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c');
+  // the account exists before sync is switched on, so it is never captured
+  sales.update(
+    'S2S_Object_Mapping__c',
+    mappings.map((m) => ({ Id: m.Id, Active__c: false }))
+  );
+  const [account] = sales.insert('Account', { Name: 'Older Than Sync', AccountNumber: 'OLD' });
+  await world.drain();
+  sales.update(
+    'S2S_Object_Mapping__c',
+    mappings.map((m) => ({ Id: m.Id, Active__c: true }))
+  );
+
+  sales.insert('Contact', { LastName: 'Newcomer', AccountId: account });
+  await world.drain();
+
+  const contact = rows<{ Account: { AccountNumber: string } | null }>(
+    service,
+    "SELECT Account.AccountNumber FROM Contact WHERE LastName = 'Newcomer'"
+  );
+  assert.equal(contact.length, 1, 'the contact landed');
+  assert.equal(contact[0].Account?.AccountNumber, 'OLD', 'linked to the account pulled through');
+  assert.equal(
+    count(service, "SELECT COUNT() FROM S2S_Inbound_Ledger__c WHERE Outcome__c = 'Held'"),
+    0,
+    'nothing left held'
+  );
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'the pulled account was delivered like any change'
+  );
+});
