@@ -139,6 +139,8 @@ export class Org implements ApexPlatform {
   standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
+  /** ApexClass record Ids by lower-case class name */
+  private readonly apexClassIds = new Map<string, string>();
   calloutHandler: CalloutHandler | null = null;
   /** Every trace of every finished transaction (cleared by the caller when wanted). */
   readonly traces: {
@@ -307,6 +309,13 @@ export class Org implements ApexPlatform {
         IsActive: true,
         IsStandard: true
       });
+      // One ApexClass row per class of the source, as the org's setup data holds them (Object
+      // Reference, ApexClass); async jobs point to theirs through ApexClassId.
+      for (const c of this.metadata.apexClasses)
+        this.apexClassIds.set(
+          c.name.toLowerCase(),
+          sys('ApexClass', { Name: c.name, Status: 'Active', IsValid: true, NamespacePrefix: null })
+        );
       for (const cp of this.metadata.customPermissions)
         sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
       for (const rt of this.metadata.recordTypes)
@@ -811,7 +820,8 @@ export class Org implements ApexPlatform {
       JobItemsProcessed: 0,
       TotalJobItems: 0,
       NumberOfErrors: 0,
-      ApexClassId: null,
+      // an inner class's job points to its top-level class
+      ApexClassId: this.apexClassIds.get(className.split('.')[0].toLowerCase()) ?? null,
       CompletedDate: null,
       ExtendedStatus: null,
       CreatedById: this.currentUserId(),
