@@ -22,6 +22,7 @@ import { DmlCallError, type DmlOp } from '../dml/engine.ts';
 import { QueryException } from '../soql/parser.ts';
 import { LimitException } from '../limits/limits.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
+import { RecordTypes } from '../schema/record-types.ts';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
 const MAX_COLLECTION = 200;
@@ -619,6 +620,18 @@ function describe(org: Org, o: SObjectSchema, version: string): Json {
       childSObject: c.childSObject,
       field: c.field,
       cascadeDelete: c.cascadeDelete
+    })),
+    // REST API Developer Guide, sObject Describe / SOAP DescribeSObjectResult RecordTypeInfo: every
+    // record type of the object for the calling user, the Master last (also alone, without any).
+    recordTypeInfos: new RecordTypes(org.schema, org.store).views(userId, o.name).map((v) => ({
+      active: v.active,
+      available: v.available,
+      defaultRecordTypeMapping: v.defaultMapping,
+      developerName: v.developerName,
+      master: v.master,
+      name: v.name,
+      recordTypeId: v.id,
+      urls: { layout: `/services/data/v${version}/sobjects/${o.name}/describe/layouts/${v.id}` }
     })),
     urls: {
       sobject: `/services/data/v${version}/sobjects/${o.name}`,
