@@ -10,6 +10,7 @@ import { Org } from '../../src/platform/org.ts';
 import { handleRest } from '../../src/platform/index.ts';
 import { runtimeFor } from '../../src/runner/runner.ts';
 import { MASTER_RECORD_TYPE_ID } from '../../src/platform/schema/record-types.ts';
+import type { ApexSObject } from '../../src/runtime/values.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/new-sobject', import.meta.url));
 const org = new Org({ name: 'restdescribe', source: [FIXTURE], runtimeFactory: runtimeFor });
@@ -41,7 +42,7 @@ test('the describe lists the record types of the object, then the Master', () =>
   const [big, master] = infos;
   const [row] = org.query(
     "SELECT Id FROM RecordType WHERE SobjectType = 'Gadget__c' AND DeveloperName = 'Big'"
-  );
+  ) as ApexSObject[];
   assert.equal(big.recordTypeId, String(row.raw('Id')));
   assert.equal(big.name, 'Big');
   assert.equal(big.active, true);
