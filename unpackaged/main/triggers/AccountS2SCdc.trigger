@@ -1,3 +1,3 @@
 trigger AccountS2SCdc on AccountChangeEvent(after insert) {
-  S2SCdcHandler.handle(Trigger.new);
+  S2SSync.capture();
 }
