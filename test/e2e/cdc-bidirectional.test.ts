@@ -4,7 +4,7 @@
 // back, and a record the peer never received is sent whole even when only one field changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { newWorld, connectBothWays, rows, count } from './s2s-world.ts';
 
 const ACCOUNT_BY_CDC = {
   object: 'Account',
@@ -16,11 +16,7 @@ const ACCOUNT_BY_CDC = {
 async function linkedByCdc() {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
-  connect(world, sales, service, { direction: 'Bidirectional', mappings: [ACCOUNT_BY_CDC] });
-  world.connect(service, 'S2S_Peer', sales, {
-    user: 'integration@sales.example',
-    permissionSets: ['S2S_Integration']
-  });
+  connectBothWays(world, sales, service, [ACCOUNT_BY_CDC]);
   return { world, sales, service };
 }
 

@@ -110,6 +110,24 @@ export function connect(
   return { senderConnectionId, receiverConnectionId };
 }
 
+/**
+ * A bidirectional pair: connections and mappings as `connect` makes them, plus the route back from
+ * `to` into `from` (same Named Credential name, as `from`'s integration user).
+ */
+export function connectBothWays(
+  world: World,
+  from: Org,
+  to: Org,
+  mappings: MappingSpec[]
+): { senderConnectionId: string; receiverConnectionId: string } {
+  const ids = connect(world, from, to, { direction: 'Bidirectional', mappings });
+  world.connect(to, 'S2S_Peer', from, {
+    user: `integration@${from.name}.example`,
+    permissionSets: ['S2S_Integration']
+  });
+  return ids;
+}
+
 function addMapping(
   org: Org,
   connectionId: string,

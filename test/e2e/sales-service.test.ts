@@ -2,7 +2,7 @@
 // then the same pair bidirectional without echoes; plus faults, duplicates and hostile payloads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { newWorld, connect, connectBothWays, rows, count } from './s2s-world.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -105,11 +105,7 @@ test('Sales -> Service: accounts, hierarchy and contacts arrive within one drain
 test('bidirectional pair: an edit in Service flows back and nothing echoes', async () => {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
-  connect(world, sales, service, { direction: 'Bidirectional', mappings: [ACCOUNT] });
-  world.connect(service, 'S2S_Peer', sales, {
-    user: 'integration@sales.example',
-    permissionSets: ['S2S_Integration']
-  });
+  connectBothWays(world, sales, service, [ACCOUNT]);
 
   const [id] = sales.insert('Account', { Name: 'Two Way', AccountNumber: 'TW' });
   await world.drain();
