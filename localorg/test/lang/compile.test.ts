@@ -1,12 +1,8 @@
 /** Compile errors are reported as the platform words them, with file:line:column, and fail the class's tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Interp } from '../../src/exec/interp.ts';
-import { World } from '../../src/platform/index.ts';
-import { runtimeFor } from '../../src/runner/runner.ts';
+import { orgWithClasses } from '../apex-source.ts';
 
 function load(text: string, path = 'Bad.cls'): Interp {
   return new Interp().load([{ path, text, kind: 'class' }]);
@@ -223,15 +219,8 @@ test('a reserved name is refused for locals, parameters, fields and types, allow
 });
 
 test('Schema.SObjectType.<name> of an object that does not exist is a compile error', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sot-'));
-  mkdirSync(join(dir, 'classes'));
-  writeFileSync(
-    join(dir, 'classes', 'Bad.cls'),
-    'public class Bad {\n  static String f() {\n    return Schema.SObjectType.NoSuchObject__c.getName();\n  }\n  static String g() {\n    return Schema.SObjectType.Account.getName();\n  }\n}'
-  );
-  const org = await new World({ runtimeFactory: runtimeFor }).createOrg({
-    name: 'o',
-    source: [dir]
+  const org = await orgWithClasses({
+    Bad: 'public class Bad {\n  static String f() {\n    return Schema.SObjectType.NoSuchObject__c.getName();\n  }\n  static String g() {\n    return Schema.SObjectType.Account.getName();\n  }\n}'
   });
   assert.deepEqual(
     org.runtime?.diagnostics.map((d) => [d.line, d.message]),

@@ -2,22 +2,11 @@
 // top-level class (Object Reference: ApexClass, AsyncApexJob).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { World } from '../../src/platform/index.ts';
-import { runtimeFor } from '../../src/runner/runner.ts';
+import { orgWithClasses } from '../apex-source.ts';
 
 test('every class has an ApexClass record, and a queued job names its top-level class', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'apexclass-'));
-  mkdirSync(join(dir, 'classes'));
-  writeFileSync(
-    join(dir, 'classes', 'Jobs.cls'),
-    'public class Jobs {\n  public class Worker implements Queueable {\n    public void execute(QueueableContext c) {}\n  }\n}'
-  );
-  const org = await new World({ runtimeFactory: runtimeFor }).createOrg({
-    name: 'o',
-    source: [dir]
+  const org = await orgWithClasses({
+    Jobs: 'public class Jobs {\n  public class Worker implements Queueable {\n    public void execute(QueueableContext c) {}\n  }\n}'
   });
   const run = org.executeAnonymous(
     'Id jobId = System.enqueueJob(new Jobs.Worker());\n' +
