@@ -1,6 +1,7 @@
 /** Symbols the binder builds once per loaded class: classes, fields, properties, methods, frames. */
 import type { AnnotationInfo } from '../runtime/platform.js';
 import {
+  typeToString,
   type ApexEnumValue,
   type ApexObject,
   type ApexValue,
@@ -178,7 +179,8 @@ export class ClassDef implements ClassRef {
     const seen = new Set<string>();
     for (const c of this.hierarchy()) {
       for (const m of c.methods.get(lc) ?? []) {
-        const key = m.params.map((p) => p.name.toLowerCase()).join(',');
+        // Overloads differ by whole parameter types: foo(Set<String>) and foo(Set<SObjectField>).
+        const key = m.params.map((p) => typeToString(p).toLowerCase()).join(',');
         if (!seen.has(key)) {
           seen.add(key);
           out.push(m);
@@ -189,7 +191,8 @@ export class ClassDef implements ClassRef {
     const visit = (c: ClassDef) => {
       for (const i of c.interfaces) {
         for (const m of i.methods.get(lc) ?? []) {
-          const key = m.params.map((p) => p.name.toLowerCase()).join(',');
+          // Overloads differ by whole parameter types: foo(Set<String>) and foo(Set<SObjectField>).
+          const key = m.params.map((p) => typeToString(p).toLowerCase()).join(',');
           if (!seen.has(key)) {
             seen.add(key);
             out.push(m);

@@ -939,7 +939,7 @@ export class MethodCompiler {
       if (!st.isException && st.kind !== 'interface')
         this.err(pos, `Variable does not exist: ${name}`);
     }
-    let fieldType: TypeRef | null = null;
+    let fieldType: TypeRef | null = base.type ? describeMemberType(base.type, l) : null;
     if (base.type) {
       const so = interp.isSObjectType(base.type.name);
       if (so) {
@@ -1173,6 +1173,10 @@ export class MethodCompiler {
     const recv = target.c;
     const st = recv.type ? interp.classByType(recv.type) : null;
     let retType: TypeRef | null = null;
+    // Overloads are chosen by the static argument types (Apex Developer Guide, "Using Methods":
+    // overloading), not by the runtime values: a null Schema.SObjectField argument still calls
+    // the SObjectField overload.
+    let overload: MethodDef | null = null;
     if (st) {
       const cands = st.findMethods(l).filter((m) => m.params.length === args.length);
       if (cands.length) {
@@ -1182,6 +1186,7 @@ export class MethodCompiler {
         );
         this.checkMethod(chosen, e.pos);
         retType = chosen.returnType;
+        if (cands.length > 1 && !chosen.isStatic) overload = chosen;
       } else if (
         !st.isException &&
         !['tostring', 'equals', 'hashcode'].includes(l) &&
@@ -1196,11 +1201,18 @@ export class MethodCompiler {
     const safe = e.safe;
     const name = e.name;
     const rfn = recv.fn;
+    const chosenOverload = overload;
     return {
       fn: (f) => {
         const o = rfn(f);
         if (o === SHORT) return SHORT;
         if (o === null) return safe ? SHORT : npe();
+        if (chosenOverload && o instanceof ApexObject) {
+          if (o.stubProvider !== undefined)
+            return interp.dispatchMethod(o, chosenOverload, evalArgs(f));
+          const target = interp.overrideOf(o, chosenOverload);
+          if (target) return interp.invoke(target, o, evalArgs(f));
+        }
         return interp.dispatch(o, name, evalArgs(f));
       },
       type: retType
@@ -1928,4 +1940,31 @@ function compareOp(a: ApexValue, b: ApexValue, test: (c: number) => boolean): bo
   if (c === null)
     throwApex('System.TypeException', 'Comparison arguments must be compatible types');
   return test(c);
+}
+
+/**
+ * Static types of the describe chains (Apex Developer Guide, "Understanding Apex Describe
+ * Information"): `Account.SObjectType.fields.Name` is a Schema.SObjectField token, while
+ * `Schema.SObjectType.Account.fields.Name` is a Schema.DescribeFieldResult. Typed, they pick the
+ * right overload (selectField(Schema.SObjectField) over selectField(String)).
+ */
+function describeMemberType(base: TypeRef, lcName: string): TypeRef | null {
+  switch (base.name.toLowerCase().replace(/^schema\./, '')) {
+    case 'sobjecttype':
+      return lcName === 'fields' ? typeRef('Schema.SObjectTypeFieldTokens') : null;
+    case 'sobjecttypefieldtokens':
+      return lcName === 'getmap' ? null : typeRef('Schema.SObjectField');
+    case 'describesobjectresult':
+      return lcName === 'fields'
+        ? typeRef('Schema.SObjectTypeFields')
+        : lcName === 'fieldsets'
+          ? typeRef('Schema.SObjectTypeFieldSets')
+          : null;
+    case 'sobjecttypefields':
+      return typeRef('Schema.DescribeFieldResult');
+    case 'sobjecttypefieldsets':
+      return typeRef('Schema.FieldSet');
+    default:
+      return null;
+  }
 }

@@ -367,12 +367,22 @@ export class Interp implements ApexRuntime {
       else methods[name] = (ctx, self, args) => pick(args).impl(ctx, self, args);
     }
     const props: Record<string, (ctx: NativeCallContext, self: ApexValue) => ApexValue> = {};
+    // The declared return type types the call at compile time (overload choice, checks), when
+    // every overload of the name agrees on it.
+    const returns: Record<string, TypeRef> = {};
+    for (const [k, ms] of byName) {
+      const [kind, name] = k.split(':');
+      const t = ms[0].returns;
+      if (kind === 'i' && ms.every((m) => typeToString(m.returns) === typeToString(t)))
+        returns[`.${name}`] = t;
+    }
     const b: BuiltinClass = {
       name: def.name,
       aliases: def.aliases?.map(lc),
       statics,
       methods,
       props,
+      returns,
       staticProp: def.staticProperty?.bind(def),
       setStaticProp: def.setStaticProperty?.bind(def),
       construct: def.constructors?.length
@@ -990,6 +1000,21 @@ export class Interp implements ApexRuntime {
     return t;
   }
 
+  /**
+   * The override of a statically chosen overload on `o`'s class (same name and parameter types),
+   * or null when the class declares it under another signature (generic interface methods).
+   */
+  overrideOf(o: ApexObject, m: MethodDef): MethodDef | null {
+    const t = this.dispatchTarget(o, m);
+    if (
+      t === m &&
+      (o.cls as ClassDef) !== m.owner &&
+      !(o.cls as ClassDef).isSubtypeOf(m.owner.name)
+    )
+      return null;
+    return t.isAbstract ? null : t;
+  }
+
   /** Virtual call of a statically chosen method on `o`. */
   dispatchMethod(o: ApexObject, m: MethodDef, args: ApexValue[]): ApexValue {
     if (o === null)
@@ -1071,10 +1096,17 @@ export class Interp implements ApexRuntime {
   /** 3 exact, 2 subtype/widening, 1 unknown/Object, -1 incompatible. */
   private fit(from: TypeRef | null, to: TypeRef): number {
     if (!from) return 1;
-    const f = lc(from.name);
-    const t = lc(to.name);
-    if (f === t) return 3;
+    const f = lc(from.name).replace(/^(system|schema)\./, '');
+    const t = lc(to.name).replace(/^(system|schema)\./, '');
+    if (f === t) {
+      // Collections also compare their element types: Set<SObjectField> is no Set<String>.
+      if (!from.args.length || from.args.length !== to.args.length) return 3;
+      const inner = from.args.map((a, i) => this.fit(a, to.args[i]));
+      return inner.some((x) => x < 0) ? -1 : inner.every((x) => x === 3) ? 3 : 2;
+    }
     if (t === 'object') return 1;
+    // A platform class (Schema.SObjectField...) never passes for a primitive parameter.
+    if (PRIMITIVES[t] && !PRIMITIVES[f] && builtin(f) && !this.isSObjectType(from.name)) return -1;
     const num = ['integer', 'long', 'double', 'decimal'];
     if (num.includes(f) && num.includes(t)) return num.indexOf(t) > num.indexOf(f) ? 2 : -1;
     if (t === 'string' && f === 'id') return 2;

@@ -34,6 +34,7 @@ import type {
 import type { SObjectSchema } from './schema/schema.ts';
 import { RecordTypes, type RecordTypeView } from './schema/record-types.ts';
 import type { CatalogField } from './schema/catalog-types.ts';
+import type { FieldSetMeta } from './schema/metadata.ts';
 import type { RecordResult } from './dml/errors.ts';
 import type { Org } from './org.ts';
 import { restState } from './rest/rest.ts';
@@ -204,6 +205,32 @@ const DISPLAY_TYPE: Record<string, string> = {
 };
 const DISPLAY_TYPES = Object.values(DISPLAY_TYPE);
 
+/** Apex Reference, "SOAPType Enum": its values in documented order, and the Apex type of each. */
+const SOAP_TYPES = [
+  'ANYTYPE',
+  'BASE64BINARY',
+  'BOOLEAN',
+  'DATE',
+  'DATETIME',
+  'DOUBLE',
+  'ID',
+  'INTEGER',
+  'STRING',
+  'TIME'
+];
+const SOAP_TYPE: Record<string, string> = {
+  blob: 'BASE64BINARY',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  datetime: 'DATETIME',
+  decimal: 'DOUBLE',
+  double: 'DOUBLE',
+  id: 'ID',
+  integer: 'INTEGER',
+  string: 'STRING',
+  time: 'TIME'
+};
+
 /** Native classes whose properties Apex also assigns (`res.statusCode = 201`, `RestContext.request = req`). */
 export type PlatformClassDef = NativeClassDef & {
   setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
@@ -278,6 +305,26 @@ export function platformNatives(built: Org): PlatformClassDef[] {
     // getMap() keys are lower-case field names (Apex Reference, "Schema.SObjectTypeFields").
     for (const f of o.fields()) map.put(f.name.toLowerCase(), fieldToken(o.name, f.name));
     return map;
+  };
+
+  const fieldSetsOf = (object: string): FieldSetMeta[] =>
+    org.metadata.fieldSets.filter((x) => x.object.toLowerCase() === object.toLowerCase());
+  const fieldSetObject = (fs: FieldSetMeta): NativeObject =>
+    new NativeObject('Schema.FieldSet', fs);
+  const fsm = (self: ApexValue): { path: string; required: boolean } =>
+    state<{ path: string; required: boolean }>(self);
+  /** The object and field a field set path ends on: 'Account.Owner.Name' walks the lookups. */
+  const fieldAtPath = (object: string, path: string): { object: string; field: string } => {
+    const parts = path.split('.');
+    let o = schema.require(object);
+    for (const rel of parts.slice(0, -1)) {
+      const target = o.relationship(rel)?.referenceTo?.[0];
+      if (!target) throw new Error(`Field set path ${path} on ${object}: ${rel} is no lookup`);
+      o = schema.require(target);
+    }
+    const f = o.field(parts[parts.length - 1].toLowerCase());
+    if (!f) throw new Error(`Field set path ${path} on ${object}: no such field`);
+    return { object: o.name, field: f.name };
   };
 
   const defs: PlatformClassDef[] = [
@@ -367,7 +414,26 @@ export function platformNatives(built: Org): PlatformClassDef[] {
           return s;
         }),
         m('toString', [], T_STRING, (_c, self) => obj(self).name)
-      ]
+      ],
+      // `Contact.SObjectType.fields.LastName` is the field's token (a Schema.SObjectField), where
+      // the describe result's `fields.LastName` is its DescribeFieldResult.
+      property: (_c, self, name) =>
+        name.toLowerCase() === 'fields'
+          ? new NativeObject('Schema.SObjectTypeFieldTokens', { object: obj(self).name })
+          : undefined
+    },
+    {
+      name: 'Schema.SObjectTypeFieldTokens',
+      methods: [
+        m('getMap', [], typeRef('Map', [T_STRING, typeRef('Schema.SObjectField')]), (_c, self) =>
+          fieldMap(obj(self))
+        )
+      ],
+      property: (_c, self, name) => {
+        const o = obj(self);
+        const f = o.field(name);
+        return f ? fieldToken(o.name, f.name) : undefined;
+      }
     },
     {
       name: 'Schema.DescribeSObjectResult',
@@ -455,7 +521,74 @@ export function platformNatives(built: Org): PlatformClassDef[] {
       property: (_c, self, name) =>
         name.toLowerCase() === 'fields'
           ? new NativeObject('Schema.SObjectTypeFields', { object: obj(self).name })
-          : undefined
+          : name.toLowerCase() === 'fieldsets'
+            ? new NativeObject('Schema.SObjectTypeFieldSets', { object: obj(self).name })
+            : undefined
+    },
+    // Apex Reference, "FieldSet Class" and "FieldSetMember Class": describe.fieldSets.getMap() and
+    // describe.fieldSets.<Name> give the object's field sets (from fieldSets/*.fieldSet-meta.xml).
+    {
+      name: 'Schema.SObjectTypeFieldSets',
+      methods: [
+        m('getMap', [], typeRef('Map', [T_STRING, typeRef('Schema.FieldSet')]), (_c, self) => {
+          const map = new CaseInsensitiveMap(T_STRING, typeRef('Schema.FieldSet'));
+          for (const fs of fieldSetsOf(obj(self).name)) map.put(fs.name, fieldSetObject(fs));
+          return map;
+        })
+      ],
+      property: (_c, self, name) => {
+        const fs = fieldSetsOf(obj(self).name).find(
+          (x) => x.name.toLowerCase() === name.toLowerCase()
+        );
+        return fs ? fieldSetObject(fs) : undefined;
+      }
+    },
+    {
+      name: 'Schema.FieldSet',
+      methods: [
+        m('getName', [], T_STRING, (_c, self) => state<FieldSetMeta>(self).name),
+        m('getLabel', [], T_STRING, (_c, self) => state<FieldSetMeta>(self).label),
+        m('getDescription', [], T_STRING, (_c, self) => state<FieldSetMeta>(self).description),
+        m('getNamespace', [], T_STRING, () => ''),
+        m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) =>
+          typeToken(state<FieldSetMeta>(self).object)
+        ),
+        m('getFields', [], T_LIST(typeRef('Schema.FieldSetMember')), (_c, self) => {
+          const fs = state<FieldSetMeta>(self);
+          return new ApexList(
+            typeRef('Schema.FieldSetMember'),
+            fs.fields.map(
+              (f) =>
+                new NativeObject('Schema.FieldSetMember', {
+                  ...fieldAtPath(fs.object, f.path),
+                  path: f.path,
+                  required: f.required
+                })
+            )
+          );
+        })
+      ]
+    },
+    {
+      name: 'Schema.FieldSetMember',
+      methods: [
+        m('getFieldPath', [], T_STRING, (_c, self) => fsm(self).path),
+        m('getLabel', [], T_STRING, (_c, self) => fld(self).f.label ?? fld(self).f.name),
+        m('getRequired', [], T_BOOLEAN, (_c, self) => fsm(self).required),
+        m(
+          'getDbRequired',
+          [],
+          T_BOOLEAN,
+          (_c, self) => !fld(self).f.nillable && !fld(self).f.defaultedOnCreate
+        ),
+        m('getType', [], typeRef('Schema.DisplayType'), (_c, self) => {
+          const t = DISPLAY_TYPE[fld(self).f.type] ?? 'STRING';
+          return new ApexEnumValue('Schema.DisplayType', t, DISPLAY_TYPES.indexOf(t));
+        }),
+        m('getSObjectField', [], typeRef('Schema.SObjectField'), (_c, self) =>
+          fieldToken(fld(self).o.name, fld(self).f.name)
+        )
+      ]
     },
     {
       name: 'Schema.SObjectTypeFields',
@@ -494,19 +627,10 @@ export function platformNatives(built: Org): PlatformClassDef[] {
           const t = DISPLAY_TYPE[fld(self).f.type] ?? 'STRING';
           return new ApexEnumValue('Schema.DisplayType', t, DISPLAY_TYPES.indexOf(t));
         }),
-        m(
-          'getSoapType',
-          [],
-          typeRef('Schema.SoapType'),
-          (_c, self) =>
-            new ApexEnumValue(
-              'Schema.SoapType',
-              fld(self).f.apexType.toUpperCase() === 'DECIMAL'
-                ? 'DOUBLE'
-                : fld(self).f.apexType.toUpperCase(),
-              0
-            )
-        ),
+        m('getSoapType', [], typeRef('Schema.SOAPType'), (_c, self) => {
+          const t = SOAP_TYPE[fld(self).f.apexType.toLowerCase()] ?? 'ANYTYPE';
+          return new ApexEnumValue('Schema.SOAPType', t, SOAP_TYPES.indexOf(t));
+        }),
         m('getLength', [], T_INTEGER, (_c, self) => fld(self).f.length),
         m('getPrecision', [], T_INTEGER, (_c, self) => fld(self).f.precision ?? 0),
         m('getScale', [], T_INTEGER, (_c, self) => fld(self).f.scale ?? 0),
@@ -856,6 +980,12 @@ export function platformNatives(built: Org): PlatformClassDef[] {
         );
         return k === undefined ? undefined : org.metadata.labels[k];
       }
+    },
+    {
+      name: 'Schema.SOAPType',
+      enumValues: SOAP_TYPES,
+      methods: [],
+      staticProperty: enumProps('Schema.SOAPType', SOAP_TYPES)
     },
     {
       name: 'Schema.DisplayType',

@@ -83,11 +83,21 @@ export interface StaticResourceMeta {
   body: Buffer;
 }
 
+/** A field set (objects/X/fieldSets/Name.fieldSet-meta.xml): its fields in display order. */
+export interface FieldSetMeta {
+  object: string;
+  name: string;
+  label: string;
+  description: string;
+  fields: { path: string; required: boolean }[];
+}
+
 export interface Metadata {
   objects: CatalogObject[]; // custom objects and custom fields on standard objects (fields only)
   /** custom fields added to standard objects, keyed by object name */
   standardObjectFields: Record<string, CatalogField[]>;
   recordTypes: RecordTypeMeta[];
+  fieldSets: FieldSetMeta[];
   validationRules: ValidationRuleMeta[];
   customMetadata: CustomMetadataRecord[];
   labels: Record<string, string>;
@@ -119,7 +129,8 @@ const ARRAYS = new Set([
   'picklistValues',
   'recordTypeVisibilities',
   'layoutAssignments',
-  'tabVisibilities'
+  'tabVisibilities',
+  'displayedFields'
 ]);
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -176,6 +187,7 @@ export function emptyMetadata(): Metadata {
     objects: [],
     standardObjectFields: {},
     recordTypes: [],
+    fieldSets: [],
     validationRules: [],
     customMetadata: [],
     labels: {},
@@ -281,6 +293,19 @@ function loadObjects(dir: string, md: Metadata): void {
       label: str(r.label),
       active: bool(r.active),
       ...(r.description !== undefined ? { description: str(r.description) } : {})
+    });
+  }
+  for (const f of walk(dir, '.fieldSet-meta.xml')) {
+    const r = readXml(f);
+    md.fieldSets.push({
+      object: basename(join(f, '..', '..')),
+      name: str(r.fullName) || basename(f, '.fieldSet-meta.xml'),
+      label: str(r.label),
+      description: str(r.description),
+      fields: list(r.displayedFields).map((d) => ({
+        path: str(d.field),
+        required: bool(d.isRequired)
+      }))
     });
   }
   // Fields of a standard object may also come without its .object-meta.xml.
