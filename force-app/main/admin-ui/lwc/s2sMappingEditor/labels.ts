@@ -34,6 +34,9 @@ import S2S_Mapping_Target_Field from '@salesforce/label/c.S2S_Mapping_Target_Fie
 import S2S_Mapping_Source_Field from '@salesforce/label/c.S2S_Mapping_Source_Field';
 import S2S_Mapping_Source_Expression from '@salesforce/label/c.S2S_Mapping_Source_Expression';
 import S2S_Mapping_Transforms from '@salesforce/label/c.S2S_Mapping_Transforms';
+import S2S_Transform_Edit from '@salesforce/label/c.S2S_Transform_Edit';
+import S2S_Transform_Close from '@salesforce/label/c.S2S_Transform_Close';
+import S2S_Transform_Summary_Invalid from '@salesforce/label/c.S2S_Transform_Summary_Invalid';
 import S2S_Mapping_Sensitive from '@salesforce/label/c.S2S_Mapping_Sensitive';
 import S2S_Mapping_Compatibility from '@salesforce/label/c.S2S_Mapping_Compatibility';
 import S2S_Mapping_New_Field from '@salesforce/label/c.S2S_Mapping_New_Field';
@@ -117,6 +120,9 @@ export const LABELS = {
   sourceField: S2S_Mapping_Source_Field,
   sourceExpression: S2S_Mapping_Source_Expression,
   transforms: S2S_Mapping_Transforms,
+  editTransforms: S2S_Transform_Edit,
+  closeTransforms: S2S_Transform_Close,
+  transformsInvalid: S2S_Transform_Summary_Invalid,
   sensitive: S2S_Mapping_Sensitive,
   compatibility: S2S_Mapping_Compatibility,
   newField: S2S_Mapping_New_Field,

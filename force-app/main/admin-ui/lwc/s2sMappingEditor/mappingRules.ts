@@ -1,5 +1,6 @@
 // Pure rules of the mapping editor: type compatibility, auto-mapping and client-side validation.
 // The engine validates again on save (S2SConfigService.validateMapping); these give instant feedback.
+import { chainError } from 'c/s2sTransformChainEditor';
 
 /** A field of a describe (local or remote), as the controller returns it. */
 export interface FieldInfo {
@@ -19,6 +20,8 @@ export interface FieldRow {
   sourceExpression: string;
   targetField: string;
   transforms: string;
+  /** What the chain editor reports and the JSON cannot show (a value map key typed twice). */
+  transformsEditorError?: string;
   sensitive: boolean;
   active: boolean;
 }
@@ -129,23 +132,12 @@ export function autoMap(
   return rows;
 }
 
-/** Checks a transform chain: blank, or a JSON array of objects that each have a string "type". */
+/**
+ * Checks a transform chain as the engine will (S2STransforms.validate): blank, or a JSON array of
+ * steps of known types with their required options. Returns the first problem, naming the step.
+ */
 export function transformsError(transforms: string): string | undefined {
-  if (!transforms.trim()) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(transforms);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  if (!Array.isArray(parsed)) return 'not a JSON array';
-  const bad = parsed.findIndex(
-    (step) =>
-      typeof step !== 'object' ||
-      step === null ||
-      typeof (step as { type?: unknown }).type !== 'string'
-  );
-  return bad === -1 ? undefined : `step ${bad + 1} has no "type"`;
+  return chainError(transforms);
 }
 
 /**
@@ -182,7 +174,7 @@ export function validateRows(
     const sourceInfo = source ? sources?.get(source.toLowerCase()) : undefined;
     if (source && sources && !sourceInfo)
       errors.push({ code: 'sourceUnknown', field: target, detail: source });
-    const transformProblem = transformsError(row.transforms);
+    const transformProblem = transformsError(row.transforms) ?? row.transformsEditorError;
     if (transformProblem)
       errors.push({ code: 'transformsInvalid', field: target, detail: transformProblem });
     // A transform chain may convert the value, so only an untransformed pair is held to the types.

@@ -15,7 +15,9 @@ import previewMapping from '@salesforce/apex/S2SMappingController.previewMapping
 import exportConfiguration from '@salesforce/apex/S2SMappingController.exportConfiguration';
 import importConfiguration from '@salesforce/apex/S2SMappingController.importConfiguration';
 import { errorText, formatLabel, downloadText } from 'c/s2sUtils';
-import { autoMap, compatibility, newRowKey, validateRows } from './mappingRules';
+import { chainSummary } from 'c/s2sTransformChainEditor';
+import type { ChainChangeDetail } from 'c/s2sTransformChainEditor';
+import { autoMap, compatibility, newRowKey, transformsError, validateRows } from './mappingRules';
 import type { FieldInfo, FieldRow, RuleError } from './mappingRules';
 import { LABELS, OPTIONS } from './labels';
 
@@ -73,6 +75,12 @@ interface RowView extends FieldRow {
   compatibilityLabel: string;
   compatibilityClass: string;
   targetLabel: string;
+  transformsSummary: string;
+  transformsInvalid: boolean;
+  transformsOpen: boolean;
+  transformsToggleLabel: string;
+  transformsToggleIcon: string;
+  editorKey: string;
 }
 
 const NUMBER_SETTINGS = new Set(['Sequence__c']);
@@ -116,6 +124,8 @@ export default class S2sMappingEditor extends LightningElement {
   describeError?: string;
   errors: string[] = [];
   saving = false;
+  /** The row whose transform chain editor is open, below it across the table. */
+  openTransformsKey?: string;
 
   sampleRecordId = '';
   previewing = false;
@@ -269,11 +279,22 @@ export default class S2sMappingEditor extends LightningElement {
       const source = sources.get(row.sourceField.toLowerCase());
       const target = targets.get(row.targetField.toLowerCase());
       const state = compatibility(source?.type, target?.type);
+      const targetLabel = row.targetField || LABELS.newField;
+      const open = row.key === this.openTransformsKey;
       return {
         ...row,
         compatibilityLabel: LABELS[`compat_${state}` as const],
         compatibilityClass: `slds-badge s2s-compat_${state}`,
-        targetLabel: row.targetField || LABELS.newField
+        targetLabel,
+        transformsSummary: chainSummary(row.transforms),
+        transformsInvalid: !!(transformsError(row.transforms) ?? row.transformsEditorError),
+        transformsOpen: open,
+        transformsToggleLabel: formatLabel(
+          open ? LABELS.closeTransforms : LABELS.editTransforms,
+          targetLabel
+        ),
+        transformsToggleIcon: open ? 'utility:chevronup' : 'utility:edit',
+        editorKey: `${row.key}-transforms`
       };
     });
   }
@@ -342,6 +363,7 @@ export default class S2sMappingEditor extends LightningElement {
 
   handleCancel(): void {
     this.draft = undefined;
+    this.openTransformsKey = undefined;
     this.editingMappingId = undefined;
     this.rows = [];
   }
@@ -393,6 +415,19 @@ export default class S2sMappingEditor extends LightningElement {
         active: true
       }
     ];
+  }
+
+  handleToggleTransforms(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    this.openTransformsKey = this.openTransformsKey === key ? undefined : key;
+  }
+
+  handleTransformsChange(event: CustomEvent<ChainChangeDetail>): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    const { value, error } = event.detail;
+    this.rows = this.rows.map((row) => {
+      return row.key === key ? { ...row, transforms: value, transformsEditorError: error } : row;
+    });
   }
 
   handleRemoveRow(event: Event): void {

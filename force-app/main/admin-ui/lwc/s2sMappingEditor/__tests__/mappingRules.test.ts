@@ -1,6 +1,37 @@
 import { autoMap, compatibility, transformsError, validateRows } from '../mappingRules';
 import type { FieldInfo, FieldRow } from '../mappingRules';
 
+// The labels of the messages checked below, with their text (Jest gives a label its name otherwise).
+jest.mock(
+  '@salesforce/label/c.S2S_Transform_Error_Not_Array',
+  () => ({ default: 'The transform chain must be a JSON array of steps.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.S2S_Transform_Error_Not_Object',
+  () => ({ default: 'Step {0} is not a JSON object.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.S2S_Transform_Error_Unknown_Type',
+  () => ({ default: 'Step {0}: unknown transform type "{1}".' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.S2S_Transform_Error_Required',
+  () => ({ default: 'Step {0} ({1}): {2} is required.' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.S2S_Transform_Error_Syntax', () => ({ default: 'Bad JSON: {0}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.S2S_Transform_Type_Split', () => ({ default: 'Split' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.S2S_Transform_Option_Index', () => ({ default: 'Part' }), {
+  virtual: true
+});
+
 const SOURCE: FieldInfo[] = [
   { name: 'OwnerId', label: 'Owner ID', type: 'REFERENCE' },
   { name: 'Name', label: 'Account Name', type: 'STRING' },
@@ -54,12 +85,29 @@ describe('mapping rules', () => {
     expect(new Set(rows.map((r) => r.key)).size).toBe(2);
   });
 
-  it('checks transform chains', () => {
+  it('checks transform chains as the engine does, naming the step and option', () => {
     expect(transformsError('')).toBeUndefined();
     expect(transformsError('[{"type":"valueMap","map":{"USD":"EUR"}}]')).toBeUndefined();
-    expect(transformsError('{"type":"x"}')).toBe('not a JSON array');
-    expect(transformsError('[{"type":"x"},{"map":{}}]')).toBe('step 2 has no "type"');
-    expect(transformsError('[{')).toMatch(/JSON|Unexpected|Expected/);
+    expect(transformsError('{"type":"x"}')).toBe(
+      'The transform chain must be a JSON array of steps.'
+    );
+    expect(transformsError('[{"type":"upper"},{"type":"x"}]')).toBe(
+      'Step 2: unknown transform type "x".'
+    );
+    expect(transformsError('[{"type":"split","separator":","}]')).toBe(
+      'Step 1 (Split): Part is required.'
+    );
+    expect(transformsError('[{')).toMatch(/^Bad JSON: .+/);
+  });
+
+  it('holds a row to what its chain editor reports beyond the JSON', () => {
+    const duplicate = {
+      ...row('Name', 'Name', '[{"type":"valueMap","map":{"a":"2"}}]'),
+      transformsEditorError: 'Step 1 (Value map): the source value "a" is listed more than once.'
+    };
+    expect(validateRows([duplicate])).toEqual([
+      { code: 'transformsInvalid', field: 'Name', detail: duplicate.transformsEditorError }
+    ]);
   });
 
   it('names the field of every problem', () => {
@@ -83,7 +131,7 @@ describe('mapping rules', () => {
       { code: 'targetUnknown', field: 'Nope__c' },
       { code: 'sourceMissing', field: 'Territory__c' },
       { code: 'sourceUnknown', field: 'Revenue__c', detail: 'Missing__c' },
-      { code: 'transformsInvalid', field: 'Opened__c', detail: 'step 1 has no "type"' },
+      { code: 'transformsInvalid', field: 'Opened__c', detail: 'Step 1 is not a JSON object.' },
       { code: 'targetDuplicate', field: 'Revenue__c' },
       { code: 'typesIncompatible', field: 'Revenue__c', detail: 'PICKLIST → double' }
     ]);

@@ -56,6 +56,18 @@ jest.mock(
   { virtual: true }
 );
 
+// Two labels with their text, so a message is checked for naming the field and the step.
+jest.mock(
+  '@salesforce/label/c.S2S_Mapping_Error_Transforms',
+  () => ({ default: 'Field {0}, transform chain: {1}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.S2S_Transform_Error_Type_Required',
+  () => ({ default: 'Step {0}: choose a transform.' }),
+  { virtual: true }
+);
+
 interface TestWire {
   emit(value: unknown): void;
   error(body?: unknown): void;
@@ -253,19 +265,83 @@ describe('c-s2s-mapping-editor', () => {
     fire($(element, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, {
       value: 'Active__c'
     });
-    fire($(element, `lightning-input[data-key="${key}"][data-prop="transforms"]`)!, {
-      value: '{not json'
-    });
+    // A step added in the chain editor but given no type: the chain is not valid yet.
+    $(element, `[data-id="toggle-transforms"][data-key="${key}"]`)!.click();
     await flush();
+    const chain = $(element, `c-s2s-transform-chain-editor[data-key="${key}"]`)!;
+    (chain.shadowRoot!.querySelector('[data-id="add-step"]') as HTMLElement).click();
+    await flush();
+    expect($(element, '[data-id="transforms-invalid"]')).not.toBeNull();
     $(element, '[data-id="save"]')!.click();
     await flush();
     const messages = $$(element, '[data-id="errors"] li').map((item) => item.textContent);
     expect(messages).toEqual([
       'c.S2S_Mapping_Error_Source_Missing',
-      'c.S2S_Mapping_Error_Transforms'
+      'Field Active__c, transform chain: Step 1: choose a transform.'
     ]);
     expect(mocked(saveMapping)).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
+  });
+
+  it('edits a row transform chain in the chain editor below the row and saves its JSON', async () => {
+    const element = mount();
+    await showList();
+    $(element, `lightning-button[data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    wire(describeLocalObject).emit(LOCAL_FIELDS);
+    wire(getFieldMappings).emit([
+      {
+        Id: 'a03000000000001AAA',
+        Source_Field__c: 'Industry',
+        Target_Field__c: 'Industry',
+        Transforms__c: '[{"type":"valueMap","map":{"Tech":"Technology"}}]',
+        Active__c: true
+      },
+      { Id: 'a03000000000002AAA', Source_Field__c: 'Name', Target_Field__c: 'Name' }
+    ]);
+    await flush();
+    const summaries = $$(element, '[data-id="transforms-summary"]').map((cell) => cell.textContent);
+    expect(summaries).toEqual(['c.S2S_Transform_Type_ValueMap', 'c.S2S_Transform_Summary_None']);
+    expect($(element, 'c-s2s-transform-chain-editor')).toBeNull();
+
+    // Open the Name row's chain: one editor, full width below that row, with the source fields.
+    const toggle = $(element, '[data-id="toggle-transforms"][data-key="a03000000000002AAA"]')!;
+    toggle.click();
+    await flush();
+    const chain = $(element, 'tr[data-editor="a03000000000002AAA"] c-s2s-transform-chain-editor')!;
+    expect((chain as HTMLElement & { fieldName: string }).fieldName).toBe('Name');
+    expect(
+      (chain as HTMLElement & { sourceFields: { value: string }[] }).sourceFields.map(
+        (option) => option.value
+      )
+    ).toEqual(['Name', 'Industry', 'IsActive__c']);
+    expect((toggle as HTMLElement & { ariaExpanded: string }).ariaExpanded).toBe('true');
+    await expect(element).toBeAccessible();
+
+    // Add a "default" step with a value: the row's summary and the saved JSON follow.
+    const inner = (selector: string): HTMLElement =>
+      chain.shadowRoot!.querySelector(selector) as HTMLElement;
+    inner('[data-id="add-step"]').click();
+    await flush();
+    fire(inner('[data-id="type"]'), { value: 'default' });
+    await flush();
+    fire(inner('[data-option="value"]'), { value: 'Unnamed' });
+    await flush();
+    expect($$(element, '[data-id="transforms-summary"]')[1].textContent).toBe(
+      'c.S2S_Transform_Type_Default'
+    );
+    expect($(element, '[data-id="transforms-invalid"]')).toBeNull();
+    toggle.click();
+    await flush();
+    expect($(element, 'c-s2s-transform-chain-editor')).toBeNull();
+
+    mocked(saveMapping).mockResolvedValueOnce({ success: true });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect(mocked(saveMapping).mock.calls[0][0].fields.map((f: any) => f.Transforms__c)).toEqual([
+      '[{"type":"valueMap","map":{"Tech":"Technology"}}]',
+      '[{"type":"default","value":"Unnamed"}]'
+    ]);
   });
 
   it('requires objects and a cron for scheduled mappings', async () => {
@@ -294,7 +370,7 @@ describe('c-s2s-mapping-editor', () => {
       { checked: true },
       'checkbox'
     );
-    $(element, `lightning-button-icon[data-key="${rows[1].dataset.row}"]`)!.click();
+    $(element, `[data-id="remove-row"][data-key="${rows[1].dataset.row}"]`)!.click();
     setting(element, 'Sequence__c', { value: '20' });
     setting(element, 'Active__c', { checked: false }, 'checkbox');
     setting(element, 'Filter__c', { value: "Industry = 'Energy'" });
