@@ -47,10 +47,21 @@ const STANDARD_USER: ObjectPermission = {
   modifyAll: false
 };
 
+/** Read Only: view, but not edit, the standard CRM objects (Salesforce Help, "Standard Profiles"). */
+const READ_ONLY: ObjectPermission = {
+  read: true,
+  create: false,
+  edit: false,
+  delete: false,
+  viewAll: false,
+  modifyAll: false
+};
+
 /** Built-in profiles every org has; a profile in the source with the same name adds to them. */
 export const BUILTIN_PROFILES = [
   'System Administrator',
   'Standard User',
+  'Read Only',
   'Minimum Access - Salesforce',
   'Analytics Cloud Integration User'
 ];
@@ -141,6 +152,7 @@ export class Access {
     if (explicit) return explicit;
     // Standard User gets the standard CRM objects; custom objects need a permission set.
     if (p.profile === 'Standard User' && o && !o.def.custom) return STANDARD_USER;
+    if (p.profile === 'Read Only' && o && !o.def.custom) return READ_ONLY;
     return NONE;
   }
 
