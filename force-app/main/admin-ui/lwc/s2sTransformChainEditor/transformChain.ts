@@ -30,20 +30,6 @@ export type StepOption =
   | 'length'
   | 'expression';
 
-/** The options each type reads, in the order the editor shows them. */
-export const TYPE_OPTIONS: Record<TransformType, StepOption[]> = {
-  valueMap: ['map', 'caseInsensitive'],
-  default: ['value'],
-  constant: ['value'],
-  concat: ['fields', 'separator'],
-  split: ['separator', 'index'],
-  upper: [],
-  lower: [],
-  trim: [],
-  substring: ['start', 'length'],
-  expression: ['expression']
-};
-
 /** One step as stored: `type` plus its options, and any key the engine ignores. */
 export type Step = Record<string, unknown>;
 
