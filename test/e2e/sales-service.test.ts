@@ -241,3 +241,60 @@ test('a contact whose account the peer never received pulls the account through,
     'the pulled account was delivered like any change'
   );
 });
+
+test('peer down for hours: changes back off, park after their attempts, admins are alerted, a replay delivers them once', async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  const { senderConnectionId } = connect(world, sales, service, {
+    mappings: [ACCOUNT],
+    maxAttempts: 3
+  });
+  const scheduled = sales.executeAnonymous('S2SScheduler.scheduleEvery(15);');
+  assert.ok(scheduled.success, JSON.stringify(scheduled));
+  world.faults({ rate: 1, seed: 3 });
+  sales.insert(
+    'Account',
+    Array.from({ length: 50 }, (_, i) => ({ Name: `Down ${i}`, AccountNumber: `D-${i}` }))
+  );
+  await world.drain({ advanceClock: true, until: '2026-11-26T03:00:00Z' });
+
+  assert.equal(count(service, 'SELECT COUNT() FROM Account'), 0, 'nothing reached the peer');
+  const parked = rows<{ Attempts__c: number; Last_Error__c: string }>(
+    sales,
+    "SELECT Attempts__c, Last_Error__c FROM S2S_Outbox__c WHERE Status__c = 'Parked'"
+  );
+  assert.equal(parked.length, 50, 'every change parked, none lost');
+  assert.ok(
+    parked.every(
+      (p) => p.Attempts__c === 3 && p.Last_Error__c.startsWith('Gave up after 3 attempts')
+    ),
+    `parked after 3 attempts with the reason: ${JSON.stringify(parked[0])}`
+  );
+  assert.ok(
+    sales.notifications.some((n) => n.body.includes('below 99.9')),
+    `the admins were alerted: ${JSON.stringify(sales.notifications)}`
+  );
+
+  world.faults(null);
+  sales.createUser({ username: 'admin@sales.example', permissionSets: ['S2S_Admin'] });
+  const replay = sales.executeAnonymous(
+    `System.assertEquals(50, S2SOutboxService.replayAllParked('${senderConnectionId}'));`,
+    { as: 'admin@sales.example' }
+  );
+  assert.ok(replay.success, JSON.stringify(replay));
+  await world.drain({ advanceClock: true, until: '2026-11-26T04:00:00Z' });
+  assert.equal(count(service, 'SELECT COUNT() FROM Account'), 50, 'every account, exactly once');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'the outbox is empty of work'
+  );
+  assert.equal(
+    count(
+      sales,
+      "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Stage__c = 'Retried' AND Outcome__c = 'Success'"
+    ),
+    50,
+    'each replay audited'
+  );
+});
