@@ -185,7 +185,20 @@ async function main(): Promise<number> {
   }
   await buildDemo();
   const server = http.createServer(createHandler(demo, notReady));
-  await new Promise<void>((resolve) => server.listen(PORT, resolve));
+  const listening = await new Promise<boolean>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') {
+        reject(error);
+        return;
+      }
+      console.error(
+        `npm start: port ${PORT} is already in use. Stop what uses it, or choose another: PORT=3001 npm start`
+      );
+      resolve(false);
+    });
+    server.listen(PORT, () => resolve(true));
+  });
+  if (!listening) return 1;
   console.log(
     `S2S Sync demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${PORT}/  (orgs: Sales, Service; ?org=Service to switch)`
   );
