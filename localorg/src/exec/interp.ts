@@ -1247,8 +1247,12 @@ export class Interp implements ApexRuntime {
     cls.staticState = 2;
   }
 
+  /** Counts transactions started by the runner (System.Request ids differ between them). */
+  transactionNumber = 0;
+
   /** Static variables live for one transaction: each test method starts with none initialised. */
   resetStatics(): void {
+    this.transactionNumber++;
     for (const c of this.classTable.values()) {
       if (!c.decl) continue;
       c.staticState = 0;

@@ -57,6 +57,40 @@ const enums: [string, string[]][] = [
     ]
   ],
   ['System.AccessLevel', ['USER_MODE', 'SYSTEM_MODE']],
+  // Apex Reference, "Quiddity Enum" (values in documented order).
+  [
+    'System.Quiddity',
+    [
+      'ANONYMOUS',
+      'AURA',
+      'BATCH_ACS',
+      'BATCH_APEX',
+      'BATCH_CHUNK_PARALLEL',
+      'BATCH_CHUNK_SERIAL',
+      'BULK_API',
+      'COMMERCE_INTEGRATION',
+      'DISCOVERABLE_LOGIN',
+      'EXTERNAL_SERVICE_CALLBACK',
+      'FUNCTION_CALLBACK',
+      'FUTURE',
+      'INBOUND_EMAIL_SERVICE',
+      'INVOCABLE_ACTION',
+      'PLATFORM_EVENT_PUBLISH_CALLBACK',
+      'POST_INSTALL_SCRIPT',
+      'QUEUEABLE',
+      'QUICK_ACTION',
+      'REMOTE_ACTION',
+      'REST',
+      'RUNTEST_ASYNC',
+      'RUNTEST_DEPLOY',
+      'RUNTEST_SYNC',
+      'SCHEDULED',
+      'SOAP',
+      'SYNCHRONOUS',
+      'TRANSACTION_FINALIZER_QUEUEABLE',
+      'VF'
+    ]
+  ],
   ['System.AccessType', ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE']],
   [
     'System.JSONToken',
@@ -478,6 +512,47 @@ register({
       if (!o) return null;
       const all = enums.find((e) => e[0] === 'System.TriggerOperation')?.[1] ?? [];
       return currentInterp().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Request (Apex Reference, "Request Class"): the request Id and Quiddity of the current transaction
+
+interface RequestState {
+  id: string;
+  quiddity: string;
+}
+
+/** The kind of execution: async jobs by their kind, test methods as a synchronous test run. */
+function currentQuiddity(ctx: NativeCallContext): string {
+  if (optionalPlatform<boolean>(ctx, 'isBatch')) return 'BATCH_APEX';
+  if (optionalPlatform<boolean>(ctx, 'isQueueable')) return 'QUEUEABLE';
+  if (optionalPlatform<boolean>(ctx, 'isFuture')) return 'FUTURE';
+  if (optionalPlatform<boolean>(ctx, 'isScheduled')) return 'SCHEDULED';
+  // The local runner runs test methods one after the other, as `sf apex run test --synchronous`.
+  if (currentInterp().runningTest) return 'RUNTEST_SYNC';
+  return unsupported('System.Request quiddity outside test methods and async jobs');
+}
+
+register({
+  name: 'System.Request',
+  statics: {
+    getcurrent: (ctx) =>
+      new NativeObject<RequestState>('System.Request', {
+        id: `localorg-request-${currentInterp().transactionNumber}`,
+        quiddity: currentQuiddity(ctx)
+      })
+  },
+  methods: {
+    getrequestid: (_c, self: NativeObject<RequestState>) => self.state.id,
+    getquiddity: (_c, self: NativeObject<RequestState>) => {
+      const all = enums.find((e) => e[0] === 'System.Quiddity')?.[1] ?? [];
+      return currentInterp().builtinEnum(
+        'System.Quiddity',
+        self.state.quiddity,
+        all.indexOf(self.state.quiddity)
+      );
     }
   }
 });
