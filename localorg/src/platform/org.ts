@@ -139,6 +139,8 @@ export class Org implements ApexPlatform {
   standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
+  /** PlatformEventSubscriberConfigs deployed through the TypeScript API (this org only) */
+  private readonly addedSubscriberConfigs: Org['metadata']['eventSubscriberConfigs'] = [];
   /** ApexClass record Ids by lower-case class name */
   private readonly apexClassIds = new Map<string, string>();
   calloutHandler: CalloutHandler | null = null;
@@ -412,15 +414,22 @@ export class Org implements ApexPlatform {
         LanguageLocaleKey: 'en_US',
         ProfileId: profile.id
       });
-      for (const ps of opts.permissionSets ?? []) {
+      this.assignPermissionSets(u, opts.permissionSets ?? []);
+      return u;
+    });
+  }
+
+  /** Assigns permission sets by name to an existing user (TypeScript API for tests and the World). */
+  assignPermissionSets(userId: string, permissionSets: string[]): void {
+    this.withTransaction('sync', () => {
+      for (const ps of permissionSets) {
         const row = [...this.store.rows('PermissionSet')].find(
           (p) => String(p.values.get('name')).toLowerCase() === ps.toLowerCase()
         );
         if (!row) throw new Error(`Unknown permission set ${ps} in org ${this.name}`);
-        this.insertOne('PermissionSetAssignment', { AssigneeId: u, PermissionSetId: row.id });
+        this.insertOne('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: row.id });
       }
       this.access.invalidate();
-      return u;
     });
   }
 
@@ -518,7 +527,8 @@ export class Org implements ApexPlatform {
     object: string,
     op: TriggerOperation,
     newRecs: ApexSObject[] | null,
-    oldRecs: ApexSObject[] | null
+    oldRecs: ApexSObject[] | null,
+    only: string[] | null = null
   ): void {
     const runtime = this.runtime;
     if (!runtime) return;
@@ -538,7 +548,7 @@ export class Org implements ApexPlatform {
       const newMap = newRecs && op !== 'BEFORE_INSERT' ? withIds(newRecs) : null;
       const oldMap = oldRecs ? withIds(oldRecs) : null;
       for (const trig of this.triggersByObject.get(object.toLowerCase()) ?? []) {
-        if (!trig.events.has(op)) continue;
+        if (!trig.events.has(op) || (only && !only.includes(trig.name.toLowerCase()))) continue;
         try {
           runtime.runTrigger(trig.name, {
             operation: op,
@@ -894,10 +904,65 @@ export class Org implements ApexPlatform {
     for (const [type, list] of byType) {
       for (const l of this.eventSubscribers.get(type.toLowerCase()) ?? []) l(list);
       if (!this.hasTriggers(type, 'AFTER_INSERT')) continue;
-      // Event and change-event triggers: after insert, Automated Process user, batches of up to 2,000.
-      for (let i = 0; i < list.length; i += 2000)
-        this.deliverBatch(type, list.slice(i, i + 2000), 0, null);
+      // Event and change-event triggers: after insert, as the Automated Process user, in batches of
+      // up to 2,000; a trigger with a PlatformEventSubscriberConfig subscribes on its own, as the
+      // configured user with the configured batch size ("Configure the User and Batch Size for Your
+      // Platform Event Trigger").
+      const configured = this.subscriberConfigs(type);
+      const others = (this.triggersByObject.get(type.toLowerCase()) ?? [])
+        .filter((t) => t.events.has('AFTER_INSERT') && !configured.has(t.name.toLowerCase()))
+        .map((t) => t.name.toLowerCase());
+      const subscribers: { triggers: string[] | null; userId: string; size: number }[] = [];
+      if (others.length)
+        subscribers.push({
+          triggers: configured.size ? others : null,
+          userId: this.automatedProcessUserId,
+          size: 2000
+        });
+      for (const [trigger, c] of configured)
+        subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
+      for (const sub of subscribers)
+        for (let i = 0; i < list.length; i += sub.size)
+          this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
     }
+  }
+
+  /**
+   * Deploys a PlatformEventSubscriberConfig to this org only (TypeScript API: what an admin deploys
+   * after creating the user): the event or change-event trigger then runs as that user, in batches
+   * of that size.
+   */
+  configureEventSubscriber(trigger: string, opts: { username?: string; batchSize?: number }): void {
+    this.addedSubscriberConfigs.push({
+      name: `${trigger}_Config`,
+      trigger,
+      username: opts.username ?? null,
+      batchSize: opts.batchSize ?? null
+    });
+  }
+
+  /** The PlatformEventSubscriberConfigs of the triggers on an event type, by lower-case trigger name. */
+  private subscriberConfigs(type: string): Map<string, { userId: string; size: number }> {
+    const result = new Map<string, { userId: string; size: number }>();
+    const triggers = new Set(
+      (this.triggersByObject.get(type.toLowerCase()) ?? []).map((t) => t.name.toLowerCase())
+    );
+    for (const c of [...this.metadata.eventSubscriberConfigs, ...this.addedSubscriberConfigs]) {
+      const trigger = c.trigger.toLowerCase();
+      if (!triggers.has(trigger)) continue;
+      let userId = this.automatedProcessUserId;
+      if (c.username) {
+        try {
+          userId = this.userIdByUsername(c.username);
+        } catch {
+          throw new UnsupportedError(
+            `PlatformEventSubscriberConfig ${c.name} runs ${c.trigger} as ${c.username}, a user this org does not have`
+          );
+        }
+      }
+      result.set(trigger, { userId, size: Math.max(1, Math.min(2000, c.batchSize ?? 2000)) });
+    }
+    return result;
   }
 
   /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
@@ -919,15 +984,19 @@ export class Org implements ApexPlatform {
     type: string,
     batch: ApexSObject[],
     retries: number,
-    lastError: string | null
+    lastError: string | null,
+    sub: { triggers: string[] | null; userId: string } = {
+      triggers: null,
+      userId: this.automatedProcessUserId
+    }
   ): void {
     const ctx = { batch, retries, lastError, checkpoint: null as string | null };
     this.eventContext = ctx;
     try {
-      this.asUser(this.automatedProcessUserId, () =>
+      this.asUser(sub.userId, () =>
         this.withTransaction(
           'trigger-event',
-          () => this.fireTriggers(type, 'AFTER_INSERT', batch, null),
+          () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, sub.triggers),
           {
             label: `${type} trigger`
           }
@@ -945,7 +1014,7 @@ export class Org implements ApexPlatform {
             kind: 'EventDelivery',
             notBefore: this.clock.now(),
             label: `retry ${type} (${retries + 1})`,
-            run: () => this.deliverBatch(type, batch, retries + 1, message)
+            run: () => this.deliverBatch(type, batch, retries + 1, message, sub)
           });
           return;
         }
@@ -967,7 +1036,7 @@ export class Org implements ApexPlatform {
           kind: 'EventDelivery',
           notBefore: this.clock.now(),
           label: `resume ${type}`,
-          run: () => this.deliverBatch(type, rest, 0, message)
+          run: () => this.deliverBatch(type, rest, 0, message, sub)
         });
       }
       this.eventErrors.push({ type, count: batch.length - (at + 1), message });
@@ -1099,6 +1168,9 @@ export class Org implements ApexPlatform {
       });
       return res;
     }
+    // a test method never calls out: refused before any credential is looked at
+    if (this.testMark !== null)
+      throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
     let namedCredential: string | null = null;
     let resolved = req;
     if (req.endpoint.toLowerCase().startsWith('callout:')) {
@@ -1112,9 +1184,7 @@ export class Org implements ApexPlatform {
     }
     const started = this.clock.now();
     let res: HttpResponseData;
-    if (this.testMark !== null)
-      throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
-    else if (!this.calloutHandler)
+    if (!this.calloutHandler)
       throw new CalloutError(
         `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`
       );
@@ -1148,11 +1218,12 @@ export class Org implements ApexPlatform {
       const ec = this.metadata.externalCredentials.find(
         (e) => e.name.toLowerCase() === (nc.externalCredential ?? '').toLowerCase()
       );
+      // Principal access comes from a permission set or profile, for admins too (Help: "External
+      // credential principals map to permission sets to authorize users to make callouts").
       const userId = this.currentUserId();
-      const p = this.access.of(userId);
-      const allowed =
-        p.modifyAllData ||
-        ec?.principals.some((pr) => this.access.hasPrincipal(userId, ec.name, pr.name));
+      const allowed = ec?.principals.some((pr) =>
+        this.access.hasPrincipal(userId, ec.name, pr.name)
+      );
       if (!ec || !allowed) {
         throw new CalloutError(
           `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${nc.externalCredential}" might not exist.`

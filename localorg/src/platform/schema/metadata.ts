@@ -108,6 +108,13 @@ export interface Metadata {
   externalCredentials: ExternalCredentialMeta[];
   staticResources: StaticResourceMeta[];
   notificationTypes: { name: string; label: string }[];
+  /** PlatformEventSubscriberConfig: the user and batch size an event or change-event trigger runs with */
+  eventSubscriberConfigs: {
+    name: string;
+    trigger: string;
+    username: string | null;
+    batchSize: number | null;
+  }[];
   groups: { name: string; label: string; doesIncludeBosses: boolean }[];
   apexClasses: { name: string; path: string }[];
   apexTriggers: { name: string; path: string }[];
@@ -198,6 +205,7 @@ export function emptyMetadata(): Metadata {
     externalCredentials: [],
     staticResources: [],
     notificationTypes: [],
+    eventSubscriberConfigs: [],
     groups: [],
     apexClasses: [],
     apexTriggers: []
@@ -243,6 +251,15 @@ function loadAll(dirs: string[]): Metadata {
       md.notificationTypes.push({
         name: basename(f, '.notiftype-meta.xml'),
         label: str(r.customNotifTypeName) || str(r.masterLabel)
+      });
+    }
+    for (const f of walk(dir, '.platformEventSubscriberConfig-meta.xml')) {
+      const r = readXml(f);
+      md.eventSubscriberConfigs.push({
+        name: basename(f, '.platformEventSubscriberConfig-meta.xml'),
+        trigger: str(r.platformEventConsumer),
+        username: r.user === undefined ? null : str(r.user),
+        batchSize: r.batchSize === undefined ? null : Number(r.batchSize)
       });
     }
     for (const f of walk(dir, '.group-meta.xml')) {
