@@ -17,6 +17,14 @@ async function linkedByCdc() {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connectBothWays(world, sales, service, [ACCOUNT_BY_CDC]);
+  // A change-event trigger runs as the Automated Process user, who cannot be given principal access
+  // to a credential; S2S Sync calls out from what it captures there, so the trigger runs as a user
+  // who has it (PlatformEventSubscriberConfig), as a real org must configure it.
+  for (const org of [sales, service]) {
+    const username = `cdc@${org.name}.example`;
+    org.createUser({ username, permissionSets: ['S2S_Test_Callouts'] });
+    org.configureEventSubscriber('AccountS2SCdc', { username });
+  }
   return { world, sales, service };
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newWorld, connect, rows, count, SOURCE } from './s2s-world.ts';
+import { newWorld, addOrg, connect, rows, count } from './s2s-world.ts';
 
 test('Marketing -> Sales: qualified leads only, transforms applied, owner by email or default', async () => {
   const { world, orgs } = await newWorld(['marketing', 'sales']);
@@ -54,10 +54,12 @@ test('Marketing -> Sales: qualified leads only, transforms applied, owner by ema
     Id: rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0].Id,
     Owner_Rule__c: 'By_Email'
   });
+  // users whose changes S2S Sync sends need principal access to the peer's credential
   marketing.createUser({
     username: 'alice@marketing.example',
     email: 'alice@example.com',
-    profile: 'System Administrator'
+    profile: 'System Administrator',
+    permissionSets: ['S2S_Test_Callouts']
   });
   sales.createUser({ username: 'alice@sales.example', email: 'alice@example.com' });
 
@@ -81,7 +83,8 @@ test('Marketing -> Sales: qualified leads only, transforms applied, owner by ema
   marketing.createUser({
     username: 'bob@marketing.example',
     email: 'bob@example.com',
-    profile: 'System Administrator'
+    profile: 'System Administrator',
+    permissionSets: ['S2S_Test_Callouts']
   });
   marketing.insert(
     'Lead',
@@ -199,7 +202,7 @@ test('Marketing -> Sales: a Lead keeps its record type by DeveloperName; one the
     '<?xml version="1.0" encoding="UTF-8"?>\n<RecordType xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
       '    <fullName>Event_Attendee</fullName>\n    <active>true</active>\n    <label>Event Attendee</label>\n</RecordType>\n'
   );
-  const marketing = await world.createOrg({ name: 'marketing', source: [...SOURCE, extra] });
+  const marketing = await addOrg(world, 'marketing', [extra]);
   connect(world, marketing, sales, {
     // the receiver's integration user gets the test objects' record types
     permissionSets: ['S2S_Test_Objects'],

@@ -38,14 +38,20 @@ export async function newWorld(
 ): Promise<{ world: World; orgs: Record<string, Org> }> {
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const orgs: Record<string, Org> = {};
-  for (const name of names) {
-    const org = await world.createOrg({ name, source: SOURCE });
-    // Every class of the package and of the test-only metadata must compile.
-    const diagnostics = org.runtime?.diagnostics ?? [];
-    if (diagnostics.length) throw new Error(`${name}: ${JSON.stringify(diagnostics.slice(0, 5))}`);
-    orgs[name] = org;
-  }
+  for (const name of names) orgs[name] = await addOrg(world, name);
   return { world, orgs };
+}
+
+/** An org with the package (and the test-only metadata, plus any `extra` source folders). */
+export async function addOrg(world: World, name: string, extra: string[] = []): Promise<Org> {
+  const org = await world.createOrg({ name, source: [...SOURCE, ...extra] });
+  // Every class of the package and of the test-only metadata must compile.
+  const diagnostics = org.runtime?.diagnostics ?? [];
+  if (diagnostics.length) throw new Error(`${name}: ${JSON.stringify(diagnostics.slice(0, 5))}`);
+  // the org's admin makes the scenarios' changes, so S2S Sync calls out as that user: it needs
+  // principal access to the peer's External Credential, as any such user does in a real org
+  org.assignPermissionSets(org.adminUserId, ['S2S_Test_Callouts']);
+  return org;
 }
 
 /**
@@ -118,10 +124,11 @@ export function connectBothWays(
   world: World,
   from: Org,
   to: Org,
-  mappings: MappingSpec[]
+  mappings: MappingSpec[],
+  nc = 'S2S_Peer'
 ): { senderConnectionId: string; receiverConnectionId: string } {
-  const ids = connect(world, from, to, { direction: 'Bidirectional', mappings });
-  world.connect(to, 'S2S_Peer', from, {
+  const ids = connect(world, from, to, { nc, direction: 'Bidirectional', mappings });
+  world.connect(to, nc, from, {
     user: `integration@${from.name}.example`,
     permissionSets: ['S2S_Integration']
   });

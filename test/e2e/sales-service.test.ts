@@ -276,7 +276,10 @@ test('peer down for hours: changes back off, park after their attempts, admins a
   );
 
   world.faults(null);
-  sales.createUser({ username: 'admin@sales.example', permissionSets: ['S2S_Admin'] });
+  sales.createUser({
+    username: 'admin@sales.example',
+    permissionSets: ['S2S_Admin', 'S2S_Test_Callouts']
+  });
   const replay = sales.executeAnonymous(
     `System.assertEquals(50, S2SOutboxService.replayAllParked('${senderConnectionId}'));`,
     { as: 'admin@sales.example' }

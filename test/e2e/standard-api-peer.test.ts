@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
-import { SOURCE, rows, count } from './s2s-world.ts';
+import { addOrg, rows, count } from './s2s-world.ts';
 
 const PARTNER_SOURCE = fileURLToPath(new URL('./fixtures/partner-org', import.meta.url));
 
 test('a peer without the package: upserts by external Id in batches of 200, updates and deletes follow', async () => {
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
-  const sales = await world.createOrg({ name: 'sales', source: SOURCE });
+  const sales = await addOrg(world, 'sales');
   const partner = await world.createOrg({ name: 'partner', source: [PARTNER_SOURCE] });
   world.connect(sales, 'S2S_Peer', partner, {
     user: 'integration@partner.example',
