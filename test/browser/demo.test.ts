@@ -118,6 +118,26 @@ test(
       );
 
       await t.test(
+        'a transform chain is edited without JSON: a "default" step on Name, saved and reloaded',
+        async () => {
+          await page.getByRole('button', { name: 'Edit' }).first().click();
+          await page.getByRole('button', { name: 'Edit transforms of Name' }).click();
+          await page.getByRole('button', { name: 'Add step' }).click();
+          await page.getByRole('combobox', { name: 'Transform', exact: true }).click();
+          await page.getByRole('option', { name: 'Default when blank' }).click();
+          // Name is never blank, so the sync below is unchanged by this step.
+          await page.getByLabel('Value', { exact: true }).fill('Unnamed');
+          await page.getByRole('button', { name: 'Close transforms of Name' }).click();
+          await page.getByRole('button', { name: 'Save' }).click();
+          // Saved: the editor closes (the toast of the first save may still be showing).
+          await page.locator('[data-id="editor"]').waitFor({ state: 'detached' });
+          await page.getByRole('button', { name: 'Edit' }).first().click();
+          await page.getByText('Default when blank', { exact: true }).waitFor();
+          await page.getByRole('button', { name: 'Cancel' }).click();
+        }
+      );
+
+      await t.test(
         'an Account never synced before, edited in Sales and pushed with "Sync now", is in sync',
         async () => {
           await openTab(page, 'Accounts');

@@ -323,6 +323,14 @@ export default class S2sTransformChainEditor extends LightningElement {
     this.emit(value, problems.length > 0 ? problemMessage(problems[0]) : undefined);
   }
 
+  /**
+   * The base components' own change events bubble and cross shadow boundaries; stopped here, the
+   * parent hears only this component's change, whose detail is the chain.
+   */
+  handleInnerChange(event: Event): void {
+    event.stopPropagation();
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private load(json: string): void {

@@ -252,6 +252,22 @@ describe('c-s2s-transform-chain-editor', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('lets out only its own change, not the bubbling change events of the inputs inside', async () => {
+    const { element, changes } = mount('[{"type":"default"}]');
+    const heard: unknown[] = [];
+    document.body.addEventListener('change', (event) => heard.push((event as CustomEvent).detail));
+    await flush();
+    // A base component's change bubbles and is composed, as lightning-input's is in the browser.
+    inStep(element, 1, '[data-option="value"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Other' }, bubbles: true, composed: true })
+    );
+    await flush();
+    expect(changes).toEqual([
+      { value: '[{"type":"default","value":"Other"}]', valid: true, error: undefined }
+    ]);
+    expect(heard).toEqual([]);
+  });
+
   it('names the step and option of an invalid step, in the step and in the event', async () => {
     const { element, changes } = mount('[{"type":"upper"},{"type":"split","separator":","}]');
     await flush();
