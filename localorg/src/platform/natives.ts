@@ -1013,6 +1013,69 @@ export function platformNatives(built: Org): PlatformClassDef[] {
       methods: [],
       staticProperty: enumProps('System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION'])
     },
+    // Database.DMLOptions and its headers (Apex Reference, "DMLOptions Class"): a new DMLOptions
+    // already holds one of each header, so `o.assignmentRuleHeader.useDefaultRule = true` works.
+    {
+      name: 'Database.DMLOptions',
+      constructors: [
+        m(
+          'DMLOptions',
+          [],
+          typeRef('Database.DMLOptions'),
+          () =>
+            new NativeObject('Database.DMLOptions', {
+              allowFieldTruncation: false,
+              optAllOrNone: null,
+              localeOptions: null,
+              assignmentRuleHeader: new NativeObject('Database.DMLOptions.AssignmentRuleHeader', {
+                useDefaultRule: null,
+                assignmentRuleId: null
+              }),
+              duplicateRuleHeader: new NativeObject('Database.DMLOptions.DuplicateRuleHeader', {
+                allowSave: false,
+                runAsCurrentUser: false
+              }),
+              emailHeader: new NativeObject('Database.DMLOptions.EmailHeader', {
+                triggerAutoResponseEmail: false,
+                triggerOtherEmail: false,
+                triggerUserEmail: false
+              })
+            })
+        )
+      ],
+      methods: [],
+      ...bag([
+        'allowFieldTruncation',
+        'optAllOrNone',
+        'localeOptions',
+        'assignmentRuleHeader',
+        'duplicateRuleHeader',
+        'emailHeader'
+      ])
+    },
+    ...(
+      [
+        ['AssignmentRuleHeader', ['useDefaultRule', 'assignmentRuleId']],
+        ['DuplicateRuleHeader', ['allowSave', 'runAsCurrentUser']],
+        ['EmailHeader', ['triggerAutoResponseEmail', 'triggerOtherEmail', 'triggerUserEmail']]
+      ] as const
+    ).map(([header, props]) => ({
+      name: `Database.DMLOptions.${header}`,
+      constructors: [
+        m(
+          header,
+          [],
+          typeRef(`Database.DMLOptions.${header}`),
+          () =>
+            new NativeObject(
+              `Database.DMLOptions.${header}`,
+              Object.fromEntries(props.map((p) => [p, null]))
+            )
+        )
+      ],
+      methods: [],
+      ...bag([...props])
+    })),
     {
       name: 'System.AsyncOptions',
       aliases: ['AsyncOptions'],

@@ -1371,15 +1371,19 @@ export class Org implements ApexPlatform {
   }
 
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
+    const options = dmlOptionsOf(req.options ?? null);
+    for (const r of req.records) dmlOptionsOf(r.dmlOptions); // fails loudly on what it cannot do
     let results: RecordResult[];
     try {
       results = this.runDml({
         op: req.op as DmlOp,
         records: [...req.records],
-        allOrNone: req.allOrNone,
+        // Database.insert/update(records, dmlOptions): partial success unless optAllOrNone is true
+        allOrNone: req.options ? options.allOrNone : req.allOrNone,
         userMode: req.accessLevel === 'USER_MODE',
         externalIdField: req.externalIdField ?? null,
-        mergeMaster: req.mergeMaster
+        mergeMaster: req.mergeMaster,
+        allowFieldTruncation: (input) => options.truncate || dmlOptionsOf(input.dmlOptions).truncate
       });
     } catch (e) {
       if (e instanceof DmlFailedError) ctx.throwApex('System.DmlException', e.message, e.failures);
@@ -2081,4 +2085,25 @@ function cryptoUuid(n: number, salt: string): string {
   const a = hex(h);
   const b = hex(Math.imul(h, 31) ^ n);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${a.slice(1, 4)}-${b}${a.slice(0, 4)}`;
+}
+
+/**
+ * What a Database.DMLOptions asks for (Apex Reference, "DMLOptions Class"): partial success unless
+ * optAllOrNone is true, and truncation of too long text. Duplicate-rule and email headers change
+ * nothing here (the local org has no duplicate rules and sends no email); assignment rules are not
+ * supported, so asking for one fails loudly.
+ */
+function dmlOptionsOf(options: ApexValue): { allOrNone: boolean; truncate: boolean } {
+  if (!(options instanceof NativeObject) || options.className !== 'Database.DMLOptions')
+    return { allOrNone: false, truncate: false };
+  const st = options.state as Record<string, ApexValue>;
+  const rule = st.assignmentRuleHeader;
+  if (rule instanceof NativeObject) {
+    const r = rule.state as Record<string, ApexValue>;
+    if (r.useDefaultRule === true || (r.assignmentRuleId ?? null) !== null)
+      throw new UnsupportedError(
+        'assignment rules (Database.DMLOptions.assignmentRuleHeader): the local org has none'
+      );
+  }
+  return { allOrNone: st.optAllOrNone === true, truncate: st.allowFieldTruncation === true };
 }

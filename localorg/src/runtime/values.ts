@@ -539,6 +539,8 @@ export class ApexSObject {
   queried: Set<string> | null = null;
   /** `addError` calls on this record (field null = record-level), read by the platform after triggers. */
   errors: { field: string | null; message: string }[] | null = null;
+  /** Database.DMLOptions given with `setOptions`, read by the platform's DML. */
+  dmlOptions: ApexValue = null;
   constructor(
     /** Canonical SObject type name, e.g. 'Account', 'S2S_Outbox__c'. */
     readonly type: string

@@ -822,6 +822,11 @@ register({
     },
     getsobjects: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
     getsobjecttype: (ctx, self: ApexSObject) => ctx.platform.sobjectTypeToken(ctx, self.type),
+    // SObject.setOptions(Database.DMLOptions): options for the next DML of this record
+    setoptions: (_c, self: ApexSObject, a) => {
+      self.dmlOptions = a[0];
+      return null;
+    },
     getpopulatedfieldsasmap: (_c, self: ApexSObject) => {
       const m = new ApexMap(T_STRING, T_OBJECT);
       for (const [k, v] of self.populated()) m.put(k, v);

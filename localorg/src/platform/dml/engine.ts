@@ -89,6 +89,8 @@ export interface DmlCall {
   userMode: boolean;
   externalIdField?: string | null;
   mergeMaster?: ApexSObject;
+  /** Database.DMLOptions.allowFieldTruncation for a record: too long text is cut, not refused */
+  allowFieldTruncation?: (input: ApexSObject) => boolean;
 }
 
 /** Exceptions thrown before any record is processed (System.ListException, SObjectException...). */
@@ -337,7 +339,8 @@ export class DmlEngine {
     // 4. before triggers
     this.trigger(object, beforeOp, works, live());
     // 5. system validation
-    for (const w of live()) this.validate(object, w, kind);
+    for (const w of live())
+      this.validate(object, w, kind, call.allowFieldTruncation?.(w.input) ?? false);
     if (typed) for (const w of live()) this.checkRecordType(object, w, call.userMode);
     this.checkUnique(object, live());
     // 7. save (not committed)
@@ -547,7 +550,12 @@ export class DmlEngine {
     }
   }
 
-  private validate(object: SObjectSchema, w: Work, kind: 'insert' | 'update'): void {
+  private validate(
+    object: SObjectSchema,
+    w: Work,
+    kind: 'insert' | 'update',
+    truncate = false
+  ): void {
     const rec = w.rec;
     const missing: string[] = [];
     for (const f of object.fields()) {
@@ -572,7 +580,9 @@ export class DmlEngine {
       )
         missing.push(f.name);
       if (value === null) continue;
-      if (f.length && typeof value === 'string' && value.length > f.length) {
+      if (truncate && f.length && typeof value === 'string' && value.length > f.length) {
+        rec.set(f.name, value.slice(0, f.length)); // allowFieldTruncation: the pre-15.0 behaviour
+      } else if (f.length && typeof value === 'string' && value.length > f.length) {
         w.errors.push(
           err(
             'STRING_TOO_LONG',
