@@ -52,7 +52,8 @@ export interface ChainProblem {
   detail?: string;
 }
 
-export type ParseResult = { steps: Step[]; problem?: undefined } | { problem: ChainProblem };
+export type ParseResult =
+  { steps: Step[]; problem?: undefined } | { steps?: undefined; problem: ChainProblem };
 
 // Apex reads a JSON integer as Integer only within 32 bits; larger ones become Long and fail.
 const INTEGER_MAX = 2147483647;
