@@ -127,6 +127,7 @@ test(
           await page.getByRole('option', { name: 'Default when blank' }).click();
           // Name is never blank, so the sync below is unchanged by this step.
           await page.getByLabel('Value', { exact: true }).fill('Unnamed');
+          await shot(page, '02b-transform-chain-editor.png');
           await page.getByRole('button', { name: 'Close transforms of Name' }).click();
           await page.getByRole('button', { name: 'Save' }).click();
           // Saved: the editor closes (the toast of the first save may still be showing).
