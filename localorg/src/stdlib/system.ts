@@ -110,39 +110,6 @@ const enums: [string, string[]][] = [
       'VALUE_TRUE'
     ]
   ],
-  [
-    'System.Quiddity',
-    [
-      'ANONYMOUS',
-      'AURA',
-      'BATCH_ACS',
-      'BATCH_APEX',
-      'BATCH_CHUNK_PARALLEL',
-      'BATCH_CHUNK_SERIAL',
-      'BULK_API',
-      'COMMERCE_INTEGRATION',
-      'DISCOVERY',
-      'FUNCTION_CALLBACK',
-      'FUTURE',
-      'INBOUND_EMAIL_SERVICE',
-      'INVOCABLE_ACTION',
-      'IOT',
-      'PLATFORM_EVENT_PUBLISH_CALLBACK',
-      'POST_INSTALL_SCRIPT',
-      'QUEUEABLE',
-      'QUICK_ACTION',
-      'REMOTE_ACTION',
-      'REST',
-      'RUNTEST_ASYNC',
-      'RUNTEST_DEPLOY',
-      'RUNTEST_SYNC',
-      'SCHEDULED',
-      'SOAP',
-      'SYNCHRONOUS',
-      'TRANSACTION_FINALIZER_QUEUEABLE',
-      'VF'
-    ]
-  ],
   ['System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']]
 ];
 for (const [name, values] of enums) register({ name, enumValues: values });
