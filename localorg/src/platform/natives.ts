@@ -800,6 +800,7 @@ export function platformNatives(built: Org): PlatformClassDef[] {
     },
     httpRequestDef(),
     httpResponseDef(),
+    ...staticResourceMockDefs(() => org),
     {
       name: 'System.Http',
       aliases: ['Http'],
@@ -1812,4 +1813,108 @@ function literalDefault(ctx: NativeCallContext, object: string, f: CatalogField)
     if (f.type === 'picklist' || f.type === 'multipicklist') return t;
   }
   throw new UnsupportedError(`default value formula '${t}' on ${object}.${f.name}`, ctx.pos);
+}
+
+interface StaticMockState {
+  /** endpoint → static resource name; '' for StaticResourceCalloutMock's single resource */
+  resources: Map<string, string>;
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * StaticResourceCalloutMock and MultiStaticResourceCalloutMock (Apex Developer Guide, "Testing HTTP
+ * Callouts Using Static Resources"): built-in HttpCalloutMocks answering with a static resource's
+ * body (one for every request, or one per endpoint), and the status and headers they were given.
+ */
+function staticResourceMockDefs(currentOrg: () => Org): NativeClassDef[] {
+  const st = (self: ApexValue): StaticMockState => state<StaticMockState>(self);
+  const common = (type: string): NativeMethodDef[] => [
+    m('setStatusCode', [T_INTEGER], T_VOID, (_c, self, [v]) => done((st(self).status = Number(v)))),
+    m('setStatus', [T_STRING], T_VOID, (_c, self, [v]) =>
+      done((st(self).statusText = String(v ?? '')))
+    ),
+    m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
+      done((st(self).headers[String(k)] = String(v ?? '')))
+    ),
+    m(
+      'respond',
+      [typeRef('System.HttpRequest')],
+      typeRef('System.HttpResponse'),
+      (ctx, self, [req]) => {
+        const endpoint = String(state<{ endpoint: string }>(req).endpoint ?? '');
+        const s = st(self);
+        const name =
+          type === 'System.StaticResourceCalloutMock'
+            ? s.resources.get('')
+            : s.resources.get(endpoint);
+        if (name === undefined)
+          return ctx.throwApex(
+            'System.CalloutException',
+            type === 'System.StaticResourceCalloutMock'
+              ? 'StaticResourceCalloutMock: no static resource set'
+              : `MultiStaticResourceCalloutMock: no static resource set for endpoint ${endpoint}`
+          );
+        const resource = currentOrg().metadata.staticResources.find(
+          (r) => r.name.toLowerCase() === name.toLowerCase()
+        );
+        if (!resource)
+          return ctx.throwApex('System.CalloutException', `Static resource not found: ${name}`);
+        return new NativeObject('System.HttpResponse', {
+          status: s.status,
+          statusText: s.statusText,
+          headers: { ...s.headers },
+          body: resource.body.toString('utf8')
+        });
+      }
+    )
+  ];
+  const make = (type: string) => () =>
+    new NativeObject<StaticMockState>(type, {
+      resources: new Map(),
+      status: 200,
+      statusText: '',
+      headers: {}
+    });
+  return [
+    {
+      name: 'System.StaticResourceCalloutMock',
+      aliases: ['StaticResourceCalloutMock'],
+      supertypes: ['System.HttpCalloutMock'],
+      constructors: [
+        m(
+          'StaticResourceCalloutMock',
+          [],
+          typeRef('System.StaticResourceCalloutMock'),
+          make('System.StaticResourceCalloutMock')
+        )
+      ],
+      methods: [
+        m('setStaticResource', [T_STRING], T_VOID, (_c, self, [name]) =>
+          done(st(self).resources.set('', String(name)))
+        ),
+        ...common('System.StaticResourceCalloutMock')
+      ]
+    },
+    {
+      name: 'System.MultiStaticResourceCalloutMock',
+      aliases: ['MultiStaticResourceCalloutMock'],
+      supertypes: ['System.HttpCalloutMock'],
+      constructors: [
+        m(
+          'MultiStaticResourceCalloutMock',
+          [],
+          typeRef('System.MultiStaticResourceCalloutMock'),
+          make('System.MultiStaticResourceCalloutMock')
+        )
+      ],
+      methods: [
+        m('setStaticResource', [T_STRING, T_STRING], T_VOID, (_c, self, [endpoint, name]) =>
+          done(st(self).resources.set(String(endpoint), String(name)))
+        ),
+        ...common('System.MultiStaticResourceCalloutMock')
+      ]
+    }
+  ];
 }

@@ -271,6 +271,8 @@ export interface ApexPlatform {
    * Returns the Database.*Result (or a List of them); throws System.DmlException when allOrNone.
    */
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue;
+  /** `Test.loadData(sobjectType, resourceName)`: inserts the records of a CSV static resource. */
+  loadData?(ctx: NativeCallContext, sobjectType: ApexValue, resourceName: string): ApexValue;
   /** `Database.setSavepoint()`: an opaque System.Savepoint value. */
   setSavepoint(ctx: NativeCallContext): ApexValue;
   /** `Database.rollback(sp)`. */

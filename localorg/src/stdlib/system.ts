@@ -365,7 +365,10 @@ register({
       );
       return null;
     },
-    loaddata: () => unsupported('Test.loadData'),
+    loaddata: (ctx, a) =>
+      ctx.platform.loadData
+        ? ctx.platform.loadData(ctx, a[0], stringOf(a[1]))
+        : unsupported('Test.loadData'),
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
