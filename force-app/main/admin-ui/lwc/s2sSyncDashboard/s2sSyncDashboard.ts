@@ -39,6 +39,11 @@ import lastErrorsLabel from '@salesforce/label/c.S2S_Dashboard_Last_Errors';
 import noErrorsLabel from '@salesforce/label/c.S2S_Dashboard_No_Errors';
 import parkedLabel from '@salesforce/label/c.S2S_Dashboard_Parked';
 import noParkedLabel from '@salesforce/label/c.S2S_Dashboard_No_Parked';
+import heldTitleLabel from '@salesforce/label/c.S2S_Dashboard_Held_Title';
+import heldHelpLabel from '@salesforce/label/c.S2S_Dashboard_Held_Help';
+import noHeldLabel from '@salesforce/label/c.S2S_Dashboard_No_Held';
+import waitingForLabel from '@salesforce/label/c.S2S_Dashboard_Waiting_For';
+import receivedAtLabel from '@salesforce/label/c.S2S_Dashboard_Received_At';
 import recordLabel from '@salesforce/label/c.S2S_Dashboard_Record';
 import attemptsLabel from '@salesforce/label/c.S2S_Dashboard_Attempts';
 import errorLabel from '@salesforce/label/c.S2S_Dashboard_Error';
@@ -96,6 +101,15 @@ interface ParkedEntry {
   lastError: string;
   parkedAt: string;
 }
+/** A change received from the peer, held until its parent record arrives. */
+interface HeldEntry {
+  id: string;
+  connectionName: string;
+  objectName: string;
+  /** the parent's Id in the peer org */
+  waitingFor: string;
+  receivedAt: string;
+}
 /** What getDashboard returns. */
 export interface Dashboard {
   objective: number;
@@ -103,6 +117,7 @@ export interface Dashboard {
   rows: MetricRow[];
   lastErrors: ErrorEntry[];
   parked: ParkedEntry[];
+  held?: HeldEntry[];
 }
 
 export default class S2sSyncDashboard extends LightningElement {
@@ -126,6 +141,9 @@ export default class S2sSyncDashboard extends LightningElement {
     noErrorsLabel,
     parkedLabel,
     noParkedLabel,
+    heldTitleLabel,
+    heldHelpLabel,
+    noHeldLabel,
     retryLabel,
     retryingLabel
   };
@@ -169,6 +187,24 @@ export default class S2sSyncDashboard extends LightningElement {
     {
       label: timeLabel,
       fieldName: 'parkedAt',
+      type: 'date',
+      typeAttributes: {
+        year: 'numeric',
+        month: 'short',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit'
+      }
+    }
+  ];
+
+  heldColumns = [
+    { label: connectionLabel, fieldName: 'connectionName', type: 'text' },
+    { label: objectLabel, fieldName: 'objectName', type: 'text' },
+    { label: waitingForLabel, fieldName: 'waitingFor', type: 'text' },
+    {
+      label: receivedAtLabel,
+      fieldName: 'receivedAt',
       type: 'date',
       typeAttributes: {
         year: 'numeric',
@@ -289,6 +325,12 @@ export default class S2sSyncDashboard extends LightningElement {
   }
   get hasParked(): boolean {
     return this.parked.length > 0;
+  }
+  get held(): HeldEntry[] {
+    return this.dashboard?.held ?? [];
+  }
+  get hasHeld(): boolean {
+    return this.held.length > 0;
   }
   /** One "Retry all" button per connection that has parked changes. */
   get retryAllButtons(): { connectionId: string; label: string }[] {

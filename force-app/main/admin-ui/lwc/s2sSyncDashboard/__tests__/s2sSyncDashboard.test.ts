@@ -106,6 +106,15 @@ const DASHBOARD = {
       lastError: 'Read timed out',
       parkedAt: '2026-11-26T00:00:00.000Z'
     }
+  ],
+  held: [
+    {
+      id: 'l1',
+      connectionName: 'Sales org',
+      objectName: 'Contact',
+      waitingFor: '001000000000009AAA',
+      receivedAt: '2026-11-26T00:30:00.000Z'
+    }
   ]
 };
 
@@ -200,11 +209,25 @@ describe('c-s2s-sync-dashboard', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('shows no-parked and no-error states beside metrics', async () => {
+  it('shows no-parked, no-held and no-error states beside metrics', async () => {
     const element = mount();
-    await showData({ ...DASHBOARD, parked: [], lastErrors: [] });
+    await showData({ ...DASHBOARD, parked: [], held: [], lastErrors: [] });
     expect($(element, '[data-id="no-parked"]')).not.toBeNull();
+    expect($(element, '[data-id="no-held"]')).not.toBeNull();
     expect($(element, '[data-id="no-errors"]')).not.toBeNull();
+  });
+
+  it('lists the changes held for a parent with the parent Id in the peer', async () => {
+    const element = mount();
+    await showData();
+    const held = $(element, '[data-id="held"]') as HTMLElement & {
+      data: { waitingFor: string }[];
+      columns: { label: string }[];
+    };
+    expect(held.data.map((h) => h.waitingFor)).toEqual(['001000000000009AAA']);
+    expect(held.columns.map((c) => c.label)).toContain('c.S2S_Dashboard_Waiting_For');
+    expect($(element, '[data-id="no-held"]')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('asks for the chosen window and the connection of the record page', async () => {
