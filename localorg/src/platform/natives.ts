@@ -1856,9 +1856,7 @@ function staticResourceMockDefs(currentOrg: () => Org): NativeClassDef[] {
               ? 'StaticResourceCalloutMock: no static resource set'
               : `MultiStaticResourceCalloutMock: no static resource set for endpoint ${endpoint}`
           );
-        const resource = currentOrg().metadata.staticResources.find(
-          (r) => r.name.toLowerCase() === name.toLowerCase()
-        );
+        const resource = currentOrg().staticResource(name);
         if (!resource)
           return ctx.throwApex('System.CalloutException', `Static resource not found: ${name}`);
         return new NativeObject('System.HttpResponse', {

@@ -29,7 +29,12 @@ import {
   type TriggerOperation
 } from '../runtime/platform.ts';
 import { Schema, type SchemaOptions } from './schema/schema.ts';
-import { loadMetadata, emptyMetadata, type Metadata } from './schema/metadata.ts';
+import {
+  loadMetadata,
+  emptyMetadata,
+  type Metadata,
+  type StaticResourceMeta
+} from './schema/metadata.ts';
 import { Store } from './data/store.ts';
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
@@ -1372,6 +1377,11 @@ export class Org implements ApexPlatform {
     );
   }
 
+  /** A static resource of the source by name (names are case-insensitive), or undefined. */
+  staticResource(name: string): StaticResourceMeta | undefined {
+    return this.metadata.staticResources.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  }
+
   /**
    * Test.loadData (Apex Reference, "Test Class"; Apex Developer Guide, "Loading Test Data"): the
    * records of a CSV static resource (first line: field names), inserted in one DML. An `Id` column
@@ -1385,9 +1395,7 @@ export class Org implements ApexPlatform {
         : '';
     const object = this.schema.get(type);
     if (!object) return ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    const resource = this.metadata.staticResources.find(
-      (r) => r.name.toLowerCase() === resourceName.toLowerCase()
-    );
+    const resource = this.staticResource(resourceName);
     if (!resource)
       return ctx.throwApex('System.StringException', `Static resource not found: ${resourceName}`);
     const [header, ...rows] = parseCsv(resource.body.toString('utf8').replace(/^\uFEFF/, ''));
