@@ -120,6 +120,15 @@ export interface Dashboard {
   held?: HeldEntry[];
 }
 
+/** How the tables show a moment: day and time to the minute. */
+const DATE_TIME = {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit'
+};
+
 export default class S2sSyncDashboard extends LightningElement {
   /** Card title, set in App Builder. */
   @api cardTitle: string = titleLabel;
@@ -188,13 +197,7 @@ export default class S2sSyncDashboard extends LightningElement {
       label: timeLabel,
       fieldName: 'parkedAt',
       type: 'date',
-      typeAttributes: {
-        year: 'numeric',
-        month: 'short',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit'
-      }
+      typeAttributes: DATE_TIME
     }
   ];
 
@@ -206,13 +209,7 @@ export default class S2sSyncDashboard extends LightningElement {
       label: receivedAtLabel,
       fieldName: 'receivedAt',
       type: 'date',
-      typeAttributes: {
-        year: 'numeric',
-        month: 'short',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit'
-      }
+      typeAttributes: DATE_TIME
     }
   ];
 
