@@ -78,7 +78,7 @@ test('malformed, oversize and hostile envelopes are refused with a reason; allow
     ...extra
   });
   const envelope = (changes: unknown[], sourceOrgId = sales.organizationId) =>
-    JSON.stringify({ envelopeVersion: 1, sourceOrgId, batchId: 'b', changes });
+    JSON.stringify({ envelopeVersion: 2, sourceOrgId, batchId: 'b', changes });
 
   assert.equal(post('{not json').status, 400, 'malformed JSON');
   assert.equal(
@@ -86,6 +86,15 @@ test('malformed, oversize and hostile envelopes are refused with a reason; allow
       .status,
     400,
     'unknown envelope version'
+  );
+  const firstVersion = post(
+    JSON.stringify({ envelopeVersion: 1, sourceOrgId: sales.organizationId, changes: [] })
+  );
+  assert.equal(firstVersion.status, 400, 'envelopes of version 1 carry no field versions');
+  assert.match(
+    JSON.stringify(firstVersion.body),
+    /upgrade S2S Sync in the sending org/,
+    'says what to do'
   );
   assert.equal(post(envelope([], '00D000000000999AAA')).status, 403, 'unknown sender org');
   assert.equal(
