@@ -149,7 +149,10 @@ export class Executor {
       }
       return this.run(op);
     } catch (e) {
-      return { outcome: 'failed', note: (e instanceof Error ? e.message : String(e)).slice(0, 300) };
+      return {
+        outcome: 'failed',
+        note: (e instanceof Error ? e.message : String(e)).slice(0, 300)
+      };
     }
   }
 

@@ -212,9 +212,7 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
       case 'reparent': {
         if (!anyLive.length) break;
         const r = rng.pick(anyLive);
-        const parents = live('Account').filter(
-          (p) => r.object === 'Contact' || p.index < r.index
-        );
+        const parents = live('Account').filter((p) => r.object === 'Contact' || p.index < r.index);
         const parent = parents.length && rng.chance(0.85) ? rng.pick(parents).handle : null;
         const field = r.object === 'Account' ? 'ParentId' : 'AccountId';
         ops.push({ kind: 'reparent', org: orgFor(r), handle: r.handle, field, parent });
@@ -318,8 +316,43 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
  */
 function fix(rng: Rng, b: { org: string; peer: string; object: ObjectName; field: string }): Op {
   return rng.chance(0.5)
-    ? { kind: 'field-mapping', org: b.org, peer: b.peer, object: b.object, field: b.field, active: true }
-    : { kind: 'field-mapping', org: b.peer, peer: b.org, object: b.object, field: b.field, active: false };
+    ? {
+        kind: 'field-mapping',
+        org: b.org,
+        peer: b.peer,
+        object: b.object,
+        field: b.field,
+        active: true
+      }
+    : {
+        kind: 'field-mapping',
+        org: b.peer,
+        peer: b.org,
+        object: b.object,
+        field: b.field,
+        active: false
+      };
+}
+
+/**
+ * Whether a log ends with every field mapped alike on both sides of each link: a break must be
+ * followed by its fix. The minimizer only tries such logs, so a reproduction never rests on a
+ * misconfiguration left in place.
+ */
+export function mappingsSymmetric(ops: readonly Op[]): boolean {
+  const inactive = new Set<string>();
+  for (const op of ops) {
+    if (op.kind !== 'field-mapping') continue;
+    const key = `${op.org}>${op.peer}:${op.object}.${op.field}`;
+    if (op.active) inactive.delete(key);
+    else inactive.add(key);
+  }
+  for (const key of inactive) {
+    const [pair, field] = key.split(':');
+    const [org, peer] = pair.split('>');
+    if (!inactive.has(`${peer}>${org}:${field}`)) return false;
+  }
+  return true;
 }
 
 /** One operation as a readable step. */
