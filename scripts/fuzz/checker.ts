@@ -269,7 +269,16 @@ export function checkCounterparts(s: WorldState, emit: Emit): void {
       const copies = linked(s, from, r.id, to);
       const live = copies.filter((c) => !c.deleted);
       const base = { org: from, object: r.object, record: label(s, r.id), field: null };
-      if (copies.length === 0) {
+      if (copies.length === 0 && s.names.size > 0 && !s.names.has(r.id)) {
+        // neither made by the workload nor linked to a record that was: S2S Sync created it and
+        // lost its link, a duplicate of a record that has (or had) another copy here
+        emit({
+          ...base,
+          check: 'unlinked-copy',
+          expected: `made by the workload, or linked to a copy in ${to}`,
+          actual: 'created by S2S Sync, linked to nothing'
+        });
+      } else if (copies.length === 0) {
         emit({
           ...base,
           check: 'counterpart-missing',

@@ -45,17 +45,38 @@ export async function minimize(
   let current = hi === ops.length ? ops : ops.slice(0, hi);
   // the prefix candidate that failed is the same array the search tested
   for (const [candidate, run] of failing) if (candidate.length === hi) failing.set(current, run);
-  // then drop single operations, last first, until a whole pass removes nothing
+  // then drop single operations, last first, until a whole pass removes nothing; a mapping
+  // break is also tried together with its fix (alone, either leaves the mappings asymmetric)
   for (let changed = true; changed && runs < budget;) {
     changed = false;
     for (let i = current.length - 1; i >= 0 && runs < budget; i--) {
-      const candidate = current.slice(0, i).concat(current.slice(i + 1));
-      if (await fails(candidate)) {
-        current = candidate;
-        changed = true;
+      if (i >= current.length) continue;
+      for (const drop of [[i], partners(current, i)]) {
+        if (drop.length === 0 || (drop.length === 1 && drop[0] !== i)) continue;
+        const candidate = current.filter((_, k) => !drop.includes(k));
+        if (await fails(candidate)) {
+          current = candidate;
+          changed = true;
+          break;
+        }
       }
     }
   }
   const run = failing.get(current) ?? (await runOps(b, seed, current));
   return { signature: wanted, ops: current, run, runs, from: ops.length };
+}
+
+/** The field-mapping operations on the same field and link as operation `i` (none for other kinds). */
+function partners(ops: Op[], i: number): number[] {
+  const op = ops[i];
+  if (op.kind !== 'field-mapping') return [];
+  const link = (o: { org: string; peer: string }): string => [o.org, o.peer].sort().join('|');
+  return ops.flatMap((o, k) =>
+    o.kind === 'field-mapping' &&
+    o.object === op.object &&
+    o.field === op.field &&
+    link(o) === link(op)
+      ? [k]
+      : []
+  );
 }
