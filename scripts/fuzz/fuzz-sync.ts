@@ -224,6 +224,7 @@ async function main(): Promise<number> {
         seed: r.seed,
         signature: r.signature,
         steps: r.ops.map(describe),
+        ops: r.ops,
         violations: r.run.violations.filter((v) => signature(v) === r.signature)
       })),
       notExercised,
