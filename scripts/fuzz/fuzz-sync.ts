@@ -126,6 +126,18 @@ async function main(): Promise<number> {
     classes: Record<string, number>;
     reproductions: string[];
   }[] = [];
+  /** exceptions of the local org itself (not engine results), each with the shortest log seen */
+  const localOrgErrors = new Map<string, { topology: string; seed: number; steps: string[] }>();
+  const noteLocalOrgError = (run: SeedRun): void => {
+    const message = run.localOrgError ?? '';
+    const known = localOrgErrors.get(message.replace(/\b\w{15,18}\b/g, '<id>'));
+    if (known && known.steps.length <= run.ops.length) return;
+    localOrgErrors.set(message.replace(/\b\w{15,18}\b/g, '<id>'), {
+      topology: run.topology,
+      seed: run.seed,
+      steps: run.ops.map(describe)
+    });
+  };
   const timing: Record<string, { build: number; seeds: number; perSeedMs: number; maxMs: number }> =
     {};
   for (const topology of args.topologies) {
@@ -137,6 +149,12 @@ async function main(): Promise<number> {
       const run = await runOps(b, seed, generate(seed, topology, { length: args.length }));
       all.push(run);
       times.push(run.ms);
+      if (run.localOrgError) {
+        noteLocalOrgError(run);
+        console.log(
+          `${pad(topology, 6)} seed ${pad(seed, 5)} local org error: ${run.localOrgError}`
+        );
+      }
       const classes: Record<string, number> = {};
       for (const v of run.violations) classes[signature(v)] = (classes[signature(v)] ?? 0) + 1;
       console.log(
@@ -165,7 +183,7 @@ async function main(): Promise<number> {
           continue;
         }
         if (args.minimize === 'none' || (args.minimize === 'first' && known)) continue;
-        const r = await minimize(b, seed, run.ops, sig, args.budget);
+        const r = await minimize(b, seed, run.ops, sig, args.budget, noteLocalOrgError);
         if (!known) reproductions.set(key, { ...r, topology, seed });
         entry.reproductions.push(`${sig}: ${r.ops.length} of ${r.from} steps`);
         printReproduction(topology, seed, r);
@@ -210,6 +228,12 @@ async function main(): Promise<number> {
     `\n${seeds.length} seeds × ${args.topologies.join(', ')}: ${failing.length} failing runs, ${violations.length} violations ${JSON.stringify(byCheck)}`
   );
   console.log(`faults injected: ${JSON.stringify(faults)}`);
+  for (const [message, e] of localOrgErrors) {
+    console.log(
+      `local org error (${e.topology} seed ${e.seed}, ${e.steps.length} steps): ${message}`
+    );
+    e.steps.forEach((step, i) => console.log(`    ${String(i + 1).padStart(2)}. ${step}`));
+  }
   console.log(`not exercised: ${notExercised.map((n) => n.operation).join('; ')}`);
   if (args.json) {
     const report = {
@@ -228,6 +252,7 @@ async function main(): Promise<number> {
         violations: r.run.violations.filter((v) => signature(v) === r.signature)
       })),
       notExercised,
+      localOrgErrors: [...localOrgErrors].map(([message, e]) => ({ message, ...e })),
       timing
     };
     fs.writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');

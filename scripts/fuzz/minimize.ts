@@ -21,7 +21,8 @@ export async function minimize(
   seed: number,
   ops: Op[],
   wanted: string,
-  budget = 150
+  budget = 150,
+  onLocalOrgError?: (run: SeedRun) => void
 ): Promise<Reproduction> {
   let runs = 0;
   const failing = new Map<Op[], SeedRun>();
@@ -29,6 +30,7 @@ export async function minimize(
     if (!mappingsSymmetric(candidate)) return false;
     runs++;
     const run = await runOps(b, seed, candidate);
+    if (run.localOrgError) onLocalOrgError?.(run);
     const ok = run.violations.some((v) => signature(v) === wanted);
     if (ok) failing.set(candidate, run);
     return ok;
