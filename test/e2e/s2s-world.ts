@@ -31,6 +31,8 @@ export interface MappingSpec {
   cron?: string;
   matchField?: string;
   deletePolicy?: string;
+  /** Conflict_Policy__c on both sides (default Source_Wins) */
+  conflictPolicy?: 'Source_Wins' | 'Target_Wins' | 'Latest_Wins';
 }
 
 export async function newWorld(
@@ -152,7 +154,7 @@ function addMapping(
     Trigger_Mode__c: m.triggerMode ?? 'Realtime_Trigger',
     Schedule_Cron__c: m.cron ?? null,
     Filter__c: receiver ? null : (m.filter ?? null),
-    Conflict_Policy__c: 'Source_Wins',
+    Conflict_Policy__c: m.conflictPolicy ?? 'Source_Wins',
     Delete_Policy__c: m.deletePolicy ?? 'Propagate',
     Match_Field__c: m.matchField ?? null,
     Sequence__c: m.sequence,

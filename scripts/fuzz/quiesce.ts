@@ -1,0 +1,64 @@
+// Drains a World to quiescence, as time and an S2S admin would: faults end, all async work runs,
+// the clock moves past the retry backoffs and each org's periodic sweep restarts the dispatchers,
+// and parked work is replayed (S2SOutboxService.replayAllParked, as the admin) until no outbox
+// entry is due and a replay changes nothing.
+import { count } from '../../test/e2e/s2s-world.ts';
+import { adminUsername, type FuzzWorld, type Org } from './topology.ts';
+import { sweep, type Directory } from './executor.ts';
+
+const OPEN = "Status__c IN ('Pending', 'Failed', 'In_Flight')";
+
+export interface QuiesceReport {
+  rounds: number;
+  replays: number;
+  /** false when the round limit was reached with work still due */
+  quiet: boolean;
+}
+
+function due(orgs: Org[]): number {
+  return orgs.reduce((n, o) => n + count(o, `SELECT COUNT() FROM S2S_Outbox__c WHERE ${OPEN}`), 0);
+}
+
+function parked(orgs: Org[]): number {
+  return orgs.reduce(
+    (n, o) => n + count(o, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'"),
+    0
+  );
+}
+
+export async function quiesce(
+  fw: FuzzWorld,
+  dir: Directory,
+  opts: { maxRounds?: number; maxReplays?: number } = {}
+): Promise<QuiesceReport> {
+  const maxRounds = opts.maxRounds ?? 12;
+  const maxReplays = opts.maxReplays ?? 2;
+  const orgs = Object.values(fw.orgs);
+  fw.world.faults(null);
+  let replays = 0;
+  let lastParked = -1;
+  for (let round = 1; round <= maxRounds; round++) {
+    await fw.world.drain({ advanceClock: true, until: fw.world.clock.now() + 3_600_000 });
+    if (due(orgs) > 0) {
+      // past the longest backoff (60 min), then the sweep starts what is due
+      fw.world.clock.advance(61 * 60_000);
+      for (const org of orgs) sweep(org);
+      continue;
+    }
+    const nowParked = parked(orgs);
+    if (nowParked === 0 || replays >= maxReplays || nowParked === lastParked)
+      return { rounds: round, replays, quiet: true };
+    lastParked = nowParked;
+    replays++;
+    for (const org of orgs) {
+      for (const peer of dir.neighbours(org.name)) {
+        const r = org.executeAnonymous(
+          `S2SOutboxService.replayAllParked('${dir.connection(org.name, peer)}');`,
+          { as: adminUsername(org.name) }
+        );
+        if (!r.success) throw new Error(`${org.name}: replay failed: ${JSON.stringify(r)}`);
+      }
+    }
+  }
+  return { rounds: maxRounds, replays, quiet: due(orgs) === 0 };
+}
