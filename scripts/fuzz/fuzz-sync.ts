@@ -101,10 +101,6 @@ export const NOT_EXERCISED: { operation: string; reason: string }[] = [
       'the local org has no formula engine: saving an object with an active validation rule fails as unsupported (issue 14); rejections are produced by deactivating a field mapping in the receiver instead'
   },
   {
-    operation: 'reconciliation pass during quiescence',
-    reason: 'the engine has no reconciliation (anti-entropy) yet: issue 11 item 6'
-  },
-  {
     operation: 'scheduled capture, standard-API peers, matchField, record types',
     reason: 'outside this workload: every link is package mode with trigger capture'
   }

@@ -1,8 +1,9 @@
 // Drains a World to quiescence, as time and an S2S admin would: faults end, all async work runs,
 // the clock moves past the retry backoffs and each org's periodic sweep restarts the dispatchers,
 // and parked work is replayed (S2SOutboxService.replayAllParked, as the admin) until no outbox
-// entry is due and a replay changes nothing.
-import { count } from '../../test/e2e/s2s-world.ts';
+// entry is due and a replay changes nothing. Then one reconciliation pass (S2SReconciler on every
+// mapping that sends, as the admin would schedule it) and the same again until quiet.
+import { count, rows } from '../../test/e2e/s2s-world.ts';
 import { adminUsername, type FuzzWorld, type Org } from './topology.ts';
 import { sweep, type Directory } from './executor.ts';
 
@@ -11,6 +12,8 @@ const OPEN = "Status__c IN ('Pending', 'Failed', 'In_Flight')";
 export interface QuiesceReport {
   rounds: number;
   replays: number;
+  /** reconciliation runs started (one per sending mapping per org) */
+  reconciliations: number;
   /** false when the round limit was reached with work still due */
   quiet: boolean;
 }
@@ -37,6 +40,7 @@ export async function quiesce(
   fw.world.faults(null);
   let replays = 0;
   let lastParked = -1;
+  let reconciliations = 0;
   for (let round = 1; round <= maxRounds; round++) {
     await fw.world.drain({ advanceClock: true, until: fw.world.clock.now() + 3_600_000 });
     if (due(orgs) > 0) {
@@ -46,8 +50,11 @@ export async function quiesce(
       continue;
     }
     const nowParked = parked(orgs);
-    if (nowParked === 0 || replays >= maxReplays || nowParked === lastParked)
-      return { rounds: round, replays, quiet: true };
+    if (nowParked === 0 || replays >= maxReplays || nowParked === lastParked) {
+      if (reconciliations > 0) return { rounds: round, replays, reconciliations, quiet: true };
+      reconciliations = reconcile(orgs);
+      continue;
+    }
     lastParked = nowParked;
     replays++;
     for (const org of orgs) {
@@ -60,5 +67,24 @@ export async function quiesce(
       }
     }
   }
-  return { rounds: maxRounds, replays, quiet: due(orgs) === 0 };
+  return { rounds: maxRounds, replays, reconciliations, quiet: due(orgs) === 0 };
+}
+
+/** Starts S2SReconciler on every active mapping that sends, in every org; returns how many. */
+function reconcile(orgs: Org[]): number {
+  let started = 0;
+  for (const org of orgs) {
+    const mappings = rows<{ Id: string }>(
+      org,
+      "SELECT Id FROM S2S_Object_Mapping__c WHERE Active__c = true AND Direction__c != 'Inbound'"
+    );
+    for (const m of mappings) {
+      const r = org.executeAnonymous(`S2SReconciler.start('${m.Id}');`, {
+        as: adminUsername(org.name)
+      });
+      if (!r.success) throw new Error(`${org.name}: reconciliation failed: ${JSON.stringify(r)}`);
+      started++;
+    }
+  }
+  return started;
 }

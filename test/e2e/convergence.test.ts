@@ -168,3 +168,38 @@ test('a delete and an undelete folded together update a peer that never deleted 
     'no UNDELETE_FAILED: an undelete of a live record is an update'
   );
 });
+
+test('reconciliation repairs a value a field mapping switched off kept from the peer, and keeps newer values', async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  connectBothWays(world, sales, service, [ACCOUNT]);
+  latestWins(sales, service);
+  const phoneMapping = rows<{ Id: string }>(
+    sales,
+    "SELECT Id FROM S2S_Field_Mapping__c WHERE Target_Field__c = 'Phone'"
+  )[0].Id;
+  sales.update('S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: false });
+  const [id] = sales.insert('Account', { Name: 'Quiet', AccountNumber: 'Q-1', Phone: '1' });
+  await world.drain();
+  assert.equal(account(service, 'Q-1').Phone, null, 'the phone was not sent');
+  later(world);
+  service.update('Account', { Id: account(service, 'Q-1').Id, Name: 'Renamed in service' });
+  await world.drain();
+  sales.update('S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: true });
+
+  const mapping = rows<{ Id: string }>(
+    sales,
+    "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
+  )[0].Id;
+  sales.assignPermissionSets(sales.adminUserId, ['S2S_Admin']);
+  const started = sales.executeAnonymous(`S2SReconciler.start('${mapping}');`);
+  assert.ok(started.success, JSON.stringify(started));
+  await world.drain();
+  assert.deepEqual(
+    { Name: account(service, 'Q-1').Name, Phone: account(service, 'Q-1').Phone },
+    { Name: 'Renamed in service', Phone: '1' },
+    'the missing phone repaired; the newer name made in service kept'
+  );
+  assert.equal(account(sales, 'Q-1').Name, 'Renamed in service', 'and sales has it too');
+  assert.equal(sales.query(`SELECT COUNT() FROM Account WHERE Id = '${id}'`), 1, 'one record');
+});
