@@ -46,8 +46,8 @@ import {
   T_OBJECT,
   T_STRING
 } from '../runtime/values.js';
-import { add, arith, bitwise, cast, negate } from './ops.js';
-import { throwApex } from './errors.js';
+import { add, arith, bitwise, cast, negate } from '../runtime/ops.js';
+import { throwApex } from '../runtime/errors.js';
 import type { Interp } from './interp.js';
 import type { BuiltinClass } from '../stdlib/registry.js';
 

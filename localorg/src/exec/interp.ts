@@ -66,9 +66,9 @@ import {
   typeToString,
   T_OBJECT
 } from '../runtime/values.js';
-import { coercerFor, hooks, stringOf, type Coercer } from './ops.js';
-import { setCurrent } from './context.js';
-import { throwApex } from './errors.js';
+import { coercerFor, hooks, stringOf, type Coercer } from '../runtime/ops.js';
+import { setCurrent } from '../runtime/context.js';
+import { throwApex } from '../runtime/errors.js';
 import { builtin, type BuiltinClass, register } from '../stdlib/registry.js';
 import { BUILTIN_EXCEPTIONS } from '../stdlib/exceptions.js';
 import '../stdlib/index.js';

@@ -14,8 +14,8 @@ import {
   T_BOOLEAN
 } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { currentInterp } from '../exec/context.js';
+import { throwApex } from '../runtime/errors.js';
+import { currentInterp } from '../runtime/context.js';
 
 function conv(elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
   const c = currentInterp().coercer(elem);

@@ -9,8 +9,8 @@ import {
 } from 'node:crypto';
 import { ApexBlob, type ApexValue, NativeObject } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
-import { stringOf } from '../exec/ops.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
+import { stringOf } from '../runtime/ops.js';
 
 function blob(v: ApexValue): ApexBlob {
   if (!(v instanceof ApexBlob))

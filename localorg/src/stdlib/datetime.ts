@@ -5,9 +5,9 @@
 import { ApexDate, ApexDatetime, ApexTime, type ApexValue } from '../runtime/values.js';
 import type { NativeCallContext } from '../runtime/platform.js';
 import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { asNumber, stringOf } from '../exec/ops.js';
-import { formatInZone, zonedParts, zonedToEpoch } from './tz.js';
+import { throwApex } from '../runtime/errors.js';
+import { asNumber, stringOf } from '../runtime/ops.js';
+import { formatInZone, zonedParts, zonedToEpoch } from '../runtime/tz.js';
 
 const DAY = 86400000;
 const zone = (ctx: NativeCallContext) => ctx.platform.runningUser().timeZone;

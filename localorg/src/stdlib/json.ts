@@ -28,9 +28,9 @@ import {
   typeToString
 } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
-import { currentInterp } from '../exec/context.js';
-import { stringOf, toId } from '../exec/ops.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
+import { currentInterp } from '../runtime/context.js';
+import { stringOf, toId } from '../runtime/ops.js';
 import type { ClassDef } from '../binder/symbols.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import {
   int64
 } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { asNumber, decimalDivide, stringOf } from '../exec/ops.js';
+import { throwApex } from '../runtime/errors.js';
+import { asNumber, decimalDivide, stringOf } from '../runtime/ops.js';
 
 type Num = number | bigint | ApexDouble | ApexDecimal;
 

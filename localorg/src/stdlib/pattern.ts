@@ -5,7 +5,7 @@
  */
 import { ApexList, type ApexValue, NativeObject, T_STRING } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
 
 const POSIX: Record<string, string> = {
   Lower: 'a-z',

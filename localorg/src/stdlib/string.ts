@@ -13,10 +13,10 @@ import {
   typeRef
 } from '../runtime/values.js';
 import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { stringOf, toId } from '../exec/ops.js';
+import { throwApex } from '../runtime/errors.js';
+import { stringOf, toId } from '../runtime/ops.js';
 import { javaRegex, javaReplacement, javaSplit, translateRegex } from './pattern.js';
-import { formatInZone } from './tz.js';
+import { formatInZone } from '../runtime/tz.js';
 import { formatNumber } from './numbers.js';
 
 function s(v: ApexValue): string {

@@ -30,10 +30,10 @@ import {
   type NativeCallContext
 } from '../runtime/platform.js';
 import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
-import { currentInterp } from '../exec/context.js';
-import { stringOf, toId } from '../exec/ops.js';
-import { zonedParts } from './tz.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
+import { currentInterp } from '../runtime/context.js';
+import { stringOf, toId } from '../runtime/ops.js';
+import { zonedParts } from '../runtime/tz.js';
 
 // ---------------------------------------------------------------------------------------------
 // Built-in enums and interfaces

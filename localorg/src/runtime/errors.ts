@@ -1,5 +1,5 @@
 /** Raising Apex exceptions from TypeScript code (operators, stdlib, platform helpers). */
-import { ApexThrow, UnsupportedError } from '../runtime/platform.js';
+import { ApexThrow, UnsupportedError } from './platform.js';
 import { currentInterp } from './context.js';
 
 /** Throws the platform exception `typeName` (e.g. 'System.NullPointerException') with `message`. */

@@ -2,7 +2,7 @@
  * The interpreter currently running (the runtime is single-threaded). Lets deep helpers such as
  * `throwApex` build exceptions with the current line and stack without threading a context through.
  */
-import type { Interp } from './interp.js';
+import type { Interp } from '../exec/interp.js';
 
 let current: Interp | null = null;
 

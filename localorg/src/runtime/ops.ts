@@ -24,9 +24,9 @@ import {
   normaliseId,
   runtimeTypeName,
   typeToString
-} from '../runtime/values.js';
+} from './values.js';
 import { throwApex } from './errors.js';
-import { formatInZone } from '../stdlib/tz.js';
+import { formatInZone } from './tz.js';
 import { currentUserZone } from './context.js';
 
 type Num = number | bigint | ApexDouble | ApexDecimal;
