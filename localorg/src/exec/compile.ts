@@ -49,7 +49,7 @@ import {
 import { add, arith, bitwise, cast, negate } from '../runtime/ops.js';
 import { throwApex } from '../runtime/errors.js';
 import type { Interp } from './interp.js';
-import type { BuiltinClass } from '../stdlib/registry.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
 
 /** A compiled expression and its static type (null = known only at run time). */
 interface C {

@@ -1,6 +1,7 @@
 /**
  * The interpreter: loads sources, builds the class table (binder), compiles bodies to closures,
- * runs methods, and implements the `ApexRuntime` API the platform and the test runner use.
+ * runs methods, and implements the `ApexRuntime` API the platform and the test runner use (and
+ * `LanguageRuntime`, what the standard library asks of it).
  */
 import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front/parse.js';
 import { cached } from '../front/cache.js';
@@ -29,7 +30,6 @@ import { MethodCompiler } from './compile.js';
 import {
   type AnnotationInfo,
   type ApexPlatform,
-  type ApexRuntime,
   ApexThrow,
   type ClassInfo,
   type CompileDiagnostic,
@@ -66,12 +66,12 @@ import {
   typeToString,
   T_OBJECT
 } from '../runtime/values.js';
-import { coercerFor, hooks, stringOf, type Coercer } from '../runtime/ops.js';
+import { coercerFor, stringOf, type Coercer } from '../runtime/ops.js';
 import { setCurrent } from '../runtime/context.js';
 import { throwApex } from '../runtime/errors.js';
-import { builtin, type BuiltinClass, register } from '../stdlib/registry.js';
+import { BuiltinRegistry, type BuiltinClass, type BuiltinContext } from '../runtime/builtins.js';
+import type { LanguageRuntime } from '../runtime/language.js';
 import { BUILTIN_EXCEPTIONS } from '../stdlib/exceptions.js';
-import '../stdlib/index.js';
 
 const PRIMITIVES: Record<string, string> = {
   integer: 'Integer',
@@ -122,7 +122,7 @@ interface CtorChain {
   target: MethodDef | null;
 }
 
-export class Interp implements ApexRuntime {
+export class Interp implements LanguageRuntime {
   readonly diagnostics: CompileDiagnostic[] = [];
   private readonly classTable = new Map<string, ClassDef>();
   private readonly topLevel: ClassDef[] = [];
@@ -142,17 +142,14 @@ export class Interp implements ApexRuntime {
   private readonly rootFrame: Frame;
   private readonly nativeDefsAdapted = new Set<string>();
 
-  constructor(readonly platform: ApexPlatform = new UnsupportedPlatform()) {
-    hooks.objectToString = (o) => this.userToString(o);
-    hooks.nativeToString = (o) => {
-      const fn = builtin(lc(o.className))?.methods?.tostring;
-      if (fn) return stringOf(fn(this.nativeContext(), o, []));
-      // Schema tokens print their object or field name (String.valueOf(Account.SObjectType) is 'Account').
-      const st = o.state as { field?: unknown; object?: unknown };
-      if (typeof st?.field === 'string') return st.field;
-      if (typeof st?.object === 'string') return st.object;
-      return o.className;
-    };
+  /**
+   * `builtins` holds the standard library (the runner registers it: `runner/runner.ts`); this org's
+   * platform native classes join it here, so each org's interpreter has its own.
+   */
+  constructor(
+    readonly platform: ApexPlatform = new UnsupportedPlatform(),
+    private readonly builtins: BuiltinRegistry = new BuiltinRegistry()
+  ) {
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
     const rootCls = new ClassDef('<root>', '<root>', null, 'class', [], null, new Set());
@@ -402,7 +399,7 @@ export class Interp implements ApexRuntime {
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
     if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;
-    register(b);
+    this.builtins.register(b);
   }
 
   // ------------------------------------------------------------------ binding
@@ -790,11 +787,11 @@ export class Interp implements ApexRuntime {
       return {
         kind: 'type',
         user: null,
-        builtin: builtin(l) ?? null,
+        builtin: this.builtins.get(l) ?? null,
         sobject: null,
         t: typeRef(prim)
       };
-    const b = builtin(l);
+    const b = this.builtins.get(l);
     if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
     const so = this.isSObjectType(full);
     if (so) return { kind: 'type', user: null, builtin: null, sobject: so, t: typeRef(so) };
@@ -830,11 +827,11 @@ export class Interp implements ApexRuntime {
   }
 
   builtinByType(t: TypeRef): BuiltinClass | null {
-    return builtin(lc(t.name)) ?? null;
+    return this.builtins.get(lc(t.name)) ?? null;
   }
 
   builtinReturnType(t: TypeRef, lcMethod: string): TypeRef | null {
-    const b = builtin(lc(t.name));
+    const b = this.builtins.get(lc(t.name));
     return b?.returns?.[`.${lcMethod}`] ?? null;
   }
 
@@ -877,7 +874,7 @@ export class Interp implements ApexRuntime {
     return { file: f.method.owner.file, line: f.line, column: 1 };
   }
 
-  nativeContext(pos?: SourcePos): NativeCallContext {
+  nativeContext(pos?: SourcePos): BuiltinContext {
     return {
       pos: pos ?? this.currentPos(),
       runtime: this,
@@ -1106,7 +1103,8 @@ export class Interp implements ApexRuntime {
     }
     if (t === 'object') return 1;
     // A platform class (Schema.SObjectField...) never passes for a primitive parameter.
-    if (PRIMITIVES[t] && !PRIMITIVES[f] && builtin(f) && !this.isSObjectType(from.name)) return -1;
+    if (PRIMITIVES[t] && !PRIMITIVES[f] && this.builtins.get(f) && !this.isSObjectType(from.name))
+      return -1;
     const num = ['integer', 'long', 'double', 'decimal'];
     if (num.includes(f) && num.includes(t)) return num.indexOf(t) > num.indexOf(f) ? 2 : -1;
     if (t === 'string' && f === 'id') return 2;
@@ -1281,6 +1279,11 @@ export class Interp implements ApexRuntime {
     return undefined;
   }
 
+  variablesInScope(): (name: string) => ApexValue | undefined {
+    const frame = this.stack[this.stack.length - 1];
+    return (name) => this.lookupVariable(frame, name);
+  }
+
   unwindTo(f: Frame): void {
     const i = this.stack.lastIndexOf(f);
     if (i >= 0) this.stack.length = i + 1;
@@ -1314,7 +1317,7 @@ export class Interp implements ApexRuntime {
       throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
     }
     if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as
+      const b = this.builtins.get(lc(o.className)) as
         | (BuiltinClass & {
             nativeProperty?: (
               ctx: NativeCallContext,
@@ -1366,7 +1369,7 @@ export class Interp implements ApexRuntime {
       return;
     }
     if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as
+      const b = this.builtins.get(lc(o.className)) as
         | (BuiltinClass & {
             nativeSetProperty?: (
               ctx: NativeCallContext,
@@ -1464,7 +1467,7 @@ export class Interp implements ApexRuntime {
         case 'gettypename':
           return o.cls.name;
       }
-      const fam = builtin(lc(o.cls.name));
+      const fam = this.builtins.get(lc(o.cls.name));
       const fn = fam?.methods?.[l];
       if (fn) return fn(this.nativeContext(), o, args);
     }
@@ -1492,32 +1495,32 @@ export class Interp implements ApexRuntime {
   private familyOf(o: ApexValue): BuiltinClass | undefined {
     switch (typeof o) {
       case 'string':
-        return builtin('string');
+        return this.builtins.get('string');
       case 'number':
-        return builtin('integer');
+        return this.builtins.get('integer');
       case 'bigint':
-        return builtin('long');
+        return this.builtins.get('long');
       case 'boolean':
-        return builtin('boolean');
+        return this.builtins.get('boolean');
     }
-    if (o instanceof ApexList) return builtin('list');
-    if (o instanceof ApexMap) return builtin('map');
-    if (o instanceof ApexSet) return builtin('set');
-    if (o instanceof ApexSObject) return builtin('sobject');
-    if (o instanceof ApexId) return builtin('id');
-    if (o instanceof ApexDecimal) return builtin('decimal');
-    if (o instanceof ApexDouble) return builtin('double');
-    if (o instanceof ApexDate) return builtin('date');
-    if (o instanceof ApexDatetime) return builtin('datetime');
-    if (o instanceof ApexTime) return builtin('time');
-    if (o instanceof ApexBlob) return builtin('blob');
-    if (o instanceof ApexEnumValue) return builtin('<enum>');
-    if (o instanceof ApexTypeValue) return builtin('system.type');
-    if (o instanceof NativeObject) return builtin(lc(o.className));
+    if (o instanceof ApexList) return this.builtins.get('list');
+    if (o instanceof ApexMap) return this.builtins.get('map');
+    if (o instanceof ApexSet) return this.builtins.get('set');
+    if (o instanceof ApexSObject) return this.builtins.get('sobject');
+    if (o instanceof ApexId) return this.builtins.get('id');
+    if (o instanceof ApexDecimal) return this.builtins.get('decimal');
+    if (o instanceof ApexDouble) return this.builtins.get('double');
+    if (o instanceof ApexDate) return this.builtins.get('date');
+    if (o instanceof ApexDatetime) return this.builtins.get('datetime');
+    if (o instanceof ApexTime) return this.builtins.get('time');
+    if (o instanceof ApexBlob) return this.builtins.get('blob');
+    if (o instanceof ApexEnumValue) return this.builtins.get('<enum>');
+    if (o instanceof ApexTypeValue) return this.builtins.get('system.type');
+    if (o instanceof NativeObject) return this.builtins.get(lc(o.className));
     return undefined;
   }
 
-  private userToString(o: ApexObject): string | null {
+  objectToString(o: ApexObject): string | null {
     const cls = o.cls as ClassDef;
     if (cls.userToString) return cls.userToString(o);
     if (o.exception) return null;
@@ -1525,6 +1528,16 @@ export class Interp implements ApexRuntime {
     for (const [, fd] of cls.fields) parts.push(`${fd.name}=${stringOf(o.fields[fd.slot])}`);
     // The platform names an inner class by its own name only (Outer.Inner prints as Inner:[...]).
     return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}:[${parts.join(', ')}]`;
+  }
+
+  nativeToString(o: NativeObject): string {
+    const fn = this.builtins.get(lc(o.className))?.methods?.tostring;
+    if (fn) return stringOf(fn(this.nativeContext(), o, []));
+    // Schema tokens print their object or field name (String.valueOf(Account.SObjectType) is 'Account').
+    const st = o.state as { field?: unknown; object?: unknown };
+    if (typeof st?.field === 'string') return st.field;
+    if (typeof st?.object === 'string') return st.object;
+    return o.className;
   }
 
   newCollection(t: TypeRef, args: ApexValue[]): ApexValue {
@@ -1746,7 +1759,7 @@ export class Interp implements ApexRuntime {
     const cls = this.classTable.get(lc(className));
     if (!cls) {
       // Built-in statics (System.JSON.serialize/deserialize for Apex REST bodies).
-      const fn = builtin(lc(className))?.statics?.[lc(method)];
+      const fn = this.builtins.get(lc(className))?.statics?.[lc(method)];
       if (fn) return this.enter(() => fn(this.nativeContext(), args));
       throw new Error(`No such class: ${className}`);
     }

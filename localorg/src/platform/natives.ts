@@ -273,16 +273,15 @@ function enumProps(
 }
 
 export function platformNatives(built: Org): PlatformClassDef[] {
-  // One registry of native classes serves every org of a World (stdlib/registry.ts) and keeps the
-  // definitions of the org created last, so each call rebinds `org` to the org running the code
-  // (the call's platform): see `bound` below.
+  // Each org's interpreter registers its own definitions (runtime/builtins.ts); each call still
+  // rebinds `org` to the org running the code (the call's platform, see `bound` below), so a
+  // definition never depends on which org built it.
   let org = built;
   let schema = org.schema;
   const user = (): string => org.currentUserId();
   const typeToken = (name: string): NativeObject => org.typeToken(name);
   const fieldToken = (o: string, f: string): NativeObject => org.fieldToken(o, f);
-  // Native classes live in one registry shared by the orgs of a World: the org that runs the
-  // code is the call's platform, not the org these definitions were first built for.
+  // The org that runs the code is the call's platform (see above).
   const recordTypesByOrg = new WeakMap<Org, RecordTypes>();
   const recordTypeViews = (ctx: NativeCallContext, self: ApexValue): RecordTypeView[] => {
     const running = ctx.platform as Org;

@@ -1,19 +1,26 @@
 /**
- * The interpreter currently running (the runtime is single-threaded). Lets deep helpers such as
- * `throwApex` build exceptions with the current line and stack without threading a context through.
+ * The one way to reach the interpreter running now (the runtime is single-threaded). Code that is
+ * called with a context uses `ctx.runtime`; this is for the few deep helpers that are not: raising
+ * an Apex exception with the current line (`errors.ts`) and String.valueOf (`ops.ts`).
  */
-import type { Interp } from '../exec/interp.js';
+import type { LanguageRuntime } from './language.js';
 
-let current: Interp | null = null;
+let current: LanguageRuntime | null = null;
 
-export function setCurrent(i: Interp | null): Interp | null {
+/** Makes `r` the running interpreter; returns the previous one for the caller to restore. */
+export function setCurrent(r: LanguageRuntime | null): LanguageRuntime | null {
   const prev = current;
-  current = i;
+  current = r;
   return prev;
 }
 
-export function currentInterp(): Interp {
+export function currentRuntime(): LanguageRuntime {
   if (!current) throw new Error('No Apex interpreter is running');
+  return current;
+}
+
+/** The running interpreter, or null outside Apex. */
+export function currentRuntimeOrNull(): LanguageRuntime | null {
   return current;
 }
 

@@ -1,16 +1,18 @@
-/** Raising Apex exceptions from TypeScript code (operators, stdlib, platform helpers). */
+/**
+ * The one way to raise an Apex exception from TypeScript (operators, stdlib; platform code goes
+ * through `ctx.throwApex`, which lands here): built by the running interpreter, at its current line.
+ */
 import { ApexThrow, UnsupportedError } from './platform.js';
-import { currentInterp } from './context.js';
+import { currentRuntime } from './context.js';
 
 /** Throws the platform exception `typeName` (e.g. 'System.NullPointerException') with `message`. */
 export function throwApex(typeName: string, message: string, data?: unknown): never {
-  const interp = currentInterp();
-  const ex = interp.newException(typeName, message);
+  const ex = currentRuntime().newException(typeName, message);
   if (data !== undefined && ex.exception) ex.exception.data = data;
   throw new ApexThrow(ex, typeName === 'System.LimitException');
 }
 
 /** A feature the local org does not implement, located at the current Apex line. */
 export function unsupported(feature: string): never {
-  throw new UnsupportedError(feature, currentInterp().currentPos());
+  throw new UnsupportedError(feature, currentRuntime().currentPos());
 }

@@ -13,12 +13,15 @@ import {
   T_INTEGER,
   T_BOOLEAN
 } from '../runtime/values.js';
-import { register } from './registry.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
 import { throwApex } from '../runtime/errors.js';
-import { currentInterp } from '../runtime/context.js';
+import { currentRuntime } from '../runtime/context.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const collectionClasses: BuiltinClass[] = [];
 
 function conv(elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
-  const c = currentInterp().coercer(elem);
+  const c = currentRuntime().coercer(elem);
   return c ?? ((v) => v);
 }
 
@@ -45,7 +48,7 @@ function cloneSObject(v: ApexValue, deep: boolean): ApexValue {
 function compareForSort(a: ApexValue, b: ApexValue): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   if (a instanceof ApexObject) {
-    const r = currentInterp().dispatch(a, 'compareTo', [b]);
+    const r = currentRuntime().dispatch(a, 'compareTo', [b]);
     return r as number;
   }
   if (a instanceof ApexSObject && b instanceof ApexSObject) {
@@ -67,7 +70,7 @@ interface IterState {
   i: number;
 }
 
-register({
+collectionClasses.push({
   name: 'System.ListIterator',
   aliases: ['system.iterator', 'iterator'],
   methods: {
@@ -80,7 +83,7 @@ register({
   }
 });
 
-register({
+collectionClasses.push({
   name: 'List',
   aliases: ['system.list'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
@@ -128,7 +131,7 @@ register({
     sort: (_c, l: ApexList, a) => {
       if (a.length && a[0] !== null) {
         const cmp = a[0];
-        l.items.sort((x, y) => currentInterp().dispatch(cmp, 'compare', [x, y]) as number);
+        l.items.sort((x, y) => currentRuntime().dispatch(cmp, 'compare', [x, y]) as number);
       } else l.items.sort(compareForSort);
       return null;
     },
@@ -136,7 +139,7 @@ register({
   }
 });
 
-register({
+collectionClasses.push({
   name: 'Set',
   aliases: ['system.set'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
@@ -181,7 +184,7 @@ register({
   }
 });
 
-register({
+collectionClasses.push({
   name: 'Map',
   aliases: ['system.map'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.containskey': T_BOOLEAN },

@@ -27,11 +27,14 @@ import {
   typeRef,
   typeToString
 } from '../runtime/values.js';
-import { register } from './registry.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
 import { throwApex, unsupported } from '../runtime/errors.js';
-import { currentInterp } from '../runtime/context.js';
+import { currentRuntime } from '../runtime/context.js';
 import { stringOf, toId } from '../runtime/ops.js';
-import type { ClassDef } from '../binder/symbols.js';
+import type { ClassShape } from '../runtime/language.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const jsonClasses: BuiltinClass[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Serialisation
@@ -133,12 +136,12 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
   }
   if (v instanceof ApexObject) {
     seen.add(v);
-    const cls = v.cls as ClassDef;
+    const cls = v.cls as ClassShape;
     const entries: [string, JNode][] = [];
     if (v.exception) unsupported(`JSON.serialize of an exception (${cls.name})`);
     for (const fd of cls.fields.values()) {
       if (fd.isStatic) continue;
-      const x = fd.getter ? currentInterp().invoke(fd.getter, v, []) : v.fields[fd.slot];
+      const x = fd.getter ? currentRuntime().invoke(fd.getter, v, []) : v.fields[fd.slot];
       if (x === null && suppressNulls) continue;
       entries.push([fd.name, toNode(x, suppressNulls, seen)]);
     }
@@ -368,7 +371,7 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
     return null;
   }
   const n = t.name.toLowerCase();
-  const interp = currentInterp();
+  const interp = currentRuntime();
   const bad = (what: string): never =>
     throwApex('System.JSONException', `Illegal value for ${typeToString(t)}: ${what}`);
   switch (n) {
@@ -507,7 +510,7 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
 }
 
 function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
-  const interp = currentInterp();
+  const interp = currentRuntime();
   const x = r.next();
   if (x.t !== 'START_OBJECT')
     throwApex('System.JSONException', 'Expected an object for an SObject');
@@ -585,7 +588,7 @@ function str(v: ApexValue): string {
   return stringOf(v);
 }
 
-register({
+jsonClasses.push({
   name: 'System.JSON',
   statics: {
     serialize: (_c, a) => serialize(a[0], false, a[1] === true),
@@ -647,7 +650,7 @@ function gen(fn: (g: GenState, a: ApexValue[]) => void) {
 
 const valueNode = (v: ApexValue): JNode => toNode(v, false, new Set());
 
-register({
+jsonClasses.push({
   name: 'System.JSONGenerator',
   methods: {
     writestartobject: gen((g) => {
@@ -742,7 +745,7 @@ function tokenEnum(t: Tok | null): ApexValue {
     'VALUE_STRING',
     'VALUE_TRUE'
   ];
-  return currentInterp().builtinEnum('System.JSONToken', t.t, all.indexOf(t.t));
+  return currentRuntime().builtinEnum('System.JSONToken', t.t, all.indexOf(t.t));
 }
 
 function advance(p: ParserState): Tok | null {
@@ -780,7 +783,7 @@ function scalar(p: NativeObject<ParserState>): string {
   return s;
 }
 
-register({
+jsonClasses.push({
   name: 'System.JSONParser',
   methods: {
     nexttoken: (_c, self: NativeObject<ParserState>) => tokenEnum(advance(self.state)),

@@ -29,11 +29,14 @@ import {
   type DmlOperation,
   type NativeCallContext
 } from '../runtime/platform.js';
-import { register } from './registry.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
 import { throwApex, unsupported } from '../runtime/errors.js';
-import { currentInterp } from '../runtime/context.js';
+import { currentRuntime } from '../runtime/context.js';
 import { stringOf, toId } from '../runtime/ops.js';
 import { zonedParts } from '../runtime/tz.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const systemClasses: BuiltinClass[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Built-in enums and interfaces
@@ -112,7 +115,7 @@ const enums: [string, string[]][] = [
   ],
   ['System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']]
 ];
-for (const [name, values] of enums) register({ name, enumValues: values });
+for (const [name, values] of enums) systemClasses.push({ name, enumValues: values });
 
 const interfaces = [
   'System.Comparable',
@@ -142,14 +145,14 @@ const interfaces = [
   'Database.BatchableContext'
 ];
 for (const name of interfaces)
-  register({
+  systemClasses.push({
     name,
     isInterface: true,
     aliases: name.startsWith('System.') ? [] : [name.toLowerCase()]
   });
 
 /** Methods of every enum value (user and built-in). */
-register({
+systemClasses.push({
   name: '<enum>',
   methods: {
     name: (_c, self: ApexEnumValue) => self.name,
@@ -164,7 +167,7 @@ register({
 // Assertions (uncatchable, as on the platform)
 
 function fail(message: string): never {
-  const interp = currentInterp();
+  const interp = currentRuntime();
   throw new ApexThrow(interp.newException('System.AssertException', message), true);
 }
 
@@ -202,7 +205,7 @@ function assertNotEquals(a: ApexValue[]): ApexValue {
   return null;
 }
 
-register({
+systemClasses.push({
   name: 'System.Assert',
   statics: {
     areequal: (_c, a) => assertEquals(a),
@@ -254,6 +257,7 @@ register({
 });
 
 import { isInstanceOf, runtimeTypeName } from '../runtime/values.js';
+
 function isInstance(v: ApexValue, t: ReturnType<typeof typeRef>): boolean {
   return isInstanceOf(v, t);
 }
@@ -273,7 +277,7 @@ function optionalPlatform<T>(ctx: NativeCallContext, name: string): T | undefine
     : undefined;
 }
 
-register({
+systemClasses.push({
   name: 'System',
   aliases: ['system.system'],
   statics: {
@@ -333,10 +337,10 @@ function debugString(v: ApexValue): string {
 // ---------------------------------------------------------------------------------------------
 // Test, Limits, UserInfo
 
-register({
+systemClasses.push({
   name: 'System.Test',
   statics: {
-    isrunningtest: () => currentInterp().runningTest,
+    isrunningtest: () => currentRuntime().runningTest,
     starttest: (ctx) => {
       ctx.platform.startTest(ctx);
       return null;
@@ -372,7 +376,7 @@ register({
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
-    createstub: (_c, a) => currentInterp().createStub((a[0] as ApexTypeValue).type, a[1]),
+    createstub: (_c, a) => currentRuntime().createStub((a[0] as ApexTypeValue).type, a[1]),
     testinstall: () => unsupported('Test.testInstall')
   }
 });
@@ -400,13 +404,13 @@ for (const n of LIMIT_NAMES) {
   limitStatics[`get${n.toLowerCase()}`] = (ctx) => ctx.platform.limit(ctx, n, 'used');
   limitStatics[`getlimit${n.toLowerCase()}`] = (ctx) => ctx.platform.limit(ctx, n, 'max');
 }
-register({ name: 'System.Limits', statics: limitStatics });
+systemClasses.push({ name: 'System.Limits', statics: limitStatics });
 
 interface TimeZoneState {
   id: string;
 }
 
-register({
+systemClasses.push({
   name: 'System.TimeZone',
   statics: {
     gettimezone: (_c, a) =>
@@ -425,7 +429,7 @@ register({
 });
 
 const user = (ctx: NativeCallContext) => ctx.platform.runningUser();
-register({
+systemClasses.push({
   name: 'System.UserInfo',
   statics: {
     getuserid: (ctx) => toId(user(ctx).id),
@@ -459,10 +463,10 @@ register({
 // Trigger context variables
 
 function trig() {
-  return currentInterp().currentTrigger();
+  return currentRuntime().currentTrigger();
 }
 const op = () => trig()?.operation ?? '';
-register({
+systemClasses.push({
   name: 'System.Trigger',
   staticProps: {
     new: () => trig()?.newRecords ?? null,
@@ -481,7 +485,7 @@ register({
       const o = op();
       if (!o) return null;
       const all = enums.find((e) => e[0] === 'System.TriggerOperation')?.[1] ?? [];
-      return currentInterp().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
+      return currentRuntime().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
     }
   }
 });
@@ -501,16 +505,16 @@ function currentQuiddity(ctx: NativeCallContext): string {
   if (optionalPlatform<boolean>(ctx, 'isFuture')) return 'FUTURE';
   if (optionalPlatform<boolean>(ctx, 'isScheduled')) return 'SCHEDULED';
   // The local runner runs test methods one after the other, as `sf apex run test --synchronous`.
-  if (currentInterp().runningTest) return 'RUNTEST_SYNC';
+  if (currentRuntime().runningTest) return 'RUNTEST_SYNC';
   return unsupported('System.Request quiddity outside test methods and async jobs');
 }
 
-register({
+systemClasses.push({
   name: 'System.Request',
   statics: {
     getcurrent: (ctx) =>
       new NativeObject<RequestState>('System.Request', {
-        id: `localorg-request-${currentInterp().transactionNumber}`,
+        id: `localorg-request-${currentRuntime().transactionNumber}`,
         quiddity: currentQuiddity(ctx)
       })
   },
@@ -518,7 +522,7 @@ register({
     getrequestid: (_c, self: NativeObject<RequestState>) => self.state.id,
     getquiddity: (_c, self: NativeObject<RequestState>) => {
       const all = enums.find((e) => e[0] === 'System.Quiddity')?.[1] ?? [];
-      return currentInterp().builtinEnum(
+      return currentRuntime().builtinEnum(
         'System.Quiddity',
         self.state.quiddity,
         all.indexOf(self.state.quiddity)
@@ -530,7 +534,7 @@ register({
 // ---------------------------------------------------------------------------------------------
 // Type
 
-register({
+systemClasses.push({
   name: 'System.Type',
   statics: {
     forname: (_c, a) => {
@@ -540,7 +544,7 @@ register({
             ? `${stringOf(a[0])}.${stringOf(a[1])}`
             : stringOf(a[1])
           : stringOf(a[0]);
-      const t = currentInterp().typeForName(name);
+      const t = currentRuntime().typeForName(name);
       return t ? new ApexTypeValue(t) : null;
     }
   },
@@ -550,7 +554,7 @@ register({
     equals: (_c, self: ApexTypeValue, a) => keyEquals(self, a[0]),
     hashcode: (_c, self: ApexTypeValue) => typeToString(self.type).toLowerCase().length,
     newinstance: (_c, self: ApexTypeValue) => {
-      const interp = currentInterp();
+      const interp = currentRuntime();
       const n = self.type.name.toLowerCase();
       if (n === 'list' || n === 'set' || n === 'map') return interp.newCollection(self.type, []);
       const so = interp.isSObjectType(self.type.name);
@@ -559,7 +563,7 @@ register({
     },
     isassignablefrom: (_c, self: ApexTypeValue, a) => {
       const other = (a[0] as ApexTypeValue).type;
-      const interp = currentInterp();
+      const interp = currentRuntime();
       const cls = interp.classByType(other);
       return (
         other.name.toLowerCase() === self.type.name.toLowerCase() ||
@@ -632,15 +636,14 @@ export function fieldName(token: NativeObject): string {
 
 /** Bind resolution for dynamic SOQL: the bindMap of queryWithBinds, else variables in scope. */
 function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
-  const interp = currentInterp();
-  const frame = interp.stack[interp.stack.length - 1];
+  const variable = currentRuntime().variablesInScope();
   return (name) => {
     if (binds) {
       for (const [k, v] of binds.entries())
         if (typeof k === 'string' && k.toLowerCase() === name.toLowerCase()) return v;
       throwApex('System.QueryException', `Key '${name}' does not exist in the bindMap`);
     }
-    const v = interp.lookupVariable(frame, name);
+    const v = variable(name);
     if (v === undefined) throwApex('System.QueryException', `Variable does not exist: ${name}`);
     return v;
   };
@@ -675,7 +678,7 @@ function queryLocator(text: string, binds: ApexMap | null): NativeObject {
   });
 }
 
-register({
+systemClasses.push({
   name: 'Database',
   aliases: ['system.database'],
   statics: {
@@ -726,7 +729,7 @@ register({
   }
 });
 
-register({
+systemClasses.push({
   name: 'Database.QueryLocator',
   methods: {
     getquery: (_c, self: NativeObject<{ text: string }>) => self.state.text
@@ -770,27 +773,27 @@ function checkedField(
   throwApex('System.SObjectException', `Invalid field ${name} for ${self.type}`);
 }
 
-register({
+systemClasses.push({
   name: 'SObject',
   aliases: ['schema.sobject'],
   methods: {
-    get: (c, self: ApexSObject, a) => currentInterp().getMember(self, checkedField(c, self, a[0])),
+    get: (c, self: ApexSObject, a) => currentRuntime().getMember(self, checkedField(c, self, a[0])),
     put: (c, self: ApexSObject, a) => {
       const f = checkedField(c, self, a[0]);
-      const interp = currentInterp();
+      const interp = currentRuntime();
       const prev = self.raw(f) ?? null;
       interp.setMember(self, f, a[1]);
       return prev;
     },
     getsobject: (c, self: ApexSObject, a) =>
-      currentInterp().getMember(self, checkedField(c, self, a[0], true)),
+      currentRuntime().getMember(self, checkedField(c, self, a[0], true)),
     putsobject: (c, self: ApexSObject, a) => {
       const f = checkedField(c, self, a[0], true);
       const prev = self.raw(f) ?? null;
-      currentInterp().setMember(self, f, a[1]);
+      currentRuntime().setMember(self, f, a[1]);
       return prev;
     },
-    getsobjects: (_c, self: ApexSObject, a) => currentInterp().getMember(self, fieldArg(a[0])),
+    getsobjects: (_c, self: ApexSObject, a) => currentRuntime().getMember(self, fieldArg(a[0])),
     getsobjecttype: (ctx, self: ApexSObject) => ctx.platform.sobjectTypeToken(ctx, self.type),
     // SObject.setOptions(Database.DMLOptions): options for the next DML of this record
     setoptions: (_c, self: ApexSObject, a) => {
@@ -880,7 +883,7 @@ const STATUS_CODES = [
   'UNABLE_TO_LOCK_ROW',
   'UNKNOWN_EXCEPTION'
 ];
-register({ name: 'System.StatusCode', enumValues: STATUS_CODES });
+systemClasses.push({ name: 'System.StatusCode', enumValues: STATUS_CODES });
 
 interface DmlFailureData {
   index: number;
@@ -898,7 +901,7 @@ function dmlRow(self: ApexObject, i: ApexValue): DmlFailureData {
   return rows[n];
 }
 
-register({
+systemClasses.push({
   name: 'System.DmlException',
   methods: {
     getnumdml: (_c, self: ApexObject) =>
@@ -913,7 +916,7 @@ register({
     getdmlindex: (_c, self: ApexObject, a) => dmlRow(self, a[0]).index,
     getdmltype: (_c, self: ApexObject, a) => {
       const code = dmlRow(self, a[0]).statusCode;
-      return currentInterp().builtinEnum('System.StatusCode', code, STATUS_CODES.indexOf(code));
+      return currentRuntime().builtinEnum('System.StatusCode', code, STATUS_CODES.indexOf(code));
     },
     getdmlstatuscode: (_c, self: ApexObject, a) => dmlRow(self, a[0]).statusCode
   }
