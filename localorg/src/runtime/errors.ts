@@ -5,11 +5,14 @@
 import { ApexThrow, UnsupportedError } from './platform.js';
 import { currentRuntime } from './context.js';
 
+/** Exceptions no Apex `catch` block sees (Apex Developer Guide, "Exception Class and Built-In Exceptions"). */
+const UNCATCHABLE = new Set(['System.LimitException', 'System.AssertException']);
+
 /** Throws the platform exception `typeName` (e.g. 'System.NullPointerException') with `message`. */
 export function throwApex(typeName: string, message: string, data?: unknown): never {
   const ex = currentRuntime().newException(typeName, message);
   if (data !== undefined && ex.exception) ex.exception.data = data;
-  throw new ApexThrow(ex, typeName === 'System.LimitException');
+  throw new ApexThrow(ex, UNCATCHABLE.has(typeName));
 }
 
 /** A feature the local org does not implement, located at the current Apex line. */

@@ -13,15 +13,15 @@ import {
   T_INTEGER,
   T_BOOLEAN
 } from '../runtime/values.js';
-import type { BuiltinClass } from '../runtime/builtins.js';
+import type { BuiltinClass, BuiltinContext } from '../runtime/builtins.js';
 import { throwApex } from '../runtime/errors.js';
-import { currentRuntime } from '../runtime/context.js';
+import type { LanguageRuntime } from '../runtime/language.js';
 
 /** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
 export const collectionClasses: BuiltinClass[] = [];
 
-function conv(elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
-  const c = currentRuntime().coercer(elem);
+function conv(ctx: BuiltinContext, elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
+  const c = ctx.runtime.coercer(elem);
   return c ?? ((v) => v);
 }
 
@@ -45,25 +45,27 @@ function cloneSObject(v: ApexValue, deep: boolean): ApexValue {
 }
 
 /** List.sort(): Comparable.compareTo for user classes, the platform order for primitives and SObjects. */
-function compareForSort(a: ApexValue, b: ApexValue): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  if (a instanceof ApexObject) {
-    const r = currentRuntime().dispatch(a, 'compareTo', [b]);
-    return r as number;
-  }
-  if (a instanceof ApexSObject && b instanceof ApexSObject) {
-    // Default SObject order: by type label, then Name, then the other populated fields.
-    const t = apexCompare(a.type, b.type, true) ?? 0;
-    if (t) return t;
-    const n = apexCompare(a.raw('Name') ?? null, b.raw('Name') ?? null, true) ?? 0;
-    if (n) return n;
-    return apexCompare(a.raw('Id') ?? null, b.raw('Id') ?? null) ?? 0;
-  }
-  const c = apexCompare(a, b, false);
-  if (c === null)
-    throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
-  return c;
-}
+const compareForSort =
+  (rt: LanguageRuntime) =>
+  (a: ApexValue, b: ApexValue): number => {
+    if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+    if (a instanceof ApexObject) {
+      const r = rt.dispatch(a, 'compareTo', [b]);
+      return r as number;
+    }
+    if (a instanceof ApexSObject && b instanceof ApexSObject) {
+      // Default SObject order: by type label, then Name, then the other populated fields.
+      const t = apexCompare(a.type, b.type, true) ?? 0;
+      if (t) return t;
+      const n = apexCompare(a.raw('Name') ?? null, b.raw('Name') ?? null, true) ?? 0;
+      if (n) return n;
+      return apexCompare(a.raw('Id') ?? null, b.raw('Id') ?? null) ?? 0;
+    }
+    const c = apexCompare(a, b, false);
+    if (c === null)
+      throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
+    return c;
+  };
 
 interface IterState {
   items: ApexValue[];
@@ -88,14 +90,14 @@ collectionClasses.push({
   aliases: ['system.list'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
   methods: {
-    add: (_c, l: ApexList, a) => {
-      const c = conv(l.elemType);
+    add: (ctx, l: ApexList, a) => {
+      const c = conv(ctx, l.elemType);
       if (a.length === 1) l.items.push(c(a[0]));
       else l.items.splice(idx(l, a[0], true), 0, c(a[1]));
       return null;
     },
-    addall: (_c, l: ApexList, a) => {
-      const c = conv(l.elemType);
+    addall: (ctx, l: ApexList, a) => {
+      const c = conv(ctx, l.elemType);
       for (const x of itemsOf(a[0])) l.items.push(c(x));
       return null;
     },
@@ -123,16 +125,16 @@ collectionClasses.push({
     iterator: (_c, l: ApexList) =>
       new NativeObject<IterState>('System.ListIterator', { items: l.items, i: 0 }),
     remove: (_c, l: ApexList, a) => l.items.splice(idx(l, a[0]), 1)[0],
-    set: (_c, l: ApexList, a) => {
-      l.items[idx(l, a[0])] = conv(l.elemType)(a[1]);
+    set: (ctx, l: ApexList, a) => {
+      l.items[idx(l, a[0])] = conv(ctx, l.elemType)(a[1]);
       return null;
     },
     size: (_c, l: ApexList) => l.items.length,
-    sort: (_c, l: ApexList, a) => {
+    sort: (ctx, l: ApexList, a) => {
       if (a.length && a[0] !== null) {
         const cmp = a[0];
-        l.items.sort((x, y) => currentRuntime().dispatch(cmp, 'compare', [x, y]) as number);
-      } else l.items.sort(compareForSort);
+        l.items.sort((x, y) => ctx.runtime.dispatch(cmp, 'compare', [x, y]) as number);
+      } else l.items.sort(compareForSort(ctx.runtime));
       return null;
     },
     getsobjecttype: (ctx, l: ApexList) => ctx.platform.sobjectTypeToken(ctx, l.elemType.name)
@@ -144,9 +146,9 @@ collectionClasses.push({
   aliases: ['system.set'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
   methods: {
-    add: (_c, s: ApexSet, a) => s.add(conv(s.elemType)(a[0])),
-    addall: (_c, s: ApexSet, a) => {
-      const c = conv(s.elemType);
+    add: (ctx, s: ApexSet, a) => s.add(conv(ctx, s.elemType)(a[0])),
+    addall: (ctx, s: ApexSet, a) => {
+      const c = conv(ctx, s.elemType);
       let changed = false;
       for (const x of itemsOf(a[0])) changed = s.add(c(x)) || changed;
       return changed;
@@ -160,14 +162,14 @@ collectionClasses.push({
       for (const x of s.values()) o.add(x);
       return o;
     },
-    contains: (_c, s: ApexSet, a) => s.has(conv(s.elemType)(a[0])),
+    contains: (ctx, s: ApexSet, a) => s.has(conv(ctx, s.elemType)(a[0])),
     containsall: (_c, s: ApexSet, a) => itemsOf(a[0]).every((x) => s.has(x)),
     equals: (_c, s: ApexSet, a) => keyEquals(s, a[0]),
     hashcode: (_c, s: ApexSet) => apexHash(s),
     isempty: (_c, s: ApexSet) => s.size === 0,
     iterator: (_c, s: ApexSet) =>
       new NativeObject<IterState>('System.ListIterator', { items: s.values(), i: 0 }),
-    remove: (_c, s: ApexSet, a) => s.remove(conv(s.elemType)(a[0])),
+    remove: (ctx, s: ApexSet, a) => s.remove(conv(ctx, s.elemType)(a[0])),
     removeall: (_c, s: ApexSet, a) => {
       let changed = false;
       for (const x of itemsOf(a[0])) changed = s.remove(x) || changed;
@@ -198,14 +200,14 @@ collectionClasses.push({
       for (const [k, v] of m.entries()) o.put(k, v);
       return o;
     },
-    containskey: (_c, m: ApexMap, a) => m.has(conv(m.keyType)(a[0])),
+    containskey: (ctx, m: ApexMap, a) => m.has(conv(ctx, m.keyType)(a[0])),
     deepclone: (_c, m: ApexMap) => {
       const o = new ApexMap(m.keyType, m.valueType);
       for (const [k, v] of m.entries()) o.put(k, cloneSObject(v, true));
       return o;
     },
     equals: (_c, m: ApexMap, a) => keyEquals(m, a[0]),
-    get: (_c, m: ApexMap, a) => m.get(conv(m.keyType)(a[0])),
+    get: (ctx, m: ApexMap, a) => m.get(conv(ctx, m.keyType)(a[0])),
     hashcode: (_c, m: ApexMap) => apexHash(m),
     isempty: (_c, m: ApexMap) => m.size === 0,
     keyset: (_c, m: ApexMap) => {
@@ -213,9 +215,9 @@ collectionClasses.push({
       for (const k of m.keys()) s.add(k);
       return s;
     },
-    put: (_c, m: ApexMap, a) => {
-      const kc = conv(m.keyType);
-      const vc = conv(m.valueType);
+    put: (ctx, m: ApexMap, a) => {
+      const kc = conv(ctx, m.keyType);
+      const vc = conv(ctx, m.valueType);
       return m.put(kc(a[0]), vc(a[1]));
     },
     putall: (_c, m: ApexMap, a) => {
@@ -229,7 +231,7 @@ collectionClasses.push({
         }
       return null;
     },
-    remove: (_c, m: ApexMap, a) => m.remove(conv(m.keyType)(a[0])),
+    remove: (ctx, m: ApexMap, a) => m.remove(conv(ctx, m.keyType)(a[0])),
     size: (_c, m: ApexMap) => m.size,
     values: (_c, m: ApexMap) => new ApexList(m.valueType, m.values()),
     getsobjecttype: (ctx, m: ApexMap) => ctx.platform.sobjectTypeToken(ctx, m.valueType.name)

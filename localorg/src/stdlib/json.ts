@@ -27,11 +27,10 @@ import {
   typeRef,
   typeToString
 } from '../runtime/values.js';
-import type { BuiltinClass } from '../runtime/builtins.js';
+import type { BuiltinClass, BuiltinContext } from '../runtime/builtins.js';
 import { throwApex, unsupported } from '../runtime/errors.js';
-import { currentRuntime } from '../runtime/context.js';
 import { stringOf, toId } from '../runtime/ops.js';
-import type { ClassShape } from '../runtime/language.js';
+import type { ClassShape, LanguageRuntime } from '../runtime/language.js';
 
 /** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
 export const jsonClasses: BuiltinClass[] = [];
@@ -66,7 +65,12 @@ type JNode =
   | { k: 'obj'; entries: [string, JNode][] }
   | { k: 'arr'; items: JNode[] };
 
-function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode {
+function toNode(
+  rt: LanguageRuntime,
+  v: ApexValue,
+  suppressNulls: boolean,
+  seen: Set<unknown>
+): JNode {
   if (v === null) return { k: 'raw', text: 'null' };
   switch (typeof v) {
     case 'string':
@@ -93,7 +97,7 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
   if (v instanceof ApexList || v instanceof ApexSet) {
     seen.add(v);
     const items = (v instanceof ApexList ? v.items : v.values()).map((x) =>
-      toNode(x, suppressNulls, seen)
+      toNode(rt, x, suppressNulls, seen)
     );
     seen.delete(v);
     return { k: 'arr', items };
@@ -102,7 +106,7 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
     seen.add(v);
     const entries: [string, JNode][] = v
       .entries()
-      .map(([k, x]) => [stringOf(k), toNode(x, suppressNulls, seen)]);
+      .map(([k, x]) => [stringOf(k), toNode(rt, x, suppressNulls, seen)]);
     seen.delete(v);
     return { k: 'obj', entries };
   }
@@ -125,11 +129,11 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
             entries: [
               ['totalSize', { k: 'raw', text: String(x.items.length) }],
               ['done', { k: 'raw', text: 'true' }],
-              ['records', toNode(x, suppressNulls, seen)]
+              ['records', toNode(rt, x, suppressNulls, seen)]
             ]
           }
         ]);
-      else entries.push([k, toNode(x, suppressNulls, seen)]);
+      else entries.push([k, toNode(rt, x, suppressNulls, seen)]);
     }
     seen.delete(v);
     return { k: 'obj', entries };
@@ -141,9 +145,9 @@ function toNode(v: ApexValue, suppressNulls: boolean, seen: Set<unknown>): JNode
     if (v.exception) unsupported(`JSON.serialize of an exception (${cls.name})`);
     for (const fd of cls.fields.values()) {
       if (fd.isStatic) continue;
-      const x = fd.getter ? currentRuntime().invoke(fd.getter, v, []) : v.fields[fd.slot];
+      const x = fd.getter ? rt.invoke(fd.getter, v, []) : v.fields[fd.slot];
       if (x === null && suppressNulls) continue;
-      entries.push([fd.name, toNode(x, suppressNulls, seen)]);
+      entries.push([fd.name, toNode(rt, x, suppressNulls, seen)]);
     }
     seen.delete(v);
     return { k: 'obj', entries };
@@ -169,8 +173,13 @@ function pretty(n: JNode, indent: string): string {
   return `{\n${n.entries.map(([k, x]) => `${inner}${quote(k)} : ${pretty(x, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-export function serialize(v: ApexValue, prettyPrint: boolean, suppressNulls = false): string {
-  const n = toNode(v, suppressNulls, new Set());
+export function serialize(
+  rt: LanguageRuntime,
+  v: ApexValue,
+  prettyPrint: boolean,
+  suppressNulls = false
+): string {
+  const n = toNode(rt, v, suppressNulls, new Set());
   return prettyPrint ? pretty(n, '') : compact(n);
 }
 
@@ -288,7 +297,10 @@ function tokenize(src: string): Tok[] {
 
 class Reader {
   i = 0;
-  constructor(readonly toks: Tok[]) {}
+  constructor(
+    readonly rt: LanguageRuntime,
+    readonly toks: Tok[]
+  ) {}
   peek(): Tok | undefined {
     return this.toks[this.i];
   }
@@ -371,7 +383,7 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
     return null;
   }
   const n = t.name.toLowerCase();
-  const interp = currentRuntime();
+  const interp = r.rt;
   const bad = (what: string): never =>
     throwApex('System.JSONException', `Illegal value for ${typeToString(t)}: ${what}`);
   switch (n) {
@@ -510,7 +522,8 @@ function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
 }
 
 function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
-  const interp = currentRuntime();
+  const interp = r.rt;
+  const rt = r.rt;
   const x = r.next();
   if (x.t !== 'START_OBJECT')
     throwApex('System.JSONException', 'Expected an object for an SObject');
@@ -543,7 +556,11 @@ function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
         if (recs instanceof ApexList)
           for (const rec of recs.items)
             list.items.push(
-              sobjectFrom(new Reader(tokenize(serialize(rec, false))), child.childSObject, strict)
+              sobjectFrom(
+                new Reader(rt, tokenize(serialize(rt, rec, false))),
+                child.childSObject,
+                strict
+              )
             );
         o.set(child.relationshipName, list);
         continue;
@@ -552,7 +569,7 @@ function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
         o.set(
           parent.relationshipName ?? name,
           sobjectFrom(
-            new Reader(tokenize(serialize(raw, false))),
+            new Reader(rt, tokenize(serialize(rt, raw, false))),
             parent.referenceTo?.[0] ?? null,
             strict
           )
@@ -564,20 +581,25 @@ function sobjectFrom(r: Reader, so: string | null, strict: boolean): ApexValue {
       o.set(name, raw);
       continue;
     }
-    o.set(fi.name, typed(new Reader(tokenize(serialize(raw, false))), fi.type, strict));
+    o.set(fi.name, typed(new Reader(rt, tokenize(serialize(rt, raw, false))), fi.type, strict));
   }
   return o;
 }
 
-export function deserializeTyped(json: string, t: TypeRef, strict: boolean): ApexValue {
-  const r = new Reader(tokenize(json));
+export function deserializeTyped(
+  rt: LanguageRuntime,
+  json: string,
+  t: TypeRef,
+  strict: boolean
+): ApexValue {
+  const r = new Reader(rt, tokenize(json));
   const v = typed(r, t, strict);
   if (r.peek()) throwApex('System.JSONException', 'Unexpected content after the JSON value');
   return v;
 }
 
-export function deserializeUntyped(json: string): ApexValue {
-  const r = new Reader(tokenize(json));
+export function deserializeUntyped(rt: LanguageRuntime, json: string): ApexValue {
+  const r = new Reader(rt, tokenize(json));
   const v = untyped(r);
   if (r.peek()) throwApex('System.JSONException', 'Unexpected content after the JSON value');
   return v;
@@ -591,11 +613,13 @@ function str(v: ApexValue): string {
 jsonClasses.push({
   name: 'System.JSON',
   statics: {
-    serialize: (_c, a) => serialize(a[0], false, a[1] === true),
-    serializepretty: (_c, a) => serialize(a[0], true, a[1] === true),
-    deserialize: (_c, a) => deserializeTyped(str(a[0]), (a[1] as ApexTypeValue).type, false),
-    deserializestrict: (_c, a) => deserializeTyped(str(a[0]), (a[1] as ApexTypeValue).type, true),
-    deserializeuntyped: (_c, a) => deserializeUntyped(str(a[0])),
+    serialize: (ctx, a) => serialize(ctx.runtime, a[0], false, a[1] === true),
+    serializepretty: (ctx, a) => serialize(ctx.runtime, a[0], true, a[1] === true),
+    deserialize: (ctx, a) =>
+      deserializeTyped(ctx.runtime, str(a[0]), (a[1] as ApexTypeValue).type, false),
+    deserializestrict: (ctx, a) =>
+      deserializeTyped(ctx.runtime, str(a[0]), (a[1] as ApexTypeValue).type, true),
+    deserializeuntyped: (ctx, a) => deserializeUntyped(ctx.runtime, str(a[0])),
     creategenerator: (_c, a) =>
       new NativeObject<GenState>('System.JSONGenerator', {
         pretty: a[0] === true,
@@ -641,14 +665,14 @@ function emit(g: GenState, n: JNode): void {
   }
 }
 
-function gen(fn: (g: GenState, a: ApexValue[]) => void) {
-  return (_c: unknown, self: NativeObject<GenState>, a: ApexValue[]) => {
-    fn(self.state, a);
+function gen(fn: (g: GenState, a: ApexValue[], rt: LanguageRuntime) => void) {
+  return (ctx: BuiltinContext, self: NativeObject<GenState>, a: ApexValue[]) => {
+    fn(self.state, a, ctx.runtime);
     return null;
   };
 }
 
-const valueNode = (v: ApexValue): JNode => toNode(v, false, new Set());
+const valueNode = (rt: LanguageRuntime, v: ApexValue): JNode => toNode(rt, v, false, new Set());
 
 jsonClasses.push({
   name: 'System.JSONGenerator',
@@ -676,26 +700,28 @@ jsonClasses.push({
     writefieldname: gen((g, a) => {
       g.stack[g.stack.length - 1].key = str(a[0]);
     }),
-    writestring: gen((g, a) => emit(g, valueNode(a[0] === null ? null : stringOf(a[0])))),
-    writenumber: gen((g, a) => emit(g, valueNode(a[0]))),
-    writeboolean: gen((g, a) => emit(g, valueNode(a[0]))),
+    writestring: gen((g, a, rt) => emit(g, valueNode(rt, a[0] === null ? null : stringOf(a[0])))),
+    writenumber: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writeboolean: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
     writenull: gen((g) => emit(g, { k: 'raw', text: 'null' })),
-    writeobject: gen((g, a) => emit(g, valueNode(a[0]))),
-    writedate: gen((g, a) => emit(g, valueNode(a[0]))),
-    writedatetime: gen((g, a) => emit(g, valueNode(a[0]))),
-    writetime: gen((g, a) => emit(g, valueNode(a[0]))),
-    writeblob: gen((g, a) => emit(g, valueNode(a[0]))),
-    writeid: gen((g, a) => emit(g, valueNode(a[0]))),
-    writestringfield: gen((g, a) => fieldWrite(g, a[0], a[1] === null ? null : stringOf(a[1]))),
-    writenumberfield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writebooleanfield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writenullfield: gen((g, a) => fieldWrite(g, a[0], null)),
-    writeobjectfield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writedatefield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writedatetimefield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writetimefield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writeblobfield: gen((g, a) => fieldWrite(g, a[0], a[1])),
-    writeidfield: gen((g, a) => fieldWrite(g, a[0], a[1])),
+    writeobject: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writedate: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writedatetime: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writetime: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writeblob: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writeid: gen((g, a, rt) => emit(g, valueNode(rt, a[0]))),
+    writestringfield: gen((g, a, rt) =>
+      fieldWrite(rt, g, a[0], a[1] === null ? null : stringOf(a[1]))
+    ),
+    writenumberfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writebooleanfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writenullfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], null)),
+    writeobjectfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writedatefield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writedatetimefield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writetimefield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writeblobfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
+    writeidfield: gen((g, a, rt) => fieldWrite(rt, g, a[0], a[1])),
     getasstring: (_c, self: NativeObject<GenState>) => {
       const root = self.state.stack[0].node;
       if (!root) return '';
@@ -708,9 +734,9 @@ jsonClasses.push({
   }
 });
 
-function fieldWrite(g: GenState, name: ApexValue, v: ApexValue): void {
+function fieldWrite(rt: LanguageRuntime, g: GenState, name: ApexValue, v: ApexValue): void {
   g.stack[g.stack.length - 1].key = str(name);
-  emit(g, valueNode(v));
+  emit(g, valueNode(rt, v));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -728,7 +754,7 @@ function cur(p: ParserState): Tok | null {
   return p.i >= 0 && p.i < p.toks.length ? p.toks[p.i] : null;
 }
 
-function tokenEnum(t: Tok | null): ApexValue {
+function tokenEnum(rt: LanguageRuntime, t: Tok | null): ApexValue {
   if (!t) return null;
   const all = [
     'END_ARRAY',
@@ -745,7 +771,7 @@ function tokenEnum(t: Tok | null): ApexValue {
     'VALUE_STRING',
     'VALUE_TRUE'
   ];
-  return currentRuntime().builtinEnum('System.JSONToken', t.t, all.indexOf(t.t));
+  return rt.builtinEnum('System.JSONToken', t.t, all.indexOf(t.t));
 }
 
 function advance(p: ParserState): Tok | null {
@@ -786,21 +812,23 @@ function scalar(p: NativeObject<ParserState>): string {
 jsonClasses.push({
   name: 'System.JSONParser',
   methods: {
-    nexttoken: (_c, self: NativeObject<ParserState>) => tokenEnum(advance(self.state)),
-    nextvalue: (_c, self: NativeObject<ParserState>) => {
+    nexttoken: (ctx, self: NativeObject<ParserState>) =>
+      tokenEnum(ctx.runtime, advance(self.state)),
+    nextvalue: (ctx, self: NativeObject<ParserState>) => {
       let t = advance(self.state);
       while (t && t.t === 'FIELD_NAME') t = advance(self.state);
-      return tokenEnum(t);
+      return tokenEnum(ctx.runtime, t);
     },
-    getcurrenttoken: (_c, self: NativeObject<ParserState>) =>
-      self.state.cleared ? null : tokenEnum(cur(self.state)),
+    getcurrenttoken: (ctx, self: NativeObject<ParserState>) =>
+      self.state.cleared ? null : tokenEnum(ctx.runtime, cur(self.state)),
     hascurrenttoken: (_c, self: NativeObject<ParserState>) =>
       !self.state.cleared && cur(self.state) !== null,
     clearcurrenttoken: (_c, self: NativeObject<ParserState>) => {
       self.state.cleared = cur(self.state);
       return null;
     },
-    getlastclearedtoken: (_c, self: NativeObject<ParserState>) => tokenEnum(self.state.cleared),
+    getlastclearedtoken: (ctx, self: NativeObject<ParserState>) =>
+      tokenEnum(ctx.runtime, self.state.cleared),
     getcurrentname: (_c, self: NativeObject<ParserState>) => {
       const t = cur(self.state);
       if (t?.t === 'FIELD_NAME') return t.s;
@@ -815,12 +843,12 @@ jsonClasses.push({
     getdecimalvalue: (_c, self) => ApexDecimal.fromString(scalar(self)),
     getdoublevalue: (_c, self) => new ApexDouble(Number(scalar(self))),
     getbooleanvalue: (_c, self) => scalar(self) === 'true',
-    getdatevalue: (_c, self) =>
-      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Date'), false),
-    getdatetimevalue: (_c, self) =>
-      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Datetime'), false),
-    gettimevalue: (_c, self) =>
-      deserializeTyped(JSON.stringify(scalar(self)), typeRef('Time'), false),
+    getdatevalue: (ctx, self) =>
+      deserializeTyped(ctx.runtime, JSON.stringify(scalar(self)), typeRef('Date'), false),
+    getdatetimevalue: (ctx, self) =>
+      deserializeTyped(ctx.runtime, JSON.stringify(scalar(self)), typeRef('Datetime'), false),
+    gettimevalue: (ctx, self) =>
+      deserializeTyped(ctx.runtime, JSON.stringify(scalar(self)), typeRef('Time'), false),
     getidvalue: (_c, self) => toId(scalar(self)),
     getblobvalue: (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(scalar(self), 'base64'))),
     skipchildren: (_c, self: NativeObject<ParserState>) => {
@@ -835,15 +863,20 @@ jsonClasses.push({
       }
       return null;
     },
-    readvalueas: (_c, self: NativeObject<ParserState>, a) =>
-      readValue(self, (a[0] as ApexTypeValue).type, false),
-    readvalueasstrict: (_c, self: NativeObject<ParserState>, a) =>
-      readValue(self, (a[0] as ApexTypeValue).type, true)
+    readvalueas: (ctx, self: NativeObject<ParserState>, a) =>
+      readValue(ctx.runtime, self, (a[0] as ApexTypeValue).type, false),
+    readvalueasstrict: (ctx, self: NativeObject<ParserState>, a) =>
+      readValue(ctx.runtime, self, (a[0] as ApexTypeValue).type, true)
   }
 });
 
 /** Reads the value at the current token (object/array/scalar) into a type; leaves the parser on its last token. */
-function readValue(self: NativeObject<ParserState>, t: TypeRef, strict: boolean): ApexValue {
+function readValue(
+  rt: LanguageRuntime,
+  self: NativeObject<ParserState>,
+  t: TypeRef,
+  strict: boolean
+): ApexValue {
   const p = self.state;
   const start = p.i;
   const first = cur(p);
@@ -861,7 +894,7 @@ function readValue(self: NativeObject<ParserState>, t: TypeRef, strict: boolean)
       }
     }
   }
-  const r = new Reader(p.toks.slice(start, end + 1));
+  const r = new Reader(rt, p.toks.slice(start, end + 1));
   const v = typed(r, t, strict);
   p.i = end;
   return v;

@@ -24,14 +24,12 @@ import {
   typeToString
 } from '../runtime/values.js';
 import {
-  ApexThrow,
   type AccessLevel,
   type DmlOperation,
   type NativeCallContext
 } from '../runtime/platform.js';
-import type { BuiltinClass } from '../runtime/builtins.js';
+import type { BuiltinClass, BuiltinContext } from '../runtime/builtins.js';
 import { throwApex, unsupported } from '../runtime/errors.js';
-import { currentRuntime } from '../runtime/context.js';
 import { stringOf, toId } from '../runtime/ops.js';
 import { zonedParts } from '../runtime/tz.js';
 
@@ -167,8 +165,7 @@ systemClasses.push({
 // Assertions (uncatchable, as on the platform)
 
 function fail(message: string): never {
-  const interp = currentRuntime();
-  throw new ApexThrow(interp.newException('System.AssertException', message), true);
+  throwApex('System.AssertException', message);
 }
 
 function withMsg(msg: ApexValue, detail: string): string {
@@ -340,7 +337,7 @@ function debugString(v: ApexValue): string {
 systemClasses.push({
   name: 'System.Test',
   statics: {
-    isrunningtest: () => currentRuntime().runningTest,
+    isrunningtest: (ctx) => ctx.runtime.runningTest,
     starttest: (ctx) => {
       ctx.platform.startTest(ctx);
       return null;
@@ -376,7 +373,7 @@ systemClasses.push({
     setcurrentpage: () => unsupported('Test.setCurrentPage'),
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
-    createstub: (_c, a) => currentRuntime().createStub((a[0] as ApexTypeValue).type, a[1]),
+    createstub: (ctx, a) => ctx.runtime.createStub((a[0] as ApexTypeValue).type, a[1]),
     testinstall: () => unsupported('Test.testInstall')
   }
 });
@@ -462,30 +459,28 @@ systemClasses.push({
 // ---------------------------------------------------------------------------------------------
 // Trigger context variables
 
-function trig() {
-  return currentRuntime().currentTrigger();
-}
-const op = () => trig()?.operation ?? '';
+const trig = (ctx: BuiltinContext) => ctx.runtime.currentTrigger();
+const op = (ctx: BuiltinContext) => trig(ctx)?.operation ?? '';
 systemClasses.push({
   name: 'System.Trigger',
   staticProps: {
-    new: () => trig()?.newRecords ?? null,
-    old: () => trig()?.oldRecords ?? null,
-    newmap: () => trig()?.newMap ?? null,
-    oldmap: () => trig()?.oldMap ?? null,
-    isexecuting: () => trig() !== null,
-    isinsert: () => op().endsWith('INSERT'),
-    isupdate: () => op().endsWith('UPDATE'),
-    isdelete: () => op().endsWith('_DELETE'),
-    isundelete: () => op().endsWith('UNDELETE'),
-    isbefore: () => op().startsWith('BEFORE'),
-    isafter: () => op().startsWith('AFTER'),
-    size: () => trig()?.size ?? 0,
-    operationtype: () => {
-      const o = op();
+    new: (ctx) => trig(ctx)?.newRecords ?? null,
+    old: (ctx) => trig(ctx)?.oldRecords ?? null,
+    newmap: (ctx) => trig(ctx)?.newMap ?? null,
+    oldmap: (ctx) => trig(ctx)?.oldMap ?? null,
+    isexecuting: (ctx) => trig(ctx) !== null,
+    isinsert: (ctx) => op(ctx).endsWith('INSERT'),
+    isupdate: (ctx) => op(ctx).endsWith('UPDATE'),
+    isdelete: (ctx) => op(ctx).endsWith('_DELETE'),
+    isundelete: (ctx) => op(ctx).endsWith('UNDELETE'),
+    isbefore: (ctx) => op(ctx).startsWith('BEFORE'),
+    isafter: (ctx) => op(ctx).startsWith('AFTER'),
+    size: (ctx) => trig(ctx)?.size ?? 0,
+    operationtype: (ctx) => {
+      const o = op(ctx);
       if (!o) return null;
       const all = enums.find((e) => e[0] === 'System.TriggerOperation')?.[1] ?? [];
-      return currentRuntime().builtinEnum('System.TriggerOperation', o, all.indexOf(o));
+      return ctx.runtime.builtinEnum('System.TriggerOperation', o, all.indexOf(o));
     }
   }
 });
@@ -499,13 +494,13 @@ interface RequestState {
 }
 
 /** The kind of execution: async jobs by their kind, test methods as a synchronous test run. */
-function currentQuiddity(ctx: NativeCallContext): string {
+function currentQuiddity(ctx: BuiltinContext): string {
   if (optionalPlatform<boolean>(ctx, 'isBatch')) return 'BATCH_APEX';
   if (optionalPlatform<boolean>(ctx, 'isQueueable')) return 'QUEUEABLE';
   if (optionalPlatform<boolean>(ctx, 'isFuture')) return 'FUTURE';
   if (optionalPlatform<boolean>(ctx, 'isScheduled')) return 'SCHEDULED';
   // The local runner runs test methods one after the other, as `sf apex run test --synchronous`.
-  if (currentRuntime().runningTest) return 'RUNTEST_SYNC';
+  if (ctx.runtime.runningTest) return 'RUNTEST_SYNC';
   return unsupported('System.Request quiddity outside test methods and async jobs');
 }
 
@@ -514,15 +509,15 @@ systemClasses.push({
   statics: {
     getcurrent: (ctx) =>
       new NativeObject<RequestState>('System.Request', {
-        id: `localorg-request-${currentRuntime().transactionNumber}`,
+        id: `localorg-request-${ctx.runtime.transactionNumber}`,
         quiddity: currentQuiddity(ctx)
       })
   },
   methods: {
     getrequestid: (_c, self: NativeObject<RequestState>) => self.state.id,
-    getquiddity: (_c, self: NativeObject<RequestState>) => {
+    getquiddity: (ctx, self: NativeObject<RequestState>) => {
       const all = enums.find((e) => e[0] === 'System.Quiddity')?.[1] ?? [];
-      return currentRuntime().builtinEnum(
+      return ctx.runtime.builtinEnum(
         'System.Quiddity',
         self.state.quiddity,
         all.indexOf(self.state.quiddity)
@@ -537,14 +532,14 @@ systemClasses.push({
 systemClasses.push({
   name: 'System.Type',
   statics: {
-    forname: (_c, a) => {
+    forname: (ctx, a) => {
       const name =
         a.length === 2
           ? a[0]
             ? `${stringOf(a[0])}.${stringOf(a[1])}`
             : stringOf(a[1])
           : stringOf(a[0]);
-      const t = currentRuntime().typeForName(name);
+      const t = ctx.runtime.typeForName(name);
       return t ? new ApexTypeValue(t) : null;
     }
   },
@@ -553,17 +548,17 @@ systemClasses.push({
     tostring: (_c, self: ApexTypeValue) => typeToString(self.type),
     equals: (_c, self: ApexTypeValue, a) => keyEquals(self, a[0]),
     hashcode: (_c, self: ApexTypeValue) => typeToString(self.type).toLowerCase().length,
-    newinstance: (_c, self: ApexTypeValue) => {
-      const interp = currentRuntime();
+    newinstance: (ctx, self: ApexTypeValue) => {
+      const interp = ctx.runtime;
       const n = self.type.name.toLowerCase();
       if (n === 'list' || n === 'set' || n === 'map') return interp.newCollection(self.type, []);
       const so = interp.isSObjectType(self.type.name);
       if (so) return interp.platform.newSObject(interp.nativeContext(), so);
       return interp.newInstance(self.type.name);
     },
-    isassignablefrom: (_c, self: ApexTypeValue, a) => {
+    isassignablefrom: (ctx, self: ApexTypeValue, a) => {
       const other = (a[0] as ApexTypeValue).type;
-      const interp = currentRuntime();
+      const interp = ctx.runtime;
       const cls = interp.classByType(other);
       return (
         other.name.toLowerCase() === self.type.name.toLowerCase() ||
@@ -635,8 +630,8 @@ export function fieldName(token: NativeObject): string {
 }
 
 /** Bind resolution for dynamic SOQL: the bindMap of queryWithBinds, else variables in scope. */
-function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
-  const variable = currentRuntime().variablesInScope();
+function dynamicBinds(ctx: BuiltinContext, binds: ApexMap | null): (name: string) => ApexValue {
+  const variable = ctx.runtime.variablesInScope();
   return (name) => {
     if (binds) {
       for (const [k, v] of binds.entries())
@@ -650,7 +645,7 @@ function dynamicBinds(binds: ApexMap | null): (name: string) => ApexValue {
 }
 
 function dynamicQuery(
-  ctx: NativeCallContext,
+  ctx: BuiltinContext,
   text: string,
   binds: ApexMap | null,
   level: AccessLevel | null
@@ -658,7 +653,7 @@ function dynamicQuery(
   return ctx.platform.query(ctx, {
     text,
     kind: 'dynamic',
-    resolveBind: dynamicBinds(binds),
+    resolveBind: dynamicBinds(ctx, binds),
     accessLevel: level,
     forLoop: false,
     pos: ctx.pos
@@ -669,8 +664,8 @@ function dynamicQuery(
  * A QueryLocator is lazy: the platform runs it when a batch starts. Its state carries the query text and a
  * bind resolver (`{ text, binds(bind) }`, bind.text as written after ':').
  */
-function queryLocator(text: string, binds: ApexMap | null): NativeObject {
-  const resolve = dynamicBinds(binds);
+function queryLocator(ctx: BuiltinContext, text: string, binds: ApexMap | null): NativeObject {
+  const resolve = dynamicBinds(ctx, binds);
   return new NativeObject('Database.QueryLocator', {
     text,
     query: text,
@@ -706,12 +701,12 @@ systemClasses.push({
     countquery: (ctx, a) => dynamicQuery(ctx, stringOf(a[0]), null, accessOf(a[1])),
     countquerywithbinds: (ctx, a) =>
       dynamicQuery(ctx, stringOf(a[0]), a[1] as ApexMap, accessOf(a[2])),
-    getquerylocator: (_c, a) => {
+    getquerylocator: (ctx, a) => {
       if (a[0] instanceof ApexList)
         unsupported('Database.getQueryLocator(List<SObject>) — pass the query text');
-      return queryLocator(stringOf(a[0]), null);
+      return queryLocator(ctx, stringOf(a[0]), null);
     },
-    getquerylocatorwithbinds: (_c, a) => queryLocator(stringOf(a[0]), a[1] as ApexMap),
+    getquerylocatorwithbinds: (ctx, a) => queryLocator(ctx, stringOf(a[0]), a[1] as ApexMap),
     setsavepoint: (ctx) => ctx.platform.setSavepoint(ctx),
     rollback: (ctx, a) => {
       ctx.platform.rollback(ctx, a[0]);
@@ -777,23 +772,23 @@ systemClasses.push({
   name: 'SObject',
   aliases: ['schema.sobject'],
   methods: {
-    get: (c, self: ApexSObject, a) => currentRuntime().getMember(self, checkedField(c, self, a[0])),
+    get: (c, self: ApexSObject, a) => c.runtime.getMember(self, checkedField(c, self, a[0])),
     put: (c, self: ApexSObject, a) => {
       const f = checkedField(c, self, a[0]);
-      const interp = currentRuntime();
+      const interp = c.runtime;
       const prev = self.raw(f) ?? null;
       interp.setMember(self, f, a[1]);
       return prev;
     },
     getsobject: (c, self: ApexSObject, a) =>
-      currentRuntime().getMember(self, checkedField(c, self, a[0], true)),
+      c.runtime.getMember(self, checkedField(c, self, a[0], true)),
     putsobject: (c, self: ApexSObject, a) => {
       const f = checkedField(c, self, a[0], true);
       const prev = self.raw(f) ?? null;
-      currentRuntime().setMember(self, f, a[1]);
+      c.runtime.setMember(self, f, a[1]);
       return prev;
     },
-    getsobjects: (_c, self: ApexSObject, a) => currentRuntime().getMember(self, fieldArg(a[0])),
+    getsobjects: (ctx, self: ApexSObject, a) => ctx.runtime.getMember(self, fieldArg(a[0])),
     getsobjecttype: (ctx, self: ApexSObject) => ctx.platform.sobjectTypeToken(ctx, self.type),
     // SObject.setOptions(Database.DMLOptions): options for the next DML of this record
     setoptions: (_c, self: ApexSObject, a) => {
@@ -914,9 +909,9 @@ systemClasses.push({
       return id ? toId(id) : null;
     },
     getdmlindex: (_c, self: ApexObject, a) => dmlRow(self, a[0]).index,
-    getdmltype: (_c, self: ApexObject, a) => {
+    getdmltype: (ctx, self: ApexObject, a) => {
       const code = dmlRow(self, a[0]).statusCode;
-      return currentRuntime().builtinEnum('System.StatusCode', code, STATUS_CODES.indexOf(code));
+      return ctx.runtime.builtinEnum('System.StatusCode', code, STATUS_CODES.indexOf(code));
     },
     getdmlstatuscode: (_c, self: ApexObject, a) => dmlRow(self, a[0]).statusCode
   }
