@@ -4,7 +4,8 @@
  * Statements return a completion code (NORMAL/BREAK/CONTINUE/RETURN) instead of throwing.
  */
 import type { Expr, Pos, Stmt, TypeNode } from '../front/ast.js';
-import { CompileError, Scopes } from '../binder/scope.js';
+import { CompileError } from '../binder/errors.js';
+import { Scopes } from '../binder/scope.js';
 import {
   BREAK,
   canAccess,
@@ -48,7 +49,7 @@ import {
 } from '../runtime/values.js';
 import { add, arith, bitwise, cast, negate } from '../runtime/ops.js';
 import { throwApex } from '../runtime/errors.js';
-import type { Interp } from './interp.js';
+import type { Executor } from './executor.js';
 import type { BuiltinClass } from '../runtime/builtins.js';
 
 /** A compiled expression and its static type (null = known only at run time). */
@@ -127,7 +128,7 @@ export class MethodCompiler {
   private loopDepth = 0;
 
   constructor(
-    private readonly interp: Interp,
+    private readonly interp: Executor,
     private readonly cls: ClassDef,
     private readonly isStatic: boolean,
     /** Inside a property accessor the property's own name means its backing slot. */

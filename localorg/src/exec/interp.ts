@@ -14,7 +14,7 @@ import type {
   TypeDecl,
   TypeNode
 } from '../front/ast.js';
-import { CompileError } from '../binder/scope.js';
+import { CompileError } from '../binder/errors.js';
 import { checkDeclaredName } from '../binder/identifiers.js';
 import {
   accessOf,
@@ -27,6 +27,7 @@ import {
   NORMAL
 } from '../binder/symbols.js';
 import { MethodCompiler } from './compile.js';
+import type { Executor, TypeResolved } from './executor.js';
 import {
   type AnnotationInfo,
   type ApexPlatform,
@@ -108,21 +109,13 @@ function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
 /** Thrown when code of a class that failed to compile is run. */
 export class CompileFailure extends Error {}
 
-type TypeResolved = {
-  kind: 'type';
-  user: ClassDef | null;
-  builtin: BuiltinClass | null;
-  sobject: string | null;
-  t: TypeRef;
-};
-
 interface CtorChain {
   which: 'this' | 'super';
   args: EvalFn[];
   target: MethodDef | null;
 }
 
-export class Interp implements LanguageRuntime {
+export class Interp implements LanguageRuntime, Executor {
   readonly diagnostics: CompileDiagnostic[] = [];
   private readonly classTable = new Map<string, ClassDef>();
   private readonly topLevel: ClassDef[] = [];
