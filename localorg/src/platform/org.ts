@@ -54,7 +54,14 @@ import { DmlFailedError, type RecordResult } from './dml/errors.ts';
 import { Access, BUILTIN_PROFILES } from './security/access.ts';
 import { AsyncQueue, nextCronTime } from './async/jobs.ts';
 import type { Bind } from './soql/ast.ts';
-import { platformNatives, resultValue, sobjectTypeInfo } from './natives.ts';
+import {
+  platformNatives,
+  resultValue,
+  sobjectTypeInfo,
+  type EventTriggerContext,
+  type OrgServices,
+  type SentNotification
+} from './natives/index.ts';
 
 export type RuntimeFactory = (platform: ApexPlatform, sources: SourceFile[]) => ApexRuntime;
 
@@ -129,7 +136,7 @@ const TRIGGER_EVENT_NAME: Record<TriggerOperation, string> = {
   AFTER_UNDELETE: 'AfterUndelete'
 };
 
-export class Org implements ApexPlatform {
+export class Org implements ApexPlatform, OrgServices {
   readonly name: string;
   readonly metadata: Metadata;
   readonly schema: Schema;
@@ -162,13 +169,7 @@ export class Org implements ApexPlatform {
   /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
   readonly eventErrors: { type: string; count: number; message: string }[] = [];
   /** Custom notifications sent with Messaging.CustomNotification.send. */
-  readonly notifications: {
-    type: string;
-    title: string;
-    body: string;
-    targetId: string | null;
-    recipients: string[];
-  }[] = [];
+  readonly notifications: SentNotification[] = [];
 
   private txStack: Transaction[] = [];
   private userStack: string[] = [];
@@ -973,12 +974,7 @@ export class Org implements ApexPlatform {
   }
 
   /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
-  eventContext: {
-    batch: ApexSObject[];
-    retries: number;
-    lastError: string | null;
-    checkpoint: string | null;
-  } | null = null;
+  eventContext: EventTriggerContext | null = null;
 
   /**
    * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
