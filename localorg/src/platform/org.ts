@@ -36,6 +36,15 @@ import {
   type StaticResourceMeta
 } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
+import { insertSetupRecords } from './bootstrap.ts';
+import {
+  CalloutError,
+  Callouts,
+  type HttpRequestData,
+  type HttpResponseData
+} from './callouts/callouts.ts';
+
+export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
 import { ConvertError, jsToApex } from './data/convert.ts';
@@ -51,7 +60,7 @@ import {
   type DmlOp
 } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
-import { Access, BUILTIN_PROFILES } from './security/access.ts';
+import { Access } from './security/access.ts';
 import { AsyncQueue, nextCronTime } from './async/jobs.ts';
 import type { Bind } from './soql/ast.ts';
 import {
@@ -87,23 +96,6 @@ export interface OrgOptions {
 }
 
 /** Outgoing callout handler: the World routes `callout:Name/...` to another org. */
-export interface HttpRequestData {
-  method: string;
-  endpoint: string;
-  headers: Record<string, string>;
-  body: string;
-  timeoutMs: number;
-}
-export interface HttpResponseData {
-  status: number;
-  statusText?: string;
-  headers: Record<string, string>;
-  body: string;
-  /** the callout took this long on the org's clock (faults: timeouts) */
-  elapsedMs?: number;
-  /** a transport failure: System.CalloutException with this message */
-  calloutException?: string;
-}
 export type CalloutHandler = (
   org: Org,
   req: HttpRequestData,
@@ -174,6 +166,7 @@ export class Org implements ApexPlatform, OrgServices {
   private txStack: Transaction[] = [];
   private userStack: string[] = [];
   private readonly engine: DmlEngine;
+  private readonly callouts: Callouts;
   private readonly autoNumbers = new Map<string, number>();
   private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
   // Tests
@@ -192,6 +185,18 @@ export class Org implements ApexPlatform, OrgServices {
     this.ids = new IdGenerator(opts.instance ?? 1);
     this.clock = opts.clock ?? new Clock();
     this.access = new Access(this.schema, this.store, this.metadata);
+    this.callouts = new Callouts({
+      metadata: this.metadata,
+      access: this.access,
+      tx: () => this.tx(),
+      mock: (iface) => this.testMocks.get(iface.toLowerCase()),
+      inTestMethod: () => this.testMark !== null,
+      send: (req, namedCredential) =>
+        this.calloutHandler ? this.calloutHandler(this, req, namedCredential) : null,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      requireRuntime: (feature) => this.requireRuntime(feature)
+    });
     this.engine = new DmlEngine({
       schema: this.schema,
       store: this.store,
@@ -254,131 +259,16 @@ export class Org implements ApexPlatform, OrgServices {
     }
   }
 
-  // ---- bootstrap: the records every org has ---------------------------------------------
+  // ---- bootstrap: the records every org has (bootstrap.ts) -------------------------------
 
   private bootstrap(): string {
     this.withTransaction('sync', () => {
-      const sys = (type: string, values: Record<string, unknown>): string => {
-        const o = this.schema.require(type);
-        const id = this.ids.next(o.keyPrefix);
-        const m = new Map<string, ApexValue>([
-          ['id', new ApexId(id)],
-          ['isdeleted', false]
-        ]);
-        for (const [k, v] of Object.entries(values)) {
-          const f = o.field(k);
-          if (!f) throw new Error(`bootstrap: ${type}.${k} unknown`);
-          m.set(k.toLowerCase(), jsToApex(f, v));
-        }
-        this.store.insert(o.name, id, m);
-        return id;
-      };
-      const orgId = sys('Organization', {
-        Name: this.name,
-        OrganizationType: 'Developer Edition',
-        IsSandbox: false,
-        TimeZoneSidKey: 'GMT',
-        LanguageLocaleKey: 'en_US'
-      });
-      (this as { organizationId: string }).organizationId = orgId;
-      const profiles = new Map<string, string>();
-      for (const p of new Set([...BUILTIN_PROFILES, ...this.metadata.profiles.map((x) => x.name)]))
-        profiles.set(p, sys('Profile', { Name: p }));
-      const user = (username: string, last: string, profile: string, alias: string): string =>
-        sys('User', {
-          Username: username,
-          LastName: last,
-          Email: username.replace(/@.*/, '@example.com'),
-          Alias: alias,
-          TimeZoneSidKey: 'GMT',
-          LocaleSidKey: 'en_US',
-          EmailEncodingKey: 'UTF-8',
-          LanguageLocaleKey: 'en_US',
-          ProfileId: profiles.get(profile),
-          IsActive: true,
-          UserType: 'Standard',
-          Name: last,
-          CommunityNickname: alias
-        });
-      this.adminUserId = user(
-        `admin@${this.name}.localorg`,
-        'Admin',
-        'System Administrator',
-        'admin'
-      );
-      this.automatedProcessUserId = user(
-        `autoproc@${this.name}.localorg`,
-        'Automated Process',
-        'System Administrator',
-        'autoproc'
-      );
-      for (const ps of this.metadata.permissionSets)
-        sys('PermissionSet', { Name: ps.name, Label: ps.label });
-      this.standardPricebook = sys('Pricebook2', {
-        Name: 'Standard Price Book',
-        IsActive: true,
-        IsStandard: true
-      });
-      // One ApexClass row per class of the source, as the org's setup data holds them (Object
-      // Reference, ApexClass); async jobs point to theirs through ApexClassId.
-      for (const c of this.metadata.apexClasses)
-        this.apexClassIds.set(
-          c.name.toLowerCase(),
-          sys('ApexClass', { Name: c.name, Status: 'Active', IsValid: true, NamespacePrefix: null })
-        );
-      for (const cp of this.metadata.customPermissions)
-        sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
-      for (const rt of this.metadata.recordTypes)
-        sys('RecordType', {
-          Name: rt.label,
-          DeveloperName: rt.developerName,
-          SobjectType: rt.object,
-          IsActive: rt.active,
-          Description: rt.description ?? null
-        });
-      for (const nc of this.metadata.namedCredentials) {
-        sys('NamedCredential', {
-          DeveloperName: nc.name,
-          MasterLabel: nc.label,
-          Endpoint: nc.url,
-          PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint'
-        });
-      }
-      for (const sr of this.metadata.staticResources)
-        sys('StaticResource', {
-          Name: sr.name,
-          ContentType: sr.contentType,
-          BodyLength: sr.body.length
-        });
-      for (const n of this.metadata.notificationTypes) {
-        sys('CustomNotificationType', {
-          DeveloperName: n.name,
-          MasterLabel: n.label,
-          CustomNotifTypeName: n.label,
-          Desktop: true,
-          Mobile: true
-        });
-      }
-      for (const g of this.metadata.groups)
-        sys('Group', {
-          DeveloperName: g.name,
-          Name: g.label,
-          Type: 'Regular',
-          DoesIncludeBosses: g.doesIncludeBosses
-        });
-      for (const r of this.metadata.customMetadata) {
-        const o = this.schema.get(r.type);
-        if (!o)
-          throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
-        sys(o.name, {
-          DeveloperName: r.developerName,
-          MasterLabel: r.label,
-          Label: r.label,
-          QualifiedApiName: r.developerName,
-          ...r.values
-        });
-      }
-      return orgId;
+      const ids = insertSetupRecords(this);
+      (this as { organizationId: string }).organizationId = ids.organizationId;
+      this.adminUserId = ids.adminUserId;
+      this.automatedProcessUserId = ids.automatedProcessUserId;
+      this.standardPricebook = ids.standardPricebook;
+      for (const [k, v] of ids.apexClassIds) this.apexClassIds.set(k, v);
     });
     this.store.commit();
     return (this as { organizationId: string }).organizationId;
@@ -1148,111 +1038,11 @@ export class Org implements ApexPlatform, OrgServices {
     l.push(listener);
   }
 
-  // ---- callouts --------------------------------------------------------------------------
+  // ---- callouts (callouts/callouts.ts) ----------------------------------------------------
 
   /** An HTTP callout from Apex in the current transaction, with the platform's rules. */
   callout(req: HttpRequestData): HttpResponseData {
-    const t = this.tx();
-    // "You have uncommitted work pending. Please commit or rollback before calling out" (Callout Limits and Limitations).
-    if (t.uncommittedWork)
-      throw new CalloutError(
-        'You have uncommitted work pending. Please commit or rollback before calling out'
-      );
-    if (t.triggerDepth > 0)
-      throw new CalloutError('Callout from triggers are currently not supported.');
-    t.limits.consume('Callouts');
-    const mock = this.testMock('HttpCalloutMock');
-    // A mock sees the request as Apex built it ("callout:Name/..."): nothing is resolved or sent.
-    if (mock !== undefined) {
-      const res = this.callMock(mock, req);
-      t.limits.trace.push({
-        kind: 'callout',
-        detail: `${req.method} ${req.endpoint} → mock ${res.status}`
-      });
-      return res;
-    }
-    // a test method never calls out: refused before any credential is looked at
-    if (this.testMark !== null)
-      throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
-    let namedCredential: string | null = null;
-    let resolved = req;
-    if (req.endpoint.toLowerCase().startsWith('callout:')) {
-      const rest = req.endpoint.slice(8);
-      const slash = rest.search(/[/?]/);
-      namedCredential = slash < 0 ? rest : rest.slice(0, slash);
-      resolved = {
-        ...req,
-        endpoint: this.resolveNamedCredential(namedCredential, slash < 0 ? '' : rest.slice(slash))
-      };
-    }
-    const started = this.clock.now();
-    let res: HttpResponseData;
-    if (!this.calloutHandler)
-      throw new CalloutError(
-        `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`
-      );
-    else res = this.calloutHandler(this, resolved, namedCredential);
-    const elapsed = res.elapsedMs ?? 0;
-    t.limits.calloutMs += Math.min(elapsed, req.timeoutMs);
-    t.limits.trace.push({
-      kind: 'callout',
-      detail: `${req.method} ${req.endpoint} → ${res.calloutException ? 'exception' : res.status}`,
-      ms: elapsed
-    });
-    if (elapsed >= req.timeoutMs) throw new CalloutError('Read timed out');
-    if (t.limits.calloutMs > 120_000)
-      throw new CalloutError(
-        'Maximum callout timeout of 120 seconds exceeded for this transaction'
-      );
-    if (res.calloutException) throw new CalloutError(res.calloutException);
-    void started;
-    return res;
-  }
-
-  private resolveNamedCredential(name: string, pathAndQuery: string): string {
-    const nc = this.metadata.namedCredentials.find(
-      (n) => n.name.toLowerCase() === name.toLowerCase()
-    );
-    if (!nc)
-      throw new CalloutError(
-        `The callout couldn't access the endpoint. You might not have the required permissions, or the named credential "${name}" might not exist.`
-      );
-    if (nc.externalCredential) {
-      const ec = this.metadata.externalCredentials.find(
-        (e) => e.name.toLowerCase() === (nc.externalCredential ?? '').toLowerCase()
-      );
-      // Principal access comes from a permission set or profile, for admins too (Help: "External
-      // credential principals map to permission sets to authorize users to make callouts").
-      const userId = this.currentUserId();
-      const allowed = ec?.principals.some((pr) =>
-        this.access.hasPrincipal(userId, ec.name, pr.name)
-      );
-      if (!ec || !allowed) {
-        throw new CalloutError(
-          `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${nc.externalCredential}" might not exist.`
-        );
-      }
-    }
-    return nc.url.replace(/\/$/, '') + pathAndQuery;
-  }
-
-  private testMock(iface: string): ApexValue | undefined {
-    return this.testMocks.get(iface.toLowerCase());
-  }
-
-  private callMock(mock: ApexValue, req: HttpRequestData): HttpResponseData {
-    const runtime = this.requireRuntime('HttpCalloutMock');
-    const request = new NativeObject('System.HttpRequest', { ...req, headers: { ...req.headers } });
-    const response = runtime.callMethod(mock, 'respond', [request]);
-    if (!(response instanceof NativeObject))
-      throw new CalloutError('HttpCalloutMock.respond returned null');
-    const s = response.state as {
-      status: number;
-      statusText: string;
-      headers: Record<string, string>;
-      body: string;
-    };
-    return { status: s.status, statusText: s.statusText, headers: s.headers, body: s.body };
+    return this.callouts.callout(req);
   }
 
   // ==== ApexPlatform =======================================================================
@@ -1817,29 +1607,7 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   httpSend(ctx: NativeCallContext, request: ApexValue): ApexValue {
-    if (!(request instanceof NativeObject))
-      ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    const r = request.state as HttpRequestData;
-    if (!r.endpoint) ctx.throwApex('System.CalloutException', 'Endpoint cannot be null');
-    if (!r.method) ctx.throwApex('System.CalloutException', 'Method cannot be null');
-    try {
-      const res = this.callout({
-        method: r.method,
-        endpoint: r.endpoint,
-        headers: { ...r.headers },
-        body: r.body ?? '',
-        timeoutMs: r.timeoutMs || 10_000
-      });
-      return new NativeObject('System.HttpResponse', {
-        status: res.status,
-        statusText: res.statusText ?? '',
-        headers: { ...res.headers },
-        body: res.body
-      });
-    } catch (e) {
-      if (e instanceof CalloutError) ctx.throwApex('System.CalloutException', e.message);
-      throw e;
-    }
+    return this.callouts.send(ctx, request);
   }
 
   setMock(_ctx: NativeCallContext, iface: TypeRef, mock: ApexValue): void {
@@ -2084,7 +1852,6 @@ export class Org implements ApexPlatform, OrgServices {
   }
 }
 
-export class CalloutError extends Error {}
 class AnonymousFailure extends Error {}
 
 function readText(path: string): string {
