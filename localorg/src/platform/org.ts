@@ -37,12 +37,9 @@ import {
 } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
 import { insertSetupRecords } from './bootstrap.ts';
-import {
-  CalloutError,
-  Callouts,
-  type HttpRequestData,
-  type HttpResponseData
-} from './callouts/callouts.ts';
+import { EventBus } from './events/bus.ts';
+import { errorMessage, isApexFailure } from './failures.ts';
+import { Callouts, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 
 export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 import { IdGenerator } from './data/ids.ts';
@@ -143,8 +140,6 @@ export class Org implements ApexPlatform, OrgServices {
   standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
-  /** PlatformEventSubscriberConfigs deployed through the TypeScript API (this org only) */
-  private readonly addedSubscriberConfigs: Org['metadata']['eventSubscriberConfigs'] = [];
   /** Test.loadData: the CSV `Id` column's names → the Ids of the records inserted for them */
   private readonly loadDataIds = new Map<string, string>();
   /** ApexClass record Ids by lower-case class name */
@@ -158,8 +153,6 @@ export class Org implements ApexPlatform, OrgServices {
     trace: Limits['trace'];
   }[] = [];
   readonly debugLog: string[] = [];
-  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
-  readonly eventErrors: { type: string; count: number; message: string }[] = [];
   /** Custom notifications sent with Messaging.CustomNotification.send. */
   readonly notifications: SentNotification[] = [];
 
@@ -167,6 +160,7 @@ export class Org implements ApexPlatform, OrgServices {
   private userStack: string[] = [];
   private readonly engine: DmlEngine;
   private readonly callouts: Callouts;
+  private readonly events: EventBus;
   private readonly autoNumbers = new Map<string, number>();
   private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
   // Tests
@@ -175,8 +169,6 @@ export class Org implements ApexPlatform, OrgServices {
   private testAsync: Parameters<AsyncQueue['add']>[0][] = [];
   private testEvents: ApexSObject[] = [];
   private testMocks = new Map<string, ApexValue>();
-  private replayCounter = 0;
-  readonly eventSubscribers = new Map<string, ((events: ApexSObject[]) => void)[]>();
 
   constructor(opts: OrgOptions) {
     this.name = opts.name;
@@ -185,6 +177,28 @@ export class Org implements ApexPlatform, OrgServices {
     this.ids = new IdGenerator(opts.instance ?? 1);
     this.clock = opts.clock ?? new Clock();
     this.access = new Access(this.schema, this.store, this.metadata);
+    this.events = new EventBus({
+      name: this.name,
+      schema: this.schema,
+      metadata: this.metadata,
+      asyncQueue: this.asyncQueue,
+      now: () => this.clock.now(),
+      tx: () => this.tx(),
+      currentUserId: () => this.currentUserId(),
+      automatedProcessUserId: () => this.automatedProcessUserId,
+      userIdByUsername: (username) => this.userIdByUsername(username),
+      hasTriggers: (object, op) => this.hasTriggers(object, op),
+      triggersOn: (object) => this.triggersByObject.get(object.toLowerCase()) ?? [],
+      runEventTriggers: (type, batch, triggers, userId) =>
+        this.asUser(userId, () =>
+          this.withTransaction(
+            'trigger-event',
+            () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, triggers),
+            { label: `${type} trigger` }
+          )
+        ),
+      heldTestEvents: () => (this.testMark !== null ? this.testEvents : null)
+    });
     this.callouts = new Callouts({
       metadata: this.metadata,
       access: this.access,
@@ -406,12 +420,12 @@ export class Org implements ApexPlatform, OrgServices {
       // In a test nothing commits: async work waits for Test.stopTest, events for deliver().
       for (const p of t.pendingAsync) this.testAsync.push(p.job);
       this.testEvents.push(...t.afterCommitEvents);
-      if (this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
+      if (this.testCdc) this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
       return;
     }
     for (const p of t.pendingAsync) this.asyncQueue.add(p.job);
-    if (t.afterCommitEvents.length) this.queueEventDelivery(t.afterCommitEvents);
-    this.publishChangeEvents(t);
+    if (t.afterCommitEvents.length) this.events.queue(t.afterCommitEvents);
+    this.events.publishChangeEvents(t);
   }
 
   // ---- triggers --------------------------------------------------------------------------
@@ -779,50 +793,11 @@ export class Org implements ApexPlatform, OrgServices {
     if (this.testMark === null && !this.inTransaction) this.store.commit();
   }
 
-  // ---- events ----------------------------------------------------------------------------
-
-  private queueEventDelivery(events: ApexSObject[]): void {
-    this.asyncQueue.add({
-      id: null,
-      kind: 'EventDelivery',
-      notBefore: this.clock.now(),
-      label: `deliver ${events.length} events`,
-      run: () => this.deliverEvents(events)
-    });
-  }
+  // ---- events (events/bus.ts) -----------------------------------------------------------
 
   /** Delivers events to subscribers (event triggers and TypeScript listeners), by type, in batches. */
   deliverEvents(events: ApexSObject[]): void {
-    const byType = new Map<string, ApexSObject[]>();
-    for (const e of events) {
-      let l = byType.get(e.type);
-      if (!l) byType.set(e.type, (l = []));
-      l.push(e);
-    }
-    for (const [type, list] of byType) {
-      for (const l of this.eventSubscribers.get(type.toLowerCase()) ?? []) l(list);
-      if (!this.hasTriggers(type, 'AFTER_INSERT')) continue;
-      // Event and change-event triggers: after insert, as the Automated Process user, in batches of
-      // up to 2,000; a trigger with a PlatformEventSubscriberConfig subscribes on its own, as the
-      // configured user with the configured batch size ("Configure the User and Batch Size for Your
-      // Platform Event Trigger").
-      const configured = this.subscriberConfigs(type);
-      const others = (this.triggersByObject.get(type.toLowerCase()) ?? [])
-        .filter((t) => t.events.has('AFTER_INSERT') && !configured.has(t.name.toLowerCase()))
-        .map((t) => t.name.toLowerCase());
-      const subscribers: { triggers: string[] | null; userId: string; size: number }[] = [];
-      if (others.length)
-        subscribers.push({
-          triggers: configured.size ? others : null,
-          userId: this.automatedProcessUserId,
-          size: 2000
-        });
-      for (const [trigger, c] of configured)
-        subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
-      for (const sub of subscribers)
-        for (let i = 0; i < list.length; i += sub.size)
-          this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
-    }
+    this.events.deliver(events);
   }
 
   /**
@@ -831,211 +806,32 @@ export class Org implements ApexPlatform, OrgServices {
    * of that size.
    */
   configureEventSubscriber(trigger: string, opts: { username?: string; batchSize?: number }): void {
-    this.addedSubscriberConfigs.push({
-      name: `${trigger}_Config`,
-      trigger,
-      username: opts.username ?? null,
-      batchSize: opts.batchSize ?? null
-    });
-  }
-
-  /** The PlatformEventSubscriberConfigs of the triggers on an event type, by lower-case trigger name. */
-  private subscriberConfigs(type: string): Map<string, { userId: string; size: number }> {
-    const result = new Map<string, { userId: string; size: number }>();
-    const triggers = new Set(
-      (this.triggersByObject.get(type.toLowerCase()) ?? []).map((t) => t.name.toLowerCase())
-    );
-    for (const c of [...this.metadata.eventSubscriberConfigs, ...this.addedSubscriberConfigs]) {
-      const trigger = c.trigger.toLowerCase();
-      if (!triggers.has(trigger)) continue;
-      let userId = this.automatedProcessUserId;
-      if (c.username) {
-        try {
-          userId = this.userIdByUsername(c.username);
-        } catch {
-          throw new UnsupportedError(
-            `PlatformEventSubscriberConfig ${c.name} runs ${c.trigger} as ${c.username}, a user this org does not have`
-          );
-        }
-      }
-      result.set(trigger, { userId, size: Math.max(1, Math.min(2000, c.batchSize ?? 2000)) });
-    }
-    return result;
+    this.events.configureSubscriber(trigger, opts);
   }
 
   /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
-  eventContext: EventTriggerContext | null = null;
+  get eventContext(): EventTriggerContext | null {
+    return this.events.context;
+  }
 
-  /**
-   * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
-   * retries, then the trigger is in error; "Retry Event Triggers with EventBus.RetryableException").
-   * Another uncaught exception after setResumeCheckpoint(replayId): delivery resumes after that
-   * event ("Resume a Platform Event Trigger After an Uncaught Exception"); without a checkpoint the
-   * batch is dropped. Failures are recorded in eventErrors.
-   */
-  private deliverBatch(
-    type: string,
-    batch: ApexSObject[],
-    retries: number,
-    lastError: string | null,
-    sub: { triggers: string[] | null; userId: string } = {
-      triggers: null,
-      userId: this.automatedProcessUserId
-    }
-  ): void {
-    const ctx = { batch, retries, lastError, checkpoint: null as string | null };
-    this.eventContext = ctx;
-    try {
-      this.asUser(sub.userId, () =>
-        this.withTransaction(
-          'trigger-event',
-          () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, sub.triggers),
-          {
-            label: `${type} trigger`
-          }
-        )
-      );
-    } catch (e) {
-      const failure = (e as { triggerFailure?: string }).triggerFailure;
-      if (!failure && !isApexFailure(e)) throw e;
-      const message = failure ?? errorMessage(e);
-      const exType = (e as { exceptionType?: string }).exceptionType;
-      if (exType === 'EventBus.RetryableException') {
-        if (retries < 9) {
-          this.asyncQueue.add({
-            id: null,
-            kind: 'EventDelivery',
-            notBefore: this.clock.now(),
-            label: `retry ${type} (${retries + 1})`,
-            run: () => this.deliverBatch(type, batch, retries + 1, message, sub)
-          });
-          return;
-        }
-        this.eventErrors.push({
-          type,
-          count: batch.length,
-          message: `retries exhausted: ${message}`
-        });
-        return;
-      }
-      const at =
-        ctx.checkpoint === null
-          ? -1
-          : batch.findIndex((ev) => String(ev.raw('ReplayId')) === ctx.checkpoint);
-      if (at >= 0 && at < batch.length - 1) {
-        const rest = batch.slice(at + 1);
-        this.asyncQueue.add({
-          id: null,
-          kind: 'EventDelivery',
-          notBefore: this.clock.now(),
-          label: `resume ${type}`,
-          run: () => this.deliverBatch(type, rest, 0, message, sub)
-        });
-      }
-      this.eventErrors.push({ type, count: batch.length - (at + 1), message });
-    } finally {
-      this.eventContext = null;
-    }
+  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
+  get eventErrors(): EventBus['errors'] {
+    return this.events.errors;
+  }
+
+  /** TypeScript listeners by lower-case event type. */
+  get eventSubscribers(): EventBus['subscribers'] {
+    return this.events.subscribers;
   }
 
   /** EventBus.publish: immediately (default) or after commit, per the event's publishBehavior. */
   publish(events: ApexSObject[]): RecordResult[] {
-    const t = this.tx();
-    const results: RecordResult[] = [];
-    const immediate: ApexSObject[] = [];
-    for (const e of events) {
-      const o = this.schema.get(e.type);
-      if (!o || !o.isPlatformEvent) {
-        results.push({
-          id: null,
-          success: false,
-          errors: [
-            { statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }
-          ]
-        });
-        continue;
-      }
-      t.limits.consume('PublishImmediateDML');
-      e.set('ReplayId', String(++this.replayCounter));
-      e.set('EventUuid', cryptoUuid(this.replayCounter, this.name));
-      e.set(
-        'CreatedDate',
-        jsToApex(must(o.field('CreatedDate'), `${o.name}.CreatedDate`), this.clock.now())
-      );
-      e.set('CreatedById', new ApexId(this.currentUserId()));
-      if (o.def.publishBehavior === 'PublishAfterCommit') t.afterCommitEvents.push(e);
-      else immediate.push(e);
-      results.push({ id: null, success: true, errors: [] });
-    }
-    t.limits.trace.push({ kind: 'publish', detail: events[0]?.type ?? '', rows: events.length });
-    if (immediate.length) {
-      if (this.testMark !== null) this.testEvents.push(...immediate);
-      else this.queueEventDelivery(immediate);
-    }
-    return results;
-  }
-
-  /** Change Data Capture: one change event per changed record, after commit (Change Data Capture Developer Guide). */
-  private publishChangeEvents(t: Transaction): void {
-    const events = this.changeEvents(t, t.changes.splice(0));
-    if (events.length) this.queueEventDelivery(events);
-  }
-
-  /** Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader Fields"). */
-  private changeEvents(t: Transaction, changes: ChangeRecord[]): ApexSObject[] {
-    if (!changes.length) return [];
-    const events: ApexSObject[] = [];
-    const txKey = cryptoUuid(++this.replayCounter, `${this.name}-tx`);
-    let seq = 0;
-    for (const c of changes) {
-      const evType = this.schema.get(
-        c.object.endsWith('__c')
-          ? c.object.replace(/__c$/, '__ChangeEvent')
-          : `${c.object}ChangeEvent`
-      );
-      if (
-        !evType ||
-        (!this.eventSubscribers.has(evType.name.toLowerCase()) &&
-          !this.hasTriggers(evType.name, 'AFTER_INSERT'))
-      )
-        continue;
-      const e = new ApexSObject(evType.name);
-      const header = {
-        entityName: c.object,
-        recordIds: [c.id],
-        changeType: c.changeType,
-        changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
-        nulledFields: c.nulledFields,
-        diffFields: [] as string[],
-        changeOrigin: t.changeOrigin,
-        transactionKey: txKey,
-        sequenceNumber: ++seq,
-        commitTimestamp: this.clock.now(),
-        commitNumber: this.replayCounter,
-        commitUser: t.userId
-      };
-      e.set('ChangeEventHeader', new NativeObject('EventBus.ChangeEventHeader', header));
-      if (c.changeType !== 'DELETE') {
-        const fields =
-          c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
-        for (const [k, v] of c.values) {
-          if (fields && !fields.has(k)) continue;
-          const f = evType.field(k);
-          if (f) e.set(f.name, v);
-        }
-      }
-      e.set('ReplayId', String(this.replayCounter * 1000 + seq));
-      events.push(e);
-    }
-    return events;
+    return this.events.publish(events);
   }
 
   /** TypeScript listeners for events and change events (World tests, demos). */
   subscribe(eventType: string, listener: (events: ApexSObject[]) => void): void {
-    const lc = eventType.toLowerCase();
-    let l = this.eventSubscribers.get(lc);
-    if (!l) this.eventSubscribers.set(lc, (l = []));
-    l.push(listener);
+    this.events.subscribe(eventType, listener);
   }
 
   // ---- callouts (callouts/callouts.ts) ----------------------------------------------------
@@ -1641,9 +1437,10 @@ export class Org implements ApexPlatform, OrgServices {
     const t = this.txStack[this.txStack.length - 1];
     if (t?.afterCommitEvents.length) this.testEvents.push(...t.afterCommitEvents.splice(0));
     // Test.enableChangeDataCapture(): the test's changes become change events now (Test Change Event Triggers).
-    if (t && this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
+    if (t && this.testCdc)
+      this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
     const events = this.testEvents.splice(0);
-    if (events.length) this.deliverEvents(events);
+    if (events.length) this.events.deliver(events);
   }
 
   private testCdc = false;
@@ -1858,22 +1655,6 @@ function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** An Apex exception or a governor limit ends an async job as Failed; anything else is a local org bug and surfaces. */
-function isApexFailure(e: unknown): boolean {
-  return (
-    e instanceof LimitException ||
-    e instanceof CalloutError ||
-    !!(e as { exception?: unknown }).exception
-  );
-}
-
-function errorMessage(e: unknown): string {
-  if (e instanceof LimitException) return `System.LimitException: ${e.message}`;
-  const ex = (e as { exception?: ApexObject }).exception;
-  if (ex) return `${ex.cls.name}: ${ex.exception?.message ?? ''}`;
-  return e instanceof Error ? e.message : String(e);
-}
-
 function isApexValue(v: unknown): boolean {
   return (
     v instanceof ApexId ||
@@ -1920,15 +1701,6 @@ function toBindValue(v: unknown): ApexValue {
       v
     );
   return v as ApexValue;
-}
-
-function cryptoUuid(n: number, salt: string): string {
-  let h = 2166136261;
-  for (const c of `${salt}:${n}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
-  const a = hex(h);
-  const b = hex(Math.imul(h, 31) ^ n);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${a.slice(1, 4)}-${b}${a.slice(0, 4)}`;
 }
 
 /**
