@@ -38,10 +38,9 @@ import {
 import { Store } from './data/store.ts';
 import { insertSetupRecords } from './bootstrap.ts';
 import { EventBus } from './events/bus.ts';
-import { errorMessage, isApexFailure } from './failures.ts';
+import { AsyncApex } from './async/apex.ts';
 import { Callouts, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 
-export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
 import { ConvertError, jsToApex } from './data/convert.ts';
@@ -58,7 +57,7 @@ import {
 } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
 import { Access } from './security/access.ts';
-import { AsyncQueue, nextCronTime } from './async/jobs.ts';
+import { AsyncQueue } from './async/jobs.ts';
 import type { Bind } from './soql/ast.ts';
 import {
   platformNatives,
@@ -68,6 +67,9 @@ import {
   type OrgServices,
   type SentNotification
 } from './natives/index.ts';
+
+// Callout types live with the callouts; the org's API keeps exporting them.
+export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 
 export type RuntimeFactory = (platform: ApexPlatform, sources: SourceFile[]) => ApexRuntime;
 
@@ -161,6 +163,7 @@ export class Org implements ApexPlatform, OrgServices {
   private readonly engine: DmlEngine;
   private readonly callouts: Callouts;
   private readonly events: EventBus;
+  private readonly asyncApex: AsyncApex;
   private readonly autoNumbers = new Map<string, number>();
   private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
   // Tests
@@ -198,6 +201,23 @@ export class Org implements ApexPlatform, OrgServices {
           )
         ),
       heldTestEvents: () => (this.testMark !== null ? this.testEvents : null)
+    });
+    this.asyncApex = new AsyncApex({
+      store: this.store,
+      asyncQueue: this.asyncQueue,
+      tx: () => this.tx(),
+      inTransaction: () => this.inTransaction,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      requireRuntime: (feature) => this.requireRuntime(feature),
+      enqueueAsync: (job) => this.enqueueAsync(job),
+      newAsyncApexJob: (jobType, className, status) =>
+        this.newAsyncApexJob(jobType, className, status),
+      insertSystem: (type, values) => this.insertSystem(type, values),
+      updateSystem: (id, values) => this.updateSystem(id, values),
+      asUser: (userId, fn) => this.asUser(userId, fn),
+      withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
+      runQuery: (text, resolveBind) => this.runQuery(text, resolveBind)
     });
     this.callouts = new Callouts({
       metadata: this.metadata,
@@ -941,7 +961,6 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   fixedSearchResults: string[] | null = null;
-  private readonly activeSignatures = new Set<string>();
 
   private searchRows(object: string, term: string): ReturnType<Store['get']>[] {
     const needle = term.replace(/[*?"]/g, '').toLowerCase().trim();
@@ -1085,257 +1104,18 @@ export class Org implements ApexPlatform, OrgServices {
     this.store.rollbackTo(sp.mark);
   }
 
-  enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
-    const t = this.tx();
-    t.limits.consume('QueueableJobs');
-    const o = options instanceof NativeObject ? (options.state as Record<string, ApexValue>) : null;
-    const sig =
-      o?.DuplicateSignature instanceof NativeObject
-        ? (o.DuplicateSignature.state as { signature: string }).signature
-        : undefined;
-    const opts: { delay?: number; maxDepth?: number; signature?: string } = o
-      ? {
-          delay:
-            o.MinimumQueueableDelayInMinutes === null
-              ? undefined
-              : Number(o.MinimumQueueableDelayInMinutes),
-          maxDepth:
-            o.MaximumQueueableStackDepth === null
-              ? undefined
-              : Number(o.MaximumQueueableStackDepth),
-          signature: sig
-        }
-      : typeof options === 'number'
-        ? { delay: options }
-        : {};
-    // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
-    if (opts.signature !== undefined) {
-      if (this.activeSignatures.has(opts.signature))
-        ctx.throwApex(
-          'System.DuplicateMessageException',
-          'Attempt to enqueue job with duplicate queueable signature'
-        );
-      this.activeSignatures.add(opts.signature);
-    }
-    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
-      ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
-    const depth = t.queueableDepth + 1;
-    if (opts.maxDepth !== undefined && depth > opts.maxDepth)
-      ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
-    const jobId = this.newAsyncApexJob('Queueable', job.cls.name);
-    const runtime = this.requireRuntime('Queueable');
-    const userId = this.currentUserId();
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'Queueable',
-      notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000,
-      label: `Queueable ${job.cls.name}`,
-      run: () => {
-        // The signature is released when the job completes, before its finalizer runs: the
-        // finalizer may enqueue the next job of a chain with the same signature.
-        const release = (): void => {
-          if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
-        };
-        try {
-          this.runQueueable(runtime, job, jobId, userId, depth, release);
-        } finally {
-          release();
-        }
-      }
-    });
-    return new ApexId(jobId);
-  }
+  // ---- async Apex (async/apex.ts) ---------------------------------------------------------
 
-  private runQueueable(
-    runtime: ApexRuntime,
-    job: ApexObject,
-    jobId: string,
-    userId: string,
-    depth: number,
-    onCompleted: () => void = () => {}
-  ): void {
-    this.updateSystem(jobId, { Status: 'Processing' });
-    let failure: unknown = null;
-    let finalizer: ApexObject | null = null;
-    this.asUser(userId, () => {
-      try {
-        this.withTransaction(
-          'queueable',
-          () => {
-            try {
-              runtime.callMethod(job, 'execute', [
-                new NativeObject('System.QueueableContext', { jobId })
-              ]);
-            } finally {
-              // The finalizer runs whatever the outcome (Transaction Finalizers).
-              finalizer = this.tx().finalizer;
-            }
-          },
-          { label: `Queueable ${job.cls.name}`, queueableDepth: depth }
-        );
-      } catch (e) {
-        if (!isApexFailure(e)) throw e;
-        failure = e;
-      }
-    });
-    const message = failure ? errorMessage(failure) : null;
-    this.updateSystem(jobId, {
-      Status: failure ? 'Failed' : 'Completed',
-      NumberOfErrors: failure ? 1 : 0,
-      ExtendedStatus: message,
-      CompletedDate: this.clock.now()
-    });
-    onCompleted();
-    const fin = finalizer as ApexObject | null;
-    if (fin) {
-      this.asUser(userId, () =>
-        this.withTransaction(
-          'finalizer',
-          () => {
-            const fc = new NativeObject('System.FinalizerContext', {
-              jobId,
-              result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS',
-              exception: (failure as { exception?: ApexObject } | null)?.exception ?? null
-            });
-            runtime.callMethod(fin, 'execute', [fc]);
-          },
-          { label: `Finalizer ${fin.cls.name}` }
-        )
-      );
-    }
+  enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
+    return this.asyncApex.enqueueJob(ctx, job, options);
   }
 
   executeBatch(ctx: NativeCallContext, batch: ApexObject, scope: number): ApexId {
-    if (scope < 1 || scope > 2000)
-      ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
-    const jobId = this.newAsyncApexJob('BatchApex', batch.cls.name, 'Holding');
-    const runtime = this.requireRuntime('Batch Apex');
-    const userId = this.currentUserId();
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'BatchApex',
-      notBefore: this.clock.now(),
-      label: `Batch ${batch.cls.name}`,
-      run: () => this.runBatch(runtime, batch, jobId, scope, userId)
-    });
-    return new ApexId(jobId);
-  }
-
-  private runBatch(
-    runtime: ApexRuntime,
-    batch: ApexObject,
-    jobId: string,
-    scope: number,
-    userId: string
-  ): void {
-    const bc = new NativeObject('Database.BatchableContext', { jobId });
-    this.asUser(userId, () => {
-      this.updateSystem(jobId, { Status: 'Processing' });
-      let items: ApexValue[] = [];
-      this.withTransaction(
-        'batch',
-        () => {
-          const start = runtime.callMethod(batch, 'start', [bc]);
-          if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
-            const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
-            const out = this.runQuery(st.text, st.binds);
-            if (out.records.length > 50_000_000) throw new Error('too many rows');
-            items = out.records;
-          } else if (start instanceof ApexList) items = start.items;
-          else throw new UnsupportedError('Batchable.start returning a custom Iterable');
-        },
-        { label: `Batch ${batch.cls.name} start` }
-      );
-      const chunks = Math.ceil(items.length / scope);
-      this.updateSystem(jobId, { TotalJobItems: chunks });
-      let errors = 0;
-      for (let i = 0; i < chunks; i++) {
-        try {
-          this.withTransaction(
-            'batch',
-            () =>
-              runtime.callMethod(batch, 'execute', [
-                bc,
-                new ApexList(typeRef('SObject'), items.slice(i * scope, (i + 1) * scope))
-              ]),
-            { label: `Batch ${batch.cls.name} execute` }
-          );
-        } catch (e) {
-          if (!isApexFailure(e)) throw e;
-          errors++;
-        }
-        this.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
-      }
-      this.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), {
-        label: `Batch ${batch.cls.name} finish`
-      });
-      this.updateSystem(jobId, { Status: 'Completed', CompletedDate: this.clock.now() });
-    });
+    return this.asyncApex.executeBatch(ctx, batch, scope);
   }
 
   schedule(ctx: NativeCallContext, name: string, cron: string, job: ApexObject): ApexId {
-    let next: number | null;
-    try {
-      next = nextCronTime(cron, this.clock.now());
-    } catch (e) {
-      return ctx.throwApex('System.StringException', (e as Error).message);
-    }
-    for (const c of this.store.rows('CronJobDetail')) {
-      if (String(c.values.get('name')) === name)
-        ctx.throwApex(
-          'System.AsyncException',
-          `The Apex job named "${name}" is already scheduled for execution.`
-        );
-    }
-    const detail = this.insertSystem('CronJobDetail', { Name: name, JobType: '7' });
-    const cronId = this.insertSystem('CronTrigger', {
-      CronExpression: cron,
-      CronJobDetailId: detail,
-      State: 'WAITING',
-      NextFireTime: next,
-      TimesTriggered: 0
-    });
-    const runtime = this.requireRuntime('Schedulable');
-    const userId = this.currentUserId();
-    const fire = (at: number): void => {
-      this.enqueueAsyncCommitted({
-        id: null,
-        kind: 'ScheduledApex',
-        notBefore: at,
-        label: `Scheduled ${name}`,
-        run: () => {
-          const row = this.store.get(cronId);
-          if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
-          const times = Number(row.values.get('timestriggered') ?? 0) + 1;
-          const following = nextCronTime(cron, at);
-          this.updateSystem(cronId, {
-            TimesTriggered: times,
-            PreviousFireTime: at,
-            NextFireTime: following,
-            State: following ? 'WAITING' : 'COMPLETE'
-          });
-          this.asUser(userId, () =>
-            this.withTransaction(
-              'schedulable',
-              () =>
-                runtime.callMethod(job, 'execute', [
-                  new NativeObject('System.SchedulableContext', { triggerId: cronId })
-                ]),
-              { label: `Scheduled ${name}` }
-            )
-          );
-          if (following) fire(following);
-        }
-      });
-    };
-    if (next) fire(next);
-    return new ApexId(cronId);
-  }
-
-  /** Schedules work that needs no commit (the next run of a scheduled job). */
-  private enqueueAsyncCommitted(job: Parameters<AsyncQueue['add']>[0]): void {
-    if (this.inTransaction) this.enqueueAsync(job);
-    else this.asyncQueue.add(job);
+    return this.asyncApex.schedule(ctx, name, cron, job);
   }
 
   callFuture(
@@ -1345,52 +1125,11 @@ export class Org implements ApexPlatform, OrgServices {
     args: ApexValue[],
     callout: boolean
   ): void {
-    const t = this.tx();
-    if (t.kind === 'future' || t.kind === 'batch')
-      ctx.throwApex(
-        'System.AsyncException',
-        'Future method cannot be called from a future or batch method: ' + `${className}.${method}`
-      );
-    t.limits.consume('FutureCalls');
-    const runtime = this.requireRuntime('@future');
-    const jobId = this.newAsyncApexJob('Future', className);
-    const userId = this.currentUserId();
-    void callout;
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'Future',
-      notBefore: this.clock.now(),
-      label: `Future ${className}.${method}`,
-      run: () => {
-        let failure: unknown = null;
-        this.asUser(userId, () => {
-          try {
-            this.withTransaction('future', () => runtime.callStatic(className, method, args), {
-              label: `Future ${className}.${method}`
-            });
-          } catch (e) {
-            if (!isApexFailure(e)) throw e;
-            failure = e;
-          }
-        });
-        this.updateSystem(jobId, {
-          Status: failure ? 'Failed' : 'Completed',
-          ExtendedStatus: failure ? errorMessage(failure) : null,
-          CompletedDate: this.clock.now()
-        });
-      }
-    });
+    this.asyncApex.callFuture(ctx, className, method, args, callout);
   }
 
   attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void {
-    const t = this.tx();
-    if (t.kind !== 'queueable')
-      ctx.throwApex(
-        'System.AsyncException',
-        'Finalizers can only be attached from a Queueable job'
-      );
-    if (t.finalizer) ctx.throwApex('System.AsyncException', 'Finalizer already attached');
-    t.finalizer = finalizer;
+    this.asyncApex.attachFinalizer(ctx, finalizer);
   }
 
   publishEvents(
