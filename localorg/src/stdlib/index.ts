@@ -10,7 +10,7 @@ import { jsonClasses } from './json.js';
 import { numberClasses } from './numbers.js';
 import { patternClasses } from './pattern.js';
 import { stringClasses } from './string.js';
-import { systemClasses } from './system.js';
+import { systemClasses } from './system/index.js';
 
 // In the order the families were always registered: a later family's name or alias wins.
 const FAMILIES: readonly (readonly BuiltinClass[])[] = [
