@@ -8,7 +8,7 @@ import { cached } from '../front/cache.js';
 import type { MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
 import { CompileError } from '../binder/errors.js';
 import { ClassDef, type EvalFn, type ExecFn, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
-import { MethodCompiler } from './compile.js';
+import { MethodCompiler } from './compile/index.js';
 import { annotationInfo, Linker, PRIMITIVES } from './linker.js';
 import type { Executor, TypeResolved } from './executor.js';
 import {
