@@ -6,7 +6,7 @@ import type { BuiltinClass, BuiltinRegistry } from '../runtime/builtins.js';
 import { collectionClasses } from './collections.js';
 import { cryptoClasses } from './crypto.js';
 import { datetimeClasses } from './datetime.js';
-import { jsonClasses } from './json.js';
+import { jsonClasses } from './json/index.js';
 import { numberClasses } from './numbers.js';
 import { patternClasses } from './pattern.js';
 import { stringClasses } from './string.js';
