@@ -10,6 +10,7 @@ import { CompileError } from '../binder/errors.js';
 import { ClassDef, type EvalFn, type ExecFn, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
 import { MethodCompiler } from './compile/index.js';
 import { annotationInfo, Linker, PRIMITIVES } from './linker.js';
+import { DynamicAccess } from './dynamic.js';
 import type { Executor, TypeResolved } from './executor.js';
 import {
   type ApexPlatform,
@@ -26,25 +27,16 @@ import {
   UnsupportedPlatform
 } from '../runtime/platform.js';
 import {
-  ApexBlob,
-  ApexDate,
-  ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
   ApexEnumValue,
-  ApexId,
   ApexList,
   ApexMap,
   ApexObject,
   ApexSObject,
   ApexSet,
-  ApexTime,
   ApexTypeValue,
   type ApexValue,
   NativeObject,
   type TypeRef,
-  apexHash,
-  keyEquals,
   typeRef,
   typeToString,
   T_OBJECT
@@ -94,6 +86,7 @@ export class Interp implements LanguageRuntime, Executor {
   private readonly rootFrame: Frame;
   private readonly nativeDefsAdapted = new Set<string>();
   private readonly linker: Linker;
+  private readonly dynamic: DynamicAccess;
 
   /**
    * `builtins` holds the standard library (the runner registers it: `runner/runner.ts`); this org's
@@ -106,6 +99,16 @@ export class Interp implements LanguageRuntime, Executor {
     this.linker = new Linker(this.classTable, builtins, platform, {
       invoke: (m, self, args) => this.invoke(m, self, args),
       dispatchTarget: (o, m) => this.dispatchTarget(o, m)
+    });
+    this.dynamic = new DynamicAccess({
+      builtins,
+      platform,
+      coercer: (t) => this.coercer(t),
+      currentPos: () => this.currentPos(),
+      invoke: (m, self, args) => this.invoke(m, self, args),
+      nativeContext: (pos) => this.nativeContext(pos),
+      fit: (from, to) => this.fit(from, to),
+      stubCall: (o, name, m, args) => this.stubCall(o, name, m, args)
     });
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
@@ -748,7 +751,8 @@ export class Interp implements LanguageRuntime, Executor {
     const cands = m
       ? []
       : (o.cls as ClassDef).findMethods(lc(name)).filter((x) => x.params.length === args.length);
-    const method = m ?? (cands.length > 1 ? this.pickRuntime(cands, args) : (cands[0] ?? null));
+    const method =
+      m ?? (cands.length > 1 ? this.dynamic.pickRuntime(cands, args) : (cands[0] ?? null));
     const T_TYPE = typeRef('System.Type');
     const ret = new ApexTypeValue(method ? method.returnType : T_OBJECT);
     const paramTypes = new ApexList(
@@ -996,235 +1000,26 @@ export class Interp implements LanguageRuntime, Executor {
     if (i >= 0) this.stack.length = i + 1;
   }
 
-  // ------------------------------------------------------------------ dynamic member access
+  // ------------------------------------------------------------------ dynamic access (dynamic.ts)
 
   getMember(o: ApexValue, name: string): ApexValue {
-    const l = lc(name);
-    if (o instanceof ApexSObject) {
-      const v = o.values.get(l);
-      if (v !== undefined) return v;
-      if (o.queried && !o.queried.has(l)) {
-        const info = this.platform.sobjectType(o.type);
-        const canonical =
-          info?.field(l)?.name ??
-          info?.parentRelationship(l)?.relationshipName ??
-          info?.childRelationship(l)?.relationshipName ??
-          name;
-        throwApex(
-          'System.SObjectException',
-          `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`
-        );
-      }
-      return null;
-    }
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const fd = cls.fields.get(l);
-      if (fd) return fd.getter ? this.invoke(fd.getter, o, []) : o.fields[fd.slot];
-      throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
-    }
-    if (o instanceof NativeObject) {
-      const b = this.builtins.get(lc(o.className)) as
-        | (BuiltinClass & {
-            nativeProperty?: (
-              ctx: NativeCallContext,
-              self: ApexValue,
-              n: string
-            ) => ApexValue | undefined;
-          })
-        | undefined;
-      const p = b?.props?.[l];
-      if (p) return p(this.nativeContext(), o, []);
-      const np = b?.nativeProperty?.(this.nativeContext(), o, name);
-      if (np !== undefined) return np;
-      throw new UnsupportedError(`property ${name} of ${o.className}`, this.currentPos());
-    }
-    if (o instanceof ApexList) {
-      // `[SELECT Id FROM X LIMIT 1].Id`: a query result dereferenced as its single row.
-      if (o.items.length === 0)
-        throwApex('System.QueryException', 'List has no rows for assignment to SObject');
-      if (o.items.length > 1)
-        throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
-      return this.getMember(o.items[0], name);
-    }
-    throwApex('System.TypeException', `Invalid field ${name} on ${o === null ? 'null' : typeof o}`);
+    return this.dynamic.getMember(o, name);
   }
 
   setMember(o: ApexValue, name: string, v: ApexValue): void {
-    const l = lc(name);
-    if (o instanceof ApexSObject) {
-      const info = this.platform.sobjectType(o.type);
-      const fi = info?.field(l);
-      if (fi) {
-        const c = this.coercer(fi.type);
-        o.set(fi.name, c ? c(v) : v);
-        return;
-      }
-      const rel = info?.parentRelationship(l) ?? null;
-      o.set(rel?.relationshipName ?? info?.childRelationship(l)?.relationshipName ?? name, v);
-      return;
-    }
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const fd = cls.fields.get(l);
-      if (!fd) throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
-      if (fd.setter) this.invoke(fd.setter, o, [v]);
-      else {
-        const c = this.coercer(fd.type);
-        o.fields[fd.slot] = c ? c(v) : v;
-      }
-      return;
-    }
-    if (o instanceof NativeObject) {
-      const b = this.builtins.get(lc(o.className)) as
-        | (BuiltinClass & {
-            nativeSetProperty?: (
-              ctx: NativeCallContext,
-              self: ApexValue,
-              n: string,
-              v: ApexValue
-            ) => boolean;
-          })
-        | undefined;
-      if (b?.nativeSetProperty?.(this.nativeContext(), o, name, v)) return;
-    }
-    throw new UnsupportedError(
-      `assigning ${name} on ${o instanceof NativeObject ? o.className : o === null ? 'null' : typeof o}`,
-      this.currentPos()
-    );
+    this.dynamic.setMember(o, name, v);
   }
 
-  // ------------------------------------------------------------------ dynamic dispatch
-
-  /** `o.name(args)` decided by the runtime value (user vtable, built-in family or native class). */
   dispatch(o: ApexValue, name: string, args: ApexValue[]): ApexValue {
-    if (o === null)
-      throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
-    const l = lc(name);
-    if (
-      o instanceof ApexObject &&
-      o.stubProvider !== undefined &&
-      !['equals', 'hashcode', 'tostring'].includes(l)
-    )
-      return this.stubCall(o, name, null, args);
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const cands = cls.vtable
-        .get(l)
-        ?.filter((m) => m.params.length === args.length && !m.isAbstract);
-      if (cands && cands.length)
-        return this.invoke(cands.length === 1 ? cands[0] : this.pickRuntime(cands, args), o, args);
-      return this.dispatchBuiltinObject(o, l, args);
-    }
-    const fam = this.familyOf(o);
-    const fn = fam?.methods?.[l];
-    if (fn) return fn(this.nativeContext(), o, args);
-    return this.objectMethod(o, l, args, fam?.name ?? 'Object');
+    return this.dynamic.dispatch(o, name, args);
   }
 
-  /** Overload choice by the runtime values of the arguments. */
   pickByValues(cands: MethodDef[], args: ApexValue[]): MethodDef {
-    return this.pickRuntime(cands, args);
+    return this.dynamic.pickByValues(cands, args);
   }
 
-  private pickRuntime(cands: MethodDef[], args: ApexValue[]): MethodDef {
-    let best = cands[0];
-    let bestScore = -1;
-    for (const m of cands) {
-      let score = 0;
-      for (let i = 0; i < args.length && score >= 0; i++) {
-        const a = args[i];
-        if (a === null) {
-          score += 1;
-          continue;
-        }
-        const s = this.fit(
-          typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)),
-          m.params[i]
-        );
-        score = s < 0 ? -1 : score + s;
-      }
-      if (score > bestScore) {
-        best = m;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  /** Methods every object has, and exceptions' built-in methods. */
   dispatchBuiltinObject(o: ApexObject, l: string, args: ApexValue[]): ApexValue {
-    const ex = o.exception;
-    if (ex) {
-      switch (l) {
-        case 'getmessage':
-          return ex.message;
-        case 'setmessage':
-          ex.message = args[0] === null ? null : stringOf(args[0]);
-          return null;
-        case 'getcause':
-          return ex.cause;
-        case 'initcause':
-          ex.cause = args[0] as ApexObject;
-          return null;
-        case 'getlinenumber':
-          return ex.line;
-        case 'getstacktracestring':
-          return ex.stack;
-        case 'gettypename':
-          return o.cls.name;
-      }
-      const fam = this.builtins.get(lc(o.cls.name));
-      const fn = fam?.methods?.[l];
-      if (fn) return fn(this.nativeContext(), o, args);
-    }
-    return this.objectMethod(o, l, args, o.cls.name);
-  }
-
-  private objectMethod(o: ApexValue, l: string, args: ApexValue[], typeName: string): ApexValue {
-    switch (l) {
-      case 'equals':
-        if (args.length === 1) return keyEquals(o, args[0]);
-        break;
-      case 'hashcode':
-        if (!args.length) return apexHash(o);
-        break;
-      case 'tostring':
-        if (!args.length) return stringOf(o);
-        break;
-    }
-    throwApex(
-      'System.TypeException',
-      `Method does not exist or incorrect signature: ${l}(${args.length} args) from the type ${typeName}`
-    );
-  }
-
-  private familyOf(o: ApexValue): BuiltinClass | undefined {
-    switch (typeof o) {
-      case 'string':
-        return this.builtins.get('string');
-      case 'number':
-        return this.builtins.get('integer');
-      case 'bigint':
-        return this.builtins.get('long');
-      case 'boolean':
-        return this.builtins.get('boolean');
-    }
-    if (o instanceof ApexList) return this.builtins.get('list');
-    if (o instanceof ApexMap) return this.builtins.get('map');
-    if (o instanceof ApexSet) return this.builtins.get('set');
-    if (o instanceof ApexSObject) return this.builtins.get('sobject');
-    if (o instanceof ApexId) return this.builtins.get('id');
-    if (o instanceof ApexDecimal) return this.builtins.get('decimal');
-    if (o instanceof ApexDouble) return this.builtins.get('double');
-    if (o instanceof ApexDate) return this.builtins.get('date');
-    if (o instanceof ApexDatetime) return this.builtins.get('datetime');
-    if (o instanceof ApexTime) return this.builtins.get('time');
-    if (o instanceof ApexBlob) return this.builtins.get('blob');
-    if (o instanceof ApexEnumValue) return this.builtins.get('<enum>');
-    if (o instanceof ApexTypeValue) return this.builtins.get('system.type');
-    if (o instanceof NativeObject) return this.builtins.get(lc(o.className));
-    return undefined;
+    return this.dynamic.dispatchBuiltinObject(o, l, args);
   }
 
   objectToString(o: ApexObject): string | null {
@@ -1624,21 +1419,6 @@ export class Interp implements LanguageRuntime, Executor {
       }
     });
   }
-}
-
-function runtimeName(v: ApexValue): string {
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'number') return 'Integer';
-  if (typeof v === 'bigint') return 'Long';
-  if (typeof v === 'boolean') return 'Boolean';
-  if (v instanceof ApexSObject) return v.type;
-  if (v instanceof ApexId) return 'Id';
-  if (v instanceof ApexDecimal) return 'Decimal';
-  if (v instanceof ApexDouble) return 'Double';
-  if (v instanceof ApexList) return 'List';
-  if (v instanceof ApexMap) return 'Map';
-  if (v instanceof ApexSet) return 'Set';
-  return 'Object';
 }
 
 function endsWithReturn(s: Stmt): boolean {
