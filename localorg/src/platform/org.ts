@@ -37,13 +37,14 @@ import {
 } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
 import { insertSetupRecords } from './bootstrap.ts';
+import { TestDataLoader } from './data/load-data.ts';
 import { EventBus } from './events/bus.ts';
 import { AsyncApex } from './async/apex.ts';
 import { Callouts, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
-import { ConvertError, jsToApex } from './data/convert.ts';
+import { jsToApex } from './data/convert.ts';
 import { Limits, LimitException, type ExecutionKind } from './limits/limits.ts';
 import { parseSoql, parseSosl, QueryException } from './soql/parser.ts';
 import { SoqlEvaluator, type QueryOutcome } from './soql/eval.ts';
@@ -142,8 +143,6 @@ export class Org implements ApexPlatform, OrgServices {
   standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
-  /** Test.loadData: the CSV `Id` column's names → the Ids of the records inserted for them */
-  private readonly loadDataIds = new Map<string, string>();
   /** ApexClass record Ids by lower-case class name */
   private readonly apexClassIds = new Map<string, string>();
   calloutHandler: CalloutHandler | null = null;
@@ -164,6 +163,7 @@ export class Org implements ApexPlatform, OrgServices {
   private readonly callouts: Callouts;
   private readonly events: EventBus;
   private readonly asyncApex: AsyncApex;
+  private readonly testData: TestDataLoader;
   private readonly autoNumbers = new Map<string, number>();
   private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
   // Tests
@@ -218,6 +218,19 @@ export class Org implements ApexPlatform, OrgServices {
       asUser: (userId, fn) => this.asUser(userId, fn),
       withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
       runQuery: (text, resolveBind) => this.runQuery(text, resolveBind)
+    });
+    this.testData = new TestDataLoader({
+      schema: this.schema,
+      staticResource: (name) => this.staticResource(name),
+      insert: (ctx, records) =>
+        this.dml(ctx, {
+          op: 'insert',
+          records,
+          single: false,
+          allOrNone: true,
+          accessLevel: null,
+          pos: ctx.pos
+        })
     });
     this.callouts = new Callouts({
       metadata: this.metadata,
@@ -983,72 +996,9 @@ export class Org implements ApexPlatform, OrgServices {
     return this.metadata.staticResources.find((r) => r.name.toLowerCase() === name.toLowerCase());
   }
 
-  /**
-   * Test.loadData (Apex Reference, "Test Class"; Apex Developer Guide, "Loading Test Data"): the
-   * records of a CSV static resource (first line: field names), inserted in one DML. An `Id` column
-   * only names rows: a lookup holding such a name, from this or an earlier loadData of the test,
-   * gets the inserted record's Id.
-   */
+  /** Test.loadData: the records of a CSV static resource (data/load-data.ts). */
   loadData(ctx: NativeCallContext, sobjectType: ApexValue, resourceName: string): ApexValue {
-    const type =
-      sobjectType instanceof NativeObject
-        ? String((sobjectType.state as { object?: string }).object ?? '')
-        : '';
-    const object = this.schema.get(type);
-    if (!object) return ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    const resource = this.staticResource(resourceName);
-    if (!resource)
-      return ctx.throwApex('System.StringException', `Static resource not found: ${resourceName}`);
-    const [header, ...rows] = parseCsv(resource.body.toString('utf8').replace(/^\uFEFF/, ''));
-    const fields = (header ?? []).map((name) => {
-      if (name.trim().toLowerCase() === 'id') return null;
-      const f = object.field(name.trim());
-      if (!f)
-        return ctx.throwApex(
-          'System.SObjectException',
-          `Invalid field ${name.trim()} for ${object.name}`
-        );
-      return f;
-    });
-    const names: (string | null)[] = [];
-    const records = rows
-      .filter((row) => row.some((cell) => cell !== ''))
-      .map((row) => {
-        const rec = new ApexSObject(object.name);
-        let name: string | null = null;
-        (header ?? []).forEach((_, i) => {
-          const f = fields[i];
-          const cell = row[i] ?? '';
-          if (f === null) {
-            name = cell || null;
-            return;
-          }
-          if (cell === '' || f === undefined) return;
-          const placeholder = f.type === 'reference' ? this.loadDataIds.get(cell) : undefined;
-          try {
-            rec.set(f.name, placeholder ? new ApexId(placeholder) : jsToApex(f, cell));
-          } catch (e) {
-            if (e instanceof ConvertError) ctx.throwApex('System.TypeException', e.message);
-            throw e;
-          }
-        });
-        names.push(name);
-        return rec;
-      });
-    this.dml(ctx, {
-      op: 'insert',
-      records,
-      single: false,
-      allOrNone: true,
-      accessLevel: null,
-      pos: ctx.pos
-    });
-    records.forEach((r, i) => {
-      const name = names[i];
-      const id = r.raw('Id');
-      if (name && id instanceof ApexId) this.loadDataIds.set(name, id.value);
-    });
-    return new ApexList(typeRef('SObject'), records);
+    return this.testData.load(ctx, sobjectType, resourceName);
   }
 
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
@@ -1214,7 +1164,7 @@ export class Org implements ApexPlatform, OrgServices {
 
   beginTestMethod(): void {
     this.testMark = this.store.mark();
-    this.loadDataIds.clear();
+    this.testData.reset();
     this.testStarted = false;
     this.testAsync = [];
     this.testEvents = [];
@@ -1461,37 +1411,4 @@ function dmlOptionsOf(options: ApexValue): { allOrNone: boolean; truncate: boole
       );
   }
   return { allOrNone: st.optAllOrNone === true, truncate: st.allowFieldTruncation === true };
-}
-
-/** RFC 4180 CSV: quoted cells may hold commas, line breaks and doubled quotes; CRLF or LF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
