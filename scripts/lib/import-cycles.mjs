@@ -56,10 +56,15 @@ function specifiers(file) {
  * @returns {string[]} absolute paths of the .ts files under dir
  */
 function tsFiles(dir) {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
-    .map((e) => path.join(e.parentPath, e.name));
+  /** @type {string[]} */
+  const out = [];
+  // A plain walk: `readdirSync(..., { recursive: true })` names the parent differently across Node 20.x.
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...tsFiles(p));
+    else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
 }
 
 /**
