@@ -11,10 +11,11 @@ import { ClassDef, type EvalFn, type ExecFn, Frame, MethodDef, NORMAL } from '..
 import { MethodCompiler } from './compile/index.js';
 import { annotationInfo, Linker, PRIMITIVES } from './linker.js';
 import { DynamicAccess } from './dynamic.js';
+import { CompileFailure, TestMethods } from './tests.js';
+
 import type { Executor, TypeResolved } from './executor.js';
 import {
   type ApexPlatform,
-  ApexThrow,
   type ClassInfo,
   type CompileDiagnostic,
   type NativeCallContext,
@@ -23,7 +24,6 @@ import {
   type TestMethodResult,
   type TriggerContext,
   type TriggerInfo,
-  UnsupportedError,
   UnsupportedPlatform
 } from '../runtime/platform.js';
 import {
@@ -57,9 +57,6 @@ function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
   return o.exception;
 }
 
-/** Thrown when code of a class that failed to compile is run. */
-export class CompileFailure extends Error {}
-
 interface CtorChain {
   which: 'this' | 'super';
   args: EvalFn[];
@@ -81,12 +78,12 @@ export class Interp implements LanguageRuntime, Executor {
   private readonly vcache = new Map<ClassDef, Map<MethodDef, MethodDef>>();
   /** Coverage per top-level class file: line → 1 when executed. */
   private readonly hits = new Map<ClassDef, number[]>();
-  private readonly testSetupSnapshots = new Map<string, unknown>();
   private exceptionRoot!: ClassDef;
   private readonly rootFrame: Frame;
   private readonly nativeDefsAdapted = new Set<string>();
   private readonly linker: Linker;
   private readonly dynamic: DynamicAccess;
+  private readonly tests: TestMethods;
 
   /**
    * `builtins` holds the standard library (the runner registers it: `runner/runner.ts`); this org's
@@ -109,6 +106,17 @@ export class Interp implements LanguageRuntime, Executor {
       nativeContext: (pos) => this.nativeContext(pos),
       fit: (from, to) => this.fit(from, to),
       stubCall: (o, name, m, args) => this.stubCall(o, name, m, args)
+    });
+    this.tests = new TestMethods({
+      platform,
+      classTable: this.classTable,
+      topLevel: this.topLevel,
+      enter: (fn) => this.enter(fn),
+      invokeStatic: (m, args) => this.invokeStatic(m, args),
+      resetStatics: () => this.resetStatics(),
+      setRunningTest: (running) => {
+        this.runningTest = running;
+      }
     });
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
@@ -1145,116 +1153,23 @@ export class Interp implements LanguageRuntime, Executor {
     return [...this.triggerDefs.values()].map((t) => t.info);
   }
 
-  testClasses(): readonly { className: string; methods: readonly string[] }[] {
-    const out: { className: string; methods: string[] }[] = [];
-    for (const c of this.topLevel) {
-      if (!c.annotations.some((a) => a.name === 'istest')) continue;
-      const methods: string[] = [];
-      const decl = c.decl;
-      if (decl) {
-        for (const m of decl.methods) {
-          const isTest =
-            m.mods.annotations.some((a) => a.name === 'istest') ||
-            m.mods.keywords.has('testmethod');
-          if (isTest) methods.push(m.name);
-        }
-      }
-      out.push({ className: c.name, methods });
-    }
-    return out;
-  }
+  // ------------------------------------------------------------------ tests (tests.ts)
 
-  private testSetupOf(c: ClassDef): MethodDef | null {
-    for (const ms of c.methods.values())
-      for (const m of ms) if (m.annotations.some((a) => a.name === 'testsetup')) return m;
-    return null;
+  testClasses(): readonly { className: string; methods: readonly string[] }[] {
+    return this.tests.testClasses();
   }
 
   runTest(className: string, methodName: string): TestMethodResult {
-    const start = performance.now();
-    const cls = this.classTable.get(lc(className));
-    const result = (
-      outcome: 'Pass' | 'Fail',
-      message: string | null,
-      stackTrace: string | null
-    ): TestMethodResult => ({
-      className: cls?.name ?? className,
-      methodName,
-      outcome,
-      message,
-      stackTrace,
-      runTimeMs: Math.round(performance.now() - start)
-    });
-    if (!cls) return result('Fail', `No such class: ${className}`, null);
-    if (cls.compileError) return result('Fail', `Compile failed: ${cls.compileError}`, null);
-    const m = cls.methods.get(lc(methodName))?.find((x) => x.params.length === 0);
-    if (!m) return result('Fail', `No such test method: ${className}.${methodName}`, null);
-    return this.enter(() => {
-      try {
-        const setup = this.testSetupOf(cls);
-        if (setup) {
-          let snap = this.testSetupSnapshots.get(cls.name);
-          if (snap === undefined) {
-            // @TestSetup runs once per class; its data is restored before every test method.
-            this.classBaseline.set(cls.name, this.platform.snapshotData());
-            this.resetStatics();
-            this.platform.beginTestMethod(cls.name, setup.name);
-            this.runningTest = true;
-            try {
-              this.invokeStatic(setup, []);
-              snap = this.platform.snapshotData();
-            } finally {
-              this.runningTest = false;
-              this.platform.endTestMethod(cls.name, setup.name);
-            }
-            this.testSetupSnapshots.set(cls.name, snap);
-          }
-          this.platform.restoreData(snap);
-        }
-        this.resetStatics();
-        this.platform.beginTestMethod(cls.name, m.name);
-        this.runningTest = true;
-        try {
-          this.invokeStatic(m, []);
-        } finally {
-          this.runningTest = false;
-          this.platform.endTestMethod(cls.name, m.name);
-        }
-        return result('Pass', null, null);
-      } catch (e) {
-        const { message, stack } = this.describeFailure(e);
-        return result('Fail', message, stack);
-      }
-    });
+    return this.tests.runTest(className, methodName);
   }
-
-  private readonly classBaseline = new Map<string, unknown>();
 
   /** After the last test method of a class: drop its @TestSetup data from the store. */
   finishTestClass(className: string): void {
-    const cls = this.classTable.get(lc(className));
-    const name = cls?.name ?? className;
-    const base = this.classBaseline.get(name);
-    if (base !== undefined) this.platform.restoreData(base);
-    this.classBaseline.delete(name);
-    this.testSetupSnapshots.delete(name);
+    this.tests.finishTestClass(className);
   }
 
   describeFailure(e: unknown): { message: string; stack: string | null } {
-    if (e instanceof ApexThrow) {
-      const ex = e.exception;
-      return {
-        message: `${ex.cls.name}: ${ex.exception?.message ?? ''}`,
-        stack: ex.exception?.stack ?? null
-      };
-    }
-    if (e instanceof UnsupportedError || e instanceof CompileFailure)
-      return { message: e.message, stack: null };
-    const err = e as Error;
-    return {
-      message: `Internal error of the local org: ${err?.message ?? String(e)}`,
-      stack: err?.stack ?? null
-    };
+    return this.tests.describeFailure(e);
   }
 
   callStatic(className: string, method: string, args: ApexValue[]): ApexValue {
