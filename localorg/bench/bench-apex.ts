@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Interp } from '../src/exec/interp.ts';
+import type { Interp } from '../src/exec/interp.ts';
+import { newRuntime } from '../src/runner/runner.ts';
 import { parseClass } from '../src/front/parse.ts';
 import { Org } from '../src/platform/org.ts';
 
@@ -24,7 +25,7 @@ function load(): Interp {
   new Org({
     name: 'bench',
     source: sources,
-    runtimeFactory: (p, s) => (interp = new Interp(p).load(s))
+    runtimeFactory: (p, s) => (interp = newRuntime(p).load(s))
   });
   return interp;
 }

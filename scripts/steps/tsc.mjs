@@ -1,12 +1,14 @@
 // @ts-check
 // Step "tsc": strict type check, no emit, of the LWC components (tsconfig.json), the Node tooling
 // (tsconfig.tooling.json) and every top-level folder with its own tsconfig.json, e.g. localorg/
-// (owned by the local-org team).
+// (owned by the local-org team). Also: no import cycle in localorg/src, type-only imports included
+// (lib/import-cycles.mjs), since the local org's layers must point one way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { run } from '../lib/exec.mjs';
 import { listFiles, lwcSources } from '../lib/files.mjs';
+import { findImportCycles } from '../lib/import-cycles.mjs';
 
 const TSC_ERROR = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 
@@ -90,10 +92,18 @@ export default {
     // Two cores: the projects are checked side by side.
     const results = await Promise.all(projects.map((p) => typecheck(root, tscPath, p.project)));
     const problems = results.flat();
+    if (fs.existsSync(path.join(root, 'localorg', 'src'))) {
+      for (const cycle of findImportCycles(root, 'localorg/src'))
+        problems.push(`${cycle.split(' ')[0]}:1:1: import-cycle: ${cycle}`);
+    }
     const labels = projects.map((p) => p.label).join(', ');
     const noLwc = projects.some((p) => p.label === 'LWC') ? '' : ' (no LWC TypeScript yet)';
     return problems.length
-      ? { ok: false, summary: `${labels}: ${problems.length} type errors`, problems }
-      : { ok: true, summary: `${labels}: 0 type errors${noLwc}` };
+      ? {
+          ok: false,
+          summary: `${labels}: ${problems.length} type errors or import cycles`,
+          problems
+        }
+      : { ok: true, summary: `${labels}: 0 type errors, no import cycle${noLwc}` };
   }
 };

@@ -6,7 +6,7 @@
  * the binder checks them where a name is declared.
  */
 import type { Pos } from '../front/ast.js';
-import { CompileError } from './scope.js';
+import { CompileError } from './errors.js';
 
 const RESERVED = new Set(
   (

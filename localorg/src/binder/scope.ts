@@ -2,15 +2,7 @@
 import type { Pos } from '../front/ast.js';
 import type { TypeRef } from '../runtime/values.js';
 import { checkDeclaredName } from './identifiers.js';
-
-export class CompileError extends Error {
-  constructor(
-    readonly pos: Pos,
-    message: string
-  ) {
-    super(message);
-  }
-}
+import { CompileError } from './errors.js';
 
 export interface LocalVar {
   readonly slot: number;

@@ -1,36 +1,21 @@
 /**
  * The interpreter: loads sources, builds the class table (binder), compiles bodies to closures,
- * runs methods, and implements the `ApexRuntime` API the platform and the test runner use.
+ * runs methods, and implements the `ApexRuntime` API the platform and the test runner use (and
+ * `LanguageRuntime`, what the standard library asks of it).
  */
 import { parseAnonymous, parseClass, parseTrigger, SyntaxErrors } from '../front/parse.js';
 import { cached } from '../front/cache.js';
-import type {
-  Annotation,
-  MethodDecl,
-  Pos,
-  Stmt,
-  TriggerDecl,
-  TypeDecl,
-  TypeNode
-} from '../front/ast.js';
-import { CompileError } from '../binder/scope.js';
-import { checkDeclaredName } from '../binder/identifiers.js';
+import type { MethodDecl, Pos, Stmt, TriggerDecl, TypeDecl, TypeNode } from '../front/ast.js';
+import { CompileError } from '../binder/errors.js';
+import { ClassDef, type EvalFn, type ExecFn, Frame, MethodDef, NORMAL } from '../binder/symbols.js';
+import { MethodCompiler } from './compile/index.js';
+import { annotationInfo, Linker, PRIMITIVES } from './linker.js';
+import { DynamicAccess } from './dynamic.js';
+import { CompileFailure, TestMethods } from './tests.js';
+
+import type { Executor, TypeResolved } from './executor.js';
 import {
-  accessOf,
-  ClassDef,
-  type EvalFn,
-  type ExecFn,
-  type FieldDef,
-  Frame,
-  MethodDef,
-  NORMAL
-} from '../binder/symbols.js';
-import { MethodCompiler } from './compile.js';
-import {
-  type AnnotationInfo,
   type ApexPlatform,
-  type ApexRuntime,
-  ApexThrow,
   type ClassInfo,
   type CompileDiagnostic,
   type NativeCallContext,
@@ -39,65 +24,32 @@ import {
   type TestMethodResult,
   type TriggerContext,
   type TriggerInfo,
-  UnsupportedError,
   UnsupportedPlatform
 } from '../runtime/platform.js';
 import {
-  ApexBlob,
-  ApexDate,
-  ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
   ApexEnumValue,
-  ApexId,
   ApexList,
   ApexMap,
   ApexObject,
   ApexSObject,
   ApexSet,
-  ApexTime,
   ApexTypeValue,
   type ApexValue,
   NativeObject,
   type TypeRef,
-  apexHash,
-  keyEquals,
   typeRef,
   typeToString,
   T_OBJECT
 } from '../runtime/values.js';
-import { coercerFor, hooks, stringOf, type Coercer } from './ops.js';
-import { setCurrent } from './context.js';
-import { throwApex } from './errors.js';
-import { builtin, type BuiltinClass, register } from '../stdlib/registry.js';
+import { coercerFor, stringOf, type Coercer } from '../runtime/ops.js';
+import { setCurrent } from '../runtime/context.js';
+import { throwApex } from '../runtime/errors.js';
+import { BuiltinRegistry, type BuiltinClass, type BuiltinContext } from '../runtime/builtins.js';
+import type { LanguageRuntime } from '../runtime/language.js';
 import { BUILTIN_EXCEPTIONS } from '../stdlib/exceptions.js';
-import '../stdlib/index.js';
-
-const PRIMITIVES: Record<string, string> = {
-  integer: 'Integer',
-  long: 'Long',
-  double: 'Double',
-  decimal: 'Decimal',
-  string: 'String',
-  id: 'Id',
-  boolean: 'Boolean',
-  date: 'Date',
-  datetime: 'Datetime',
-  time: 'Time',
-  blob: 'Blob',
-  object: 'Object',
-  sobject: 'SObject',
-  list: 'List',
-  set: 'Set',
-  map: 'Map'
-};
 
 function lc(s: string): string {
   return s.toLowerCase();
-}
-
-function annotationInfo(a: Annotation): AnnotationInfo {
-  return { name: a.name, params: a.params };
 }
 
 function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
@@ -105,24 +57,13 @@ function exState(o: ApexObject): NonNullable<ApexObject['exception']> {
   return o.exception;
 }
 
-/** Thrown when code of a class that failed to compile is run. */
-export class CompileFailure extends Error {}
-
-type TypeResolved = {
-  kind: 'type';
-  user: ClassDef | null;
-  builtin: BuiltinClass | null;
-  sobject: string | null;
-  t: TypeRef;
-};
-
 interface CtorChain {
   which: 'this' | 'super';
   args: EvalFn[];
   target: MethodDef | null;
 }
 
-export class Interp implements ApexRuntime {
+export class Interp implements LanguageRuntime, Executor {
   readonly diagnostics: CompileDiagnostic[] = [];
   private readonly classTable = new Map<string, ClassDef>();
   private readonly topLevel: ClassDef[] = [];
@@ -137,22 +78,46 @@ export class Interp implements ApexRuntime {
   private readonly vcache = new Map<ClassDef, Map<MethodDef, MethodDef>>();
   /** Coverage per top-level class file: line → 1 when executed. */
   private readonly hits = new Map<ClassDef, number[]>();
-  private readonly testSetupSnapshots = new Map<string, unknown>();
   private exceptionRoot!: ClassDef;
   private readonly rootFrame: Frame;
   private readonly nativeDefsAdapted = new Set<string>();
+  private readonly linker: Linker;
+  private readonly dynamic: DynamicAccess;
+  private readonly tests: TestMethods;
 
-  constructor(readonly platform: ApexPlatform = new UnsupportedPlatform()) {
-    hooks.objectToString = (o) => this.userToString(o);
-    hooks.nativeToString = (o) => {
-      const fn = builtin(lc(o.className))?.methods?.tostring;
-      if (fn) return stringOf(fn(this.nativeContext(), o, []));
-      // Schema tokens print their object or field name (String.valueOf(Account.SObjectType) is 'Account').
-      const st = o.state as { field?: unknown; object?: unknown };
-      if (typeof st?.field === 'string') return st.field;
-      if (typeof st?.object === 'string') return st.object;
-      return o.className;
-    };
+  /**
+   * `builtins` holds the standard library (the runner registers it: `runner/runner.ts`); this org's
+   * platform native classes join it here, so each org's interpreter has its own.
+   */
+  constructor(
+    readonly platform: ApexPlatform = new UnsupportedPlatform(),
+    private readonly builtins: BuiltinRegistry = new BuiltinRegistry()
+  ) {
+    this.linker = new Linker(this.classTable, builtins, platform, {
+      invoke: (m, self, args) => this.invoke(m, self, args),
+      dispatchTarget: (o, m) => this.dispatchTarget(o, m)
+    });
+    this.dynamic = new DynamicAccess({
+      builtins,
+      platform,
+      coercer: (t) => this.coercer(t),
+      currentPos: () => this.currentPos(),
+      invoke: (m, self, args) => this.invoke(m, self, args),
+      nativeContext: (pos) => this.nativeContext(pos),
+      fit: (from, to) => this.fit(from, to),
+      stubCall: (o, name, m, args) => this.stubCall(o, name, m, args)
+    });
+    this.tests = new TestMethods({
+      platform,
+      classTable: this.classTable,
+      topLevel: this.topLevel,
+      enter: (fn) => this.enter(fn),
+      invokeStatic: (m, args) => this.invokeStatic(m, args),
+      resetStatics: () => this.resetStatics(),
+      setRunningTest: (running) => {
+        this.runningTest = running;
+      }
+    });
     this.declareBuiltinExceptions();
     for (const def of platform.nativeClasses()) this.adaptNative(def);
     const rootCls = new ClassDef('<root>', '<root>', null, 'class', [], null, new Set());
@@ -215,7 +180,7 @@ export class Interp implements ApexRuntime {
 
   private guardLink(cls: ClassDef): void {
     try {
-      this.link(cls, new Set());
+      this.linker.link(cls, new Set());
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       (cls as { linked?: boolean }).linked = true;
@@ -402,207 +367,7 @@ export class Interp implements ApexRuntime {
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
     if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;
-    register(b);
-  }
-
-  // ------------------------------------------------------------------ binding
-
-  private link(cls: ClassDef, visiting: Set<ClassDef>): void {
-    if ((cls as { linked?: boolean }).linked) return;
-    const d = cls.decl;
-    if (!d) return;
-    if (visiting.has(cls)) throw new CompileError(d.pos, `Circular definition: ${cls.name}`);
-    checkDeclaredName(d.name, d.pos);
-    visiting.add(cls);
-    if (d.extends) {
-      const sup = this.lookupTypeName(d.extends.names, cls.outer ?? cls);
-      if (!sup || !sup.user)
-        throw new CompileError(d.extends.pos, `Invalid type: ${d.extends.names.join('.')}`);
-      const s = sup.user;
-      if (s.decl) this.link(s, visiting);
-      if (
-        s.kind === 'class' &&
-        !s.isException &&
-        !s.modifiers.has('virtual') &&
-        !s.modifiers.has('abstract')
-      )
-        throw new CompileError(
-          d.extends.pos,
-          `Non-virtual and non-abstract type cannot be extended: ${s.name}`
-        );
-      if (d.kind === 'interface') cls.interfaces.push(s);
-      else cls.superclass = s;
-      cls.isException = s.isException;
-    } else if (d.kind === 'class' && /exception$/i.test(d.name) && false) {
-      // (custom exceptions must extend Exception explicitly)
-    }
-    if (d.kind === 'class' && /exception$/i.test(d.name) && !cls.isException)
-      throw new CompileError(
-        d.pos,
-        `Classes extending Exception must have a name ending in 'Exception' — and vice versa: ${cls.name} must extend Exception`
-      );
-    for (const i of d.implements) {
-      const r = this.lookupTypeName(i.names, cls.outer ?? cls);
-      const full = i.names.join('.');
-      if (r?.user) {
-        if (r.user.decl) this.link(r.user, visiting);
-        cls.interfaces.push(r.user);
-      } else if (r?.builtin?.isInterface) {
-        cls.supertypeNames.add(lc(r.builtin.name));
-        cls.supertypeNames.add(lc(r.builtin.name.slice(r.builtin.name.lastIndexOf('.') + 1)));
-      } else if (!r) throw new CompileError(i.pos, `Invalid type: ${full}`);
-      cls.supertypeNames.add(lc(full));
-      cls.supertypeNames.add(lc(i.names[i.names.length - 1]));
-    }
-    if (cls.superclass) for (const n of cls.superclass.supertypeNames) cls.supertypeNames.add(n);
-    if (cls.superclass) cls.supertypeNames.add(cls.superclass.lcName);
-    for (const i of cls.interfaces) {
-      cls.supertypeNames.add(i.lcName);
-      for (const n of i.supertypeNames) cls.supertypeNames.add(n);
-    }
-    // Fields: inherited slots first.
-    if (cls.superclass) {
-      for (const [k, f] of cls.superclass.fields) cls.fields.set(k, f);
-      cls.nFields = cls.superclass.nFields;
-    }
-    const addField = (
-      name: string,
-      tn: TypeNode,
-      mods: ReadonlySet<string>,
-      pos: Pos,
-      annotations: readonly { name: string }[] = []
-    ): FieldDef => {
-      checkDeclaredName(name, pos);
-      const isStatic = mods.has('static') || d.kind === 'interface';
-      const t = this.resolveType(tn, cls);
-      const l = lc(name);
-      if (
-        (isStatic ? cls.statics : cls.fields).has(l) &&
-        (isStatic || cls.fields.get(l)?.owner === cls)
-      )
-        throw new CompileError(pos, `Duplicate field: ${name}`);
-      const access = accessOf(mods, annotations, d.kind === 'interface' ? 'public' : 'private');
-      const f: FieldDef = {
-        name,
-        slot: isStatic ? cls.statics.size : cls.nFields++,
-        type: t,
-        isStatic,
-        owner: cls,
-        getter: null,
-        setter: null,
-        isFinal: mods.has('final'),
-        access,
-        setAccess: access
-      };
-      (isStatic ? cls.statics : cls.fields).set(l, f);
-      return f;
-    };
-    for (const f of d.fields) addField(f.name, f.type, f.mods.keywords, f.pos, f.mods.annotations);
-    for (const p of d.properties) {
-      const fd = addField(p.name, p.type, p.mods.keywords, p.pos, p.mods.annotations);
-      // `{ get; private set; }`: an accessor's own modifier narrows the property's.
-      if (p.setter && p.setter.mods.keywords.size)
-        fd.setAccess = accessOf(p.setter.mods.keywords, p.mods.annotations);
-      const mkAcc = (kind: 'getter' | 'setter', body: Stmt | null) => {
-        if (!body) return null;
-        const m = new MethodDef(
-          `${kind === 'getter' ? 'get' : 'set'}${p.name}`,
-          cls,
-          kind,
-          fd.isStatic,
-          kind === 'setter' ? [fd.type] : [],
-          kind === 'setter' ? ['value'] : [],
-          kind === 'getter' ? fd.type : typeRef('void'),
-          null,
-          [],
-          false
-        );
-        (m as { accessorBody?: Stmt; accessorOf?: FieldDef }).accessorBody = body;
-        (m as { accessorOf?: FieldDef }).accessorOf = fd;
-        return m;
-      };
-      fd.getter = p.getter ? mkAcc('getter', p.getter.body) : null;
-      fd.setter = p.setter ? mkAcc('setter', p.setter.body) : null;
-    }
-    cls.staticValues = new Array(cls.statics.size).fill(null);
-    // Methods.
-    const isIface = d.kind === 'interface';
-    for (const md of d.methods) {
-      const params = md.params.map((p) => this.resolveType(p.type, cls));
-      const ret = md.returnType ? this.resolveType(md.returnType, cls) : typeRef('void');
-      const isStatic = md.mods.keywords.has('static');
-      const m = new MethodDef(
-        md.name,
-        cls,
-        'method',
-        isStatic,
-        params,
-        md.params.map((p) => p.name),
-        ret,
-        md,
-        md.mods.annotations.map(annotationInfo),
-        isIface || md.mods.keywords.has('abstract')
-      );
-      m.access = accessOf(
-        md.mods.keywords,
-        md.mods.annotations,
-        isIface || md.mods.keywords.has('override') ? 'public' : 'private'
-      );
-      const l = lc(md.name);
-      const list = cls.methods.get(l) ?? [];
-      const sig = params.map((p) => lc(typeToString(p))).join(',');
-      if (list.some((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig))
-        throw new CompileError(
-          md.pos,
-          `Method already defined: ${md.name}(${params.map(typeToString).join(', ')})`
-        );
-      list.push(m);
-      cls.methods.set(l, list);
-    }
-    for (const cd of d.ctors) {
-      const params = cd.params.map((p) => this.resolveType(p.type, cls));
-      const ctor = new MethodDef(
-        d.name,
-        cls,
-        'ctor',
-        false,
-        params,
-        cd.params.map((p) => p.name),
-        T_OBJECT,
-        cd,
-        [],
-        false
-      );
-      ctor.access = accessOf(cd.mods.keywords, cd.mods.annotations);
-      cls.ctors.push(ctor);
-    }
-    if (!cls.ctors.length && d.kind === 'class' && !cls.isException)
-      cls.ctors.push(new MethodDef(d.name, cls, 'ctor', false, [], [], T_OBJECT, null, [], false));
-    // vtable: inherited instance methods, overridden by signature.
-    if (cls.superclass) for (const [k, ms] of cls.superclass.vtable) cls.vtable.set(k, [...ms]);
-    for (const [k, ms] of cls.methods) {
-      const cur = cls.vtable.get(k) ?? [];
-      for (const m of ms) {
-        if (m.isStatic) continue;
-        const sig = m.params.map((p) => lc(typeToString(p))).join(',');
-        const i = cur.findIndex((x) => x.params.map((p) => lc(typeToString(p))).join(',') === sig);
-        if (i >= 0) cur[i] = m;
-        else cur.push(m);
-      }
-      cls.vtable.set(k, cur);
-    }
-    const eq = cls.vtable.get('equals')?.find((m) => m.params.length === 1);
-    const hc = cls.vtable.get('hashcode')?.find((m) => m.params.length === 0);
-    const ts = cls.vtable.get('tostring')?.find((m) => m.params.length === 0);
-    if (eq)
-      cls.userEquals = (self, other) =>
-        this.invoke(this.dispatchTarget(self, eq), self, [other]) === true;
-    if (hc)
-      cls.userHashCode = (self) => this.invoke(this.dispatchTarget(self, hc), self, []) as number;
-    if (ts)
-      cls.userToString = (self) => stringOf(this.invoke(this.dispatchTarget(self, ts), self, []));
-    (cls as { linked?: boolean }).linked = true;
-    visiting.delete(cls);
+    this.builtins.register(b);
   }
 
   private compileClass(cls: ClassDef): void {
@@ -760,69 +525,19 @@ export class Interp implements ApexRuntime {
     }
   }
 
-  // =============================================================================== types
+  // =============================================================================== types (linker.ts)
 
   lookupTypeName(names: readonly string[], from: ClassDef | null): TypeResolved | null {
-    const full = names.join('.');
-    const l = lc(full);
-    if (names.length === 1) {
-      for (let c: ClassDef | null = from; c; c = c.outer) {
-        const inner = c.inner.get(l);
-        if (inner)
-          return {
-            kind: 'type',
-            user: inner,
-            builtin: null,
-            sobject: null,
-            t: typeRef(inner.name)
-          };
-        for (let s = c.superclass; s; s = s.superclass) {
-          const si = s.inner.get(l);
-          if (si)
-            return { kind: 'type', user: si, builtin: null, sobject: null, t: typeRef(si.name) };
-        }
-      }
-    }
-    const u = this.classTable.get(l);
-    if (u) return { kind: 'type', user: u, builtin: null, sobject: null, t: typeRef(u.name) };
-    const prim = PRIMITIVES[l];
-    if (prim)
-      return {
-        kind: 'type',
-        user: null,
-        builtin: builtin(l) ?? null,
-        sobject: null,
-        t: typeRef(prim)
-      };
-    const b = builtin(l);
-    if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
-    const so = this.isSObjectType(full);
-    if (so) return { kind: 'type', user: null, builtin: null, sobject: so, t: typeRef(so) };
-    if (names.length > 1 && (lc(names[0]) === 'system' || lc(names[0]) === 'schema'))
-      return this.lookupTypeName(names.slice(1), null);
-    return null;
+    return this.linker.lookupTypeName(names, from);
   }
 
   resolveType(node: TypeNode, from: ClassDef | null): TypeRef {
-    const r = this.lookupTypeName(node.names, from);
-    if (!r) {
-      if (node.names.length === 1 && lc(node.names[0]) === 'void') return typeRef('void');
-      throw new CompileError(node.pos, `Invalid type: ${node.names.join('.')}`);
-    }
-    const args = node.args.map((a) => this.resolveType(a, from));
-    const n = lc(r.t.name);
-    if ((n === 'list' || n === 'set') && args.length !== 1 && node.args.length)
-      throw new CompileError(node.pos, `Invalid type: ${r.t.name} takes one type argument`);
-    if (n === 'map' && node.args.length && args.length !== 2)
-      throw new CompileError(node.pos, 'Invalid type: Map takes two type arguments');
-    return typeRef(r.t.name, args);
+    return this.linker.resolveType(node, from);
   }
 
   /** Canonical SObject type name when `name` is one (with or without `Schema.`), else null. */
   isSObjectType(name: string): string | null {
-    const n = name.replace(/^schema\./i, '');
-    if (this.classTable.has(lc(n)) || PRIMITIVES[lc(n)]) return null;
-    return this.platform.sobjectType(n)?.name ?? null;
+    return this.linker.isSObjectType(name);
   }
 
   classByType(t: TypeRef): ClassDef | null {
@@ -830,11 +545,11 @@ export class Interp implements ApexRuntime {
   }
 
   builtinByType(t: TypeRef): BuiltinClass | null {
-    return builtin(lc(t.name)) ?? null;
+    return this.builtins.get(lc(t.name)) ?? null;
   }
 
   builtinReturnType(t: TypeRef, lcMethod: string): TypeRef | null {
-    const b = builtin(lc(t.name));
+    const b = this.builtins.get(lc(t.name));
     return b?.returns?.[`.${lcMethod}`] ?? null;
   }
 
@@ -877,7 +592,7 @@ export class Interp implements ApexRuntime {
     return { file: f.method.owner.file, line: f.line, column: 1 };
   }
 
-  nativeContext(pos?: SourcePos): NativeCallContext {
+  nativeContext(pos?: SourcePos): BuiltinContext {
     return {
       pos: pos ?? this.currentPos(),
       runtime: this,
@@ -1044,7 +759,8 @@ export class Interp implements ApexRuntime {
     const cands = m
       ? []
       : (o.cls as ClassDef).findMethods(lc(name)).filter((x) => x.params.length === args.length);
-    const method = m ?? (cands.length > 1 ? this.pickRuntime(cands, args) : (cands[0] ?? null));
+    const method =
+      m ?? (cands.length > 1 ? this.dynamic.pickRuntime(cands, args) : (cands[0] ?? null));
     const T_TYPE = typeRef('System.Type');
     const ret = new ApexTypeValue(method ? method.returnType : T_OBJECT);
     const paramTypes = new ApexList(
@@ -1106,7 +822,8 @@ export class Interp implements ApexRuntime {
     }
     if (t === 'object') return 1;
     // A platform class (Schema.SObjectField...) never passes for a primitive parameter.
-    if (PRIMITIVES[t] && !PRIMITIVES[f] && builtin(f) && !this.isSObjectType(from.name)) return -1;
+    if (PRIMITIVES[t] && !PRIMITIVES[f] && this.builtins.get(f) && !this.isSObjectType(from.name))
+      return -1;
     const num = ['integer', 'long', 'double', 'decimal'];
     if (num.includes(f) && num.includes(t)) return num.indexOf(t) > num.indexOf(f) ? 2 : -1;
     if (t === 'string' && f === 'id') return 2;
@@ -1281,243 +998,39 @@ export class Interp implements ApexRuntime {
     return undefined;
   }
 
+  variablesInScope(): (name: string) => ApexValue | undefined {
+    const frame = this.stack[this.stack.length - 1];
+    return (name) => this.lookupVariable(frame, name);
+  }
+
   unwindTo(f: Frame): void {
     const i = this.stack.lastIndexOf(f);
     if (i >= 0) this.stack.length = i + 1;
   }
 
-  // ------------------------------------------------------------------ dynamic member access
+  // ------------------------------------------------------------------ dynamic access (dynamic.ts)
 
   getMember(o: ApexValue, name: string): ApexValue {
-    const l = lc(name);
-    if (o instanceof ApexSObject) {
-      const v = o.values.get(l);
-      if (v !== undefined) return v;
-      if (o.queried && !o.queried.has(l)) {
-        const info = this.platform.sobjectType(o.type);
-        const canonical =
-          info?.field(l)?.name ??
-          info?.parentRelationship(l)?.relationshipName ??
-          info?.childRelationship(l)?.relationshipName ??
-          name;
-        throwApex(
-          'System.SObjectException',
-          `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`
-        );
-      }
-      return null;
-    }
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const fd = cls.fields.get(l);
-      if (fd) return fd.getter ? this.invoke(fd.getter, o, []) : o.fields[fd.slot];
-      throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
-    }
-    if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as
-        | (BuiltinClass & {
-            nativeProperty?: (
-              ctx: NativeCallContext,
-              self: ApexValue,
-              n: string
-            ) => ApexValue | undefined;
-          })
-        | undefined;
-      const p = b?.props?.[l];
-      if (p) return p(this.nativeContext(), o, []);
-      const np = b?.nativeProperty?.(this.nativeContext(), o, name);
-      if (np !== undefined) return np;
-      throw new UnsupportedError(`property ${name} of ${o.className}`, this.currentPos());
-    }
-    if (o instanceof ApexList) {
-      // `[SELECT Id FROM X LIMIT 1].Id`: a query result dereferenced as its single row.
-      if (o.items.length === 0)
-        throwApex('System.QueryException', 'List has no rows for assignment to SObject');
-      if (o.items.length > 1)
-        throwApex('System.QueryException', 'List has more than 1 row for assignment to SObject');
-      return this.getMember(o.items[0], name);
-    }
-    throwApex('System.TypeException', `Invalid field ${name} on ${o === null ? 'null' : typeof o}`);
+    return this.dynamic.getMember(o, name);
   }
 
   setMember(o: ApexValue, name: string, v: ApexValue): void {
-    const l = lc(name);
-    if (o instanceof ApexSObject) {
-      const info = this.platform.sobjectType(o.type);
-      const fi = info?.field(l);
-      if (fi) {
-        const c = this.coercer(fi.type);
-        o.set(fi.name, c ? c(v) : v);
-        return;
-      }
-      const rel = info?.parentRelationship(l) ?? null;
-      o.set(rel?.relationshipName ?? info?.childRelationship(l)?.relationshipName ?? name, v);
-      return;
-    }
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const fd = cls.fields.get(l);
-      if (!fd) throwApex('System.SObjectException', `Invalid field ${name} for ${cls.name}`);
-      if (fd.setter) this.invoke(fd.setter, o, [v]);
-      else {
-        const c = this.coercer(fd.type);
-        o.fields[fd.slot] = c ? c(v) : v;
-      }
-      return;
-    }
-    if (o instanceof NativeObject) {
-      const b = builtin(lc(o.className)) as
-        | (BuiltinClass & {
-            nativeSetProperty?: (
-              ctx: NativeCallContext,
-              self: ApexValue,
-              n: string,
-              v: ApexValue
-            ) => boolean;
-          })
-        | undefined;
-      if (b?.nativeSetProperty?.(this.nativeContext(), o, name, v)) return;
-    }
-    throw new UnsupportedError(
-      `assigning ${name} on ${o instanceof NativeObject ? o.className : o === null ? 'null' : typeof o}`,
-      this.currentPos()
-    );
+    this.dynamic.setMember(o, name, v);
   }
 
-  // ------------------------------------------------------------------ dynamic dispatch
-
-  /** `o.name(args)` decided by the runtime value (user vtable, built-in family or native class). */
   dispatch(o: ApexValue, name: string, args: ApexValue[]): ApexValue {
-    if (o === null)
-      throwApex('System.NullPointerException', 'Attempt to de-reference a null object');
-    const l = lc(name);
-    if (
-      o instanceof ApexObject &&
-      o.stubProvider !== undefined &&
-      !['equals', 'hashcode', 'tostring'].includes(l)
-    )
-      return this.stubCall(o, name, null, args);
-    if (o instanceof ApexObject) {
-      const cls = o.cls as ClassDef;
-      const cands = cls.vtable
-        .get(l)
-        ?.filter((m) => m.params.length === args.length && !m.isAbstract);
-      if (cands && cands.length)
-        return this.invoke(cands.length === 1 ? cands[0] : this.pickRuntime(cands, args), o, args);
-      return this.dispatchBuiltinObject(o, l, args);
-    }
-    const fam = this.familyOf(o);
-    const fn = fam?.methods?.[l];
-    if (fn) return fn(this.nativeContext(), o, args);
-    return this.objectMethod(o, l, args, fam?.name ?? 'Object');
+    return this.dynamic.dispatch(o, name, args);
   }
 
-  /** Overload choice by the runtime values of the arguments. */
   pickByValues(cands: MethodDef[], args: ApexValue[]): MethodDef {
-    return this.pickRuntime(cands, args);
+    return this.dynamic.pickByValues(cands, args);
   }
 
-  private pickRuntime(cands: MethodDef[], args: ApexValue[]): MethodDef {
-    let best = cands[0];
-    let bestScore = -1;
-    for (const m of cands) {
-      let score = 0;
-      for (let i = 0; i < args.length && score >= 0; i++) {
-        const a = args[i];
-        if (a === null) {
-          score += 1;
-          continue;
-        }
-        const s = this.fit(
-          typeRef(a instanceof ApexObject ? a.cls.name : runtimeName(a)),
-          m.params[i]
-        );
-        score = s < 0 ? -1 : score + s;
-      }
-      if (score > bestScore) {
-        best = m;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  /** Methods every object has, and exceptions' built-in methods. */
   dispatchBuiltinObject(o: ApexObject, l: string, args: ApexValue[]): ApexValue {
-    const ex = o.exception;
-    if (ex) {
-      switch (l) {
-        case 'getmessage':
-          return ex.message;
-        case 'setmessage':
-          ex.message = args[0] === null ? null : stringOf(args[0]);
-          return null;
-        case 'getcause':
-          return ex.cause;
-        case 'initcause':
-          ex.cause = args[0] as ApexObject;
-          return null;
-        case 'getlinenumber':
-          return ex.line;
-        case 'getstacktracestring':
-          return ex.stack;
-        case 'gettypename':
-          return o.cls.name;
-      }
-      const fam = builtin(lc(o.cls.name));
-      const fn = fam?.methods?.[l];
-      if (fn) return fn(this.nativeContext(), o, args);
-    }
-    return this.objectMethod(o, l, args, o.cls.name);
+    return this.dynamic.dispatchBuiltinObject(o, l, args);
   }
 
-  private objectMethod(o: ApexValue, l: string, args: ApexValue[], typeName: string): ApexValue {
-    switch (l) {
-      case 'equals':
-        if (args.length === 1) return keyEquals(o, args[0]);
-        break;
-      case 'hashcode':
-        if (!args.length) return apexHash(o);
-        break;
-      case 'tostring':
-        if (!args.length) return stringOf(o);
-        break;
-    }
-    throwApex(
-      'System.TypeException',
-      `Method does not exist or incorrect signature: ${l}(${args.length} args) from the type ${typeName}`
-    );
-  }
-
-  private familyOf(o: ApexValue): BuiltinClass | undefined {
-    switch (typeof o) {
-      case 'string':
-        return builtin('string');
-      case 'number':
-        return builtin('integer');
-      case 'bigint':
-        return builtin('long');
-      case 'boolean':
-        return builtin('boolean');
-    }
-    if (o instanceof ApexList) return builtin('list');
-    if (o instanceof ApexMap) return builtin('map');
-    if (o instanceof ApexSet) return builtin('set');
-    if (o instanceof ApexSObject) return builtin('sobject');
-    if (o instanceof ApexId) return builtin('id');
-    if (o instanceof ApexDecimal) return builtin('decimal');
-    if (o instanceof ApexDouble) return builtin('double');
-    if (o instanceof ApexDate) return builtin('date');
-    if (o instanceof ApexDatetime) return builtin('datetime');
-    if (o instanceof ApexTime) return builtin('time');
-    if (o instanceof ApexBlob) return builtin('blob');
-    if (o instanceof ApexEnumValue) return builtin('<enum>');
-    if (o instanceof ApexTypeValue) return builtin('system.type');
-    if (o instanceof NativeObject) return builtin(lc(o.className));
-    return undefined;
-  }
-
-  private userToString(o: ApexObject): string | null {
+  objectToString(o: ApexObject): string | null {
     const cls = o.cls as ClassDef;
     if (cls.userToString) return cls.userToString(o);
     if (o.exception) return null;
@@ -1525,6 +1038,16 @@ export class Interp implements ApexRuntime {
     for (const [, fd] of cls.fields) parts.push(`${fd.name}=${stringOf(o.fields[fd.slot])}`);
     // The platform names an inner class by its own name only (Outer.Inner prints as Inner:[...]).
     return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}:[${parts.join(', ')}]`;
+  }
+
+  nativeToString(o: NativeObject): string {
+    const fn = this.builtins.get(lc(o.className))?.methods?.tostring;
+    if (fn) return stringOf(fn(this.nativeContext(), o, []));
+    // Schema tokens print their object or field name (String.valueOf(Account.SObjectType) is 'Account').
+    const st = o.state as { field?: unknown; object?: unknown };
+    if (typeof st?.field === 'string') return st.field;
+    if (typeof st?.object === 'string') return st.object;
+    return o.className;
   }
 
   newCollection(t: TypeRef, args: ApexValue[]): ApexValue {
@@ -1630,123 +1153,30 @@ export class Interp implements ApexRuntime {
     return [...this.triggerDefs.values()].map((t) => t.info);
   }
 
-  testClasses(): readonly { className: string; methods: readonly string[] }[] {
-    const out: { className: string; methods: string[] }[] = [];
-    for (const c of this.topLevel) {
-      if (!c.annotations.some((a) => a.name === 'istest')) continue;
-      const methods: string[] = [];
-      const decl = c.decl;
-      if (decl) {
-        for (const m of decl.methods) {
-          const isTest =
-            m.mods.annotations.some((a) => a.name === 'istest') ||
-            m.mods.keywords.has('testmethod');
-          if (isTest) methods.push(m.name);
-        }
-      }
-      out.push({ className: c.name, methods });
-    }
-    return out;
-  }
+  // ------------------------------------------------------------------ tests (tests.ts)
 
-  private testSetupOf(c: ClassDef): MethodDef | null {
-    for (const ms of c.methods.values())
-      for (const m of ms) if (m.annotations.some((a) => a.name === 'testsetup')) return m;
-    return null;
+  testClasses(): readonly { className: string; methods: readonly string[] }[] {
+    return this.tests.testClasses();
   }
 
   runTest(className: string, methodName: string): TestMethodResult {
-    const start = performance.now();
-    const cls = this.classTable.get(lc(className));
-    const result = (
-      outcome: 'Pass' | 'Fail',
-      message: string | null,
-      stackTrace: string | null
-    ): TestMethodResult => ({
-      className: cls?.name ?? className,
-      methodName,
-      outcome,
-      message,
-      stackTrace,
-      runTimeMs: Math.round(performance.now() - start)
-    });
-    if (!cls) return result('Fail', `No such class: ${className}`, null);
-    if (cls.compileError) return result('Fail', `Compile failed: ${cls.compileError}`, null);
-    const m = cls.methods.get(lc(methodName))?.find((x) => x.params.length === 0);
-    if (!m) return result('Fail', `No such test method: ${className}.${methodName}`, null);
-    return this.enter(() => {
-      try {
-        const setup = this.testSetupOf(cls);
-        if (setup) {
-          let snap = this.testSetupSnapshots.get(cls.name);
-          if (snap === undefined) {
-            // @TestSetup runs once per class; its data is restored before every test method.
-            this.classBaseline.set(cls.name, this.platform.snapshotData());
-            this.resetStatics();
-            this.platform.beginTestMethod(cls.name, setup.name);
-            this.runningTest = true;
-            try {
-              this.invokeStatic(setup, []);
-              snap = this.platform.snapshotData();
-            } finally {
-              this.runningTest = false;
-              this.platform.endTestMethod(cls.name, setup.name);
-            }
-            this.testSetupSnapshots.set(cls.name, snap);
-          }
-          this.platform.restoreData(snap);
-        }
-        this.resetStatics();
-        this.platform.beginTestMethod(cls.name, m.name);
-        this.runningTest = true;
-        try {
-          this.invokeStatic(m, []);
-        } finally {
-          this.runningTest = false;
-          this.platform.endTestMethod(cls.name, m.name);
-        }
-        return result('Pass', null, null);
-      } catch (e) {
-        const { message, stack } = this.describeFailure(e);
-        return result('Fail', message, stack);
-      }
-    });
+    return this.tests.runTest(className, methodName);
   }
-
-  private readonly classBaseline = new Map<string, unknown>();
 
   /** After the last test method of a class: drop its @TestSetup data from the store. */
   finishTestClass(className: string): void {
-    const cls = this.classTable.get(lc(className));
-    const name = cls?.name ?? className;
-    const base = this.classBaseline.get(name);
-    if (base !== undefined) this.platform.restoreData(base);
-    this.classBaseline.delete(name);
-    this.testSetupSnapshots.delete(name);
+    this.tests.finishTestClass(className);
   }
 
   describeFailure(e: unknown): { message: string; stack: string | null } {
-    if (e instanceof ApexThrow) {
-      const ex = e.exception;
-      return {
-        message: `${ex.cls.name}: ${ex.exception?.message ?? ''}`,
-        stack: ex.exception?.stack ?? null
-      };
-    }
-    if (e instanceof UnsupportedError || e instanceof CompileFailure)
-      return { message: e.message, stack: null };
-    const err = e as Error;
-    return {
-      message: `Internal error of the local org: ${err?.message ?? String(e)}`,
-      stack: err?.stack ?? null
-    };
+    return this.tests.describeFailure(e);
   }
 
   callStatic(className: string, method: string, args: ApexValue[]): ApexValue {
     const cls = this.classTable.get(lc(className));
     if (!cls) {
       // Built-in statics (System.JSON.serialize/deserialize for Apex REST bodies).
-      const fn = builtin(lc(className))?.statics?.[lc(method)];
+      const fn = this.builtins.get(lc(className))?.statics?.[lc(method)];
       if (fn) return this.enter(() => fn(this.nativeContext(), args));
       throw new Error(`No such class: ${className}`);
     }
@@ -1847,7 +1277,7 @@ export class Interp implements ApexRuntime {
       const { body, members } = parseAnonymous(source);
       const cls = this.declare(members, 'AnonymousBlock', null);
       this.classTable.delete(lc(cls.name));
-      this.link(cls, new Set());
+      this.linker.link(cls, new Set());
       this.compileClass(cls);
       method = new MethodDef(
         'AnonymousBlock',
@@ -1904,21 +1334,6 @@ export class Interp implements ApexRuntime {
       }
     });
   }
-}
-
-function runtimeName(v: ApexValue): string {
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'number') return 'Integer';
-  if (typeof v === 'bigint') return 'Long';
-  if (typeof v === 'boolean') return 'Boolean';
-  if (v instanceof ApexSObject) return v.type;
-  if (v instanceof ApexId) return 'Id';
-  if (v instanceof ApexDecimal) return 'Decimal';
-  if (v instanceof ApexDouble) return 'Double';
-  if (v instanceof ApexList) return 'List';
-  if (v instanceof ApexMap) return 'Map';
-  if (v instanceof ApexSet) return 'Set';
-  return 'Object';
 }
 
 function endsWithReturn(s: Stmt): boolean {

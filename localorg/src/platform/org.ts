@@ -36,9 +36,15 @@ import {
   type StaticResourceMeta
 } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
+import { insertSetupRecords } from './bootstrap.ts';
+import { TestDataLoader } from './data/load-data.ts';
+import { EventBus } from './events/bus.ts';
+import { AsyncApex } from './async/apex.ts';
+import { Callouts, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
+
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
-import { ConvertError, jsToApex } from './data/convert.ts';
+import { jsToApex } from './data/convert.ts';
 import { Limits, LimitException, type ExecutionKind } from './limits/limits.ts';
 import { parseSoql, parseSosl, QueryException } from './soql/parser.ts';
 import { SoqlEvaluator, type QueryOutcome } from './soql/eval.ts';
@@ -51,10 +57,20 @@ import {
   type DmlOp
 } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
-import { Access, BUILTIN_PROFILES } from './security/access.ts';
-import { AsyncQueue, nextCronTime } from './async/jobs.ts';
+import { Access } from './security/access.ts';
+import { AsyncQueue } from './async/jobs.ts';
 import type { Bind } from './soql/ast.ts';
-import { platformNatives, resultValue, sobjectTypeInfo } from './natives.ts';
+import {
+  platformNatives,
+  resultValue,
+  sobjectTypeInfo,
+  type EventTriggerContext,
+  type OrgServices,
+  type SentNotification
+} from './natives/index.ts';
+
+// Callout types live with the callouts; the org's API keeps exporting them.
+export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
 
 export type RuntimeFactory = (platform: ApexPlatform, sources: SourceFile[]) => ApexRuntime;
 
@@ -80,23 +96,6 @@ export interface OrgOptions {
 }
 
 /** Outgoing callout handler: the World routes `callout:Name/...` to another org. */
-export interface HttpRequestData {
-  method: string;
-  endpoint: string;
-  headers: Record<string, string>;
-  body: string;
-  timeoutMs: number;
-}
-export interface HttpResponseData {
-  status: number;
-  statusText?: string;
-  headers: Record<string, string>;
-  body: string;
-  /** the callout took this long on the org's clock (faults: timeouts) */
-  elapsedMs?: number;
-  /** a transport failure: System.CalloutException with this message */
-  calloutException?: string;
-}
 export type CalloutHandler = (
   org: Org,
   req: HttpRequestData,
@@ -129,7 +128,7 @@ const TRIGGER_EVENT_NAME: Record<TriggerOperation, string> = {
   AFTER_UNDELETE: 'AfterUndelete'
 };
 
-export class Org implements ApexPlatform {
+export class Org implements ApexPlatform, OrgServices {
   readonly name: string;
   readonly metadata: Metadata;
   readonly schema: Schema;
@@ -144,10 +143,6 @@ export class Org implements ApexPlatform {
   standardPricebook = '';
   automatedProcessUserId = '';
   runtime: ApexRuntime | null = null;
-  /** PlatformEventSubscriberConfigs deployed through the TypeScript API (this org only) */
-  private readonly addedSubscriberConfigs: Org['metadata']['eventSubscriberConfigs'] = [];
-  /** Test.loadData: the CSV `Id` column's names → the Ids of the records inserted for them */
-  private readonly loadDataIds = new Map<string, string>();
   /** ApexClass record Ids by lower-case class name */
   private readonly apexClassIds = new Map<string, string>();
   calloutHandler: CalloutHandler | null = null;
@@ -159,20 +154,16 @@ export class Org implements ApexPlatform {
     trace: Limits['trace'];
   }[] = [];
   readonly debugLog: string[] = [];
-  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
-  readonly eventErrors: { type: string; count: number; message: string }[] = [];
   /** Custom notifications sent with Messaging.CustomNotification.send. */
-  readonly notifications: {
-    type: string;
-    title: string;
-    body: string;
-    targetId: string | null;
-    recipients: string[];
-  }[] = [];
+  readonly notifications: SentNotification[] = [];
 
   private txStack: Transaction[] = [];
   private userStack: string[] = [];
   private readonly engine: DmlEngine;
+  private readonly callouts: Callouts;
+  private readonly events: EventBus;
+  private readonly asyncApex: AsyncApex;
+  private readonly testData: TestDataLoader;
   private readonly autoNumbers = new Map<string, number>();
   private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
   // Tests
@@ -181,8 +172,6 @@ export class Org implements ApexPlatform {
   private testAsync: Parameters<AsyncQueue['add']>[0][] = [];
   private testEvents: ApexSObject[] = [];
   private testMocks = new Map<string, ApexValue>();
-  private replayCounter = 0;
-  readonly eventSubscribers = new Map<string, ((events: ApexSObject[]) => void)[]>();
 
   constructor(opts: OrgOptions) {
     this.name = opts.name;
@@ -191,6 +180,70 @@ export class Org implements ApexPlatform {
     this.ids = new IdGenerator(opts.instance ?? 1);
     this.clock = opts.clock ?? new Clock();
     this.access = new Access(this.schema, this.store, this.metadata);
+    this.events = new EventBus({
+      name: this.name,
+      schema: this.schema,
+      metadata: this.metadata,
+      asyncQueue: this.asyncQueue,
+      now: () => this.clock.now(),
+      tx: () => this.tx(),
+      currentUserId: () => this.currentUserId(),
+      automatedProcessUserId: () => this.automatedProcessUserId,
+      userIdByUsername: (username) => this.userIdByUsername(username),
+      hasTriggers: (object, op) => this.hasTriggers(object, op),
+      triggersOn: (object) => this.triggersByObject.get(object.toLowerCase()) ?? [],
+      runEventTriggers: (type, batch, triggers, userId) =>
+        this.asUser(userId, () =>
+          this.withTransaction(
+            'trigger-event',
+            () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, triggers),
+            { label: `${type} trigger` }
+          )
+        ),
+      heldTestEvents: () => (this.testMark !== null ? this.testEvents : null)
+    });
+    this.asyncApex = new AsyncApex({
+      store: this.store,
+      asyncQueue: this.asyncQueue,
+      tx: () => this.tx(),
+      inTransaction: () => this.inTransaction,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      requireRuntime: (feature) => this.requireRuntime(feature),
+      enqueueAsync: (job) => this.enqueueAsync(job),
+      newAsyncApexJob: (jobType, className, status) =>
+        this.newAsyncApexJob(jobType, className, status),
+      insertSystem: (type, values) => this.insertSystem(type, values),
+      updateSystem: (id, values) => this.updateSystem(id, values),
+      asUser: (userId, fn) => this.asUser(userId, fn),
+      withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
+      runQuery: (text, resolveBind) => this.runQuery(text, resolveBind)
+    });
+    this.testData = new TestDataLoader({
+      schema: this.schema,
+      staticResource: (name) => this.staticResource(name),
+      insert: (ctx, records) =>
+        this.dml(ctx, {
+          op: 'insert',
+          records,
+          single: false,
+          allOrNone: true,
+          accessLevel: null,
+          pos: ctx.pos
+        })
+    });
+    this.callouts = new Callouts({
+      metadata: this.metadata,
+      access: this.access,
+      tx: () => this.tx(),
+      mock: (iface) => this.testMocks.get(iface.toLowerCase()),
+      inTestMethod: () => this.testMark !== null,
+      send: (req, namedCredential) =>
+        this.calloutHandler ? this.calloutHandler(this, req, namedCredential) : null,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      requireRuntime: (feature) => this.requireRuntime(feature)
+    });
     this.engine = new DmlEngine({
       schema: this.schema,
       store: this.store,
@@ -253,131 +306,16 @@ export class Org implements ApexPlatform {
     }
   }
 
-  // ---- bootstrap: the records every org has ---------------------------------------------
+  // ---- bootstrap: the records every org has (bootstrap.ts) -------------------------------
 
   private bootstrap(): string {
     this.withTransaction('sync', () => {
-      const sys = (type: string, values: Record<string, unknown>): string => {
-        const o = this.schema.require(type);
-        const id = this.ids.next(o.keyPrefix);
-        const m = new Map<string, ApexValue>([
-          ['id', new ApexId(id)],
-          ['isdeleted', false]
-        ]);
-        for (const [k, v] of Object.entries(values)) {
-          const f = o.field(k);
-          if (!f) throw new Error(`bootstrap: ${type}.${k} unknown`);
-          m.set(k.toLowerCase(), jsToApex(f, v));
-        }
-        this.store.insert(o.name, id, m);
-        return id;
-      };
-      const orgId = sys('Organization', {
-        Name: this.name,
-        OrganizationType: 'Developer Edition',
-        IsSandbox: false,
-        TimeZoneSidKey: 'GMT',
-        LanguageLocaleKey: 'en_US'
-      });
-      (this as { organizationId: string }).organizationId = orgId;
-      const profiles = new Map<string, string>();
-      for (const p of new Set([...BUILTIN_PROFILES, ...this.metadata.profiles.map((x) => x.name)]))
-        profiles.set(p, sys('Profile', { Name: p }));
-      const user = (username: string, last: string, profile: string, alias: string): string =>
-        sys('User', {
-          Username: username,
-          LastName: last,
-          Email: username.replace(/@.*/, '@example.com'),
-          Alias: alias,
-          TimeZoneSidKey: 'GMT',
-          LocaleSidKey: 'en_US',
-          EmailEncodingKey: 'UTF-8',
-          LanguageLocaleKey: 'en_US',
-          ProfileId: profiles.get(profile),
-          IsActive: true,
-          UserType: 'Standard',
-          Name: last,
-          CommunityNickname: alias
-        });
-      this.adminUserId = user(
-        `admin@${this.name}.localorg`,
-        'Admin',
-        'System Administrator',
-        'admin'
-      );
-      this.automatedProcessUserId = user(
-        `autoproc@${this.name}.localorg`,
-        'Automated Process',
-        'System Administrator',
-        'autoproc'
-      );
-      for (const ps of this.metadata.permissionSets)
-        sys('PermissionSet', { Name: ps.name, Label: ps.label });
-      this.standardPricebook = sys('Pricebook2', {
-        Name: 'Standard Price Book',
-        IsActive: true,
-        IsStandard: true
-      });
-      // One ApexClass row per class of the source, as the org's setup data holds them (Object
-      // Reference, ApexClass); async jobs point to theirs through ApexClassId.
-      for (const c of this.metadata.apexClasses)
-        this.apexClassIds.set(
-          c.name.toLowerCase(),
-          sys('ApexClass', { Name: c.name, Status: 'Active', IsValid: true, NamespacePrefix: null })
-        );
-      for (const cp of this.metadata.customPermissions)
-        sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
-      for (const rt of this.metadata.recordTypes)
-        sys('RecordType', {
-          Name: rt.label,
-          DeveloperName: rt.developerName,
-          SobjectType: rt.object,
-          IsActive: rt.active,
-          Description: rt.description ?? null
-        });
-      for (const nc of this.metadata.namedCredentials) {
-        sys('NamedCredential', {
-          DeveloperName: nc.name,
-          MasterLabel: nc.label,
-          Endpoint: nc.url,
-          PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint'
-        });
-      }
-      for (const sr of this.metadata.staticResources)
-        sys('StaticResource', {
-          Name: sr.name,
-          ContentType: sr.contentType,
-          BodyLength: sr.body.length
-        });
-      for (const n of this.metadata.notificationTypes) {
-        sys('CustomNotificationType', {
-          DeveloperName: n.name,
-          MasterLabel: n.label,
-          CustomNotifTypeName: n.label,
-          Desktop: true,
-          Mobile: true
-        });
-      }
-      for (const g of this.metadata.groups)
-        sys('Group', {
-          DeveloperName: g.name,
-          Name: g.label,
-          Type: 'Regular',
-          DoesIncludeBosses: g.doesIncludeBosses
-        });
-      for (const r of this.metadata.customMetadata) {
-        const o = this.schema.get(r.type);
-        if (!o)
-          throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
-        sys(o.name, {
-          DeveloperName: r.developerName,
-          MasterLabel: r.label,
-          Label: r.label,
-          QualifiedApiName: r.developerName,
-          ...r.values
-        });
-      }
-      return orgId;
+      const ids = insertSetupRecords(this);
+      (this as { organizationId: string }).organizationId = ids.organizationId;
+      this.adminUserId = ids.adminUserId;
+      this.automatedProcessUserId = ids.automatedProcessUserId;
+      this.standardPricebook = ids.standardPricebook;
+      for (const [k, v] of ids.apexClassIds) this.apexClassIds.set(k, v);
     });
     this.store.commit();
     return (this as { organizationId: string }).organizationId;
@@ -515,12 +453,12 @@ export class Org implements ApexPlatform {
       // In a test nothing commits: async work waits for Test.stopTest, events for deliver().
       for (const p of t.pendingAsync) this.testAsync.push(p.job);
       this.testEvents.push(...t.afterCommitEvents);
-      if (this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
+      if (this.testCdc) this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
       return;
     }
     for (const p of t.pendingAsync) this.asyncQueue.add(p.job);
-    if (t.afterCommitEvents.length) this.queueEventDelivery(t.afterCommitEvents);
-    this.publishChangeEvents(t);
+    if (t.afterCommitEvents.length) this.events.queue(t.afterCommitEvents);
+    this.events.publishChangeEvents(t);
   }
 
   // ---- triggers --------------------------------------------------------------------------
@@ -888,50 +826,11 @@ export class Org implements ApexPlatform {
     if (this.testMark === null && !this.inTransaction) this.store.commit();
   }
 
-  // ---- events ----------------------------------------------------------------------------
-
-  private queueEventDelivery(events: ApexSObject[]): void {
-    this.asyncQueue.add({
-      id: null,
-      kind: 'EventDelivery',
-      notBefore: this.clock.now(),
-      label: `deliver ${events.length} events`,
-      run: () => this.deliverEvents(events)
-    });
-  }
+  // ---- events (events/bus.ts) -----------------------------------------------------------
 
   /** Delivers events to subscribers (event triggers and TypeScript listeners), by type, in batches. */
   deliverEvents(events: ApexSObject[]): void {
-    const byType = new Map<string, ApexSObject[]>();
-    for (const e of events) {
-      let l = byType.get(e.type);
-      if (!l) byType.set(e.type, (l = []));
-      l.push(e);
-    }
-    for (const [type, list] of byType) {
-      for (const l of this.eventSubscribers.get(type.toLowerCase()) ?? []) l(list);
-      if (!this.hasTriggers(type, 'AFTER_INSERT')) continue;
-      // Event and change-event triggers: after insert, as the Automated Process user, in batches of
-      // up to 2,000; a trigger with a PlatformEventSubscriberConfig subscribes on its own, as the
-      // configured user with the configured batch size ("Configure the User and Batch Size for Your
-      // Platform Event Trigger").
-      const configured = this.subscriberConfigs(type);
-      const others = (this.triggersByObject.get(type.toLowerCase()) ?? [])
-        .filter((t) => t.events.has('AFTER_INSERT') && !configured.has(t.name.toLowerCase()))
-        .map((t) => t.name.toLowerCase());
-      const subscribers: { triggers: string[] | null; userId: string; size: number }[] = [];
-      if (others.length)
-        subscribers.push({
-          triggers: configured.size ? others : null,
-          userId: this.automatedProcessUserId,
-          size: 2000
-        });
-      for (const [trigger, c] of configured)
-        subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
-      for (const sub of subscribers)
-        for (let i = 0; i < list.length; i += sub.size)
-          this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
-    }
+    this.events.deliver(events);
   }
 
   /**
@@ -940,323 +839,39 @@ export class Org implements ApexPlatform {
    * of that size.
    */
   configureEventSubscriber(trigger: string, opts: { username?: string; batchSize?: number }): void {
-    this.addedSubscriberConfigs.push({
-      name: `${trigger}_Config`,
-      trigger,
-      username: opts.username ?? null,
-      batchSize: opts.batchSize ?? null
-    });
-  }
-
-  /** The PlatformEventSubscriberConfigs of the triggers on an event type, by lower-case trigger name. */
-  private subscriberConfigs(type: string): Map<string, { userId: string; size: number }> {
-    const result = new Map<string, { userId: string; size: number }>();
-    const triggers = new Set(
-      (this.triggersByObject.get(type.toLowerCase()) ?? []).map((t) => t.name.toLowerCase())
-    );
-    for (const c of [...this.metadata.eventSubscriberConfigs, ...this.addedSubscriberConfigs]) {
-      const trigger = c.trigger.toLowerCase();
-      if (!triggers.has(trigger)) continue;
-      let userId = this.automatedProcessUserId;
-      if (c.username) {
-        try {
-          userId = this.userIdByUsername(c.username);
-        } catch {
-          throw new UnsupportedError(
-            `PlatformEventSubscriberConfig ${c.name} runs ${c.trigger} as ${c.username}, a user this org does not have`
-          );
-        }
-      }
-      result.set(trigger, { userId, size: Math.max(1, Math.min(2000, c.batchSize ?? 2000)) });
-    }
-    return result;
+    this.events.configureSubscriber(trigger, opts);
   }
 
   /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
-  eventContext: {
-    batch: ApexSObject[];
-    retries: number;
-    lastError: string | null;
-    checkpoint: string | null;
-  } | null = null;
+  get eventContext(): EventTriggerContext | null {
+    return this.events.context;
+  }
 
-  /**
-   * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
-   * retries, then the trigger is in error; "Retry Event Triggers with EventBus.RetryableException").
-   * Another uncaught exception after setResumeCheckpoint(replayId): delivery resumes after that
-   * event ("Resume a Platform Event Trigger After an Uncaught Exception"); without a checkpoint the
-   * batch is dropped. Failures are recorded in eventErrors.
-   */
-  private deliverBatch(
-    type: string,
-    batch: ApexSObject[],
-    retries: number,
-    lastError: string | null,
-    sub: { triggers: string[] | null; userId: string } = {
-      triggers: null,
-      userId: this.automatedProcessUserId
-    }
-  ): void {
-    const ctx = { batch, retries, lastError, checkpoint: null as string | null };
-    this.eventContext = ctx;
-    try {
-      this.asUser(sub.userId, () =>
-        this.withTransaction(
-          'trigger-event',
-          () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, sub.triggers),
-          {
-            label: `${type} trigger`
-          }
-        )
-      );
-    } catch (e) {
-      const failure = (e as { triggerFailure?: string }).triggerFailure;
-      if (!failure && !isApexFailure(e)) throw e;
-      const message = failure ?? errorMessage(e);
-      const exType = (e as { exceptionType?: string }).exceptionType;
-      if (exType === 'EventBus.RetryableException') {
-        if (retries < 9) {
-          this.asyncQueue.add({
-            id: null,
-            kind: 'EventDelivery',
-            notBefore: this.clock.now(),
-            label: `retry ${type} (${retries + 1})`,
-            run: () => this.deliverBatch(type, batch, retries + 1, message, sub)
-          });
-          return;
-        }
-        this.eventErrors.push({
-          type,
-          count: batch.length,
-          message: `retries exhausted: ${message}`
-        });
-        return;
-      }
-      const at =
-        ctx.checkpoint === null
-          ? -1
-          : batch.findIndex((ev) => String(ev.raw('ReplayId')) === ctx.checkpoint);
-      if (at >= 0 && at < batch.length - 1) {
-        const rest = batch.slice(at + 1);
-        this.asyncQueue.add({
-          id: null,
-          kind: 'EventDelivery',
-          notBefore: this.clock.now(),
-          label: `resume ${type}`,
-          run: () => this.deliverBatch(type, rest, 0, message, sub)
-        });
-      }
-      this.eventErrors.push({ type, count: batch.length - (at + 1), message });
-    } finally {
-      this.eventContext = null;
-    }
+  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
+  get eventErrors(): EventBus['errors'] {
+    return this.events.errors;
+  }
+
+  /** TypeScript listeners by lower-case event type. */
+  get eventSubscribers(): EventBus['subscribers'] {
+    return this.events.subscribers;
   }
 
   /** EventBus.publish: immediately (default) or after commit, per the event's publishBehavior. */
   publish(events: ApexSObject[]): RecordResult[] {
-    const t = this.tx();
-    const results: RecordResult[] = [];
-    const immediate: ApexSObject[] = [];
-    for (const e of events) {
-      const o = this.schema.get(e.type);
-      if (!o || !o.isPlatformEvent) {
-        results.push({
-          id: null,
-          success: false,
-          errors: [
-            { statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }
-          ]
-        });
-        continue;
-      }
-      t.limits.consume('PublishImmediateDML');
-      e.set('ReplayId', String(++this.replayCounter));
-      e.set('EventUuid', cryptoUuid(this.replayCounter, this.name));
-      e.set(
-        'CreatedDate',
-        jsToApex(must(o.field('CreatedDate'), `${o.name}.CreatedDate`), this.clock.now())
-      );
-      e.set('CreatedById', new ApexId(this.currentUserId()));
-      if (o.def.publishBehavior === 'PublishAfterCommit') t.afterCommitEvents.push(e);
-      else immediate.push(e);
-      results.push({ id: null, success: true, errors: [] });
-    }
-    t.limits.trace.push({ kind: 'publish', detail: events[0]?.type ?? '', rows: events.length });
-    if (immediate.length) {
-      if (this.testMark !== null) this.testEvents.push(...immediate);
-      else this.queueEventDelivery(immediate);
-    }
-    return results;
-  }
-
-  /** Change Data Capture: one change event per changed record, after commit (Change Data Capture Developer Guide). */
-  private publishChangeEvents(t: Transaction): void {
-    const events = this.changeEvents(t, t.changes.splice(0));
-    if (events.length) this.queueEventDelivery(events);
-  }
-
-  /** Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader Fields"). */
-  private changeEvents(t: Transaction, changes: ChangeRecord[]): ApexSObject[] {
-    if (!changes.length) return [];
-    const events: ApexSObject[] = [];
-    const txKey = cryptoUuid(++this.replayCounter, `${this.name}-tx`);
-    let seq = 0;
-    for (const c of changes) {
-      const evType = this.schema.get(
-        c.object.endsWith('__c')
-          ? c.object.replace(/__c$/, '__ChangeEvent')
-          : `${c.object}ChangeEvent`
-      );
-      if (
-        !evType ||
-        (!this.eventSubscribers.has(evType.name.toLowerCase()) &&
-          !this.hasTriggers(evType.name, 'AFTER_INSERT'))
-      )
-        continue;
-      const e = new ApexSObject(evType.name);
-      const header = {
-        entityName: c.object,
-        recordIds: [c.id],
-        changeType: c.changeType,
-        changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
-        nulledFields: c.nulledFields,
-        diffFields: [] as string[],
-        changeOrigin: t.changeOrigin,
-        transactionKey: txKey,
-        sequenceNumber: ++seq,
-        commitTimestamp: this.clock.now(),
-        commitNumber: this.replayCounter,
-        commitUser: t.userId
-      };
-      e.set('ChangeEventHeader', new NativeObject('EventBus.ChangeEventHeader', header));
-      if (c.changeType !== 'DELETE') {
-        const fields =
-          c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
-        for (const [k, v] of c.values) {
-          if (fields && !fields.has(k)) continue;
-          const f = evType.field(k);
-          if (f) e.set(f.name, v);
-        }
-      }
-      e.set('ReplayId', String(this.replayCounter * 1000 + seq));
-      events.push(e);
-    }
-    return events;
+    return this.events.publish(events);
   }
 
   /** TypeScript listeners for events and change events (World tests, demos). */
   subscribe(eventType: string, listener: (events: ApexSObject[]) => void): void {
-    const lc = eventType.toLowerCase();
-    let l = this.eventSubscribers.get(lc);
-    if (!l) this.eventSubscribers.set(lc, (l = []));
-    l.push(listener);
+    this.events.subscribe(eventType, listener);
   }
 
-  // ---- callouts --------------------------------------------------------------------------
+  // ---- callouts (callouts/callouts.ts) ----------------------------------------------------
 
   /** An HTTP callout from Apex in the current transaction, with the platform's rules. */
   callout(req: HttpRequestData): HttpResponseData {
-    const t = this.tx();
-    // "You have uncommitted work pending. Please commit or rollback before calling out" (Callout Limits and Limitations).
-    if (t.uncommittedWork)
-      throw new CalloutError(
-        'You have uncommitted work pending. Please commit or rollback before calling out'
-      );
-    if (t.triggerDepth > 0)
-      throw new CalloutError('Callout from triggers are currently not supported.');
-    t.limits.consume('Callouts');
-    const mock = this.testMock('HttpCalloutMock');
-    // A mock sees the request as Apex built it ("callout:Name/..."): nothing is resolved or sent.
-    if (mock !== undefined) {
-      const res = this.callMock(mock, req);
-      t.limits.trace.push({
-        kind: 'callout',
-        detail: `${req.method} ${req.endpoint} → mock ${res.status}`
-      });
-      return res;
-    }
-    // a test method never calls out: refused before any credential is looked at
-    if (this.testMark !== null)
-      throw new CalloutError('Methods defined as TestMethod do not support Web service callouts');
-    let namedCredential: string | null = null;
-    let resolved = req;
-    if (req.endpoint.toLowerCase().startsWith('callout:')) {
-      const rest = req.endpoint.slice(8);
-      const slash = rest.search(/[/?]/);
-      namedCredential = slash < 0 ? rest : rest.slice(0, slash);
-      resolved = {
-        ...req,
-        endpoint: this.resolveNamedCredential(namedCredential, slash < 0 ? '' : rest.slice(slash))
-      };
-    }
-    const started = this.clock.now();
-    let res: HttpResponseData;
-    if (!this.calloutHandler)
-      throw new CalloutError(
-        `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`
-      );
-    else res = this.calloutHandler(this, resolved, namedCredential);
-    const elapsed = res.elapsedMs ?? 0;
-    t.limits.calloutMs += Math.min(elapsed, req.timeoutMs);
-    t.limits.trace.push({
-      kind: 'callout',
-      detail: `${req.method} ${req.endpoint} → ${res.calloutException ? 'exception' : res.status}`,
-      ms: elapsed
-    });
-    if (elapsed >= req.timeoutMs) throw new CalloutError('Read timed out');
-    if (t.limits.calloutMs > 120_000)
-      throw new CalloutError(
-        'Maximum callout timeout of 120 seconds exceeded for this transaction'
-      );
-    if (res.calloutException) throw new CalloutError(res.calloutException);
-    void started;
-    return res;
-  }
-
-  private resolveNamedCredential(name: string, pathAndQuery: string): string {
-    const nc = this.metadata.namedCredentials.find(
-      (n) => n.name.toLowerCase() === name.toLowerCase()
-    );
-    if (!nc)
-      throw new CalloutError(
-        `The callout couldn't access the endpoint. You might not have the required permissions, or the named credential "${name}" might not exist.`
-      );
-    if (nc.externalCredential) {
-      const ec = this.metadata.externalCredentials.find(
-        (e) => e.name.toLowerCase() === (nc.externalCredential ?? '').toLowerCase()
-      );
-      // Principal access comes from a permission set or profile, for admins too (Help: "External
-      // credential principals map to permission sets to authorize users to make callouts").
-      const userId = this.currentUserId();
-      const allowed = ec?.principals.some((pr) =>
-        this.access.hasPrincipal(userId, ec.name, pr.name)
-      );
-      if (!ec || !allowed) {
-        throw new CalloutError(
-          `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${nc.externalCredential}" might not exist.`
-        );
-      }
-    }
-    return nc.url.replace(/\/$/, '') + pathAndQuery;
-  }
-
-  private testMock(iface: string): ApexValue | undefined {
-    return this.testMocks.get(iface.toLowerCase());
-  }
-
-  private callMock(mock: ApexValue, req: HttpRequestData): HttpResponseData {
-    const runtime = this.requireRuntime('HttpCalloutMock');
-    const request = new NativeObject('System.HttpRequest', { ...req, headers: { ...req.headers } });
-    const response = runtime.callMethod(mock, 'respond', [request]);
-    if (!(response instanceof NativeObject))
-      throw new CalloutError('HttpCalloutMock.respond returned null');
-    const s = response.state as {
-      status: number;
-      statusText: string;
-      headers: Record<string, string>;
-      body: string;
-    };
-    return { status: s.status, statusText: s.statusText, headers: s.headers, body: s.body };
+    return this.callouts.callout(req);
   }
 
   // ==== ApexPlatform =======================================================================
@@ -1359,7 +974,6 @@ export class Org implements ApexPlatform {
   }
 
   fixedSearchResults: string[] | null = null;
-  private readonly activeSignatures = new Set<string>();
 
   private searchRows(object: string, term: string): ReturnType<Store['get']>[] {
     const needle = term.replace(/[*?"]/g, '').toLowerCase().trim();
@@ -1382,72 +996,9 @@ export class Org implements ApexPlatform {
     return this.metadata.staticResources.find((r) => r.name.toLowerCase() === name.toLowerCase());
   }
 
-  /**
-   * Test.loadData (Apex Reference, "Test Class"; Apex Developer Guide, "Loading Test Data"): the
-   * records of a CSV static resource (first line: field names), inserted in one DML. An `Id` column
-   * only names rows: a lookup holding such a name, from this or an earlier loadData of the test,
-   * gets the inserted record's Id.
-   */
+  /** Test.loadData: the records of a CSV static resource (data/load-data.ts). */
   loadData(ctx: NativeCallContext, sobjectType: ApexValue, resourceName: string): ApexValue {
-    const type =
-      sobjectType instanceof NativeObject
-        ? String((sobjectType.state as { object?: string }).object ?? '')
-        : '';
-    const object = this.schema.get(type);
-    if (!object) return ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    const resource = this.staticResource(resourceName);
-    if (!resource)
-      return ctx.throwApex('System.StringException', `Static resource not found: ${resourceName}`);
-    const [header, ...rows] = parseCsv(resource.body.toString('utf8').replace(/^\uFEFF/, ''));
-    const fields = (header ?? []).map((name) => {
-      if (name.trim().toLowerCase() === 'id') return null;
-      const f = object.field(name.trim());
-      if (!f)
-        return ctx.throwApex(
-          'System.SObjectException',
-          `Invalid field ${name.trim()} for ${object.name}`
-        );
-      return f;
-    });
-    const names: (string | null)[] = [];
-    const records = rows
-      .filter((row) => row.some((cell) => cell !== ''))
-      .map((row) => {
-        const rec = new ApexSObject(object.name);
-        let name: string | null = null;
-        (header ?? []).forEach((_, i) => {
-          const f = fields[i];
-          const cell = row[i] ?? '';
-          if (f === null) {
-            name = cell || null;
-            return;
-          }
-          if (cell === '' || f === undefined) return;
-          const placeholder = f.type === 'reference' ? this.loadDataIds.get(cell) : undefined;
-          try {
-            rec.set(f.name, placeholder ? new ApexId(placeholder) : jsToApex(f, cell));
-          } catch (e) {
-            if (e instanceof ConvertError) ctx.throwApex('System.TypeException', e.message);
-            throw e;
-          }
-        });
-        names.push(name);
-        return rec;
-      });
-    this.dml(ctx, {
-      op: 'insert',
-      records,
-      single: false,
-      allOrNone: true,
-      accessLevel: null,
-      pos: ctx.pos
-    });
-    records.forEach((r, i) => {
-      const name = names[i];
-      const id = r.raw('Id');
-      if (name && id instanceof ApexId) this.loadDataIds.set(name, id.value);
-    });
-    return new ApexList(typeRef('SObject'), records);
+    return this.testData.load(ctx, sobjectType, resourceName);
   }
 
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
@@ -1503,257 +1054,18 @@ export class Org implements ApexPlatform {
     this.store.rollbackTo(sp.mark);
   }
 
-  enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
-    const t = this.tx();
-    t.limits.consume('QueueableJobs');
-    const o = options instanceof NativeObject ? (options.state as Record<string, ApexValue>) : null;
-    const sig =
-      o?.DuplicateSignature instanceof NativeObject
-        ? (o.DuplicateSignature.state as { signature: string }).signature
-        : undefined;
-    const opts: { delay?: number; maxDepth?: number; signature?: string } = o
-      ? {
-          delay:
-            o.MinimumQueueableDelayInMinutes === null
-              ? undefined
-              : Number(o.MinimumQueueableDelayInMinutes),
-          maxDepth:
-            o.MaximumQueueableStackDepth === null
-              ? undefined
-              : Number(o.MaximumQueueableStackDepth),
-          signature: sig
-        }
-      : typeof options === 'number'
-        ? { delay: options }
-        : {};
-    // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
-    if (opts.signature !== undefined) {
-      if (this.activeSignatures.has(opts.signature))
-        ctx.throwApex(
-          'System.DuplicateMessageException',
-          'Attempt to enqueue job with duplicate queueable signature'
-        );
-      this.activeSignatures.add(opts.signature);
-    }
-    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
-      ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
-    const depth = t.queueableDepth + 1;
-    if (opts.maxDepth !== undefined && depth > opts.maxDepth)
-      ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
-    const jobId = this.newAsyncApexJob('Queueable', job.cls.name);
-    const runtime = this.requireRuntime('Queueable');
-    const userId = this.currentUserId();
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'Queueable',
-      notBefore: this.clock.now() + (opts.delay ?? 0) * 60_000,
-      label: `Queueable ${job.cls.name}`,
-      run: () => {
-        // The signature is released when the job completes, before its finalizer runs: the
-        // finalizer may enqueue the next job of a chain with the same signature.
-        const release = (): void => {
-          if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
-        };
-        try {
-          this.runQueueable(runtime, job, jobId, userId, depth, release);
-        } finally {
-          release();
-        }
-      }
-    });
-    return new ApexId(jobId);
-  }
+  // ---- async Apex (async/apex.ts) ---------------------------------------------------------
 
-  private runQueueable(
-    runtime: ApexRuntime,
-    job: ApexObject,
-    jobId: string,
-    userId: string,
-    depth: number,
-    onCompleted: () => void = () => {}
-  ): void {
-    this.updateSystem(jobId, { Status: 'Processing' });
-    let failure: unknown = null;
-    let finalizer: ApexObject | null = null;
-    this.asUser(userId, () => {
-      try {
-        this.withTransaction(
-          'queueable',
-          () => {
-            try {
-              runtime.callMethod(job, 'execute', [
-                new NativeObject('System.QueueableContext', { jobId })
-              ]);
-            } finally {
-              // The finalizer runs whatever the outcome (Transaction Finalizers).
-              finalizer = this.tx().finalizer;
-            }
-          },
-          { label: `Queueable ${job.cls.name}`, queueableDepth: depth }
-        );
-      } catch (e) {
-        if (!isApexFailure(e)) throw e;
-        failure = e;
-      }
-    });
-    const message = failure ? errorMessage(failure) : null;
-    this.updateSystem(jobId, {
-      Status: failure ? 'Failed' : 'Completed',
-      NumberOfErrors: failure ? 1 : 0,
-      ExtendedStatus: message,
-      CompletedDate: this.clock.now()
-    });
-    onCompleted();
-    const fin = finalizer as ApexObject | null;
-    if (fin) {
-      this.asUser(userId, () =>
-        this.withTransaction(
-          'finalizer',
-          () => {
-            const fc = new NativeObject('System.FinalizerContext', {
-              jobId,
-              result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS',
-              exception: (failure as { exception?: ApexObject } | null)?.exception ?? null
-            });
-            runtime.callMethod(fin, 'execute', [fc]);
-          },
-          { label: `Finalizer ${fin.cls.name}` }
-        )
-      );
-    }
+  enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
+    return this.asyncApex.enqueueJob(ctx, job, options);
   }
 
   executeBatch(ctx: NativeCallContext, batch: ApexObject, scope: number): ApexId {
-    if (scope < 1 || scope > 2000)
-      ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
-    const jobId = this.newAsyncApexJob('BatchApex', batch.cls.name, 'Holding');
-    const runtime = this.requireRuntime('Batch Apex');
-    const userId = this.currentUserId();
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'BatchApex',
-      notBefore: this.clock.now(),
-      label: `Batch ${batch.cls.name}`,
-      run: () => this.runBatch(runtime, batch, jobId, scope, userId)
-    });
-    return new ApexId(jobId);
-  }
-
-  private runBatch(
-    runtime: ApexRuntime,
-    batch: ApexObject,
-    jobId: string,
-    scope: number,
-    userId: string
-  ): void {
-    const bc = new NativeObject('Database.BatchableContext', { jobId });
-    this.asUser(userId, () => {
-      this.updateSystem(jobId, { Status: 'Processing' });
-      let items: ApexValue[] = [];
-      this.withTransaction(
-        'batch',
-        () => {
-          const start = runtime.callMethod(batch, 'start', [bc]);
-          if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
-            const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
-            const out = this.runQuery(st.text, st.binds);
-            if (out.records.length > 50_000_000) throw new Error('too many rows');
-            items = out.records;
-          } else if (start instanceof ApexList) items = start.items;
-          else throw new UnsupportedError('Batchable.start returning a custom Iterable');
-        },
-        { label: `Batch ${batch.cls.name} start` }
-      );
-      const chunks = Math.ceil(items.length / scope);
-      this.updateSystem(jobId, { TotalJobItems: chunks });
-      let errors = 0;
-      for (let i = 0; i < chunks; i++) {
-        try {
-          this.withTransaction(
-            'batch',
-            () =>
-              runtime.callMethod(batch, 'execute', [
-                bc,
-                new ApexList(typeRef('SObject'), items.slice(i * scope, (i + 1) * scope))
-              ]),
-            { label: `Batch ${batch.cls.name} execute` }
-          );
-        } catch (e) {
-          if (!isApexFailure(e)) throw e;
-          errors++;
-        }
-        this.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
-      }
-      this.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), {
-        label: `Batch ${batch.cls.name} finish`
-      });
-      this.updateSystem(jobId, { Status: 'Completed', CompletedDate: this.clock.now() });
-    });
+    return this.asyncApex.executeBatch(ctx, batch, scope);
   }
 
   schedule(ctx: NativeCallContext, name: string, cron: string, job: ApexObject): ApexId {
-    let next: number | null;
-    try {
-      next = nextCronTime(cron, this.clock.now());
-    } catch (e) {
-      return ctx.throwApex('System.StringException', (e as Error).message);
-    }
-    for (const c of this.store.rows('CronJobDetail')) {
-      if (String(c.values.get('name')) === name)
-        ctx.throwApex(
-          'System.AsyncException',
-          `The Apex job named "${name}" is already scheduled for execution.`
-        );
-    }
-    const detail = this.insertSystem('CronJobDetail', { Name: name, JobType: '7' });
-    const cronId = this.insertSystem('CronTrigger', {
-      CronExpression: cron,
-      CronJobDetailId: detail,
-      State: 'WAITING',
-      NextFireTime: next,
-      TimesTriggered: 0
-    });
-    const runtime = this.requireRuntime('Schedulable');
-    const userId = this.currentUserId();
-    const fire = (at: number): void => {
-      this.enqueueAsyncCommitted({
-        id: null,
-        kind: 'ScheduledApex',
-        notBefore: at,
-        label: `Scheduled ${name}`,
-        run: () => {
-          const row = this.store.get(cronId);
-          if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
-          const times = Number(row.values.get('timestriggered') ?? 0) + 1;
-          const following = nextCronTime(cron, at);
-          this.updateSystem(cronId, {
-            TimesTriggered: times,
-            PreviousFireTime: at,
-            NextFireTime: following,
-            State: following ? 'WAITING' : 'COMPLETE'
-          });
-          this.asUser(userId, () =>
-            this.withTransaction(
-              'schedulable',
-              () =>
-                runtime.callMethod(job, 'execute', [
-                  new NativeObject('System.SchedulableContext', { triggerId: cronId })
-                ]),
-              { label: `Scheduled ${name}` }
-            )
-          );
-          if (following) fire(following);
-        }
-      });
-    };
-    if (next) fire(next);
-    return new ApexId(cronId);
-  }
-
-  /** Schedules work that needs no commit (the next run of a scheduled job). */
-  private enqueueAsyncCommitted(job: Parameters<AsyncQueue['add']>[0]): void {
-    if (this.inTransaction) this.enqueueAsync(job);
-    else this.asyncQueue.add(job);
+    return this.asyncApex.schedule(ctx, name, cron, job);
   }
 
   callFuture(
@@ -1763,52 +1075,11 @@ export class Org implements ApexPlatform {
     args: ApexValue[],
     callout: boolean
   ): void {
-    const t = this.tx();
-    if (t.kind === 'future' || t.kind === 'batch')
-      ctx.throwApex(
-        'System.AsyncException',
-        'Future method cannot be called from a future or batch method: ' + `${className}.${method}`
-      );
-    t.limits.consume('FutureCalls');
-    const runtime = this.requireRuntime('@future');
-    const jobId = this.newAsyncApexJob('Future', className);
-    const userId = this.currentUserId();
-    void callout;
-    this.enqueueAsync({
-      id: jobId,
-      kind: 'Future',
-      notBefore: this.clock.now(),
-      label: `Future ${className}.${method}`,
-      run: () => {
-        let failure: unknown = null;
-        this.asUser(userId, () => {
-          try {
-            this.withTransaction('future', () => runtime.callStatic(className, method, args), {
-              label: `Future ${className}.${method}`
-            });
-          } catch (e) {
-            if (!isApexFailure(e)) throw e;
-            failure = e;
-          }
-        });
-        this.updateSystem(jobId, {
-          Status: failure ? 'Failed' : 'Completed',
-          ExtendedStatus: failure ? errorMessage(failure) : null,
-          CompletedDate: this.clock.now()
-        });
-      }
-    });
+    this.asyncApex.callFuture(ctx, className, method, args, callout);
   }
 
   attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void {
-    const t = this.tx();
-    if (t.kind !== 'queueable')
-      ctx.throwApex(
-        'System.AsyncException',
-        'Finalizers can only be attached from a Queueable job'
-      );
-    if (t.finalizer) ctx.throwApex('System.AsyncException', 'Finalizer already attached');
-    t.finalizer = finalizer;
+    this.asyncApex.attachFinalizer(ctx, finalizer);
   }
 
   publishEvents(
@@ -1821,29 +1092,7 @@ export class Org implements ApexPlatform {
   }
 
   httpSend(ctx: NativeCallContext, request: ApexValue): ApexValue {
-    if (!(request instanceof NativeObject))
-      ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    const r = request.state as HttpRequestData;
-    if (!r.endpoint) ctx.throwApex('System.CalloutException', 'Endpoint cannot be null');
-    if (!r.method) ctx.throwApex('System.CalloutException', 'Method cannot be null');
-    try {
-      const res = this.callout({
-        method: r.method,
-        endpoint: r.endpoint,
-        headers: { ...r.headers },
-        body: r.body ?? '',
-        timeoutMs: r.timeoutMs || 10_000
-      });
-      return new NativeObject('System.HttpResponse', {
-        status: res.status,
-        statusText: res.statusText ?? '',
-        headers: { ...res.headers },
-        body: res.body
-      });
-    } catch (e) {
-      if (e instanceof CalloutError) ctx.throwApex('System.CalloutException', e.message);
-      throw e;
-    }
+    return this.callouts.send(ctx, request);
   }
 
   setMock(_ctx: NativeCallContext, iface: TypeRef, mock: ApexValue): void {
@@ -1877,9 +1126,10 @@ export class Org implements ApexPlatform {
     const t = this.txStack[this.txStack.length - 1];
     if (t?.afterCommitEvents.length) this.testEvents.push(...t.afterCommitEvents.splice(0));
     // Test.enableChangeDataCapture(): the test's changes become change events now (Test Change Event Triggers).
-    if (t && this.testCdc) this.testEvents.push(...this.changeEvents(t, t.changes.splice(0)));
+    if (t && this.testCdc)
+      this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
     const events = this.testEvents.splice(0);
-    if (events.length) this.deliverEvents(events);
+    if (events.length) this.events.deliver(events);
   }
 
   private testCdc = false;
@@ -1914,7 +1164,7 @@ export class Org implements ApexPlatform {
 
   beginTestMethod(): void {
     this.testMark = this.store.mark();
-    this.loadDataIds.clear();
+    this.testData.reset();
     this.testStarted = false;
     this.testAsync = [];
     this.testEvents = [];
@@ -2088,27 +1338,10 @@ export class Org implements ApexPlatform {
   }
 }
 
-export class CalloutError extends Error {}
 class AnonymousFailure extends Error {}
 
 function readText(path: string): string {
   return readFileSync(path, 'utf8');
-}
-
-/** An Apex exception or a governor limit ends an async job as Failed; anything else is a local org bug and surfaces. */
-function isApexFailure(e: unknown): boolean {
-  return (
-    e instanceof LimitException ||
-    e instanceof CalloutError ||
-    !!(e as { exception?: unknown }).exception
-  );
-}
-
-function errorMessage(e: unknown): string {
-  if (e instanceof LimitException) return `System.LimitException: ${e.message}`;
-  const ex = (e as { exception?: ApexObject }).exception;
-  if (ex) return `${ex.cls.name}: ${ex.exception?.message ?? ''}`;
-  return e instanceof Error ? e.message : String(e);
 }
 
 function isApexValue(v: unknown): boolean {
@@ -2159,15 +1392,6 @@ function toBindValue(v: unknown): ApexValue {
   return v as ApexValue;
 }
 
-function cryptoUuid(n: number, salt: string): string {
-  let h = 2166136261;
-  for (const c of `${salt}:${n}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
-  const a = hex(h);
-  const b = hex(Math.imul(h, 31) ^ n);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${a.slice(1, 4)}-${b}${a.slice(0, 4)}`;
-}
-
 /**
  * What a Database.DMLOptions asks for (Apex Reference, "DMLOptions Class"): partial success unless
  * optAllOrNone is true, and truncation of too long text. Duplicate-rule and email headers change
@@ -2187,37 +1411,4 @@ function dmlOptionsOf(options: ApexValue): { allOrNone: boolean; truncate: boole
       );
   }
   return { allOrNone: st.optAllOrNone === true, truncate: st.allowFieldTruncation === true };
-}
-
-/** RFC 4180 CSV: quoted cells may hold commas, line breaks and doubled quotes; CRLF or LF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -4,8 +4,10 @@
  */
 import { hostname } from 'node:os';
 import { Interp } from '../exec/interp.js';
+import { BuiltinRegistry } from '../runtime/builtins.js';
+import { registerStdlib } from '../stdlib/index.js';
 import { Org } from '../platform/org.js';
-import type { SourceFile, TestMethodResult } from '../runtime/platform.js';
+import type { ApexPlatform, SourceFile, TestMethodResult } from '../runtime/platform.js';
 
 export interface RunOptions {
   /** SFDX package directories (classes, triggers, objects...). */
@@ -67,12 +69,17 @@ export interface RunReport {
   diagnostics: { file: string; line: number; column: number; message: string }[];
 }
 
+/**
+ * A language runtime with the standard library, for one org (or none: the fail-loudly platform).
+ * Each call gets its own registry, so the orgs of a World never share built-in classes.
+ */
+export function newRuntime(platform?: ApexPlatform): Interp {
+  return new Interp(platform, registerStdlib(new BuiltinRegistry()));
+}
+
 /** Builds the language runtime for an org (the platform calls this with the org's sources). */
-export function runtimeFor(
-  platform: ConstructorParameters<typeof Interp>[0],
-  sources: SourceFile[]
-): Interp {
-  return new Interp(platform).load(sources);
+export function runtimeFor(platform: ApexPlatform, sources: SourceFile[]): Interp {
+  return newRuntime(platform).load(sources);
 }
 
 export function runTests(opts: RunOptions): RunReport {

@@ -13,12 +13,15 @@ import {
   T_INTEGER,
   T_BOOLEAN
 } from '../runtime/values.js';
-import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { currentInterp } from '../exec/context.js';
+import type { BuiltinClass, BuiltinContext } from '../runtime/builtins.js';
+import { throwApex } from '../runtime/errors.js';
+import type { LanguageRuntime } from '../runtime/language.js';
 
-function conv(elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
-  const c = currentInterp().coercer(elem);
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const collectionClasses: BuiltinClass[] = [];
+
+function conv(ctx: BuiltinContext, elem: ApexList['elemType']): (v: ApexValue) => ApexValue {
+  const c = ctx.runtime.coercer(elem);
   return c ?? ((v) => v);
 }
 
@@ -42,32 +45,34 @@ function cloneSObject(v: ApexValue, deep: boolean): ApexValue {
 }
 
 /** List.sort(): Comparable.compareTo for user classes, the platform order for primitives and SObjects. */
-function compareForSort(a: ApexValue, b: ApexValue): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  if (a instanceof ApexObject) {
-    const r = currentInterp().dispatch(a, 'compareTo', [b]);
-    return r as number;
-  }
-  if (a instanceof ApexSObject && b instanceof ApexSObject) {
-    // Default SObject order: by type label, then Name, then the other populated fields.
-    const t = apexCompare(a.type, b.type, true) ?? 0;
-    if (t) return t;
-    const n = apexCompare(a.raw('Name') ?? null, b.raw('Name') ?? null, true) ?? 0;
-    if (n) return n;
-    return apexCompare(a.raw('Id') ?? null, b.raw('Id') ?? null) ?? 0;
-  }
-  const c = apexCompare(a, b, false);
-  if (c === null)
-    throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
-  return c;
-}
+const compareForSort =
+  (rt: LanguageRuntime) =>
+  (a: ApexValue, b: ApexValue): number => {
+    if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+    if (a instanceof ApexObject) {
+      const r = rt.dispatch(a, 'compareTo', [b]);
+      return r as number;
+    }
+    if (a instanceof ApexSObject && b instanceof ApexSObject) {
+      // Default SObject order: by type label, then Name, then the other populated fields.
+      const t = apexCompare(a.type, b.type, true) ?? 0;
+      if (t) return t;
+      const n = apexCompare(a.raw('Name') ?? null, b.raw('Name') ?? null, true) ?? 0;
+      if (n) return n;
+      return apexCompare(a.raw('Id') ?? null, b.raw('Id') ?? null) ?? 0;
+    }
+    const c = apexCompare(a, b, false);
+    if (c === null)
+      throwApex('System.ListException', 'One or more of the items in this list is not Comparable');
+    return c;
+  };
 
 interface IterState {
   items: ApexValue[];
   i: number;
 }
 
-register({
+collectionClasses.push({
   name: 'System.ListIterator',
   aliases: ['system.iterator', 'iterator'],
   methods: {
@@ -80,19 +85,19 @@ register({
   }
 });
 
-register({
+collectionClasses.push({
   name: 'List',
   aliases: ['system.list'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
   methods: {
-    add: (_c, l: ApexList, a) => {
-      const c = conv(l.elemType);
+    add: (ctx, l: ApexList, a) => {
+      const c = conv(ctx, l.elemType);
       if (a.length === 1) l.items.push(c(a[0]));
       else l.items.splice(idx(l, a[0], true), 0, c(a[1]));
       return null;
     },
-    addall: (_c, l: ApexList, a) => {
-      const c = conv(l.elemType);
+    addall: (ctx, l: ApexList, a) => {
+      const c = conv(ctx, l.elemType);
       for (const x of itemsOf(a[0])) l.items.push(c(x));
       return null;
     },
@@ -120,30 +125,30 @@ register({
     iterator: (_c, l: ApexList) =>
       new NativeObject<IterState>('System.ListIterator', { items: l.items, i: 0 }),
     remove: (_c, l: ApexList, a) => l.items.splice(idx(l, a[0]), 1)[0],
-    set: (_c, l: ApexList, a) => {
-      l.items[idx(l, a[0])] = conv(l.elemType)(a[1]);
+    set: (ctx, l: ApexList, a) => {
+      l.items[idx(l, a[0])] = conv(ctx, l.elemType)(a[1]);
       return null;
     },
     size: (_c, l: ApexList) => l.items.length,
-    sort: (_c, l: ApexList, a) => {
+    sort: (ctx, l: ApexList, a) => {
       if (a.length && a[0] !== null) {
         const cmp = a[0];
-        l.items.sort((x, y) => currentInterp().dispatch(cmp, 'compare', [x, y]) as number);
-      } else l.items.sort(compareForSort);
+        l.items.sort((x, y) => ctx.runtime.dispatch(cmp, 'compare', [x, y]) as number);
+      } else l.items.sort(compareForSort(ctx.runtime));
       return null;
     },
     getsobjecttype: (ctx, l: ApexList) => ctx.platform.sobjectTypeToken(ctx, l.elemType.name)
   }
 });
 
-register({
+collectionClasses.push({
   name: 'Set',
   aliases: ['system.set'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.contains': T_BOOLEAN },
   methods: {
-    add: (_c, s: ApexSet, a) => s.add(conv(s.elemType)(a[0])),
-    addall: (_c, s: ApexSet, a) => {
-      const c = conv(s.elemType);
+    add: (ctx, s: ApexSet, a) => s.add(conv(ctx, s.elemType)(a[0])),
+    addall: (ctx, s: ApexSet, a) => {
+      const c = conv(ctx, s.elemType);
       let changed = false;
       for (const x of itemsOf(a[0])) changed = s.add(c(x)) || changed;
       return changed;
@@ -157,14 +162,14 @@ register({
       for (const x of s.values()) o.add(x);
       return o;
     },
-    contains: (_c, s: ApexSet, a) => s.has(conv(s.elemType)(a[0])),
+    contains: (ctx, s: ApexSet, a) => s.has(conv(ctx, s.elemType)(a[0])),
     containsall: (_c, s: ApexSet, a) => itemsOf(a[0]).every((x) => s.has(x)),
     equals: (_c, s: ApexSet, a) => keyEquals(s, a[0]),
     hashcode: (_c, s: ApexSet) => apexHash(s),
     isempty: (_c, s: ApexSet) => s.size === 0,
     iterator: (_c, s: ApexSet) =>
       new NativeObject<IterState>('System.ListIterator', { items: s.values(), i: 0 }),
-    remove: (_c, s: ApexSet, a) => s.remove(conv(s.elemType)(a[0])),
+    remove: (ctx, s: ApexSet, a) => s.remove(conv(ctx, s.elemType)(a[0])),
     removeall: (_c, s: ApexSet, a) => {
       let changed = false;
       for (const x of itemsOf(a[0])) changed = s.remove(x) || changed;
@@ -181,7 +186,7 @@ register({
   }
 });
 
-register({
+collectionClasses.push({
   name: 'Map',
   aliases: ['system.map'],
   returns: { '.size': T_INTEGER, '.isempty': T_BOOLEAN, '.containskey': T_BOOLEAN },
@@ -195,14 +200,14 @@ register({
       for (const [k, v] of m.entries()) o.put(k, v);
       return o;
     },
-    containskey: (_c, m: ApexMap, a) => m.has(conv(m.keyType)(a[0])),
+    containskey: (ctx, m: ApexMap, a) => m.has(conv(ctx, m.keyType)(a[0])),
     deepclone: (_c, m: ApexMap) => {
       const o = new ApexMap(m.keyType, m.valueType);
       for (const [k, v] of m.entries()) o.put(k, cloneSObject(v, true));
       return o;
     },
     equals: (_c, m: ApexMap, a) => keyEquals(m, a[0]),
-    get: (_c, m: ApexMap, a) => m.get(conv(m.keyType)(a[0])),
+    get: (ctx, m: ApexMap, a) => m.get(conv(ctx, m.keyType)(a[0])),
     hashcode: (_c, m: ApexMap) => apexHash(m),
     isempty: (_c, m: ApexMap) => m.size === 0,
     keyset: (_c, m: ApexMap) => {
@@ -210,9 +215,9 @@ register({
       for (const k of m.keys()) s.add(k);
       return s;
     },
-    put: (_c, m: ApexMap, a) => {
-      const kc = conv(m.keyType);
-      const vc = conv(m.valueType);
+    put: (ctx, m: ApexMap, a) => {
+      const kc = conv(ctx, m.keyType);
+      const vc = conv(ctx, m.valueType);
       return m.put(kc(a[0]), vc(a[1]));
     },
     putall: (_c, m: ApexMap, a) => {
@@ -226,7 +231,7 @@ register({
         }
       return null;
     },
-    remove: (_c, m: ApexMap, a) => m.remove(conv(m.keyType)(a[0])),
+    remove: (ctx, m: ApexMap, a) => m.remove(conv(ctx, m.keyType)(a[0])),
     size: (_c, m: ApexMap) => m.size,
     values: (_c, m: ApexMap) => new ApexList(m.valueType, m.values()),
     getsobjecttype: (ctx, m: ApexMap) => ctx.platform.sobjectTypeToken(ctx, m.valueType.name)

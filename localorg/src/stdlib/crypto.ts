@@ -8,9 +8,12 @@ import {
   randomUUID
 } from 'node:crypto';
 import { ApexBlob, type ApexValue, NativeObject } from '../runtime/values.js';
-import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
-import { stringOf } from '../exec/ops.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
+import { stringOf } from '../runtime/ops.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const cryptoClasses: BuiltinClass[] = [];
 
 function blob(v: ApexValue): ApexBlob {
   if (!(v instanceof ApexBlob))
@@ -25,7 +28,7 @@ function str(v: ApexValue): string {
 
 const bytes = (b: Buffer | Uint8Array) => new ApexBlob(new Uint8Array(b));
 
-register({
+cryptoClasses.push({
   name: 'Blob',
   aliases: ['system.blob'],
   statics: {
@@ -45,7 +48,7 @@ register({
   }
 });
 
-register({
+cryptoClasses.push({
   name: 'System.EncodingUtil',
   statics: {
     base64encode: (_c, a) => Buffer.from(blob(a[0]).bytes).toString('base64'),
@@ -106,7 +109,7 @@ function aes(alg: ApexValue, key: ApexBlob): string {
   return `aes-${len * 8}-cbc`;
 }
 
-register({
+cryptoClasses.push({
   name: 'System.Crypto',
   statics: {
     generateaeskey: (_c, a) => {
@@ -172,7 +175,7 @@ register({
   }
 });
 
-register({
+cryptoClasses.push({
   name: 'System.UUID',
   statics: {
     randomuuid: () => new NativeObject('System.UUID', { value: randomUUID() }),
@@ -191,7 +194,7 @@ register({
   }
 });
 
-register({
+cryptoClasses.push({
   name: 'System.Url',
   aliases: ['url'],
   construct: (_c, a) => {
@@ -238,7 +241,7 @@ register({
 });
 
 /** `System.Label.Name` / `Label.Name`: custom labels come from the platform's metadata. */
-register({
+cryptoClasses.push({
   name: 'System.Label',
   staticProp: (ctx, lcName) => {
     const fn = (

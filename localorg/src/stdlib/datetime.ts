@@ -4,10 +4,13 @@
  */
 import { ApexDate, ApexDatetime, ApexTime, type ApexValue } from '../runtime/values.js';
 import type { NativeCallContext } from '../runtime/platform.js';
-import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { asNumber, stringOf } from '../exec/ops.js';
-import { formatInZone, zonedParts, zonedToEpoch } from './tz.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
+import { throwApex } from '../runtime/errors.js';
+import { asNumber, stringOf } from '../runtime/ops.js';
+import { formatInZone, zonedParts, zonedToEpoch } from '../runtime/tz.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const datetimeClasses: BuiltinClass[] = [];
 
 const DAY = 86400000;
 const zone = (ctx: NativeCallContext) => ctx.platform.runningUser().timeZone;
@@ -47,7 +50,7 @@ function formatShortDate(d: ApexDate): string {
   return `${d.month}/${d.day}/${d.year}`;
 }
 
-register({
+datetimeClasses.push({
   name: 'Date',
   aliases: ['system.date'],
   statics: {
@@ -129,7 +132,7 @@ function addMonthsDt(ctx: NativeCallContext, v: ApexDatetime, n: number): ApexDa
   return new ApexDatetime(zonedToEpoch(y, m, d, p.hour, p.minute, p.second, p.ms, zone(ctx)));
 }
 
-register({
+datetimeClasses.push({
   name: 'Datetime',
   aliases: ['system.datetime'],
   statics: {
@@ -245,7 +248,7 @@ register({
 
 const wrap = (ms: number) => new ApexTime(((ms % DAY) + DAY) % DAY);
 
-register({
+datetimeClasses.push({
   name: 'Time',
   aliases: ['system.time'],
   statics: {

@@ -11,9 +11,12 @@ import {
   divRound,
   int64
 } from '../runtime/values.js';
-import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { asNumber, decimalDivide, stringOf } from '../exec/ops.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
+import { throwApex } from '../runtime/errors.js';
+import { asNumber, decimalDivide, stringOf } from '../runtime/ops.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const numberClasses: BuiltinClass[] = [];
 
 type Num = number | bigint | ApexDouble | ApexDecimal;
 
@@ -59,7 +62,7 @@ function parseIntStrict(s: string, what: string): number {
   return n;
 }
 
-register({
+numberClasses.push({
   name: 'Integer',
   aliases: ['system.integer'],
   statics: {
@@ -85,7 +88,7 @@ register({
   }
 });
 
-register({
+numberClasses.push({
   name: 'Long',
   aliases: ['system.long'],
   statics: {
@@ -112,7 +115,7 @@ register({
   }
 });
 
-register({
+numberClasses.push({
   name: 'Double',
   aliases: ['system.double'],
   statics: {
@@ -140,7 +143,7 @@ register({
   }
 });
 
-register({
+numberClasses.push({
   name: 'Decimal',
   aliases: ['system.decimal'],
   statics: {
@@ -198,7 +201,7 @@ register({
   }
 });
 
-register({
+numberClasses.push({
   name: 'Boolean',
   aliases: ['system.boolean'],
   statics: {
@@ -226,7 +229,7 @@ function d(v: ApexValue): number {
 
 const dbl = (x: number) => new ApexDouble(x);
 
-register({
+numberClasses.push({
   name: 'Math',
   aliases: ['system.math'],
   statics: {

@@ -4,8 +4,11 @@
  * leading (?i)/(?s)/(?m)/(?x)?, POSIX \p{...} classes) and rejected loudly otherwise.
  */
 import { ApexList, type ApexValue, NativeObject, T_STRING } from '../runtime/values.js';
-import { register } from './registry.js';
-import { throwApex, unsupported } from '../exec/errors.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
+import { throwApex, unsupported } from '../runtime/errors.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const patternClasses: BuiltinClass[] = [];
 
 const POSIX: Record<string, string> = {
   Lower: 'a-z',
@@ -211,7 +214,7 @@ function current(m: NativeObject<MatcherState>): RegExpExecArray {
   return m.state.match;
 }
 
-register({
+patternClasses.push({
   name: 'System.Pattern',
   statics: {
     compile: (_c, a) =>
@@ -237,7 +240,7 @@ function fullMatch(regex: string, input: string): boolean {
   return new RegExp(`^(?:${t.source})$`, t.flags).test(input);
 }
 
-register({
+patternClasses.push({
   name: 'System.Matcher',
   methods: {
     matches: (_c, self: NativeObject<MatcherState>) => {

@@ -12,12 +12,15 @@ import {
   T_STRING,
   typeRef
 } from '../runtime/values.js';
-import { register } from './registry.js';
-import { throwApex } from '../exec/errors.js';
-import { stringOf, toId } from '../exec/ops.js';
+import type { BuiltinClass } from '../runtime/builtins.js';
+import { throwApex } from '../runtime/errors.js';
+import { stringOf, toId } from '../runtime/ops.js';
 import { javaRegex, javaReplacement, javaSplit, translateRegex } from './pattern.js';
-import { formatInZone } from './tz.js';
+import { formatInZone } from '../runtime/tz.js';
 import { formatNumber } from './numbers.js';
+
+/** This family's classes; `stdlib/index.ts` registers them into each org's registry. */
+export const stringClasses: BuiltinClass[] = [];
 
 function s(v: ApexValue): string {
   if (v === null) throwApex('System.NullPointerException', 'Argument cannot be null.');
@@ -200,7 +203,7 @@ function itemsOf(v: ApexValue): ApexValue[] {
   throwApex('System.TypeException', 'Expected a List or Set');
 }
 
-register({
+stringClasses.push({
   name: 'String',
   aliases: ['system.string'],
   returns: { '.split': typeRef('List', [T_STRING]), '.length': T_INTEGER },
@@ -469,7 +472,7 @@ register({
 });
 
 // Id values answer String methods too (an Id is a String with a checked format).
-register({
+stringClasses.push({
   name: 'Id',
   aliases: ['system.id'],
   statics: {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Interp } from '../../src/exec/interp.ts';
+import type { Interp } from '../../src/exec/interp.ts';
+import { newRuntime } from '../../src/runner/runner.ts';
 import { Org } from '../../src/platform/org.ts';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'classes');
@@ -17,7 +18,7 @@ let interp!: Interp;
 new Org({
   name: 'conformance',
   runtimeFactory: (p) =>
-    (interp = new Interp(p).load(
+    (interp = newRuntime(p).load(
       files.map((f) => ({
         path: f,
         text: readFileSync(join(dir, f), 'utf8'),

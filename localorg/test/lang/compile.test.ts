@@ -1,11 +1,12 @@
 /** Compile errors are reported as the platform words them, with file:line:column, and fail the class's tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Interp } from '../../src/exec/interp.ts';
+import type { Interp } from '../../src/exec/interp.ts';
+import { newRuntime } from '../../src/runner/runner.ts';
 import { orgWithClasses } from '../apex-source.ts';
 
 function load(text: string, path = 'Bad.cls'): Interp {
-  return new Interp().load([{ path, text, kind: 'class' }]);
+  return newRuntime().load([{ path, text, kind: 'class' }]);
 }
 
 test('an unknown variable is a compile error with its position', () => {
@@ -65,7 +66,7 @@ test('a feature needing an org fails loudly without a platform', () => {
 });
 
 test('anonymous Apex runs statements and top-level declarations', () => {
-  const i = new Interp();
+  const i = newRuntime();
   const ok = i.executeAnonymous(
     'Integer x = 2;\nInteger twice(Integer v) { return v * 2; }\nSystem.assertEquals(4, twice(x));'
   );
@@ -113,7 +114,7 @@ test('private and protected members are visible only where Apex allows', () => {
   public Lib() { count = 0; }
 }`;
   const check = (path: string, text: string) =>
-    new Interp()
+    newRuntime()
       .load([
         { path: 'Lib.cls', text: lib, kind: 'class' },
         { path, text, kind: 'class' }
@@ -146,7 +147,7 @@ test('private and protected members are visible only where Apex allows', () => {
 
 test('assigning a scalar of another type is an illegal assignment, widening is not', () => {
   const msgs = (body: string) =>
-    new Interp()
+    newRuntime()
       .load([
         {
           path: 'T.cls',
@@ -168,7 +169,7 @@ test('assigning a scalar of another type is an illegal assignment, widening is n
 
 test('integer literals are checked before their sign, as the platform does', () => {
   const msgs = (body: string) =>
-    new Interp()
+    newRuntime()
       .load([
         {
           path: 'T.cls',
@@ -183,7 +184,7 @@ test('integer literals are checked before their sign, as the platform does', () 
 });
 
 test('switch needs an Integer, Long, String, SObject or enum expression', () => {
-  const i = new Interp().load([
+  const i = newRuntime().load([
     {
       path: 'T.cls',
       text: 'public class T {\n  static void f(Object o) {\n    switch on o {\n      when else {\n      }\n    }\n  }\n}',

@@ -1,7 +1,7 @@
 /** The ApexRuntime API the platform uses: classes, triggers, calls, instances, debug output. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Interp } from '../../src/exec/interp.ts';
+import { newRuntime } from '../../src/runner/runner.ts';
 import {
   UnsupportedPlatform,
   type SObjectTypeInfo,
@@ -30,7 +30,7 @@ const JOB = `public with sharing class Job implements Queueable {
 }`;
 
 test('records sharing, supertypes and annotations of classes', () => {
-  const i = new Interp().load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
+  const i = newRuntime().load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
   assert.deepEqual(i.diagnostics, []);
   const info = i.classInfo('job');
   assert.equal(info?.sharing, 'with');
@@ -40,7 +40,7 @@ test('records sharing, supertypes and annotations of classes', () => {
 
 test('calls statics, creates instances by name and calls their methods, with debug output', () => {
   const p = new Recording();
-  const i = new Interp(p).load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
+  const i = newRuntime(p).load([{ path: 'Job.cls', text: JOB, kind: 'class' }]);
   assert.equal(i.callStatic('Job', 'twice', [21]), 42);
   const job = i.newInstance('Job');
   assert.ok(job instanceof ApexObject);
@@ -67,7 +67,7 @@ test('runs a trigger body with its context variables', () => {
       };
     }
   })();
-  const i = new Interp(platform).load([
+  const i = newRuntime(platform).load([
     { path: 'AccountTrigger.trigger', text: trig, kind: 'trigger' }
   ]);
   assert.deepEqual(i.diagnostics, []);
@@ -110,7 +110,7 @@ test('reports the sharing mode of the running code, inherited from the caller wh
       kind: 'class' as const
     }
   ];
-  const i = new Interp().load(sources);
+  const i = newRuntime().load(sources);
   const seen: unknown[] = [];
   const probe = i.classInfo('Probe');
   assert.ok(probe);

@@ -3,7 +3,7 @@
 // value into the bucket key; it must give equal keys to every pair of values the caller's own
 // predicate treats as equal (it may also group values the predicate tells apart: callers re-check).
 import type { ApexValue } from '../../runtime/values.ts';
-import type { Row } from './store.ts';
+import type { Row } from './row.ts';
 
 export interface IndexKeyer {
   /** identifies the index: one keyer name per way of comparing */

@@ -5,20 +5,10 @@
 // Field indexes (see index.ts) are kept in step with every change and every undo.
 import type { ApexValue } from '../../runtime/values.ts';
 import { FieldIndexes, type IndexKeyer } from './index.ts';
+import type { Row } from './row.ts';
 
 export type { IndexKeyer } from './index.ts';
-
-export interface Row {
-  readonly id: string;
-  /** canonical object name */
-  readonly type: string;
-  /** lower-case field name → value */
-  values: Map<string, ApexValue>;
-  deleted: boolean;
-  /** Id of the record whose delete cascaded to this one (undelete brings it back with its root) */
-  deletedWith?: string;
-  /** hard-deleted rows (emptied recycle bin, master-detail child deleted before its parent) vanish */
-}
+export type { Row } from './row.ts';
 
 /** Marks a field that was absent before an update (undo deletes it again). */
 const ABSENT = Symbol('absent');

@@ -23,6 +23,9 @@ import { QueryException } from '../soql/parser.ts';
 import { LimitException } from '../limits/limits.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
 import { RecordTypes } from '../schema/record-types.ts';
+import { restState } from './state.ts';
+
+export { restState, type RestState } from './state.ts';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
 const MAX_COLLECTION = 200;
@@ -37,33 +40,6 @@ class RestError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface RestState {
-  apiRequests: number;
-  cursors: Map<string, { records: Json[]; object: string }>;
-  cursorSeq: number;
-  /** RestContext.request / response of the Apex REST call in progress */
-  restRequest: NativeObject | null;
-  restResponse: NativeObject | null;
-}
-
-const states = new WeakMap<Org, RestState>();
-
-export function restState(org: Org): RestState {
-  let s = states.get(org);
-  if (!s)
-    states.set(
-      org,
-      (s = {
-        apiRequests: 0,
-        cursors: new Map(),
-        cursorSeq: 0,
-        restRequest: null,
-        restResponse: null
-      })
-    );
-  return s;
 }
 
 /** Handles one HTTP request into `org` as `userId`. Never throws for request errors: returns them. */

@@ -24,10 +24,11 @@ import {
   normaliseId,
   runtimeTypeName,
   typeToString
-} from '../runtime/values.js';
+} from './values.js';
 import { throwApex } from './errors.js';
-import { formatInZone } from '../stdlib/tz.js';
-import { currentUserZone } from './context.js';
+import { formatInZone } from './tz.js';
+import { currentRuntimeOrNull, currentUserZone } from './context.js';
+import type { Coercer } from './language.js';
 
 type Num = number | bigint | ApexDouble | ApexDecimal;
 
@@ -251,12 +252,6 @@ export function bitwise(op: string, a: ApexValue, b: ApexValue): ApexValue {
 // ---------------------------------------------------------------------------------------------
 // String.valueOf and string concatenation
 
-/** Hook for user toString() — set by the interpreter. */
-export const hooks: {
-  objectToString: ((o: ApexObject) => string | null) | null;
-  nativeToString: ((o: NativeObject) => string) | null;
-} = { objectToString: null, nativeToString: null };
-
 export function stringOf(v: ApexValue): string {
   if (v === null) return 'null';
   switch (typeof v) {
@@ -288,7 +283,7 @@ export function stringOf(v: ApexValue): string {
       .map(([k, x]) => `${k}=${stringOf(x)}`)
       .join(', ')}}`;
   if (v instanceof ApexObject) {
-    const s = hooks.objectToString?.(v);
+    const s = currentRuntimeOrNull()?.objectToString(v);
     if (s !== null && s !== undefined) return s;
     if (v.exception)
       return v.exception.message === null ? v.cls.name : `${v.cls.name}: ${v.exception.message}`;
@@ -296,15 +291,14 @@ export function stringOf(v: ApexValue): string {
   }
   if (v instanceof ApexEnumValue) return v.name;
   if (v instanceof ApexTypeValue) return typeToString(v.type);
-  if (v instanceof NativeObject)
-    return hooks.nativeToString ? hooks.nativeToString(v) : v.className;
+  if (v instanceof NativeObject) return currentRuntimeOrNull()?.nativeToString(v) ?? v.className;
   return String(v);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Conversions on assignment and cast
 
-export type Coercer = (v: ApexValue) => ApexValue;
+export type { Coercer };
 
 /** Implicit conversion when assigning to a declared type, or null when values pass unchanged. */
 export function coercerFor(t: TypeRef, isSObjectType: (name: string) => boolean): Coercer | null {

@@ -1,0 +1,372 @@
+// Async Apex on one org (Apex Developer Guide, "Asynchronous Apex"): Queueable jobs (delays,
+// stack depth, duplicate signatures, finalizers), Batch Apex (start/execute/finish in their own
+// transactions), scheduled jobs (CronTrigger, next fire times), @future calls. Each job records its
+// AsyncApexJob; the queue itself (when work runs) is async/jobs.ts, the org decides when to run it.
+import {
+  ApexId,
+  ApexList,
+  NativeObject,
+  typeRef,
+  type ApexObject,
+  type ApexValue
+} from '../../runtime/values.ts';
+import {
+  UnsupportedError,
+  type ApexRuntime,
+  type NativeCallContext
+} from '../../runtime/platform.ts';
+import { nextCronTime, type AsyncQueue } from './jobs.ts';
+import type { ExecutionKind, Limits } from '../limits/limits.ts';
+import type { Store } from '../data/store.ts';
+import type { Bind } from '../soql/ast.ts';
+import type { QueryOutcome } from '../soql/eval.ts';
+import { errorMessage, isApexFailure } from '../failures.ts';
+
+type AsyncJob = Parameters<AsyncQueue['add']>[0];
+
+/** What async Apex reads and sets on the transaction. */
+export interface AsyncTransaction {
+  readonly limits: Limits;
+  readonly kind: ExecutionKind;
+  readonly queueableDepth: number;
+  finalizer: ApexObject | null;
+}
+
+/** What async Apex needs of the org. */
+export interface AsyncHost {
+  readonly store: Store;
+  readonly asyncQueue: AsyncQueue;
+  tx(): AsyncTransaction;
+  inTransaction(): boolean;
+  now(): number;
+  currentUserId(): string;
+  requireRuntime(feature: string): ApexRuntime;
+  /** Queues work of the current transaction; it becomes runnable when the transaction commits. */
+  enqueueAsync(job: AsyncJob): void;
+  newAsyncApexJob(jobType: string, className: string, status?: string): string;
+  insertSystem(type: string, values: Record<string, unknown>): string;
+  updateSystem(id: string, values: Record<string, unknown>): void;
+  asUser<T>(userId: string, fn: () => T): T;
+  withTransaction<T>(
+    kind: ExecutionKind,
+    fn: () => T,
+    opts?: { label?: string; queueableDepth?: number }
+  ): T;
+  runQuery(text: string, resolveBind: (b: Bind) => ApexValue): QueryOutcome;
+}
+
+export class AsyncApex {
+  /** Duplicate Queueable signatures queued or running (Apex Reference, "QueueableDuplicateSignature Class"). */
+  private readonly activeSignatures = new Set<string>();
+
+  constructor(private readonly host: AsyncHost) {}
+
+  /** `System.enqueueJob(job)` / `System.enqueueJob(job, delay|asyncOptions)`: the AsyncApexJob Id. */
+  enqueueJob(ctx: NativeCallContext, job: ApexObject, options: ApexValue): ApexId {
+    const t = this.host.tx();
+    t.limits.consume('QueueableJobs');
+    const o = options instanceof NativeObject ? (options.state as Record<string, ApexValue>) : null;
+    const sig =
+      o?.DuplicateSignature instanceof NativeObject
+        ? (o.DuplicateSignature.state as { signature: string }).signature
+        : undefined;
+    const opts: { delay?: number; maxDepth?: number; signature?: string } = o
+      ? {
+          delay:
+            o.MinimumQueueableDelayInMinutes === null
+              ? undefined
+              : Number(o.MinimumQueueableDelayInMinutes),
+          maxDepth:
+            o.MaximumQueueableStackDepth === null
+              ? undefined
+              : Number(o.MaximumQueueableStackDepth),
+          signature: sig
+        }
+      : typeof options === 'number'
+        ? { delay: options }
+        : {};
+    // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
+    if (opts.signature !== undefined) {
+      if (this.activeSignatures.has(opts.signature))
+        ctx.throwApex(
+          'System.DuplicateMessageException',
+          'Attempt to enqueue job with duplicate queueable signature'
+        );
+      this.activeSignatures.add(opts.signature);
+    }
+    if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
+      ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
+    const depth = t.queueableDepth + 1;
+    if (opts.maxDepth !== undefined && depth > opts.maxDepth)
+      ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
+    const jobId = this.host.newAsyncApexJob('Queueable', job.cls.name);
+    const runtime = this.host.requireRuntime('Queueable');
+    const userId = this.host.currentUserId();
+    this.host.enqueueAsync({
+      id: jobId,
+      kind: 'Queueable',
+      notBefore: this.host.now() + (opts.delay ?? 0) * 60_000,
+      label: `Queueable ${job.cls.name}`,
+      run: () => {
+        // The signature is released when the job completes, before its finalizer runs: the
+        // finalizer may enqueue the next job of a chain with the same signature.
+        const release = (): void => {
+          if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
+        };
+        try {
+          this.runQueueable(runtime, job, jobId, userId, depth, release);
+        } finally {
+          release();
+        }
+      }
+    });
+    return new ApexId(jobId);
+  }
+
+  private runQueueable(
+    runtime: ApexRuntime,
+    job: ApexObject,
+    jobId: string,
+    userId: string,
+    depth: number,
+    onCompleted: () => void = () => {}
+  ): void {
+    this.host.updateSystem(jobId, { Status: 'Processing' });
+    let failure: unknown = null;
+    let finalizer: ApexObject | null = null;
+    this.host.asUser(userId, () => {
+      try {
+        this.host.withTransaction(
+          'queueable',
+          () => {
+            try {
+              runtime.callMethod(job, 'execute', [
+                new NativeObject('System.QueueableContext', { jobId })
+              ]);
+            } finally {
+              // The finalizer runs whatever the outcome (Transaction Finalizers).
+              finalizer = this.host.tx().finalizer;
+            }
+          },
+          { label: `Queueable ${job.cls.name}`, queueableDepth: depth }
+        );
+      } catch (e) {
+        if (!isApexFailure(e)) throw e;
+        failure = e;
+      }
+    });
+    const message = failure ? errorMessage(failure) : null;
+    this.host.updateSystem(jobId, {
+      Status: failure ? 'Failed' : 'Completed',
+      NumberOfErrors: failure ? 1 : 0,
+      ExtendedStatus: message,
+      CompletedDate: this.host.now()
+    });
+    onCompleted();
+    const fin = finalizer as ApexObject | null;
+    if (fin) {
+      this.host.asUser(userId, () =>
+        this.host.withTransaction(
+          'finalizer',
+          () => {
+            const fc = new NativeObject('System.FinalizerContext', {
+              jobId,
+              result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS',
+              exception: (failure as { exception?: ApexObject } | null)?.exception ?? null
+            });
+            runtime.callMethod(fin, 'execute', [fc]);
+          },
+          { label: `Finalizer ${fin.cls.name}` }
+        )
+      );
+    }
+  }
+
+  executeBatch(ctx: NativeCallContext, batch: ApexObject, scope: number): ApexId {
+    if (scope < 1 || scope > 2000)
+      ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
+    const jobId = this.host.newAsyncApexJob('BatchApex', batch.cls.name, 'Holding');
+    const runtime = this.host.requireRuntime('Batch Apex');
+    const userId = this.host.currentUserId();
+    this.host.enqueueAsync({
+      id: jobId,
+      kind: 'BatchApex',
+      notBefore: this.host.now(),
+      label: `Batch ${batch.cls.name}`,
+      run: () => this.runBatch(runtime, batch, jobId, scope, userId)
+    });
+    return new ApexId(jobId);
+  }
+
+  private runBatch(
+    runtime: ApexRuntime,
+    batch: ApexObject,
+    jobId: string,
+    scope: number,
+    userId: string
+  ): void {
+    const bc = new NativeObject('Database.BatchableContext', { jobId });
+    this.host.asUser(userId, () => {
+      this.host.updateSystem(jobId, { Status: 'Processing' });
+      let items: ApexValue[] = [];
+      this.host.withTransaction(
+        'batch',
+        () => {
+          const start = runtime.callMethod(batch, 'start', [bc]);
+          if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
+            const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
+            const out = this.host.runQuery(st.text, st.binds);
+            if (out.records.length > 50_000_000) throw new Error('too many rows');
+            items = out.records;
+          } else if (start instanceof ApexList) items = start.items;
+          else throw new UnsupportedError('Batchable.start returning a custom Iterable');
+        },
+        { label: `Batch ${batch.cls.name} start` }
+      );
+      const chunks = Math.ceil(items.length / scope);
+      this.host.updateSystem(jobId, { TotalJobItems: chunks });
+      let errors = 0;
+      for (let i = 0; i < chunks; i++) {
+        try {
+          this.host.withTransaction(
+            'batch',
+            () =>
+              runtime.callMethod(batch, 'execute', [
+                bc,
+                new ApexList(typeRef('SObject'), items.slice(i * scope, (i + 1) * scope))
+              ]),
+            { label: `Batch ${batch.cls.name} execute` }
+          );
+        } catch (e) {
+          if (!isApexFailure(e)) throw e;
+          errors++;
+        }
+        this.host.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
+      }
+      this.host.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), {
+        label: `Batch ${batch.cls.name} finish`
+      });
+      this.host.updateSystem(jobId, { Status: 'Completed', CompletedDate: this.host.now() });
+    });
+  }
+
+  schedule(ctx: NativeCallContext, name: string, cron: string, job: ApexObject): ApexId {
+    let next: number | null;
+    try {
+      next = nextCronTime(cron, this.host.now());
+    } catch (e) {
+      return ctx.throwApex('System.StringException', (e as Error).message);
+    }
+    for (const c of this.host.store.rows('CronJobDetail')) {
+      if (String(c.values.get('name')) === name)
+        ctx.throwApex(
+          'System.AsyncException',
+          `The Apex job named "${name}" is already scheduled for execution.`
+        );
+    }
+    const detail = this.host.insertSystem('CronJobDetail', { Name: name, JobType: '7' });
+    const cronId = this.host.insertSystem('CronTrigger', {
+      CronExpression: cron,
+      CronJobDetailId: detail,
+      State: 'WAITING',
+      NextFireTime: next,
+      TimesTriggered: 0
+    });
+    const runtime = this.host.requireRuntime('Schedulable');
+    const userId = this.host.currentUserId();
+    const fire = (at: number): void => {
+      this.enqueueAsyncCommitted({
+        id: null,
+        kind: 'ScheduledApex',
+        notBefore: at,
+        label: `Scheduled ${name}`,
+        run: () => {
+          const row = this.host.store.get(cronId);
+          if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
+          const times = Number(row.values.get('timestriggered') ?? 0) + 1;
+          const following = nextCronTime(cron, at);
+          this.host.updateSystem(cronId, {
+            TimesTriggered: times,
+            PreviousFireTime: at,
+            NextFireTime: following,
+            State: following ? 'WAITING' : 'COMPLETE'
+          });
+          this.host.asUser(userId, () =>
+            this.host.withTransaction(
+              'schedulable',
+              () =>
+                runtime.callMethod(job, 'execute', [
+                  new NativeObject('System.SchedulableContext', { triggerId: cronId })
+                ]),
+              { label: `Scheduled ${name}` }
+            )
+          );
+          if (following) fire(following);
+        }
+      });
+    };
+    if (next) fire(next);
+    return new ApexId(cronId);
+  }
+
+  /** Schedules work that needs no commit (the next run of a scheduled job). */
+  private enqueueAsyncCommitted(job: Parameters<AsyncQueue['add']>[0]): void {
+    if (this.host.inTransaction()) this.host.enqueueAsync(job);
+    else this.host.asyncQueue.add(job);
+  }
+
+  callFuture(
+    ctx: NativeCallContext,
+    className: string,
+    method: string,
+    args: ApexValue[],
+    callout: boolean
+  ): void {
+    const t = this.host.tx();
+    if (t.kind === 'future' || t.kind === 'batch')
+      ctx.throwApex(
+        'System.AsyncException',
+        'Future method cannot be called from a future or batch method: ' + `${className}.${method}`
+      );
+    t.limits.consume('FutureCalls');
+    const runtime = this.host.requireRuntime('@future');
+    const jobId = this.host.newAsyncApexJob('Future', className);
+    const userId = this.host.currentUserId();
+    void callout;
+    this.host.enqueueAsync({
+      id: jobId,
+      kind: 'Future',
+      notBefore: this.host.now(),
+      label: `Future ${className}.${method}`,
+      run: () => {
+        let failure: unknown = null;
+        this.host.asUser(userId, () => {
+          try {
+            this.host.withTransaction('future', () => runtime.callStatic(className, method, args), {
+              label: `Future ${className}.${method}`
+            });
+          } catch (e) {
+            if (!isApexFailure(e)) throw e;
+            failure = e;
+          }
+        });
+        this.host.updateSystem(jobId, {
+          Status: failure ? 'Failed' : 'Completed',
+          ExtendedStatus: failure ? errorMessage(failure) : null,
+          CompletedDate: this.host.now()
+        });
+      }
+    });
+  }
+
+  attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void {
+    const t = this.host.tx();
+    if (t.kind !== 'queueable')
+      ctx.throwApex(
+        'System.AsyncException',
+        'Finalizers can only be attached from a Queueable job'
+      );
+    if (t.finalizer) ctx.throwApex('System.AsyncException', 'Finalizer already attached');
+    t.finalizer = finalizer;
+  }
+}

@@ -1,0 +1,159 @@
+// The records every org has before any code runs (Object Reference): its Organization, the
+// profiles, the admin and Automated Process users, permission sets, the standard price book, one
+// ApexClass per class, custom permissions, record types, named credentials, static resources,
+// notification types, groups and custom metadata records. Inserted straight into the store: no
+// trigger, no sharing, no limits.
+import { ApexId, type ApexValue } from '../runtime/values.ts';
+import type { Schema } from './schema/schema.ts';
+import type { Metadata } from './schema/metadata.ts';
+import type { Store } from './data/store.ts';
+import type { IdGenerator } from './data/ids.ts';
+import { jsToApex } from './data/convert.ts';
+import { BUILTIN_PROFILES } from './security/access.ts';
+
+export interface BootstrapInput {
+  readonly name: string;
+  readonly metadata: Metadata;
+  readonly schema: Schema;
+  readonly store: Store;
+  readonly ids: IdGenerator;
+}
+
+/** The Ids the org keeps of its setup records. */
+export interface BootstrapIds {
+  organizationId: string;
+  adminUserId: string;
+  automatedProcessUserId: string;
+  standardPricebook: string;
+  /** ApexClass record Ids by lower-case class name */
+  apexClassIds: Map<string, string>;
+}
+
+export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
+  const apexClassIds = new Map<string, string>();
+  const sys = (type: string, values: Record<string, unknown>): string => {
+    const o = input.schema.require(type);
+    const id = input.ids.next(o.keyPrefix);
+    const m = new Map<string, ApexValue>([
+      ['id', new ApexId(id)],
+      ['isdeleted', false]
+    ]);
+    for (const [k, v] of Object.entries(values)) {
+      const f = o.field(k);
+      if (!f) throw new Error(`bootstrap: ${type}.${k} unknown`);
+      m.set(k.toLowerCase(), jsToApex(f, v));
+    }
+    input.store.insert(o.name, id, m);
+    return id;
+  };
+  const orgId = sys('Organization', {
+    Name: input.name,
+    OrganizationType: 'Developer Edition',
+    IsSandbox: false,
+    TimeZoneSidKey: 'GMT',
+    LanguageLocaleKey: 'en_US'
+  });
+  const profiles = new Map<string, string>();
+  for (const p of new Set([...BUILTIN_PROFILES, ...input.metadata.profiles.map((x) => x.name)]))
+    profiles.set(p, sys('Profile', { Name: p }));
+  const user = (username: string, last: string, profile: string, alias: string): string =>
+    sys('User', {
+      Username: username,
+      LastName: last,
+      Email: username.replace(/@.*/, '@example.com'),
+      Alias: alias,
+      TimeZoneSidKey: 'GMT',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      LanguageLocaleKey: 'en_US',
+      ProfileId: profiles.get(profile),
+      IsActive: true,
+      UserType: 'Standard',
+      Name: last,
+      CommunityNickname: alias
+    });
+  const adminUserId = user(
+    `admin@${input.name}.localorg`,
+    'Admin',
+    'System Administrator',
+    'admin'
+  );
+  const automatedProcessUserId = user(
+    `autoproc@${input.name}.localorg`,
+    'Automated Process',
+    'System Administrator',
+    'autoproc'
+  );
+  for (const ps of input.metadata.permissionSets)
+    sys('PermissionSet', { Name: ps.name, Label: ps.label });
+  const standardPricebook = sys('Pricebook2', {
+    Name: 'Standard Price Book',
+    IsActive: true,
+    IsStandard: true
+  });
+  // One ApexClass row per class of the source, as the org's setup data holds them (Object
+  // Reference, ApexClass); async jobs point to theirs through ApexClassId.
+  for (const c of input.metadata.apexClasses)
+    apexClassIds.set(
+      c.name.toLowerCase(),
+      sys('ApexClass', { Name: c.name, Status: 'Active', IsValid: true, NamespacePrefix: null })
+    );
+  for (const cp of input.metadata.customPermissions)
+    sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
+  for (const rt of input.metadata.recordTypes)
+    sys('RecordType', {
+      Name: rt.label,
+      DeveloperName: rt.developerName,
+      SobjectType: rt.object,
+      IsActive: rt.active,
+      Description: rt.description ?? null
+    });
+  for (const nc of input.metadata.namedCredentials) {
+    sys('NamedCredential', {
+      DeveloperName: nc.name,
+      MasterLabel: nc.label,
+      Endpoint: nc.url,
+      PrincipalType: nc.legacy ? 'NamedUser' : 'SecuredEndpoint'
+    });
+  }
+  for (const sr of input.metadata.staticResources)
+    sys('StaticResource', {
+      Name: sr.name,
+      ContentType: sr.contentType,
+      BodyLength: sr.body.length
+    });
+  for (const n of input.metadata.notificationTypes) {
+    sys('CustomNotificationType', {
+      DeveloperName: n.name,
+      MasterLabel: n.label,
+      CustomNotifTypeName: n.label,
+      Desktop: true,
+      Mobile: true
+    });
+  }
+  for (const g of input.metadata.groups)
+    sys('Group', {
+      DeveloperName: g.name,
+      Name: g.label,
+      Type: 'Regular',
+      DoesIncludeBosses: g.doesIncludeBosses
+    });
+  for (const r of input.metadata.customMetadata) {
+    const o = input.schema.get(r.type);
+    if (!o) throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
+    sys(o.name, {
+      DeveloperName: r.developerName,
+      MasterLabel: r.label,
+      Label: r.label,
+      QualifiedApiName: r.developerName,
+      ...r.values
+    });
+  }
+  return {
+    organizationId: orgId,
+    adminUserId,
+    automatedProcessUserId,
+    standardPricebook,
+    apexClassIds
+  };
+}

@@ -1,0 +1,321 @@
+// Platform events and Change Data Capture on one org: publish (immediately or after commit),
+// change events for committed changes, delivery to event triggers in batches as the Automated
+// Process user or a PlatformEventSubscriberConfig's user, retries (EventBus.RetryableException)
+// and resume checkpoints, and TypeScript listeners (World tests, demos). Platform Events Developer
+// Guide; Change Data Capture Developer Guide.
+import { ApexId, ApexSObject, NativeObject } from '../../runtime/values.ts';
+import { UnsupportedError, type TriggerOperation } from '../../runtime/platform.ts';
+import { must } from '../util.ts';
+import { jsToApex } from '../data/convert.ts';
+import type { AsyncQueue } from '../async/jobs.ts';
+import type { ChangeRecord } from '../dml/engine.ts';
+import type { RecordResult } from '../dml/errors.ts';
+import type { Limits } from '../limits/limits.ts';
+import type { Metadata } from '../schema/metadata.ts';
+import type { Schema } from '../schema/schema.ts';
+import type { EventTriggerContext } from '../natives/services.ts';
+import { errorMessage, isApexFailure } from '../failures.ts';
+
+/** What publishing and change events read of the transaction. */
+export interface EventTransaction {
+  limits: Limits;
+  afterCommitEvents: ApexSObject[];
+  changes: ChangeRecord[];
+  changeOrigin: string;
+  userId: string;
+}
+
+/** What event delivery needs of the org. */
+export interface EventHost {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly metadata: Metadata;
+  readonly asyncQueue: AsyncQueue;
+  now(): number;
+  tx(): EventTransaction;
+  currentUserId(): string;
+  automatedProcessUserId(): string;
+  userIdByUsername(username: string): string;
+  hasTriggers(object: string, op: TriggerOperation): boolean;
+  triggersOn(object: string): readonly { name: string; events: ReadonlySet<TriggerOperation> }[];
+  /** Runs the after-insert event triggers (all, or the named ones) on a batch, as `userId`. */
+  runEventTriggers(
+    type: string,
+    batch: ApexSObject[],
+    triggers: string[] | null,
+    userId: string
+  ): void;
+  /** Inside a test method: where published events wait for Test.stopTest / deliver(); else null. */
+  heldTestEvents(): ApexSObject[] | null;
+}
+
+export class EventBus {
+  /** PlatformEventSubscriberConfigs deployed through the TypeScript API (this org only) */
+  private readonly addedConfigs: Metadata['eventSubscriberConfigs'] = [];
+  /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
+  readonly errors: { type: string; count: number; message: string }[] = [];
+  private replayCounter = 0;
+  /** TypeScript listeners by lower-case event type. */
+  readonly subscribers = new Map<string, ((events: ApexSObject[]) => void)[]>();
+
+  constructor(private readonly host: EventHost) {}
+
+  /** Delivers `events` later, as the platform does after publish or commit. */
+  queue(events: ApexSObject[]): void {
+    this.host.asyncQueue.add({
+      id: null,
+      kind: 'EventDelivery',
+      notBefore: this.host.now(),
+      label: `deliver ${events.length} events`,
+      run: () => this.deliver(events)
+    });
+  }
+
+  /** Delivers events to subscribers (event triggers and TypeScript listeners), by type, in batches. */
+  deliver(events: ApexSObject[]): void {
+    const byType = new Map<string, ApexSObject[]>();
+    for (const e of events) {
+      let l = byType.get(e.type);
+      if (!l) byType.set(e.type, (l = []));
+      l.push(e);
+    }
+    for (const [type, list] of byType) {
+      for (const l of this.subscribers.get(type.toLowerCase()) ?? []) l(list);
+      if (!this.host.hasTriggers(type, 'AFTER_INSERT')) continue;
+      // Event and change-event triggers: after insert, as the Automated Process user, in batches of
+      // up to 2,000; a trigger with a PlatformEventSubscriberConfig subscribes on its own, as the
+      // configured user with the configured batch size ("Configure the User and Batch Size for Your
+      // Platform Event Trigger").
+      const configured = this.subscriberConfigs(type);
+      const others = this.host
+        .triggersOn(type)
+        .filter((t) => t.events.has('AFTER_INSERT') && !configured.has(t.name.toLowerCase()))
+        .map((t) => t.name.toLowerCase());
+      const subscribers: { triggers: string[] | null; userId: string; size: number }[] = [];
+      if (others.length)
+        subscribers.push({
+          triggers: configured.size ? others : null,
+          userId: this.host.automatedProcessUserId(),
+          size: 2000
+        });
+      for (const [trigger, c] of configured)
+        subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
+      for (const sub of subscribers)
+        for (let i = 0; i < list.length; i += sub.size)
+          this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
+    }
+  }
+
+  /**
+   * Deploys a PlatformEventSubscriberConfig to this org only (TypeScript API: what an admin deploys
+   * after creating the user): the event or change-event trigger then runs as that user, in batches
+   * of that size.
+   */
+  configureSubscriber(trigger: string, opts: { username?: string; batchSize?: number }): void {
+    this.addedConfigs.push({
+      name: `${trigger}_Config`,
+      trigger,
+      username: opts.username ?? null,
+      batchSize: opts.batchSize ?? null
+    });
+  }
+
+  /** The PlatformEventSubscriberConfigs of the triggers on an event type, by lower-case trigger name. */
+  private subscriberConfigs(type: string): Map<string, { userId: string; size: number }> {
+    const result = new Map<string, { userId: string; size: number }>();
+    const triggers = new Set(this.host.triggersOn(type).map((t) => t.name.toLowerCase()));
+    for (const c of [...this.host.metadata.eventSubscriberConfigs, ...this.addedConfigs]) {
+      const trigger = c.trigger.toLowerCase();
+      if (!triggers.has(trigger)) continue;
+      let userId = this.host.automatedProcessUserId();
+      if (c.username) {
+        try {
+          userId = this.host.userIdByUsername(c.username);
+        } catch {
+          throw new UnsupportedError(
+            `PlatformEventSubscriberConfig ${c.name} runs ${c.trigger} as ${c.username}, a user this org does not have`
+          );
+        }
+      }
+      result.set(trigger, { userId, size: Math.max(1, Math.min(2000, c.batchSize ?? 2000)) });
+    }
+    return result;
+  }
+
+  /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
+  context: EventTriggerContext | null = null;
+
+  /**
+   * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
+   * retries, then the trigger is in error; "Retry Event Triggers with EventBus.RetryableException").
+   * Another uncaught exception after setResumeCheckpoint(replayId): delivery resumes after that
+   * event ("Resume a Platform Event Trigger After an Uncaught Exception"); without a checkpoint the
+   * batch is dropped. Failures are recorded in eventErrors.
+   */
+  private deliverBatch(
+    type: string,
+    batch: ApexSObject[],
+    retries: number,
+    lastError: string | null,
+    sub: { triggers: string[] | null; userId: string } = {
+      triggers: null,
+      userId: this.host.automatedProcessUserId()
+    }
+  ): void {
+    const ctx = { batch, retries, lastError, checkpoint: null as string | null };
+    this.context = ctx;
+    try {
+      this.host.runEventTriggers(type, batch, sub.triggers, sub.userId);
+    } catch (e) {
+      const failure = (e as { triggerFailure?: string }).triggerFailure;
+      if (!failure && !isApexFailure(e)) throw e;
+      const message = failure ?? errorMessage(e);
+      const exType = (e as { exceptionType?: string }).exceptionType;
+      if (exType === 'EventBus.RetryableException') {
+        if (retries < 9) {
+          this.host.asyncQueue.add({
+            id: null,
+            kind: 'EventDelivery',
+            notBefore: this.host.now(),
+            label: `retry ${type} (${retries + 1})`,
+            run: () => this.deliverBatch(type, batch, retries + 1, message, sub)
+          });
+          return;
+        }
+        this.errors.push({
+          type,
+          count: batch.length,
+          message: `retries exhausted: ${message}`
+        });
+        return;
+      }
+      const at =
+        ctx.checkpoint === null
+          ? -1
+          : batch.findIndex((ev) => String(ev.raw('ReplayId')) === ctx.checkpoint);
+      if (at >= 0 && at < batch.length - 1) {
+        const rest = batch.slice(at + 1);
+        this.host.asyncQueue.add({
+          id: null,
+          kind: 'EventDelivery',
+          notBefore: this.host.now(),
+          label: `resume ${type}`,
+          run: () => this.deliverBatch(type, rest, 0, message, sub)
+        });
+      }
+      this.errors.push({ type, count: batch.length - (at + 1), message });
+    } finally {
+      this.context = null;
+    }
+  }
+
+  /** EventBus.publish: immediately (default) or after commit, per the event's publishBehavior. */
+  publish(events: ApexSObject[]): RecordResult[] {
+    const t = this.host.tx();
+    const results: RecordResult[] = [];
+    const immediate: ApexSObject[] = [];
+    for (const e of events) {
+      const o = this.host.schema.get(e.type);
+      if (!o || !o.isPlatformEvent) {
+        results.push({
+          id: null,
+          success: false,
+          errors: [
+            { statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }
+          ]
+        });
+        continue;
+      }
+      t.limits.consume('PublishImmediateDML');
+      e.set('ReplayId', String(++this.replayCounter));
+      e.set('EventUuid', cryptoUuid(this.replayCounter, this.host.name));
+      e.set(
+        'CreatedDate',
+        jsToApex(must(o.field('CreatedDate'), `${o.name}.CreatedDate`), this.host.now())
+      );
+      e.set('CreatedById', new ApexId(this.host.currentUserId()));
+      if (o.def.publishBehavior === 'PublishAfterCommit') t.afterCommitEvents.push(e);
+      else immediate.push(e);
+      results.push({ id: null, success: true, errors: [] });
+    }
+    t.limits.trace.push({ kind: 'publish', detail: events[0]?.type ?? '', rows: events.length });
+    if (immediate.length) {
+      const held = this.host.heldTestEvents();
+      if (held) held.push(...immediate);
+      else this.queue(immediate);
+    }
+    return results;
+  }
+
+  /** Change Data Capture: one change event per changed record, after commit (Change Data Capture Developer Guide). */
+  publishChangeEvents(t: EventTransaction): void {
+    const events = this.changeEvents(t, t.changes.splice(0));
+    if (events.length) this.queue(events);
+  }
+
+  /** Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader Fields"). */
+  changeEvents(t: EventTransaction, changes: ChangeRecord[]): ApexSObject[] {
+    if (!changes.length) return [];
+    const events: ApexSObject[] = [];
+    const txKey = cryptoUuid(++this.replayCounter, `${this.host.name}-tx`);
+    let seq = 0;
+    for (const c of changes) {
+      const evType = this.host.schema.get(
+        c.object.endsWith('__c')
+          ? c.object.replace(/__c$/, '__ChangeEvent')
+          : `${c.object}ChangeEvent`
+      );
+      if (
+        !evType ||
+        (!this.subscribers.has(evType.name.toLowerCase()) &&
+          !this.host.hasTriggers(evType.name, 'AFTER_INSERT'))
+      )
+        continue;
+      const e = new ApexSObject(evType.name);
+      const header = {
+        entityName: c.object,
+        recordIds: [c.id],
+        changeType: c.changeType,
+        changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
+        nulledFields: c.nulledFields,
+        diffFields: [] as string[],
+        changeOrigin: t.changeOrigin,
+        transactionKey: txKey,
+        sequenceNumber: ++seq,
+        commitTimestamp: this.host.now(),
+        commitNumber: this.replayCounter,
+        commitUser: t.userId
+      };
+      e.set('ChangeEventHeader', new NativeObject('EventBus.ChangeEventHeader', header));
+      if (c.changeType !== 'DELETE') {
+        const fields =
+          c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
+        for (const [k, v] of c.values) {
+          if (fields && !fields.has(k)) continue;
+          const f = evType.field(k);
+          if (f) e.set(f.name, v);
+        }
+      }
+      e.set('ReplayId', String(this.replayCounter * 1000 + seq));
+      events.push(e);
+    }
+    return events;
+  }
+
+  /** TypeScript listeners for events and change events (World tests, demos). */
+  subscribe(eventType: string, listener: (events: ApexSObject[]) => void): void {
+    const lc = eventType.toLowerCase();
+    let l = this.subscribers.get(lc);
+    if (!l) this.subscribers.set(lc, (l = []));
+    l.push(listener);
+  }
+}
+
+function cryptoUuid(n: number, salt: string): string {
+  let h = 2166136261;
+  for (const c of `${salt}:${n}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+  const a = hex(h);
+  const b = hex(Math.imul(h, 31) ^ n);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${a.slice(1, 4)}-${b}${a.slice(0, 4)}`;
+}
