@@ -115,13 +115,13 @@ test('Latest_Wins: concurrent edits of the same field in two spokes end the same
   );
 });
 
-test('an edit made after a delete and an undelete reaches the peer with the undelete', async () => {
+// A record synced from sales to service, then deleted and undeleted in sales (nothing delivered yet).
+async function deletedAndUndeleted(name: string, number: string) {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connect(world, sales, service, { mappings: [ACCOUNT] });
-  const [id] = sales.insert('Account', { Name: 'Phoenix', AccountNumber: 'U-1', Phone: '1' });
+  const [id] = sales.insert('Account', { Name: name, AccountNumber: number, Phone: '1' });
   await world.drain();
-
   later(world);
   sales.delete([id]);
   later(world);
@@ -129,6 +129,11 @@ test('an edit made after a delete and an undelete reaches the peer with the unde
     `undelete [SELECT Id FROM Account WHERE Id = '${id}' ALL ROWS];`
   );
   assert.ok(undeleted.success, JSON.stringify(undeleted));
+  return { world, sales, service, id };
+}
+
+test('an edit made after a delete and an undelete reaches the peer with the undelete', async () => {
+  const { world, sales, service, id } = await deletedAndUndeleted('Phoenix', 'U-1');
   later(world);
   sales.update('Account', { Id: id, Phone: 'risen' });
   await world.drain();
@@ -147,19 +152,7 @@ test('an edit made after a delete and an undelete reaches the peer with the unde
 });
 
 test('a delete and an undelete folded together update a peer that never deleted the record', async () => {
-  const { world, orgs } = await newWorld(['sales', 'service']);
-  const { sales, service } = orgs;
-  connect(world, sales, service, { mappings: [ACCOUNT] });
-  const [id] = sales.insert('Account', { Name: 'Blink', AccountNumber: 'U-2', Phone: '1' });
-  await world.drain();
-
-  later(world);
-  sales.delete([id]);
-  later(world);
-  const undeleted = sales.executeAnonymous(
-    `undelete [SELECT Id FROM Account WHERE Id = '${id}' ALL ROWS];`
-  );
-  assert.ok(undeleted.success, JSON.stringify(undeleted));
+  const { world, sales, service } = await deletedAndUndeleted('Blink', 'U-2');
   await world.drain();
   assert.equal(account(service, 'U-2')?.Name, 'Blink', 'the record is still there');
   assert.deepEqual(
