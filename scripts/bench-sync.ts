@@ -1,9 +1,12 @@
 // npm run bench:sync — syncs 10,000 Accounts and 20,000 Contacts from one local org to another
 // through the real engine (triggers, outbox, Queueable dispatcher, Apex REST inbound) and prints
 // one JSON line: {records, callouts, recordsPerCallout, captureSoqlPerChunk, captureDmlPerChunk,
-// queueableRuns, lost, wallMs}. Smaller runs for profiling: BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000
+// queueableRuns, lost, wallMs, converged (every mapped value equal in both orgs), fieldVersionsBytes
+// (field versions kept per record, both crosswalks)}. Smaller runs for profiling: BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000
 // (the contacts are spread evenly over the accounts).
-import { newWorld, connect, count } from '../test/e2e/s2s-world.ts';
+import { newWorld, connect, count, rows } from '../test/e2e/s2s-world.ts';
+
+type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2 * ACCOUNTS);
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     "SELECT COUNT() FROM AsyncApexJob WHERE JobType = 'Queueable'"
   );
   const failedJobs = count(sales, "SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'");
+  const { converged, fieldVersionsBytes } = compare(sales, service);
   const result = {
     records,
     callouts,
@@ -80,10 +84,51 @@ async function main(): Promise<void> {
     lost: records - arrived,
     failedJobs,
     captureMs,
-    wallMs
+    wallMs,
+    converged,
+    fieldVersionsBytes
   };
   console.log(JSON.stringify(result));
-  if (result.lost !== 0 || failedJobs !== 0) process.exitCode = 1;
+  if (result.lost !== 0 || failedJobs !== 0 || !converged) process.exitCode = 1;
+}
+
+/**
+ * Whether the service org holds the sales org's values for every mapped field of every record
+ * (lookups through the crosswalk), and the field versions' storage per record in both crosswalks.
+ */
+function compare(sales: Org, service: Org): { converged: boolean; fieldVersionsBytes: number } {
+  const links = rows<{
+    Local_Id__c: string;
+    Remote_Id__c: string;
+    Field_Versions__c: string | null;
+  }>(sales, 'SELECT Local_Id__c, Remote_Id__c, Field_Versions__c FROM S2S_Crosswalk__c');
+  const remote = new Map(links.map((x) => [x.Local_Id__c, x.Remote_Id__c]));
+  const received = rows<{ Field_Versions__c: string | null }>(
+    service,
+    'SELECT Field_Versions__c FROM S2S_Crosswalk__c'
+  );
+  const bytes = [...links, ...received].reduce((n, x) => n + (x.Field_Versions__c ?? '').length, 0);
+  const same = (soql: string, fields: string[], lookup?: string): boolean => {
+    const there = new Map(
+      rows<Record<string, unknown>>(service, soql).map((r) => [String(r.Id), r])
+    );
+    return rows<Record<string, unknown>>(sales, soql).every((r) => {
+      const copy = there.get(remote.get(String(r.Id)) ?? '');
+      return (
+        !!copy &&
+        fields.every((f) => (r[f] ?? null) === (copy[f] ?? null)) &&
+        (!lookup || (remote.get(String(r[lookup])) ?? null) === (copy[lookup] ?? null))
+      );
+    });
+  };
+  const converged =
+    same('SELECT Id, Name, AccountNumber, Phone FROM Account', [
+      'Name',
+      'AccountNumber',
+      'Phone'
+    ]) &&
+    same('SELECT Id, LastName, Email, AccountId FROM Contact', ['LastName', 'Email'], 'AccountId');
+  return { converged, fieldVersionsBytes: Math.round(bytes / links.length) };
 }
 
 main().catch((e: unknown) => {
