@@ -196,3 +196,46 @@ test('reconciliation repairs a value a field mapping switched off kept from the 
   assert.equal(account(sales, 'Q-1').Name, 'Renamed in service', 'and sales has it too');
   assert.equal(sales.query(`SELECT COUNT() FROM Account WHERE Id = '${id}'`), 1, 'one record');
 });
+
+test('a merge moves the children in the peer too, instead of deleting them with the losing record', async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  const contact: MappingSpec = {
+    object: 'Contact',
+    sequence: 20,
+    fields: [{ target: 'LastName' }, { target: 'AccountId' }]
+  };
+  connect(world, sales, service, { mappings: [ACCOUNT, contact] });
+  const [winner, loser] = sales.insert('Account', [
+    { Name: 'Acme', AccountNumber: 'M-1' },
+    { Name: 'Acme Inc', AccountNumber: 'M-2' }
+  ]);
+  sales.insert('Contact', { LastName: 'Moved', AccountId: loser });
+  await world.drain();
+  assert.equal(rows(service, "SELECT Id FROM Contact WHERE LastName = 'Moved'").length, 1);
+
+  const merged = sales.executeAnonymous(
+    `merge new Account(Id = '${winner}') new Account(Id = '${loser}');`
+  );
+  assert.ok(merged.success, merged.compileProblem ?? merged.exceptionMessage ?? 'merged');
+  await world.drain();
+
+  const winnerCopy = account(service, 'M-1').Id;
+  assert.equal(account(service, 'M-2'), undefined, 'the losing record is gone in the peer too');
+  assert.deepEqual(
+    rows<{ AccountId: string }>(
+      service,
+      "SELECT AccountId FROM Contact WHERE LastName = 'Moved'"
+    ).map((c) => c.AccountId),
+    [winnerCopy],
+    'the contact lives on under the winner, as in the org that merged'
+  );
+  assert.equal(
+    rows(
+      service,
+      `SELECT Id FROM Account WHERE AccountNumber = 'M-2' AND MasterRecordId = '${winnerCopy}' ALL ROWS`
+    ).length,
+    1,
+    'merged, not deleted: the loser in the recycle bin names the winner'
+  );
+});

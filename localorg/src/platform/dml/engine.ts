@@ -1081,8 +1081,6 @@ export class DmlEngine {
       );
     const mark = this.ctx.store.mark();
     try {
-      if (master.populated().length > 1)
-        this.execute({ op: 'update', records: [master], allOrNone: true, userMode: call.userMode });
       const losers = call.records.map((r) => must(idOf(r), 'Id of a record to merge'));
       // Reparent children of the losers to the master, then delete the losers.
       for (const child of this.ctx.schema.objects()) {
@@ -1111,6 +1109,10 @@ export class DmlEngine {
         allOrNone: true,
         userMode: call.userMode
       });
+      // Then the winner is updated, with its update triggers, whether or not fields were given
+      // (Apex Developer Guide, "Triggers and Merge Statements": delete triggers of the losers first,
+      // then the master record's update triggers).
+      this.execute({ op: 'update', records: [master], allOrNone: true, userMode: call.userMode });
     } catch (e) {
       this.ctx.store.rollbackTo(mark);
       throw e;
