@@ -93,7 +93,14 @@ export interface OrgOptions {
   runtimeFactory?: RuntimeFactory;
   /** Run Apex? false: data-only org (no classes compiled). Default: when a runtime factory exists. */
   apex?: boolean;
+  /**
+   * The org's edition. 'Developer' (the default: scratch orgs of this project are Developer
+   * Edition) stops a Queueable chain at depth 5; 'Enterprise' and 'Unlimited' do not limit it.
+   */
+  edition?: OrgEdition;
 }
+
+export type OrgEdition = 'Developer' | 'Enterprise' | 'Unlimited';
 
 /** Outgoing callout handler: the World routes `callout:Name/...` to another org. */
 export type CalloutHandler = (
@@ -173,8 +180,12 @@ export class Org implements ApexPlatform, OrgServices {
   private testEvents: ApexSObject[] = [];
   private testMocks = new Map<string, ApexValue>();
 
+  /** The org's edition (OrgOptions.edition). */
+  readonly edition: OrgEdition;
+
   constructor(opts: OrgOptions) {
     this.name = opts.name;
+    this.edition = opts.edition ?? 'Developer';
     this.metadata = opts.metadata ?? (opts.source ? loadMetadata(opts.source) : emptyMetadata());
     this.schema = new Schema(this.metadata, opts.schema);
     this.ids = new IdGenerator(opts.instance ?? 1);
@@ -217,7 +228,11 @@ export class Org implements ApexPlatform, OrgServices {
       updateSystem: (id, values) => this.updateSystem(id, values),
       asUser: (userId, fn) => this.asUser(userId, fn),
       withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
-      runQuery: (text, resolveBind) => this.runQuery(text, resolveBind)
+      runQuery: (text, resolveBind) => this.runQuery(text, resolveBind),
+      jobFailed: (e) => this.asyncJobFailed(e),
+      inTestMethod: () => this.testMark !== null,
+      // "For Developer Edition and Trial orgs, the maximum stack depth for chained jobs is 5" (Queueable Apex).
+      queueableStackDepthLimit: () => (this.edition === 'Developer' ? 5 : null)
     });
     this.testData = new TestDataLoader({
       schema: this.schema,
@@ -842,6 +857,25 @@ export class Org implements ApexPlatform, OrgServices {
     this.events.configureSubscriber(trigger, opts);
   }
 
+  /**
+   * Test hook: the next `count` committed changes with a subscriber are published as gap events
+   * (`GAP_CREATE`/`GAP_UPDATE`/`GAP_DELETE`/`GAP_UNDELETE`, header only) or, with `overflow`, as one
+   * `GAP_OVERFLOW` event per object, as a real org does under load ("Gap Events", "Overflow Events").
+   */
+  forceGapEvents(count: number, kind: 'gap' | 'overflow' = 'gap'): void {
+    this.events.forceGapEvents(count, kind);
+  }
+
+  /** Returns an event trigger whose retries ran out from the error state to running. */
+  resumeEventTrigger(trigger: string): void {
+    this.events.resumeTrigger(trigger);
+  }
+
+  /** Whether an event trigger is in the error state (EventBus.RetryableException nine times). */
+  isEventTriggerSuspended(trigger: string): boolean {
+    return this.events.isSuspended(trigger);
+  }
+
   /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
   get eventContext(): EventTriggerContext | null {
     return this.events.context;
@@ -1103,6 +1137,9 @@ export class Org implements ApexPlatform, OrgServices {
     if (this.testStarted) ctx.throwApex('System.FinalException', 'Testing already started');
     this.testStarted = true;
     const t = this.tx();
+    // Code between startTest and stopTest gets a new set of governor limits; stopTest returns to
+    // the original ones (Apex Developer Guide, "Using Limits, startTest, and stopTest").
+    this.limitsBeforeStartTest = t.limits;
     t.limits = new Limits(t.kind);
     // DML before Test.startTest does not block a callout after it ("Performing DML Operations and Mock Callouts").
     t.uncommittedWork = false;
@@ -1112,13 +1149,33 @@ export class Org implements ApexPlatform, OrgServices {
   stopTest(ctx: NativeCallContext): void {
     if (!this.testStarted) ctx.throwApex('System.FinalException', 'Testing has not started');
     const t = this.tx();
-    t.limits = new Limits(t.kind);
-    // Async work started after startTest runs now, synchronously (Apex Developer Guide, "Testing Asynchronous Apex").
+    t.limits = this.limitsBeforeStartTest ?? new Limits(t.kind);
+    this.limitsBeforeStartTest = null;
+    // Async work started after startTest runs now, synchronously (Apex Developer Guide, "Testing
+    // Asynchronous Apex"), each job in its own transaction with its own limits. A job's uncaught
+    // exception is recorded on its AsyncApexJob and then surfaces in the test method here.
     for (const p of t.pendingAsync.splice(0)) this.testAsync.push(p.job);
     const jobs = this.testAsync.splice(0);
-    for (const j of jobs) j.run();
-    this.deliverTestEvents();
     this.testStarted = false;
+    const failures: unknown[] = [];
+    this.asyncFailures = failures;
+    try {
+      for (const j of jobs) j.run();
+      this.deliverTestEvents();
+    } finally {
+      this.asyncFailures = null;
+    }
+    if (failures.length) throw failures[0];
+  }
+
+  /** The limits of the test method before Test.startTest, given back by Test.stopTest. */
+  private limitsBeforeStartTest: Limits | null = null;
+  /** While Test.stopTest runs async work: the failures of its jobs, rethrown in the test. */
+  private asyncFailures: unknown[] | null = null;
+
+  /** An async job ended with an uncaught Apex exception or limit (recorded on its AsyncApexJob). */
+  asyncJobFailed(e: unknown): void {
+    this.asyncFailures?.push(e);
   }
 
   /** Test.getEventBus().deliver() */
@@ -1128,6 +1185,8 @@ export class Org implements ApexPlatform, OrgServices {
     // Test.enableChangeDataCapture(): the test's changes become change events now (Test Change Event Triggers).
     if (t && this.testCdc)
       this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
+    // batches retried since the last deliver() are resent first ("Test Retried Event Messages")
+    this.events.deliverTestRetries();
     const events = this.testEvents.splice(0);
     if (events.length) this.events.deliver(events);
   }
@@ -1166,6 +1225,7 @@ export class Org implements ApexPlatform, OrgServices {
     this.testMark = this.store.mark();
     this.testData.reset();
     this.testStarted = false;
+    this.limitsBeforeStartTest = null;
     this.testAsync = [];
     this.testEvents = [];
     this.testMocks.clear();

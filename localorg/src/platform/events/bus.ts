@@ -1,8 +1,8 @@
 // Platform events and Change Data Capture on one org: publish (immediately or after commit),
 // change events for committed changes, delivery to event triggers in batches as the Automated
-// Process user or a PlatformEventSubscriberConfig's user, retries (EventBus.RetryableException)
-// and resume checkpoints, and TypeScript listeners (World tests, demos). Platform Events Developer
-// Guide; Change Data Capture Developer Guide.
+// Process user or a PlatformEventSubscriberConfig's user, retries (EventBus.RetryableException,
+// then the error state) and resume checkpoints, gap and overflow events, and TypeScript listeners
+// (World tests, demos). Platform Events Developer Guide; Change Data Capture Developer Guide.
 import { ApexId, ApexSObject, NativeObject } from '../../runtime/values.ts';
 import { UnsupportedError, type TriggerOperation } from '../../runtime/platform.ts';
 import { must } from '../util.ts';
@@ -12,7 +12,7 @@ import type { ChangeRecord } from '../dml/engine.ts';
 import type { RecordResult } from '../dml/errors.ts';
 import type { Limits } from '../limits/limits.ts';
 import type { Metadata } from '../schema/metadata.ts';
-import type { Schema } from '../schema/schema.ts';
+import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { EventTriggerContext } from '../natives/services.ts';
 import { errorMessage, isApexFailure } from '../failures.ts';
 
@@ -55,6 +55,12 @@ export class EventBus {
   /** Event-trigger batches that failed with an uncaught exception (not redelivered). */
   readonly errors: { type: string; count: number; message: string }[] = [];
   private replayCounter = 0;
+  /** Event triggers (lower case) in the error state: retried nine times, they get no new events. */
+  private readonly suspended = new Set<string>();
+  /** Inside a test method: retried batches, resent by the next Test.getEventBus().deliver(). */
+  private readonly testRetries: (() => void)[] = [];
+  /** Changes still to publish as gap (or overflow) events instead of change events (test hook). */
+  private forced: { kind: 'gap' | 'overflow'; remaining: number } | null = null;
   /** TypeScript listeners by lower-case event type. */
   readonly subscribers = new Map<string, ((events: ApexSObject[]) => void)[]>();
 
@@ -86,20 +92,29 @@ export class EventBus {
       // up to 2,000; a trigger with a PlatformEventSubscriberConfig subscribes on its own, as the
       // configured user with the configured batch size ("Configure the User and Batch Size for Your
       // Platform Event Trigger").
+      // A trigger in the error state gets no new events (they are not resent when it resumes).
       const configured = this.subscriberConfigs(type);
-      const others = this.host
+      const triggers = this.host
         .triggersOn(type)
-        .filter((t) => t.events.has('AFTER_INSERT') && !configured.has(t.name.toLowerCase()))
+        .filter((t) => t.events.has('AFTER_INSERT'))
         .map((t) => t.name.toLowerCase());
-      const subscribers: { triggers: string[] | null; userId: string; size: number }[] = [];
+      for (const t of triggers.filter((n) => this.suspended.has(n)))
+        this.errors.push({
+          type,
+          count: list.length,
+          message: `${t} is in the error state: events not delivered`
+        });
+      const others = triggers.filter((n) => !configured.has(n) && !this.suspended.has(n));
+      const subscribers: { triggers: string[]; userId: string; size: number }[] = [];
       if (others.length)
         subscribers.push({
-          triggers: configured.size ? others : null,
+          triggers: others,
           userId: this.host.automatedProcessUserId(),
           size: 2000
         });
       for (const [trigger, c] of configured)
-        subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
+        if (!this.suspended.has(trigger))
+          subscribers.push({ triggers: [trigger], userId: c.userId, size: c.size });
       for (const sub of subscribers)
         for (let i = 0; i < list.length; i += sub.size)
           this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
@@ -146,11 +161,14 @@ export class EventBus {
   context: EventTriggerContext | null = null;
 
   /**
-   * One event-trigger batch. EventBus.RetryableException: the batch is sent again (1 run + 9
-   * retries, then the trigger is in error; "Retry Event Triggers with EventBus.RetryableException").
-   * Another uncaught exception after setResumeCheckpoint(replayId): delivery resumes after that
-   * event ("Resume a Platform Event Trigger After an Uncaught Exception"); without a checkpoint the
-   * batch is dropped. Failures are recorded in eventErrors.
+   * One event-trigger batch. EventBus.RetryableException: the DML of the run is rolled back and the
+   * batch is sent again, in the same order, with TriggerContext.retries counted (1 run + 9 retries;
+   * then the trigger moves to the error state and stops receiving new events: "Retry Event Triggers
+   * with EventBus.RetryableException"). In a test method the retried batch waits for the next
+   * Test.getEventBus().deliver() ("Test Retried Event Messages"). Another uncaught exception after
+   * setResumeCheckpoint(replayId): delivery resumes after that event ("Resume a Platform Event
+   * Trigger After an Uncaught Exception"); without a checkpoint the batch is dropped. Failures are
+   * recorded in eventErrors.
    */
   private deliverBatch(
     type: string,
@@ -162,6 +180,9 @@ export class EventBus {
       userId: this.host.automatedProcessUserId()
     }
   ): void {
+    const live = sub.triggers?.filter((t) => !this.suspended.has(t)) ?? null;
+    if (live && !live.length) return;
+    if (live) sub = { ...sub, triggers: live };
     const ctx = { batch, retries, lastError, checkpoint: null as string | null };
     this.context = ctx;
     try {
@@ -172,20 +193,25 @@ export class EventBus {
       const message = failure ?? errorMessage(e);
       const exType = (e as { exceptionType?: string }).exceptionType;
       if (exType === 'EventBus.RetryableException') {
-        if (retries < 9) {
-          this.host.asyncQueue.add({
-            id: null,
-            kind: 'EventDelivery',
-            notBefore: this.host.now(),
-            label: `retry ${type} (${retries + 1})`,
-            run: () => this.deliverBatch(type, batch, retries + 1, message, sub)
-          });
+        if (retries < MAX_RETRIES) {
+          const again = (): void => this.deliverBatch(type, batch, retries + 1, message, sub);
+          if (this.host.heldTestEvents()) this.testRetries.push(again);
+          else
+            this.host.asyncQueue.add({
+              id: null,
+              kind: 'EventDelivery',
+              notBefore: this.host.now(),
+              label: `retry ${type} (${retries + 1})`,
+              run: again
+            });
           return;
         }
+        for (const t of sub.triggers ?? this.host.triggersOn(type).map((x) => x.name))
+          this.suspended.add(t.toLowerCase());
         this.errors.push({
           type,
           count: batch.length,
-          message: `retries exhausted: ${message}`
+          message: `retries exhausted, trigger in the error state: ${message}`
         });
         return;
       }
@@ -207,6 +233,37 @@ export class EventBus {
     } finally {
       this.context = null;
     }
+  }
+
+  /** Test.getEventBus().deliver(): resends the batches retried since the last deliver() first. */
+  deliverTestRetries(): void {
+    for (const again of this.testRetries.splice(0)) again();
+  }
+
+  /**
+   * Returns an event trigger from the error state to running (what saving the fixed trigger or
+   * resuming its subscription in Setup does). Events published meanwhile are not resent.
+   */
+  resumeTrigger(trigger: string): void {
+    this.suspended.delete(trigger.toLowerCase());
+  }
+
+  /** Whether an event trigger is in the error state (retries exhausted). */
+  isSuspended(trigger: string): boolean {
+    return this.suspended.has(trigger.toLowerCase());
+  }
+
+  /**
+   * Test hook: the next `count` committed changes that have a subscriber are published as gap
+   * events (`GAP_CREATE`, `GAP_UPDATE`, `GAP_DELETE`, `GAP_UNDELETE`: header only, record Id and
+   * change type, no fields) or, for `overflow`, folded into one `GAP_OVERFLOW` event per object
+   * (entityName only), as a real org does under load or on internal errors ("Gap Events",
+   * "Overflow Events"). `count` 0 turns it off.
+   */
+  forceGapEvents(count: number, kind: 'gap' | 'overflow' = 'gap'): void {
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`forceGapEvents: count must be a whole number >= 0, got ${count}`);
+    this.forced = count ? { kind, remaining: count } : null;
   }
 
   /** EventBus.publish: immediately (default) or after commit, per the event's publishBehavior. */
@@ -253,41 +310,61 @@ export class EventBus {
     if (events.length) this.queue(events);
   }
 
-  /** Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader Fields"). */
+  /**
+   * Change events for committed changes (Change Data Capture Developer Guide, "ChangeEventHeader
+   * Fields"): compound fields listed as `CompoundField.ComponentField` ("Get Compound Fields in
+   * Change Events"); beyond 100,000 changes in one transaction (an update counts one per changed
+   * field) one GAP_OVERFLOW event per object ("Overflow Events"); gap events when forced.
+   */
   changeEvents(t: EventTransaction, changes: ChangeRecord[]): ApexSObject[] {
     if (!changes.length) return [];
     const events: ApexSObject[] = [];
     const txKey = cryptoUuid(++this.replayCounter, `${this.host.name}-tx`);
+    const overflowed = new Set<string>();
     let seq = 0;
+    let load = 0;
     for (const c of changes) {
+      const object = this.host.schema.get(c.object);
       const evType = this.host.schema.get(
         c.object.endsWith('__c')
           ? c.object.replace(/__c$/, '__ChangeEvent')
           : `${c.object}ChangeEvent`
       );
       if (
+        !object ||
         !evType ||
         (!this.subscribers.has(evType.name.toLowerCase()) &&
           !this.host.hasTriggers(evType.name, 'AFTER_INSERT'))
       )
         continue;
+      const forced = this.forced;
+      if (forced) {
+        forced.remaining--;
+        if (forced.remaining <= 0) this.forced = null;
+      }
+      const overflow = load >= OVERFLOW_THRESHOLD || forced?.kind === 'overflow';
+      load += c.changeType === 'UPDATE' ? Math.max(1, c.changedFields.length) : 1;
+      if (overflow && overflowed.has(object.name)) continue;
+      if (overflow) overflowed.add(object.name);
+      const gap = overflow || forced?.kind === 'gap';
       const e = new ApexSObject(evType.name);
       const header = {
-        entityName: c.object,
-        recordIds: [c.id],
-        changeType: c.changeType,
-        changedFields: c.changeType === 'UPDATE' ? c.changedFields : [],
-        nulledFields: c.nulledFields,
+        entityName: object.name,
+        recordIds: overflow ? [] : [c.id],
+        changeType: overflow ? 'GAP_OVERFLOW' : gap ? `GAP_${c.changeType}` : c.changeType,
+        changedFields:
+          !gap && c.changeType === 'UPDATE' ? headerFields(object, c.changedFields) : [],
+        nulledFields: gap ? [] : headerFields(object, c.nulledFields),
         diffFields: [] as string[],
         changeOrigin: t.changeOrigin,
         transactionKey: txKey,
-        sequenceNumber: ++seq,
+        sequenceNumber: gap ? 1 : ++seq,
         commitTimestamp: this.host.now(),
         commitNumber: this.replayCounter,
         commitUser: t.userId
       };
       e.set('ChangeEventHeader', new NativeObject('EventBus.ChangeEventHeader', header));
-      if (c.changeType !== 'DELETE') {
+      if (!gap && c.changeType !== 'DELETE') {
         const fields =
           c.changeType === 'UPDATE' ? new Set(c.changedFields.map((f) => f.toLowerCase())) : null;
         for (const [k, v] of c.values) {
@@ -309,6 +386,61 @@ export class EventBus {
     if (!l) this.subscribers.set(lc, (l = []));
     l.push(listener);
   }
+}
+
+/** Retries of an event trigger after the first run ("Retry Event Triggers with EventBus.RetryableException"). */
+export const MAX_RETRIES = 9;
+/** Changes in one transaction that get change events; the rest become overflow events. */
+export const OVERFLOW_THRESHOLD = 100_000;
+
+const ADDRESS_COMPONENTS = [
+  'Street',
+  'City',
+  'State',
+  'PostalCode',
+  'Country',
+  'StateCode',
+  'CountryCode',
+  'Latitude',
+  'Longitude',
+  'GeocodeAccuracy'
+];
+const NAME_COMPONENTS = ['Salutation', 'FirstName', 'MiddleName', 'LastName', 'Suffix'];
+
+/**
+ * How a change event's header names a field of the object: a component of a compound field as
+ * `CompoundField.ComponentField` ("Get Compound Fields in Change Events"): BillingCity is
+ * BillingAddress.City, a Lead's City is Address.City, a Contact's FirstName is Name.FirstName, a
+ * custom Location__Latitude__s is Location__c.Latitude; every other field as its name.
+ */
+export function changeEventFieldName(object: SObjectSchema, field: string): string {
+  const name = object.field(field)?.name ?? field;
+  const geo = /^(.+)__(Latitude|Longitude)__s$/i.exec(name);
+  if (geo) {
+    const compound = object.field(`${geo[1]}__c`);
+    if (compound?.type === 'location') return `${compound.name}.${geo[2]}`;
+  }
+  for (const part of ADDRESS_COMPONENTS) {
+    if (!name.endsWith(part)) continue;
+    const prefix = name.slice(0, name.length - part.length);
+    const compound = object.field(`${prefix}Address`);
+    if (compound?.type === 'address') return `${compound.name}.${part}`;
+  }
+  if (NAME_COMPONENTS.includes(name) && object.field('Name') && object.field('LastName'))
+    return `Name.${name}`;
+  return name;
+}
+
+/** Field names as a change event header lists them; a compound field itself is not listed, its components are. */
+function headerFields(object: SObjectSchema, fields: string[]): string[] {
+  return fields.filter((f) => !isCompound(object, f)).map((f) => changeEventFieldName(object, f));
+}
+
+function isCompound(object: SObjectSchema, field: string): boolean {
+  const f = object.field(field);
+  if (!f) return false;
+  if (f.type === 'address' || f.type === 'location') return true;
+  return f.name === 'Name' && !!object.field('LastName');
 }
 
 function cryptoUuid(n: number, salt: string): string {
