@@ -99,7 +99,11 @@ export class MethodDef {
     readonly decl: MethodDecl | null,
     readonly annotations: AnnotationInfo[],
     readonly isAbstract: boolean
-  ) {}
+  ) {
+    this.isFuture = kind === 'method' && annotations.some((a) => a.name === 'future');
+  }
+  /** `@future`: a call is queued by the platform instead of running inline. */
+  readonly isFuture: boolean;
   get signature(): string {
     return `${this.name}(${this.params.map((p) => typeNameOf(p)).join(', ')})`;
   }

@@ -684,6 +684,12 @@ export class Interp implements LanguageRuntime, Executor {
     this.stack.push(f);
     try {
       body(f);
+    } catch (e) {
+      // A governor limit raised by the platform: remember where Apex was when it hit.
+      const limit = e as { apexType?: unknown; apexStack?: string };
+      if (typeof limit?.apexType === 'string' && limit.apexStack === undefined)
+        limit.apexStack = this.stackTrace();
+      throw e;
     } finally {
       this.stack.pop();
     }
@@ -692,8 +698,25 @@ export class Interp implements LanguageRuntime, Executor {
 
   invokeStatic(m: MethodDef, args: ApexValue[]): ApexValue {
     if (m.owner.staticState !== 2) this.ensureStaticInit(m.owner);
+    // A call to an @future method is queued by the platform, which later runs the body through
+    // callStatic (Apex Developer Guide, "Future Methods"): it never runs inline.
+    if (m.isFuture && this.futureBody !== m) {
+      const a = m.annotations.find((x) => x.name === 'future');
+      this.platform.callFuture(
+        this.nativeContext(),
+        m.owner.name,
+        m.name,
+        args,
+        a?.params.get('callout')?.toLowerCase() === 'true'
+      );
+      return null;
+    }
+    this.futureBody = null;
     return this.invoke(m, null, args);
   }
+
+  /** The @future method the platform is running now (its body runs instead of being queued again). */
+  private futureBody: MethodDef | null = null;
 
   private dispatchTarget(o: ApexObject, m: MethodDef): MethodDef {
     const cls = o.cls as ClassDef;
@@ -1184,7 +1207,10 @@ export class Interp implements LanguageRuntime, Executor {
       .findMethods(lc(method))
       .find((x) => x.isStatic && x.params.length === args.length);
     if (!m) throw new Error(`No such static method: ${className}.${method}(${args.length})`);
-    return this.enter(() => this.invokeStatic(m, args));
+    return this.enter(() => {
+      this.futureBody = m.isFuture ? m : null;
+      return this.invokeStatic(m, args);
+    });
   }
 
   callMethod(target: ApexValue, method: string, args: ApexValue[]): ApexValue {

@@ -141,6 +141,13 @@ export class TestMethods {
     }
     if (e instanceof UnsupportedError || e instanceof CompileFailure)
       return { message: e.message, stack: null };
+    // A governor limit raised by the platform (System.LimitException, which no Apex catch block sees).
+    const apexType = (e as { apexType?: unknown } | null)?.apexType;
+    if (typeof apexType === 'string' && e instanceof Error)
+      return {
+        message: `${apexType}: ${e.message}`,
+        stack: (e as { apexStack?: string }).apexStack ?? null
+      };
     const err = e as Error;
     return {
       message: `Internal error of the local org: ${err?.message ?? String(e)}`,

@@ -866,6 +866,15 @@ export class Org implements ApexPlatform, OrgServices {
     this.events.forceGapEvents(count, kind);
   }
 
+  /**
+   * Test hook: the next `statements` DML statements on `object` fail every record with
+   * UNABLE_TO_LOCK_ROW, as when another transaction holds the locks (what real orgs do under
+   * concurrent load). 0 ends it.
+   */
+  contendRowLocks(object: string, statements: number): void {
+    this.engine.contend(object, statements);
+  }
+
   /** Returns an event trigger whose retries ran out from the error state to running. */
   resumeEventTrigger(trigger: string): void {
     this.events.resumeTrigger(trigger);

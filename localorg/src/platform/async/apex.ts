@@ -53,6 +53,12 @@ export interface AsyncHost {
     opts?: { label?: string; queueableDepth?: number }
   ): T;
   runQuery(text: string, resolveBind: (b: Bind) => ApexValue): QueryOutcome;
+  /** A job ended with an uncaught Apex exception or limit (after its AsyncApexJob records it). */
+  jobFailed(e: unknown): void;
+  /** True while an Apex test method runs (its async work runs at Test.stopTest). */
+  inTestMethod(): boolean;
+  /** The org's default maximum depth of a Queueable chain (5 on Developer Edition), or null. */
+  queueableStackDepthLimit(): number | null;
 }
 
 export class AsyncApex {
@@ -97,7 +103,15 @@ export class AsyncApex {
     if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
       ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
     const depth = t.queueableDepth + 1;
-    if (opts.maxDepth !== undefined && depth > opts.maxDepth)
+    // A job enqueued by a Queueable (or its finalizer) is chained one level deeper. Developer
+    // Edition and Trial orgs (scratch orgs) stop a chain at depth 5 unless AsyncOptions sets
+    // MaximumQueueableStackDepth (Apex Developer Guide, "Queueable Apex"). Apex tests cannot chain:
+    // a job that Test.stopTest runs may not enqueue another ("Testing Queueable Jobs").
+    const chained = t.kind === 'queueable' || t.kind === 'finalizer';
+    if (chained && this.host.inTestMethod())
+      ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
+    const maxDepth = opts.maxDepth ?? this.host.queueableStackDepthLimit();
+    if (maxDepth !== null && depth > maxDepth)
       ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
     const jobId = this.host.newAsyncApexJob('Queueable', job.cls.name);
     const runtime = this.host.requireRuntime('Queueable');
@@ -176,10 +190,11 @@ export class AsyncApex {
             });
             runtime.callMethod(fin, 'execute', [fc]);
           },
-          { label: `Finalizer ${fin.cls.name}` }
+          { label: `Finalizer ${fin.cls.name}`, queueableDepth: depth }
         )
       );
     }
+    if (failure) this.host.jobFailed(failure);
   }
 
   executeBatch(ctx: NativeCallContext, batch: ApexObject, scope: number): ApexId {
@@ -240,6 +255,7 @@ export class AsyncApex {
         } catch (e) {
           if (!isApexFailure(e)) throw e;
           errors++;
+          this.host.jobFailed(e);
         }
         this.host.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
       }
@@ -355,6 +371,7 @@ export class AsyncApex {
           ExtendedStatus: failure ? errorMessage(failure) : null,
           CompletedDate: this.host.now()
         });
+        if (failure) this.host.jobFailed(failure);
       }
     });
   }

@@ -61,6 +61,8 @@ const MESSAGES: Partial<Record<LimitName, string>> = {
 /** System.LimitException: the runtime must not let Apex catch it. */
 export class LimitException extends Error {
   readonly apexType = 'System.LimitException';
+  /** The Apex stack trace where the limit was hit (set by the language runtime). */
+  apexStack?: string;
 }
 
 export type ExecutionKind =

@@ -3,7 +3,13 @@
 // failures on those callouts; `drain` runs async work and event deliveries until quiet.
 import { Clock } from '../data/clock.ts';
 import { loadMetadata, type Metadata } from '../schema/metadata.ts';
-import { Org, type HttpRequestData, type HttpResponseData, type RuntimeFactory } from '../org.ts';
+import {
+  Org,
+  type HttpRequestData,
+  type HttpResponseData,
+  type OrgEdition,
+  type RuntimeFactory
+} from '../org.ts';
 import { handleRest } from '../rest/rest.ts';
 
 export interface FaultConfig {
@@ -69,6 +75,8 @@ export class World {
     source?: string[];
     personAccounts?: boolean;
     apex?: boolean;
+    /** Developer (default: a scratch org) limits Queueable chains to depth 5. */
+    edition?: OrgEdition;
   }): Promise<Org> {
     if (this.orgs.some((o) => o.name === opts.name))
       throw new Error(`An org named ${opts.name} already exists in this World`);
@@ -85,7 +93,8 @@ export class World {
       instance: this.orgs.length + 1,
       schema: { personAccounts: opts.personAccounts },
       runtimeFactory: this.runtimeFactory,
-      apex: opts.apex
+      apex: opts.apex,
+      edition: opts.edition
     });
     org.calloutHandler = (from, req, nc) => this.route(from, req, nc);
     this.orgs.push(org);
