@@ -132,7 +132,7 @@ test('EventBus.RetryableException: the run is rolled back and the batch is resen
   org.runReadyAsync();
   assert.deepEqual(retriesSeen, [0, 1, 2]);
   assert.deepEqual(
-    org.query('SELECT Subject FROM Task').map((t) => (t as ApexSObject).raw('Subject')),
+    (org.query('SELECT Subject FROM Task') as ApexSObject[]).map((t) => t.raw('Subject')),
     ['run 2'],
     'the DML of the retried runs was rolled back'
   );
@@ -176,4 +176,25 @@ test('in a test method a retried batch waits for the next Test.getEventBus().del
   org.deliverTestEvents();
   assert.deepEqual(retriesSeen, [0, 1], 'resent by deliver()');
   org.endTestMethod();
+});
+
+test('contendRowLocks: the next N statements on an object fail each record with UNABLE_TO_LOCK_ROW (allOrNone throws, partial success reports it), then DML works again', () => {
+  const { org } = orgWithRuntime();
+  org.contendRowLocks('Account', 2);
+  assert.throws(
+    () => org.insert('Account', [{ Name: 'A' }, { Name: 'B' }]),
+    /UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record or 2 records/
+  );
+  const ok = (): boolean => {
+    const a = new ApexSObject('Account');
+    a.set('Name', 'C');
+    const [r] = org.withTransaction('sync', () =>
+      org.runDml({ op: 'insert', records: [a], allOrNone: false, userMode: false })
+    );
+    return r.success || r.errors[0].statusCode !== 'UNABLE_TO_LOCK_ROW';
+  };
+  assert.equal(ok(), false, 'the second statement fails too, record by record');
+  assert.equal(ok(), true, 'the contention is over');
+  assert.equal(org.query('SELECT COUNT() FROM Account'), 1);
+  assert.throws(() => org.contendRowLocks('Account', 1.5), /whole number/);
 });

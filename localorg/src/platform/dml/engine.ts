@@ -122,8 +122,23 @@ interface Work {
 
 export class DmlEngine {
   private readonly recordTypes: RecordTypes;
+  /** Lock contention to emulate: object (lower case) -> DML statements still to fail. */
+  private readonly contended = new Map<string, number>();
   constructor(private readonly ctx: DmlContext) {
     this.recordTypes = new RecordTypes(ctx.schema, ctx.store);
+  }
+
+  /**
+   * Test hook: the next `statements` DML statements on `object` fail every record with
+   * UNABLE_TO_LOCK_ROW, as when another transaction holds the rows' locks longer than the 10
+   * seconds a statement waits (Apex Developer Guide, "Locking Statements"; "Record Locking
+   * Cheat Sheet"). 0 ends it.
+   */
+  contend(object: string, statements: number): void {
+    if (!Number.isInteger(statements) || statements < 0)
+      throw new Error(`contend: statements must be a whole number >= 0, got ${statements}`);
+    if (statements) this.contended.set(object.toLowerCase(), statements);
+    else this.contended.delete(object.toLowerCase());
   }
 
   execute(call: DmlCall): RecordResult[] {
@@ -135,6 +150,8 @@ export class DmlEngine {
       detail: `${call.op} ${call.records[0]?.type ?? call.mergeMaster?.type ?? ''}`,
       rows: call.records.length
     });
+    const locked = this.lockFailure(call);
+    if (locked) return locked;
     if (call.op === 'merge') return this.merge(call);
     this.checkList(call);
     const mark = store.mark();
@@ -172,6 +189,25 @@ export class DmlEngine {
       });
     }
     return this.collect(call, new Map(), failedResults);
+  }
+
+  /** The results of a statement on contended rows (null when its object is not contended). */
+  private lockFailure(call: DmlCall): RecordResult[] | null {
+    const type = (call.records[0]?.type ?? call.mergeMaster?.type ?? '').toLowerCase();
+    const left = this.contended.get(type);
+    if (!left) return null;
+    if (left > 1) this.contended.set(type, left - 1);
+    else this.contended.delete(type);
+    const lockError = err(
+      'UNABLE_TO_LOCK_ROW',
+      `unable to obtain exclusive access to this record or ${call.records.length} records`
+    );
+    if (call.allOrNone)
+      throw new DmlFailedError(
+        call.op,
+        call.records.map((r, index) => ({ index, id: idOf(r) ?? null, ...lockError }))
+      );
+    return call.records.map((r) => ({ id: idOf(r) ?? null, success: false, errors: [lockError] }));
   }
 
   private collect(
