@@ -315,7 +315,9 @@ export function checkFields(s: WorldState, emit: Emit): void {
       const live = linked(s, from, r.id, to).filter((c) => !c.deleted);
       if (live.length !== 1) continue; // reported by checkCounterparts
       const copy = live[0];
-      if (!inScope(x, to, r) && !inScope(y, from, copy)) continue;
+      // a record out of either side's filter is governed by that side's leave-filter policy: its
+      // copy was kept as last sent, deleted or blanked, and the two may differ from then on
+      if (!inScope(x, to, r) || !inScope(y, from, copy)) continue;
       const mx = mappingOf(x, to, r.object);
       const my = mappingOf(y, from, r.object);
       if (!mx || !my) continue;

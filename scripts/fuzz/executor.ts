@@ -227,7 +227,11 @@ export class Executor {
         );
         org.update(
           'S2S_Object_Mapping__c',
-          mappings.map((m) => ({ Id: m.Id, Filter__c: op.on ? FILTER_EXPRESSION : null }))
+          mappings.map((m) => ({
+            Id: m.Id,
+            Filter__c: op.on ? FILTER_EXPRESSION : null,
+            Leave_Filter_Policy__c: op.policy
+          }))
         );
         return { outcome: 'ok' };
       }

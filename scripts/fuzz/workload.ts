@@ -26,7 +26,7 @@ export type Op =
   | { kind: 'merge'; org: string; master: string; loser: string }
   | { kind: 'owner'; org: string; handle: string; owner: string }
   /** the Account mapping filter of every connection of `org`, on or off */
-  | { kind: 'filter'; org: string; on: boolean }
+  | { kind: 'filter'; org: string; on: boolean; policy: LeaveFilterPolicy }
   /** one field mapping of `org`'s mapping for its connection to `peer` */
   | {
       kind: 'field-mapping';
@@ -48,6 +48,10 @@ export type Op =
   | { kind: 'deliver' };
 
 export type OpKind = Op['kind'];
+
+/** S2S_Object_Mapping__c.Leave_Filter_Policy__c: what a peer's copy becomes when a record leaves. */
+export type LeaveFilterPolicy = 'Ignore' | 'Delete' | 'Clear';
+const LEAVE_FILTER_POLICIES: LeaveFilterPolicy[] = ['Ignore', 'Delete', 'Clear'];
 
 interface ModelRecord {
   handle: string;
@@ -256,7 +260,7 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
         const on = !filterOn.has(org);
         if (on) filterOn.add(org);
         else filterOn.delete(org);
-        ops.push({ kind: 'filter', org, on });
+        ops.push({ kind: 'filter', org, on, policy: rng.pick(LEAVE_FILTER_POLICIES) });
         break;
       }
       case 'breakMapping': {
@@ -379,7 +383,7 @@ export function describe(op: Op): string {
     case 'owner':
       return `${op.org}: owner of ${op.handle} = ${op.owner}`;
     case 'filter':
-      return `${op.org}: Account mapping filter ${op.on ? 'on' : 'off'}`;
+      return `${op.org}: Account mapping filter ${op.on ? `on (leave-filter policy ${op.policy})` : 'off'}`;
     case 'field-mapping':
       return `${op.org}: ${op.active ? 'activate' : 'deactivate'} field mapping ${op.object}.${op.field} for ${op.peer}`;
     case 'faults':

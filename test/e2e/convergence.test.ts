@@ -239,3 +239,70 @@ test('a merge moves the children in the peer too, instead of deleting them with 
     'merged, not deleted: the loser in the recycle bin names the winner'
   );
 });
+
+for (const policy of ['Ignore', 'Delete', 'Clear'] as const) {
+  test(`a record that leaves the filter: the peer's copy follows the leave-filter policy ${policy}, and comes back whole`, async () => {
+    const { world, orgs } = await newWorld(['sales', 'service']);
+    const { sales, service } = orgs;
+    const filtered: MappingSpec = {
+      ...ACCOUNT,
+      fields: [...ACCOUNT.fields, { target: 'Rating' }],
+      filter: "Rating != 'Cold'",
+      leaveFilterPolicy: policy
+    };
+    connect(world, sales, service, { mappings: [filtered] });
+    const [id] = sales.insert('Account', {
+      Name: 'Acme',
+      AccountNumber: 'F-1',
+      Phone: '1',
+      Rating: 'Hot'
+    });
+    await world.drain();
+    later(world);
+    sales.update('Account', { Id: id, Rating: 'Cold', Phone: '2' });
+    await world.drain();
+
+    const copy = rows<{
+      Name: string;
+      AccountNumber: string | null;
+      Phone: string | null;
+      Rating: string | null;
+    }>(service, "SELECT Name, AccountNumber, Phone, Rating FROM Account WHERE Name = 'Acme'")[0];
+    if (policy === 'Ignore') {
+      assert.deepEqual(copy, { ...copy, Phone: '1', Rating: 'Hot' }, 'kept as last sent');
+      assert.equal(
+        rows(
+          sales,
+          "SELECT Id FROM S2S_Audit_Log__c WHERE Stage__c = 'Skipped' AND Error__c LIKE '%leave-filter policy Ignore%'"
+        ).length,
+        1,
+        'the exit is audited'
+      );
+    } else if (policy === 'Delete') {
+      assert.equal(copy, undefined, 'deleted in the peer');
+    } else {
+      assert.deepEqual(
+        {
+          Name: copy.Name,
+          AccountNumber: copy.AccountNumber,
+          Phone: copy.Phone,
+          Rating: copy.Rating
+        },
+        { Name: 'Acme', AccountNumber: null, Phone: null, Rating: null },
+        'mapped fields blanked, the required Name kept'
+      );
+    }
+
+    later(world);
+    sales.update('Account', { Id: id, Rating: 'Warm' });
+    await world.drain();
+    assert.deepEqual(
+      rows(
+        service,
+        "SELECT Name, AccountNumber, Phone, Rating FROM Account WHERE Name = 'Acme'"
+      ).map((a) => ({ ...a, Id: undefined })),
+      [{ Id: undefined, Name: 'Acme', AccountNumber: 'F-1', Phone: '2', Rating: 'Warm' }],
+      'back in the filter: one copy, with every value as it is now'
+    );
+  });
+}

@@ -31,6 +31,8 @@ export interface MappingSpec {
   cron?: string;
   matchField?: string;
   deletePolicy?: string;
+  /** Leave_Filter_Policy__c of the sending side (default Ignore) */
+  leaveFilterPolicy?: 'Ignore' | 'Delete' | 'Clear';
   /** Conflict_Policy__c on both sides (default Source_Wins) */
   conflictPolicy?: 'Source_Wins' | 'Target_Wins' | 'Latest_Wins';
 }
@@ -156,6 +158,7 @@ function addMapping(
     Filter__c: receiver ? null : (m.filter ?? null),
     Conflict_Policy__c: m.conflictPolicy ?? 'Source_Wins',
     Delete_Policy__c: m.deletePolicy ?? 'Propagate',
+    Leave_Filter_Policy__c: m.leaveFilterPolicy ?? 'Ignore',
     Match_Field__c: m.matchField ?? null,
     Sequence__c: m.sequence,
     Owner_Rule__c: m.ownerRule ?? 'Keep_Default',

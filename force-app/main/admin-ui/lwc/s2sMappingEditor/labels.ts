@@ -21,6 +21,7 @@ import S2S_Mapping_Schedule_Cron from '@salesforce/label/c.S2S_Mapping_Schedule_
 import S2S_Mapping_Filter from '@salesforce/label/c.S2S_Mapping_Filter';
 import S2S_Mapping_Conflict_Policy from '@salesforce/label/c.S2S_Mapping_Conflict_Policy';
 import S2S_Mapping_Delete_Policy from '@salesforce/label/c.S2S_Mapping_Delete_Policy';
+import S2S_Mapping_Leave_Filter_Policy from '@salesforce/label/c.S2S_Mapping_Leave_Filter_Policy';
 import S2S_Mapping_Match_Field from '@salesforce/label/c.S2S_Mapping_Match_Field';
 import S2S_Mapping_Sequence from '@salesforce/label/c.S2S_Mapping_Sequence';
 import S2S_Mapping_Owner_Rule from '@salesforce/label/c.S2S_Mapping_Owner_Rule';
@@ -80,6 +81,9 @@ import S2S_Conflict_Target_Wins from '@salesforce/label/c.S2S_Conflict_Target_Wi
 import S2S_Conflict_Latest_Wins from '@salesforce/label/c.S2S_Conflict_Latest_Wins';
 import S2S_Delete_Propagate from '@salesforce/label/c.S2S_Delete_Propagate';
 import S2S_Delete_Ignore from '@salesforce/label/c.S2S_Delete_Ignore';
+import S2S_Leave_Filter_Ignore from '@salesforce/label/c.S2S_Leave_Filter_Ignore';
+import S2S_Leave_Filter_Delete from '@salesforce/label/c.S2S_Leave_Filter_Delete';
+import S2S_Leave_Filter_Clear from '@salesforce/label/c.S2S_Leave_Filter_Clear';
 import S2S_Owner_Keep_Default from '@salesforce/label/c.S2S_Owner_Keep_Default';
 import S2S_Owner_By_Username from '@salesforce/label/c.S2S_Owner_By_Username';
 import S2S_Owner_By_Email from '@salesforce/label/c.S2S_Owner_By_Email';
@@ -107,6 +111,7 @@ export const LABELS = {
   filter: S2S_Mapping_Filter,
   conflictPolicy: S2S_Mapping_Conflict_Policy,
   deletePolicy: S2S_Mapping_Delete_Policy,
+  leaveFilterPolicy: S2S_Mapping_Leave_Filter_Policy,
   matchField: S2S_Mapping_Match_Field,
   sequence: S2S_Mapping_Sequence,
   ownerRule: S2S_Mapping_Owner_Rule,
@@ -176,6 +181,11 @@ export const OPTIONS = {
   deletePolicy: [
     { label: S2S_Delete_Propagate, value: 'Propagate' },
     { label: S2S_Delete_Ignore, value: 'Ignore' }
+  ],
+  leaveFilterPolicy: [
+    { label: S2S_Leave_Filter_Ignore, value: 'Ignore' },
+    { label: S2S_Leave_Filter_Delete, value: 'Delete' },
+    { label: S2S_Leave_Filter_Clear, value: 'Clear' }
   ],
   ownerRule: [
     { label: S2S_Owner_Keep_Default, value: 'Keep_Default' },

@@ -44,6 +44,7 @@ export interface ObjectMapping {
   Filter__c?: string | null;
   Conflict_Policy__c: string;
   Delete_Policy__c: string;
+  Leave_Filter_Policy__c?: string | null;
   Match_Field__c?: string | null;
   Sequence__c?: number | null;
   Owner_Rule__c: string;
@@ -346,6 +347,7 @@ export default class S2sMappingEditor extends LightningElement {
       Trigger_Mode__c: 'Realtime_Trigger',
       Conflict_Policy__c: 'Source_Wins',
       Delete_Policy__c: 'Ignore',
+      Leave_Filter_Policy__c: 'Ignore',
       Owner_Rule__c: 'Keep_Default',
       Active__c: true
     });
