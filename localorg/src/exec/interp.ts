@@ -43,6 +43,7 @@ import {
 } from '../runtime/values.js';
 import { coercerFor, stringOf, type Coercer } from '../runtime/ops.js';
 import { setCurrent } from '../runtime/context.js';
+import { HeapMeter } from '../runtime/heap.js';
 import { throwApex } from '../runtime/errors.js';
 import { BuiltinRegistry, type BuiltinClass, type BuiltinContext } from '../runtime/builtins.js';
 import type { LanguageRuntime } from '../runtime/language.js';
@@ -1256,6 +1257,19 @@ export class Interp implements LanguageRuntime, Executor {
     };
     const t = parse();
     return t && i === src.length ? t : null;
+  }
+
+  /** Bytes of Apex values reachable now from the call stack and statics (runtime/heap.ts). */
+  heapSize(extra: readonly ApexValue[] = []): number {
+    const meter = new HeapMeter();
+    for (const v of extra) meter.add(v);
+    for (const f of this.stack) {
+      if (f.self) meter.add(f.self);
+      for (const v of f.slots) if (v !== null && v !== undefined) meter.add(v);
+    }
+    for (const c of new Set(this.classTable.values()))
+      for (const v of c.staticValues) if (v !== null) meter.add(v);
+    return meter.total;
   }
 
   currentSharing(): { className: string; sharing: 'with' | 'without' } | null {

@@ -445,6 +445,7 @@ export class Org implements ApexPlatform, OrgServices {
     this.txStack.push(t);
     try {
       const result = fn();
+      this.checkHeap();
       this.commit(t);
       return result;
     } catch (e) {
@@ -594,6 +595,7 @@ export class Org implements ApexPlatform, OrgServices {
     }
     const results = this.engine.execute(call);
     t.uncommittedWork = true;
+    this.checkHeap();
     const touched = call.records.concat(call.mergeMaster ? [call.mergeMaster] : []);
     if (touched.some((r) => /^(PermissionSetAssignment|PermissionSet|User)$/i.test(r.type)))
       this.access.invalidate();
@@ -962,10 +964,12 @@ export class Org implements ApexPlatform, OrgServices {
         withSharing: sharing === 'with'
       });
       if (out.kind === 'count') return out.count;
-      return new ApexList(
+      const rows = new ApexList(
         typeRef(out.kind === 'aggregate' ? 'AggregateResult' : out.object),
         out.records
       );
+      this.checkHeap([rows]);
+      return rows;
     } catch (e) {
       if (e instanceof QueryException)
         ctx.throwApex(
@@ -1135,7 +1139,21 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   httpSend(ctx: NativeCallContext, request: ApexValue): ApexValue {
-    return this.callouts.send(ctx, request);
+    const response = this.callouts.send(ctx, request);
+    this.checkHeap([response]);
+    return response;
+  }
+
+  /**
+   * Measures the Apex heap of the current transaction (with `extra` values about to be handed to
+   * Apex) at the points where the platform hands data over: after each query, DML statement and
+   * callout, on Limits.getHeapSize(), and when the transaction ends. Past the limit:
+   * System.LimitException "Apex heap size too large".
+   */
+  private checkHeap(extra?: readonly ApexValue[]): void {
+    const rt = this.runtime;
+    if (!rt?.heapSize || !this.inTransaction) return;
+    this.tx().limits.measureHeap(rt.heapSize(extra));
   }
 
   setMock(_ctx: NativeCallContext, iface: TypeRef, mock: ApexValue): void {
@@ -1275,6 +1293,7 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   limit(ctx: NativeCallContext, name: string, kind: 'used' | 'max'): number {
+    if (name === 'HeapSize' && kind === 'used') this.checkHeap();
     const l = this.tx().limits;
     try {
       return kind === 'used' ? l.get(name as never) : l.getLimit(name as never);

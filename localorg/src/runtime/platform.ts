@@ -547,4 +547,9 @@ export interface ApexRuntime {
   currentSharing(): { className: string; sharing: 'with' | 'without' } | null;
   /** A context to call native helpers with outside Apex code (platform tests, REST entry points). */
   nativeContext(pos?: SourcePos): NativeCallContext;
+  /**
+   * Bytes of Apex values the running code holds (its frames and statics, plus `extra` values about
+   * to be handed to it), sized as runtime/heap.ts documents.
+   */
+  heapSize?(extra?: readonly ApexValue[]): number;
 }

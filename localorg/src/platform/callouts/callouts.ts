@@ -27,6 +27,10 @@ export interface HttpResponseData {
   calloutException?: string;
 }
 
+/** Cumulative callout time per transaction (Callout Limits and Limitations). */
+export const CALLOUT_BUDGET_MS = 120_000;
+const BUDGET_EXCEEDED = 'Exceeded maximum time allotted for callout (120000 ms)';
+
 /** A callout refused or failed: Apex sees System.CalloutException with this message. */
 export class CalloutError extends Error {}
 
@@ -85,28 +89,28 @@ export class Callouts {
         endpoint: this.resolveNamedCredential(namedCredential, slash < 0 ? '' : rest.slice(slash))
       };
     }
-    const started = this.host.now();
-    let res: HttpResponseData;
+    // "The maximum cumulative timeout for callouts by a single Apex transaction is 120 seconds.
+    // This time is additive across all callouts" (Callout Limits and Limitations): a callout waits
+    // at most for its own timeout and for what is left of the transaction's 120 s.
+    const remaining = CALLOUT_BUDGET_MS - t.limits.calloutMs;
+    if (remaining <= 0) throw new CalloutError(BUDGET_EXCEEDED);
     const handled = this.host.send(resolved, namedCredential);
     if (!handled)
       throw new CalloutError(
         `Unable to tunnel through proxy. Proxy returns "HTTP/1.1 503 Service Unavailable" (the local org has no route for ${resolved.endpoint})`
       );
-    else res = handled;
+    const res = handled;
     const elapsed = res.elapsedMs ?? 0;
-    t.limits.calloutMs += Math.min(elapsed, req.timeoutMs);
+    const wait = Math.min(req.timeoutMs, remaining);
+    t.limits.calloutMs += Math.min(elapsed, wait);
     t.limits.trace.push({
       kind: 'callout',
       detail: `${req.method} ${req.endpoint} → ${res.calloutException ? 'exception' : res.status}`,
-      ms: elapsed
+      ms: Math.min(elapsed, wait)
     });
-    if (elapsed >= req.timeoutMs) throw new CalloutError('Read timed out');
-    if (t.limits.calloutMs > 120_000)
-      throw new CalloutError(
-        'Maximum callout timeout of 120 seconds exceeded for this transaction'
-      );
+    if (elapsed >= wait)
+      throw new CalloutError(wait < req.timeoutMs ? BUDGET_EXCEEDED : 'Read timed out');
     if (res.calloutException) throw new CalloutError(res.calloutException);
-    void started;
     return res;
   }
 

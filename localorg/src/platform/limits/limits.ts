@@ -128,6 +128,19 @@ export class Limits {
     this.used[name] = next;
   }
 
+  /**
+   * Records the heap measured now (runtime/heap.ts). Past the limit: System.LimitException
+   * "Apex heap size too large: <bytes>" (Execution Governors and Limits: 6 MB sync, 12 MB async).
+   */
+  measureHeap(bytes: number): void {
+    this.used.HeapSize = bytes;
+    if (bytes > this.max.HeapSize) {
+      const msg = `Apex heap size too large: ${bytes}`;
+      this.trace.push({ kind: 'limit', detail: msg });
+      throw new LimitException(msg);
+    }
+  }
+
   /** Whole-transaction snapshot for tests and benchmarks. */
   summary(): Record<string, { used: number; limit: number }> {
     const out: Record<string, { used: number; limit: number }> = {};

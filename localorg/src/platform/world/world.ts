@@ -135,6 +135,21 @@ export class World {
     m.set(namedCredential.toLowerCase(), { to, username: opts.user });
   }
 
+  /**
+   * Simulated network latency of connected callouts: each takes `ms` plus up to `jitter` ms (seeded),
+   * counted against the calling transaction's 120 s of cumulative callout time, and the World's
+   * clock moves on by that much. `null` (the default) turns it off: callouts take no time.
+   */
+  latency(cfg: { ms: number; jitter?: number; seed?: number } | null): void {
+    if (cfg && (!(cfg.ms >= 0) || !((cfg.jitter ?? 0) >= 0)))
+      throw new Error(
+        `World.latency: ms and jitter must be numbers >= 0, got ${JSON.stringify(cfg)}`
+      );
+    this.delay = cfg ? { ms: cfg.ms, jitter: cfg.jitter ?? 0, rng: prng(cfg.seed ?? 1) } : null;
+  }
+
+  private delay: { ms: number; jitter: number; rng: () => number } | null = null;
+
   /** Seeded transport faults on connected callouts; `null` turns them off. */
   faults(cfg: FaultConfig | null): void {
     this.fault = cfg
@@ -152,10 +167,15 @@ export class World {
 
   private route(from: Org, req: HttpRequestData, nc: string | null): HttpResponseData {
     const conn = nc ? this.connections.get(from)?.get(nc.toLowerCase()) : undefined;
-    const record = (
-      response: HttpResponseData,
-      fault: CalloutRecord['fault']
-    ): HttpResponseData => {
+    const record = (answer: HttpResponseData, fault: CalloutRecord['fault']): HttpResponseData => {
+      let response = answer;
+      if (this.delay && conn) {
+        // The caller waits for the answer, at most its timeout; the clock moves on by that much.
+        const took = Math.round(this.delay.ms + this.delay.rng() * this.delay.jitter);
+        const elapsedMs = Math.min(Math.max(response.elapsedMs ?? 0, took), req.timeoutMs);
+        response = { ...response, elapsedMs };
+        if (elapsedMs > 0) this.clock.advance(elapsedMs);
+      }
       this.callouts.push({
         seq: this.callouts.length + 1,
         at: this.clock.now(),
