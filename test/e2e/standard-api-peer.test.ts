@@ -99,3 +99,117 @@ test('a peer without the package: upserts by external Id in batches of 200, upda
   );
   assert.ok(origin, 'every request names its client for the partner CDC');
 });
+
+const SALES_ACCOUNT_TYPES = fileURLToPath(
+  new URL('./fixtures/sales-account-types', import.meta.url)
+);
+
+test('a peer without the package: a hierarchy sent in one run, a parent it lacks never clears the lookup, record type and owner', async () => {
+  const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
+  const sales = await addOrg(world, 'sales', [SALES_ACCOUNT_TYPES]);
+  const partner = await world.createOrg({ name: 'partner', source: [PARTNER_SOURCE] });
+  world.connect(sales, 'S2S_Peer', partner, {
+    user: 'integration@partner.example',
+    permissionSets: ['Partner_Sync']
+  });
+  const [connection] = sales.insert('S2S_Connection__c', {
+    Name: 'Partner org',
+    Named_Credential__c: 'S2S_Peer',
+    Direction__c: 'Outbound',
+    Mode__c: 'Standard_API',
+    Active__c: true,
+    Peer_Org_Id__c: partner.organizationId,
+    Max_Attempts__c: 1,
+    Batch_Size__c: 200,
+    Default_Owner_Username__c: 'integration@partner.example'
+  });
+  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
+    Name: 'Accounts to partner',
+    Connection__c: connection,
+    Source_Object__c: 'Account',
+    Target_Object__c: 'Account',
+    Direction__c: 'Outbound',
+    Trigger_Mode__c: 'Realtime_Trigger',
+    Conflict_Policy__c: 'Source_Wins',
+    Delete_Policy__c: 'Propagate',
+    Match_Field__c: 'Sales_Id__c',
+    Sequence__c: 10,
+    Owner_Rule__c: 'By_Email',
+    Active__c: true
+  });
+  sales.insert(
+    'S2S_Field_Mapping__c',
+    [
+      { source: 'Id', target: 'Sales_Id__c' },
+      { source: 'Name', target: 'Name' },
+      { source: 'ParentId', target: 'ParentId' },
+      { source: 'RecordTypeId', target: 'RecordTypeId' },
+      { source: 'OwnerId', target: 'OwnerId' }
+    ].map((f) => ({
+      Name: f.target,
+      Object_Mapping__c: mapping,
+      Source_Field__c: f.source,
+      Target_Field__c: f.target,
+      Active__c: true
+    }))
+  );
+  assert.ok(sales.executeAnonymous('S2SScheduler.scheduleEvery(15);').success, 'sweep scheduled');
+  const ada = sales.createUser({ username: 'ada@sales.example', email: 'ada@example.com' });
+  const partnerAda = partner.createUser({
+    username: 'ada@partner.example',
+    email: 'ada@example.com'
+  });
+  const customer = (org: typeof sales): string =>
+    rows<{ Id: string }>(
+      org,
+      "SELECT Id FROM RecordType WHERE SobjectType = 'Account' AND DeveloperName = 'Customer'"
+    )[0].Id;
+  const copyOf = (salesId: string) =>
+    rows<{ Id: string; ParentId: string | null; RecordTypeId: string | null; OwnerId: string }>(
+      partner,
+      `SELECT Id, ParentId, RecordTypeId, OwnerId FROM Account WHERE Sales_Id__c = '${salesId}'`
+    )[0];
+
+  // three levels created before the dispatcher runs: one run, one request for all three
+  const [top] = sales.insert('Account', {
+    Name: 'Top',
+    RecordTypeId: customer(sales),
+    OwnerId: ada
+  });
+  const [middle] = sales.insert('Account', { Name: 'Middle', ParentId: top });
+  const [bottom] = sales.insert('Account', { Name: 'Bottom', ParentId: middle });
+  await world.drain();
+  assert.equal(copyOf(middle).ParentId, copyOf(top).Id, 'the lookup to a parent of the same run');
+  assert.equal(copyOf(bottom).ParentId, copyOf(middle).Id, 'two levels down');
+  assert.equal(copyOf(top).RecordTypeId, customer(partner), 'record type by DeveloperName');
+  assert.equal(copyOf(top).OwnerId, partnerAda, 'owner by email');
+
+  // a parent the partner never received (saved while capture was off)
+  const [off] = sales.insert('S2S_Settings__c', {
+    SetupOwnerId: sales.organizationId,
+    Capture_Disabled__c: true
+  });
+  const [unsent] = sales.insert('Account', { Name: 'Never sent' });
+  sales.delete(off);
+  sales.update('Account', { Id: bottom, Name: 'Bottom, moved', ParentId: unsent });
+  await world.drain();
+  assert.equal(copyOf(unsent) !== undefined, true, 'the missing parent was pulled through');
+  const waiting = rows<{ Name: string; ParentId: string }>(
+    partner,
+    `SELECT Name, ParentId FROM Account WHERE Id = '${copyOf(bottom).Id}'`
+  )[0];
+  assert.equal(waiting.Name, 'Bottom, moved', 'the other fields arrived');
+  assert.equal(
+    waiting.ParentId,
+    copyOf(middle).Id,
+    'the lookup was left as it was while the parent was unknown, never cleared'
+  );
+  await world.drain({ advanceClock: true, until: '2026-11-26T01:00:00Z' });
+  assert.equal(copyOf(bottom).ParentId, copyOf(unsent).Id, 'set once the parent arrived');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
+    0,
+    'everything delivered, nothing parked (waiting is not a failed attempt: Max_Attempts__c = 1)'
+  );
+  assert.equal(count(partner, 'SELECT COUNT() FROM Account'), 4, 'nothing duplicated');
+});
