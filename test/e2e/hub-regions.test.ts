@@ -73,38 +73,12 @@ test('hub -> EMEA and APAC daily: filtered per region, standard prices, incremen
   ] as const) {
     links[name] = connect(world, hub, org, { nc, mappings: mappings(region) });
   }
-  // Every Salesforce org has a standard price book; the local org does not create one yet.
-  for (const org of [hub, emea, apac]) {
-    if (count(org, 'SELECT COUNT() FROM Pricebook2 WHERE IsStandard = true') === 0)
-      org.withTransaction('sync', () =>
-        org.insertSystem('Pricebook2', {
-          Name: 'Standard Price Book',
-          IsStandard: true,
-          IsActive: true
-        })
-      );
-  }
-  // one-time setup: each region's standard price book stands for the hub's in the crosswalk
+  // Each org has its own standard price book, which no mapping can send: a standard price travels
+  // with the hub's standard price book Id and lands in the region's own (S2SStandardPricebook).
   const hubStandard = rows<{ Id: string }>(
     hub,
     'SELECT Id FROM Pricebook2 WHERE IsStandard = true'
   )[0].Id;
-  for (const [name, org] of [
-    ['emea', emea],
-    ['apac', apac]
-  ] as const) {
-    const local = rows<{ Id: string }>(org, 'SELECT Id FROM Pricebook2 WHERE IsStandard = true')[0]
-      .Id;
-    const conn = links[name].receiverConnectionId;
-    org.insert('S2S_Crosswalk__c', {
-      Connection__c: conn,
-      Object_Name__c: 'Pricebook2',
-      Local_Id__c: local,
-      Remote_Id__c: hubStandard,
-      Key__c: `${conn}:${local}`,
-      Remote_Key__c: `${conn}:${hubStandard}`
-    });
-  }
   for (const m of rows<{ Id: string }>(hub, 'SELECT Id FROM S2S_Object_Mapping__c')) {
     const r = hub.executeAnonymous(`S2SScheduledSync.schedule('${m.Id}');`);
     assert.ok(r.success, JSON.stringify(r));
