@@ -4,7 +4,7 @@
 // EventBus.RetryableException", "Test Retried Event Messages").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexSObject, type NativeObject } from '../../src/runtime/values.ts';
+import { ApexId, ApexSObject, type NativeObject } from '../../src/runtime/values.ts';
 import { World } from '../../src/platform/index.ts';
 import { MAX_RETRIES, changeEventFieldName } from '../../src/platform/events/bus.ts';
 import { must } from '../../src/platform/util.ts';
@@ -197,4 +197,32 @@ test('contendRowLocks: the next N statements on an object fail each record with 
   assert.equal(ok(), true, 'the contention is over');
   assert.equal(org.query('SELECT COUNT() FROM Account'), 1);
   assert.throws(() => org.contendRowLocks('Account', 1.5), /whole number/);
+});
+
+test('delete and undelete move SystemModstamp and LastModifiedDate ("System Fields"), so ALL ROWS finds deletions since a watermark', async () => {
+  const { world, org } = await listening([]);
+  const [id] = org.insert('Account', { Name: 'Acme' });
+  const created = (
+    org.query(`SELECT SystemModstamp FROM Account WHERE Id = '${id}'`) as ApexSObject[]
+  )[0].raw('SystemModstamp');
+  world.clock.advance('1h');
+  const watermark = new Date(world.clock.now() - 1000).toISOString();
+  org.delete([id]);
+  const deleted = org.query(
+    `SELECT Id, IsDeleted, SystemModstamp, LastModifiedDate FROM Account WHERE SystemModstamp >= ${watermark} ALL ROWS`
+  ) as ApexSObject[];
+  assert.equal(deleted.length, 1);
+  assert.equal(deleted[0].raw('IsDeleted'), true);
+  assert.notDeepEqual(deleted[0].raw('SystemModstamp'), created);
+  assert.deepEqual(deleted[0].raw('LastModifiedDate'), deleted[0].raw('SystemModstamp'));
+  world.clock.advance('1h');
+  const restore = new ApexSObject('Account');
+  restore.set('Id', new ApexId(id));
+  org.withTransaction('sync', () =>
+    org.runDml({ op: 'undelete', records: [restore], allOrNone: true, userMode: false })
+  );
+  const back = (
+    org.query(`SELECT SystemModstamp FROM Account WHERE Id = '${id}'`) as ApexSObject[]
+  )[0];
+  assert.notDeepEqual(back.raw('SystemModstamp'), deleted[0].raw('SystemModstamp'));
 });

@@ -191,6 +191,20 @@ export class DmlEngine {
     return this.collect(call, new Map(), failedResults);
   }
 
+  /**
+   * A delete or undelete modifies the record: LastModifiedDate, LastModifiedById and SystemModstamp
+   * move ("System Fields": updated during any operation on an object), so a replication that reads
+   * `SystemModstamp` with ALL ROWS sees deletions since its watermark.
+   */
+  private touch(object: SObjectSchema, row: Row): void {
+    if (!object.field('SystemModstamp')) return;
+    const ts = new ApexDatetime(Math.floor(this.ctx.now() / 1000) * 1000);
+    const changes: [string, ApexValue][] = [['systemmodstamp', ts]];
+    if (object.field('LastModifiedDate'))
+      changes.push(['lastmodifieddate', ts], ['lastmodifiedbyid', new ApexId(this.ctx.userId())]);
+    this.ctx.store.update(row, changes);
+  }
+
   /** The results of a statement on contended rows (null when its object is not contended). */
   private lockFailure(call: DmlCall): RecordResult[] | null {
     const type = (call.records[0]?.type ?? call.mergeMaster?.type ?? '').toLowerCase();
@@ -963,6 +977,7 @@ export class DmlEngine {
         for (const w of live()) this.checkRestrict(object, w);
         for (const w of live()) {
           store.markDeleted(rowOf(w), true);
+          this.touch(object, rowOf(w));
           this.ctx.recordChange({
             object: object.name,
             changeType: 'DELETE',
@@ -1036,6 +1051,7 @@ export class DmlEngine {
         for (const r of this.rowsReferencing(child.name, lc, parent.id)) {
           if (f.cascadeDelete) {
             store.markDeleted(r, true, parent.id);
+            this.touch(child, r);
             this.cascade(child, r);
           } else store.update(r, [[lc, null]]);
         }
@@ -1069,6 +1085,7 @@ export class DmlEngine {
       const live = works.filter((w) => !w.errors.length);
       for (const w of live) {
         store.markDeleted(rowOf(w), false);
+        this.touch(object, rowOf(w));
         w.rec = rowToSObject(object, rowOf(w));
         this.ctx.recordChange({
           object: object.name,
@@ -1081,7 +1098,10 @@ export class DmlEngine {
         // Records deleted with it come back too (Apex Developer Guide, "Restoring Deleted Records").
         for (const child of schema.objects()) {
           for (const r of [...store.rows(child.name, true)])
-            if (r.deleted && r.deletedWith === rowOf(w).id) store.markDeleted(r, false);
+            if (r.deleted && r.deletedWith === rowOf(w).id) {
+              store.markDeleted(r, false);
+              this.touch(child, r);
+            }
         }
       }
       this.trigger(object, 'AFTER_UNDELETE', works, live);
