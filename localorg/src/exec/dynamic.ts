@@ -114,6 +114,8 @@ export class DynamicAccess {
   setMember(o: ApexValue, name: string, v: ApexValue): void {
     const l = lc(name);
     if (o instanceof ApexSObject) {
+      // Trigger.new in an after trigger, Trigger.old anywhere ("Context Variable Considerations").
+      if (o.readOnly) throwApex('System.FinalException', 'Record is read-only');
       const info = this.host.platform.sobjectType(o.type);
       const fi = info?.field(l);
       if (fi) {

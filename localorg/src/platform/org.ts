@@ -495,6 +495,7 @@ export class Org implements ApexPlatform, OrgServices {
     if (!runtime) return;
     const t = this.tx();
     t.triggerDepth++;
+    let readOnly: ApexSObject[] = [];
     try {
       // "Maximum trigger depth exceeded" past 16 nested trigger invocations (Execution Governors and Limits).
       if (t.triggerDepth > 16) throw new LimitException('Maximum trigger depth exceeded');
@@ -504,6 +505,13 @@ export class Org implements ApexPlatform, OrgServices {
         for (const r of recs) m.put(r.raw('Id') ?? null, r);
         return m;
       };
+      // Trigger.new of an after trigger is saved already and Trigger.old is never writable: Apex
+      // assigning a field of either gets "System.FinalException: Record is read-only" (Apex
+      // Developer Guide, "Context Variable Considerations").
+      readOnly = [...(op.startsWith('AFTER_') ? (newRecs ?? []) : []), ...(oldRecs ?? [])].filter(
+        (r) => !r.readOnly
+      );
+      for (const r of readOnly) r.readOnly = true;
       const newList = newRecs ? new ApexList(type, newRecs) : null;
       const oldList = oldRecs ? new ApexList(type, oldRecs) : null;
       const newMap = newRecs && op !== 'BEFORE_INSERT' ? withIds(newRecs) : null;
@@ -532,6 +540,7 @@ export class Org implements ApexPlatform, OrgServices {
         }
       }
     } finally {
+      for (const r of readOnly) r.readOnly = false;
       t.triggerDepth--;
     }
   }

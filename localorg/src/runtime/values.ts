@@ -541,6 +541,11 @@ export class ApexSObject {
   errors: { field: string | null; message: string }[] | null = null;
   /** Database.DMLOptions given with `setOptions`, read by the platform's DML. */
   dmlOptions: ApexValue = null;
+  /**
+   * Set by the platform while the record is Trigger.new of an after trigger or Trigger.old: Apex
+   * may not assign its fields (System.FinalException: Record is read-only).
+   */
+  readOnly = false;
   constructor(
     /** Canonical SObject type name, e.g. 'Account', 'S2S_Outbox__c'. */
     readonly type: string
