@@ -350,7 +350,11 @@ export function checkFields(s: WorldState, emit: Emit): void {
           const parentCopies = parent ? linked(s, from, parent, to).filter((c) => !c.deleted) : [];
           const expected = parent ? (parentCopies.length === 1 ? parentCopies[0].id : null) : null;
           const actual = text(copy.values[field]) || null;
-          if (expected !== actual || (parent && expected === null)) {
+          // a parent the peer has no copy of and that is not shared (out of its mapping's filter)
+          // is sent blank (docs/convergence.md, "Parents that are not shared")
+          const parentRecord = parent ? x.records.get(parent) : undefined;
+          const parentShared = !!parentRecord && inScope(x, to, parentRecord);
+          if (expected !== actual || (parent && expected === null && parentShared)) {
             emit({
               ...base,
               check: 'lookup-mismatch',
