@@ -277,7 +277,6 @@ export class MethodCompiler extends ExpressionCompiler {
         if (!chunks.length) chunks.push(new ApexList(coll.elemType, []));
         coll = new ApexList(t, chunks);
       }
-      let items: ApexValue[];
       if (coll instanceof ApexList) {
         const live = coll.items;
         const n = live.length;
@@ -293,8 +292,23 @@ export class MethodCompiler extends ExpressionCompiler {
           if (r === RETURN) return r;
         }
         return NORMAL;
-      } else if (coll instanceof ApexSet) items = coll.values();
-      else if (coll instanceof ApexObject) {
+      } else if (coll instanceof ApexSet) {
+        // "Modifying a collection's elements while iterating through that collection is not
+        // supported and causes an error" (Apex Developer Guide, "Iterating Collections").
+        const n = coll.size;
+        for (const item of coll.values()) {
+          f.slots[slot] = conv ? conv(item) : item;
+          const r = body(f);
+          if (coll.size !== n)
+            throwApex(
+              'System.FinalException',
+              'Cannot modify a collection while it is being iterated.'
+            );
+          if (r === BREAK) break;
+          if (r === RETURN) return r;
+        }
+        return NORMAL;
+      } else if (coll instanceof ApexObject) {
         // Iterable<T>: iterator() then hasNext()/next().
         const it = this.interp.dispatch(coll, 'iterator', []);
         while (this.interp.dispatch(it, 'hasnext', []) === true) {
@@ -304,15 +318,11 @@ export class MethodCompiler extends ExpressionCompiler {
           if (r === RETURN) return r;
         }
         return NORMAL;
-      } else
-        throwApex('System.TypeException', `Loop must iterate over collection: ${typeToString(t)}`);
-      for (const item of items) {
-        f.slots[slot] = conv ? conv(item) : item;
-        const r = body(f);
-        if (r === BREAK) break;
-        if (r === RETURN) return r;
       }
-      return NORMAL;
+      return throwApex(
+        'System.TypeException',
+        `Loop must iterate over collection: ${typeToString(t)}`
+      );
     });
   }
 
