@@ -116,7 +116,7 @@ test('overflow (forced; a real org does so beyond 100,000 changes in a transacti
 test('EventBus.RetryableException: the run is rolled back and the batch is resent with TriggerContext.retries counted; after nine retries the trigger is in the error state and gets no new events', () => {
   const retriesSeen: number[] = [];
   let failUntil = 2;
-  const { org, rt } = orgWithRuntime((rt) =>
+  const { org } = orgWithRuntime((rt) =>
     rt.trigger('AccountCdc', 'AccountChangeEvent', ['AFTER_INSERT'], (c, o) => {
       const retries = must(o.eventContext, 'TriggerContext').retries;
       retriesSeen.push(retries);
