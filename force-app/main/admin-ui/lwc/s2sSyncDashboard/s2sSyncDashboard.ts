@@ -43,6 +43,13 @@ import heldTitleLabel from '@salesforce/label/c.S2S_Dashboard_Held_Title';
 import heldHelpLabel from '@salesforce/label/c.S2S_Dashboard_Held_Help';
 import noHeldLabel from '@salesforce/label/c.S2S_Dashboard_No_Held';
 import waitingForLabel from '@salesforce/label/c.S2S_Dashboard_Waiting_For';
+import reconciliationsTitleLabel from '@salesforce/label/c.S2S_Dashboard_Reconciliations_Title';
+import reconciliationsHelpLabel from '@salesforce/label/c.S2S_Dashboard_Reconciliations_Help';
+import noReconciliationsLabel from '@salesforce/label/c.S2S_Dashboard_No_Reconciliations';
+import comparedLabel from '@salesforce/label/c.S2S_Dashboard_Compared';
+import driftFoundLabel from '@salesforce/label/c.S2S_Dashboard_Drift_Found';
+import driftRepairedLabel from '@salesforce/label/c.S2S_Dashboard_Drift_Repaired';
+import summaryLabel from '@salesforce/label/c.S2S_Dashboard_Summary';
 import receivedAtLabel from '@salesforce/label/c.S2S_Dashboard_Received_At';
 import recordLabel from '@salesforce/label/c.S2S_Dashboard_Record';
 import attemptsLabel from '@salesforce/label/c.S2S_Dashboard_Attempts';
@@ -110,6 +117,18 @@ interface HeldEntry {
   waitingFor: string;
   receivedAt: string;
 }
+/** One reconciliation of a mapping: records compared with the peer, drift found and repaired. */
+interface ReconciliationEntry {
+  id: string;
+  eventTime: string;
+  connectionName: string;
+  objectName: string;
+  records: number;
+  driftFound: number;
+  driftRepaired: number;
+  succeeded: boolean;
+  summary: string;
+}
 /** What getDashboard returns. */
 export interface Dashboard {
   objective: number;
@@ -118,6 +137,7 @@ export interface Dashboard {
   lastErrors: ErrorEntry[];
   parked: ParkedEntry[];
   held?: HeldEntry[];
+  reconciliations?: ReconciliationEntry[];
 }
 
 /** How the tables show a moment: day and time to the minute. */
@@ -153,6 +173,9 @@ export default class S2sSyncDashboard extends LightningElement {
     heldTitleLabel,
     heldHelpLabel,
     noHeldLabel,
+    reconciliationsTitleLabel,
+    reconciliationsHelpLabel,
+    noReconciliationsLabel,
     retryLabel,
     retryingLabel
   };
@@ -211,6 +234,21 @@ export default class S2sSyncDashboard extends LightningElement {
       type: 'date',
       typeAttributes: DATE_TIME
     }
+  ];
+
+  reconciliationColumns = [
+    { label: timeLabel, fieldName: 'eventTime', type: 'date', typeAttributes: DATE_TIME },
+    { label: connectionLabel, fieldName: 'connectionName', type: 'text' },
+    { label: objectLabel, fieldName: 'objectName', type: 'text' },
+    { label: comparedLabel, fieldName: 'records', type: 'number' },
+    { label: driftFoundLabel, fieldName: 'driftFound', type: 'number' },
+    {
+      label: driftRepairedLabel,
+      fieldName: 'driftRepaired',
+      type: 'number',
+      cellAttributes: { class: { fieldName: 'repairClass' } }
+    },
+    { label: summaryLabel, fieldName: 'summary', type: 'text', wrapText: true }
   ];
 
   access?: Access;
@@ -282,7 +320,12 @@ export default class S2sSyncDashboard extends LightningElement {
   get isEmpty(): boolean {
     const d = this.dashboard;
     return (
-      this.ready && !!d && d.rows.length === 0 && d.parked.length === 0 && d.lastErrors.length === 0
+      this.ready &&
+      !!d &&
+      d.rows.length === 0 &&
+      d.parked.length === 0 &&
+      d.lastErrors.length === 0 &&
+      (d.reconciliations ?? []).length === 0
     );
   }
   get hasData(): boolean {
@@ -328,6 +371,19 @@ export default class S2sSyncDashboard extends LightningElement {
   }
   get hasHeld(): boolean {
     return this.held.length > 0;
+  }
+  /** Reconciliations, a run that stopped or left drift unrepaired in the error colour. */
+  get reconciliationRows(): (ReconciliationEntry & { repairClass: string })[] {
+    return (this.dashboard?.reconciliations ?? []).map((entry) => ({
+      ...entry,
+      repairClass:
+        entry.succeeded && entry.driftRepaired >= entry.driftFound
+          ? 'slds-text-color_success'
+          : 'slds-text-color_error'
+    }));
+  }
+  get hasReconciliations(): boolean {
+    return this.reconciliationRows.length > 0;
   }
   /** One "Retry all" button per connection that has parked changes. */
   get retryAllButtons(): { connectionId: string; label: string }[] {

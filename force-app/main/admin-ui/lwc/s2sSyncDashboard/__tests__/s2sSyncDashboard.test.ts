@@ -215,6 +215,78 @@ describe('c-s2s-sync-dashboard', () => {
     expect($(element, '[data-id="no-parked"]')).not.toBeNull();
     expect($(element, '[data-id="no-held"]')).not.toBeNull();
     expect($(element, '[data-id="no-errors"]')).not.toBeNull();
+    expect($(element, '[data-id="no-reconciliations"]')).not.toBeNull();
+  });
+
+  it('lists the reconciliations with the drift found and repaired, a run that left drift in the error colour', async () => {
+    const element = mount();
+    await showData({
+      ...DASHBOARD,
+      reconciliations: [
+        {
+          id: 'r1',
+          eventTime: '2026-11-26T03:00:00.000Z',
+          connectionName: 'Service org',
+          objectName: 'Account',
+          records: 100000,
+          driftFound: 100,
+          driftRepaired: 100,
+          succeeded: true,
+          summary: 'Reconciliation of mapping "Account mapping": ...'
+        },
+        {
+          id: 'r2',
+          eventTime: '2026-11-25T03:00:00.000Z',
+          connectionName: 'Service org',
+          objectName: 'Contact',
+          records: 5000,
+          driftFound: 3,
+          driftRepaired: 1,
+          succeeded: false,
+          summary:
+            'Reconciliation of mapping "Contact mapping": ... Stopped: The peer answered HTTP 503'
+        }
+      ]
+    });
+    const table = $(element, '[data-id="reconciliations"]') as HTMLElement & {
+      data: { driftFound: number; driftRepaired: number; repairClass: string }[];
+      columns: { label: string }[];
+    };
+    expect(table.data.map((r) => [r.driftFound, r.driftRepaired, r.repairClass])).toEqual([
+      [100, 100, 'slds-text-color_success'],
+      [3, 1, 'slds-text-color_error']
+    ]);
+    expect(table.columns.map((c) => c.label)).toEqual(
+      expect.arrayContaining(['c.S2S_Dashboard_Drift_Found', 'c.S2S_Dashboard_Drift_Repaired'])
+    );
+    expect($(element, '[data-id="no-reconciliations"]')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('is not empty when only a reconciliation happened in the window', async () => {
+    const element = mount();
+    await showData({
+      ...DASHBOARD,
+      rows: [],
+      parked: [],
+      held: [],
+      lastErrors: [],
+      reconciliations: [
+        {
+          id: 'r1',
+          eventTime: '2026-11-26T03:00:00.000Z',
+          connectionName: 'Service org',
+          objectName: 'Account',
+          records: 10,
+          driftFound: 0,
+          driftRepaired: 0,
+          succeeded: true,
+          summary: 'in step'
+        }
+      ]
+    });
+    expect($(element, '[data-id="empty"]')).toBeNull();
+    expect($(element, '[data-id="reconciliations"]')).not.toBeNull();
   });
 
   it('lists the changes held for a parent with the parent Id in the peer', async () => {
