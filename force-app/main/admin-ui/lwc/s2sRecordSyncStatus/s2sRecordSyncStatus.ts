@@ -133,6 +133,7 @@ export default class S2sRecordSyncStatus extends LightningElement {
     badgeClass: string;
     icon: string;
     isFailed: boolean;
+    pendingNote: string | null;
   })[] {
     return (this.statuses ?? []).map((row) => {
       const state = STATES[row.state] ?? STATES.NeverSynced;
@@ -141,7 +142,9 @@ export default class S2sRecordSyncStatus extends LightningElement {
         stateLabel: state.label,
         badgeClass: state.badge,
         icon: state.icon,
-        isFailed: row.state === 'Failed'
+        isFailed: row.state === 'Failed',
+        // a change queued after a capture error says why (it is read and mapped at delivery)
+        pendingNote: row.state === 'Pending' ? (row.lastError ?? null) : null
       };
     });
   }

@@ -48,7 +48,12 @@ const STATUSES = [
     lastError: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: Region required'
   },
   { connectionId: 'c3', connectionName: 'Archive org', state: 'NeverSynced' },
-  { connectionId: 'c4', connectionName: 'Partner org', state: 'Pending' }
+  {
+    connectionId: 'c4',
+    connectionName: 'Partner org',
+    state: 'Pending',
+    lastError: 'Captured unread: S2SExpression.ExpressionException: Division by zero'
+  }
 ];
 
 type StatusElement = HTMLElement & {
@@ -128,6 +133,9 @@ describe('c-s2s-record-sync-status', () => {
     expect($(element, '[data-id="remote-id"]')!.textContent).toBe('001R00000000001AAA');
     expect($$(element, '[data-id="reason"]').map((p) => p.textContent)).toEqual([
       'FIELD_CUSTOM_VALIDATION_EXCEPTION: Region required'
+    ]);
+    expect($$(element, '[data-id="note"]').map((p) => p.textContent!.trim())).toEqual([
+      'Captured unread: S2SExpression.ExpressionException: Division by zero'
     ]);
     await expect(element).toBeAccessible();
   });
