@@ -310,7 +310,8 @@ export class SoqlEvaluator {
       let n = rows.length;
       if (q.offset !== undefined) n = Math.max(0, n - this.intValue(q.offset));
       if (q.limit !== undefined) n = Math.min(n, this.intValue(q.limit));
-      return { kind: 'count', records: [], count: n, rowsCounted: n, object: object.name };
+      // COUNT() counts as one query row (Apex Developer Guide, "Working with SOQL Aggregate Functions")
+      return { kind: 'count', records: [], count: n, rowsCounted: 1, object: object.name };
     }
     if (aggregates) return this.aggregate(q, object, rows);
     if (q.orderBy) rows = this.sort(object, rows, q.orderBy, q.alias);
@@ -914,12 +915,17 @@ export class SoqlEvaluator {
     }
     if (q.offset !== undefined) results = results.slice(this.intValue(q.offset));
     if (q.limit !== undefined) results = results.slice(0, this.intValue(q.limit));
-    // Aggregate queries count every aggregated row against the query rows limit (Aggregate Functions).
+    // Aggregate queries count every aggregated row against the query rows limit, except COUNT() and
+    // COUNT(fieldname): one query row, or one per grouping with GROUP BY (Apex Developer Guide,
+    // "Working with SOQL Aggregate Functions").
+    const countsOnly = cols.every(
+      (c) => c.s.kind !== 'function' || !isAggregate(c.s.fn) || c.s.fn === 'COUNT'
+    );
     return {
       kind: 'aggregate',
       records: results,
       count: results.length,
-      rowsCounted: rows.length,
+      rowsCounted: countsOnly ? (groupBy.length ? groups.size : 1) : rows.length,
       object: object.name
     };
   }
