@@ -8,7 +8,7 @@
 // transaction, in either org (a run of the reconciler, or a request its peer answered); callouts are
 // the reconciliation's own; converged is checked from outside the engine (test/e2e/mirror.ts).
 // Smaller runs: BENCH_RECORDS=10000.
-import { newWorld, connectBothWays, rows } from '../test/e2e/s2s-world.ts';
+import { newWorld, connectBothWays, count, rows } from '../test/e2e/s2s-world.ts';
 import { divergences, reconciliations, withoutCapture } from '../test/e2e/mirror.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
@@ -134,8 +134,8 @@ async function main(): Promise<void> {
     { object: 'Account', fields: ['Name', 'AccountNumber', 'Phone'] }
   ]);
   const failedJobs =
-    rows(sales, "SELECT Id FROM AsyncApexJob WHERE Status = 'Failed'").length +
-    rows(service, "SELECT Id FROM AsyncApexJob WHERE Status = 'Failed'").length;
+    count(sales, "SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'") +
+    count(service, "SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'");
   const result = {
     records: n('records'),
     drift: DRIFT,

@@ -13,16 +13,36 @@ export interface Compared {
 }
 
 interface Link {
+  Id: string;
   Local_Id__c: string;
   Remote_Id__c: string;
+}
+
+/**
+ * Every row of `SELECT <fields> FROM <object>`, read in pages of 40,000 in Id order: a query from
+ * outside Apex counts its rows against the 50,000 of a transaction too.
+ */
+export function allRows<T extends { Id: string }>(org: Org, fields: string[], object: string): T[] {
+  const out: T[] = [];
+  const select = ['Id', ...fields.filter((f) => f !== 'Id')].join(', ');
+  for (let after = ''; ;) {
+    const page = rows<T>(
+      org,
+      `SELECT ${select} FROM ${object}${after ? ` WHERE Id > '${after}'` : ''} ORDER BY Id LIMIT 40000`
+    );
+    out.push(...page);
+    if (page.length < 40000) return out;
+    after = page[page.length - 1].Id;
+  }
 }
 
 /** The counterpart of each record, from both crosswalks: this org's Id -> the other org's Id. */
 function counterparts(self: Org, other: Org): Map<string, string> {
   const map = new Map<string, string>();
-  for (const x of rows<Link>(other, 'SELECT Local_Id__c, Remote_Id__c FROM S2S_Crosswalk__c'))
+  const fields = ['Local_Id__c', 'Remote_Id__c'];
+  for (const x of allRows<Link>(other, fields, 'S2S_Crosswalk__c'))
     if (x.Remote_Id__c) map.set(x.Remote_Id__c, x.Local_Id__c);
-  for (const x of rows<Link>(self, 'SELECT Local_Id__c, Remote_Id__c FROM S2S_Crosswalk__c'))
+  for (const x of allRows<Link>(self, fields, 'S2S_Crosswalk__c'))
     if (x.Remote_Id__c) map.set(x.Local_Id__c, x.Remote_Id__c);
   return map;
 }
@@ -34,9 +54,11 @@ export function divergences(a: Org, b: Org, compared: Compared[], limit = 20): s
   const bToA = counterparts(b, a);
   for (const c of compared) {
     const lookups = c.lookups ?? [];
-    const soql = `SELECT ${['Id', ...c.fields, ...lookups].join(', ')} FROM ${c.object}`;
-    const inA = rows<Record<string, unknown>>(a, soql);
-    const inB = new Map(rows<Record<string, unknown>>(b, soql).map((r) => [String(r.Id), r]));
+    const fields = [...c.fields, ...lookups];
+    const inA = allRows<Record<string, unknown> & { Id: string }>(a, fields, c.object);
+    const inB = new Map(
+      allRows<Record<string, unknown> & { Id: string }>(b, fields, c.object).map((r) => [r.Id, r])
+    );
     const seenInB = new Set<string>();
     for (const r of inA) {
       const id = String(r.Id);
