@@ -306,3 +306,34 @@ for (const policy of ['Ignore', 'Delete', 'Clear'] as const) {
     );
   });
 }
+
+test("a record taken out of one org's filter by the peer's own edit is not deleted in that peer", async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  connectBothWays(world, sales, service, [
+    {
+      ...ACCOUNT,
+      fields: [...ACCOUNT.fields, { target: 'Rating' }],
+      filter: "Rating != 'Cold'",
+      leaveFilterPolicy: 'Delete',
+      conflictPolicy: 'Latest_Wins'
+    }
+  ]);
+  const [id] = sales.insert('Account', { Name: 'Acme', AccountNumber: 'P-1', Rating: 'Hot' });
+  await world.drain();
+  const copy = account(service, 'P-1').Id;
+
+  later(world);
+  sales.update('Account', { Id: id, Phone: 'edited in sales' }); // queued in sales, not sent yet
+  later(world);
+  service.update('Account', { Id: copy, Rating: 'Cold' });
+  service.runReadyAsync(); // service's edit reaches sales first: the record leaves sales' filter
+  await world.drain();
+
+  assert.equal(account(service, 'P-1')?.Id, copy, "the peer's record lives on");
+  assert.equal(
+    rows<{ Rating: string }>(sales, `SELECT Rating FROM Account WHERE Id = '${id}'`)[0].Rating,
+    'Cold',
+    "sales holds the peer's value"
+  );
+});
