@@ -55,3 +55,33 @@ test('60,000 parked outbox rows never stop delivery: monitoring stays within 50,
     `the run read few rows: ${run.limits.QueryRows?.used}`
   );
 });
+
+test('a slow peer: a run stops before the 120 s of callout time, so no callout is cut off', async () => {
+  const { world, orgs } = await newWorld(['sales', 'service']);
+  const { sales, service } = orgs;
+  connect(world, sales, service, { mappings: [ACCOUNTS] });
+  world.latency({ ms: 15_000 }); // 15 s per callout: eight fit in 120 s, ten do not
+  const batch = (k: number): { Name: string; Phone: string }[] =>
+    Array.from({ length: 200 }, (_, i) => ({ Name: `Slow ${k}-${i}`, Phone: '555' }));
+  // ten saves before any job runs: the first queues the dispatcher, which finds all 2,000 changes
+  for (let k = 0; k < 10; k++) sales.insert('Account', batch(k));
+  await world.drain();
+
+  assert.equal(count(service, "SELECT COUNT() FROM Account WHERE Name LIKE 'Slow %'"), 2_000);
+  const cutOff = rows<{ Last_Error__c: string | null }>(
+    sales,
+    'SELECT Last_Error__c FROM S2S_Outbox__c WHERE Attempts__c > 1'
+  );
+  assert.deepEqual(cutOff, [], 'every change delivered at its first attempt');
+  assert.equal(
+    count(sales, "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Stage__c = 'Retried'"),
+    0,
+    'no callout ran out of time'
+  );
+  const runs = sales.traces.filter(
+    (t) => t.label?.includes('S2SDispatcher') && (t.limits.Callouts?.used ?? 0) > 0
+  );
+  assert.ok(runs.length >= 2, 'the work took more than one run');
+  for (const r of runs)
+    assert.ok((r.limits.Callouts?.used ?? 0) <= 8, 'at most 8 callouts of 15 s');
+});
