@@ -349,11 +349,18 @@ export function checkFields(s: WorldState, emit: Emit): void {
           const parent = text(r.values[field]);
           const parentCopies = parent ? linked(s, from, parent, to).filter((c) => !c.deleted) : [];
           const expected = parent ? (parentCopies.length === 1 ? parentCopies[0].id : null) : null;
-          const actual = text(copy.values[field]) || null;
-          // a parent the peer has no copy of and that is not shared (out of its mapping's filter)
-          // is sent blank (docs/convergence.md, "Parents that are not shared")
+          // a parent the other org has no copy of and that is not shared with it (out of its
+          // mapping's filter) travels blank, either way (docs/convergence.md, "Parents that are
+          // not shared")
           const parentRecord = parent ? x.records.get(parent) : undefined;
           const parentShared = !!parentRecord && inScope(x, to, parentRecord);
+          const own = text(copy.values[field]) || null;
+          const ownParent = own ? y.records.get(own) : undefined;
+          const ownUnshared =
+            !!ownParent &&
+            !inScope(y, from, ownParent) &&
+            linked(s, to, ownParent.id, from).every((c) => c.deleted);
+          const actual = ownUnshared ? null : own;
           if (expected !== actual || (parent && expected === null && parentShared)) {
             emit({
               ...base,
@@ -361,7 +368,7 @@ export function checkFields(s: WorldState, emit: Emit): void {
               expected: parent
                 ? `${expected ? label(s, expected) : 'no live copy'} (copy of ${from} ${label(s, parent)})`
                 : null,
-              actual: actual ? label(s, actual) : null
+              actual: own ? label(s, own) : null
             });
           }
         }
