@@ -154,7 +154,8 @@ async function main(): Promise<void> {
     setupMs
   };
   console.log(JSON.stringify(result));
-  if (diverged.length) console.error(diverged.join('\n'));
+  if (diverged.length || result.driftFound !== DRIFT)
+    console.error([String(summary.text), ...diverged].join('\n'));
   if (
     !result.converged ||
     result.driftFound !== DRIFT ||
