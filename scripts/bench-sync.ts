@@ -2,8 +2,12 @@
 // through the real engine (triggers, outbox, Queueable dispatcher, Apex REST inbound) and prints
 // one JSON line: {records, callouts, recordsPerCallout, captureSoqlPerChunk, captureDmlPerChunk,
 // queueableRuns, lost, wallMs, converged (every mapped value equal in both orgs), fieldVersionsBytes
-// (field versions kept per record, both crosswalks)}. Smaller runs for profiling: BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000
-// (the contacts are spread evenly over the accounts).
+// (field versions kept per record, both crosswalks), recordsPerRun and calloutSecondsPerRun (over the
+// dispatcher runs that called out), latencyMs, crashes (dispatcher runs that died)}. Every callout
+// takes BENCH_LATENCY_MS (default 300) of the World's simulated time, counted against the
+// transaction's 120 s of callout time. BENCH_PAYLOAD_CHARS (default 0) adds a Description of that
+// many characters to every account (10000: envelopes of 2 MB). Smaller runs for profiling:
+// BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000 (the contacts are spread evenly over the accounts).
 import { newWorld, connect, count, rows } from '../test/e2e/s2s-world.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
@@ -11,16 +15,24 @@ type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2 * ACCOUNTS);
 const CHUNK = 200;
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
+const PAYLOAD_CHARS = Number(process.env.BENCH_PAYLOAD_CHARS ?? 0);
 
 async function main(): Promise<void> {
-  const { world, orgs } = await newWorld(['sales', 'service']);
+  // a production org (Enterprise): a Developer Edition org stops the dispatcher's chain at depth 5
+  const { world, orgs } = await newWorld(['sales', 'service'], { edition: 'Enterprise' });
   const { sales, service } = orgs;
   connect(world, sales, service, {
     mappings: [
       {
         object: 'Account',
         sequence: 10,
-        fields: [{ target: 'Name' }, { target: 'AccountNumber' }, { target: 'Phone' }]
+        fields: [
+          { target: 'Name' },
+          { target: 'AccountNumber' },
+          { target: 'Phone' },
+          ...(PAYLOAD_CHARS ? [{ target: 'Description' }] : [])
+        ]
       },
       {
         object: 'Contact',
@@ -29,6 +41,7 @@ async function main(): Promise<void> {
       }
     ]
   });
+  world.latency(LATENCY_MS ? { ms: LATENCY_MS } : null);
   const t0 = performance.now();
   let captureSoql = 0;
   let captureDml = 0;
@@ -46,7 +59,10 @@ async function main(): Promise<void> {
     const batch = Array.from({ length: Math.min(CHUNK, ACCOUNTS - i) }, (_, k) => ({
       Name: `Bench ${i + k}`,
       AccountNumber: `BN-${i + k}`,
-      Phone: '555'
+      Phone: '555',
+      ...(PAYLOAD_CHARS
+        ? { Description: `${i + k} `.repeat(PAYLOAD_CHARS).slice(0, PAYLOAD_CHARS) }
+        : {})
     }));
     accountIds.push(...measure(() => sales.insert('Account', batch)));
   }
@@ -74,6 +90,17 @@ async function main(): Promise<void> {
   );
   const failedJobs = count(sales, "SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'");
   const { converged, fieldVersionsBytes } = compare(sales, service);
+  // dispatcher runs that called out, with the callout time each spent (the trace's callouts)
+  const runs = sales.traces.filter(
+    (t) => t.label.includes('S2SDispatcher') && (t.limits.Callouts?.used ?? 0) > 0
+  );
+  const calloutMs = runs.map((t) =>
+    t.trace.reduce((ms, e) => ms + (e.kind === 'callout' ? (e.ms ?? 0) : 0), 0)
+  );
+  const crashes = count(
+    sales,
+    "SELECT COUNT() FROM S2S_Audit_Log__c WHERE Error__c LIKE 'Dispatcher crashed%'"
+  );
   const result = {
     records,
     callouts,
@@ -86,10 +113,18 @@ async function main(): Promise<void> {
     captureMs,
     wallMs,
     converged,
-    fieldVersionsBytes
+    fieldVersionsBytes,
+    latencyMs: LATENCY_MS,
+    payloadChars: PAYLOAD_CHARS,
+    dispatcherRuns: runs.length,
+    recordsPerRun: runs.length ? Math.round(records / runs.length) : 0,
+    calloutSecondsPerRun: runs.length
+      ? Math.round(calloutMs.reduce((a, b) => a + b, 0) / runs.length / 100) / 10
+      : 0,
+    crashes
   };
   console.log(JSON.stringify(result));
-  if (result.lost !== 0 || failedJobs !== 0 || !converged) process.exitCode = 1;
+  if (result.lost !== 0 || failedJobs !== 0 || crashes !== 0 || !converged) process.exitCode = 1;
 }
 
 /**

@@ -38,17 +38,30 @@ export interface MappingSpec {
 }
 
 export async function newWorld(
-  names: string[]
+  names: string[],
+  opts: { edition?: 'Developer' | 'Enterprise' | 'Unlimited' } = {}
 ): Promise<{ world: World; orgs: Record<string, Org> }> {
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const orgs: Record<string, Org> = {};
-  for (const name of names) orgs[name] = await addOrg(world, name);
+  for (const name of names) orgs[name] = await addOrg(world, name, [], opts.edition);
   return { world, orgs };
 }
 
-/** An org with the package (and the test-only metadata, plus any `extra` source folders). */
-export async function addOrg(world: World, name: string, extra: string[] = []): Promise<Org> {
-  const org = await world.createOrg({ name, source: [...SOURCE, ...extra] });
+/**
+ * An org with the package (and the test-only metadata, plus any `extra` source folders); a
+ * Developer Edition org (the default, as a scratch org) stops Queueable chains at depth 5.
+ */
+export async function addOrg(
+  world: World,
+  name: string,
+  extra: string[] = [],
+  edition?: 'Developer' | 'Enterprise' | 'Unlimited'
+): Promise<Org> {
+  const org = await world.createOrg({
+    name,
+    source: [...SOURCE, ...extra],
+    ...(edition ? { edition } : {})
+  });
   // Every class of the package and of the test-only metadata must compile.
   const diagnostics = org.runtime?.diagnostics ?? [];
   if (diagnostics.length) throw new Error(`${name}: ${JSON.stringify(diagnostics.slice(0, 5))}`);
