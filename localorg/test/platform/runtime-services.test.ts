@@ -292,6 +292,40 @@ test('duplicate queueable signature: System.DuplicateMessageException while the 
   org.withTransaction('sync', () => org.enqueueJob(ctx, job, opts));
 });
 
+test('a Queueable refused for the stack depth holds no duplicate signature: the next attempt, from a shallower job, is queued', () => {
+  // "Detecting Duplicate Queueable Jobs": the signature belongs to a job queued or running; a
+  // Developer Edition org refuses a sixth job in a chain ("Queueable Apex"): that job never exists.
+  const { org, rt } = orgWithRuntime();
+  const ctx = nativeCtx(org, rt);
+  const natives = org.nativeClasses();
+  const builder = must(
+    natives.find((d) => d.name === 'System.QueueableDuplicateSignature.Builder'),
+    'System.QueueableDuplicateSignature.Builder'
+  );
+  const b = ctor(builder).impl(ctx, null, []);
+  method(builder, 'addString').impl(ctx, b, ['dispatch']);
+  const sig = method(builder, 'build').impl(ctx, b, []);
+  const optsDef = must(
+    natives.find((d) => d.name === 'System.AsyncOptions'),
+    'System.AsyncOptions'
+  );
+  const opts = ctor(optsDef).impl(ctx, null, []);
+  must(optsDef.setProperty, 'setProperty')(ctx, opts, 'DuplicateSignature', sig);
+  const job = rt.instance('Job', { execute: () => null });
+  const refused = exceptionOf(
+    catchIt(() =>
+      org.withTransaction('queueable', () => org.enqueueJob(ctx, job, opts), {
+        queueableDepth: 5
+      })
+    )
+  );
+  assert.deepEqual(
+    [refused.type, refused.message],
+    ['System.AsyncException', 'Maximum stack depth has been reached.']
+  );
+  org.withTransaction('sync', () => org.enqueueJob(ctx, job, opts));
+});
+
 test('a sync transaction may enqueue 50 Queueables, an async one 1: Too many queueable jobs added to the queue: 2', () => {
   const { org, rt } = orgWithRuntime();
   const ctx = nativeCtx(org, rt);

@@ -92,14 +92,11 @@ export class AsyncApex {
         ? { delay: options }
         : {};
     // Detecting Duplicate Queueable Jobs: a second job with the same signature while one is queued or running.
-    if (opts.signature !== undefined) {
-      if (this.activeSignatures.has(opts.signature))
-        ctx.throwApex(
-          'System.DuplicateMessageException',
-          'Attempt to enqueue job with duplicate queueable signature'
-        );
-      this.activeSignatures.add(opts.signature);
-    }
+    if (opts.signature !== undefined && this.activeSignatures.has(opts.signature))
+      ctx.throwApex(
+        'System.DuplicateMessageException',
+        'Attempt to enqueue job with duplicate queueable signature'
+      );
     if (opts.delay !== undefined && (opts.delay < 0 || opts.delay > 10))
       ctx.throwApex('System.AsyncException', 'The delay must be between 0 and 10 minutes');
     const depth = t.queueableDepth + 1;
@@ -113,6 +110,9 @@ export class AsyncApex {
     const maxDepth = opts.maxDepth ?? this.host.queueableStackDepthLimit();
     if (maxDepth !== null && depth > maxDepth)
       ctx.throwApex('System.AsyncException', 'Maximum stack depth has been reached.');
+    // Only a job that is queued holds its signature: one refused above (depth, delay, a test's
+    // chain) never was, so it must not block the next attempt ("Detecting Duplicate Queueable Jobs").
+    if (opts.signature !== undefined) this.activeSignatures.add(opts.signature);
     const jobId = this.host.newAsyncApexJob('Queueable', job.cls.name);
     const runtime = this.host.requireRuntime('Queueable');
     const userId = this.host.currentUserId();
