@@ -166,8 +166,22 @@ async function main(): Promise<void> {
     setupMs
   };
   console.log(JSON.stringify(result));
-  if (diverged.length || result.driftFound !== DRIFT)
+  if (diverged.length || result.driftFound !== DRIFT) {
     console.error([String(summary.text), ...diverged].join('\n'));
+    for (const org of [sales, service])
+      console.error(
+        org.name,
+        JSON.stringify(
+          rows(
+            org,
+            "SELECT Status__c, Operation__c, Last_Error__c, Attempts__c, Next_Attempt_At__c FROM S2S_Outbox__c WHERE Status__c != 'Delivered' LIMIT 20"
+          )
+        ),
+        JSON.stringify(
+          rows(org, 'SELECT CronJobDetail.Name, NextFireTime FROM CronTrigger LIMIT 5')
+        )
+      );
+  }
   if (
     !result.converged ||
     result.driftFound !== DRIFT ||
