@@ -346,6 +346,27 @@ test('merge: the master keeps its Id, children of the losers are reparented, los
   assert.equal(String(gone.raw('MasterRecordId')), master);
 });
 
+test('merge: a loser undeleted after its master was deleted stays updatable: an update checks only the lookups it writes (Merging Records)', () => {
+  const { org, rt } = orgWithRuntime();
+  const [master, loser] = org.insert('Account', [{ Name: 'Master' }, { Name: 'Loser' }]);
+  org.withTransaction('sync', () =>
+    org.dml(nativeCtx(org, rt), {
+      op: 'merge',
+      records: [acc(null, { Id: new ApexId(loser) })],
+      mergeMaster: acc(null, { Id: new ApexId(master) }),
+      single: true,
+      allOrNone: true,
+      accessLevel: null,
+      pos: { file: 't', line: 1, column: 1 }
+    })
+  );
+  dml(org, rt, 'delete', [acc(null, { Id: new ApexId(master) })]);
+  dml(org, rt, 'undelete', [acc(null, { Id: new ApexId(loser) })]);
+  dml(org, rt, 'update', [acc('Loser again', { Id: new ApexId(loser) })]);
+  const back = (org.query(`SELECT Name FROM Account WHERE Id = '${loser}'`) as ApexSObject[])[0];
+  assert.equal(back.raw('Name'), 'Loser again');
+});
+
 test('Database.setSavepoint / rollback undo DML and count as DML statements (Transaction Control)', () => {
   const { org, rt } = orgWithRuntime();
   const ctx = nativeCtx(org, rt);

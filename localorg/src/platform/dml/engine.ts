@@ -667,11 +667,15 @@ export class DmlEngine {
             );
         }
       }
+      // An update checks the lookups it writes, not those it leaves as they are (a merged
+      // record's MasterRecordId names a record deleted since, and the record stays updatable).
+      const unchanged = kind === 'update' && !!w.old && sameValue(w.old.raw(f.name), value);
       if (
         f.type === 'reference' &&
         f.referenceTo?.length &&
         f.name !== 'Id' &&
-        f.name !== 'RecordTypeId'
+        f.name !== 'RecordTypeId' &&
+        !unchanged
       )
         this.validateReference(object, f, value, w);
       if (
