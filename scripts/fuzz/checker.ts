@@ -356,10 +356,12 @@ export function checkFields(s: WorldState, emit: Emit): void {
           const parentShared = !!parentRecord && inScope(x, to, parentRecord);
           const own = text(copy.values[field]) || null;
           const ownParent = own ? y.records.get(own) : undefined;
+          // (or a parent deleted there: nothing to point to, whatever the field still holds)
           const ownUnshared =
             !!ownParent &&
-            !inScope(y, from, ownParent) &&
-            linked(s, to, ownParent.id, from).every((c) => c.deleted);
+            (ownParent.deleted ||
+              (!inScope(y, from, ownParent) &&
+                linked(s, to, ownParent.id, from).every((c) => c.deleted)));
           const actual = ownUnshared ? null : own;
           if (expected !== actual || (parent && expected === null && parentShared)) {
             emit({
