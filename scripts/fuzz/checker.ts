@@ -353,7 +353,8 @@ export function checkFields(s: WorldState, emit: Emit): void {
           // mapping's filter) travels blank, either way (docs/convergence.md, "Parents that are
           // not shared")
           const parentRecord = parent ? x.records.get(parent) : undefined;
-          const parentShared = !!parentRecord && inScope(x, to, parentRecord);
+          const parentShared =
+            !!parentRecord && !parentRecord.deleted && inScope(x, to, parentRecord);
           const own = text(copy.values[field]) || null;
           const ownParent = own ? y.records.get(own) : undefined;
           // (or a parent deleted there: nothing to point to, whatever the field still holds)

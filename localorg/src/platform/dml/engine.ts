@@ -1154,8 +1154,10 @@ export class DmlEngine {
           const lc = f.name.toLowerCase();
           const keys = losers.map((id) => id.toLowerCase());
           for (const r of this.ctx.store.lookupAll(child.name, lc, textKeyer, keys))
-            if (!r.deleted && losers.includes(String(r.values.get(lc) ?? '')))
+            if (!r.deleted && losers.includes(String(r.values.get(lc) ?? ''))) {
               this.ctx.store.update(r, [[lc, new ApexId(masterId)]]);
+              this.touch(child, r); // reparented: modified, without triggers ("System Fields")
+            }
         }
       }
       for (const id of losers) {
