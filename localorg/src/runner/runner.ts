@@ -115,6 +115,21 @@ export function runTests(opts: RunOptions): RunReport {
     }
     interp.finishTestClass(t.className);
   }
+  // A class asked for by name that no test class answers (it does not exist, or did not even parse)
+  // fails the run by name: a typo or a syntax error never reads as "0 tests, passed".
+  for (const f of filters) {
+    if (wanted.some((t) => t.className.toLowerCase() === f.cls)) continue;
+    const missing: TestMethodResult = {
+      className: f.cls,
+      methodName: f.method ?? '(class)',
+      outcome: 'Fail',
+      message: `No test class ${f.cls} was loaded: it does not exist, is not @IsTest, or did not compile (see the COMPILE lines)`,
+      stackTrace: null,
+      runTimeMs: 0
+    };
+    results.push(missing);
+    opts.onResult?.(missing);
+  }
   const runMs = Date.now() - tRun;
   const passing = results.filter((r) => r.outcome === 'Pass').length;
   const failing = results.length - passing;

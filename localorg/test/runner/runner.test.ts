@@ -108,3 +108,19 @@ test('--class selects a class or one method and exits 0 when all pass', () => {
   assert.match(r.stdout, /PASS {2}CalcTest\.it_should_add/);
   assert.match(r.stdout, /Passed: 1 tests, 1 passing, 0 failing/);
 });
+
+test('--class naming a class that did not load (a syntax error, or no such test class) fails by name, never "0 tests, passed"', () => {
+  const dir = project();
+  writeFileSync(
+    join(dir, 'src/classes/BrokenTest.cls'),
+    '@IsTest private class BrokenTest { void }'
+  );
+  const r = spawnSync(process.execPath, [bin, 'test', '--class', 'BrokenTest,NoSuchTest'], {
+    cwd: dir,
+    encoding: 'utf8'
+  });
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stdout, /FAIL {2}brokentest\.\(class\)/);
+  assert.match(r.stdout, /FAIL {2}nosuchtest\.\(class\)/);
+  assert.match(r.stdout, /Failed: 2 tests, 0 passing, 2 failing/);
+});
