@@ -22,6 +22,7 @@ import type {
   When,
   WhenValue
 } from './ast.js';
+import { stripApexComments } from './comments.js';
 
 // ANTLR contexts are loosely typed on purpose: only this file touches them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -726,7 +727,7 @@ class Builder {
       for (const ch of n.children ?? []) walk(ch);
     };
     walk(q);
-    return { k: 'soql', pos, text: text.trim(), binds, sosl };
+    return { k: 'soql', pos, text: stripApexComments(text).trim(), binds, sosl };
   }
 
   creator(c: Ctx, pos: Pos): Expr {

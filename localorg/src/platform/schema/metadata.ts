@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { crc32 } from 'node:zlib';
 import type { CatalogField, CatalogObject } from './catalog-types.ts';
 
 export interface ObjectPermission {
@@ -215,17 +216,32 @@ export function emptyMetadata(): Metadata {
 /** Loads every package directory into one Metadata (later directories add to earlier ones). */
 export function loadMetadata(dirs: string[]): Metadata {
   listings = new Map();
+  globalValueSets = new Map();
   try {
     return loadAll(dirs);
   } finally {
     listings = null;
+    globalValueSets = null;
   }
 }
+
+/** Global value sets of the sources being loaded (by lower-case name), read before any field. */
+let globalValueSets: Map<string, { values: string[]; defaultValue?: string }> | null = null;
 
 function loadAll(dirs: string[]): Metadata {
   const md = emptyMetadata();
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new Error(`Source directory not found: ${dir}`);
+    for (const f of walk(dir, '.globalValueSet-meta.xml')) {
+      const values = list(readXml(f).customValue);
+      const dflt = values.find((v) => bool(v.default));
+      globalValueSets?.set(basename(f, '.globalValueSet-meta.xml').toLowerCase(), {
+        values: values.map((v) => str(v.fullName)),
+        ...(dflt ? { defaultValue: str(dflt.fullName) } : {})
+      });
+    }
+  }
+  for (const dir of dirs) {
     loadObjects(dir, md);
     for (const f of walk(dir, '.md-meta.xml')) md.customMetadata.push(parseCustomMetadata(f));
     for (const f of walk(dir, '.labels-meta.xml')) {
@@ -618,10 +634,21 @@ function parseField(path: string, objectName: string): CatalogField {
       field.defaultedOnCreate = true;
     }
     if (bool(vs?.restricted)) field.restrictedPicklist = true;
-    if (vs?.valueSetName)
-      throw new Error(
-        `Unsupported by the local org: global value set ${str(vs.valueSetName)} on ${objectName}.${name}`
-      );
+    if (vs?.valueSetName) {
+      // A picklist on a global value set takes that set's values and is always restricted
+      // (Salesforce Help, "Create a Global Picklist Value Set").
+      const global = globalValueSets?.get(str(vs.valueSetName).toLowerCase());
+      if (!global)
+        throw new Error(
+          `Global value set ${str(vs.valueSetName)} of ${objectName}.${name} is not in the sources (${path})`
+        );
+      field.picklistValues = [...global.values];
+      field.restrictedPicklist = true;
+      if (global.defaultValue !== undefined && field.defaultValue === undefined) {
+        field.defaultValue = global.defaultValue;
+        field.defaultedOnCreate = true;
+      }
+    }
   }
   if (bool(f.unique)) field.unique = true;
   if (bool(f.caseSensitive)) field.caseSensitive = true;
@@ -769,10 +796,63 @@ function parseStaticResource(path: string): StaticResourceMeta {
   const r = readXml(path);
   const name = basename(path, '.resource-meta.xml');
   const dir = join(path, '..');
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && !f.endsWith('-meta.xml'));
+  const entries = readdirSync(dir);
+  // The content is `name.ext` next to the meta file, or a folder `name/` (an archive resource the
+  // source format keeps unzipped; it deploys as the zip of that folder).
+  const file =
+    entries.find((f) => f.startsWith(`${name}.`) && !f.endsWith('-meta.xml')) ??
+    entries.find((f) => f === name);
   if (!file) throw new Error(`Static resource ${name} has no content file next to ${path}`);
   const full = join(dir, file);
   if (statSync(full).isDirectory())
-    throw new Error(`Unsupported by the local org: unzipped static resource folder ${full}`);
+    return { name, contentType: str(r.contentType) || 'application/zip', body: zipFolder(full) };
   return { name, contentType: str(r.contentType), body: readFileSync(full) };
+}
+
+/** A folder as a zip archive (entries stored uncompressed, paths relative to the folder, sorted). */
+export function zipFolder(root: string): Buffer {
+  const files: { name: Buffer; data: Buffer }[] = [];
+  const visit = (d: string, prefix: string): void => {
+    for (const e of readdirSync(d).sort()) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) visit(p, `${prefix}${e}/`);
+      else files.push({ name: Buffer.from(`${prefix}${e}`, 'utf8'), data: readFileSync(p) });
+    }
+  };
+  visit(root, '');
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const crc = crc32(f.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(f.data.length, 18);
+    local.writeUInt32LE(f.data.length, 22);
+    local.writeUInt16LE(f.name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(f.data.length, 20);
+    central.writeUInt32LE(f.data.length, 24);
+    central.writeUInt16LE(f.name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, f.name, f.data);
+    centrals.push(central, f.name);
+    offset += 30 + f.name.length + f.data.length;
+  }
+  const dirSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
 }
