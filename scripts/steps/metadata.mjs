@@ -1,7 +1,9 @@
 // @ts-check
 // Step "metadata": our metadata validator (scripts/metadata): well-formed XML, root element and
-// namespace, required elements per field type, references between components, file names.
+// namespace, required elements per field type, references between components, file names; and
+// the package's permission sets grant exactly what docs/security.md lists (metadata/permissions.mjs).
 import { validateMetadata } from '../metadata/validate.mjs';
+import { checkPermissionSets } from '../metadata/permissions.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
 
 /** @type {import('../lib/step.mjs').Step} */
@@ -11,7 +13,10 @@ export default {
   async run({ root }) {
     const report = validateMetadata(root);
     if (report.files === 0) return nothingToCheck('no metadata file yet');
-    const summary = `${report.files} metadata files, ${report.components} components`;
+    // every grant of the package's permission sets is documented in docs/security.md
+    const permissions = checkPermissionSets(root);
+    report.problems.push(...permissions.problems);
+    const summary = `${report.files} metadata files, ${report.components} components, ${permissions.permissionSets} permission sets against docs/security.md`;
     return report.problems.length
       ? {
           ok: false,
