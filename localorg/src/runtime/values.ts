@@ -22,7 +22,44 @@
  * | enum value      | `ApexEnumValue`                                 |
  * | System.Type     | `ApexTypeValue`                                 |
  * | native object   | `NativeObject` (platform-implemented classes)   |
+ *
+ * Numbers are in values/numbers.ts, Ids, dates, times and blobs in values/scalars.ts (re-exported here).
  */
+import {
+  ApexDecimal,
+  ApexDouble,
+  divRound,
+  int32,
+  int64,
+  javaDoubleToString,
+  type RoundingMode
+} from './values/numbers.ts';
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexId,
+  ApexTime,
+  idSuffix,
+  normaliseId
+} from './values/scalars.ts';
+
+export {
+  ApexDecimal,
+  ApexDouble,
+  divRound,
+  int32,
+  int64,
+  javaDoubleToString,
+  type RoundingMode,
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexId,
+  ApexTime,
+  idSuffix,
+  normaliseId
+};
 
 /** A type as written in Apex, canonicalised: `List<Account>` is {name:'List', args:[{name:'Account'}]}. */
 export interface TypeRef {
@@ -89,278 +126,6 @@ export type ApexValue =
   | ApexEnumValue
   | ApexTypeValue
   | NativeObject;
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-/** Apex Integer arithmetic wraps at 32 bits, silently, like Java. */
-export function int32(n: number): number {
-  return n | 0;
-}
-
-/** Apex Long arithmetic wraps at 64 bits. */
-export function int64(n: bigint): bigint {
-  return BigInt.asIntN(64, n);
-}
-
-export class ApexDouble {
-  constructor(readonly v: number) {}
-}
-
-export type RoundingMode =
-  'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UNNECESSARY' | 'UP';
-
-/** Arbitrary-precision decimal, like java.math.BigDecimal: value = unscaled × 10^-scale. */
-export class ApexDecimal {
-  constructor(
-    readonly unscaled: bigint,
-    readonly scale: number
-  ) {}
-
-  static fromString(s: string): ApexDecimal {
-    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s.trim());
-    if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new TypeError(`Invalid decimal: ${s}`);
-    const frac = m[3] ?? '';
-    let unscaled = BigInt((m[2] || '0') + frac);
-    let scale = frac.length - (m[4] ? parseInt(m[4], 10) : 0);
-    if (m[1] === '-') unscaled = -unscaled;
-    if (scale < 0) {
-      unscaled *= 10n ** BigInt(-scale);
-      scale = 0;
-    }
-    return new ApexDecimal(unscaled, scale);
-  }
-
-  static fromInt(n: number | bigint): ApexDecimal {
-    return new ApexDecimal(BigInt(n), 0);
-  }
-
-  /** Double → Decimal as Decimal.valueOf(Double) does: the shortest decimal text of the double. */
-  static fromDouble(d: number): ApexDecimal {
-    if (!Number.isFinite(d)) throw new TypeError(`Invalid decimal: ${d}`);
-    return ApexDecimal.fromString(String(d));
-  }
-
-  toNumber(): number {
-    return Number(this.toPlainString());
-  }
-
-  signum(): number {
-    return this.unscaled > 0n ? 1 : this.unscaled < 0n ? -1 : 0;
-  }
-
-  /** Plain notation, no exponent (Apex's Decimal.toPlainString; also what String.valueOf prints). */
-  toPlainString(): string {
-    const neg = this.unscaled < 0n;
-    let digits = (neg ? -this.unscaled : this.unscaled).toString();
-    if (this.scale > 0) {
-      digits = digits.padStart(this.scale + 1, '0');
-      digits = `${digits.slice(0, digits.length - this.scale)}.${digits.slice(digits.length - this.scale)}`;
-    }
-    return (neg ? '-' : '') + digits;
-  }
-
-  toString(): string {
-    return this.toPlainString();
-  }
-
-  withScale(newScale: number, mode: RoundingMode = 'UNNECESSARY'): ApexDecimal {
-    if (newScale === this.scale) return this;
-    if (newScale > this.scale)
-      return new ApexDecimal(this.unscaled * 10n ** BigInt(newScale - this.scale), newScale);
-    const div = 10n ** BigInt(this.scale - newScale);
-    return new ApexDecimal(divRound(this.unscaled, div, mode), newScale);
-  }
-
-  static align(a: ApexDecimal, b: ApexDecimal): [bigint, bigint, number] {
-    const s = Math.max(a.scale, b.scale);
-    return [a.withScale(s).unscaled, b.withScale(s).unscaled, s];
-  }
-
-  add(o: ApexDecimal): ApexDecimal {
-    const [x, y, s] = ApexDecimal.align(this, o);
-    return new ApexDecimal(x + y, s);
-  }
-
-  subtract(o: ApexDecimal): ApexDecimal {
-    const [x, y, s] = ApexDecimal.align(this, o);
-    return new ApexDecimal(x - y, s);
-  }
-
-  multiply(o: ApexDecimal): ApexDecimal {
-    return new ApexDecimal(this.unscaled * o.unscaled, this.scale + o.scale);
-  }
-
-  compareTo(o: ApexDecimal): number {
-    const [x, y] = ApexDecimal.align(this, o);
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-
-  negate(): ApexDecimal {
-    return new ApexDecimal(-this.unscaled, this.scale);
-  }
-
-  /** Number of significant digits (BigDecimal.precision). */
-  precision(): number {
-    const u = this.unscaled < 0n ? -this.unscaled : this.unscaled;
-    return u === 0n ? 1 : u.toString().length;
-  }
-
-  stripTrailingZeros(): ApexDecimal {
-    if (this.unscaled === 0n) return new ApexDecimal(0n, 0);
-    let u = this.unscaled;
-    let s = this.scale;
-    while (u % 10n === 0n) {
-      u /= 10n;
-      s -= 1;
-    }
-    return new ApexDecimal(u, s);
-  }
-}
-
-/** Integer division of bigints with a Java RoundingMode (throws on UNNECESSARY when inexact). */
-export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
-  if (d === 0n) throw new RangeError('Divide by 0');
-  const q = n / d; // truncates toward zero
-  const r = n % d;
-  if (r === 0n) return q;
-  const sign = n < 0n !== d < 0n ? -1n : 1n;
-  const twice = 2n * (r < 0n ? -r : r);
-  const absD = d < 0n ? -d : d;
-  const cmpHalf = twice > absD ? 1 : twice < absD ? -1 : 0;
-  switch (mode) {
-    case 'UNNECESSARY':
-      throw new RangeError('Rounding necessary');
-    case 'DOWN':
-      return q;
-    case 'UP':
-      return q + sign;
-    case 'CEILING':
-      return sign > 0n ? q + 1n : q;
-    case 'FLOOR':
-      return sign < 0n ? q - 1n : q;
-    case 'HALF_UP':
-      return cmpHalf >= 0 ? q + sign : q;
-    case 'HALF_DOWN':
-      return cmpHalf > 0 ? q + sign : q;
-    case 'HALF_EVEN':
-      if (cmpHalf > 0 || (cmpHalf === 0 && q % 2n !== 0n)) return q + sign;
-      return q;
-  }
-}
-
-/** Java's Double.toString: `1.0`, `0.001`, `1.0E7`, `1.234E-5`. Apex prints Doubles this way. */
-export function javaDoubleToString(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const abs = Math.abs(d);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const s = String(d);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  const [mant, exp] = d.toExponential().split('e');
-  const m = mant.includes('.') ? mant : `${mant}.0`;
-  return `${m}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Id
-
-const ID_SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** 15 → 18 characters: three chunks of five, bit j set when char j is upper case A–Z. */
-export function idSuffix(id15: string): string {
-  let out = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let j = 0; j < 5; j++) {
-      const c = id15.charCodeAt(chunk * 5 + j);
-      if (c >= 65 && c <= 90) bits |= 1 << j;
-    }
-    out += ID_SUFFIX_CHARS[bits];
-  }
-  return out;
-}
-
-/** Returns the 18-char form, or null when `s` is not a syntactically valid Id. */
-export function normaliseId(s: string): string | null {
-  if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(s)) return null;
-  const id15 = s.slice(0, 15);
-  if (s.length === 18 && s.slice(15).toUpperCase() !== idSuffix(id15)) return null;
-  return id15 + idSuffix(id15);
-}
-
-export class ApexId {
-  /** Always 18 characters. */
-  readonly value: string;
-  constructor(value18: string) {
-    this.value = value18;
-  }
-  /** Key prefix (first three characters), which names the SObject type. */
-  get prefix(): string {
-    return this.value.slice(0, 3);
-  }
-  toString(): string {
-    return this.value;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates and times. Datetime is an instant; Date and Time carry no zone.
-
-export class ApexDate {
-  constructor(
-    readonly year: number,
-    readonly month: number, // 1-12
-    readonly day: number
-  ) {}
-  /** Days since 1970-01-01 (UTC calendar), for arithmetic and comparison. */
-  toEpochDay(): number {
-    return Math.floor(Date.UTC(this.year, this.month - 1, this.day) / 86400000);
-  }
-  static fromEpochDay(n: number): ApexDate {
-    const d = new Date(n * 86400000);
-    return new ApexDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
-  /** `yyyy-MM-dd`, what String.valueOf(Date) prints. */
-  toString(): string {
-    return `${pad(this.year, 4)}-${pad(this.month, 2)}-${pad(this.day, 2)}`;
-  }
-}
-
-export class ApexDatetime {
-  constructor(readonly epochMs: number) {}
-  /** `yyyy-MM-dd HH:mm:ss` in GMT, what String.valueOf(Datetime) prints. */
-  toString(): string {
-    const d = new Date(this.epochMs);
-    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
-  }
-}
-
-export class ApexTime {
-  /** Milliseconds since midnight, 0 ≤ ms < 86,400,000. */
-  constructor(readonly ms: number) {}
-  /** `HH:mm:ss.SSSZ`, what String.valueOf(Time) prints. */
-  toString(): string {
-    const h = Math.floor(this.ms / 3600000);
-    const m = Math.floor(this.ms / 60000) % 60;
-    const s = Math.floor(this.ms / 1000) % 60;
-    return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(this.ms % 1000, 3)}Z`;
-  }
-}
-
-function pad(n: number, w: number): string {
-  return String(n).padStart(w, '0');
-}
-
-export class ApexBlob {
-  constructor(readonly bytes: Uint8Array) {}
-  toString(): string {
-    return `Blob[${this.bytes.length}]`;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Collections. Keys are hashed by Apex equality for collections: String keys case-sensitive,
