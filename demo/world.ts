@@ -100,7 +100,8 @@ export async function seed(demo: DemoOrgs): Promise<void> {
       Direction__c: 'Outbound',
       Mode__c: 'Package',
       Active__c: true,
-      Peer_Org_Id__c: service.organizationId
+      Peer_Org_Id__c: service.organizationId,
+      Inbound_Usernames__c: INTEGRATION
     },
     { as: ADMIN }
   );
@@ -112,7 +113,8 @@ export async function seed(demo: DemoOrgs): Promise<void> {
       Direction__c: 'Inbound',
       Mode__c: 'Package',
       Active__c: true,
-      Peer_Org_Id__c: sales.organizationId
+      Peer_Org_Id__c: sales.organizationId,
+      Inbound_Usernames__c: INTEGRATION
     },
     { as: ADMIN }
   );

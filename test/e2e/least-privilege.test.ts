@@ -139,3 +139,85 @@ test('S2S users and auditors read no payload; auditors read the audit log only',
     'nor the mappings'
   );
 });
+
+// A hub with two spokes. Each hub connection names the user its spoke logs in as; a request is
+// served only for the connection whose user is calling, whatever `sourceOrgId` it claims.
+async function hubWithTwoSpokes(users: { a: string; b: string }) {
+  const { world, orgs } = await newWorld(['hub', 'a', 'b']);
+  const { hub, a, b } = orgs;
+  const links = {
+    a: connect(world, a, hub, { mappings: [ACCOUNT] }),
+    b: connect(world, b, hub, { mappings: [ACCOUNT] })
+  };
+  for (const [spoke, username] of Object.entries(users) as ['a' | 'b', string][]) {
+    world.connect(orgs[spoke], 'S2S_Peer', hub, {
+      user: username,
+      permissionSets: ['S2S_Integration']
+    });
+    hub.update('S2S_Connection__c', {
+      Id: links[spoke].receiverConnectionId,
+      Inbound_Usernames__c: username
+    });
+  }
+  return { world, hub, a, b, links };
+}
+
+function postAs(hub: Org, username: string, sourceOrgId: string, name: string) {
+  return call(hub, hub.userIdByUsername(username), 'POST', '/services/apexrest/s2s/v1/changes', {
+    envelopeVersion: 2,
+    sourceOrgId,
+    batchId: 'b',
+    changes: [
+      {
+        key: `k-${name}`,
+        sourceId: '001000000000777AAA',
+        version: 1,
+        operation: 'Upsert',
+        object: 'Account',
+        values: { Name: name },
+        lookups: {}
+      }
+    ]
+  });
+}
+
+test('a spoke cannot act as another spoke: the hub refuses (403, audited) a caller that is not the claimed connection’s user', async () => {
+  const { world, hub, a, b, links } = await hubWithTwoSpokes({
+    a: 'spoke-a@hub.example',
+    b: 'spoke-b@hub.example'
+  });
+  const forged = postAs(hub, 'spoke-a@hub.example', b.organizationId, 'Forged');
+  assert.equal(forged.status, 403, JSON.stringify(forged.body));
+  assert.match(
+    JSON.stringify(forged.body),
+    /spoke-a@hub\.example is not an inbound integration user/
+  );
+  assert.equal(count(hub, "SELECT COUNT() FROM Account WHERE Name = 'Forged'"), 0);
+  const audit = rows<{ Connection__c: string; Error__c: string }>(
+    hub,
+    "SELECT Connection__c, Error__c FROM S2S_Audit_Log__c WHERE Stage__c = 'Rejected' AND Operation__c = 'Receive'"
+  );
+  assert.equal(audit.length, 1, 'the refusal is audited');
+  assert.equal(audit[0].Connection__c, links.b.receiverConnectionId, 'on the claimed connection');
+
+  // each spoke, calling in as its own user, still syncs end to end
+  a.insert('Account', { Name: 'From A' });
+  b.insert('Account', { Name: 'From B' });
+  await world.drain();
+  assert.equal(count(hub, "SELECT COUNT() FROM Account WHERE Name IN ('From A', 'From B')"), 2);
+});
+
+test('spokes sharing one hub user are both served when both connections name it (sharing a user trusts both alike)', async () => {
+  const { world, hub, a, b } = await hubWithTwoSpokes({
+    a: 'shared@hub.example',
+    b: 'shared@hub.example'
+  });
+  assert.equal(postAs(hub, 'shared@hub.example', b.organizationId, 'As B').status, 200);
+  assert.equal(postAs(hub, 'shared@hub.example', a.organizationId, 'As A').status, 200);
+  a.insert('Account', { Name: 'From A' });
+  await world.drain();
+  assert.equal(
+    count(hub, "SELECT COUNT() FROM Account WHERE Name IN ('As A', 'As B', 'From A')"),
+    3
+  );
+});

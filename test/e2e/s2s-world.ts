@@ -101,6 +101,8 @@ export function connect(
     Mode__c: 'Package',
     Active__c: true,
     Peer_Org_Id__c: to.organizationId,
+    // the user `to` calls back in as, on a two-way link (connectBothWays)
+    Inbound_Usernames__c: `integration@${from.name}.example`,
     Max_Attempts__c: opts.maxAttempts ?? 5,
     Batch_Size__c: 200,
     Sla_Minutes__c: 15
@@ -112,6 +114,8 @@ export function connect(
     Mode__c: 'Package',
     Active__c: true,
     Peer_Org_Id__c: from.organizationId,
+    // the user `from` calls in as: the inbound endpoint serves this connection to that user only
+    Inbound_Usernames__c: `integration@${to.name}.example`,
     Default_Owner_Username__c: `integration@${to.name}.example`
   })[0];
   for (const m of opts.mappings) {

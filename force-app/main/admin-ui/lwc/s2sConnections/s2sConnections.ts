@@ -25,6 +25,7 @@ import slaLabel from '@salesforce/label/c.S2S_Field_Sla_Minutes';
 import attemptsLabel from '@salesforce/label/c.S2S_Field_Max_Attempts';
 import batchLabel from '@salesforce/label/c.S2S_Field_Batch_Size';
 import ownerLabel from '@salesforce/label/c.S2S_Field_Default_Owner';
+import inboundUsersLabel from '@salesforce/label/c.S2S_Field_Inbound_Users';
 import peerOrgLabel from '@salesforce/label/c.S2S_Field_Peer_Org_Id';
 import saveLabel from '@salesforce/label/c.S2S_Save';
 import cancelLabel from '@salesforce/label/c.S2S_Cancel';
@@ -66,6 +67,8 @@ export interface Connection {
   Max_Attempts__c?: number | null;
   Batch_Size__c?: number | null;
   Default_Owner_Username__c?: string | null;
+  /** usernames the peer calls in as; the inbound endpoint refuses any other caller */
+  Inbound_Usernames__c?: string | null;
 }
 
 interface Access {
@@ -99,7 +102,8 @@ const NEW_CONNECTION: Connection = {
   Sla_Minutes__c: 15,
   Max_Attempts__c: 5,
   Batch_Size__c: 200,
-  Default_Owner_Username__c: null
+  Default_Owner_Username__c: null,
+  Inbound_Usernames__c: null
 };
 
 /** lightning/confirm's open(), which @salesforce/lightning-types does not declare. */
@@ -129,6 +133,7 @@ export default class S2sConnections extends LightningElement {
     attemptsLabel,
     batchLabel,
     ownerLabel,
+    inboundUsersLabel,
     peerOrgLabel,
     saveLabel,
     cancelLabel,

@@ -159,6 +159,7 @@ describe('c-s2s-connections', () => {
     change(element, 'Name', { value: 'Marketing org' });
     change(element, 'Named_Credential__c', { value: 'Service_Org' });
     change(element, 'Batch_Size__c', { value: '50' });
+    change(element, 'Inbound_Usernames__c', { value: 'integration@marketing.example' });
     change(element, 'Sla_Minutes__c', { value: '' });
     change(element, 'Active__c', { checked: false });
     ($(element, '[data-field="Active__c"]') as HTMLElement & { type: string }).type = 'checkbox';
@@ -178,6 +179,7 @@ describe('c-s2s-connections', () => {
         Name: 'Marketing org',
         Named_Credential__c: 'Service_Org',
         Batch_Size__c: 50,
+        Inbound_Usernames__c: 'integration@marketing.example',
         Sla_Minutes__c: null,
         Active__c: false,
         Direction__c: 'Outbound',
