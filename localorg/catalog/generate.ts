@@ -52,7 +52,16 @@ const OBJECTS = [
   'ApexClass',
   'NamedCredential',
   'CustomNotificationType',
-  'StaticResource'
+  'StaticResource',
+  // Objects public suites use (issue 14): marketing, file sharing, the permission objects derived from
+  // loaded permission sets and profiles, and the metadata catalogue custom metadata relationships point to.
+  'Campaign',
+  'CampaignMember',
+  'ContentDistribution',
+  'ObjectPermissions',
+  'FieldPermissions',
+  'EntityDefinition',
+  'FieldDefinition'
 ];
 
 interface RawField {

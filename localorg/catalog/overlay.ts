@@ -555,6 +555,56 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
   StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  // Object Reference, "Campaign", "CampaignMember", "ContentDistribution".
+  Campaign: {
+    keyPrefix: '701',
+    fields: {
+      Name: { length: 80, required: true },
+      Status: {
+        type: 'picklist',
+        defaultValue: 'Planned',
+        picklist: ['Planned', 'In Progress', 'Completed', 'Aborted']
+      },
+      Type: {
+        type: 'picklist',
+        picklist: [
+          'Conference',
+          'Webinar',
+          'Trade Show',
+          'Public Relations',
+          'Partners',
+          'Referral Program',
+          'Advertisement',
+          'Banner Ads',
+          'Direct Mail',
+          'Email',
+          'Telemarketing',
+          'Other'
+        ]
+      },
+      Description: TEXTAREA
+    }
+  },
+  CampaignMember: {
+    keyPrefix: '00v',
+    fields: {
+      CampaignId: { required: true, createOnly: true, cascadeDelete: true },
+      ContactId: { createOnly: true },
+      LeadId: { createOnly: true },
+      Status: { type: 'picklist', picklist: ['Planned', 'Received', 'Responded', 'Sent'] }
+    }
+  },
+  ContentDistribution: {
+    keyPrefix: '04I',
+    fields: { Name: { length: 100, required: true }, ContentVersionId: { required: true } }
+  },
+  // Permission objects: the records of loaded permission sets and profiles (Object Reference,
+  // "ObjectPermissions", "FieldPermissions").
+  ObjectPermissions: { keyPrefix: '110' },
+  FieldPermissions: { keyPrefix: '01k' },
+  // The metadata catalogue (Object Reference, "EntityDefinition", "FieldDefinition"): read-only.
+  EntityDefinition: { keyPrefix: '4ie', createable: false, updateable: false, deletable: false },
+  FieldDefinition: { keyPrefix: '4if', createable: false, updateable: false, deletable: false },
   CustomNotificationType: {
     keyPrefix: '0ML',
     createable: false,

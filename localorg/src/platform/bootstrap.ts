@@ -10,6 +10,7 @@ import type { Store } from './data/store.ts';
 import type { IdGenerator } from './data/ids.ts';
 import { jsToApex } from './data/convert.ts';
 import { BUILTIN_PROFILES } from './security/access.ts';
+import type { CatalogField } from './schema/catalog-types.ts';
 
 export interface BootstrapInput {
   readonly name: string;
@@ -138,16 +139,53 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       Type: 'Regular',
       DoesIncludeBosses: g.doesIncludeBosses
     });
+  catalogueRecords(input, sys);
+  const cmtIds = new Map<string, string>();
+  const relationships: {
+    id: string;
+    field: CatalogField;
+    value: string;
+    values: Record<string, unknown>;
+  }[] = [];
   for (const r of input.metadata.customMetadata) {
     const o = input.schema.get(r.type);
     if (!o) throw new Error(`Custom metadata record ${r.developerName} has unknown type ${r.type}`);
-    sys(o.name, {
+    const plain: Record<string, unknown> = {};
+    const related: [CatalogField, string][] = [];
+    for (const [k, v] of Object.entries(r.values)) {
+      const f = o.field(k);
+      if (f?.metadataRelationship && typeof v === 'string') related.push([f, v]);
+      else plain[k] = v;
+    }
+    const id = sys(o.name, {
       DeveloperName: r.developerName,
       MasterLabel: r.label,
       Label: r.label,
       QualifiedApiName: r.developerName,
-      ...r.values
+      ...plain
     });
+    cmtIds.set(`${o.name.toLowerCase()}.${r.developerName.toLowerCase()}`, id);
+    for (const [field, value] of related)
+      relationships.push({ id, field, value, values: r.values });
+  }
+  // Custom metadata relationships: the source names the related record by its DeveloperName, an
+  // object by its API name, a field by its API name on the object its controlling field names. The
+  // field then reads as the related record's Id, or the EntityDefinition/FieldDefinition DurableId.
+  for (const rel of relationships) {
+    const target = (rel.field.referenceTo?.[0] ?? '').toLowerCase();
+    let value: string | null = rel.value;
+    if (target === 'fielddefinition') {
+      const ctl = rel.field.metadataControllingField;
+      const objectName = ctl ? rel.values[ctl] : undefined;
+      value = typeof objectName === 'string' ? `${objectName}.${rel.value}` : null;
+    } else if (target !== 'entitydefinition') {
+      value = cmtIds.get(`${target}.${rel.value.toLowerCase()}`) ?? null;
+      if (value === null)
+        throw new Error(
+          `Custom metadata relationship ${rel.field.name} names ${rel.value}, which is no record of ${rel.field.referenceTo?.[0]}`
+        );
+    }
+    input.store.get(rel.id)?.values.set(rel.field.name.toLowerCase(), value);
   }
   return {
     organizationId: orgId,
@@ -156,4 +194,56 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     standardPricebook,
     apexClassIds
   };
+}
+
+/**
+ * The metadata catalogue as records (Object Reference, "EntityDefinition", "FieldDefinition"): one
+ * EntityDefinition per object of the schema (change events excepted) and one FieldDefinition per field,
+ * each with the DurableId a custom metadata relationship holds (standard objects and fields by API
+ * name; here custom ones too, where the platform uses their Ids).
+ */
+function catalogueRecords(
+  input: BootstrapInput,
+  sys: (type: string, values: Record<string, unknown>) => string
+): void {
+  for (const o of input.schema.objects()) {
+    if (o.isChangeEvent || o.name === 'EntityDefinition' || o.name === 'FieldDefinition') continue;
+    const dev = o.name.replace(/__(c|mdt|e|x)$/, '');
+    sys('EntityDefinition', {
+      QualifiedApiName: o.name,
+      DeveloperName: dev,
+      DurableId: o.name,
+      Label: o.def.label,
+      MasterLabel: o.def.label,
+      PluralLabel: o.def.labelPlural,
+      KeyPrefix: o.keyPrefix || null,
+      NamespacePrefix: null,
+      IsCustomSetting: o.def.kind === 'customSetting',
+      IsQueryable: true,
+      IsCustomizable: true,
+      IsEverCreatable: o.def.createable,
+      IsEverUpdatable: o.def.updateable,
+      IsEverDeletable: o.def.deletable
+    });
+    for (const f of o.fields()) {
+      sys('FieldDefinition', {
+        QualifiedApiName: f.name,
+        DeveloperName: f.name.replace(/__c$/, ''),
+        DurableId: `${o.name}.${f.name}`,
+        EntityDefinitionId: o.name,
+        Label: f.label ?? f.name,
+        MasterLabel: f.label ?? f.name,
+        DataType: f.type,
+        Length: f.length,
+        Precision: f.precision ?? 0,
+        Scale: f.scale ?? 0,
+        IsNillable: f.nillable,
+        IsCalculated: !!f.calculated,
+        IsNameField: !!f.nameField,
+        IsIndexed: f.name === 'Id' || !!f.externalId || !!f.unique || f.type === 'reference',
+        RelationshipName: f.relationshipName ?? null,
+        NamespacePrefix: null
+      });
+    }
+  }
 }

@@ -87,3 +87,80 @@ private class GlobalSetTest {
   const r = org.runtime?.runTest('GlobalSetTest', 'values');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+const CMT_OBJECT = (label: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>${label}</label>\n    <pluralLabel>${label}s</pluralLabel>\n    <visibility>Public</visibility>\n</CustomObject>\n`;
+const RELATIONSHIP = (name: string, target: string, childName: string, controlling = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>${name}</fullName>\n    <fieldManageability>DeveloperControlled</fieldManageability>\n    <label>${name}</label>\n${controlling ? `    <metadataRelationshipControllingField>${controlling}</metadataRelationshipControllingField>\n` : ''}    <referenceTo>${target}</referenceTo>\n    <relationshipName>${childName}</relationshipName>\n    <type>MetadataRelationship</type>\n</CustomField>\n`;
+const RECORD = (label: string, values: Record<string, string>) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n    <label>${label}</label>\n    <protected>false</protected>\n${Object.entries(
+    values
+  )
+    .map(
+      ([f, v]) =>
+        `    <values>\n        <field>${f}</field>\n        <value xsi:type="xsd:string">${v}</value>\n    </values>\n`
+    )
+    .join('')}</CustomMetadata>\n`;
+
+// Salesforce Help, "Custom Metadata Relationships": a relationship field reaches another custom
+// metadata record, an EntityDefinition or a FieldDefinition; SOQL follows it as X__r, filters and
+// semi-joins on it, and Apex reads and assigns X__r on a record in memory.
+test('custom metadata relationship fields are followed as X__r', async () => {
+  const org = await orgWithClasses(
+    {
+      CmtRelTest: `@IsTest
+private class CmtRelTest {
+  @IsTest
+  static void relationships() {
+    List<Action__mdt> actions = [
+      SELECT DeveloperName, Setting__c, Setting__r.DeveloperName, Object__r.QualifiedApiName, Field__r.QualifiedApiName
+      FROM Action__mdt
+      WHERE Object__r.QualifiedApiName = 'Account' AND Setting__c IN (SELECT Id FROM Setting__mdt)
+    ];
+    Assert.areEqual(1, actions.size());
+    Assert.areEqual('Main', actions[0].Setting__r.DeveloperName);
+    Assert.areEqual(Setting__mdt.getInstance('Main').Id, actions[0].Setting__c);
+    Assert.areEqual('Account', actions[0].Object__r.QualifiedApiName);
+    Assert.areEqual('Industry', actions[0].Field__r.QualifiedApiName);
+    List<Setting__mdt> settings = [SELECT DeveloperName, (SELECT DeveloperName FROM Actions__r) FROM Setting__mdt];
+    Assert.areEqual('First', settings[0].Actions__r[0].DeveloperName);
+    Action__mdt inMemory = new Action__mdt(Setting__r = new Setting__mdt(Label__c = 'x'));
+    Assert.areEqual('x', inMemory.Setting__r.Label__c);
+    Assert.areEqual('x', ((Setting__mdt) inMemory.getSObject('Setting__r')).get(Setting__mdt.Label__c));
+  }
+}`
+    },
+    {},
+    {
+      'objects/Setting__mdt/Setting__mdt.object-meta.xml': CMT_OBJECT('Setting'),
+      'objects/Setting__mdt/fields/Label__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Label__c</fullName>\n    <label>Label</label>\n    <length>80</length>\n    <type>Text</type>\n</CustomField>\n',
+      'objects/Action__mdt/Action__mdt.object-meta.xml': CMT_OBJECT('Action'),
+      'objects/Action__mdt/fields/Setting__c.field-meta.xml': RELATIONSHIP(
+        'Setting__c',
+        'Setting__mdt',
+        'Actions'
+      ),
+      'objects/Action__mdt/fields/Object__c.field-meta.xml': RELATIONSHIP(
+        'Object__c',
+        'EntityDefinition',
+        'Actions'
+      ),
+      'objects/Action__mdt/fields/Field__c.field-meta.xml': RELATIONSHIP(
+        'Field__c',
+        'FieldDefinition',
+        'Actions',
+        'Action__mdt.Object__c'
+      ),
+      'customMetadata/Setting.Main.md-meta.xml': RECORD('Main', { Label__c: 'main' }),
+      'customMetadata/Action.First.md-meta.xml': RECORD('First', {
+        Setting__c: 'Main',
+        Object__c: 'Account',
+        Field__c: 'Industry'
+      })
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('CmtRelTest', 'relationships');
+  assert.equal(r?.outcome, 'Pass', `${r?.message}\n${r?.stackTrace}`);
+});

@@ -174,6 +174,8 @@ export abstract class NameCompiler extends CompilerBase {
         const child = info?.childRelationship(l);
         if (fi) fieldType = fi.type;
         else if (rel && rel.referenceTo?.length === 1) fieldType = typeRef(rel.referenceTo[0]);
+        // A polymorphic relationship (Task.What, Task.Who) holds a record of any of its types.
+        else if (rel && rel.referenceTo?.length) fieldType = typeRef('SObject');
         else if (child) fieldType = typeRef('List', [typeRef(child.childSObject)]);
         else if (info) this.err(pos, `Invalid field ${name} for ${so}`);
       }
@@ -275,6 +277,9 @@ export abstract class NameCompiler extends CompilerBase {
         };
       }
     }
+    // A custom metadata type is both a built-in (getAll, getInstance) and an SObject: its fields.
+    const so = b ? interp.isSObjectType(base.t.name) : null;
+    if (so) return this.staticMember({ ...base, builtin: null, sobject: so }, name, pos);
     return this.err(pos, `Variable does not exist: ${base.t.name}.${name}`);
   }
 }

@@ -18,6 +18,10 @@ export interface CatalogField {
   relationshipName?: string;
   /** custom lookups: the relationship name children are queried by from the parent (Object_Mappings__r) */
   childRelationshipName?: string;
+  /** custom metadata relationship: a text field whose X__r reaches a custom metadata record, an EntityDefinition or a FieldDefinition */
+  metadataRelationship?: boolean;
+  /** a FieldDefinition relationship: the EntityDefinition relationship field naming its object */
+  metadataControllingField?: string;
   /** master-detail: the child is deleted with its parent, and reparenting is off by default */
   cascadeDelete?: boolean;
   masterDetail?: boolean;

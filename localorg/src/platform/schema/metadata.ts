@@ -623,6 +623,18 @@ function parseField(path: string, objectName: string): CatalogField {
     } else field.deleteConstraint = str(f.deleteConstraint) || 'SetNull';
     if (field.deleteConstraint === 'Cascade') field.cascadeDelete = true;
   }
+  if (mdType === 'MetadataRelationship') {
+    // A custom metadata relationship (Salesforce Help, "Custom Metadata Relationships"): the field
+    // reads as text (the related record's Id, or an EntityDefinition/FieldDefinition durable Id) and
+    // X__r follows it to the related custom metadata record, EntityDefinition or FieldDefinition.
+    field.referenceTo = [str(f.referenceTo)];
+    field.relationshipName = name.replace(/__c$/, '__r');
+    field.childRelationshipName = `${str(f.relationshipName) || name.replace(/__c$/, '')}__r`;
+    field.metadataRelationship = true;
+    const controlling = str(f.metadataRelationshipControllingField);
+    if (controlling)
+      field.metadataControllingField = controlling.slice(controlling.indexOf('.') + 1);
+  }
   if (mdType === 'Picklist' || mdType === 'MultiselectPicklist') {
     const vs = f.valueSet as Record<string, unknown> | undefined;
     const def = vs?.valueSetDefinition as Record<string, unknown> | undefined;

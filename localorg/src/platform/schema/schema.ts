@@ -196,7 +196,8 @@ export class Schema {
       // the object's child relationship names (Field_Mappings__r -> S2S_Field_Mapping__ChangeEvent)
       if (child.isChangeEvent) continue;
       for (const f of child.fields()) {
-        if (!f.name.endsWith('__c') || f.type !== 'reference' || !f.referenceTo) continue;
+        if (!f.name.endsWith('__c') || !f.referenceTo) continue;
+        if (f.type !== 'reference' && !f.metadataRelationship) continue;
         for (const target of f.referenceTo) {
           const parent = this.get(target);
           if (!parent)

@@ -204,13 +204,34 @@ export class SoqlEvaluator {
     }
   }
 
+  /** EntityDefinition/FieldDefinition rows by lower-case DurableId, built on first use. */
+  private durableIds: Map<string, Row> | null = null;
+
+  /**
+   * The row a lookup value points to: a record by Id, or for a custom metadata relationship to
+   * EntityDefinition or FieldDefinition, the row with that DurableId.
+   */
+  private parentRow(field: CatalogField, id: ApexValue): Row | undefined {
+    if (!field.metadataRelationship) return this.env.store.get(String(id));
+    const target = field.referenceTo?.[0]?.toLowerCase();
+    if (target !== 'entitydefinition' && target !== 'fielddefinition')
+      return this.env.store.get(String(id));
+    if (!this.durableIds) {
+      this.durableIds = new Map();
+      for (const type of ['EntityDefinition', 'FieldDefinition'])
+        for (const r of this.env.store.rows(type))
+          this.durableIds.set(String(r.values.get('durableid')).toLowerCase(), r);
+    }
+    return this.durableIds.get(String(id).toLowerCase());
+  }
+
   /** Reads a resolved path from a stored row, following lookups through the store. */
   private read(row: Row, r: Resolved): ApexValue {
     let cur: Row | undefined = row;
     for (const h of r.hops) {
       const id = cur.values.get(h.field.name.toLowerCase());
       if (id === undefined || id === null) return null;
-      cur = this.env.store.get(String(id));
+      cur = this.parentRow(h.field, id);
       if (!cur) return null;
     }
     if (r.polymorphic) {
@@ -400,7 +421,7 @@ export class SoqlEvaluator {
           const lc = rel.name.toLowerCase();
           steps.push((row, out) => {
             const id: ApexValue | undefined = row.values.get(lc);
-            const target = id ? this.env.store.get(String(id)) : undefined;
+            const target = id ? this.parentRow(rel, id) : undefined;
             if (!target) {
               out.set(rel.relationshipName ?? rel.name, null);
               return;
@@ -472,7 +493,7 @@ export class SoqlEvaluator {
     let cur: Row | undefined = row;
     for (const h of r.hops) {
       const id: ApexValue | undefined = cur?.values.get(h.field.name.toLowerCase());
-      cur = id ? this.env.store.get(String(id)) : undefined;
+      cur = id && cur ? this.parentRow(h.field, id) : undefined;
       const existing = target.raw(h.name);
       if (!cur) {
         if (existing === undefined) target.set(h.name, null);
@@ -637,7 +658,7 @@ export class SoqlEvaluator {
     const object = this.object(sub.from);
     const first = sub.select[0] as Extract<SelectItem, { kind: 'field' }>;
     const r = this.resolve(object, first.path, sub.alias);
-    if (r.field.type !== 'id' && r.field.type !== 'reference')
+    if (r.field.type !== 'id' && r.field.type !== 'reference' && !r.field.metadataRelationship)
       throw new QueryException('Semi join sub-selects must select an Id or a reference field');
     const pred = sub.where && this.compileCondition(object, sub.where, sub.alias);
     let rows = this.rowsOf(object, false, sub.where);
