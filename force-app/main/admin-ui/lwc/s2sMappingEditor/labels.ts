@@ -47,6 +47,7 @@ import S2S_Compat_Incompatible from '@salesforce/label/c.S2S_Compat_Incompatible
 import S2S_Compat_Unknown from '@salesforce/label/c.S2S_Compat_Unknown';
 import S2S_Mapping_Errors_Title from '@salesforce/label/c.S2S_Mapping_Errors_Title';
 import S2S_Error_Required_Field from '@salesforce/label/c.S2S_Error_Required_Field';
+import S2S_Mapping_Error_Denied_Object from '@salesforce/label/c.S2S_Mapping_Error_Denied_Object';
 import S2S_Mapping_Error_Target_Missing from '@salesforce/label/c.S2S_Mapping_Error_Target_Missing';
 import S2S_Mapping_Error_Target_Unknown from '@salesforce/label/c.S2S_Mapping_Error_Target_Unknown';
 import S2S_Mapping_Error_Target_Duplicate from '@salesforce/label/c.S2S_Mapping_Error_Target_Duplicate';
@@ -137,6 +138,7 @@ export const LABELS = {
   compat_unknown: S2S_Compat_Unknown,
   errorsTitle: S2S_Mapping_Errors_Title,
   errorRequired: S2S_Error_Required_Field,
+  errorDeniedObject: S2S_Mapping_Error_Denied_Object,
   errorTargetMissing: S2S_Mapping_Error_Target_Missing,
   errorTargetUnknown: S2S_Mapping_Error_Target_Unknown,
   errorTargetDuplicate: S2S_Mapping_Error_Target_Duplicate,

@@ -193,3 +193,80 @@ export function validateRows(
   });
   return errors;
 }
+
+/**
+ * Objects S2S Sync never maps (users and their access, setup and metadata objects, S2S Sync's own),
+ * lower case: the same deny-list as S2SDeniedObjects in Apex, which refuses them again on save, on
+ * import and inbound. Here it keeps them out of the object picker and refuses a typed peer object.
+ */
+const DENIED_OBJECTS = new Set([
+  'user',
+  'userrole',
+  'userlogin',
+  'userpackagelicense',
+  'userpermissionaccess',
+  'profile',
+  'permissionset',
+  'permissionsetassignment',
+  'permissionsetgroup',
+  'permissionsetgroupcomponent',
+  'permissionsetlicense',
+  'permissionsetlicenseassign',
+  'mutingpermissionset',
+  'objectpermissions',
+  'fieldpermissions',
+  'setupentityaccess',
+  'group',
+  'groupmember',
+  'queuesobject',
+  'organization',
+  'apexclass',
+  'apextrigger',
+  'apexpage',
+  'apexcomponent',
+  'staticresource',
+  'custompermission',
+  'namedcredential',
+  'externalcredential',
+  'externaldatasource',
+  'authprovider',
+  'connectedapplication',
+  'remoteproxy',
+  'cronjobdetail',
+  'crontrigger',
+  'asyncapexjob',
+  'setupaudittrail',
+  'loginhistory',
+  'loginip',
+  'sessionpermsetactivation',
+  'authsession',
+  'packagelicense',
+  'recordtype',
+  'businessprocess',
+  'emailtemplate'
+]);
+const DENIED_SUFFIXES = [
+  '__mdt',
+  '__e',
+  '__share',
+  '__history',
+  '__feed',
+  '__changeevent',
+  '__tag',
+  '__votestat',
+  '__viewstat'
+];
+const DENIED_STANDARD_SUFFIXES = ['share', 'history', 'feed', 'changeevent'];
+
+/** Whether an object may never be mapped (see DENIED_OBJECTS). */
+export function isDeniedObject(objectName: string | null | undefined): boolean {
+  const name = (objectName ?? '').trim().toLowerCase();
+  if (!name) return false;
+  const bare = name.split('__').length > 2 ? name.slice(name.indexOf('__') + 2) : name;
+  if (DENIED_OBJECTS.has(name) || name.startsWith('s2s_') || bare.startsWith('s2s_')) return true;
+  if (DENIED_SUFFIXES.some((s) => name.endsWith(s))) return true;
+  return (
+    !name.includes('__') &&
+    DENIED_STANDARD_SUFFIXES.some((s) => name.endsWith(s) && name.length > s.length)
+  );
+}

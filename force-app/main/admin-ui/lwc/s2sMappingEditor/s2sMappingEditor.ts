@@ -17,7 +17,14 @@ import importConfiguration from '@salesforce/apex/S2SMappingController.importCon
 import { errorText, formatLabel, downloadText } from 'c/s2sUtils';
 import { chainSummary } from 'c/s2sTransformChainEditor';
 import type { ChainChangeDetail } from 'c/s2sTransformChainEditor';
-import { autoMap, compatibility, newRowKey, transformsError, validateRows } from './mappingRules';
+import {
+  autoMap,
+  compatibility,
+  isDeniedObject,
+  newRowKey,
+  transformsError,
+  validateRows
+} from './mappingRules';
 import type { FieldInfo, FieldRow, RuleError } from './mappingRules';
 import { LABELS, OPTIONS } from './labels';
 
@@ -169,10 +176,12 @@ export default class S2sMappingEditor extends LightningElement {
 
   @wire(getLocalObjects)
   wiredLocalObjects({ data }: WireResult<{ name: string; label: string }[]>): void {
-    this.localObjects = (data ?? []).map((object) => ({
-      label: `${object.label} (${object.name})`,
-      value: object.name
-    }));
+    this.localObjects = (data ?? [])
+      .filter((object) => !isDeniedObject(object.name))
+      .map((object) => ({
+        label: `${object.label} (${object.name})`,
+        value: object.name
+      }));
   }
 
   @wire(describeLocalObject, { objectName: '$sourceObject' })
@@ -570,6 +579,10 @@ export default class S2sMappingEditor extends LightningElement {
       errors.push(formatLabel(LABELS.errorRequired, LABELS.sourceObject));
     if (!draft.Target_Object__c)
       errors.push(formatLabel(LABELS.errorRequired, LABELS.targetObject));
+    for (const objectName of [draft.Source_Object__c, draft.Target_Object__c]) {
+      if (isDeniedObject(objectName))
+        errors.push(formatLabel(LABELS.errorDeniedObject, objectName));
+    }
     if (draft.Trigger_Mode__c === 'Scheduled' && !draft.Schedule_Cron__c?.trim()) {
       errors.push(formatLabel(LABELS.errorRequired, LABELS.scheduleCron));
     }

@@ -1,4 +1,10 @@
-import { autoMap, compatibility, transformsError, validateRows } from '../mappingRules';
+import {
+  autoMap,
+  compatibility,
+  isDeniedObject,
+  transformsError,
+  validateRows
+} from '../mappingRules';
 import type { FieldInfo, FieldRow } from '../mappingRules';
 
 // The labels of the messages checked below, with their text (Jest gives a label its name otherwise).
@@ -62,6 +68,30 @@ function row(targetField: string, sourceField: string, transforms = ''): FieldRo
 }
 
 describe('mapping rules', () => {
+  it('denies users, permissions, groups, setup, metadata and S2S objects, and allows business objects', () => {
+    for (const name of [
+      'User',
+      'profile',
+      'PermissionSet',
+      'PermissionSetAssignment',
+      'Group',
+      'GroupMember',
+      'ApexClass',
+      'AccountShare',
+      'OpportunityHistory',
+      'Thing__Share',
+      'Setting__mdt',
+      'S2S_Batch_Outcome__e',
+      'S2S_Crosswalk__c',
+      'ns__S2S_Outbox__c'
+    ]) {
+      expect([name, isDeniedObject(name)]).toEqual([name, true]);
+    }
+    for (const name of ['Account', 'Contact', 'Case', 'Invoice__c', '', null, undefined]) {
+      expect([name, isDeniedObject(name)]).toEqual([name, false]);
+    }
+  });
+
   it('classifies type pairs across local and remote type names', () => {
     expect(compatibility('STRING', 'string')).toBe('compatible');
     expect(compatibility('CURRENCY', 'double')).toBe('compatible');

@@ -283,6 +283,39 @@ describe('c-s2s-mapping-editor', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('keeps denied objects out of the object picker and refuses a denied peer object', async () => {
+    const element = mount();
+    wire(getAccess).emit(ADMIN);
+    wire(getConnections).emit(CONNECTIONS);
+    wire(getLocalObjects).emit([
+      { name: 'Account', label: 'Account' },
+      { name: 'User', label: 'User' },
+      { name: 'Group', label: 'Group' },
+      { name: 'S2S_Outbox__c', label: 'S2S Outbox' }
+    ]);
+    await flush();
+    wire(getObjectMappings).emit([MAPPING]);
+    await flush();
+    $(element, '[data-id="new"]')!.click();
+    await flush();
+    const picker = $(
+      element,
+      'lightning-combobox[data-setting="Source_Object__c"]'
+    ) as HTMLElement & {
+      options: { value: string }[];
+    };
+    expect(picker.options.map((o) => o.value)).toEqual(['Account']);
+    setting(element, 'Source_Object__c', { value: 'Account' });
+    setting(element, 'Target_Object__c', { value: 'PermissionSetAssignment' });
+    await flush();
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    const messages = $$(element, '[data-id="errors"] li').map((item) => item.textContent);
+    expect(messages).toContain('c.S2S_Mapping_Error_Denied_Object');
+    expect(mocked(saveMapping)).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
   it('edits a row transform chain in the chain editor below the row and saves its JSON', async () => {
     const element = mount();
     await showList();
