@@ -4,128 +4,50 @@
 // with allOrNone rolls the whole statement back; allOrNone=false retries without the failed
 // records, as "Bulk DML Exception Handling" describes (at most three attempts).
 import {
-  ApexBlob,
-  ApexDate,
   ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
   ApexId,
   ApexList,
   ApexSObject,
-  ApexTime,
-  normaliseId,
   typeRef,
   type ApexValue
 } from '../../runtime/values.ts';
 import type { TriggerOperation } from '../../runtime/platform.ts';
-import type { CatalogField } from '../schema/catalog-types.ts';
-import type { Schema, SObjectSchema } from '../schema/schema.ts';
-import type { Row, Store } from '../data/store.ts';
+import type { SObjectSchema } from '../schema/schema.ts';
+import type { Row } from '../data/store.ts';
 import { textKeyer } from '../data/index.ts';
-import type { IdGenerator } from '../data/ids.ts';
-import type { Limits } from '../limits/limits.ts';
-import { MASTER_RECORD_TYPE_ID, RecordTypes } from '../schema/record-types.ts';
+import { MASTER_RECORD_TYPE_ID } from '../schema/record-types.ts';
 import {
   clearRecordErrors,
   DmlFailedError,
   recordErrorsOf,
-  type DmlErrorInfo,
   type DmlFailure,
   type RecordResult
 } from './errors.ts';
 import { must } from '../util.ts';
+import { DmlCallError, type DmlCall, type DmlContext } from './call.ts';
+import { err, idOf, rowOf, rowToSObject, sameValue, type Work } from './work.ts';
+import { RecordValidator } from './validation.ts';
+import { applyDefaults, coerce, setAutoNumbers, setCompoundName } from './field-values.ts';
 
-export interface DmlAccess {
-  canCreate(object: string): boolean;
-  canEdit(object: string): boolean;
-  canDelete(object: string): boolean;
-  canEditField(object: string, field: string): boolean;
-  canCreateField(object: string, field: string): boolean;
-}
-
-/** A committed-to-be change, for Change Data Capture after commit. */
-export interface ChangeRecord {
-  object: string;
-  changeType: 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE';
-  id: string;
-  changedFields: string[];
-  nulledFields: string[];
-  values: Map<string, ApexValue>;
-  /** undo-log position of the change, so a rollback can drop it */
-  mark?: number;
-}
-
-export interface DmlContext {
-  schema: Schema;
-  store: Store;
-  ids: IdGenerator;
-  limits: Limits;
-  now(): number;
-  userId(): string;
-  /** Runs the Apex triggers for an object and event; returns per-trigger failures as thrown errors. */
-  fireTriggers(
-    object: string,
-    op: TriggerOperation,
-    newRecs: ApexSObject[] | null,
-    oldRecs: ApexSObject[] | null
-  ): void;
-  /** Objects with at least one trigger for the event, to skip building context lists. */
-  hasTriggers(object: string, op: TriggerOperation): boolean;
-  /** Record-level access for `with sharing` code and user mode: may the running user edit this row? */
-  canModifyRow?(row: Row, userMode: boolean): boolean;
-  /** user mode checks (AccessLevel.USER_MODE, insert as user) */
-  access?: DmlAccess;
-  recordChange(c: ChangeRecord): void;
-  /** Auto-number counters per object.field. */
-  autoNumber(key: string): number;
-}
-
-export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete' | 'merge';
-
-export interface DmlCall {
-  op: DmlOp;
-  records: ApexSObject[];
-  allOrNone: boolean;
-  userMode: boolean;
-  externalIdField?: string | null;
-  mergeMaster?: ApexSObject;
-  /** Database.DMLOptions.allowFieldTruncation for a record: too long text is cut, not refused */
-  allowFieldTruncation?: (input: ApexSObject) => boolean;
-}
-
-/** Exceptions thrown before any record is processed (System.ListException, SObjectException...). */
-export class DmlCallError extends Error {
-  constructor(
-    readonly apexType: string,
-    message: string
-  ) {
-    super(message);
-  }
-}
+// What a DML call is lives in call.ts, a record being saved in work.ts; the org imports them here.
+export {
+  DmlCallError,
+  type ChangeRecord,
+  type DmlAccess,
+  type DmlCall,
+  type DmlContext,
+  type DmlOp
+} from './call.ts';
+export { idOf, rowToSObject } from './work.ts';
 
 const TRIGGER_BATCH = 200;
 
-function err(statusCode: string, message: string, fields: string[] = []): DmlErrorInfo {
-  return { statusCode, message, fields };
-}
-
-interface Work {
-  index: number;
-  input: ApexSObject;
-  /** Trigger.new record */
-  rec: ApexSObject;
-  old?: ApexSObject;
-  row?: Row;
-  errors: DmlErrorInfo[];
-  created?: boolean;
-}
-
 export class DmlEngine {
-  private readonly recordTypes: RecordTypes;
+  private readonly validator: RecordValidator;
   /** Lock contention to emulate: object (lower case) -> DML statements still to fail. */
   private readonly contended = new Map<string, number>();
   constructor(private readonly ctx: DmlContext) {
-    this.recordTypes = new RecordTypes(ctx.schema, ctx.store);
+    this.validator = new RecordValidator(ctx);
   }
 
   /**
@@ -342,14 +264,17 @@ export class DmlEngine {
       const input = call.records[i];
       const w: Work = { index: i, input, rec: new ApexSObject(object.name), errors: [] };
       if (kind === 'insert') {
-        this.applyDefaults(object, w.rec);
+        applyDefaults(object, w.rec);
         for (const [name, v] of input.populated())
           if (name.toLowerCase() !== 'id') this.copyField(object, w, name, v);
         if (typed) {
           // the user's default record type, set before the before triggers see the record
           const rt = w.rec.raw('RecordTypeId') ?? null;
           if (rt === null) {
-            defaultRecordType ??= this.recordTypes.defaultId(this.ctx.userId(), object.name);
+            defaultRecordType ??= this.validator.recordTypes.defaultId(
+              this.ctx.userId(),
+              object.name
+            );
             w.rec.set(
               'RecordTypeId',
               defaultRecordType === null ? null : new ApexId(defaultRecordType)
@@ -380,7 +305,7 @@ export class DmlEngine {
         }
         if (upsert) w.created = false;
       }
-      if (call.userMode && this.ctx.access) this.checkAccess(kind, object, w, input);
+      if (call.userMode && this.ctx.access) this.validator.checkAccess(kind, object, w, input);
       works.push(w);
     }
     const live = (): Work[] => works.filter((w) => !w.errors.length);
@@ -390,9 +315,9 @@ export class DmlEngine {
     this.trigger(object, beforeOp, works, live());
     // 5. system validation
     for (const w of live())
-      this.validate(object, w, kind, call.allowFieldTruncation?.(w.input) ?? false);
-    if (typed) for (const w of live()) this.checkRecordType(object, w, call.userMode);
-    this.checkUnique(object, live());
+      this.validator.validate(object, w, kind, call.allowFieldTruncation?.(w.input) ?? false);
+    if (typed) for (const w of live()) this.validator.checkRecordType(object, w, call.userMode);
+    this.validator.checkUnique(object, live());
     // 7. save (not committed)
     const now = Math.floor(this.ctx.now() / 1000) * 1000;
     const user = new ApexId(this.ctx.userId());
@@ -406,14 +331,14 @@ export class DmlEngine {
         w.rec.set('CreatedById', user);
         if (object.field('OwnerId') && (w.rec.raw('OwnerId') ?? null) === null)
           w.rec.set('OwnerId', user);
-        this.setAutoNumbers(object, w.rec);
+        setAutoNumbers(object, w.rec, (k) => this.ctx.autoNumber(k));
       }
       if (object.field('LastModifiedDate')) {
         w.rec.set('LastModifiedDate', ts);
         w.rec.set('LastModifiedById', user);
         w.rec.set('SystemModstamp', ts);
       }
-      this.setCompoundName(object, w.rec);
+      setCompoundName(object, w.rec);
       const values = new Map<string, ApexValue>();
       for (const [k, v] of w.rec.values) values.set(k, v);
       if (kind === 'insert') {
@@ -494,7 +419,7 @@ export class DmlEngine {
       // A parent reference by external Id: `contact.Account = new Account(Ext__c = 'A1')`.
       const rel = object.relationship(name);
       if (rel && v instanceof ApexSObject) {
-        const id = this.resolveForeignKey(rel, v, w);
+        const id = this.validator.resolveForeignKey(rel, v, w);
         if (id !== undefined) w.rec.set(rel.name, id);
         return;
       }
@@ -503,343 +428,6 @@ export class DmlEngine {
       throw new DmlCallError('System.SObjectException', `Invalid field ${name} for ${object.name}`);
     }
     w.rec.set(f.name, coerce(f, v));
-  }
-
-  private resolveForeignKey(
-    rel: CatalogField,
-    parent: ApexSObject,
-    w: Work
-  ): ApexValue | undefined {
-    const target = this.ctx.schema.get(parent.type);
-    if (!target) return undefined;
-    const keys = parent.populated().filter(([k]) => k.toLowerCase() !== 'id');
-    const id = idOf(parent);
-    if (id) return new ApexId(id);
-    if (keys.length !== 1) {
-      w.errors.push(
-        err(
-          'INVALID_FIELD',
-          `More than 1 field provided in an external foreign key reference in entity: ${target.name}`
-        )
-      );
-      return undefined;
-    }
-    const [fname, value] = keys[0];
-    const f = target.field(fname);
-    if (!f || !(f.externalId || f.idLookup)) {
-      w.errors.push(
-        err(
-          'INVALID_FIELD',
-          `Field ${fname} is not an external Id or indexed field for ${target.name}`
-        )
-      );
-      return undefined;
-    }
-    const matches = this.rowsWithText(target.name, f, value);
-    if (matches.length !== 1) {
-      w.errors.push(
-        err(
-          matches.length ? 'DUPLICATE_EXTERNAL_ID' : 'INVALID_FIELD',
-          matches.length
-            ? `${target.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]`
-            : `Foreign key external ID: ${String(value)} not found for field ${f.name} in entity ${target.name}`,
-          [rel.relationshipName ?? rel.name]
-        )
-      );
-      return undefined;
-    }
-    return new ApexId(matches[0].id);
-  }
-
-  private applyDefaults(object: SObjectSchema, rec: ApexSObject): void {
-    for (const f of object.fields()) {
-      if (!f.createable) continue;
-      if (f.type === 'boolean')
-        rec.set(
-          f.name,
-          f.defaultValue === undefined
-            ? false
-            : (parseDefault(f, f.defaultValue, object) as boolean)
-        );
-      else if (f.defaultValue !== undefined)
-        rec.set(f.name, parseDefault(f, f.defaultValue, object));
-    }
-  }
-
-  private checkAccess(
-    kind: 'insert' | 'update',
-    object: SObjectSchema,
-    w: Work,
-    input: ApexSObject
-  ): void {
-    const a = must(this.ctx.access, 'access checker');
-    if (kind === 'insert' ? !a.canCreate(object.name) : !a.canEdit(object.name)) {
-      w.errors.push(
-        err('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id`)
-      );
-      return;
-    }
-    for (const [name] of input.populated()) {
-      const f = object.field(name);
-      if (!f || f.name === 'Id') continue;
-      const ok =
-        kind === 'insert'
-          ? a.canCreateField(object.name, f.name)
-          : a.canEditField(object.name, f.name);
-      if (!ok) {
-        // User-mode DML on a field the user cannot edit (Apex Developer Guide, "Enforce User Mode for Database Operations").
-        w.errors.push(
-          err(
-            'INVALID_FIELD_FOR_INSERT_UPDATE',
-            `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-            [f.name]
-          )
-        );
-        return;
-      }
-    }
-  }
-
-  private validate(
-    object: SObjectSchema,
-    w: Work,
-    kind: 'insert' | 'update',
-    truncate = false
-  ): void {
-    const rec = w.rec;
-    const missing: string[] = [];
-    for (const f of object.fields()) {
-      const v = rec.raw(f.name);
-      const value = v === undefined ? null : v;
-      if (
-        kind === 'insert' &&
-        !f.nillable &&
-        f.createable &&
-        !f.defaultedOnCreate &&
-        (value === null || value === '')
-      )
-        missing.push(f.name);
-      else if (
-        kind === 'update' &&
-        !f.nillable &&
-        f.updateable &&
-        f.type !== 'boolean' &&
-        (value === null || value === '') &&
-        rec.isPopulated(f.name) &&
-        f.name !== 'OwnerId'
-      )
-        missing.push(f.name);
-      if (value === null) continue;
-      if (truncate && f.length && typeof value === 'string' && value.length > f.length) {
-        rec.set(f.name, value.slice(0, f.length)); // allowFieldTruncation: the pre-15.0 behaviour
-      } else if (f.length && typeof value === 'string' && value.length > f.length) {
-        w.errors.push(
-          err(
-            'STRING_TOO_LONG',
-            `${f.label ?? f.name}: data value too large: ${value} (max length=${f.length})`,
-            [f.name]
-          )
-        );
-      }
-      if (
-        f.type === 'picklist' &&
-        f.restrictedPicklist &&
-        f.picklistValues &&
-        !f.picklistValues.includes(String(value))
-      ) {
-        w.errors.push(
-          err(
-            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-            `${f.label ?? f.name}: bad value for restricted picklist field: ${String(value)}`,
-            [f.name]
-          )
-        );
-      }
-      if (f.type === 'multipicklist' && f.restrictedPicklist && f.picklistValues) {
-        for (const part of String(value).split(';')) {
-          if (!f.picklistValues.includes(part))
-            w.errors.push(
-              err(
-                'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-                `${f.label ?? f.name}: bad value for restricted picklist field: ${part}`,
-                [f.name]
-              )
-            );
-        }
-      }
-      // An update checks the lookups it writes, not those it leaves as they are (a merged
-      // record's MasterRecordId names a record deleted since, and the record stays updatable).
-      const unchanged = kind === 'update' && !!w.old && sameValue(w.old.raw(f.name), value);
-      if (
-        f.type === 'reference' &&
-        f.referenceTo?.length &&
-        f.name !== 'Id' &&
-        f.name !== 'RecordTypeId' &&
-        !unchanged
-      )
-        this.validateReference(object, f, value, w);
-      if (
-        (f.type === 'double' || f.type === 'currency' || f.type === 'percent') &&
-        f.precision !== undefined &&
-        value instanceof ApexDecimal
-      ) {
-        const scale = f.scale ?? 0;
-        const intDigits = value
-          .withScale(0, 'DOWN')
-          .unscaled.toString()
-          .replace('-', '')
-          .replace(/^0$/, '').length;
-        if (intDigits > f.precision - scale) {
-          w.errors.push(
-            err(
-              'NUMBER_OUTSIDE_VALID_RANGE',
-              `${f.label ?? f.name}: value outside of valid range on numeric field: ${value.toPlainString()}`,
-              [f.name]
-            )
-          );
-        }
-      }
-    }
-    if (missing.length)
-      w.errors.push(
-        err(
-          'REQUIRED_FIELD_MISSING',
-          `Required fields are missing: [${missing.join(', ')}]`,
-          missing
-        )
-      );
-  }
-
-  private validateReference(
-    object: SObjectSchema,
-    f: CatalogField,
-    value: ApexValue,
-    w: Work
-  ): void {
-    const id = String(value);
-    if (f.name === 'OwnerId' || f.name === 'CreatedById' || f.name === 'LastModifiedById') {
-      // Owners are Users or queues (Groups); users of the org are records in the store.
-      const row = this.ctx.store.get(id);
-      if (!row || row.deleted)
-        w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]));
-      return;
-    }
-    const row = this.ctx.store.get(id);
-    if (!row || row.deleted) {
-      w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [f.name]));
-      return;
-    }
-    if (!(f.referenceTo ?? []).some((t) => t.toLowerCase() === row.type.toLowerCase())) {
-      w.errors.push(
-        err(
-          'FIELD_INTEGRITY_EXCEPTION',
-          `${f.label ?? f.name}: id value of incorrect type: ${id}`,
-          [f.name]
-        )
-      );
-    }
-    void object;
-  }
-
-  /**
-   * A new or changed RecordTypeId must be an active record type of the object, available to the
-   * user in user mode (schema/record-types.ts); the platform words it as INVALID_CROSS_REFERENCE_KEY
-   * "Record Type ID: this ID value isn't valid for the user".
-   */
-  private checkRecordType(object: SObjectSchema, w: Work, userMode: boolean): void {
-    const v = w.rec.raw('RecordTypeId') ?? null;
-    if (v === null) return;
-    const id = String(v);
-    if (w.old && String(w.old.raw('RecordTypeId') ?? '') === id) return;
-    if (!this.recordTypes.isValid(object.name, id, this.ctx.userId(), userMode))
-      w.errors.push(
-        err(
-          'INVALID_CROSS_REFERENCE_KEY',
-          `Record Type ID: this ID value isn't valid for the user: ${id}`,
-          ['RecordTypeId']
-        )
-      );
-  }
-
-  /** Live rows whose text field equals `value` as sameText compares (through the field's index). */
-  private rowsWithText(object: string, f: CatalogField, value: ApexValue): Row[] {
-    const lc = f.name.toLowerCase();
-    return this.ctx.store
-      .lookup(object, lc, textKeyer, String(value).toLowerCase())
-      .filter((r) => !r.deleted && sameText(r.values.get(lc), value, !!f.caseSensitive));
-  }
-
-  private checkUnique(object: SObjectSchema, works: Work[]): void {
-    const uniques = object.fields().filter((f) => f.unique);
-    for (const f of uniques) {
-      const lc = f.name.toLowerCase();
-      const key = (v: ApexValue): string | null =>
-        v === null || v === undefined || v === ''
-          ? null
-          : f.caseSensitive
-            ? String(v)
-            : String(v).toLowerCase();
-      // The saved record holding a key (the last one in table order, as a scan would find).
-      const existing = (k: string): string | undefined =>
-        this.ctx.store
-          .lookup(object.name, lc, textKeyer, k.toLowerCase())
-          .filter((r) => !r.deleted && key(r.values.get(lc) ?? null) === k)
-          .at(-1)?.id;
-      const inBatch = new Map<string, Work>();
-      for (const w of works) {
-        const k = key(w.rec.raw(f.name) ?? null);
-        if (k === null) continue;
-        const owner = existing(k);
-        const selfId = w.row?.id;
-        if (owner && owner !== selfId) {
-          w.errors.push(
-            err(
-              'DUPLICATE_VALUE',
-              `duplicate value found: ${f.name} duplicates value on record with id: ${owner}`,
-              [f.name]
-            )
-          );
-          continue;
-        }
-        const other = inBatch.get(k);
-        if (other) {
-          w.errors.push(
-            err(
-              'DUPLICATE_VALUE',
-              `duplicate value found: ${f.name} duplicates value on record with id: ${other.row?.id ?? ''}`,
-              [f.name]
-            )
-          );
-          continue;
-        }
-        inBatch.set(k, w);
-      }
-    }
-  }
-
-  private setAutoNumbers(object: SObjectSchema, rec: ApexSObject): void {
-    for (const f of object.fields()) {
-      const fmt = (f as CatalogField & { autoNumberFormat?: string }).autoNumberFormat;
-      if (fmt === undefined && !(object.name === 'Case' && f.name === 'CaseNumber')) continue;
-      const n = this.ctx.autoNumber(`${object.name}.${f.name}`);
-      const pattern = fmt || '{00000000}';
-      rec.set(
-        f.name,
-        pattern.replace(/\{(0+)\}/, (_m, zeros: string) => String(n).padStart(zeros.length, '0'))
-      );
-    }
-  }
-
-  /** Contact/Lead/User Name = FirstName LastName (read-only compound field). */
-  private setCompoundName(object: SObjectSchema, rec: ApexSObject): void {
-    const name = object.field('Name');
-    if (!name || name.createable || !object.field('LastName') || !object.field('FirstName')) return;
-    const first = rec.raw('FirstName');
-    const last = rec.raw('LastName');
-    rec.set(
-      'Name',
-      [first, last].filter((x) => x !== null && x !== undefined && x !== '').join(' ')
-    );
   }
 
   // ---- upsert ----------------------------------------------------------------------------
@@ -911,7 +499,7 @@ export class DmlEngine {
         continue;
       }
       seen.set(key, i);
-      const matches = this.rowsWithText(object.name, f, value);
+      const matches = this.validator.rowsWithText(object.name, f, value);
       if (matches.length > 1) {
         results.set(i, {
           id: null,
@@ -1181,97 +769,6 @@ export class DmlEngine {
     }
     return [{ id: masterId, success: true, errors: [] }];
   }
-}
-
-/** The stored row of a record being saved (set once it exists). */
-function rowOf(w: Work): Row {
-  if (!w.row) throw new Error(`DML engine: record ${w.index} has no stored row`);
-  return w.row;
-}
-
-export function idOf(r: ApexSObject): string | null {
-  const v = r.raw('Id');
-  if (v === undefined || v === null) return null;
-  if (v instanceof ApexId) return v.value;
-  return normaliseId(String(v));
-}
-
-/** A stored row as a full SObject (Trigger.old, Trigger.new in update). */
-export function rowToSObject(object: SObjectSchema, row: Row): ApexSObject {
-  const s = new ApexSObject(object.name);
-  for (const [k, v] of row.values) s.set(object.field(k)?.name ?? k, v);
-  return s;
-}
-
-function sameValue(a: ApexValue | undefined, b: ApexValue | undefined): boolean {
-  const x = a === undefined ? null : a;
-  const y = b === undefined ? null : b;
-  if (x === y) return true;
-  if (x === null || y === null) return false;
-  if (x instanceof ApexDecimal && y instanceof ApexDecimal) return x.compareTo(y) === 0;
-  if (x instanceof ApexDatetime && y instanceof ApexDatetime) return x.epochMs === y.epochMs;
-  if (x instanceof ApexDate && y instanceof ApexDate) return x.toEpochDay() === y.toEpochDay();
-  return String(x) === String(y);
-}
-
-function sameText(a: ApexValue | undefined, b: ApexValue, caseSensitive: boolean): boolean {
-  if (a === undefined || a === null) return false;
-  return caseSensitive
-    ? String(a) === String(b)
-    : String(a).toLowerCase() === String(b).toLowerCase();
-}
-
-/** Converts a value to the field's storage type (Ids normalised to 18 characters). */
-function coerce(f: CatalogField, v: ApexValue): ApexValue {
-  if (v === null) return null;
-  if ((f.type === 'id' || f.type === 'reference') && typeof v === 'string') {
-    if (v === '') return null;
-    const id = normaliseId(v);
-    if (!id) throw new DmlCallError('System.StringException', `Invalid id: ${v}`);
-    return new ApexId(id);
-  }
-  if (
-    (f.apexType === 'Decimal' || f.apexType === 'Double') &&
-    (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble)
-  ) {
-    return v instanceof ApexDouble ? ApexDecimal.fromDouble(v.v) : ApexDecimal.fromInt(v);
-  }
-  if (
-    f.apexType === 'String' &&
-    typeof v === 'string' &&
-    f.type !== 'textarea' &&
-    f.type !== 'multipicklist'
-  )
-    return v;
-  void ApexBlob;
-  void ApexTime;
-  return v;
-}
-
-function parseDefault(
-  f: CatalogField,
-  d: string | number | boolean,
-  object: SObjectSchema
-): ApexValue {
-  if (typeof d === 'boolean') return d;
-  if (typeof d === 'number')
-    return f.apexType === 'Decimal' ? ApexDecimal.fromString(String(d)) : d;
-  const s = d.trim();
-  if (f.type === 'boolean') {
-    if (/^true$/i.test(s)) return true;
-    if (/^false$/i.test(s)) return false;
-  } else if (f.apexType === 'Decimal' && /^-?\d+(\.\d+)?$/.test(s))
-    return ApexDecimal.fromString(s);
-  else if (f.apexType === 'Integer' && /^-?\d+$/.test(s)) return Number(s);
-  else if (f.apexType === 'String') {
-    const m = /^"(.*)"$/.exec(s) ?? /^'(.*)'$/.exec(s);
-    if (m) return m[1];
-    if (f.type === 'picklist' || f.type === 'multipicklist') return s; // picklist default value (not a formula)
-  }
-  throw new DmlCallError(
-    'System.UnsupportedOperationException',
-    `Unsupported by the local org: default value formula '${s}' on ${object.name}.${f.name}`
-  );
 }
 
 export { typeRef };

@@ -1,0 +1,76 @@
+// What a DML statement is (operation, records, all-or-none, user mode) and what the engine asks of
+// its org (DmlContext): schema, store, limits, triggers, access checks, change capture.
+import type { ApexSObject, ApexValue } from '../../runtime/values.ts';
+import type { TriggerOperation } from '../../runtime/platform.ts';
+import type { Schema } from '../schema/schema.ts';
+import type { Row, Store } from '../data/store.ts';
+import type { IdGenerator } from '../data/ids.ts';
+import type { Limits } from '../limits/limits.ts';
+
+export interface DmlAccess {
+  canCreate(object: string): boolean;
+  canEdit(object: string): boolean;
+  canDelete(object: string): boolean;
+  canEditField(object: string, field: string): boolean;
+  canCreateField(object: string, field: string): boolean;
+}
+
+/** A committed-to-be change, for Change Data Capture after commit. */
+export interface ChangeRecord {
+  object: string;
+  changeType: 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE';
+  id: string;
+  changedFields: string[];
+  nulledFields: string[];
+  values: Map<string, ApexValue>;
+  /** undo-log position of the change, so a rollback can drop it */
+  mark?: number;
+}
+
+export interface DmlContext {
+  schema: Schema;
+  store: Store;
+  ids: IdGenerator;
+  limits: Limits;
+  now(): number;
+  userId(): string;
+  /** Runs the Apex triggers for an object and event; returns per-trigger failures as thrown errors. */
+  fireTriggers(
+    object: string,
+    op: TriggerOperation,
+    newRecs: ApexSObject[] | null,
+    oldRecs: ApexSObject[] | null
+  ): void;
+  /** Objects with at least one trigger for the event, to skip building context lists. */
+  hasTriggers(object: string, op: TriggerOperation): boolean;
+  /** Record-level access for `with sharing` code and user mode: may the running user edit this row? */
+  canModifyRow?(row: Row, userMode: boolean): boolean;
+  /** user mode checks (AccessLevel.USER_MODE, insert as user) */
+  access?: DmlAccess;
+  recordChange(c: ChangeRecord): void;
+  /** Auto-number counters per object.field. */
+  autoNumber(key: string): number;
+}
+
+export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete' | 'merge';
+
+export interface DmlCall {
+  op: DmlOp;
+  records: ApexSObject[];
+  allOrNone: boolean;
+  userMode: boolean;
+  externalIdField?: string | null;
+  mergeMaster?: ApexSObject;
+  /** Database.DMLOptions.allowFieldTruncation for a record: too long text is cut, not refused */
+  allowFieldTruncation?: (input: ApexSObject) => boolean;
+}
+
+/** Exceptions thrown before any record is processed (System.ListException, SObjectException...). */
+export class DmlCallError extends Error {
+  constructor(
+    readonly apexType: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
