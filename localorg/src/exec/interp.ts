@@ -148,6 +148,17 @@ export class Interp implements LanguageRuntime, Executor {
             pending.push({ cls, decl });
           }
         } catch (e) {
+          if (e instanceof CompileError && f.kind === 'class') {
+            // A class whose name is taken (by a system type the local org declares as a class, or
+            // another class) is left out, loudly: the run goes on and whatever uses it fails.
+            this.diagnostics.push({
+              file: f.path,
+              line: e.pos.line,
+              column: e.pos.column,
+              message: e.message
+            });
+            continue;
+          }
           if (!(e instanceof SyntaxErrors)) throw e;
           const first = e.errors[0];
           const name = (f.path.split('/').pop() ?? f.path).replace(/\.(cls|trigger)$/, '');

@@ -164,3 +164,35 @@ private class CmtRelTest {
   const r = org.runtime?.runTest('CmtRelTest', 'relationships');
   assert.equal(r?.outcome, 'Pass', `${r?.message}\n${r?.stackTrace}`);
 });
+
+// Metadata API Developer Guide, "CustomField": a standard field's file carries its settings (here a
+// type the catalogue does not use); a roll-up summary field of MAX has the summarized field's type. A
+// class whose name is taken is left out with a compile diagnostic; the org still loads.
+test('standard field settings, roll-up summary types and a taken class name do not stop the load', async () => {
+  const org = await orgWithClasses(
+    {
+      AuraHandledException: 'public interface AuraHandledException {}',
+      Plain: 'public class Plain {}'
+    },
+    {},
+    {
+      'objects/Account/fields/ParentId.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>ParentId</fullName>\n    <trackHistory>false</trackHistory>\n    <type>Hierarchy</type>\n</CustomField>\n',
+      'objects/Parent__c/Parent__c.object-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Parent</label>\n    <pluralLabel>Parents</pluralLabel>\n    <nameField><label>Name</label><type>Text</type></nameField>\n    <deploymentStatus>Deployed</deploymentStatus>\n    <sharingModel>ReadWrite</sharingModel>\n</CustomObject>\n',
+      'objects/Parent__c/fields/Latest__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Latest__c</fullName>\n    <label>Latest</label>\n    <summarizedField>Child__c.When__c</summarizedField>\n    <summaryForeignKey>Child__c.Parent__c</summaryForeignKey>\n    <summaryOperation>max</summaryOperation>\n    <type>Summary</type>\n</CustomField>\n',
+      'objects/Child__c/Child__c.object-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Child</label>\n    <pluralLabel>Children</pluralLabel>\n    <nameField><label>Name</label><type>Text</type></nameField>\n    <deploymentStatus>Deployed</deploymentStatus>\n    <sharingModel>ControlledByParent</sharingModel>\n</CustomObject>\n',
+      'objects/Child__c/fields/When__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>When__c</fullName>\n    <label>When</label>\n    <type>DateTime</type>\n</CustomField>\n',
+      'objects/Child__c/fields/Parent__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Parent__c</fullName>\n    <label>Parent</label>\n    <referenceTo>Parent__c</referenceTo>\n    <relationshipName>Children</relationshipName>\n    <type>MasterDetail</type>\n</CustomField>\n'
+    }
+  );
+  assert.equal(org.schema.get('Parent__c')?.field('Latest__c')?.apexType, 'Datetime');
+  assert.equal(org.schema.get('Account')?.field('ParentId')?.type, 'reference');
+  const diags = org.runtime?.diagnostics ?? [];
+  assert.equal(diags.length, 1, JSON.stringify(diags));
+  assert.match(diags[0].file, /AuraHandledException\.cls$/);
+});

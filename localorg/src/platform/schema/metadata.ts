@@ -297,7 +297,9 @@ function loadObjects(dir: string, md: Metadata): void {
   for (const objFile of walk(dir, '.object-meta.xml')) {
     const objDir = join(objFile, '..');
     const name = basename(objFile, '.object-meta.xml');
-    const fields = walk(join(objDir, 'fields'), '.field-meta.xml').map((f) => parseField(f, name));
+    const fields = walk(join(objDir, 'fields'), '.field-meta.xml')
+      .filter((f) => !isStandardFieldSettings(f))
+      .map((f) => parseField(f, name));
     for (const f of walk(join(objDir, 'validationRules'), '.validationRule-meta.xml')) {
       const r = readXml(f);
       md.validationRules.push({
@@ -349,10 +351,20 @@ function loadObjects(dir: string, md: Metadata): void {
       existsSync(join(fieldFile, '..', '..', `${objName}.object-meta.xml`))
     )
       continue;
+    if (isStandardFieldSettings(fieldFile)) continue;
     const f = parseField(fieldFile, objName);
     const existing = (md.standardObjectFields[objName] ??= []);
     if (!existing.some((x) => x.name === f.name)) existing.push(f);
   }
+}
+
+/**
+ * A standard field's file in source format (objects/Account/fields/AccountNumber.field-meta.xml)
+ * carries its settings (history tracking, help text, a type such as Hierarchy the catalogue does not
+ * use): the field itself is the platform's, described by the catalogue, so there is nothing to add.
+ */
+function isStandardFieldSettings(path: string): boolean {
+  return !basename(path, '.field-meta.xml').includes('__');
 }
 
 function systemField(
@@ -583,6 +595,24 @@ const TYPE_MAP: Record<string, { type: string; apexType: string; length?: number
   Location: { type: 'location', apexType: 'Location' }
 };
 
+/**
+ * A roll-up summary field's type (Salesforce Help, "Roll-Up Summary Field"): COUNT is a number; SUM,
+ * MIN and MAX have the type of the summarized child field (read from the child object's source).
+ * Its value is not computed (reading it in SOQL fails loudly: no formula engine).
+ */
+function summaryType(
+  path: string,
+  f: Record<string, unknown>
+): { type: string; apexType: string; length?: number } {
+  const op = str(f.summaryOperation).toLowerCase();
+  const summarized = str(f.summarizedField);
+  if (op === 'count' || !summarized.includes('.')) return TYPE_MAP.Number;
+  const [child, field] = summarized.split('.');
+  const childFile = join(path, '..', '..', '..', child, 'fields', `${field}.field-meta.xml`);
+  const childType = existsSync(childFile) ? str(readXml(childFile).type) : '';
+  return TYPE_MAP[childType] ?? TYPE_MAP.Number;
+}
+
 function parseField(path: string, objectName: string): CatalogField {
   const f = readXml(path);
   const name = str(f.fullName) || basename(path, '.field-meta.xml');
@@ -590,7 +620,9 @@ function parseField(path: string, objectName: string): CatalogField {
   const formula = str(f.formula);
   const t = formula
     ? (TYPE_MAP[mdType === 'Checkbox' ? 'Checkbox' : mdType] ?? TYPE_MAP.Text)
-    : TYPE_MAP[mdType];
+    : mdType === 'Summary'
+      ? summaryType(path, f)
+      : TYPE_MAP[mdType];
   if (!t)
     throw new Error(
       `Unsupported by the local org: field type ${mdType} on ${objectName}.${name} (${path})`
