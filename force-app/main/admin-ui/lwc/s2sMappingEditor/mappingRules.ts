@@ -243,7 +243,18 @@ const DENIED_OBJECTS = new Set([
   'packagelicense',
   'recordtype',
   'businessprocess',
-  'emailtemplate'
+  'emailtemplate',
+  // the package objects
+  's2s_connection__c',
+  's2s_object_mapping__c',
+  's2s_field_mapping__c',
+  's2s_settings__c',
+  's2s_outbox__c',
+  's2s_crosswalk__c',
+  's2s_inbound_ledger__c',
+  's2s_audit_log__c',
+  's2s_delivery_receipt__c',
+  's2s_batch_outcome__e'
 ]);
 const DENIED_SUFFIXES = [
   '__mdt',
@@ -263,7 +274,7 @@ export function isDeniedObject(objectName: string | null | undefined): boolean {
   const name = (objectName ?? '').trim().toLowerCase();
   if (!name) return false;
   const bare = name.split('__').length > 2 ? name.slice(name.indexOf('__') + 2) : name;
-  if (DENIED_OBJECTS.has(name) || name.startsWith('s2s_') || bare.startsWith('s2s_')) return true;
+  if (DENIED_OBJECTS.has(name) || DENIED_OBJECTS.has(bare)) return true;
   if (DENIED_SUFFIXES.some((s) => name.endsWith(s))) return true;
   return (
     !name.includes('__') &&
