@@ -139,7 +139,6 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       Type: 'Regular',
       DoesIncludeBosses: g.doesIncludeBosses
     });
-  catalogueRecords(input, sys);
   const cmtIds = new Map<string, string>();
   const relationships: {
     id: string;
@@ -194,56 +193,4 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     standardPricebook,
     apexClassIds
   };
-}
-
-/**
- * The metadata catalogue as records (Object Reference, "EntityDefinition", "FieldDefinition"): one
- * EntityDefinition per object of the schema (change events excepted) and one FieldDefinition per field,
- * each with the DurableId a custom metadata relationship holds (standard objects and fields by API
- * name; here custom ones too, where the platform uses their Ids).
- */
-function catalogueRecords(
-  input: BootstrapInput,
-  sys: (type: string, values: Record<string, unknown>) => string
-): void {
-  for (const o of input.schema.objects()) {
-    if (o.isChangeEvent || o.name === 'EntityDefinition' || o.name === 'FieldDefinition') continue;
-    const dev = o.name.replace(/__(c|mdt|e|x)$/, '');
-    sys('EntityDefinition', {
-      QualifiedApiName: o.name,
-      DeveloperName: dev,
-      DurableId: o.name,
-      Label: o.def.label,
-      MasterLabel: o.def.label,
-      PluralLabel: o.def.labelPlural,
-      KeyPrefix: o.keyPrefix || null,
-      NamespacePrefix: null,
-      IsCustomSetting: o.def.kind === 'customSetting',
-      IsQueryable: true,
-      IsCustomizable: true,
-      IsEverCreatable: o.def.createable,
-      IsEverUpdatable: o.def.updateable,
-      IsEverDeletable: o.def.deletable
-    });
-    for (const f of o.fields()) {
-      sys('FieldDefinition', {
-        QualifiedApiName: f.name,
-        DeveloperName: f.name.replace(/__c$/, ''),
-        DurableId: `${o.name}.${f.name}`,
-        EntityDefinitionId: o.name,
-        Label: f.label ?? f.name,
-        MasterLabel: f.label ?? f.name,
-        DataType: f.type,
-        Length: f.length,
-        Precision: f.precision ?? 0,
-        Scale: f.scale ?? 0,
-        IsNillable: f.nillable,
-        IsCalculated: !!f.calculated,
-        IsNameField: !!f.nameField,
-        IsIndexed: f.name === 'Id' || !!f.externalId || !!f.unique || f.type === 'reference',
-        RelationshipName: f.relationshipName ?? null,
-        NamespacePrefix: null
-      });
-    }
-  }
 }

@@ -18,6 +18,7 @@ import {
   type ApexValue
 } from '../../runtime/values.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
+import { ensureCatalogueRecords } from '../schema/catalogue-records.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
 import type { IndexKeyer, Row, Store } from '../data/store.ts';
 import type { Bind, Condition, FieldPath, OrderItem, Query, SelectItem, Value } from './ast.ts';
@@ -118,6 +119,8 @@ export class SoqlEvaluator {
   private object(name: string): SObjectSchema {
     const o = this.env.schema.get(name);
     if (!o) throw new QueryException(UNKNOWN_OBJECT(name));
+    if (o.name === 'EntityDefinition' || o.name === 'FieldDefinition')
+      ensureCatalogueRecords(this.env.schema, this.env.store);
     if (
       (this.userMode || this.enforced) &&
       this.env.access &&
@@ -217,6 +220,7 @@ export class SoqlEvaluator {
     if (target !== 'entitydefinition' && target !== 'fielddefinition')
       return this.env.store.get(String(id));
     if (!this.durableIds) {
+      ensureCatalogueRecords(this.env.schema, this.env.store);
       this.durableIds = new Map();
       for (const type of ['EntityDefinition', 'FieldDefinition'])
         for (const r of this.env.store.rows(type))
