@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import {
   ApexId,
   ApexList,
-  ApexMap,
   ApexObject,
   ApexSObject,
   NativeObject,
@@ -25,8 +24,7 @@ import {
   type RunningUser,
   type SObjectTypeInfo,
   type SourceFile,
-  type SourcePos,
-  type TriggerOperation
+  type SourcePos
 } from '../runtime/platform.ts';
 import { Schema, type SchemaOptions } from './schema/schema.ts';
 import {
@@ -45,20 +43,17 @@ import { Callouts, type HttpRequestData, type HttpResponseData } from './callout
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
 import { jsToApex } from './data/convert.ts';
-import { Limits, LimitException, type ExecutionKind } from './limits/limits.ts';
-import { parseSoql, parseSosl, QueryException } from './soql/parser.ts';
-import { SoqlEvaluator, type QueryOutcome } from './soql/eval.ts';
-import {
-  DmlEngine,
-  DmlCallError,
-  rowToSObject,
-  type ChangeRecord,
-  type DmlCall,
-  type DmlOp
-} from './dml/engine.ts';
+import type { Limits, ExecutionKind } from './limits/limits.ts';
+import type { QueryOutcome } from './soql/eval.ts';
+import { DmlEngine, rowToSObject, type DmlCall } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
 import { Access } from './security/access.ts';
 import { AsyncQueue } from './async/jobs.ts';
+import { newTransaction, type Transaction } from './transactions/transaction.ts';
+import { TriggerDispatcher } from './triggers/dispatcher.ts';
+import { TestContext } from './testing/test-context.ts';
+import { OrgQueries } from './soql/queries.ts';
+import { ApexDml } from './dml/apex-dml.ts';
 import type { Bind } from './soql/ast.ts';
 import {
   platformNatives,
@@ -109,32 +104,6 @@ export type CalloutHandler = (
   namedCredential: string | null
 ) => HttpResponseData;
 
-interface Transaction {
-  limits: Limits;
-  startMark: number;
-  userId: string;
-  pendingAsync: { job: Parameters<AsyncQueue['add']>[0] }[];
-  afterCommitEvents: ApexSObject[];
-  changes: ChangeRecord[];
-  triggerDepth: number;
-  uncommittedWork: boolean;
-  kind: ExecutionKind;
-  /** Sforce-Call-Options client of the API request that started it (CDC changeOrigin) */
-  changeOrigin: string;
-  queueableDepth: number;
-  finalizer: ApexObject | null;
-}
-
-const TRIGGER_EVENT_NAME: Record<TriggerOperation, string> = {
-  BEFORE_INSERT: 'BeforeInsert',
-  BEFORE_UPDATE: 'BeforeUpdate',
-  BEFORE_DELETE: 'BeforeDelete',
-  AFTER_INSERT: 'AfterInsert',
-  AFTER_UPDATE: 'AfterUpdate',
-  AFTER_DELETE: 'AfterDelete',
-  AFTER_UNDELETE: 'AfterUndelete'
-};
-
 export class Org implements ApexPlatform, OrgServices {
   readonly name: string;
   readonly metadata: Metadata;
@@ -164,7 +133,7 @@ export class Org implements ApexPlatform, OrgServices {
   /** Custom notifications sent with Messaging.CustomNotification.send. */
   readonly notifications: SentNotification[] = [];
 
-  private txStack: Transaction[] = [];
+  private readonly txStack: Transaction[] = [];
   private userStack: string[] = [];
   private readonly engine: DmlEngine;
   private readonly callouts: Callouts;
@@ -172,13 +141,11 @@ export class Org implements ApexPlatform, OrgServices {
   private readonly asyncApex: AsyncApex;
   private readonly testData: TestDataLoader;
   private readonly autoNumbers = new Map<string, number>();
-  private triggersByObject = new Map<string, { name: string; events: Set<TriggerOperation> }[]>();
-  // Tests
-  private testMark: number | null = null;
-  private testStarted = false;
-  private testAsync: Parameters<AsyncQueue['add']>[0][] = [];
-  private testEvents: ApexSObject[] = [];
-  private testMocks = new Map<string, ApexValue>();
+  private readonly triggers: TriggerDispatcher;
+  /** The Apex test method running now, if any (testing/test-context.ts). */
+  private readonly tests: TestContext;
+  private readonly queries: OrgQueries;
+  private readonly apexDml: ApexDml;
 
   /** The org's edition (OrgOptions.edition). */
   readonly edition: OrgEdition;
@@ -191,6 +158,35 @@ export class Org implements ApexPlatform, OrgServices {
     this.ids = new IdGenerator(opts.instance ?? 1);
     this.clock = opts.clock ?? new Clock();
     this.access = new Access(this.schema, this.store, this.metadata);
+    this.triggers = new TriggerDispatcher({ runtime: () => this.runtime, tx: () => this.tx() });
+    this.tests = new TestContext({
+      mark: () => this.store.mark(),
+      rollbackTo: (mark) => this.store.rollbackTo(mark),
+      currentUserId: () => this.currentUserId(),
+      txStack: this.txStack,
+      resetTestData: () => this.testData.reset(),
+      invalidateAccess: () => this.access.invalidate(),
+      changeEvents: (t, changes) => this.events.changeEvents(t, changes),
+      deliverTestRetries: () => this.events.deliverTestRetries(),
+      deliverEvents: (events) => this.events.deliver(events)
+    });
+    this.queries = new OrgQueries({
+      schema: this.schema,
+      store: this.store,
+      access: this.access,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      limits: () => this.tx().limits,
+      currentSharing: () => this.runtime?.currentSharing()?.sharing ?? null,
+      checkHeap: (extra) => this.checkHeap(extra),
+      inTestMethod: () => this.tests.inTestMethod,
+      fixedSearchResults: () => this.tests.fixedSearchResults
+    });
+    this.apexDml = new ApexDml({
+      store: this.store,
+      tx: () => this.tx(),
+      runDml: (call) => this.runDml(call)
+    });
     this.events = new EventBus({
       name: this.name,
       schema: this.schema,
@@ -201,17 +197,17 @@ export class Org implements ApexPlatform, OrgServices {
       currentUserId: () => this.currentUserId(),
       automatedProcessUserId: () => this.automatedProcessUserId,
       userIdByUsername: (username) => this.userIdByUsername(username),
-      hasTriggers: (object, op) => this.hasTriggers(object, op),
-      triggersOn: (object) => this.triggersByObject.get(object.toLowerCase()) ?? [],
+      hasTriggers: (object, op) => this.triggers.has(object, op),
+      triggersOn: (object) => this.triggers.on(object),
       runEventTriggers: (type, batch, triggers, userId) =>
         this.asUser(userId, () =>
           this.withTransaction(
             'trigger-event',
-            () => this.fireTriggers(type, 'AFTER_INSERT', batch, null, triggers),
+            () => this.triggers.fire(type, 'AFTER_INSERT', batch, null, triggers),
             { label: `${type} trigger` }
           )
         ),
-      heldTestEvents: () => (this.testMark !== null ? this.testEvents : null)
+      heldTestEvents: () => this.tests.heldEvents()
     });
     this.asyncApex = new AsyncApex({
       store: this.store,
@@ -230,7 +226,7 @@ export class Org implements ApexPlatform, OrgServices {
       withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
       runQuery: (text, resolveBind) => this.runQuery(text, resolveBind),
       jobFailed: (e) => this.asyncJobFailed(e),
-      inTestMethod: () => this.testMark !== null,
+      inTestMethod: () => this.tests.inTestMethod,
       // "For Developer Edition and Trial orgs, the maximum stack depth for chained jobs is 5" (Queueable Apex).
       queueableStackDepthLimit: () => (this.edition === 'Developer' ? 5 : null)
     });
@@ -251,8 +247,8 @@ export class Org implements ApexPlatform, OrgServices {
       metadata: this.metadata,
       access: this.access,
       tx: () => this.tx(),
-      mock: (iface) => this.testMocks.get(iface.toLowerCase()),
-      inTestMethod: () => this.testMark !== null,
+      mock: (iface) => this.tests.mock(iface),
+      inTestMethod: () => this.tests.inTestMethod,
       send: (req, namedCredential) =>
         this.calloutHandler ? this.calloutHandler(this, req, namedCredential) : null,
       now: () => this.clock.now(),
@@ -266,8 +262,8 @@ export class Org implements ApexPlatform, OrgServices {
       limits: undefined as unknown as Limits,
       now: () => this.clock.now(),
       userId: () => this.currentUserId(),
-      fireTriggers: (o, op, n, old) => this.fireTriggers(o, op, n, old),
-      hasTriggers: (o, op) => this.hasTriggers(o, op),
+      fireTriggers: (o, op, n, old) => this.triggers.fire(o, op, n, old),
+      hasTriggers: (o, op) => this.triggers.has(o, op),
       canModifyRow: (row, userMode) =>
         !(userMode || this.runtime?.currentSharing()?.sharing === 'with') ||
         this.access.canEdit(this.currentUserId(), row),
@@ -312,13 +308,7 @@ export class Org implements ApexPlatform, OrgServices {
 
   attachRuntime(runtime: ApexRuntime): void {
     this.runtime = runtime;
-    this.triggersByObject.clear();
-    for (const t of runtime.triggers()) {
-      const lc = t.sobject.toLowerCase();
-      let l = this.triggersByObject.get(lc);
-      if (!l) this.triggersByObject.set(lc, (l = []));
-      l.push({ name: t.name, events: new Set(t.events) });
-    }
+    this.triggers.attach(runtime);
   }
 
   // ---- bootstrap: the records every org has (bootstrap.ts) -------------------------------
@@ -424,23 +414,10 @@ export class Org implements ApexPlatform, OrgServices {
     fn: () => T,
     opts: { changeOrigin?: string; label?: string; queueableDepth?: number } = {}
   ): T {
-    const t: Transaction = {
-      limits: new Limits(kind),
-      startMark: this.store.mark(),
-      userId: this.currentUserId(),
-      pendingAsync: [],
-      afterCommitEvents: [],
-      changes: [],
-      triggerDepth: 0,
-      uncommittedWork: false,
-      kind,
-      changeOrigin: opts.changeOrigin ?? 'com/salesforce/api/apex/65.0',
-      queueableDepth: opts.queueableDepth ?? 0,
-      finalizer: null
-    };
+    const t = newTransaction(kind, this.store.mark(), this.currentUserId(), opts);
     // Apex static variables live for one transaction. Apex tests are one transaction per test
     // method (the runner resets statics there); in a World every top-level transaction starts fresh.
-    if (this.txStack.length === 0 && this.testMark === null)
+    if (this.txStack.length === 0 && !this.tests.inTestMethod)
       (this.runtime as { resetStatics?: () => void } | undefined)?.resetStatics?.();
     this.txStack.push(t);
     try {
@@ -464,85 +441,15 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   private commit(t: Transaction): void {
-    if (this.testMark === null && this.txStack.length === 1) this.store.commit();
-    if (this.testMark !== null) {
+    if (!this.tests.inTestMethod && this.txStack.length === 1) this.store.commit();
+    if (this.tests.inTestMethod) {
       // In a test nothing commits: async work waits for Test.stopTest, events for deliver().
-      for (const p of t.pendingAsync) this.testAsync.push(p.job);
-      this.testEvents.push(...t.afterCommitEvents);
-      if (this.testCdc) this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
+      this.tests.commit(t);
       return;
     }
     for (const p of t.pendingAsync) this.asyncQueue.add(p.job);
     if (t.afterCommitEvents.length) this.events.queue(t.afterCommitEvents);
     this.events.publishChangeEvents(t);
-  }
-
-  // ---- triggers --------------------------------------------------------------------------
-
-  private hasTriggers(object: string, op: TriggerOperation): boolean {
-    const l = this.triggersByObject.get(object.toLowerCase());
-    return !!l && l.some((t) => t.events.has(op));
-  }
-
-  private fireTriggers(
-    object: string,
-    op: TriggerOperation,
-    newRecs: ApexSObject[] | null,
-    oldRecs: ApexSObject[] | null,
-    only: string[] | null = null
-  ): void {
-    const runtime = this.runtime;
-    if (!runtime) return;
-    const t = this.tx();
-    t.triggerDepth++;
-    let readOnly: ApexSObject[] = [];
-    try {
-      // "Maximum trigger depth exceeded" past 16 nested trigger invocations (Execution Governors and Limits).
-      if (t.triggerDepth > 16) throw new LimitException('Maximum trigger depth exceeded');
-      const type = typeRef(object);
-      const withIds = (recs: ApexSObject[]): ApexMap => {
-        const m = new ApexMap(typeRef('Id'), type);
-        for (const r of recs) m.put(r.raw('Id') ?? null, r);
-        return m;
-      };
-      // Trigger.new of an after trigger is saved already and Trigger.old is never writable: Apex
-      // assigning a field of either gets "System.FinalException: Record is read-only" (Apex
-      // Developer Guide, "Context Variable Considerations").
-      readOnly = [...(op.startsWith('AFTER_') ? (newRecs ?? []) : []), ...(oldRecs ?? [])].filter(
-        (r) => !r.readOnly
-      );
-      for (const r of readOnly) r.readOnly = true;
-      const newList = newRecs ? new ApexList(type, newRecs) : null;
-      const oldList = oldRecs ? new ApexList(type, oldRecs) : null;
-      const newMap = newRecs && op !== 'BEFORE_INSERT' ? withIds(newRecs) : null;
-      const oldMap = oldRecs ? withIds(oldRecs) : null;
-      for (const trig of this.triggersByObject.get(object.toLowerCase()) ?? []) {
-        if (!trig.events.has(op) || (only && !only.includes(trig.name.toLowerCase()))) continue;
-        try {
-          runtime.runTrigger(trig.name, {
-            operation: op,
-            newRecords: newList,
-            oldRecords: oldList,
-            newMap,
-            oldMap,
-            size: (newRecs ?? oldRecs ?? []).length
-          });
-        } catch (e) {
-          if (e instanceof LimitException || e instanceof UnsupportedError) throw e;
-          const ex = (e as { exception?: ApexObject; uncatchable?: boolean }).exception;
-          if (!ex || (e as { uncatchable?: boolean }).uncatchable) throw e;
-          // The DML caller sees "<Trigger>: execution of AfterInsert caused by: <Type>: <message>".
-          const failure = `${trig.name}: execution of ${TRIGGER_EVENT_NAME[op]}\n\ncaused by: ${ex.cls.name}: ${ex.exception?.message ?? ''}`;
-          throw Object.assign(new Error(failure), {
-            triggerFailure: failure,
-            exceptionType: ex.cls.name
-          });
-        }
-      }
-    } finally {
-      for (const r of readOnly) r.readOnly = false;
-      t.triggerDepth--;
-    }
   }
 
   // ---- SOQL ------------------------------------------------------------------------------
@@ -553,34 +460,7 @@ export class Org implements ApexPlatform, OrgServices {
     resolveBind: (b: Bind) => ApexValue,
     opts: { userMode?: boolean; withSharing?: boolean } = {}
   ): QueryOutcome {
-    const t = this.tx();
-    const q = parseSoql(text);
-    t.limits.consume('Queries');
-    const userId = this.currentUserId();
-    const started = performance.now();
-    const outcome = new SoqlEvaluator(
-      {
-        schema: this.schema,
-        store: this.store,
-        now: () => this.clock.now(),
-        resolveBind,
-        userMode: opts.userMode,
-        access: {
-          canReadObject: (o) => this.access.objectPermission(userId, o).read,
-          canReadField: (o, f) => this.access.canReadField(userId, o, f)
-        },
-        canSee: opts.withSharing ? (row) => this.access.canSee(userId, row) : undefined
-      },
-      q
-    ).run();
-    t.limits.consume('QueryRows', outcome.rowsCounted);
-    t.limits.trace.push({
-      kind: 'soql',
-      detail: text,
-      rows: outcome.rowsCounted,
-      ms: performance.now() - started
-    });
-    return outcome;
+    return this.queries.run(text, resolveBind, opts);
   }
 
   // ---- DML -------------------------------------------------------------------------------
@@ -628,7 +508,7 @@ export class Org implements ApexPlatform, OrgServices {
     b?: Record<string, unknown> | QueryRequest,
     c?: { as?: string }
   ): ApexSObject[] | number | ApexValue {
-    if (typeof a !== 'string') return this.apexQuery(a, b as QueryRequest);
+    if (typeof a !== 'string') return this.queries.apexQuery(a, b as QueryRequest);
     return this.tsQuery(a, (b as Record<string, unknown> | undefined) ?? {}, c ?? {});
   }
 
@@ -638,17 +518,7 @@ export class Org implements ApexPlatform, OrgServices {
     opts: { as?: string }
   ): ApexSObject[] | number {
     const run = (): ApexSObject[] | number =>
-      this.withTransaction(
-        'sync',
-        () => {
-          const out = this.runQuery(soql, (b) => {
-            if (!(b.text in binds)) throw new QueryException(`Variable does not exist: ${b.text}`);
-            return toBindValue(binds[b.text]);
-          });
-          return out.kind === 'count' ? out.count : out.records;
-        },
-        { label: 'query' }
-      );
+      this.withTransaction('sync', () => this.queries.tsQuery(soql, binds), { label: 'query' });
     return opts.as ? this.asUser(this.userIdByUsername(opts.as), run) : run();
   }
 
@@ -849,7 +719,7 @@ export class Org implements ApexPlatform, OrgServices {
           ]
       )
     );
-    if (this.testMark === null && !this.inTransaction) this.store.commit();
+    if (!this.tests.inTestMethod && !this.inTransaction) this.store.commit();
   }
 
   // ---- events (events/bus.ts) -----------------------------------------------------------
@@ -961,90 +831,8 @@ export class Org implements ApexPlatform, OrgServices {
     return new ApexSObject(o.name);
   }
 
-  private apexQuery(ctx: NativeCallContext, req: QueryRequest): ApexValue {
-    try {
-      // `with sharing` code sees only the records its user may see (Using the with sharing Keywords).
-      const sharing =
-        (req as QueryRequest & { sharing?: string | null }).sharing ??
-        this.runtime?.currentSharing()?.sharing ??
-        null;
-      const out = this.runQuery(req.text, (b) => req.resolveBind(b.text.replace(/\s+/g, '')), {
-        userMode: req.accessLevel === 'USER_MODE',
-        withSharing: sharing === 'with'
-      });
-      if (out.kind === 'count') return out.count;
-      const rows = new ApexList(
-        typeRef(out.kind === 'aggregate' ? 'AggregateResult' : out.object),
-        out.records
-      );
-      this.checkHeap([rows]);
-      return rows;
-    } catch (e) {
-      if (e instanceof QueryException)
-        ctx.throwApex(
-          'System.QueryException',
-          e.message,
-          (e as { inaccessibleFields?: string[] }).inaccessibleFields
-        );
-      throw e;
-    }
-  }
-
   search(ctx: NativeCallContext, req: QueryRequest): ApexValue {
-    const t = this.tx();
-    t.limits.consume('SoslQueries');
-    let q;
-    try {
-      q = parseSosl(req.text);
-    } catch (e) {
-      if (e instanceof QueryException) ctx.throwApex('System.SearchException', e.message);
-      throw e;
-    }
-    const fixed = this.fixedSearchResults;
-    const out = new ApexList(typeRef('List', [typeRef('SObject')]));
-    for (const spec of q.returning) {
-      const o = this.schema.require(spec.object);
-      // In tests SOSL returns only Test.setFixedSearchResults Ids (Apex Developer Guide, "Adding SOSL Queries to Unit Tests").
-      const rows =
-        this.testMark !== null
-          ? (fixed ?? [])
-              .map((id) => this.store.get(id))
-              .filter((r) => r && !r.deleted && r.type === o.name)
-          : this.searchRows(
-              o.name,
-              typeof q.search === 'string' ? q.search : String(req.resolveBind(q.search.text))
-            );
-      const fields = spec.fields.length ? spec.fields.map((p) => p.join('.')).join(', ') : 'Id';
-      const ids = rows.flatMap((r) => (r ? [r.id] : []));
-      const res = this.runQuery(
-        `SELECT ${fields} FROM ${o.name} WHERE Id IN :ids`,
-        () =>
-          new ApexList(
-            typeRef('Id'),
-            ids.map((i) => new ApexId(i))
-          )
-      );
-      out.items.push(new ApexList(typeRef(o.name), res.records));
-    }
-    return out;
-  }
-
-  fixedSearchResults: string[] | null = null;
-
-  private searchRows(object: string, term: string): ReturnType<Store['get']>[] {
-    const needle = term.replace(/[*?"]/g, '').toLowerCase().trim();
-    const o = this.schema.require(object);
-    const textFields = o
-      .fields()
-      .filter((f) => ['string', 'textarea', 'email', 'phone', 'url', 'picklist'].includes(f.type))
-      .map((f) => f.name.toLowerCase());
-    return [...this.store.rows(object)].filter((r) =>
-      textFields.some((f) =>
-        String(r.values.get(f) ?? '')
-          .toLowerCase()
-          .includes(needle)
-      )
-    );
+    return this.queries.search(ctx, req);
   }
 
   /** A static resource of the source by name (names are case-insensitive), or undefined. */
@@ -1058,56 +846,15 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
-    const options = dmlOptionsOf(req.options ?? null);
-    for (const r of req.records) dmlOptionsOf(r.dmlOptions); // fails loudly on what it cannot do
-    let results: RecordResult[];
-    try {
-      results = this.runDml({
-        op: req.op as DmlOp,
-        records: [...req.records],
-        // Database.insert/update(records, dmlOptions): partial success unless optAllOrNone is true
-        allOrNone: req.options ? options.allOrNone : req.allOrNone,
-        userMode: req.accessLevel === 'USER_MODE',
-        externalIdField: req.externalIdField ?? null,
-        mergeMaster: req.mergeMaster,
-        allowFieldTruncation: (input) => options.truncate || dmlOptionsOf(input.dmlOptions).truncate
-      });
-    } catch (e) {
-      if (e instanceof DmlFailedError) ctx.throwApex('System.DmlException', e.message, e.failures);
-      if (e instanceof DmlCallError) ctx.throwApex(e.apexType, e.message);
-      throw e;
-    }
-    const kind =
-      req.op === 'upsert'
-        ? 'Database.UpsertResult'
-        : req.op === 'delete'
-          ? 'Database.DeleteResult'
-          : req.op === 'undelete'
-            ? 'Database.UndeleteResult'
-            : req.op === 'merge'
-              ? 'Database.MergeResult'
-              : 'Database.SaveResult';
-    const values = results.map((r) => resultValue(kind, r));
-    if (req.single || req.op === 'merge') return values[0] ?? null;
-    return new ApexList(typeRef(kind), values);
+    return this.apexDml.dml(ctx, req);
   }
 
   setSavepoint(): ApexValue {
-    // setSavepoint and rollback count against the DML statement limit (Apex Developer Guide, "Transaction Control").
-    this.tx().limits.consume('DMLStatements');
-    return new NativeObject('System.Savepoint', { mark: this.store.mark(), tx: this.tx() });
+    return this.apexDml.setSavepoint();
   }
 
   rollback(ctx: NativeCallContext, savepoint: ApexValue): void {
-    const sp =
-      savepoint instanceof NativeObject
-        ? (savepoint.state as { mark: number; tx: Transaction })
-        : null;
-    if (!sp) ctx.throwApex('System.NullPointerException', 'Argument cannot be null.');
-    if (sp.tx !== this.tx())
-      ctx.throwApex('System.TypeException', 'Savepoint does not exist in this context.');
-    this.tx().limits.consume('DMLStatements');
-    this.store.rollbackTo(sp.mark);
+    this.apexDml.rollback(ctx, savepoint);
   }
 
   // ---- async Apex (async/apex.ts) ---------------------------------------------------------
@@ -1122,6 +869,10 @@ export class Org implements ApexPlatform, OrgServices {
 
   schedule(ctx: NativeCallContext, name: string, cron: string, job: ApexObject): ApexId {
     return this.asyncApex.schedule(ctx, name, cron, job);
+  }
+
+  abortJob(ctx: NativeCallContext, jobId: string): void {
+    this.asyncApex.abortJob(ctx, jobId);
   }
 
   callFuture(
@@ -1166,72 +917,30 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   setMock(_ctx: NativeCallContext, iface: TypeRef, mock: ApexValue): void {
-    this.testMocks.set(iface.name.replace(/^System\./i, '').toLowerCase(), mock);
+    this.tests.setMock(iface.name, mock);
   }
 
   startTest(ctx: NativeCallContext): void {
-    if (this.testStarted) ctx.throwApex('System.FinalException', 'Testing already started');
-    this.testStarted = true;
-    const t = this.tx();
-    // Code between startTest and stopTest gets a new set of governor limits; stopTest returns to
-    // the original ones (Apex Developer Guide, "Using Limits, startTest, and stopTest").
-    this.limitsBeforeStartTest = t.limits;
-    t.limits = new Limits(t.kind);
-    // DML before Test.startTest does not block a callout after it ("Performing DML Operations and Mock Callouts").
-    t.uncommittedWork = false;
-    this.testAsync = [];
+    this.tests.startTest(ctx, this.tx());
   }
 
   stopTest(ctx: NativeCallContext): void {
-    if (!this.testStarted) ctx.throwApex('System.FinalException', 'Testing has not started');
-    const t = this.tx();
-    t.limits = this.limitsBeforeStartTest ?? new Limits(t.kind);
-    this.limitsBeforeStartTest = null;
-    // Async work started after startTest runs now, synchronously (Apex Developer Guide, "Testing
-    // Asynchronous Apex"), each job in its own transaction with its own limits. A job's uncaught
-    // exception is recorded on its AsyncApexJob and then surfaces in the test method here.
-    for (const p of t.pendingAsync.splice(0)) this.testAsync.push(p.job);
-    const jobs = this.testAsync.splice(0);
-    this.testStarted = false;
-    const failures: unknown[] = [];
-    this.asyncFailures = failures;
-    try {
-      for (const j of jobs) j.run();
-      this.deliverTestEvents();
-    } finally {
-      this.asyncFailures = null;
-    }
-    if (failures.length) throw failures[0];
+    this.tests.stopTest(ctx, this.tx());
   }
-
-  /** The limits of the test method before Test.startTest, given back by Test.stopTest. */
-  private limitsBeforeStartTest: Limits | null = null;
-  /** While Test.stopTest runs async work: the failures of its jobs, rethrown in the test. */
-  private asyncFailures: unknown[] | null = null;
 
   /** An async job ended with an uncaught Apex exception or limit (recorded on its AsyncApexJob). */
   asyncJobFailed(e: unknown): void {
-    this.asyncFailures?.push(e);
+    this.tests.asyncJobFailed(e);
   }
 
   /** Test.getEventBus().deliver() */
   deliverTestEvents(): void {
-    const t = this.txStack[this.txStack.length - 1];
-    if (t?.afterCommitEvents.length) this.testEvents.push(...t.afterCommitEvents.splice(0));
-    // Test.enableChangeDataCapture(): the test's changes become change events now (Test Change Event Triggers).
-    if (t && this.testCdc)
-      this.testEvents.push(...this.events.changeEvents(t, t.changes.splice(0)));
-    // batches retried since the last deliver() are resent first ("Test Retried Event Messages")
-    this.events.deliverTestRetries();
-    const events = this.testEvents.splice(0);
-    if (events.length) this.events.deliver(events);
+    this.tests.deliverEvents();
   }
-
-  private testCdc = false;
 
   /** Test.enableChangeDataCapture() */
   enableChangeDataCapture(): null {
-    this.testCdc = true;
+    this.tests.enableChangeDataCapture();
     return null;
   }
 
@@ -1240,9 +949,18 @@ export class Org implements ApexPlatform, OrgServices {
     return new NativeObject('EventBus.TestBroker', {});
   }
 
+  /** The Ids Test.setFixedSearchResults set for the test method running now (null: none). */
+  get fixedSearchResults(): string[] | null {
+    return this.tests.fixedSearchResults;
+  }
+
+  set fixedSearchResults(ids: string[] | null) {
+    this.tests.fixedSearchResults = ids;
+  }
+
   /** Test.setFixedSearchResults(ids) */
   setFixedSearchResults(_ctx: NativeCallContext, ids: readonly string[]): void {
-    this.fixedSearchResults = [...ids];
+    this.tests.fixedSearchResults = [...ids];
   }
 
   /** Test.getStandardPricebookId(): the org's standard price book. */
@@ -1258,38 +976,11 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   beginTestMethod(): void {
-    this.testMark = this.store.mark();
-    this.testData.reset();
-    this.testStarted = false;
-    this.limitsBeforeStartTest = null;
-    this.testAsync = [];
-    this.testEvents = [];
-    this.testMocks.clear();
-    this.fixedSearchResults = null;
-    this.testCdc = false;
-    this.txStack.push({
-      limits: new Limits('sync'),
-      startMark: this.testMark,
-      userId: this.currentUserId(),
-      pendingAsync: [],
-      afterCommitEvents: [],
-      changes: [],
-      triggerDepth: 0,
-      uncommittedWork: false,
-      kind: 'sync',
-      changeOrigin: 'com/salesforce/api/apex/65.0',
-      queueableDepth: 0,
-      finalizer: null
-    });
+    this.tests.begin();
   }
 
   endTestMethod(): void {
-    this.txStack.pop();
-    if (this.testMark !== null) this.store.rollbackTo(this.testMark);
-    this.testMark = null;
-    this.testAsync = [];
-    this.testEvents = [];
-    this.access.invalidate();
+    this.tests.end();
   }
 
   snapshotData(): unknown {
@@ -1376,32 +1067,7 @@ export class Org implements ApexPlatform, OrgServices {
     records: readonly ApexSObject[],
     single: boolean
   ): ApexValue {
-    this.tx().limits.consume('DMLStatements');
-    this.tx().limits.consume('DMLRows', records.length);
-    const results = records.map((r) => {
-      const id = String(r.raw('Id') ?? '');
-      const row = this.store.get(id);
-      if (!row || !row.deleted) {
-        return new NativeObject('Database.EmptyRecycleBinResult', {
-          id,
-          success: false,
-          errors: [
-            {
-              statusCode: 'INVALID_ID_FIELD',
-              message: 'Entity is not in the recycle bin',
-              fields: []
-            }
-          ]
-        });
-      }
-      for (const child of [...this.store.rows(row.type, true)])
-        if (child.deletedWith === id) this.store.hardDelete(child);
-      this.store.hardDelete(row);
-      return new NativeObject('Database.EmptyRecycleBinResult', { id, success: true, errors: [] });
-    });
-    return single
-      ? (results[0] ?? null)
-      : new ApexList(typeRef('Database.EmptyRecycleBinResult'), results);
+    return this.apexDml.emptyRecycleBin(records, single);
   }
 
   sobjectTypeTokenByPrefix(_ctx: NativeCallContext, prefix: string): ApexValue {
@@ -1449,63 +1115,4 @@ function isApexValue(v: unknown): boolean {
     v instanceof NativeObject ||
     (typeof v === 'object' && v !== null && v.constructor?.name?.startsWith('Apex'))
   );
-}
-
-function toBindValue(v: unknown): ApexValue {
-  if (v === null || v === undefined) return null;
-  if (Array.isArray(v)) return new ApexList(typeRef('Object'), v.map(toBindValue));
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number')
-    return Number.isInteger(v)
-      ? v
-      : (jsToApex(
-          {
-            name: 'x',
-            type: 'double',
-            apexType: 'Decimal',
-            length: 0,
-            nillable: true,
-            createable: true,
-            updateable: true,
-            defaultedOnCreate: false
-          },
-          v
-        ) as ApexValue);
-  if (v instanceof Date)
-    return jsToApex(
-      {
-        name: 'x',
-        type: 'datetime',
-        apexType: 'Datetime',
-        length: 0,
-        nillable: true,
-        createable: true,
-        updateable: true,
-        defaultedOnCreate: false
-      },
-      v
-    );
-  return v as ApexValue;
-}
-
-/**
- * What a Database.DMLOptions asks for (Apex Reference, "DMLOptions Class"): partial success unless
- * optAllOrNone is true, and truncation of too long text. Duplicate-rule and email headers change
- * nothing here (the local org has no duplicate rules and sends no email); assignment rules are not
- * supported, so asking for one fails loudly.
- */
-function dmlOptionsOf(options: ApexValue): { allOrNone: boolean; truncate: boolean } {
-  if (!(options instanceof NativeObject) || options.className !== 'Database.DMLOptions')
-    return { allOrNone: false, truncate: false };
-  const st = options.state as Record<string, ApexValue>;
-  const rule = st.assignmentRuleHeader;
-  if (rule instanceof NativeObject) {
-    const r = rule.state as Record<string, ApexValue>;
-    if (r.useDefaultRule === true || (r.assignmentRuleId ?? null) !== null)
-      throw new UnsupportedError(
-        'assignment rules (Database.DMLOptions.assignmentRuleHeader): the local org has none'
-      );
-  }
-  return { allOrNone: st.optAllOrNone === true, truncate: st.allowFieldTruncation === true };
 }
