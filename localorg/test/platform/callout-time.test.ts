@@ -99,3 +99,22 @@ test('past 120 s of callouts in a transaction the next callout is cut short, the
   // a new transaction has its own 120 s
   assert.deepEqual(calls(a, 1, 60_000), {});
 });
+
+// "Operations that don't consume application server CPU time aren't counted toward CPU time ... nor
+// is waiting time for Apex callouts" (Execution Governors and Limits, Maximum CPU time): the peer
+// org of a World runs in this process while the caller waits, and its work is not the caller's CPU.
+test('CPU time does not count the wait for a callout (the peer org working in this process)', async () => {
+  const { a } = await connected();
+  const send = a.calloutHandler;
+  assert.ok(send, 'the World routes the org callouts');
+  a.calloutHandler = (from, req, nc) => {
+    const until = performance.now() + 300;
+    while (performance.now() < until) {
+      // the peer busy for 300 ms of real time
+    }
+    return send(from, req, nc);
+  };
+  calls(a, 3);
+  const cpu = a.traces[a.traces.length - 1].limits.CpuTime?.used ?? -1;
+  assert.ok(cpu >= 0 && cpu < 300, `CPU time ${cpu} ms leaves out the 900 ms spent waiting`);
+});

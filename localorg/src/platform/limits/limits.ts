@@ -88,6 +88,13 @@ export class Limits {
   readonly trace: TraceEntry[] = [];
   /** Cumulative callout time in ms (120 s per transaction). */
   calloutMs = 0;
+  /**
+   * Elapsed time that is not CPU time of this transaction: waiting for callouts, during which a peer
+   * org of the World runs in this process. "Operations that don't consume application server CPU
+   * time aren't counted toward CPU time ... nor is waiting time for Apex callouts" (Apex Developer
+   * Guide, Execution Governors and Limits, Maximum CPU time).
+   */
+  notCpuMs = 0;
   readonly startedAt = performance.now();
 
   constructor(readonly kind: ExecutionKind = 'sync') {
@@ -107,7 +114,7 @@ export class Limits {
   }
 
   get(name: LimitName): number {
-    if (name === 'CpuTime') return Math.round(performance.now() - this.startedAt);
+    if (name === 'CpuTime') return Math.round(performance.now() - this.startedAt - this.notCpuMs);
     return this.used[name];
   }
 
