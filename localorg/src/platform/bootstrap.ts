@@ -97,7 +97,13 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
   for (const c of input.metadata.apexClasses)
     apexClassIds.set(
       c.name.toLowerCase(),
-      sys('ApexClass', { Name: c.name, Status: 'Active', IsValid: true, NamespacePrefix: null })
+      sys('ApexClass', {
+        Name: c.name,
+        Status: 'Active',
+        IsValid: true,
+        NamespacePrefix: null,
+        ApiVersion: c.apiVersion ?? null
+      })
     );
   for (const cp of input.metadata.customPermissions)
     sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });

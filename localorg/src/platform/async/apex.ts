@@ -325,6 +325,27 @@ export class AsyncApex {
     return new ApexId(cronId);
   }
 
+  /**
+   * `System.abortJob(jobId)` for a scheduled job (Apex Reference, System Class, abortJob: "Stops the
+   * specified job"; the Id is the CronTrigger's, as `System.schedule` returns it). The trigger and
+   * its CronJobDetail go, so no run fires any more and the job's name may be scheduled again. An
+   * AsyncApexJob Id (a queued Queueable or batch) is not supported yet: it fails loudly.
+   */
+  abortJob(ctx: NativeCallContext, jobId: string): void {
+    const row = this.host.store.get(jobId);
+    if (!row || row.deleted) return;
+    if (row.type !== 'CronTrigger') {
+      ctx.throwApex(
+        'System.UnsupportedOperationException',
+        `Local org: System.abortJob of a ${row.type} is not supported (only scheduled jobs)`
+      );
+    }
+    const detailId = row.values.get('cronjobdetailid');
+    this.host.store.hardDelete(row);
+    const detail = detailId == null ? undefined : this.host.store.get(String(detailId));
+    if (detail) this.host.store.hardDelete(detail);
+  }
+
   /** Schedules work that needs no commit (the next run of a scheduled job). */
   private enqueueAsyncCommitted(job: Parameters<AsyncQueue['add']>[0]): void {
     if (this.host.inTransaction()) this.host.enqueueAsync(job);

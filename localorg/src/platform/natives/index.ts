@@ -9,6 +9,7 @@ import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { httpClasses } from './http.ts';
 import { restClasses } from './rest.ts';
+import { sandboxClasses } from './sandbox.ts';
 import { schemaClasses } from './schema.ts';
 import { securityClasses } from './security.ts';
 import { settingsAndLabelClasses } from './settings.ts';
@@ -31,6 +32,7 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...eventClasses(env),
     ...asyncClasses(),
     ...restClasses(env),
+    ...sandboxClasses(),
     ...settingsAndLabelClasses(env)
   ];
   const bound = <A extends unknown[], R>(

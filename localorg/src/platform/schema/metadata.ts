@@ -117,7 +117,7 @@ export interface Metadata {
     batchSize: number | null;
   }[];
   groups: { name: string; label: string; doesIncludeBosses: boolean }[];
-  apexClasses: { name: string; path: string }[];
+  apexClasses: { name: string; path: string; apiVersion?: number | null }[];
   apexTriggers: { name: string; path: string }[];
 }
 
@@ -286,7 +286,12 @@ function loadAll(dirs: string[]): Metadata {
         doesIncludeBosses: bool(r.doesIncludeBosses)
       });
     }
-    for (const f of walk(dir, '.cls')) md.apexClasses.push({ name: basename(f, '.cls'), path: f });
+    for (const f of walk(dir, '.cls')) {
+      // ApexClass.ApiVersion is the class's apiVersion in its -meta.xml (Object Reference, ApexClass)
+      const meta = `${f}-meta.xml`;
+      const apiVersion = existsSync(meta) ? Number(str(readXml(meta).apiVersion)) || null : null;
+      md.apexClasses.push({ name: basename(f, '.cls'), path: f, apiVersion });
+    }
     for (const f of walk(dir, '.trigger'))
       md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
   }

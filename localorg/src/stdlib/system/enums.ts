@@ -100,6 +100,7 @@ const interfaces = [
   'System.StubProvider',
   'System.InstallHandler',
   'System.UninstallHandler',
+  'System.SandboxPostCopy',
   'Database.Batchable',
   'Database.Stateful',
   'Database.AllowsCallouts',

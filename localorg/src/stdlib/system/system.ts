@@ -64,7 +64,12 @@ systemClassDefs.push({
     schedule: (ctx, a) =>
       ctx.platform.schedule(ctx, stringOf(a[0]), stringOf(a[1]), a[2] as ApexObject),
     schedulebatch: () => unsupported('System.scheduleBatch'),
-    abortjob: () => unsupported('System.abortJob'),
+    abortjob: (ctx, a) => {
+      const abort = (ctx.platform as unknown as Record<string, unknown>).abortJob;
+      if (typeof abort !== 'function') return unsupported('System.abortJob');
+      (abort as (c: NativeCallContext, id: string) => void).call(ctx.platform, ctx, stringOf(a[0]));
+      return null;
+    },
     attachfinalizer: (ctx, a) => {
       ctx.platform.attachFinalizer(ctx, a[0] as ApexObject);
       return null;

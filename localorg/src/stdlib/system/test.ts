@@ -1,7 +1,15 @@
 /**
  * System.Test: test context, startTest/stopTest, mocks, stubs.
  */
-import { ApexId, ApexList, ApexTypeValue, type ApexValue } from '../../runtime/values.js';
+import {
+  ApexId,
+  ApexList,
+  ApexObject,
+  ApexTypeValue,
+  NativeObject,
+  type ApexValue
+} from '../../runtime/values.js';
+import { throwApex } from '../../runtime/errors.js';
 import { unsupported } from '../../runtime/errors.js';
 import { stringOf, toId } from '../../runtime/ops.js';
 import { optionalPlatform } from './system.js';
@@ -52,6 +60,25 @@ testClasses.push({
     setcurrentpagereference: () => unsupported('Test.setCurrentPageReference'),
     isrunningtestasync: () => false,
     createstub: (ctx, a) => ctx.runtime.createStub((a[0] as ApexTypeValue).type, a[1]),
-    testinstall: () => unsupported('Test.testInstall')
+    testinstall: () => unsupported('Test.testInstall'),
+    // Test.testSandboxPostCopyScript(script, organizationId, sandboxId, sandboxName[, runAsAutoProc])
+    // (Apex Reference, Test Class): calls script.runApexClass with a System.SandboxContext holding
+    // the three values, as the running user. Running it as the Automated Process user is not
+    // supported yet: it fails loudly.
+    testsandboxpostcopyscript: (ctx, a) => {
+      if (!(a[0] instanceof ApexObject))
+        throwApex('System.NullPointerException', 'Argument cannot be null.');
+      if (a.length > 4 && a[4] === true)
+        unsupported('Test.testSandboxPostCopyScript as the Automated Process user');
+      const id = (v: ApexValue): string =>
+        v instanceof ApexId ? v.value : toId(stringOf(v)).value;
+      const context = new NativeObject('System.SandboxContext', {
+        organizationId: id(a[1]),
+        sandboxId: id(a[2]),
+        sandboxName: a[3] == null ? null : stringOf(a[3])
+      });
+      ctx.runtime.callMethod(a[0], 'runApexClass', [context]);
+      return null;
+    }
   }
 });

@@ -1,0 +1,66 @@
+// What a managed package's operations need of the platform: scheduled jobs stopped with
+// System.abortJob, sandbox post-copy scripts (System.SandboxPostCopy, System.SandboxContext,
+// Test.testSandboxPostCopyScript) and ApexClass.ApiVersion from each class's -meta.xml.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { orgWithClasses } from '../apex-source.ts';
+
+const JOB =
+  'public class Job implements Schedulable {\n  public void execute(SchedulableContext c) {}\n}';
+
+test('System.abortJob stops a scheduled job and frees its name (Apex Reference, System Class: abortJob)', async () => {
+  const org = await orgWithClasses({ Job: JOB });
+  const run = org.executeAnonymous(
+    "Id first = System.schedule('nightly', '0 0 3 * * ?', new Job());\n" +
+      "System.assertEquals(1, [SELECT COUNT() FROM CronTrigger WHERE CronJobDetail.Name = 'nightly']);\n" +
+      'System.abortJob(first);\n' +
+      'System.assertEquals(0, [SELECT COUNT() FROM CronTrigger WHERE Id = :first]);\n' +
+      "System.assertEquals(0, [SELECT COUNT() FROM CronJobDetail WHERE Name = 'nightly']);\n" +
+      "Id second = System.schedule('nightly', '0 0 4 * * ?', new Job());\n" +
+      'System.assertNotEquals(first, second);'
+  );
+  assert.ok(run.success, JSON.stringify(run));
+});
+
+test('System.abortJob of a queued job fails loudly (not supported yet)', async () => {
+  const org = await orgWithClasses({
+    Work: 'public class Work implements Queueable {\n  public void execute(QueueableContext c) {}\n}'
+  });
+  const run = org.executeAnonymous('System.abortJob(System.enqueueJob(new Work()));');
+  assert.equal(run.success, false);
+  assert.match(String(run.exceptionMessage), /abortJob of a AsyncApexJob is not supported/);
+});
+
+test('Test.testSandboxPostCopyScript runs runApexClass with the context values (Apex Reference, SandboxPostCopy Interface)', async () => {
+  const org = await orgWithClasses({
+    PostCopy:
+      'public class PostCopy implements System.SandboxPostCopy {\n' +
+      '  public static String seen;\n' +
+      '  public void runApexClass(System.SandboxContext context) {\n' +
+      "    seen = context.organizationId() + '|' + context.sandboxId() + '|' + context.sandboxName();\n" +
+      '  }\n' +
+      '}'
+  });
+  const run = org.executeAnonymous(
+    "Test.testSandboxPostCopyScript(new PostCopy(), '00D000000000001', '0GR000000000002', 'uat');\n" +
+      "System.assertEquals('00D000000000001EAA|0GR000000000002GAA|uat', PostCopy.seen);"
+  );
+  assert.ok(run.success, JSON.stringify(run));
+});
+
+test('ApexClass.ApiVersion is the apiVersion of the class -meta.xml (Object Reference, ApexClass)', async () => {
+  const org = await orgWithClasses(
+    { Versioned: 'public class Versioned {}' },
+    {},
+    {
+      'classes/Versioned.cls-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+        '    <apiVersion>64.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
+    }
+  );
+  const run = org.executeAnonymous(
+    "ApexClass c = [SELECT ApiVersion FROM ApexClass WHERE Name = 'Versioned' AND NamespacePrefix = null];\n" +
+      'System.assertEquals(64.0, c.ApiVersion);'
+  );
+  assert.ok(run.success, JSON.stringify(run));
+});
