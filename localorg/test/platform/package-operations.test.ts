@@ -1,6 +1,6 @@
 // What a managed package's operations need of the platform: scheduled jobs stopped with
 // System.abortJob, sandbox post-copy scripts (System.SandboxPostCopy, System.SandboxContext,
-// Test.testSandboxPostCopyScript) and ApexClass.ApiVersion from each class's -meta.xml.
+// Test.testSandboxPostCopyScript), System.Version and ApexClass.ApiVersion from each class's -meta.xml.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { orgWithClasses } from '../apex-source.ts';
@@ -61,6 +61,22 @@ test('ApexClass.ApiVersion is the apiVersion of the class -meta.xml (Object Refe
   const run = org.executeAnonymous(
     "ApexClass c = [SELECT ApiVersion FROM ApexClass WHERE Name = 'Versioned' AND NamespacePrefix = null];\n" +
       'System.assertEquals(64.0, c.ApiVersion);'
+  );
+  assert.ok(run.success, JSON.stringify(run));
+});
+
+test('System.Version holds two- and three-part versions; compareTo ignores a missing patch (Apex Reference, Version Class)', async () => {
+  const org = await orgWithClasses({ Noop: 'public class Noop {}' });
+  const run = org.executeAnonymous(
+    'System.Version v = new Version(1, 4);\n' +
+      'System.assertEquals(1, v.major());\n' +
+      'System.assertEquals(4, v.minor());\n' +
+      'System.assertEquals(null, v.patch());\n' +
+      'System.assertEquals(2, new System.Version(1, 4, 2).patch());\n' +
+      'System.assertEquals(0, v.compareTo(new Version(1, 4, 7)));\n' +
+      'System.assert(v.compareTo(new Version(1, 3)) > 0);\n' +
+      'System.assert(v.compareTo(new Version(2, 0)) < 0);\n' +
+      'System.assert(new Version(1, 4, 3).compareTo(new Version(1, 4, 2)) > 0);'
   );
   assert.ok(run.success, JSON.stringify(run));
 });

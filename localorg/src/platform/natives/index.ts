@@ -10,6 +10,7 @@ import { eventClasses } from './events.ts';
 import { httpClasses } from './http.ts';
 import { restClasses } from './rest.ts';
 import { sandboxClasses } from './sandbox.ts';
+import { versionClasses } from './version.ts';
 import { schemaClasses } from './schema.ts';
 import { securityClasses } from './security.ts';
 import { settingsAndLabelClasses } from './settings.ts';
@@ -33,6 +34,7 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...asyncClasses(),
     ...restClasses(env),
     ...sandboxClasses(),
+    ...versionClasses(),
     ...settingsAndLabelClasses(env)
   ];
   const bound = <A extends unknown[], R>(
