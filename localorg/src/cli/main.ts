@@ -1,11 +1,15 @@
 /**
  * `localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]`
+ * `localorg serve [--port N] [--source DIR ...]`: the org's REST API on http://127.0.0.1:N (cli/serve.ts);
+ * prints one JSON line `{instanceUrl, accessToken, username}` once listening.
  * Default sources: sfdx-project.json's packageDirectories (found from the current directory upwards).
  * Exit code 1 when any test fails.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { junitXml, runTests } from '../runner/runner.js';
+import { junitXml, runTests, runtimeFor } from '../runner/runner.js';
+import { Org } from '../platform/org.ts';
+import { serveOrg } from './serve.ts';
 
 function findProject(from: string): string | null {
   for (let d = resolve(from); ; d = dirname(d)) {
@@ -16,13 +20,57 @@ function findProject(from: string): string | null {
 
 function usage(): never {
   process.stderr.write(
-    'usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n'
+    'usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n' +
+      '       localorg serve [--port N] [--source DIR ...]\n'
   );
   process.exit(2);
 }
 
+/** The package directories of the sfdx-project.json above the current directory, or null. */
+function projectSources(): string[] | null {
+  const root = findProject(process.cwd());
+  if (!root) return null;
+  const proj = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: { path: string }[];
+  };
+  return proj.packageDirectories.map((p) => join(root, p.path));
+}
+
+/** `serve`: keeps running (the listening server holds the process) until interrupted. */
+function serve(args: string[]): number {
+  const sources: string[] = [];
+  let port = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const val = () => args[++i] ?? usage();
+    if (a === '--source') sources.push(val());
+    else if (a === '--port') {
+      port = Number(val());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        process.stderr.write(`localorg serve: --port must be a port number, got ${args[i]}\n`);
+        return 2;
+      }
+    } else usage();
+  }
+  if (!sources.length) sources.push(...(projectSources() ?? []));
+  const org = new Org({ name: 'localorg', source: sources, runtimeFactory: runtimeFor });
+  const username = String(org.store.get(org.adminUserId)?.values.get('username') ?? '');
+  serveOrg(org, { port }).then(
+    (s) =>
+      process.stdout.write(
+        JSON.stringify({ instanceUrl: s.instanceUrl, accessToken: s.accessToken, username }) + '\n'
+      ),
+    (e: Error) => {
+      process.stderr.write(`localorg serve: ${e.message}\n`);
+      process.exitCode = 1;
+    }
+  );
+  return 0;
+}
+
 export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
+  if (cmd === 'serve') return serve(rest);
   if (cmd !== 'test') usage();
   const sources: string[] = [];
   const classes: string[] = [];

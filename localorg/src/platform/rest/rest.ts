@@ -28,6 +28,9 @@ import { restState } from './state.ts';
 export { restState, type RestState } from './state.ts';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
+/** The newest API version this org answers (Winter '26); the Versions resource lists 31.0 to it. */
+export const API_VERSION = '65.0';
+const OLDEST_VERSION = 31;
 const MAX_COLLECTION = 200;
 const QUERY_BATCH = 2000;
 
@@ -52,7 +55,7 @@ export function handleRest(org: Org, req: HttpRequestData, userId: string): Http
     headerValue(req.headers, 'Sforce-Call-Options') ?? ''
   )?.[1];
   const apexRest = path.startsWith('/services/apexrest/');
-  const version = /^\/services\/data\/v(\d+\.\d+)/.exec(path)?.[1] ?? '65.0';
+  const version = /^\/services\/data\/v(\d+\.\d+)/.exec(path)?.[1] ?? API_VERSION;
   const changeOrigin = `com/salesforce/api/${apexRest ? 'rest' : 'rest'}/${version}${client ? `;client=${client}` : ''}`;
   try {
     return org.asUser(userId, () =>
@@ -120,6 +123,9 @@ function standardApi(
   path: string,
   version: string
 ): HttpResponseData {
+  // Versions resource: GET /services/data/ lists every version with its release label (REST API
+  // Developer Guide, "Versions"; no authentication needed).
+  if (path === '/services/data' && req.method.toUpperCase() === 'GET') return json(200, versions());
   const m = /^\/services\/data\/v\d+\.\d+(\/.*)?$/.exec(path);
   if (!m) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   const rest = (m[1] ?? '').split('/').filter(Boolean);
@@ -132,11 +138,12 @@ function standardApi(
       DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 }
     });
   }
-  if (head === 'query' && method === 'GET') {
-    if (a) return nextPage(org, a);
+  if ((head === 'query' || head === 'queryAll') && method === 'GET') {
+    if (a) return nextPage(org, a, version);
     const q = url.searchParams.get('q');
     if (!q) throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-    return runRestQuery(org, q, version);
+    // queryAll: deleted and archived records too, as ALL ROWS in Apex (REST API Developer Guide, "QueryAll").
+    return runRestQuery(org, head === 'queryAll' ? `${q} ALL ROWS` : q, version);
   }
   if (head === 'sobjects') {
     if (!a && method === 'GET') {
@@ -154,6 +161,8 @@ function standardApi(
     }
     const object = objectOrThrow(org, a);
     if (!b && method === 'POST') return createOne(org, object, parseBody(req));
+    // sObject Basic Information: the object's summary and recently viewed records ("sObject Basic Information").
+    if (!b && method === 'GET') return json(200, basicInfo(org, object, version));
     if (b === 'describe' && method === 'GET') return json(200, describe(org, object, version));
     if (b && !c) {
       if (method === 'GET') return getOne(org, object, b, url.searchParams.get('fields'), version);
@@ -161,11 +170,19 @@ function standardApi(
       if (method === 'DELETE') return deleteMany(org, [b], true, true);
     }
     if (b && c !== undefined && method === 'PATCH')
-      return upsertOne(org, object, b, c, parseBody(req));
+      return upsertOne(org, object, b, c, parseBody(req), version);
     if (b && c !== undefined && method === 'GET')
       return getByExternalId(org, object, b, c, version);
   }
   if (head === 'composite' && a === 'sobjects') {
+    // Get records using sObject Collections: GET with ids and fields parameters, or POST with them in the body.
+    if (b && !c && (method === 'GET' || method === 'POST')) {
+      const body =
+        method === 'POST' ? (parseBody(req) as { ids?: string[]; fields?: string[] }) : null;
+      const list = (name: 'ids' | 'fields'): string[] =>
+        body ? (body[name] ?? []) : (url.searchParams.get(name) ?? '').split(',').filter(Boolean);
+      return retrieveMany(org, objectOrThrow(org, b), list('ids'), list('fields'), version);
+    }
     if (method === 'POST' || (method === 'PATCH' && !b)) {
       const body = parseBody(req) as { allOrNone?: boolean; records?: Json[] };
       return collection(org, method === 'POST' ? 'insert' : 'update', body, null, null);
@@ -287,6 +304,11 @@ function createOne(org: Org, object: SObjectSchema, body: Json): HttpResponseDat
 function updateOne(org: Org, object: SObjectSchema, id: string, body: Json): HttpResponseData {
   const s = toRecord(org, object, body, false);
   s.set('Id', idOrThrow(id));
+  // An Id with no record is 404 NOT_FOUND, a deleted one 404 ENTITY_IS_DELETED ("Status Codes and Error Responses").
+  const row = org.store.get(String(s.raw('Id')));
+  if (!row || row.type !== object.name)
+    throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  if (row.deleted) throw new RestError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
   dml(org, 'update', [s], true);
   return json(204, undefined);
 }
@@ -318,7 +340,8 @@ function upsertOne(
   object: SObjectSchema,
   field: string,
   value: string,
-  body: Json
+  body: Json,
+  version: string
 ): HttpResponseData {
   const f = object.field(field);
   if (!f || !(f.externalId || f.idLookup))
@@ -340,7 +363,7 @@ function upsertOne(
   if (matches.length > 1)
     return json(
       300,
-      matches.map((r) => `/services/data/v65.0/sobjects/${object.name}/${r.id}`)
+      matches.map((r) => `/services/data/v${version}/sobjects/${object.name}/${r.id}`)
     );
   const [r] = dml(org, 'upsert', [s], true, f.name);
   // v46.0+: 201 + created:true for a new record, 200 + created:false for an update (Upsert Records Using an External ID).
@@ -529,7 +552,7 @@ function aggregateJson(r: ApexSObject): Json {
   return out;
 }
 
-function nextPage(org: Org, locator: string): HttpResponseData {
+function nextPage(org: Org, locator: string, version: string): HttpResponseData {
   const [key, offsetText] = locator.split('-');
   const cursor = restState(org).cursors.get(key ?? '');
   if (!cursor) throw new RestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
@@ -541,9 +564,87 @@ function nextPage(org: Org, locator: string): HttpResponseData {
     done,
     ...(done
       ? {}
-      : { nextRecordsUrl: `/services/data/v65.0/query/${key}-${offset + QUERY_BATCH}` }),
+      : { nextRecordsUrl: `/services/data/v${version}/query/${key}-${offset + QUERY_BATCH}` }),
     records
   });
+}
+
+/** The Versions resource: 31.0 (Summer '14) to API_VERSION, three releases a year. */
+function versions(): Json {
+  const out: Json[] = [];
+  for (let v = OLDEST_VERSION; v <= Number(API_VERSION); v++) {
+    // 62.0 is Winter '25; each version is the next of Winter, Spring, Summer.
+    const k = v - 62;
+    const season = ['Winter', 'Spring', 'Summer'][((k % 3) + 3) % 3];
+    const year = 25 + Math.floor(k / 3);
+    out.push({ label: `${season} '${year}`, url: `/services/data/v${v}.0`, version: `${v}.0` });
+  }
+  return out;
+}
+
+/** sObject Basic Information: the describe's object properties and the recent items (none here). */
+function basicInfo(org: Org, o: SObjectSchema, version: string): Json {
+  const d = describe(org, o, version) as { [k: string]: Json };
+  const objectDescribe: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(d))
+    if (k !== 'fields' && k !== 'childRelationships' && k !== 'recordTypeInfos')
+      objectDescribe[k] = v;
+  return { objectDescribe, recentItems: [] };
+}
+
+/**
+ * Get records using sObject Collections: one entry per Id, in order, null where the Id is invalid,
+ * of another object or not visible; an unknown or unreadable field is 400 INVALID_FIELD.
+ */
+function retrieveMany(
+  org: Org,
+  object: SObjectSchema,
+  ids: string[],
+  fields: string[],
+  version: string
+): HttpResponseData {
+  if (!ids.length || !fields.length)
+    throw new RestError(400, 'MISSING_ARGUMENT', 'ids and fields are required');
+  if (ids.length > QUERY_BATCH)
+    throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'cannot retrieve more than 2000 records');
+  const valid = ids.flatMap((id) => {
+    try {
+      return [idOrThrow(id)];
+    } catch {
+      return [];
+    }
+  });
+  const withId = fields.some((f) => f.toLowerCase() === 'id');
+  let out;
+  try {
+    out = org.runQuery(
+      `SELECT ${withId ? '' : 'Id, '}${fields.join(', ')} FROM ${object.name} WHERE Id IN :ids`,
+      () => new ApexList(typeRef('Id'), valid),
+      { userMode: true, withSharing: true }
+    );
+  } catch (e) {
+    if (e instanceof QueryException) throw new RestError(400, 'INVALID_FIELD', e.message);
+    throw e;
+  }
+  const byId = new Map(out.records.map((r) => [String(r.raw('Id')), r]));
+  return json(
+    200,
+    ids.map((id) => {
+      const r = valid.length ? byId.get(String(idOrNull(id))) : undefined;
+      if (!r) return null;
+      const record = sobjectToJson(r, version);
+      if (!withId) delete record.Id;
+      return record;
+    })
+  );
+}
+
+function idOrNull(id: string): ApexId | null {
+  try {
+    return idOrThrow(id);
+  } catch {
+    return null;
+  }
 }
 
 function describe(org: Org, o: SObjectSchema, version: string): Json {
