@@ -1071,8 +1071,10 @@ export class Interp implements LanguageRuntime, Executor {
     if (o.exception) return null;
     const parts: string[] = [];
     for (const [, fd] of cls.fields) parts.push(`${fd.name}=${stringOf(o.fields[fd.slot])}`);
-    // The platform names an inner class by its own name only (Outer.Inner prints as Inner:[...]).
-    return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}:[${parts.join(', ')}]`;
+    // The platform names an inner class by its own name only (Outer.Inner prints as Inner:[...]);
+    // a Test.createStub object is an instance of the generated `<Class>__sfdc_ApexStub`.
+    const stub = o.stubProvider !== undefined ? '__sfdc_ApexStub' : '';
+    return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}${stub}:[${parts.join(', ')}]`;
   }
 
   nativeToString(o: NativeObject): string {

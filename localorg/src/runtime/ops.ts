@@ -327,6 +327,10 @@ export function coercerFor(t: TypeRef, isSObjectType: (name: string) => boolean)
       return (v) => (typeof v === 'string' ? toId(v) : v);
     case 'string':
       return (v) => (v instanceof ApexId ? v.value : v);
+    case 'datetime':
+      // `Datetime dt = aDate;` widens to midnight GMT of that day (Rules of Conversion).
+      return (v) =>
+        v instanceof ApexDate ? new ApexDatetime(Date.UTC(v.year, v.month - 1, v.day)) : v;
   }
   if (isSObjectType(t.name) || t.name.toLowerCase() === 'sobject') {
     return (v) => {
@@ -380,6 +384,7 @@ export function cast(
   const c = coercerFor(t, isSObjectType);
   if (n === 'id' && typeof v === 'string') return toId(v);
   if (n === 'string' && v instanceof ApexId) return v.value;
+  if (n === 'datetime' && v instanceof ApexDate && c) return c(v);
   if (isInstanceOf(v, t)) return v;
   if (v instanceof ApexList && isSObjectType(t.name) && c) return c(v);
   if (n === 'sobject' || isSObjectType(t.name)) {

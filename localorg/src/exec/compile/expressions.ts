@@ -6,7 +6,9 @@ import {
   ApexDecimal,
   ApexDouble,
   ApexList,
+  ApexDate,
   ApexTypeValue,
+  type ApexValue,
   type TypeRef,
   isInstanceOf,
   normaliseId,
@@ -174,7 +176,7 @@ export abstract class ExpressionCompiler extends QueryCompiler {
             },
             type: T_BOOLEAN
           };
-        return { fn: (f) => isInstanceOf(x(f), t), type: T_BOOLEAN };
+        return { fn: (f) => instanceOfWidening(x(f), t), type: T_BOOLEAN };
       }
       case 'cond': {
         const c = this.cond(e.c);
@@ -227,4 +229,29 @@ export abstract class ExpressionCompiler extends QueryCompiler {
         return { fn: () => null, type: null };
     }
   }
+}
+
+/**
+ * The `instanceof` operator widens like an assignment (Apex Developer Guide, "Rules of Conversion":
+ * Integer → Long → Double → Decimal; a Date assigns to a Datetime): `9 instanceof Long`, `9L
+ * instanceof Decimal`, `9.99 instanceof Double` and `aDate instanceof Datetime` are true, while
+ * `9L instanceof Integer`, `9.99 instanceof Long` and `aDatetime instanceof Date` are false.
+ */
+export function instanceOfWidening(v: ApexValue, t: TypeRef): boolean {
+  if (isInstanceOf(v, t)) return true;
+  switch (lc(t.name)) {
+    case 'long':
+      return typeof v === 'number';
+    case 'double':
+    case 'decimal':
+      return (
+        typeof v === 'number' ||
+        typeof v === 'bigint' ||
+        v instanceof ApexDouble ||
+        v instanceof ApexDecimal
+      );
+    case 'datetime':
+      return v instanceof ApexDate;
+  }
+  return false;
 }
