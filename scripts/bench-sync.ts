@@ -3,7 +3,9 @@
 // one JSON line: {records, callouts, recordsPerCallout, captureSoqlPerChunk, captureDmlPerChunk,
 // queueableRuns, lost, wallMs, converged (every mapped value equal in both orgs), fieldVersionsBytes
 // (field versions kept per record, both crosswalks), recordsPerRun and calloutSecondsPerRun (over the
-// dispatcher runs that called out), latencyMs, crashes (dispatcher runs that died)}. Every callout
+// dispatcher runs that called out), dmlRowsPerChange (DML rows those runs wrote per record),
+// recordingRuns (dispatcher runs that recorded delivery receipts, without callouts), latencyMs,
+// crashes (dispatcher runs that died)}. Every callout
 // takes BENCH_LATENCY_MS (default 300) of the World's simulated time, counted against the
 // transaction's 120 s of callout time. BENCH_PAYLOAD_CHARS (default 0) adds a Description of that
 // many characters to every account (10000: envelopes of 2 MB). Smaller runs for profiling:
@@ -94,6 +96,13 @@ async function main(): Promise<void> {
   const runs = sales.traces.filter(
     (t) => t.label.includes('S2SDispatcher') && (t.limits.Callouts?.used ?? 0) > 0
   );
+  const dmlRows = runs.reduce((n, t) => n + (t.limits.DMLRows?.used ?? 0), 0);
+  const recordingRuns = sales.traces.filter(
+    (t) =>
+      t.label.includes('S2SDispatcher') &&
+      (t.limits.Callouts?.used ?? 0) === 0 &&
+      (t.limits.DMLRows?.used ?? 0) > 0
+  ).length;
   const calloutMs = runs.map((t) =>
     t.trace.reduce((ms, e) => ms + (e.kind === 'callout' ? (e.ms ?? 0) : 0), 0)
   );
@@ -118,6 +127,8 @@ async function main(): Promise<void> {
     payloadChars: PAYLOAD_CHARS,
     dispatcherRuns: runs.length,
     recordsPerRun: runs.length ? Math.round(records / runs.length) : 0,
+    dmlRowsPerChange: Math.round((dmlRows / records) * 100) / 100,
+    recordingRuns,
     calloutSecondsPerRun: runs.length
       ? Math.round(calloutMs.reduce((a, b) => a + b, 0) / runs.length / 100) / 10
       : 0,
