@@ -61,7 +61,10 @@ const OBJECTS = [
   'ObjectPermissions',
   'FieldPermissions',
   'EntityDefinition',
-  'FieldDefinition'
+  'FieldDefinition',
+  // fflib-apex-common's selector tests (issue 14): Contract, and the licence object its security tests read.
+  'Contract',
+  'UserLicense'
 ];
 
 interface RawField {

@@ -605,6 +605,20 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   // The metadata catalogue (Object Reference, "EntityDefinition", "FieldDefinition"): read-only.
   EntityDefinition: { keyPrefix: '4ie', createable: false, updateable: false, deletable: false },
   FieldDefinition: { keyPrefix: '4if', createable: false, updateable: false, deletable: false },
+  // Object Reference, "Contract" (key prefix 800; AccountId required, Status picklist starting at
+  // Draft) and "UserLicense" (100, read-only setup object).
+  Contract: {
+    keyPrefix: '800',
+    fields: {
+      AccountId: { required: true },
+      Status: {
+        type: 'picklist',
+        defaultValue: 'Draft',
+        picklist: ['Draft', 'In Approval Process', 'Activated']
+      }
+    }
+  },
+  UserLicense: { keyPrefix: '100', createable: false, updateable: false, deletable: false },
   CustomNotificationType: {
     keyPrefix: '0ML',
     createable: false,
