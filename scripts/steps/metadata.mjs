@@ -1,10 +1,12 @@
 // @ts-check
 // Step "metadata": our metadata validator (scripts/metadata): well-formed XML, root element and
 // namespace, required elements per field type, references between components, file names; and
-// the package's permission sets grant exactly what docs/security.md lists (metadata/permissions.mjs).
+// the package's permission sets grant exactly what docs/security.md lists (metadata/permissions.mjs);
+// the real-org scripts parse and call sf with documented flags only (lib/org-scripts.mjs).
 import { validateMetadata } from '../metadata/validate.mjs';
 import { checkPermissionSets } from '../metadata/permissions.mjs';
 import { nothingToCheck } from '../lib/step.mjs';
+import { checkOrgScripts } from '../lib/org-scripts.mjs';
 
 /** @type {import('../lib/step.mjs').Step} */
 export default {
@@ -16,7 +18,9 @@ export default {
     // every grant of the package's permission sets is documented in docs/security.md
     const permissions = checkPermissionSets(root);
     report.problems.push(...permissions.problems);
-    const summary = `${report.files} metadata files, ${report.components} components, ${permissions.permissionSets} permission sets against docs/security.md`;
+    const orgScripts = checkOrgScripts(root);
+    report.problems.push(...orgScripts.problems);
+    const summary = `${report.files} metadata files, ${report.components} components, ${permissions.permissionSets} permission sets against docs/security.md, ${orgScripts.scripts} org scripts (bash -n, sf flags)`;
     return report.problems.length
       ? {
           ok: false,
