@@ -63,6 +63,7 @@ import {
   type OrgServices,
   type SentNotification
 } from './natives/index.ts';
+import { PlatformCacheStore } from './natives/cache.ts';
 
 // Callout types live with the callouts; the org's API keeps exporting them.
 export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
@@ -132,6 +133,8 @@ export class Org implements ApexPlatform, OrgServices {
   readonly debugLog: string[] = [];
   /** Custom notifications sent with Messaging.CustomNotification.send. */
   readonly notifications: SentNotification[] = [];
+  /** Platform Cache (natives/cache.ts): emptied at the start of every Apex test method. */
+  readonly platformCache = new PlatformCacheStore();
 
   private readonly txStack: Transaction[] = [];
   private userStack: string[] = [];
@@ -976,6 +979,7 @@ export class Org implements ApexPlatform, OrgServices {
   }
 
   beginTestMethod(): void {
+    this.platformCache.clear();
     this.tests.begin();
   }
 

@@ -41,5 +41,12 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
   ['System.TransientException', 'Exception'],
   ['EventBus.RetryableException', 'Exception'],
   ['EventBus.InvalidReplayIdException', 'Exception'],
-  ['Database.DuplicateMessageException', 'Exception']
+  ['Database.DuplicateMessageException', 'Exception'],
+  // Apex Reference, "Cache Exceptions".
+  ['Cache.CacheException', 'Exception'],
+  ['Cache.ExecutionException', 'Exception'],
+  ['Cache.InvalidParamException', 'Exception'],
+  ['Cache.ItemSizeLimitExceededException', 'Exception'],
+  ['Cache.Org.OrgCacheException', 'Exception'],
+  ['Cache.Session.SessionCacheException', 'Exception']
 ];

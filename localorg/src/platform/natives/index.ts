@@ -5,6 +5,7 @@ import type { NativeCallContext, NativeMethodDef } from '../../runtime/platform.
 import type { PlatformClassDef } from './common.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import { asyncClasses } from './async.ts';
+import { cacheClasses } from './cache.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { httpClasses } from './http.ts';
@@ -35,7 +36,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...restClasses(env),
     ...sandboxClasses(),
     ...versionClasses(),
-    ...settingsAndLabelClasses(env)
+    ...settingsAndLabelClasses(env),
+    ...cacheClasses(env)
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R

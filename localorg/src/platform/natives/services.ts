@@ -6,6 +6,7 @@ import type { Schema } from '../schema/schema.ts';
 import type { Store } from '../data/store.ts';
 import type { Metadata, StaticResourceMeta } from '../schema/metadata.ts';
 import type { Access } from '../security/access.ts';
+import type { PlatformCacheStore } from './cache.ts';
 
 /** A custom notification sent with Messaging.CustomNotification.send, kept on the org for tests. */
 export interface SentNotification {
@@ -39,6 +40,10 @@ export interface OrgServices {
   /** EventBus.TestBroker.deliver(): publishes the test's queued platform events now. */
   deliverTestEvents(): void;
   staticResource(name: string): StaticResourceMeta | undefined;
+  /** The org's Platform Cache (org and session segments of each partition). */
+  readonly platformCache: PlatformCacheStore;
+  /** Milliseconds since epoch of "now" on the org's clock. */
+  nowMs(): number;
 }
 
 /**

@@ -119,6 +119,13 @@ export interface Metadata {
   groups: { name: string; label: string; doesIncludeBosses: boolean }[];
   apexClasses: { name: string; path: string; apiVersion?: number | null }[];
   apexTriggers: { name: string; path: string }[];
+  /** Platform Cache partitions (`cachePartitions/*.cachePartition-meta.xml`), capacities in MB. */
+  cachePartitions: {
+    name: string;
+    isDefault: boolean;
+    orgCapacity: number;
+    sessionCapacity: number;
+  }[];
 }
 
 const ARRAYS = new Set([
@@ -209,7 +216,8 @@ export function emptyMetadata(): Metadata {
     eventSubscriberConfigs: [],
     groups: [],
     apexClasses: [],
-    apexTriggers: []
+    apexTriggers: [],
+    cachePartitions: []
   };
 }
 
@@ -294,6 +302,20 @@ function loadAll(dirs: string[]): Metadata {
     }
     for (const f of walk(dir, '.trigger'))
       md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
+    for (const f of walk(dir, '.cachePartition-meta.xml')) {
+      // Metadata API, "PlatformCachePartition": isDefaultPartition, and per cacheType
+      // (Organization, Session) the allocatedCapacity in MB.
+      const r = readXml(f);
+      const types = list(r.platformCachePartitionTypes);
+      const cap = (t: string): number =>
+        Number(str(types.find((x) => str(x.cacheType) === t)?.allocatedCapacity) || 0);
+      md.cachePartitions.push({
+        name: basename(f, '.cachePartition-meta.xml'),
+        isDefault: bool(r.isDefaultPartition),
+        orgCapacity: cap('Organization'),
+        sessionCapacity: cap('Session')
+      });
+    }
   }
   return md;
 }

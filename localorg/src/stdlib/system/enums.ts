@@ -106,6 +106,7 @@ const interfaces = [
   'Database.AllowsCallouts',
   'Database.RaisesPlatformEvents',
   'Messaging.InboundEmailHandler',
+  'Cache.CacheBuilder',
   'Auth.RegistrationHandler',
   'Process.Plugin',
   // Context types handed to async Apex; the platform supplies their implementations.
