@@ -53,6 +53,7 @@ import { newTransaction, type Transaction } from './transactions/transaction.ts'
 import { TriggerDispatcher } from './triggers/dispatcher.ts';
 import { TestContext } from './testing/test-context.ts';
 import { OrgQueries } from './soql/queries.ts';
+import { OrgFormulas } from './formula/org-formulas.ts';
 import { ApexDml } from './dml/apex-dml.ts';
 import type { Bind } from './soql/ast.ts';
 import {
@@ -115,6 +116,8 @@ export class Org implements ApexPlatform, OrgServices {
   readonly access: Access;
   readonly asyncQueue = new AsyncQueue();
   readonly organizationId: string;
+  /** Formula fields, roll-up summaries, validation rules and default value formulas (platform/formula/). */
+  readonly formulas: OrgFormulas;
   adminUserId = '';
   /** Every org has one standard price book (Pricebook2.IsStandard). */
   standardPricebook = '';
@@ -173,6 +176,14 @@ export class Org implements ApexPlatform, OrgServices {
       deliverTestRetries: () => this.events.deliverTestRetries(),
       deliverEvents: (events) => this.events.deliver(events)
     });
+    this.formulas = new OrgFormulas({
+      schema: this.schema,
+      store: this.store,
+      metadata: this.metadata,
+      now: () => this.clock.now(),
+      currentUserId: () => this.currentUserId(),
+      organizationId: () => this.organizationId
+    });
     this.queries = new OrgQueries({
       schema: this.schema,
       store: this.store,
@@ -183,7 +194,8 @@ export class Org implements ApexPlatform, OrgServices {
       currentSharing: () => this.runtime?.currentSharing()?.sharing ?? null,
       checkHeap: (extra) => this.checkHeap(extra),
       inTestMethod: () => this.tests.inTestMethod,
-      fixedSearchResults: () => this.tests.fixedSearchResults
+      fixedSearchResults: () => this.tests.fixedSearchResults,
+      computed: (o, row, f) => this.formulas.value(o, row, f)
     });
     this.apexDml = new ApexDml({
       store: this.store,
@@ -277,6 +289,10 @@ export class Org implements ApexPlatform, OrgServices {
         canDelete: (o) => this.access.objectPermission(this.currentUserId(), o).delete,
         canEditField: (o, f) => this.access.canEditField(this.currentUserId(), o, f),
         canCreateField: (o, f) => this.access.canEditField(this.currentUserId(), o, f)
+      },
+      formulas: {
+        validate: (o, rec, old) => this.formulas.validate(o, rec, old),
+        defaultValue: (o, f, text) => this.formulas.defaultValue(o, f, text)
       },
       autoNumber: (k) => {
         const n = (this.autoNumbers.get(k) ?? 0) + 1;
@@ -470,21 +486,6 @@ export class Org implements ApexPlatform, OrgServices {
 
   runDml(call: DmlCall): RecordResult[] {
     const t = this.tx();
-    // Validation rules need a formula engine the local org does not have: saving such an object fails loudly.
-    for (const type of new Set(
-      [...call.records, ...(call.mergeMaster ? [call.mergeMaster] : [])].map((r) =>
-        r.type.toLowerCase()
-      )
-    )) {
-      const rule = this.metadata.validationRules.find(
-        (v) => v.active && v.object.toLowerCase() === type
-      );
-      if (rule && call.op !== 'delete' && call.op !== 'undelete') {
-        throw new UnsupportedError(
-          `validation rule ${rule.object}.${rule.name} (no formula engine)`
-        );
-      }
-    }
     const results = this.engine.execute(call);
     t.uncommittedWork = true;
     this.checkHeap();

@@ -732,8 +732,25 @@ function parseField(path: string, objectName: string): CatalogField {
       (field as CatalogField & { autoNumberFormat?: string }).autoNumberFormat = str(
         f.displayFormat
       );
-    if (mdType === 'Summary')
+    if (mdType === 'Summary') {
       (field as CatalogField & { summary?: string }).summary = str(f.summaryOperation);
+      // What the formula engine needs to compute it (platform/formula/rollups.ts).
+      Object.assign(field, {
+        summarizedField: str(f.summarizedField) || undefined,
+        summaryForeignKey: str(f.summaryForeignKey),
+        summaryFilterItems: list(f.summaryFilterItems).map((i) => ({
+          field: str(i.field),
+          operation: str(i.operation),
+          value: str(i.value)
+        }))
+      });
+    }
+    if (formula) {
+      // "Treat blank fields as zeroes" (BlankAsZero) or "as blanks" (CustomField.formulaTreatBlanksAs).
+      (field as CatalogField & { blankAsZero?: boolean }).blankAsZero =
+        str(f.formulaTreatBlanksAs) !== 'BlankAsBlank';
+      if (mdType === 'Percent') (field as CatalogField & { percent?: boolean }).percent = true;
+    }
   }
   return field;
 }

@@ -1,6 +1,12 @@
 // Sync dashboard: success rate against the objective, throughput, backlog, last errors and parked
 // changes per connection and object; refreshed live by the engine's S2S_Batch_Outcome__e events.
 import { LightningElement, api, wire } from 'lwc';
+import BATCH_OUTCOME from '@salesforce/schema/S2S_Batch_Outcome__e';
+import OBJECT_NAME_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Object_Name__c';
+import SUCCEEDED_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Succeeded__c';
+import FAILED_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Failed__c';
+import PARKED_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Parked__c';
+import BACKLOG_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Backlog__c';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { subscribe, unsubscribe, onError } from 'lightning/empApi';
@@ -63,7 +69,11 @@ import successTitle from '@salesforce/label/c.S2S_Toast_Success';
 import errorTitle from '@salesforce/label/c.S2S_Toast_Error';
 
 /** The platform event channel the engine publishes after every delivery batch. */
-export const CHANNEL = '/event/S2S_Batch_Outcome__e';
+// The event and its fields as the platform names them: `ns__S2S_Batch_Outcome__e` and
+// `ns__Succeeded__c` once installed under the namespace, so neither the channel nor the payload
+// keys are written here.
+export const CHANNEL = `/event/${BATCH_OUTCOME.objectApiName}`;
+const payloadField = (field: { fieldApiName?: string }): string => field.fieldApiName ?? '';
 
 interface Access {
   canAdminister: boolean;
@@ -424,11 +434,11 @@ export default class S2sSyncDashboard extends LightningElement {
     this.lastEvent = formatLabel(
       lastEventLabel,
       // A batch event may carry no object name (a batch of several objects).
-      (payload.Object_Name__c as string | null) ?? '—',
-      payload.Succeeded__c as number,
-      payload.Failed__c as number,
-      payload.Parked__c as number,
-      payload.Backlog__c as number
+      (payload[payloadField(OBJECT_NAME_FIELD)] as string | null) ?? '—',
+      payload[payloadField(SUCCEEDED_FIELD)] as number,
+      payload[payloadField(FAILED_FIELD)] as number,
+      payload[payloadField(PARKED_FIELD)] as number,
+      payload[payloadField(BACKLOG_FIELD)] as number
     );
     refreshApex(this.wiredResult);
   }
