@@ -2,7 +2,8 @@
 // its org (DmlContext): schema, store, limits, triggers, access checks, change capture.
 import type { ApexSObject, ApexValue } from '../../runtime/values.ts';
 import type { TriggerOperation } from '../../runtime/platform.ts';
-import type { Schema } from '../schema/schema.ts';
+import type { Schema, SObjectSchema } from '../schema/schema.ts';
+import type { CatalogField } from '../schema/catalog-types.ts';
 import type { Row, Store } from '../data/store.ts';
 import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
@@ -50,6 +51,20 @@ export interface DmlContext {
   recordChange(c: ChangeRecord): void;
   /** Auto-number counters per object.field. */
   autoNumber(key: string): number;
+  /** Validation rules and default value formulas (platform/formula/org-formulas.ts). */
+  formulas?: DmlFormulas;
+}
+
+/** What the engine asks of the formula engine. */
+export interface DmlFormulas {
+  /** Active validation rules whose error condition is true for the record (old: null on insert). */
+  validate(
+    object: SObjectSchema,
+    rec: { type: string; values: Map<string, ApexValue> },
+    old: { type: string; values: Map<string, ApexValue> } | null
+  ): { rule: string; message: string; field: string | null }[];
+  /** A default value formula's value on insert. */
+  defaultValue(object: SObjectSchema, field: CatalogField, formula: string): ApexValue;
 }
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete' | 'merge';

@@ -264,7 +264,12 @@ export class DmlEngine {
       const input = call.records[i];
       const w: Work = { index: i, input, rec: new ApexSObject(object.name), errors: [] };
       if (kind === 'insert') {
-        applyDefaults(object, w.rec);
+        const formulas = this.ctx.formulas;
+        applyDefaults(
+          object,
+          w.rec,
+          formulas && ((f, text) => formulas.defaultValue(object, f, text))
+        );
         for (const [name, v] of input.populated())
           if (name.toLowerCase() !== 'id') this.copyField(object, w, name, v);
         if (typed) {
@@ -318,6 +323,19 @@ export class DmlEngine {
       this.validator.validate(object, w, kind, call.allowFieldTruncation?.(w.input) ?? false);
     if (typed) for (const w of live()) this.validator.checkRecordType(object, w, call.userMode);
     this.validator.checkUnique(object, live());
+    // 5. custom validation rules, after the system validation of the same step ("Triggers and
+    // Order of Execution"); each failing rule gives its message on its error field.
+    const formulas = this.ctx.formulas;
+    if (formulas)
+      for (const w of live())
+        for (const r of formulas.validate(
+          object,
+          w.rec,
+          kind === 'update' ? (w.row ?? null) : null
+        ))
+          w.errors.push(
+            err('FIELD_CUSTOM_VALIDATION_EXCEPTION', r.message, r.field ? [r.field] : [])
+          );
     // 7. save (not committed)
     const now = Math.floor(this.ctx.now() / 1000) * 1000;
     const user = new ApexId(this.ctx.userId());

@@ -14,15 +14,25 @@ import type { CatalogField } from '../schema/catalog-types.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
 import { DmlCallError } from './call.ts';
 
-export function applyDefaults(object: SObjectSchema, rec: ApexSObject): void {
+/** Evaluates a default value formula (Salesforce Help, "Define Default Field Values"). */
+export type DefaultFormula = (f: CatalogField, formula: string) => ApexValue;
+
+export function applyDefaults(
+  object: SObjectSchema,
+  rec: ApexSObject,
+  formula?: DefaultFormula
+): void {
   for (const f of object.fields()) {
     if (!f.createable) continue;
     if (f.type === 'boolean')
       rec.set(
         f.name,
-        f.defaultValue === undefined ? false : (parseDefault(f, f.defaultValue, object) as boolean)
+        f.defaultValue === undefined
+          ? false
+          : (parseDefault(f, f.defaultValue, object, formula) as boolean)
       );
-    else if (f.defaultValue !== undefined) rec.set(f.name, parseDefault(f, f.defaultValue, object));
+    else if (f.defaultValue !== undefined)
+      rec.set(f.name, parseDefault(f, f.defaultValue, object, formula));
   }
 }
 
@@ -82,7 +92,8 @@ export function coerce(f: CatalogField, v: ApexValue): ApexValue {
 function parseDefault(
   f: CatalogField,
   d: string | number | boolean,
-  object: SObjectSchema
+  object: SObjectSchema,
+  formula?: DefaultFormula
 ): ApexValue {
   if (typeof d === 'boolean') return d;
   if (typeof d === 'number')
@@ -99,6 +110,7 @@ function parseDefault(
     if (m) return m[1];
     if (f.type === 'picklist' || f.type === 'multipicklist') return s; // picklist default value (not a formula)
   }
+  if (formula) return formula(f, s);
   throw new DmlCallError(
     'System.UnsupportedOperationException',
     `Unsupported by the local org: default value formula '${s}' on ${object.name}.${f.name}`

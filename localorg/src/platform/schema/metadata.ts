@@ -327,23 +327,25 @@ function loadObjects(dir: string, md: Metadata): void {
     const fields = walk(join(objDir, 'fields'), '.field-meta.xml')
       .filter((f) => !isStandardFieldSettings(f))
       .map((f) => parseField(f, name));
-    for (const f of walk(join(objDir, 'validationRules'), '.validationRule-meta.xml')) {
-      const r = readXml(f);
-      md.validationRules.push({
-        object: name,
-        name: basename(f, '.validationRule-meta.xml'),
-        active: bool(r.active),
-        formula: str(r.errorConditionFormula),
-        message: str(r.errorMessage),
-        field: str(r.errorDisplayField) || undefined
-      });
-    }
     if (!/__(c|mdt|e|b|x)$/.test(name)) {
       // A standard object folder only adds custom fields (the catalogue knows the rest).
       (md.standardObjectFields[name] ??= []).push(...fields);
       continue;
     }
     md.objects.push(buildCustomObject(name, readXml(objFile), fields));
+  }
+  // Validation rules, also those of a standard object whose folder has no .object-meta.xml
+  // (objects/Account/validationRules/X.validationRule-meta.xml).
+  for (const f of walk(dir, '.validationRule-meta.xml')) {
+    const r = readXml(f);
+    md.validationRules.push({
+      object: basename(join(f, '..', '..')),
+      name: basename(f, '.validationRule-meta.xml'),
+      active: bool(r.active),
+      formula: str(r.errorConditionFormula),
+      message: str(r.errorMessage),
+      field: str(r.errorDisplayField) || undefined
+    });
   }
   // Record types, also those of a standard object whose folder has no .object-meta.xml
   // (objects/Lead/recordTypes/Partner.recordType-meta.xml).

@@ -40,7 +40,15 @@ export interface QueryEnv {
   userMode?: boolean;
   /** Row-level visibility (with sharing, private OWD); undefined = sees everything (system mode). */
   canSee?(row: Row): boolean;
+  /** Formula and roll-up summary fields, computed when read (platform/formula/); absent: they fail loudly. */
+  computed?(object: SObjectSchema, row: Row, field: CatalogField): ApexValue;
 }
+
+const isComputed = (f: CatalogField): boolean =>
+  !!(
+    (f as CatalogField & { formula?: string }).formula ||
+    (f as CatalogField & { summary?: string }).summary
+  );
 
 export interface QueryOutcome {
   kind: 'records' | 'aggregate' | 'count';
@@ -178,10 +186,7 @@ export class SoqlEvaluator {
       }
       throw new QueryException(NO_SUCH_COLUMN(last, cur.name));
     }
-    if (
-      (field as CatalogField & { formula?: string }).formula ||
-      (field as CatalogField & { summary?: string }).summary
-    ) {
+    if (isComputed(field) && !this.env.computed) {
       throw new QueryException(
         `Unsupported by the local org: formula and roll-up summary field ${cur.name}.${field.name} (no formula engine)`
       );
@@ -244,8 +249,15 @@ export class SoqlEvaluator {
       const v = cur.values.get(lc);
       return v === undefined ? null : v;
     }
+    if (isComputed(r.field)) return this.computedValue(cur, r.field);
     const v = cur.values.get(r.field.name.toLowerCase());
     return v === undefined ? null : v;
+  }
+
+  /** A formula or roll-up summary field of a stored row, computed now. */
+  private computedValue(row: Row, field: CatalogField): ApexValue {
+    const compute = must(this.env.computed, 'formula engine');
+    return compute(this.env.schema.require(row.type), row, field);
   }
 
   private rowsOf(object: SObjectSchema, allRows: boolean, where?: Condition): Row[] {
@@ -295,7 +307,7 @@ export class SoqlEvaluator {
     values: ApexValue[],
     keyer: IndexKeyer = keyerFor(r.field)
   ): void {
-    if (r.hops.length || r.polymorphic) return;
+    if (r.hops.length || r.polymorphic || isComputed(r.field)) return;
     const keys: string[] = [];
     for (const v of values) {
       const k = keyer.key(v);
@@ -387,7 +399,7 @@ export class SoqlEvaluator {
               f.type === 'address' ||
               f.type === 'location' ||
               f.type === 'complexvalue' ||
-              (f as CatalogField & { formula?: string }).formula
+              (isComputed(f) && !this.env.computed)
             )
               continue;
             if (
@@ -515,7 +527,9 @@ export class SoqlEvaluator {
     const v =
       r.polymorphic && r.field.name.toLowerCase() === 'type'
         ? cur.type
-        : cur.values.get(r.field.name.toLowerCase());
+        : isComputed(r.field) && this.env.computed
+          ? this.computedValue(cur, r.field)
+          : cur.values.get(r.field.name.toLowerCase());
     target.set(alias ?? (r.polymorphic ? r.field.name : r.field.name), v === undefined ? null : v);
   }
 

@@ -17,7 +17,7 @@ import type { Limits } from '../limits/limits.ts';
 import { jsToApex } from '../data/convert.ts';
 import type { Bind } from './ast.ts';
 import { parseSoql, parseSosl, QueryException } from './parser.ts';
-import { SoqlEvaluator, type QueryOutcome } from './eval.ts';
+import { SoqlEvaluator, type QueryEnv, type QueryOutcome } from './eval.ts';
 
 /** What the queries need of their org. */
 export interface QueryHost {
@@ -35,6 +35,8 @@ export interface QueryHost {
   /** Whether an Apex test method runs now, and the Ids Test.setFixedSearchResults set. */
   inTestMethod(): boolean;
   fixedSearchResults(): string[] | null;
+  /** Formula and roll-up summary fields, computed when read (platform/formula/org-formulas.ts). */
+  computed?: QueryEnv['computed'];
 }
 
 /** The org's SOQL and SOSL. */
@@ -64,7 +66,8 @@ export class OrgQueries {
           canReadObject: (o) => h.access.objectPermission(userId, o).read,
           canReadField: (o, f) => h.access.canReadField(userId, o, f)
         },
-        canSee: opts.withSharing ? (row) => h.access.canSee(userId, row) : undefined
+        canSee: opts.withSharing ? (row) => h.access.canSee(userId, row) : undefined,
+        computed: h.computed
       },
       q
     ).run();
