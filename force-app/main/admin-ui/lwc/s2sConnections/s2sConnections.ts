@@ -9,6 +9,7 @@ import getNamedCredentials from '@salesforce/apex/S2SConnectionsController.getNa
 import saveConnection from '@salesforce/apex/S2SConnectionsController.saveConnection';
 import deleteConnection from '@salesforce/apex/S2SConnectionsController.deleteConnection';
 import testConnection from '@salesforce/apex/S2SConnectionsController.testConnection';
+import resumeConnection from '@salesforce/apex/S2SConnectionsController.resumeConnection';
 import { errorText, formatLabel } from 'c/s2sUtils';
 
 import titleLabel from '@salesforce/label/c.S2S_Connections_Title';
@@ -53,6 +54,12 @@ import modePackageLabel from '@salesforce/label/c.S2S_Mode_Package';
 import modeStandardLabel from '@salesforce/label/c.S2S_Mode_Standard_API';
 import successTitle from '@salesforce/label/c.S2S_Toast_Success';
 import errorTitle from '@salesforce/label/c.S2S_Toast_Error';
+import pausedLabel from '@salesforce/label/c.S2S_Connections_Paused';
+import pausedSandboxLabel from '@salesforce/label/c.S2S_Connections_Paused_Sandbox';
+import pausedOrgLabel from '@salesforce/label/c.S2S_Connections_Paused_Org';
+import pausedHelpLabel from '@salesforce/label/c.S2S_Connections_Paused_Help';
+import resumeLabel from '@salesforce/label/c.S2S_Connections_Resume';
+import resumedLabel from '@salesforce/label/c.S2S_Connections_Resumed';
 
 /** A connection as the Apex controller returns it. */
 export interface Connection {
@@ -69,7 +76,14 @@ export interface Connection {
   Default_Owner_Username__c?: string | null;
   /** usernames the peer calls in as; the inbound endpoint refuses any other caller */
   Inbound_Usernames__c?: string | null;
+  /** why delivery is paused (Sandbox_Refresh, Org_Changed); blank when it is not */
+  Paused_Reason__c?: string | null;
 }
+
+const PAUSED_TEXT: Record<string, string> = {
+  Sandbox_Refresh: pausedSandboxLabel,
+  Org_Changed: pausedOrgLabel
+};
 
 interface Access {
   canAdminister: boolean;
@@ -145,7 +159,8 @@ export default class S2sConnections extends LightningElement {
     apiVersionLabel,
     packageVersionLabel,
     permissionsLabel,
-    noCredentialsLabel
+    noCredentialsLabel,
+    pausedHelpLabel
   };
 
   columns = [
@@ -154,12 +169,14 @@ export default class S2sConnections extends LightningElement {
     { label: directionLabel, fieldName: 'Direction__c', type: 'text' },
     { label: modeLabel, fieldName: 'Mode__c', type: 'text' },
     { label: activeLabel, fieldName: 'Active__c', type: 'boolean' },
+    { label: pausedLabel, fieldName: 'pausedText', type: 'text', wrapText: true },
     {
       type: 'action',
       typeAttributes: {
         rowActions: [
           { label: editLabel, name: 'edit' },
           { label: testLabel, name: 'test' },
+          { label: resumeLabel, name: 'resume' },
           { label: deleteLabel, name: 'delete' }
         ]
       }
@@ -232,6 +249,18 @@ export default class S2sConnections extends LightningElement {
     return this.showList && (this.connections?.length ?? 0) === 0;
   }
 
+  /** The connections as the table shows them: the pause reason in words. */
+  get tableRows(): (Connection & { pausedText: string })[] {
+    return (this.connections ?? []).map((c) => ({
+      ...c,
+      pausedText: c.Paused_Reason__c ? (PAUSED_TEXT[c.Paused_Reason__c] ?? c.Paused_Reason__c) : ''
+    }));
+  }
+
+  get hasPaused(): boolean {
+    return this.hasConnections && (this.connections ?? []).some((c) => !!c.Paused_Reason__c);
+  }
+
   get hasConnections(): boolean {
     return this.showList && (this.connections?.length ?? 0) > 0;
   }
@@ -260,6 +289,8 @@ export default class S2sConnections extends LightningElement {
       this.formError = undefined;
     } else if (action.name === 'test') {
       this.runProbe(row);
+    } else if (action.name === 'resume') {
+      void this.resume(row);
     } else if (action.name === 'delete') {
       this.remove(row);
     }
@@ -294,6 +325,16 @@ export default class S2sConnections extends LightningElement {
       this.formError = errorText(error);
     } finally {
       this.saving = false;
+    }
+  }
+
+  private async resume(row: Connection): Promise<void> {
+    try {
+      await resumeConnection({ connectionId: row.Id });
+      this.toast(successTitle, formatLabel(resumedLabel, row.Name), 'success');
+      await refreshApex(this.wiredConnections);
+    } catch (error) {
+      this.toast(errorTitle, errorText(error), 'error');
     }
   }
 

@@ -7,6 +7,7 @@ import getNamedCredentials from '@salesforce/apex/S2SConnectionsController.getNa
 import saveConnection from '@salesforce/apex/S2SConnectionsController.saveConnection';
 import deleteConnection from '@salesforce/apex/S2SConnectionsController.deleteConnection';
 import testConnection from '@salesforce/apex/S2SConnectionsController.testConnection';
+import resumeConnection from '@salesforce/apex/S2SConnectionsController.resumeConnection';
 
 function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
@@ -33,6 +34,11 @@ jest.mock(
 );
 jest.mock(
   '@salesforce/apex/S2SConnectionsController.testConnection',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.resumeConnection',
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
@@ -129,18 +135,41 @@ describe('c-s2s-connections', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('lists connections with edit, test and delete actions', async () => {
+  it('lists connections with edit, test, resume and delete actions', async () => {
     const element = mount();
     await showData();
     const table = $(element, 'lightning-datatable') as HTMLElement & {
       data: unknown[];
       columns: { type?: string; typeAttributes?: { rowActions: { name: string }[] } }[];
     };
-    expect(table.data).toEqual(CONNECTIONS);
+    expect(table.data).toEqual(CONNECTIONS.map((c) => ({ ...c, pausedText: '' })));
     const actions = table.columns
       .find((column) => column.type === 'action')!
       .typeAttributes!.rowActions.map((a) => a.name);
-    expect(actions).toEqual(['edit', 'test', 'delete']);
+    expect(actions).toEqual(['edit', 'test', 'resume', 'delete']);
+    expect($(element, '[data-id="paused"]')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows why a connection is paused and how to resume it, then resumes it', async () => {
+    const element = mount();
+    await showData([{ ...CONNECTIONS[0], Paused_Reason__c: 'Sandbox_Refresh' }]);
+    const table = $(element, 'lightning-datatable') as HTMLElement & {
+      data: { pausedText: string }[];
+    };
+    expect(table.data[0].pausedText).toBe('c.S2S_Connections_Paused_Sandbox');
+    expect($(element, '[data-id="paused"]')!.textContent!.trim()).toBe(
+      'c.S2S_Connections_Paused_Help'
+    );
+    mocked(resumeConnection).mockResolvedValue(undefined);
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (e) =>
+      toasts.push((e as CustomEvent).detail.variant)
+    );
+    rowAction(element, 'resume');
+    await flush();
+    expect(resumeConnection).toHaveBeenCalledWith({ connectionId: CONNECTIONS[0].Id });
+    expect(toasts).toEqual(['success']);
     await expect(element).toBeAccessible();
   });
 
