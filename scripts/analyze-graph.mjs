@@ -35,6 +35,24 @@ export function justifications() {
   return rows;
 }
 
+/**
+ * The name of the method (or constructor) whose body holds `line` of an Apex file: the nearest
+ * declaration above it.
+ * @param {string} file
+ * @param {number} line 1-based
+ * @returns {string}
+ */
+export function enclosingMethod(file, line) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const declaration =
+    /^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|protected|global|static|override|virtual|abstract|webservice|testmethod)\s+)+(?:[\w.<>, ]+\s+)?(\w+)\s*\(/i;
+  for (let k = Math.min(line, lines.length) - 1; k >= 0; k--) {
+    const m = declaration.exec(lines[k]);
+    if (m && !/\b(new|return)\b/.test(lines[k])) return m[1];
+  }
+  return '<class>';
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   const strict = argv.includes('--strict');
@@ -63,22 +81,15 @@ async function main() {
       .join('/');
     const rule = v.getRule().getName();
     const cls = path.basename(file).replace(/\.cls$/, '');
-    // SFGE names the path's entry method and the sink's method in its message; the row key is the
-    // class of the primary location and a method the message names.
+    // the row key: the class of the primary location and the method the line is in
+    const where = `${cls}.${enclosingMethod(path.join(root, file), loc.getStartLine() ?? 1)}`;
     const message = v.getMessage();
-    const row = rows.find(
-      (r) =>
-        r.rule === rule &&
-        r.where.startsWith(`${cls}.`) &&
-        (message.includes(r.where) ||
-          message.includes(r.where.slice(cls.length + 1)) ||
-          r.where === `${cls}.*`)
-    );
+    const row = rows.find((r) => r.rule === rule && r.where === where);
     if (row) used.add(row);
     findings.push({
       file,
       line: loc.getStartLine() ?? 1,
-      where: cls,
+      where,
       rule,
       message,
       justified: row ? row.reason : null
@@ -87,7 +98,7 @@ async function main() {
   findings.sort((a, b) => (a.file + a.line).localeCompare(b.file + b.line));
   for (const f of findings) {
     console.log(
-      `${f.justified ? 'justified  ' : 'UNEXPLAINED'} ${f.file}:${f.line}: sfge/${f.rule}: ${f.message}`
+      `${f.justified ? 'justified  ' : 'UNEXPLAINED'} ${f.file}:${f.line} (${f.where}): sfge/${f.rule}: ${f.message}`
     );
   }
   for (const e of engineErrors) console.log(`ENGINE ERROR ${e}`);
