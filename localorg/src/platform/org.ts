@@ -43,7 +43,7 @@ import { Callouts, type HttpRequestData, type HttpResponseData } from './callout
 import { IdGenerator } from './data/ids.ts';
 import { Clock } from './data/clock.ts';
 import { jsToApex } from './data/convert.ts';
-import type { Limits, ExecutionKind } from './limits/limits.ts';
+import type { Limits, ExecutionKind, LimitName } from './limits/limits.ts';
 import type { QueryOutcome } from './soql/eval.ts';
 import { DmlEngine, rowToSObject, type DmlCall } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
@@ -65,6 +65,7 @@ import {
   type SentNotification
 } from './natives/index.ts';
 import { PlatformCacheStore } from './natives/cache.ts';
+import type { SentEmail } from './natives/messaging.ts';
 
 // Callout types live with the callouts; the org's API keeps exporting them.
 export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';
@@ -138,6 +139,8 @@ export class Org implements ApexPlatform, OrgServices {
   readonly notifications: SentNotification[] = [];
   /** Platform Cache (natives/cache.ts): emptied at the start of every Apex test method. */
   readonly platformCache = new PlatformCacheStore();
+  /** Emails accepted by Messaging.sendEmail (natives/messaging.ts): recorded, never sent. */
+  readonly sentEmails: SentEmail[] = [];
 
   private readonly txStack: Transaction[] = [];
   private userStack: string[] = [];
@@ -995,6 +998,10 @@ export class Org implements ApexPlatform, OrgServices {
   restoreData(snapshot: unknown): void {
     this.store.restore(snapshot as ReturnType<Store['snapshot']>);
     this.access.invalidate();
+  }
+
+  consumeLimit(name: string, n = 1): void {
+    this.tx().limits.consume(name as LimitName, n);
   }
 
   limit(ctx: NativeCallContext, name: string, kind: 'used' | 'max'): number {

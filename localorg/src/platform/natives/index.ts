@@ -6,6 +6,7 @@ import type { PlatformClassDef } from './common.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import { asyncClasses } from './async.ts';
 import { cacheClasses } from './cache.ts';
+import { messagingClasses } from './messaging.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { httpClasses } from './http.ts';
@@ -37,7 +38,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...sandboxClasses(),
     ...versionClasses(),
     ...settingsAndLabelClasses(env),
-    ...cacheClasses(env)
+    ...cacheClasses(env),
+    ...messagingClasses(env)
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R

@@ -7,6 +7,7 @@ import type { Store } from '../data/store.ts';
 import type { Metadata, StaticResourceMeta } from '../schema/metadata.ts';
 import type { Access } from '../security/access.ts';
 import type { PlatformCacheStore } from './cache.ts';
+import type { SentEmail } from './messaging.ts';
 
 /** A custom notification sent with Messaging.CustomNotification.send, kept on the org for tests. */
 export interface SentNotification {
@@ -44,6 +45,10 @@ export interface OrgServices {
   readonly platformCache: PlatformCacheStore;
   /** Milliseconds since epoch of "now" on the org's clock. */
   nowMs(): number;
+  /** Emails Messaging.sendEmail accepted (never sent). */
+  readonly sentEmails: SentEmail[];
+  /** Counts against a governor limit of the running transaction (System.LimitException past it). */
+  consumeLimit(name: string, n?: number): void;
 }
 
 /**
