@@ -252,7 +252,7 @@ export const MUTATIONS: Record<string, Mutation> = {
       anyValue(rng);
   },
   'envelope.member-dropped': (rng, env) => {
-    delete env[rng.pick(['envelopeVersion', 'sourceOrgId', 'changes', 'batchId'])];
+    Reflect.deleteProperty(env, rng.pick(['envelopeVersion', 'sourceOrgId', 'changes', 'batchId']));
   },
   'envelope.unknown-keys': (rng, env) => {
     env[rng.pick(['extra', '__proto__x', 'constructor', 'changes ', 'Changes'])] = anyValue(rng);
@@ -269,7 +269,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   'change.member-dropped': (rng, env) => {
     const c = someChange(rng, env);
-    if (c) delete c[rng.pick(CHANGE_MEMBERS)];
+    if (c) Reflect.deleteProperty(c, rng.pick(CHANGE_MEMBERS));
   },
   'change.unknown-keys': (rng, env) => {
     const c = someChange(rng, env);
