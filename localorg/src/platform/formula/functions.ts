@@ -271,13 +271,15 @@ const FUNCTIONS: Record<string, Impl> = {
     const d = int(ev(a[1], env), 'ROUND');
     return n === null || d === null ? null : roundHalfUp(n, d);
   },
+  // FLOOR rounds down, towards zero if negative; CEILING rounds up, away from zero if negative;
+  // MFLOOR and MCEILING round down and up on the number line ("FLOOR", "CEILING", "MFLOOR", "MCEILING").
   FLOOR: (a, env, ev) => (
     arity('FLOOR', a, 1),
-    mapNum(ev(a[0], env), 'FLOOR', (n) => n.withScale(0, 'FLOOR'))
+    mapNum(ev(a[0], env), 'FLOOR', (n) => n.withScale(0, 'DOWN'))
   ),
   CEILING: (a, env, ev) => (
     arity('CEILING', a, 1),
-    mapNum(ev(a[0], env), 'CEILING', (n) => n.withScale(0, n.signum() < 0 ? 'FLOOR' : 'CEILING'))
+    mapNum(ev(a[0], env), 'CEILING', (n) => n.withScale(0, 'UP'))
   ),
   MCEILING: (a, env, ev) => (
     arity('MCEILING', a, 1),
