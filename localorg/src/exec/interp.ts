@@ -375,7 +375,9 @@ export class Interp implements LanguageRuntime, Executor {
         : undefined,
       isInterface: false,
       // Platform enums (Schema.DisplayType, System.StatusCode...) need their constants for `switch on` and values().
-      enumValues: def.enumValues
+      enumValues: def.enumValues,
+      toJson: def.toJson?.bind(def),
+      fromJson: def.fromJson?.bind(def)
     };
     if (def.property) (b as { nativeProperty?: unknown }).nativeProperty = def.property;
     if (def.setProperty) (b as { nativeSetProperty?: unknown }).nativeSetProperty = def.setProperty;
@@ -1075,6 +1077,19 @@ export class Interp implements LanguageRuntime, Executor {
     // a Test.createStub object is an instance of the generated `<Class>__sfdc_ApexStub`.
     const stub = o.stubProvider !== undefined ? '__sfdc_ApexStub' : '';
     return `${cls.name.slice(cls.name.lastIndexOf('.') + 1)}${stub}:[${parts.join(', ')}]`;
+  }
+
+  nativeJson(className: string): {
+    toJson?: (self: ApexValue) => ApexValue;
+    fromJson?: (untyped: ApexValue) => ApexValue;
+  } | null {
+    const b = this.builtins.get(lc(className));
+    if (!b || (!b.toJson && !b.fromJson)) return null;
+    const { toJson, fromJson } = b;
+    return {
+      toJson: toJson ? (self) => toJson(this.nativeContext(), self) : undefined,
+      fromJson: fromJson ? (v) => fromJson(this.nativeContext(), v) : undefined
+    };
   }
 
   nativeToString(o: NativeObject): string {

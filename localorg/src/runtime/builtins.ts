@@ -41,6 +41,9 @@ export interface BuiltinClass {
   readonly isInterface?: boolean;
   /** Static return types by lower-case method name, when a caller needs them at compile time. */
   readonly returns?: Record<string, TypeRef>;
+  /** JSON.serialize of an instance / JSON.deserialize into the class (platform classes that have a JSON form). */
+  readonly toJson?: (ctx: NativeCallContext, self: ApexValue) => ApexValue;
+  readonly fromJson?: (ctx: NativeCallContext, untyped: ApexValue) => ApexValue;
 }
 
 /** The built-in classes of one org, by lower-case name and alias. */

@@ -72,4 +72,9 @@ export interface LanguageRuntime extends ApexRuntime {
   objectToString(o: ApexObject): string | null;
   /** String.valueOf of a native object (its toString(), Schema tokens print their name). */
   nativeToString(o: NativeObject): string;
+  /** The JSON form of a built-in or platform class by name (absent: the class has none). */
+  nativeJson(className: string): {
+    toJson?: (self: ApexValue) => ApexValue;
+    fromJson?: (untyped: ApexValue) => ApexValue;
+  } | null;
 }

@@ -235,6 +235,10 @@ export interface NativeClassDef {
   setProperty?(ctx: NativeCallContext, self: ApexValue, name: string, value: ApexValue): boolean;
   /** Platform enums (Schema.DisplayType...): constants in ordinal order, for `switch on` and `values()`. */
   readonly enumValues?: readonly string[];
+  /** JSON.serialize of an instance: the untyped value (Map<String, Object>...) written in its place. */
+  toJson?(ctx: NativeCallContext, self: ApexValue): ApexValue;
+  /** JSON.deserialize into this class: an instance built from the untyped value of the JSON. */
+  fromJson?(ctx: NativeCallContext, untyped: ApexValue): ApexValue;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,11 +4,14 @@ import {
   ApexEnumValue,
   ApexId,
   ApexList,
+  ApexMap,
   NativeObject,
   T_BOOLEAN,
   T_ID,
+  T_OBJECT,
   T_STRING,
-  typeRef
+  typeRef,
+  type ApexValue
 } from '../../runtime/values.ts';
 import type { NativeMethodDef } from '../../runtime/platform.ts';
 import type { RecordResult } from '../dml/errors.ts';
@@ -72,21 +75,244 @@ const resultMethods = (withCreated: boolean): NativeMethodDef[] => [
     : [])
 ];
 
+/** A JSON object read case-insensitively (Apex matches JSON keys to fields ignoring case). */
+function jsonField(v: ApexValue, name: string): ApexValue {
+  if (!(v instanceof ApexMap)) return null;
+  const k = v.keys().find((x) => typeof x === 'string' && x.toLowerCase() === name.toLowerCase());
+  return k === undefined ? null : v.get(k);
+}
+
+function jsonErrors(v: ApexValue): RecordResult['errors'] {
+  const list = jsonField(v, 'errors');
+  if (!(list instanceof ApexList)) return [];
+  return list.items.map((e) => {
+    const fields = jsonField(e, 'fields');
+    return {
+      statusCode: String(jsonField(e, 'statusCode') ?? 'UNKNOWN_EXCEPTION'),
+      message: String(jsonField(e, 'message') ?? ''),
+      fields: fields instanceof ApexList ? fields.items.map(String) : []
+    };
+  });
+}
+
+function errorsJson(errors: RecordResult['errors']): ApexList {
+  return new ApexList(
+    T_OBJECT,
+    errors.map((e) => {
+      const m = new ApexMap(T_STRING, T_OBJECT);
+      m.put('statusCode', e.statusCode);
+      m.put('message', e.message);
+      m.put('fields', new ApexList(T_STRING, [...e.fields]));
+      return m;
+    })
+  );
+}
+
+/**
+ * The JSON form of a result class (JSON.serialize writes its properties; JSON.deserialize builds one
+ * from `{"success": ..., "id": ..., "errors": [{"statusCode", "message", "fields"}]}`).
+ */
+function resultJson(
+  kind: string,
+  withCreated = false
+): Pick<PlatformClassDef, 'toJson' | 'fromJson'> {
+  return {
+    toJson: (_c, self) => {
+      const r = state<RecordResult>(self);
+      const out = new ApexMap(T_STRING, T_OBJECT);
+      out.put('id', r.id === null ? null : new ApexId(r.id));
+      out.put('success', r.success);
+      out.put('errors', errorsJson(r.errors));
+      if (withCreated) out.put('created', !!r.created);
+      return out;
+    },
+    fromJson: (_c, v) => {
+      const id = jsonField(v, 'id');
+      return resultValue(kind, {
+        id: id === null ? null : String(id),
+        success: jsonField(v, 'success') === true,
+        errors: jsonErrors(v),
+        ...(withCreated ? { created: jsonField(v, 'created') === true } : {})
+      });
+    }
+  };
+}
+
+/** Database.LeadConvertResult (Apex Reference, "LeadConvertResult Class"). */
+interface LeadConvertResultState {
+  leadId: string | null;
+  accountId: string | null;
+  contactId: string | null;
+  opportunityId: string | null;
+  relatedPersonAccountId: string | null;
+  success: boolean;
+  errors: RecordResult['errors'];
+}
+
+const LEAD_RESULT_IDS = [
+  'leadId',
+  'accountId',
+  'contactId',
+  'opportunityId',
+  'relatedPersonAccountId'
+] as const;
+
+/**
+ * Database.LeadConvert (Apex Reference, "LeadConvert Class"): what a lead conversion is told. Every
+ * property has its setter and getter (`is` for the Booleans).
+ */
+const LEAD_CONVERT_PROPS: [string, 'Id' | 'String' | 'Boolean' | 'SObject'][] = [
+  ['accountId', 'Id'],
+  ['accountRecord', 'SObject'],
+  ['bypassAccountDedupeCheck', 'Boolean'],
+  ['bypassContactDedupeCheck', 'Boolean'],
+  ['contactId', 'Id'],
+  ['contactRecord', 'SObject'],
+  ['convertedStatus', 'String'],
+  ['doNotCreateOpportunity', 'Boolean'],
+  ['leadId', 'Id'],
+  ['opportunityId', 'Id'],
+  ['opportunityName', 'String'],
+  ['opportunityRecord', 'SObject'],
+  ['overwriteLeadSource', 'Boolean'],
+  ['ownerId', 'Id'],
+  ['relatedPersonAccountId', 'Id'],
+  ['relatedPersonAccountRecord', 'SObject'],
+  ['sendNotificationEmail', 'Boolean']
+];
+
+function leadConvertClasses(): PlatformClassDef[] {
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  return [
+    {
+      name: 'Database.LeadConvert',
+      constructors: [
+        m(
+          'LeadConvert',
+          [],
+          typeRef('Database.LeadConvert'),
+          () =>
+            new NativeObject(
+              'Database.LeadConvert',
+              Object.fromEntries(
+                LEAD_CONVERT_PROPS.map(([p, t]) => [p, t === 'Boolean' ? false : null])
+              )
+            )
+        )
+      ],
+      methods: LEAD_CONVERT_PROPS.flatMap(([p, t]) => {
+        const type = typeRef(t);
+        return [
+          m(`set${cap(p)}`, [type], typeRef('void'), (_c, self, [v]) => {
+            state<Record<string, ApexValue>>(self)[p] = t === 'Boolean' ? v === true : v;
+            return null;
+          }),
+          m(
+            `${t === 'Boolean' ? 'is' : 'get'}${cap(p)}`,
+            [],
+            type,
+            (_c, self) => state<Record<string, ApexValue>>(self)[p] ?? null
+          )
+        ];
+      })
+    },
+    {
+      name: 'Database.LeadConvertResult',
+      methods: [
+        ...LEAD_RESULT_IDS.map((p) =>
+          m(`get${cap(p)}`, [], T_ID, (_c, self) => {
+            const id = state<LeadConvertResultState>(self)[p];
+            return id ? new ApexId(id) : null;
+          })
+        ),
+        m('isSuccess', [], T_BOOLEAN, (_c, self) => state<LeadConvertResultState>(self).success),
+        m(
+          'getErrors',
+          [],
+          T_LIST(typeRef('Database.Error')),
+          (_c, self) =>
+            new ApexList(
+              typeRef('Database.Error'),
+              state<LeadConvertResultState>(self).errors.map(errorValue)
+            )
+        )
+      ],
+      toJson: (_c, self) => {
+        const r = state<LeadConvertResultState>(self);
+        const out = new ApexMap(T_STRING, T_OBJECT);
+        for (const p of LEAD_RESULT_IDS) out.put(p, r[p] === null ? null : new ApexId(r[p]));
+        out.put('success', r.success);
+        out.put('errors', errorsJson(r.errors));
+        return out;
+      },
+      fromJson: (_c, v) => {
+        const s: LeadConvertResultState = {
+          leadId: null,
+          accountId: null,
+          contactId: null,
+          opportunityId: null,
+          relatedPersonAccountId: null,
+          success: jsonField(v, 'success') === true,
+          errors: jsonErrors(v)
+        };
+        for (const p of LEAD_RESULT_IDS) {
+          const id = jsonField(v, p);
+          s[p] = id === null ? null : String(id);
+        }
+        return new NativeObject('Database.LeadConvertResult', s);
+      }
+    }
+  ];
+}
+
 export function databaseClasses(): PlatformClassDef[] {
   return [
-    { name: 'Database.SaveResult', methods: resultMethods(false) },
-    { name: 'Database.UpsertResult', methods: resultMethods(true) },
-    { name: 'Database.DeleteResult', methods: resultMethods(false) },
-    { name: 'Database.UndeleteResult', methods: resultMethods(false) },
-    { name: 'Database.EmptyRecycleBinResult', methods: resultMethods(false) },
+    {
+      name: 'Database.SaveResult',
+      methods: resultMethods(false),
+      ...resultJson('Database.SaveResult')
+    },
+    {
+      name: 'Database.UpsertResult',
+      methods: resultMethods(true),
+      ...resultJson('Database.UpsertResult', true)
+    },
+    {
+      name: 'Database.DeleteResult',
+      methods: resultMethods(false),
+      ...resultJson('Database.DeleteResult')
+    },
+    {
+      name: 'Database.UndeleteResult',
+      methods: resultMethods(false),
+      ...resultJson('Database.UndeleteResult')
+    },
+    {
+      name: 'Database.EmptyRecycleBinResult',
+      methods: resultMethods(false),
+      ...resultJson('Database.EmptyRecycleBinResult')
+    },
+    // Approval.LockResult / UnlockResult (Apex Reference, "LockResult Class", "UnlockResult Class").
+    {
+      name: 'Approval.LockResult',
+      methods: resultMethods(false),
+      ...resultJson('Approval.LockResult')
+    },
+    {
+      name: 'Approval.UnlockResult',
+      methods: resultMethods(false),
+      ...resultJson('Approval.UnlockResult')
+    },
     {
       name: 'Database.MergeResult',
       methods: [
         ...resultMethods(false),
         m('getMergedRecordIds', [], T_LIST(T_ID), () => new ApexList(T_ID, [])),
         m('getUpdatedRelatedIds', [], T_LIST(T_ID), () => new ApexList(T_ID, []))
-      ]
+      ],
+      ...resultJson('Database.MergeResult')
     },
+    ...leadConvertClasses(),
     {
       name: 'Database.Error',
       methods: [

@@ -251,6 +251,8 @@ export function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
   }
   if (cls && cls.kind === 'interface')
     throwApex('System.JSONException', `Abstract type ${cls.name} cannot be deserialized`);
+  const fromJson = interp.nativeJson(t.name)?.fromJson;
+  if (fromJson) return fromJson(untyped(r));
   return unsupported(`JSON.deserialize into ${typeToString(t)}`);
 }
 

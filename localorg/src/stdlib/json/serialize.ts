@@ -144,7 +144,11 @@ export function toNode(
     return { k: 'obj', entries };
   }
   if (v instanceof ApexTypeValue) return { k: 'raw', text: quote(typeToString(v.type)) };
-  if (v instanceof NativeObject) unsupported(`JSON.serialize of ${v.className}`);
+  if (v instanceof NativeObject) {
+    const toJson = rt.nativeJson(v.className)?.toJson;
+    if (!toJson) unsupported(`JSON.serialize of ${v.className}`);
+    return toNode(rt, toJson(v), suppressNulls, seen);
+  }
   return { k: 'raw', text: quote(stringOf(v)) };
 }
 
