@@ -11,6 +11,8 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
   ['System.EmailException', 'Exception'],
   ['System.ExternalObjectException', 'Exception'],
   ['System.FinalException', 'Exception'],
+  ['System.FormulaEvaluationException', 'Exception'],
+  ['System.FormulaValidationException', 'Exception'],
   ['System.HandledException', 'Exception'],
   ['System.IllegalArgumentException', 'Exception'],
   ['System.InvalidHeaderException', 'Exception'],

@@ -331,3 +331,55 @@ test('REST: a validation rule failure is a 400 with the rule message and fields'
   assert.equal(error.message, 'Account names may not start with Reject');
   assert.deepEqual(error.fields ?? [], [], 'no error display field');
 });
+
+test('FormulaEval: a formula built in Apex evaluates an SObject or an Apex object; bad formulas fail at build()', () => {
+  apex(`
+    Account acme = new Account(Name = 'Acme', Website = 'acme.example');
+    FormulaEval.FormulaInstance f = Formula.builder()
+      .withType(Schema.Account.class)
+      .withReturnType(FormulaEval.FormulaReturnType.STRING)
+      .withFormula('Name & " (" & Website & ")"')
+      .build();
+    System.assertEquals('Acme (acme.example)', f.evaluate(acme));
+    System.assertEquals(new Set<String>{ 'Name', 'Website' }, f.getReferencedFields());
+    FormulaEval.FormulaInstance t = Formula.builder()
+      .withType(Account.SObjectType)
+      .withReturnType(FormulaEval.FormulaReturnType.STRING)
+      .withFormula('{!Name} ({!Website})')
+      .parseAsTemplate(true)
+      .build();
+    System.assertEquals('Acme (acme.example)', t.evaluate(acme), 'template mode');
+    FormulaEval.FormulaInstance b = Formula.builder()
+      .withType(Account.SObjectType)
+      .withReturnType(FormulaEval.FormulaReturnType.BOOLEAN)
+      .withGlobalVariables(FormulaEval.FormulaGlobal.values())
+      .withFormula('AND(NumberOfEmployees > 10, $User.Id != null)')
+      .build();
+    System.assertEquals(true, b.evaluate(new Account(Name = 'x', NumberOfEmployees = 11)));
+    System.assertEquals(false, b.evaluate(new Account(Name = 'x')), 'a blank number is not > 10');
+    try {
+      Formula.builder().withType(Account.SObjectType).withReturnType(FormulaEval.FormulaReturnType.STRING).withFormula('Nope__c & "x"').build();
+      System.assert(false, 'an unknown field fails at build()');
+    } catch (System.FormulaValidationException e) {
+      System.assert(e.getMessage().contains('Nope__c'), e.getMessage());
+    }
+    try {
+      Formula.builder().withType(Account.SObjectType).withReturnType(FormulaEval.FormulaReturnType.STRING).withFormula('IF(').build();
+      System.assert(false, 'a syntax error fails at build()');
+    } catch (System.FormulaValidationException e) {
+      System.assert(e.getMessage().startsWith('Syntax error'), e.getMessage());
+    }
+  `);
+});
+
+test('Formula.recalculateFormulas sets the formula fields of records in memory', () => {
+  apex(`
+    Account a = new Account(Name = 'Parent Co');
+    insert a;
+    Invoice__c inv = new Invoice__c(Name = 'M-1', Customer__c = a.Id, Discount__c = 50);
+    List<FormulaRecalcResult> results = Formula.recalculateFormulas(new List<Invoice__c>{ inv });
+    System.assert(results[0].isSuccess());
+    System.assertEquals('M-1 for Parent Co', inv.Label__c, 'a parent read from the database');
+    System.assertEquals('M-1 for Parent Co', ((Invoice__c) results[0].getSObject()).Label__c);
+  `);
+});

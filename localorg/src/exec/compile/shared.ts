@@ -59,7 +59,8 @@ export const NAMESPACES = new Set([
   'lxscheduler',
   'quickaction',
   'territorymgmt',
-  'metadata'
+  'metadata',
+  'formulaeval'
 ]);
 
 export function lc(s: string): string {

@@ -203,6 +203,11 @@ export class OrgFormulas {
     }
   }
 
+  /** An environment with the global variables and no record (FormulaEval reads its context itself). */
+  globalsEnv(blankAsZero: boolean): RecordEnv {
+    return new RecordEnv(this.host, this.value, null, null, { blankAsZero });
+  }
+
   /** Formula.recalculateFormulas: the object's formula fields set on the record itself. */
   recalculate(
     object: SObjectSchema,

@@ -124,7 +124,7 @@ export class RecordEnv implements FormulaEnv {
   }
 
   private global(name: string, path: string[]): FRef {
-    const { schema, store, metadata } = this.host;
+    const { schema, metadata } = this.host;
     const rest = (object: string, rec: RecordLike | null, from: number): FRef => {
       if (path.length <= from)
         throw compileError(`$${path[0].slice(1)} needs a field: ${path.join('.')}`);

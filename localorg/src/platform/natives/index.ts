@@ -9,6 +9,7 @@ import { cacheClasses } from './cache.ts';
 import { messagingClasses } from './messaging.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
+import { formulaClasses } from './formula.ts';
 import { httpClasses } from './http.ts';
 import { restClasses } from './rest.ts';
 import { sandboxClasses } from './sandbox.ts';
@@ -33,6 +34,7 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...httpClasses(env),
     ...securityClasses(env),
     ...eventClasses(env),
+    ...formulaClasses(env),
     ...asyncClasses(),
     ...restClasses(env),
     ...sandboxClasses(),
