@@ -64,7 +64,8 @@ const OBJECTS = [
   'FieldDefinition',
   // fflib-apex-common's selector tests (issue 14): Contract, and the licence object its security tests read.
   'Contract',
-  'UserLicense'
+  'UserLicense',
+  'ListEmail'
 ];
 
 interface RawField {

@@ -619,6 +619,9 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     }
   },
   UserLicense: { keyPrefix: '100', createable: false, updateable: false, deletable: false },
+  // Object Reference, "ListEmail" (a campaign's list email). Its key prefix is not documented: 0XB is
+  // the local org's choice, unused by the other objects of this catalogue.
+  ListEmail: { keyPrefix: '0XB' },
   CustomNotificationType: {
     keyPrefix: '0ML',
     createable: false,

@@ -137,7 +137,11 @@ collectionClasses.push({
       } else l.items.sort(compareForSort(ctx.runtime));
       return null;
     },
-    getsobjecttype: (ctx, l: ApexList) => ctx.platform.sobjectTypeToken(ctx, l.elemType.name)
+    // A List<SObject> has no concrete type: its token is null (List Class, getSObjectType()).
+    getsobjecttype: (ctx, l: ApexList) =>
+      l.elemType.name.replace(/^Schema\./i, '').toLowerCase() === 'sobject'
+        ? null
+        : ctx.platform.sobjectTypeToken(ctx, l.elemType.name)
   }
 });
 

@@ -488,6 +488,10 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
         m('getSObjectField', [], typeRef('Schema.SObjectField'), (_c, self) =>
           fieldToken(fld(self).o.name, fld(self).f.name)
         ),
+        // The object the field belongs to (DescribeFieldResult Class, getSObjectType()).
+        m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) =>
+          typeToken(fld(self).o.name)
+        ),
         m('getDefaultValue', [], T_OBJECT, (_c, self) =>
           fld(self).f.defaultValue === undefined ? null : (fld(self).f.defaultValue as ApexValue)
         ),
