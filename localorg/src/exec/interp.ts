@@ -244,7 +244,10 @@ export class Interp implements LanguageRuntime, Executor {
       kw
     );
     cls.outer = outer;
-    if (this.classTable.has(lc(name)))
+    // A top-level class may take the short name of a built-in exception (`DmlException`): it shadows
+    // the System one for unqualified references, which still reach it as `System.DmlException`.
+    const taken = this.classTable.get(lc(name));
+    if (taken && !(taken.file === '<builtin>' && !outer && lc(taken.name) !== lc(name)))
       throw new CompileError(decl.pos, `Duplicate type name: ${name}`);
     this.classTable.set(lc(name), cls);
     if (outer) outer.inner.set(lc(decl.name), cls);

@@ -79,8 +79,20 @@ export function parseTrigger(text: string): TriggerDecl {
   );
   const body: Stmt[] = [];
   for (const m of tu.triggerBlock().triggerBlockMember_list()) {
-    if (m.statement()) body.push(b.statement(m.statement()));
-    else throw b.unsupported('declarations inside a trigger body', m);
+    if (m.statement()) {
+      body.push(b.statement(m.statement()));
+      continue;
+    }
+    // The grammar reads `List<Schema.Account> rows = ...;` at the top of a trigger body as a field
+    // declaration; in a trigger it is a local variable of the body, like any other declaration.
+    const fd = m.triggerMemberDeclaration()?.fieldDeclaration();
+    if (!fd) throw b.unsupported('declarations inside a trigger body', m);
+    body.push({
+      k: 'local',
+      pos: b.pos(fd),
+      type: b.typeRef(fd.typeRef()),
+      decls: b.declarators(fd.variableDeclarators())
+    });
   }
   return { name: ids[0].getText(), sobject: ids[1].getText(), events, body, pos: b.pos(tu) };
 }

@@ -1,0 +1,61 @@
+// Source shapes public projects use that the platform accepts (issue 14, item 1).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { orgWithClasses } from '../apex-source.ts';
+
+// Apex Developer Guide, "Triggers": a trigger body is a block of statements; a declaration with a
+// qualified generic type (`List<Schema.Account> rows = ...;`) at its top is a local variable (the
+// grammar reads it as a field declaration; before, the whole trigger was left out as unsupported).
+test('a local variable declared at the top of a trigger body', async () => {
+  const org = await orgWithClasses(
+    {
+      TriggerLocalTest: `@IsTest
+private class TriggerLocalTest {
+  @IsTest
+  static void runs() {
+    insert new Account(Name = 'a');
+    Assert.areEqual('a!', [SELECT Description FROM Account].Description);
+  }
+}`
+    },
+    {
+      AccountLocal: `trigger AccountLocal on Account(before insert) {
+  List<Schema.Account> rows = Trigger.new;
+  final String suffix = '!';
+  for (Schema.Account a : rows) {
+    a.Description = a.Name + suffix;
+  }
+}`
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('TriggerLocalTest', 'runs');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});
+
+// Apex Developer Guide, "Namespace Prefix" / "Name Resolution": a class of the org may take the name of
+// a System type (a top-level `DmlException`); unqualified references then reach the org's class, and
+// `System.DmlException` still names the platform's (before: "Duplicate type name").
+test('a class named like a built-in exception shadows it', async () => {
+  const org = await orgWithClasses({
+    DmlException: `public interface DmlException {}`,
+    ShadowTest: `@IsTest
+private class ShadowTest {
+  class Marker implements DmlException {}
+  @IsTest
+  static void qualified() {
+    Object m = new Marker();
+    Assert.isTrue(m instanceof DmlException);
+    try {
+      insert new Account();
+      Assert.fail('Name is required');
+    } catch (System.DmlException e) {
+      Assert.isTrue(e.getMessage().contains('REQUIRED_FIELD_MISSING'), e.getMessage());
+    }
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('ShadowTest', 'qualified');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});
