@@ -61,6 +61,8 @@ export class ApexDecimal {
   toPlainString(): string {
     const neg = this.unscaled < 0n;
     let digits = (neg ? -this.unscaled : this.unscaled).toString();
+    // a negative scale (2.5E+2 after stripTrailingZeros) prints its zeros: 250
+    if (this.scale < 0 && this.unscaled !== 0n) digits += '0'.repeat(-this.scale);
     if (this.scale > 0) {
       digits = digits.padStart(this.scale + 1, '0');
       digits = `${digits.slice(0, digits.length - this.scale)}.${digits.slice(digits.length - this.scale)}`;
