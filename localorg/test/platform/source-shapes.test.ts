@@ -59,3 +59,53 @@ private class ShadowTest {
   const r = org.runtime?.runTest('ShadowTest', 'qualified');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+const EVENT_OBJECT = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <deploymentStatus>Deployed</deploymentStatus>
+    <eventType>HighVolume</eventType>
+    <label>Ping</label>
+    <pluralLabel>Pings</pluralLabel>
+    <publishBehavior>PublishImmediately</publishBehavior>
+</CustomObject>
+`;
+
+// Apex Reference, "EventBus Class": publish(event) returns a Database.SaveResult, publish(events) a
+// List<Database.SaveResult>, also as System.EventBus (before: the list overload crashed with a
+// JavaScript TypeError). "Search Class": Search.query(sosl) runs dynamic SOSL. "Quiddity Enum".
+test('EventBus.publish of a list, System.EventBus, Search.query, Quiddity', async () => {
+  const org = await orgWithClasses(
+    {
+      PublishTest: `@IsTest
+private class PublishTest {
+  @IsTest
+  static void publishes() {
+    List<Database.SaveResult> many = EventBus.publish(new List<SObject>{ new Ping__e(), new Ping__e() });
+    Assert.areEqual(2, many.size());
+    Assert.isTrue(many[1].isSuccess());
+    Database.SaveResult one = System.EventBus.publish(new Ping__e());
+    Assert.isTrue(one.isSuccess());
+    List<Database.SaveResult> typed = System.EventBus.publish(new List<Ping__e>{ new Ping__e() });
+    Assert.areEqual(1, typed.size());
+  }
+  @IsTest
+  static void searches() {
+    insert new Account(Name = 'Findme');
+    Test.setFixedSearchResults(new List<Id>{ [SELECT Id FROM Account].Id });
+    List<List<SObject>> found = Search.query('FIND \\'Findme\\' IN ALL FIELDS RETURNING Account(Name)');
+    Assert.areEqual(1, found.size());
+    Assert.areEqual('Findme', ((Account) found[0][0]).Name);
+    Assert.areEqual(System.Quiddity.RUNTEST_SYNC, Request.getCurrent().getQuiddity());
+    Assert.areNotEqual(System.Quiddity.UNDEFINED, Request.getCurrent().getQuiddity());
+  }
+}`
+    },
+    {},
+    { 'objects/Ping__e/Ping__e.object-meta.xml': EVENT_OBJECT }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  for (const m of ['publishes', 'searches']) {
+    const r = org.runtime?.runTest('PublishTest', m);
+    assert.equal(r?.outcome, 'Pass', `${m}: ${r?.message ?? ''}`);
+  }
+});

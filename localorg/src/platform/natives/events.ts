@@ -7,6 +7,7 @@ import {
   ApexSet,
   NativeObject,
   T_ID,
+  T_OBJECT,
   T_INTEGER,
   T_STRING,
   T_VOID,
@@ -61,20 +62,23 @@ export function eventClasses(env: NativesEnv): PlatformClassDef[] {
   return [
     {
       name: 'EventBus',
+      aliases: ['System.EventBus'],
       methods: [
+        // publish(event) and publish(events) (EventBus Class): one definition tells the overloads
+        // apart by the argument (natives of one arity share a definition).
         m(
           'publish',
-          [typeRef('SObject')],
-          typeRef('Database.SaveResult'),
-          (ctx, _s, [e]) => ctx.platform.publishEvents(ctx, [e as ApexSObject], true),
-          true
-        ),
-        m(
-          'publish',
-          [T_LIST(typeRef('SObject'))],
-          T_LIST(typeRef('Database.SaveResult')),
-          (ctx, _s, [l]) =>
-            ctx.platform.publishEvents(ctx, (l as ApexList).items as ApexSObject[], false),
+          [T_OBJECT],
+          T_OBJECT,
+          (ctx, _s, [e]) => {
+            if (e instanceof ApexList)
+              return ctx.platform.publishEvents(ctx, e.items as ApexSObject[], false);
+            if (e instanceof ApexSObject) return ctx.platform.publishEvents(ctx, [e], true);
+            return ctx.throwApex(
+              'System.NullPointerException',
+              'EventBus.publish: the event or list of events is null'
+            );
+          },
           true
         )
       ]

@@ -179,3 +179,21 @@ databaseClasses.push({
     getquery: (_c, self: NativeObject<{ text: string }>) => self.state.text
   }
 });
+
+// System.Search (Apex Reference, "Search Class": query(query), query(query, accessLevel)): dynamic
+// SOSL, a List<List<SObject>> as for inline SOSL.
+databaseClasses.push({
+  name: 'Search',
+  aliases: ['system.search'],
+  statics: {
+    query: (ctx, a) =>
+      ctx.platform.search(ctx, {
+        text: stringOf(a[0]),
+        kind: 'dynamic',
+        resolveBind: dynamicBinds(ctx, null),
+        accessLevel: accessOf(a[1]),
+        forLoop: false,
+        pos: ctx.pos
+      })
+  }
+});

@@ -60,7 +60,11 @@ export const enums: [string, string[]][] = [
       'SOAP',
       'SYNCHRONOUS',
       'TRANSACTION_FINALIZER_QUEUEABLE',
-      'VF'
+      'VF',
+      // IOT is listed by the guide up to API 62.0 (classes saved at those versions still compile with
+      // it), UNDEFINED is not listed but compiles on the platform (public packages use both).
+      'IOT',
+      'UNDEFINED'
     ]
   ],
   ['System.AccessType', ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE']],
