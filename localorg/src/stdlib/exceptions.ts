@@ -44,6 +44,7 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
   ['EventBus.RetryableException', 'Exception'],
   ['EventBus.InvalidReplayIdException', 'Exception'],
   ['Database.DuplicateMessageException', 'Exception'],
+  ['System.FlowException', 'Exception'],
   // Apex Reference, "Cache Exceptions".
   ['Cache.CacheException', 'Exception'],
   ['Cache.ExecutionException', 'Exception'],

@@ -109,3 +109,35 @@ private class PublishTest {
     assert.equal(r?.outcome, 'Pass', `${m}: ${r?.message ?? ''}`);
   }
 });
+
+// Apex Reference, "Interview Class": code naming Flow.Interview compiles; the local org runs no flows,
+// so creating an interview fails the test that reaches it, loudly and by name.
+test('Flow.Interview compiles and fails loudly when a test reaches it', async () => {
+  const org = await orgWithClasses({
+    FlowUser: `public class FlowUser {
+  public static Object run() {
+    Flow.Interview i = Flow.Interview.createInterview('My_Flow', new Map<String, Object>());
+    i.start();
+    return i.getVariableValue('out');
+  }
+}`,
+    FlowTest: `@IsTest
+private class FlowTest {
+  @IsTest
+  static void runs() {
+    try {
+      FlowUser.run();
+    } catch (Exception e) {
+      Assert.fail('not an Apex exception: ' + e);
+    }
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('FlowTest', 'runs');
+  assert.equal(r?.outcome, 'Fail');
+  assert.match(
+    r?.message ?? '',
+    /Unsupported by the local org: Flow\.Interview\.createInterview\('My_Flow'\)/
+  );
+});

@@ -265,6 +265,71 @@ function leadConvertClasses(): PlatformClassDef[] {
   ];
 }
 
+/** Approval.ProcessResult (Apex Reference, "ProcessResult Class"). */
+interface ProcessResultState {
+  entityId: string | null;
+  instanceId: string | null;
+  instanceStatus: string | null;
+  newWorkitemIds: string[];
+  actorIds: string[];
+  success: boolean;
+  errors: RecordResult['errors'];
+}
+
+function processResultClass(): PlatformClassDef {
+  const ps = (self: ApexValue) => state<ProcessResultState>(self);
+  const ids = (v: string[]) =>
+    new ApexList(
+      T_ID,
+      v.map((x) => new ApexId(x))
+    );
+  const idList = (v: ApexValue): string[] => (v instanceof ApexList ? v.items.map(String) : []);
+  const str = (v: ApexValue): string | null => (v === null ? null : String(v));
+  return {
+    name: 'Approval.ProcessResult',
+    methods: [
+      m('getEntityId', [], T_ID, (_c, self) =>
+        ps(self).entityId ? new ApexId(ps(self).entityId as string) : null
+      ),
+      m('getInstanceId', [], T_ID, (_c, self) =>
+        ps(self).instanceId ? new ApexId(ps(self).instanceId as string) : null
+      ),
+      m('getInstanceStatus', [], T_STRING, (_c, self) => ps(self).instanceStatus),
+      m('getNewWorkitemIds', [], T_LIST(T_ID), (_c, self) => ids(ps(self).newWorkitemIds)),
+      m('getActorIds', [], T_LIST(T_ID), (_c, self) => ids(ps(self).actorIds)),
+      m('isSuccess', [], T_BOOLEAN, (_c, self) => ps(self).success),
+      m(
+        'getErrors',
+        [],
+        T_LIST(typeRef('Database.Error')),
+        (_c, self) => new ApexList(typeRef('Database.Error'), ps(self).errors.map(errorValue))
+      )
+    ],
+    toJson: (_c, self) => {
+      const r = ps(self);
+      const out = new ApexMap(T_STRING, T_OBJECT);
+      out.put('entityId', r.entityId === null ? null : new ApexId(r.entityId));
+      out.put('instanceId', r.instanceId === null ? null : new ApexId(r.instanceId));
+      out.put('instanceStatus', r.instanceStatus);
+      out.put('newWorkitemIds', ids(r.newWorkitemIds));
+      out.put('actorIds', ids(r.actorIds));
+      out.put('success', r.success);
+      out.put('errors', errorsJson(r.errors));
+      return out;
+    },
+    fromJson: (_c, v) =>
+      new NativeObject<ProcessResultState>('Approval.ProcessResult', {
+        entityId: str(jsonField(v, 'entityId')),
+        instanceId: str(jsonField(v, 'instanceId')),
+        instanceStatus: str(jsonField(v, 'instanceStatus')),
+        newWorkitemIds: idList(jsonField(v, 'newWorkitemIds')),
+        actorIds: idList(jsonField(v, 'actorIds')),
+        success: jsonField(v, 'success') === true,
+        errors: jsonErrors(v)
+      })
+  };
+}
+
 export function databaseClasses(): PlatformClassDef[] {
   return [
     {
@@ -313,6 +378,7 @@ export function databaseClasses(): PlatformClassDef[] {
       ...resultJson('Database.MergeResult')
     },
     ...leadConvertClasses(),
+    processResultClass(),
     {
       name: 'Database.Error',
       methods: [

@@ -7,6 +7,7 @@ import type { NativesEnv, OrgServices } from './services.ts';
 import { asyncClasses } from './async.ts';
 import { cacheClasses } from './cache.ts';
 import { messagingClasses } from './messaging.ts';
+import { flowClasses } from './flow.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { formulaClasses } from './formula.ts';
@@ -41,7 +42,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...versionClasses(),
     ...settingsAndLabelClasses(env),
     ...cacheClasses(env),
-    ...messagingClasses(env)
+    ...messagingClasses(env),
+    ...flowClasses()
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R
