@@ -141,3 +141,31 @@ private class FlowTest {
     /Unsupported by the local org: Flow\.Interview\.createInterview\('My_Flow'\)/
   );
 });
+
+// Apex Reference, "Action Class" (Invocable namespace): invoking a flow the org's source defines
+// fails loudly (the local org runs no flows) instead of answering like an unknown action.
+test('Invocable.Action.invoke() of a flow of the source fails loudly', async () => {
+  const org = await orgWithClasses(
+    {
+      InvokeTest: `@IsTest
+private class InvokeTest {
+  @IsTest
+  static void invokes() {
+    Invocable.Action.createCustomAction('flow', 'Real_Flow').invoke();
+  }
+}`
+    },
+    {},
+    {
+      'flows/Real_Flow.flow-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Real Flow</label>\n    <processType>AutoLaunchedFlow</processType>\n    <status>Active</status>\n</Flow>\n'
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('InvokeTest', 'invokes');
+  assert.equal(r?.outcome, 'Fail');
+  assert.match(
+    r?.message ?? '',
+    /Unsupported by the local org: Invocable\.Action\.invoke\(\) of flow Real_Flow/
+  );
+});

@@ -8,6 +8,7 @@ import { asyncClasses } from './async.ts';
 import { cacheClasses } from './cache.ts';
 import { messagingClasses } from './messaging.ts';
 import { flowClasses } from './flow.ts';
+import { invocableClasses } from './invocable.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { formulaClasses } from './formula.ts';
@@ -43,7 +44,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...settingsAndLabelClasses(env),
     ...cacheClasses(env),
     ...messagingClasses(env),
-    ...flowClasses()
+    ...flowClasses(),
+    ...invocableClasses(env)
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R

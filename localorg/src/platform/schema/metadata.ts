@@ -119,6 +119,8 @@ export interface Metadata {
   groups: { name: string; label: string; doesIncludeBosses: boolean }[];
   apexClasses: { name: string; path: string; apiVersion?: number | null }[];
   apexTriggers: { name: string; path: string }[];
+  /** Flow API names (`flows/*.flow-meta.xml`): the local org does not run them. */
+  flows: string[];
   /** Platform Cache partitions (`cachePartitions/*.cachePartition-meta.xml`), capacities in MB. */
   cachePartitions: {
     name: string;
@@ -217,6 +219,7 @@ export function emptyMetadata(): Metadata {
     groups: [],
     apexClasses: [],
     apexTriggers: [],
+    flows: [],
     cachePartitions: []
   };
 }
@@ -302,6 +305,7 @@ function loadAll(dirs: string[]): Metadata {
     }
     for (const f of walk(dir, '.trigger'))
       md.apexTriggers.push({ name: basename(f, '.trigger'), path: f });
+    for (const f of walk(dir, '.flow-meta.xml')) md.flows.push(basename(f, '.flow-meta.xml'));
     for (const f of walk(dir, '.cachePartition-meta.xml')) {
       // Metadata API, "PlatformCachePartition": isDefaultPartition, and per cacheType
       // (Organization, Session) the allocatedCapacity in MB.
