@@ -302,7 +302,15 @@ export class Linker {
     const b = this.builtins.get(l);
     if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
     const so = this.isSObjectType(full);
-    if (so) return { kind: 'type', user: null, builtin: null, sobject: so, t: typeRef(so) };
+    // Where a class of the org shadows the SObject's name, its type keeps the `Schema.` prefix.
+    if (so)
+      return {
+        kind: 'type',
+        user: null,
+        builtin: null,
+        sobject: so,
+        t: typeRef(this.classTable.has(lc(so)) ? `Schema.${so}` : so)
+      };
     if (names.length > 1 && (lc(names[0]) === 'system' || lc(names[0]) === 'schema'))
       return this.lookupTypeName(names.slice(1), null);
     return null;
@@ -326,7 +334,8 @@ export class Linker {
   /** Canonical SObject type name when `name` is one (with or without `Schema.`), else null. */
   isSObjectType(name: string): string | null {
     const n = name.replace(/^schema\./i, '');
-    if (this.classTable.has(lc(n)) || PRIMITIVES[lc(n)]) return null;
+    // `Schema.User` names the SObject even where a class of the org is called `User`.
+    if ((n === name && this.classTable.has(lc(n))) || PRIMITIVES[lc(n)]) return null;
     return this.platform.sobjectType(n)?.name ?? null;
   }
 }

@@ -169,3 +169,27 @@ private class InvokeTest {
     /Unsupported by the local org: Invocable\.Action\.invoke\(\) of flow Real_Flow/
   );
 });
+
+// Apex Developer Guide, "Namespace Prefix" / "Name Resolution": `Schema.User` names the standard
+// object even where the org has a class called `User` (unqualified `User` is then the class).
+test('Schema.X names the SObject where a class of the org is called X', async () => {
+  const org = await orgWithClasses({
+    User: `public class User {}`,
+    SchemaTest: `@IsTest
+private class SchemaTest {
+  @IsTest
+  static void qualified() {
+    Schema.User u = new Schema.User(Id = UserInfo.getUserId(), ProfileId = UserInfo.getProfileId());
+    Assert.areEqual(UserInfo.getUserId(), u.Id);
+    List<Schema.User> rows = [SELECT Id FROM User WHERE Id = :UserInfo.getUserId()];
+    Assert.areEqual(1, rows.size());
+    Assert.areEqual('User', Schema.User.SObjectType.toString());
+    Object mine = new User();
+    Assert.isFalse(mine instanceof Schema.User);
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('SchemaTest', 'qualified');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});
