@@ -12,6 +12,7 @@
 import {
   ApexId,
   ApexList,
+  ApexMap,
   NativeObject,
   T_BOOLEAN,
   T_ID,
@@ -235,8 +236,65 @@ const INBOUND: [string, string[]][] = [
   ['Messaging.EmailFileAttachment', ['body', 'contentType', 'fileName', 'id', 'inline']]
 ];
 
+/**
+ * System.OrgLimits / System.OrgLimit (Apex Reference, "OrgLimits Class", "OrgLimit Class"): the org's
+ * daily allowances the local org knows, with what was used of them (emails recorded by sendEmail).
+ */
+function orgLimitClasses(env: NativesEnv): PlatformClassDef[] {
+  const all = (): NativeObject[] => {
+    const single = env.org.sentEmails.filter((e) => e.kind === 'single').length;
+    const mass = env.org.sentEmails.length - single;
+    const rows: [string, number, number][] = [
+      ['DailyApiRequests', 0, 15000],
+      ['DailyAsyncApexExecutions', 0, 250000],
+      ['MassEmail', mass, 5000],
+      ['SingleEmail', single, 5000]
+    ];
+    return rows.map(
+      ([name, value, limit]) => new NativeObject('System.OrgLimit', { name, value, limit })
+    );
+  };
+  const lim = (self: ApexValue) => state<{ name: string; value: number; limit: number }>(self);
+  return [
+    {
+      name: 'System.OrgLimits',
+      aliases: ['OrgLimits'],
+      methods: [
+        m(
+          'getAll',
+          [],
+          T_LIST(typeRef('System.OrgLimit')),
+          () => new ApexList(typeRef('System.OrgLimit'), all()),
+          true
+        ),
+        m(
+          'getMap',
+          [],
+          typeRef('Map', [T_STRING, typeRef('System.OrgLimit')]),
+          () => {
+            const out = new ApexMap(T_STRING, typeRef('System.OrgLimit'));
+            for (const l of all()) out.put(lim(l).name, l);
+            return out;
+          },
+          true
+        )
+      ]
+    },
+    {
+      name: 'System.OrgLimit',
+      aliases: ['OrgLimit'],
+      methods: [
+        m('getName', [], T_STRING, (_c, self) => lim(self).name),
+        m('getValue', [], T_INTEGER, (_c, self) => lim(self).value),
+        m('getLimit', [], T_INTEGER, (_c, self) => lim(self).limit)
+      ]
+    }
+  ];
+}
+
 export function messagingClasses(env: NativesEnv): PlatformClassDef[] {
   const defs: PlatformClassDef[] = [
+    ...orgLimitClasses(env),
     {
       name: 'Messaging.Email',
       methods: accessors(EMAIL_PROPS)

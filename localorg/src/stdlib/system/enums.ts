@@ -15,7 +15,12 @@ export const enums: [string, string[]][] = [
     'System.RoundingMode',
     ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP']
   ],
-  ['System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']],
+  // Apex Reference, "LoggingLevel Enum" (lowest to highest); INTERNAL is not listed but compiles on
+  // the platform, after FINEST (public logging packages compare its ordinal).
+  [
+    'System.LoggingLevel',
+    ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST', 'INTERNAL']
+  ],
   [
     'System.TriggerOperation',
     [
