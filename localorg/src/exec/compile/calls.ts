@@ -132,6 +132,8 @@ export abstract class CallCompiler extends NameCompiler {
       );
       return { fn: (f) => interp.invoke(chosen, f.self, evalArgs(f)), type: chosen.returnType };
     }
+    const fieldError = this.fieldAddError(e, args, evalArgs);
+    if (fieldError) return fieldError;
     const target = this.resolve(e.target);
     if (target.kind === 'ns') {
       // `System.debug(...)`, `Database.insert(...)`: static methods of the namespace's own class.
@@ -189,6 +191,39 @@ export abstract class CallCompiler extends NameCompiler {
         return interp.dispatch(o, name, evalArgs(f));
       },
       type: retType
+    };
+  }
+
+  /**
+   * `record.Field__c.addError(msg)` (Apex Reference, "SObject Class": addError on a field marks that
+   * field of the record): the call goes to the record with the field's name, not to the field's value.
+   */
+  private fieldAddError(
+    e: Extract<Expr, { k: 'call' }>,
+    args: C[],
+    evalArgs: (f: Frame) => ApexValue[]
+  ): C | null {
+    if (lc(e.name) !== 'adderror' || !e.target || e.target.k !== 'field' || !args.length)
+      return null;
+    const fieldExpr = e.target;
+    if (fieldExpr.target.k === 'super') return null;
+    const base = this.resolve(fieldExpr.target);
+    if (base.kind !== 'value' || !base.c.type) return null;
+    const so =
+      lc(base.c.type.name) === 'sobject' ? 'SObject' : this.interp.isSObjectType(base.c.type.name);
+    if (!so) return null;
+    const info = so === 'SObject' ? null : this.interp.platform.sobjectType(so);
+    const field = info?.field(lc(fieldExpr.name))?.name ?? fieldExpr.name;
+    const rec = base.c.fn;
+    const interp = this.interp;
+    return {
+      fn: (f) => {
+        const o = rec(f);
+        if (o === SHORT) return SHORT;
+        if (o === null) return npe();
+        return interp.dispatch(o, 'addError', [field, ...evalArgs(f)]);
+      },
+      type: typeRef('void')
     };
   }
 

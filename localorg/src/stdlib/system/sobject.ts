@@ -2,10 +2,12 @@
  * SObject instance methods: get/put by field name or token, related records, errors, options.
  */
 import {
+  ApexList,
   ApexMap,
   ApexObject,
   ApexSObject,
   NativeObject,
+  typeRef,
   T_OBJECT,
   T_STRING,
   type ApexValue
@@ -115,6 +117,14 @@ sobjectClasses.push({
         typeof a[1] === 'string'
       )
         errs.push({ field: fieldArg(a[0]), message: a[1] });
+      else if (
+        a.length >= 2 &&
+        (typeof a[0] === 'string' || a[0] instanceof NativeObject) &&
+        a[1] instanceof ApexObject &&
+        a[1].exception
+      )
+        // A field's addError(exception): the exception's message on that field.
+        errs.push({ field: fieldArg(a[0]), message: a[1].exception.message ?? '' });
       else
         errs.push({
           field: null,
@@ -126,6 +136,19 @@ sobjectClasses.push({
       return null;
     },
     haserrors: (_c, self: ApexSObject) => !!self.errors?.length,
+    // The errors addError put on the record, as Database.Error (SObject Class, getErrors()).
+    geterrors: (_c, self: ApexSObject) =>
+      new ApexList(
+        typeRef('Database.Error'),
+        (self.errors ?? []).map(
+          (e) =>
+            new NativeObject('Database.Error', {
+              statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+              message: e.message,
+              fields: e.field === null ? [] : [e.field]
+            })
+        )
+      ),
     getcloneSourceId: () => unsupported('SObject.getCloneSourceId'),
     recalculateformulas: () => unsupported('SObject.recalculateFormulas'),
     getquickactionname: () => null
