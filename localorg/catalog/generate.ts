@@ -65,7 +65,17 @@ const OBJECTS = [
   // fflib-apex-common's selector tests (issue 14): Contract, and the licence object its security tests read.
   'Contract',
   'UserLicense',
-  'ListEmail'
+  'ListEmail',
+  // Objects NebulaLogger reads (issue 14): queues and topics, Apex triggers, login history and
+  // sessions, email messages and Apex error notifications, contact point addresses.
+  'QueueSobject',
+  'Topic',
+  'ApexTrigger',
+  'LoginHistory',
+  'AuthSession',
+  'EmailMessage',
+  'ApexEmailNotification',
+  'ContactPointAddress'
 ];
 
 interface RawField {

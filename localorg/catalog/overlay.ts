@@ -622,6 +622,18 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   // Object Reference, "ListEmail" (a campaign's list email). Its key prefix is not documented: 0XB is
   // the local org's choice, unused by the other objects of this catalogue.
   ListEmail: { keyPrefix: '0XB' },
+  // Object Reference: "QueueSobject" (03g), "Topic" (0TO), "ApexTrigger" (01q, read-only),
+  // "LoginHistory" (0Ya, read-only), "AuthSession" (0Ak, read-only), "EmailMessage" (02s),
+  // "ContactPointAddress" (8lW). ApexEmailNotification's prefix is not documented: 0XC is the local
+  // org's choice.
+  QueueSobject: { keyPrefix: '03g' },
+  Topic: { keyPrefix: '0TO' },
+  ApexTrigger: { keyPrefix: '01q', createable: false, updateable: false, deletable: false },
+  LoginHistory: { keyPrefix: '0Ya', createable: false, updateable: false, deletable: false },
+  AuthSession: { keyPrefix: '0Ak', createable: false, updateable: false },
+  EmailMessage: { keyPrefix: '02s' },
+  ApexEmailNotification: { keyPrefix: '0XC' },
+  ContactPointAddress: { keyPrefix: '8lW' },
   CustomNotificationType: {
     keyPrefix: '0ML',
     createable: false,

@@ -4,6 +4,7 @@
 import { must } from './util.ts';
 import { readFileSync } from 'node:fs';
 import {
+  ApexDatetime,
   ApexId,
   ApexList,
   ApexObject,
@@ -963,6 +964,22 @@ export class Org implements ApexPlatform, OrgServices {
 
   set fixedSearchResults(ids: string[] | null) {
     this.tests.fixedSearchResults = ids;
+  }
+
+  /**
+   * Test.setCreatedDate(recordId, createdDatetime) (Apex Reference, "Test Class"): sets CreatedDate of
+   * a record the test inserted; rolled back with the test's other changes.
+   */
+  setCreatedDate(ctx: NativeCallContext, recordId: string, epochMs: number): void {
+    if (!this.tests.inTestMethod)
+      ctx.throwApex('System.UnexpectedException', 'Test.setCreatedDate is only for test methods');
+    const row = this.store.get(recordId);
+    if (!row)
+      ctx.throwApex(
+        'System.IllegalArgumentException',
+        `Test.setCreatedDate: no record with Id ${recordId} was inserted in this test`
+      );
+    this.store.update(row, [['createddate', new ApexDatetime(epochMs)]]);
   }
 
   /** Test.setFixedSearchResults(ids) */

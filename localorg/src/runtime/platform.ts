@@ -344,6 +344,8 @@ export interface ApexPlatform {
     records: readonly ApexSObject[],
     single: boolean
   ): ApexValue;
+  /** `Test.setCreatedDate(recordId, createdDatetime)`: the record's CreatedDate (epoch ms) in this test. */
+  setCreatedDate?(ctx: NativeCallContext, recordId: string, epochMs: number): void;
   /** `someId.getSObjectType()`: the Schema.SObjectType token of a key prefix. */
   sobjectTypeTokenByPrefix?(ctx: NativeCallContext, prefix: string): ApexValue;
 }

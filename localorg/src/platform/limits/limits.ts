@@ -16,7 +16,9 @@ export type LimitName =
   | 'PublishImmediateDML'
   | 'AggregateQueries'
   | 'CpuTime'
-  | 'HeapSize';
+  | 'HeapSize'
+  | 'FetchCallsOnApexCursor'
+  | 'ApexCursorRows';
 
 const SYNC: Record<LimitName, number> = {
   Queries: 100,
@@ -32,7 +34,11 @@ const SYNC: Record<LimitName, number> = {
   PublishImmediateDML: 150,
   AggregateQueries: 300,
   CpuTime: 10_000,
-  HeapSize: 6_000_000
+  HeapSize: 6_000_000,
+  // Apex Reference, "Cursor Class": at most 100 Cursor.fetch() calls per transaction and 50 million
+  // rows per cursor (the local org has no cursors yet: nothing is counted against them).
+  FetchCallsOnApexCursor: 100,
+  ApexCursorRows: 50_000_000
 };
 const ASYNC: Record<LimitName, number> = {
   ...SYNC,

@@ -9,6 +9,7 @@ import { cacheClasses } from './cache.ts';
 import { messagingClasses } from './messaging.ts';
 import { flowClasses } from './flow.ts';
 import { invocableClasses } from './invocable.ts';
+import { networkClasses } from './network.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { formulaClasses } from './formula.ts';
@@ -45,7 +46,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...cacheClasses(env),
     ...messagingClasses(env),
     ...flowClasses(),
-    ...invocableClasses(env)
+    ...invocableClasses(env),
+    ...networkClasses()
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R

@@ -9,12 +9,14 @@ export const limitsClasses: BuiltinClass[] = [];
 
 const LIMIT_NAMES = [
   'AggregateQueries',
+  'ApexCursorRows',
   'AsyncCalls',
   'Callouts',
   'CpuTime',
   'DMLRows',
   'DMLStatements',
   'EmailInvocations',
+  'FetchCallsOnApexCursor',
   'FutureCalls',
   'HeapSize',
   'MobilePushApexCalls',

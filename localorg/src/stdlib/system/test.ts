@@ -2,6 +2,8 @@
  * System.Test: test context, startTest/stopTest, mocks, stubs.
  */
 import {
+  ApexDate,
+  ApexDatetime,
   ApexId,
   ApexList,
   ApexObject,
@@ -43,6 +45,25 @@ testClasses.push({
       optionalPlatform<ApexValue>(ctx, 'testEventBus') ?? unsupported('Test.getEventBus'),
     enablechangedatacapture: (ctx) =>
       optionalPlatform<ApexValue>(ctx, 'enableChangeDataCapture') ?? null,
+    // Test Class, setCreatedDate(recordId, createdDatetime): neither argument may be null.
+    setcreateddate: (ctx, a) => {
+      if (!ctx.platform.setCreatedDate) unsupported('Test.setCreatedDate');
+      if (a[0] === null || a[1] === null || a[1] === undefined)
+        throwApex(
+          'System.IllegalArgumentException',
+          `Test.setCreatedDate: ${a[0] === null ? 'recordId' : 'createdDatetime'} must not be null`
+        );
+      const id = a[0] instanceof ApexId ? a[0].value : toId(stringOf(a[0])).value;
+      const when = a[1];
+      const ms =
+        when instanceof ApexDatetime
+          ? when.epochMs
+          : when instanceof ApexDate
+            ? Date.UTC(when.year, when.month - 1, when.day)
+            : throwApex('System.TypeException', 'Test.setCreatedDate needs a Datetime');
+      ctx.platform.setCreatedDate(ctx, id, ms);
+      return null;
+    },
     setfixedsearchresults: (ctx, a) => {
       if (!ctx.platform.setFixedSearchResults) unsupported('Test.setFixedSearchResults');
       const ids = a[0] instanceof ApexList ? a[0].items : [];
