@@ -901,14 +901,18 @@ export class Interp implements LanguageRuntime, Executor {
       const f = this.stack[this.stack.length - 1];
       o.exception = { message: null, cause: null, line: f ? f.line : 0, stack: this.stackTrace() };
     }
+    // Every instance initialiser of the class chain (the topmost superclass's first) runs before any
+    // constructor body: a superclass constructor that calls a method overridden below already sees
+    // the subclass's initialised fields (unlike Java). Public suites rely on it (fflib's unit of work
+    // calls the overridable onRegisterType from its constructor).
+    this.runInitChain(cls, o);
     this.runCtor(cls, ctor, o, args);
     return o;
   }
 
   private runCtor(cls: ClassDef, ctor: MethodDef, o: ApexObject, args: ApexValue[]): void {
     if (ctor.native) {
-      // Built-in exception constructor: run the instance initialisers of the chain below it.
-      this.runInitChain(cls, o);
+      // Built-in exception constructor (the chain's initialisers already ran in construct()).
       ctor.native(o, args);
       return;
     }
@@ -957,7 +961,6 @@ export class Interp implements LanguageRuntime, Executor {
             ) ?? target;
           pick.native?.(o, vals);
         }
-        if (cls.instanceInit) this.runInstanceInit(cls, o);
       }
       if (ctor.body) ctor.body(f);
     } finally {

@@ -320,6 +320,17 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
             obj(self).def.deletable &&
             env.org.access.objectPermission(user(), obj(self).name).delete
         ),
+        // DescribeSObjectResult Class, isUndeletable(): the user may undelete the object's records,
+        // which takes the right to delete them (records of an object that cannot be deleted never
+        // reach the Recycle Bin).
+        m(
+          'isUndeletable',
+          [],
+          T_BOOLEAN,
+          (_c, self) =>
+            obj(self).def.deletable &&
+            env.org.access.objectPermission(user(), obj(self).name).delete
+        ),
         m(
           'fields',
           [],
@@ -446,6 +457,10 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
     },
     {
       name: 'Schema.SObjectField',
+      // A field token has no JSON form: JSON.serialize throws (public suites catch it and fall back
+      // to the token's name).
+      toJson: (ctx) =>
+        ctx.throwApex('System.JSONException', 'Apex Type unsupported in JSON: Schema.SObjectField'),
       methods: [
         m(
           'getDescribe',
