@@ -193,3 +193,30 @@ private class SchemaTest {
   const r = org.runtime?.runTest('SchemaTest', 'qualified');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+// Apex Reference, "DescribeFieldResult Class": getDefaultValue() of a checkbox is a Boolean.
+test('a checkbox default value describes as a Boolean', async () => {
+  const org = await orgWithClasses(
+    {
+      DefaultTest: `@IsTest
+private class DefaultTest {
+  @IsTest
+  static void describes() {
+    Object d = Flag__c.On__c.getDescribe().getDefaultValue();
+    Assert.isTrue(d instanceof Boolean);
+    Assert.isFalse((Boolean) d);
+  }
+}`
+    },
+    {},
+    {
+      'objects/Flag__c/Flag__c.object-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Flag</label>\n    <pluralLabel>Flags</pluralLabel>\n    <nameField><label>Name</label><type>Text</type></nameField>\n    <deploymentStatus>Deployed</deploymentStatus>\n    <sharingModel>ReadWrite</sharingModel>\n</CustomObject>\n',
+      'objects/Flag__c/fields/On__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>On__c</fullName>\n    <defaultValue>false</defaultValue>\n    <label>On</label>\n    <type>Checkbox</type>\n</CustomField>\n'
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('DefaultTest', 'describes');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});

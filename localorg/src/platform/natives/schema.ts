@@ -507,9 +507,15 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
         m('getSObjectType', [], typeRef('Schema.SObjectType'), (_c, self) =>
           typeToken(fld(self).o.name)
         ),
-        m('getDefaultValue', [], T_OBJECT, (_c, self) =>
-          fld(self).f.defaultValue === undefined ? null : (fld(self).f.defaultValue as ApexValue)
-        ),
+        // A checkbox's default is a Boolean (DescribeFieldResult Class, getDefaultValue()), whatever
+        // form the metadata gave it in.
+        m('getDefaultValue', [], T_OBJECT, (_c, self) => {
+          const f = fld(self).f;
+          if (f.defaultValue === undefined || f.defaultValue === null) return null;
+          if (f.apexType.toLowerCase() === 'boolean')
+            return String(f.defaultValue).trim().toLowerCase() === 'true';
+          return f.defaultValue as ApexValue;
+        }),
         m('isAccessible', [], T_BOOLEAN, (_c, self) =>
           env.org.access.canReadField(user(), fld(self).o.name, fld(self).f.name)
         ),
