@@ -181,6 +181,18 @@ export class DynamicAccess {
           o,
           args
         );
+      // A static method satisfies an interface method of its name for the platform (apex-recipes'
+      // QueueableRecipes declares `public static void execute(QueueableContext)` and is enqueued):
+      // the platform's call on the instance reaches it.
+      const statics = cls
+        .findMethods(l)
+        .filter((m) => m.isStatic && m.params.length === args.length);
+      if (statics.length)
+        return this.host.invoke(
+          statics.length === 1 ? statics[0] : this.pickRuntime(statics, args),
+          null,
+          args
+        );
       return this.dispatchBuiltinObject(o, l, args);
     }
     const fam = this.familyOf(o);
@@ -226,7 +238,8 @@ export class DynamicAccess {
     if (ex) {
       switch (l) {
         case 'getmessage':
-          return ex.message;
+          // An exception created without a message reports "Script-thrown exception".
+          return ex.message ?? 'Script-thrown exception';
         case 'setmessage':
           ex.message = args[0] === null ? null : stringOf(args[0]);
           return null;

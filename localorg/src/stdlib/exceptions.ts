@@ -45,6 +45,7 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
   ['EventBus.InvalidReplayIdException', 'Exception'],
   ['Database.DuplicateMessageException', 'Exception'],
   ['System.FlowException', 'Exception'],
+  ['System.UnsupportedOperationException', 'Exception'],
   // Apex Reference, "Cache Exceptions".
   ['Cache.CacheException', 'Exception'],
   ['Cache.ExecutionException', 'Exception'],

@@ -115,8 +115,24 @@ function errorsJson(errors: RecordResult['errors']): ApexList {
 function resultJson(
   kind: string,
   withCreated = false
-): Pick<PlatformClassDef, 'toJson' | 'fromJson'> {
+): Pick<PlatformClassDef, 'toJson' | 'fromJson' | 'property'> {
   return {
+    // The result's fields also read as properties (`sr.id`, `sr.success`, `sr.errors`), as Apex
+    // published on the platform uses them.
+    property: (_c, self, name) => {
+      const r = state<RecordResult>(self);
+      switch (name.toLowerCase()) {
+        case 'id':
+          return r.id === null ? null : new ApexId(r.id);
+        case 'success':
+          return r.success;
+        case 'errors':
+          return new ApexList(typeRef('Database.Error'), r.errors.map(errorValue));
+        case 'created':
+          return withCreated ? !!r.created : undefined;
+      }
+      return undefined;
+    },
     toJson: (_c, self) => {
       const r = state<RecordResult>(self);
       const out = new ApexMap(T_STRING, T_OBJECT);

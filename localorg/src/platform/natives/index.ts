@@ -10,6 +10,7 @@ import { messagingClasses } from './messaging.ts';
 import { flowClasses } from './flow.ts';
 import { invocableClasses } from './invocable.ts';
 import { networkClasses } from './network.ts';
+import { connectClasses } from './connect.ts';
 import { databaseClasses } from './database.ts';
 import { eventClasses } from './events.ts';
 import { formulaClasses } from './formula.ts';
@@ -47,7 +48,8 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...messagingClasses(env),
     ...flowClasses(),
     ...invocableClasses(env),
-    ...networkClasses()
+    ...networkClasses(),
+    ...connectClasses()
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R
