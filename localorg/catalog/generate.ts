@@ -75,7 +75,9 @@ const OBJECTS = [
   'AuthSession',
   'EmailMessage',
   'ApexEmailNotification',
-  'ContactPointAddress'
+  'ContactPointAddress',
+  // The org's Platform Cache partitions (apex-recipes' OrgShape queries them).
+  'PlatformCachePartition'
 ];
 
 interface RawField {

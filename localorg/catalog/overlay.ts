@@ -634,6 +634,14 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   EmailMessage: { keyPrefix: '02s' },
   ApexEmailNotification: { keyPrefix: '0XC' },
   ContactPointAddress: { keyPrefix: '8lW' },
+  // Object Reference, "PlatformCachePartition": a setup object, one record per partition of the
+  // source (read-only). Its key prefix is not documented: 0XD is the local org's choice.
+  PlatformCachePartition: {
+    keyPrefix: '0XD',
+    createable: false,
+    updateable: false,
+    deletable: false
+  },
   CustomNotificationType: {
     keyPrefix: '0ML',
     createable: false,

@@ -129,6 +129,14 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       ContentType: sr.contentType,
       BodyLength: sr.body.length
     });
+  // Platform Cache partitions of the source (natives/cache.ts uses the metadata itself).
+  for (const p of input.metadata.cachePartitions)
+    sys('PlatformCachePartition', {
+      DeveloperName: p.name,
+      MasterLabel: p.name,
+      NamespacePrefix: null,
+      IsDefaultPartition: p.isDefault
+    });
   for (const n of input.metadata.notificationTypes) {
     sys('CustomNotificationType', {
       DeveloperName: n.name,

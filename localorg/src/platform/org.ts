@@ -142,6 +142,8 @@ export class Org implements ApexPlatform, OrgServices {
   readonly platformCache = new PlatformCacheStore();
   /** Emails accepted by Messaging.sendEmail (natives/messaging.ts): recorded, never sent. */
   readonly sentEmails: SentEmail[] = [];
+  /** The Apex test method running now (for its annotations), or null. */
+  private runningTestMethod: { className: string; method: string } | null = null;
 
   private readonly txStack: Transaction[] = [];
   private userStack: string[] = [];
@@ -999,9 +1001,26 @@ export class Org implements ApexPlatform, OrgServices {
     this.asUser(String(id), body);
   }
 
-  beginTestMethod(): void {
+  beginTestMethod(className?: string, method?: string): void {
     this.platformCache.clear();
+    this.runningTestMethod = className && method ? { className, method } : null;
     this.tests.begin();
+  }
+
+  /**
+   * Whether the test method running now sees the org's data: `@IsTest(SeeAllData=true)` on it or on
+   * its class (Apex Developer Guide, "Isolation of Test Data from Organization Data in Unit Tests").
+   */
+  seeAllData(): boolean {
+    const t = this.runningTestMethod;
+    if (!t || !this.tests.inTestMethod) return false;
+    const info = this.runtime?.classInfo(t.className);
+    const flag = (anns: readonly { name: string; params: ReadonlyMap<string, string> }[] = []) =>
+      anns.some((a) => a.name === 'istest' && a.params.get('seealldata')?.toLowerCase() === 'true');
+    return (
+      flag(info?.annotations) ||
+      flag(info?.methods.find((m) => m.name.toLowerCase() === t.method.toLowerCase())?.annotations)
+    );
   }
 
   endTestMethod(): void {

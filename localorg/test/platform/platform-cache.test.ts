@@ -193,3 +193,26 @@ private class NoDefaultTest {
   const r = org.runtime?.runTest('NoDefaultTest', 'bareKey');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+// Object Reference, "PlatformCachePartition": the org's partitions are queryable setup records.
+test('PlatformCachePartition records describe the partitions of the source', async () => {
+  const org = await orgWithClasses(
+    {
+      PartitionQueryTest: `@IsTest
+private class PartitionQueryTest {
+  @IsTest
+  static void queries() {
+    PlatformCachePartition p = [SELECT DeveloperName, IsDefaultPartition, NamespacePrefix FROM PlatformCachePartition WHERE NamespacePrefix = null LIMIT 1];
+    Assert.areEqual('Main', p.DeveloperName);
+    Assert.isTrue(p.IsDefaultPartition);
+    Assert.isTrue(Cache.Org.getPartition('local.' + p.DeveloperName).isAvailable());
+  }
+}`
+    },
+    {},
+    { 'cachePartitions/Main.cachePartition-meta.xml': PARTITION(1, 1, true) }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('PartitionQueryTest', 'queries');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});

@@ -220,3 +220,38 @@ private class DefaultTest {
   const r = org.runtime?.runTest('DefaultTest', 'describes');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+// Apex Developer Guide, "Testing ConnectApi Code": ConnectApi is refused in data siloed tests with
+// System.UnsupportedOperationException; a SeeAllData=true test would reach Chatter, which the local
+// org does not have: that fails loudly instead.
+test('ConnectApi: data siloed tests get UnsupportedOperationException, SeeAllData tests fail loudly', async () => {
+  const org = await orgWithClasses({
+    ChatterTest: `@IsTest
+private class ChatterTest {
+  static Boolean siloed() {
+    try {
+      ConnectApi.ChatterUsers.getFollowings(null, String.valueOf(UserInfo.getUserId()));
+      return false;
+    } catch (UnsupportedOperationException e) {
+      return true;
+    }
+  }
+  @IsTest
+  static void siloedTest() {
+    Assert.isTrue(siloed());
+  }
+  @IsTest(SeeAllData=true)
+  static void seeAllDataTest() {
+    siloed();
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  assert.equal(org.runtime?.runTest('ChatterTest', 'siloedTest').outcome, 'Pass');
+  const r = org.runtime?.runTest('ChatterTest', 'seeAllDataTest');
+  assert.equal(r?.outcome, 'Fail');
+  assert.match(
+    r?.message ?? '',
+    /Unsupported by the local org: ConnectApi\.ChatterUsers\.getFollowings/
+  );
+});

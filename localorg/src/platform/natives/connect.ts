@@ -7,17 +7,17 @@ import { UnsupportedError } from '../../runtime/platform.ts';
 import { T_OBJECT, T_STRING, type ApexValue } from '../../runtime/values.ts';
 import type { NativeCallContext } from '../../runtime/platform.ts';
 import { m, type PlatformClassDef } from './common.ts';
+import type { NativesEnv } from './services.ts';
 
 const SILOED =
   'ConnectApi methods are not supported in data siloed tests. Please use @IsTest(SeeAllData=true).';
 
-function refuse(ctx: NativeCallContext, what: string): ApexValue {
-  if ((ctx.runtime as { runningTest?: boolean }).runningTest)
-    return ctx.throwApex('System.UnsupportedOperationException', SILOED);
-  throw new UnsupportedError(`${what} (the local org has no Chatter)`, ctx.pos);
-}
-
-export function connectClasses(): PlatformClassDef[] {
+export function connectClasses(env: NativesEnv): PlatformClassDef[] {
+  const refuse = (ctx: NativeCallContext, what: string): ApexValue => {
+    if ((ctx.runtime as { runningTest?: boolean }).runningTest && !env.org.seeAllData())
+      return ctx.throwApex('System.UnsupportedOperationException', SILOED);
+    throw new UnsupportedError(`${what} (the local org has no Chatter)`, ctx.pos);
+  };
   return [
     {
       name: 'ConnectApi.ChatterUsers',

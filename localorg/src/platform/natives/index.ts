@@ -49,7 +49,7 @@ export function platformNatives(built: OrgServices): PlatformClassDef[] {
     ...flowClasses(),
     ...invocableClasses(env),
     ...networkClasses(),
-    ...connectClasses()
+    ...connectClasses(env)
   ];
   const bound = <A extends unknown[], R>(
     fn: (ctx: NativeCallContext, ...rest: A) => R

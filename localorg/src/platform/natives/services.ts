@@ -49,6 +49,8 @@ export interface OrgServices {
   readonly sentEmails: SentEmail[];
   /** Counts against a governor limit of the running transaction (System.LimitException past it). */
   consumeLimit(name: string, n?: number): void;
+  /** The running test method is `@IsTest(SeeAllData=true)` (or its class is). */
+  seeAllData(): boolean;
 }
 
 /**
