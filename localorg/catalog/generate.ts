@@ -77,7 +77,9 @@ const OBJECTS = [
   'ApexEmailNotification',
   'ContactPointAddress',
   // The org's Platform Cache partitions (apex-recipes' OrgShape queries them).
-  'PlatformCachePartition'
+  'PlatformCachePartition',
+  // A case's comments (fflib-apex-common's selector tests, NebulaLogger's related-record tests).
+  'CaseComment'
 ];
 
 interface RawField {

@@ -636,6 +636,8 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   ContactPointAddress: { keyPrefix: '8lW' },
   // Object Reference, "PlatformCachePartition": a setup object, one record per partition of the
   // source (read-only). Its key prefix is not documented: 0XD is the local org's choice.
+  // Object Reference, "CaseComment" (00a): ParentId is the case, required.
+  CaseComment: { keyPrefix: '00a', fields: { ParentId: { required: true, cascadeDelete: true } } },
   PlatformCachePartition: {
     keyPrefix: '0XD',
     createable: false,

@@ -32,7 +32,11 @@ function n(v: ApexValue): number {
   return v as number;
 }
 
-const isBlank = (x: string | null) => x === null || x.trim() === '' || /^\s*$/.test(x);
+// An Id passes where a String parameter is declared (String.isBlank(record.Id)).
+const isBlank = (v: ApexValue) => {
+  const x = v instanceof ApexId ? v.value : (v as string | null);
+  return x === null || x.trim() === '' || /^\s*$/.test(x);
+};
 
 function substring(str: string, a: number, b = str.length): string {
   if (a < 0) throwApex('System.StringException', `Starting position out of bounds: ${a}`);
@@ -221,8 +225,8 @@ stringClasses.push({
       a[0] === null
         ? null
         : formatInZone((a[0] as ApexDatetime).epochMs, 'yyyy-MM-dd HH:mm:ss', 'GMT'),
-    isblank: (_c, a) => isBlank(a[0] as string | null),
-    isnotblank: (_c, a) => !isBlank(a[0] as string | null),
+    isblank: (_c, a) => isBlank(a[0]),
+    isnotblank: (_c, a) => !isBlank(a[0]),
     isempty: (_c, a) => a[0] === null || a[0] === '',
     isnotempty: (_c, a) => !(a[0] === null || a[0] === ''),
     join: (_c, a) =>

@@ -175,6 +175,7 @@ private class InvokeTest {
 test('Schema.X names the SObject where a class of the org is called X', async () => {
   const org = await orgWithClasses({
     User: `public class User {}`,
+    Profile: `public class Profile {}`,
     SchemaTest: `@IsTest
 private class SchemaTest {
   @IsTest
@@ -186,6 +187,8 @@ private class SchemaTest {
     Assert.areEqual('User', Schema.User.SObjectType.toString());
     Object mine = new User();
     Assert.isFalse(mine instanceof Schema.User);
+    Schema.User withProfile = [SELECT Profile.Name FROM User WHERE Id = :UserInfo.getUserId()];
+    Assert.isNotNull(withProfile.Profile.Name, 'a related Profile while a class Profile exists');
   }
 }`
   });

@@ -172,11 +172,14 @@ export abstract class NameCompiler extends CompilerBase {
         const fi = info?.field(l);
         const rel = info?.parentRelationship(l);
         const child = info?.childRelationship(l);
+        // A related object whose name a class of the org shadows keeps its `Schema.` prefix.
+        const sobjectRef = (n: string): TypeRef =>
+          typeRef(interp.isSObjectType(n) === null ? `Schema.${n}` : n);
         if (fi) fieldType = fi.type;
-        else if (rel && rel.referenceTo?.length === 1) fieldType = typeRef(rel.referenceTo[0]);
+        else if (rel && rel.referenceTo?.length === 1) fieldType = sobjectRef(rel.referenceTo[0]);
         // A polymorphic relationship (Task.What, Task.Who) holds a record of any of its types.
         else if (rel && rel.referenceTo?.length) fieldType = typeRef('SObject');
-        else if (child) fieldType = typeRef('List', [typeRef(child.childSObject)]);
+        else if (child) fieldType = typeRef('List', [sobjectRef(child.childSObject)]);
         else if (info) this.err(pos, `Invalid field ${name} for ${so}`);
       }
     }
