@@ -3,6 +3,7 @@
 // ApexClass per class, custom permissions, record types, named credentials, static resources,
 // notification types, groups and custom metadata records. Inserted straight into the store: no
 // trigger, no sharing, no limits.
+import { readFileSync } from 'node:fs';
 import { ApexId, type ApexValue } from '../runtime/values.ts';
 import type { Schema } from './schema/schema.ts';
 import type { Metadata } from './schema/metadata.ts';
@@ -28,6 +29,15 @@ export interface BootstrapIds {
   standardPricebook: string;
   /** ApexClass record Ids by lower-case class name */
   apexClassIds: Map<string, string>;
+}
+
+/** The text of a source file, or null when it cannot be read (sources given as text). */
+function sourceText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
@@ -102,9 +112,23 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
         Status: 'Active',
         IsValid: true,
         NamespacePrefix: null,
-        ApiVersion: c.apiVersion ?? null
+        ApiVersion: c.apiVersion ?? null,
+        // Body: the class's source (Object Reference, ApexClass).
+        Body: sourceText(c.path)
       })
     );
+  // One ApexTrigger row per trigger (Object Reference, ApexTrigger: Name, Body, TableEnumOrId).
+  for (const t of input.metadata.apexTriggers) {
+    const body = sourceText(t.path);
+    sys('ApexTrigger', {
+      Name: t.name,
+      Status: 'Active',
+      IsValid: true,
+      NamespacePrefix: null,
+      Body: body,
+      TableEnumOrId: /\btrigger\s+\w+\s+on\s+([\w.]+)/i.exec(body ?? '')?.[1] ?? null
+    });
+  }
   for (const cp of input.metadata.customPermissions)
     sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
   for (const rt of input.metadata.recordTypes)

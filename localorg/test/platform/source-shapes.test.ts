@@ -15,6 +15,12 @@ private class TriggerLocalTest {
   static void runs() {
     insert new Account(Name = 'a');
     Assert.areEqual('a!', [SELECT Description FROM Account].Description);
+    // Object Reference, ApexClass and ApexTrigger: the setup rows carry the source in Body.
+    ApexClass self = [SELECT Body FROM ApexClass WHERE Name = 'TriggerLocalTest'];
+    Assert.isTrue(self.Body.contains('private class TriggerLocalTest'));
+    ApexTrigger trg = [SELECT Body, TableEnumOrId FROM ApexTrigger WHERE Name = 'AccountLocal'];
+    Assert.areEqual('Account', trg.TableEnumOrId);
+    Assert.isTrue(trg.Body.startsWith('trigger AccountLocal'));
   }
 }`
     },
