@@ -65,8 +65,24 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     LanguageLocaleKey: 'en_US'
   });
   const profiles = new Map<string, string>();
+  // The Salesforce user licence (Object Reference, UserLicense: LicenseDefinitionKey SFDC), which the
+  // standard profiles hold (Profile.UserLicenseId); the Analytics integration profile's own licence
+  // is not modelled (its UserLicenseId stays null).
+  const salesforceLicense = sys('UserLicense', {
+    Name: 'Salesforce',
+    MasterLabel: 'Salesforce',
+    LicenseDefinitionKey: 'SFDC',
+    Status: 'Active'
+  });
   for (const p of new Set([...BUILTIN_PROFILES, ...input.metadata.profiles.map((x) => x.name)]))
-    profiles.set(p, sys('Profile', { Name: p }));
+    profiles.set(
+      p,
+      sys('Profile', {
+        Name: p,
+        UserLicenseId:
+          p === 'Analytics Cloud Integration User' ? null : new ApexId(salesforceLicense)
+      })
+    );
   const user = (username: string, last: string, profile: string, alias: string): string =>
     sys('User', {
       Username: username,
