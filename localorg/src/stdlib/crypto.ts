@@ -191,6 +191,16 @@ cryptoClasses.push({
     equals: (_c, self: NativeObject<{ value: string }>, a) =>
       a[0] instanceof NativeObject && (a[0].state as { value: string }).value === self.state.value,
     hashcode: (_c, self: NativeObject<{ value: string }>) => self.state.value.length
+  },
+  // A UUID's JSON form is its string (UUID Class): JSON.serialize writes it, deserialize reads it.
+  toJson: (_c, self) => (self as NativeObject<{ value: string }>).state.value,
+  fromJson: (_c, v) => {
+    if (
+      typeof v !== 'string' ||
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+    )
+      throwApex('System.JSONException', `Invalid UUID string: ${String(v)}`);
+    return new NativeObject('System.UUID', { value: (v as string).toLowerCase() });
   }
 });
 
