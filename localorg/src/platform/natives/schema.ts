@@ -540,6 +540,9 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
         m('isExternalId', [], T_BOOLEAN, (_c, self) => !!fld(self).f.externalId),
         m('isUnique', [], T_BOOLEAN, (_c, self) => !!fld(self).f.unique),
         m('isIdLookup', [], T_BOOLEAN, (_c, self) => !!fld(self).f.idLookup),
+        // Shield Platform Encryption is not modelled: no field of the local org is encrypted
+        // (DescribeFieldResult Class, isEncrypted()).
+        m('isEncrypted', [], T_BOOLEAN, () => false),
         m('isNameField', [], T_BOOLEAN, (_c, self) => !!fld(self).f.nameField),
         m('isCustom', [], T_BOOLEAN, (_c, self) => fld(self).f.name.endsWith('__c')),
         m('isCalculated', [], T_BOOLEAN, (_c, self) => !!fld(self).f.calculated),
