@@ -65,8 +65,8 @@ import {
   type OrgServices,
   type SentNotification
 } from './natives/index.ts';
-import { PlatformCacheStore } from './natives/cache.ts';
-import type { SentEmail } from './natives/messaging.ts';
+import { PlatformCacheStore } from './natives/cache-store.ts';
+import type { SentEmail } from './natives/services.ts';
 
 // Callout types live with the callouts; the org's API keeps exporting them.
 export { CalloutError, type HttpRequestData, type HttpResponseData } from './callouts/callouts.ts';

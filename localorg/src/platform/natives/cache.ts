@@ -39,28 +39,7 @@ import type { NativeCallContext } from '../../runtime/platform.ts';
 import { HeapMeter } from '../../runtime/heap.ts';
 import { enumProps, m, state, type PlatformClassDef } from './common.ts';
 import type { NativesEnv } from './services.ts';
-
-export type CacheKind = 'org' | 'session';
-
-/** A cache partition of the org's metadata (capacities in MB). */
-export interface CachePartitionMeta {
-  name: string;
-  isDefault: boolean;
-  orgCapacity: number;
-  sessionCapacity: number;
-}
-
-interface Entry {
-  value: ApexValue;
-  expiresAt: number;
-  size: number;
-}
-
-interface Segment {
-  entries: Map<string, Entry>;
-  hits: number;
-  misses: number;
-}
+import type { CacheKind, Entry } from './cache-store.ts';
 
 const MAX_TTL: Record<CacheKind, number> = { org: 172800, session: 28800 };
 const MIN_TTL = 300;
@@ -68,21 +47,12 @@ const MAX_ITEM_BYTES = 100 * 1024;
 const KEY_RE = /^[A-Za-z0-9]+$/;
 const VISIBILITY = ['ALL', 'NAMESPACE'];
 
-/** The org's cache segments: one per partition and kind. */
-export class PlatformCacheStore {
-  private readonly segments = new Map<string, Segment>();
-
-  segment(kind: CacheKind, partition: string): Segment {
-    const k = `${kind}:${partition.toLowerCase()}`;
-    let s = this.segments.get(k);
-    if (!s) this.segments.set(k, (s = { entries: new Map(), hits: 0, misses: 0 }));
-    return s;
-  }
-
-  /** Empties every segment (the start of an Apex test method). */
-  clear(): void {
-    this.segments.clear();
-  }
+/** A cache partition of the org's metadata (capacities in MB). */
+export interface CachePartitionMeta {
+  name: string;
+  isDefault: boolean;
+  orgCapacity: number;
+  sessionCapacity: number;
 }
 
 interface PartitionState {

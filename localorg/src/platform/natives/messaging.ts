@@ -26,13 +26,9 @@ import {
 import type { NativeCallContext } from '../../runtime/platform.ts';
 import { T_LIST, bag, m, state, type PlatformClassDef } from './common.ts';
 import { statusCode } from './database.ts';
-import type { NativesEnv } from './services.ts';
+import type { NativesEnv, SentEmail } from './services.ts';
 
-/** A message accepted by Messaging.sendEmail (its properties as Apex set them). */
-export interface SentEmail {
-  kind: 'single' | 'mass';
-  fields: Record<string, ApexValue>;
-}
+export type { SentEmail } from './services.ts';
 
 const T_STRINGS = T_LIST(T_STRING);
 const T_IDS = T_LIST(T_ID);

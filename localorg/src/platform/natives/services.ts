@@ -1,13 +1,12 @@
 // What the native classes ask of the org they run in: its schema, records, metadata, access rules
 // and a few org-wide facts. `Org` implements it; the families of this folder see nothing else of it,
 // so they never import org.ts (which imports them).
-import type { ApexSObject, NativeObject } from '../../runtime/values.ts';
+import type { ApexSObject, ApexValue, NativeObject } from '../../runtime/values.ts';
 import type { Schema } from '../schema/schema.ts';
 import type { Store } from '../data/store.ts';
 import type { Metadata, StaticResourceMeta } from '../schema/metadata.ts';
 import type { Access } from '../security/access.ts';
-import type { PlatformCacheStore } from './cache.ts';
-import type { SentEmail } from './messaging.ts';
+import type { PlatformCacheStore } from './cache-store.ts';
 
 /** A custom notification sent with Messaging.CustomNotification.send, kept on the org for tests. */
 export interface SentNotification {
@@ -16,6 +15,12 @@ export interface SentNotification {
   body: string;
   targetId: string | null;
   recipients: string[];
+}
+
+/** A message accepted by Messaging.sendEmail (its properties as Apex set them; never sent). */
+export interface SentEmail {
+  kind: 'single' | 'mass';
+  fields: Record<string, ApexValue>;
 }
 
 /** EventBus.TriggerContext.currentContext() of the event trigger running now. */
