@@ -238,8 +238,7 @@ export class DynamicAccess {
     if (ex) {
       switch (l) {
         case 'getmessage':
-          // An exception created without a message reports "Script-thrown exception".
-          return ex.message ?? 'Script-thrown exception';
+          return ex.message;
         case 'setmessage':
           ex.message = args[0] === null ? null : stringOf(args[0]);
           return null;

@@ -127,6 +127,9 @@ export class MethodCompiler extends ExpressionCompiler {
           if (v === null) npe();
           if (!(v instanceof ApexObject) || !v.exception)
             throwApex('System.TypeException', 'Throw expression must be an exception');
+          // Thrown without a message, an exception reports "Script-thrown exception" (one only
+          // constructed still has none).
+          if (v.exception.message === null) v.exception.message = 'Script-thrown exception';
           throw new ApexThrow(v);
         });
       }
