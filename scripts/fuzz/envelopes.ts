@@ -149,7 +149,7 @@ function anyValue(rng: Rng, depth = 0): Json {
     () => '2026-02-30',
     () => '2026-11-26T25:61:00Z',
     () => (depth < 3 ? [anyValue(rng, depth + 1), anyValue(rng, depth + 1)] : []),
-    () => (depth < 3 ? { nested: anyValue(rng, depth + 1), Name: 'inner' } : {}),
+    () => (depth < 3 ? { nested: anyValue(rng, depth + 1), Name: 'inner' } : ({} as Json)),
     () => nested(rng.int(10, 200))
   ])();
 }

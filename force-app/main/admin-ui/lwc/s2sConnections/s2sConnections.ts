@@ -290,7 +290,7 @@ export default class S2sConnections extends LightningElement {
     } else if (action.name === 'test') {
       this.runProbe(row);
     } else if (action.name === 'resume') {
-      void this.resume(row);
+      this.resume(row);
     } else if (action.name === 'delete') {
       this.remove(row);
     }

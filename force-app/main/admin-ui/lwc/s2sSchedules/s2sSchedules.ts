@@ -76,7 +76,7 @@ export default class S2sSchedules extends LightningElement {
   busyKey = '';
 
   connectedCallback(): void {
-    void this.load();
+    this.load();
   }
 
   get rows(): Row[] {
@@ -150,7 +150,7 @@ export default class S2sSchedules extends LightningElement {
     }
   }
 
-  private toast(title: string, message: string, variant: string): void {
+  private toast(title: string, message: string, variant: 'success' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

@@ -52,7 +52,7 @@ const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ADMIN = { canAdminister: true, canSyncNow: true, canViewAudit: true };
-const CONNECTIONS = [
+const CONNECTIONS: Record<string, unknown>[] = [
   {
     Id: 'a01000000000001AAA',
     Name: 'Service org',

@@ -97,9 +97,11 @@ describe('c-s2s-schedules', () => {
   it('starts a stopped schedule and shows the new state the controller returns', async () => {
     mocked(getSchedules).mockResolvedValue(SCHEDULES);
     mocked(startSchedule).mockResolvedValue(
-      SCHEDULES.map((s) =>
-        s.key === 'Purge' ? { ...s, scheduled: true, nextRun: '2026-11-21T02:00:00.000Z' } : s
-      )
+      SCHEDULES.map((s) => {
+        return s.key === 'Purge'
+          ? { ...s, scheduled: true, nextRun: '2026-11-21T02:00:00.000Z' }
+          : s;
+      })
     );
     const element = await render();
     const toasts: string[] = [];
