@@ -17,7 +17,7 @@ function quoted(file, block) {
 }
 
 const apex = quoted(
-  'force-app/main/config/classes/S2SDeniedObjects.cls',
+  'force-app/main/shared/classes/S2SDeniedObjects.cls',
   /Set<String> NAMES = new Set<String>\{([^}]*)\}/
 );
 const lwc = quoted(

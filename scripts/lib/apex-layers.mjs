@@ -16,6 +16,7 @@ const apexParser = require('@apexdevtools/apex-parser');
 /** Stage folders from the top layer down; folders in one entry share a layer. */
 export const LAYERS = [
   ['admin-ui'],
+  ['operations'],
   ['config', 'outbox'],
   ['capture', 'dispatch', 'inbound', 'reconcile', 'monitoring'],
   ['mapping', 'transport'],

@@ -2,7 +2,10 @@
 // Step "check-apex": the Apex Dev Tools checker (apex-ls CheckForIssues, from the PMD engine's jars)
 // resolves every type, method and field against the platform tables: an offline "compile".
 // It does not fail by exit code on errors, so its JSON is read and any error fails the step.
+// Then the package's layers: a class of force-app/main names no class of a layer above its own.
+import fs from 'node:fs';
 import path from 'node:path';
+import { layerViolations } from '../lib/apex-layers.mjs';
 import { run } from '../lib/exec.mjs';
 import { apexSources, packageDirectories } from '../lib/files.mjs';
 import { javaClasspath, javaMissing } from '../lib/java.mjs';
@@ -77,7 +80,12 @@ export default {
         );
       }
     }
-    const summary = `${sources.length} Apex files`;
+    const stages = path.join(root, 'force-app', 'main');
+    const layers = fs.existsSync(stages) ? layerViolations(stages) : [];
+    problems.push(
+      ...layers.map((p) => `force-app/main/${p}: layers (docs/architecture.md#layers)`)
+    );
+    const summary = `${sources.length} Apex files, ${layers.length} layer violations`;
     return problems.length
       ? { ok: false, summary: `${summary}, ${problems.length} errors`, problems }
       : { ok: true, summary: `${summary}, 0 errors, ${advice} warnings` };
