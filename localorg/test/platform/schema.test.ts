@@ -182,25 +182,6 @@ test('Ids: 15-character Id + 3-character case-safe suffix (PLATFORM.md: 00ea0000
   assert.notEqual(id1, a.next('001'));
 });
 
-test('an object with an active validation rule cannot be saved silently: Unsupported by the local org', async () => {
-  const { Org } = await import('../../src/platform/org.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'vr-'));
-  mkdirSync(join(dir, 'objects/Thing__c/validationRules'), { recursive: true });
-  writeFileSync(
-    join(dir, 'objects/Thing__c/Thing__c.object-meta.xml'),
-    '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Thing</label><pluralLabel>Things</pluralLabel><sharingModel>ReadWrite</sharingModel></CustomObject>'
-  );
-  writeFileSync(
-    join(dir, 'objects/Thing__c/validationRules/No_Blank.validationRule-meta.xml'),
-    '<ValidationRule xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>No_Blank</fullName><active>true</active><errorConditionFormula>ISBLANK(Name)</errorConditionFormula><errorMessage>Name!</errorMessage></ValidationRule>'
-  );
-  const org = new Org({ name: 'vr', source: [dir] });
-  assert.throws(
-    () => org.insert('Thing__c', { Name: 'x' }),
-    /Unsupported by the local org: validation rule Thing__c\.No_Blank/
-  );
-});
-
 test('compound address fields are read-only, their components writable (Object Reference, "Compound Fields")', () => {
   const contact = standardCatalog().objects.Contact;
   const field = (name: string) => {

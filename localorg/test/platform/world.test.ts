@@ -359,17 +359,18 @@ test("requests run with the connected user's permissions: no object access → 4
     ).status,
     404
   );
-  const integ = org.createUser({
-    username: 'int@svc',
+  // S2S_Admin grants read on the ledger (S2S_Integration grants no object: docs/security.md).
+  const admin = org.createUser({
+    username: 'admin@svc',
     profile: 'Standard User',
-    permissionSets: ['S2S_Integration']
+    permissionSets: ['S2S_Admin']
   });
   const ok = rest(
     org,
     'GET',
     '/services/data/v65.0/query?q=' + encodeURIComponent('SELECT Id FROM S2S_Inbound_Ledger__c'),
     undefined,
-    integ
+    admin
   );
   assert.equal(ok.status, 200);
   // Standard objects are visible to a Standard User.
