@@ -11,6 +11,7 @@ import { listFiles, packageDirectories } from '../lib/files.mjs';
 import { KINDS, METADATA_NS, apiNameOf, suffixOf } from './types.mjs';
 import { checkField, checkObject, text } from './fields.mjs';
 import { referencesOf } from './references.mjs';
+import { SCHEMA_SOURCE, checkAgainstSchema } from './schema.mjs';
 
 /**
  * @typedef {Record<string, unknown>} Xml
@@ -291,6 +292,15 @@ export function validateMetadata(root) {
   const objects = objectIndex(components);
   for (const c of components) {
     problems.push(...checkNaming(root, c));
+    for (const p of checkAgainstSchema(c.type, c.xml)) {
+      const line =
+        p.value === undefined
+          ? lineOf(c.source, `<${p.element}`)
+          : lineOf(c.source, `<${p.element}>${p.value}<`);
+      problems.push(
+        `${c.file}:${line}:1: metadata/schema: ${p.path}: ${p.message} (Metadata API ${SCHEMA_SOURCE.apiVersion}, ${SCHEMA_SOURCE.package})`
+      );
+    }
     /** @type {string[]} */
     const own = [];
     if (c.type === 'CustomObject') own.push(...checkObject(c.xml, c.name));
