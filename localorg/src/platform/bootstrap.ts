@@ -74,13 +74,28 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     LicenseDefinitionKey: 'SFDC',
     Status: 'Active'
   });
+  // System permissions as the Permissions<Name> fields of Profile and PermissionSet (Object
+  // Reference, "PermissionSet": one boolean field per permission): Modify All Data and View All Data,
+  // which the System Administrator profile holds and the source's profiles and permission sets grant
+  // by <userPermissions> (Salesforce Help 000321298: Modify All Data needs View All Data).
+  const systemPermissions = (name: string, isAdmin: boolean) => {
+    const meta = [...input.metadata.profiles, ...input.metadata.permissionSets].find(
+      (x) => x.name.toLowerCase() === name.toLowerCase()
+    );
+    const has = (p: string) => isAdmin || (meta?.userPermissions.has(p) ?? false);
+    return {
+      PermissionsModifyAllData: has('modifyalldata'),
+      PermissionsViewAllData: has('viewalldata') || has('modifyalldata')
+    };
+  };
   for (const p of new Set([...BUILTIN_PROFILES, ...input.metadata.profiles.map((x) => x.name)]))
     profiles.set(
       p,
       sys('Profile', {
         Name: p,
         UserLicenseId:
-          p === 'Analytics Cloud Integration User' ? null : new ApexId(salesforceLicense)
+          p === 'Analytics Cloud Integration User' ? null : new ApexId(salesforceLicense),
+        ...systemPermissions(p, p === 'System Administrator')
       })
     );
   const user = (username: string, last: string, profile: string, alias: string): string =>
@@ -112,7 +127,12 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     'autoproc'
   );
   for (const ps of input.metadata.permissionSets)
-    sys('PermissionSet', { Name: ps.name, Label: ps.label });
+    sys('PermissionSet', {
+      Name: ps.name,
+      Label: ps.label,
+      IsOwnedByProfile: false,
+      ...systemPermissions(ps.name, false)
+    });
   const standardPricebook = sys('Pricebook2', {
     Name: 'Standard Price Book',
     IsActive: true,
