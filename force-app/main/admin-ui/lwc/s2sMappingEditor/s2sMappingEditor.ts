@@ -1,5 +1,9 @@
-// Mapping editor: object mappings of a connection, their field mappings with type compatibility,
-// transforms, filters and policies, a preview on a real record, and configuration import/export.
+// Mapping editor: the object mappings of a connection (s2sMappingList), one mapping edited at a
+// time (s2sMappingSettings, s2sFieldMappingTable, s2sMappingPreview) with Save and Cancel in a
+// docked footer, and the configuration's export and import (s2sConfigTransfer). This component
+// holds the state and talks to the controller; its children show it and report edits.
+// Problems are shown on the input they are about and listed in a summary above the form whose
+// links move the focus to each; the focus goes to the first one after a refused save.
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -11,96 +15,45 @@ import getLocalObjects from '@salesforce/apex/S2SMappingController.getLocalObjec
 import describeLocalObject from '@salesforce/apex/S2SMappingController.describeLocalObject';
 import describeRemoteObject from '@salesforce/apex/S2SMappingController.describeRemoteObject';
 import saveMapping from '@salesforce/apex/S2SMappingController.saveMapping';
-import previewMapping from '@salesforce/apex/S2SMappingController.previewMapping';
-import exportConfiguration from '@salesforce/apex/S2SMappingController.exportConfiguration';
-import importConfiguration from '@salesforce/apex/S2SMappingController.importConfiguration';
-import { errorText, formatLabel, downloadText } from 'c/s2sUtils';
-import { chainSummary } from 'c/s2sTransformChainEditor';
-import type { ChainChangeDetail } from 'c/s2sTransformChainEditor';
+import { formatLabel, friendlyError } from 'c/s2sUtils';
+import type { Access, WireResult } from 'c/s2sUtils';
 import {
-  autoMap,
-  compatibility,
+  LABELS,
+  draftFromRecord,
+  draftIssues,
+  engineIssues,
   isDeniedObject,
-  newRowKey,
-  transformsError,
-  validateRows
-} from './mappingRules';
-import type { FieldInfo, FieldRow, RuleError } from './mappingRules';
-import { LABELS, OPTIONS } from './labels';
+  issueText,
+  newDraft,
+  recordFromDraft,
+  recordFromRow,
+  rowFromRecord
+} from 'c/s2sMappingModel';
+import type {
+  FieldInfo,
+  FieldRow,
+  Issue,
+  MappingDraft,
+  SaveResult,
+  Setting
+} from 'c/s2sMappingModel';
+import type { SchedulePreview, SettingChangeDetail } from 'c/s2sMappingSettings';
 
-interface Access {
-  canAdminister: boolean;
-}
-interface WireResult<T> {
-  data?: T;
-  error?: unknown;
-}
 interface Connection {
   Id: string;
   Name: string;
 }
-/** An object mapping record as the controller reads and saves it. */
-export interface ObjectMapping {
-  Id?: string;
-  Connection__c: string;
-  Source_Object__c: string;
-  Target_Object__c: string;
-  Direction__c: string;
-  Trigger_Mode__c: string;
-  Schedule_Cron__c?: string | null;
-  Filter__c?: string | null;
-  Conflict_Policy__c: string;
-  Delete_Policy__c: string;
-  Leave_Filter_Policy__c?: string | null;
-  Match_Field__c?: string | null;
-  Sequence__c?: number | null;
-  Owner_Rule__c: string;
-  Active__c: boolean;
+interface SettingsApi {
+  showIssues(issues: Issue[]): Setting[];
+  focusSetting(setting: Setting): boolean;
 }
-interface FieldMappingRecord {
-  Id?: string;
-  Source_Field__c?: string | null;
-  Source_Expression__c?: string | null;
-  Target_Field__c: string;
-  Transforms__c?: string | null;
-  Sensitive__c?: boolean;
-  Active__c?: boolean;
+interface TableApi {
+  showIssues(issues: Issue[]): string[];
+  focusRow(key: string): void;
 }
-interface SaveResult {
-  success: boolean;
-  mappingId?: string;
-  errors?: string[];
+interface ListApi {
+  focusMapping(id?: string): void;
 }
-interface ImportResult {
-  success: boolean;
-  errors?: string[];
-  connections?: number;
-  objectMappings?: number;
-  fieldMappings?: number;
-}
-/** A row of the field table with what the template shows. */
-interface RowView extends FieldRow {
-  compatibilityLabel: string;
-  compatibilityClass: string;
-  targetLabel: string;
-  transformsSummary: string;
-  transformsInvalid: boolean;
-  transformsOpen: boolean;
-  transformsToggleLabel: string;
-  transformsToggleIcon: string;
-  editorKey: string;
-}
-
-const NUMBER_SETTINGS = new Set(['Sequence__c']);
-const RULE_MESSAGES: Record<RuleError['code'], string> = {
-  targetMissing: LABELS.errorTargetMissing,
-  targetUnknown: LABELS.errorTargetUnknown,
-  targetDuplicate: LABELS.errorTargetDuplicate,
-  sourceMissing: LABELS.errorSourceMissing,
-  sourceUnknown: LABELS.errorSourceUnknown,
-  transformsInvalid: LABELS.errorTransforms,
-  typesIncompatible: LABELS.errorTypes
-};
 
 export default class S2sMappingEditor extends LightningElement {
   /** Connection to open first (App Builder); the admin can switch. */
@@ -111,18 +64,16 @@ export default class S2sMappingEditor extends LightningElement {
   @api cardTitle: string = LABELS.title;
 
   labels = LABELS;
-  options = OPTIONS;
-
   access?: Access;
   accessError?: unknown;
   connections?: Connection[];
   connectionsError?: unknown;
   selectedConnectionId?: string;
-  objectMappings?: ObjectMapping[];
+  objectMappings?: MappingDraft[];
   mappingsError?: unknown;
   localObjects: { label: string; value: string }[] = [];
 
-  draft?: ObjectMapping;
+  draft?: MappingDraft;
   editingMappingId?: string;
   rows: FieldRow[] = [];
   sourceObject?: string;
@@ -130,23 +81,13 @@ export default class S2sMappingEditor extends LightningElement {
   targetFields?: FieldInfo[];
   describingTarget = false;
   describeError?: string;
-  errors: string[] = [];
+  schedulePreview?: SchedulePreview;
+  issues: Issue[] = [];
   saving = false;
-  /** The row whose transform chain editor is open, below it across the table. */
-  openTransformsKey?: string;
 
-  sampleRecordId = '';
-  previewing = false;
-  preview?: { field: string; value: string }[];
-  previewFilterPassed?: boolean;
-  previewError?: string;
-
-  importText = '';
-  importing = false;
-  importMessage?: string;
-  importErrors: string[] = [];
-
-  private wiredMappings?: WireResult<ObjectMapping[]>;
+  private wiredMappings?: WireResult<Record<string, unknown>[]>;
+  /** Where the focus goes after the next render: a setting, or the list after the editor closes. */
+  private pendingFocus?: { setting?: Setting; mappingId?: string; list?: boolean };
 
   override connectedCallback(): void {
     this.selectedConnectionId = this.connectionId || this.recordId;
@@ -168,9 +109,9 @@ export default class S2sMappingEditor extends LightningElement {
   }
 
   @wire(getObjectMappings, { connectionId: '$selectedConnectionId' })
-  wiredObjectMappings(result: WireResult<ObjectMapping[]>): void {
+  wiredObjectMappings(result: WireResult<Record<string, unknown>[]>): void {
     this.wiredMappings = result;
-    this.objectMappings = result.data;
+    this.objectMappings = result.data?.map(draftFromRecord);
     this.mappingsError = result.error;
   }
 
@@ -178,33 +119,23 @@ export default class S2sMappingEditor extends LightningElement {
   wiredLocalObjects({ data }: WireResult<{ name: string; label: string }[]>): void {
     this.localObjects = (data ?? [])
       .filter((object) => !isDeniedObject(object.name))
-      .map((object) => ({
-        label: `${object.label} (${object.name})`,
-        value: object.name
-      }));
+      .map((object) => ({ label: `${object.label} (${object.name})`, value: object.name }));
   }
 
   @wire(describeLocalObject, { objectName: '$sourceObject' })
   wiredSourceFields({ data, error }: WireResult<FieldInfo[]>): void {
     this.sourceFields = data;
-    if (error && this.sourceObject) this.describeError = errorText(error);
+    if (error && this.sourceObject) this.describeError = friendlyError(error);
   }
 
   @wire(getFieldMappings, { objectMappingId: '$editingMappingId' })
-  wiredFieldMappings({ data, error }: WireResult<FieldMappingRecord[]>): void {
+  wiredFieldMappings({ data, error }: WireResult<Record<string, unknown>[]>): void {
     if (data && this.editingMappingId) {
-      this.rows = data.map((record) => ({
-        key: record.Id ?? newRowKey(),
-        id: record.Id,
-        sourceField: record.Source_Field__c ?? '',
-        sourceExpression: record.Source_Expression__c ?? '',
-        targetField: record.Target_Field__c,
-        transforms: record.Transforms__c ?? '',
-        sensitive: !!record.Sensitive__c,
-        active: record.Active__c !== false
-      }));
+      this.rows = data.map(rowFromRecord);
+      // A clone edits copies: the rows lose their Ids, so saving creates new field mappings.
+      if (!this.draft?.id) this.rows = this.rows.map((row) => ({ ...row, id: undefined }));
     }
-    if (error) this.errors = [errorText(error)];
+    if (error) this.issues = [{ message: friendlyError(error), severity: 'error' }];
   }
 
   // ---- states -------------------------------------------------------------------------------
@@ -220,7 +151,7 @@ export default class S2sMappingEditor extends LightningElement {
   }
   get loadError(): string | undefined {
     const error = this.accessError ?? this.connectionsError ?? this.mappingsError;
-    return error ? errorText(error) : undefined;
+    return error ? friendlyError(error) : undefined;
   }
   get ready(): boolean {
     return !this.isLoading && !this.isDenied && !this.loadError;
@@ -241,366 +172,244 @@ export default class S2sMappingEditor extends LightningElement {
     return this.showList && (this.objectMappings?.length ?? 0) > 0;
   }
   get connectionOptions(): { label: string; value: string }[] {
-    return (this.connections ?? []).map((connection) => ({
-      label: connection.Name,
-      value: connection.Id
-    }));
-  }
-  get mappingItems(): (ObjectMapping & { title: string; triggerLabel: string })[] {
-    return (this.objectMappings ?? []).map((mapping) => ({
-      ...mapping,
-      title: `${mapping.Source_Object__c} → ${mapping.Target_Object__c}`,
-      triggerLabel:
-        OPTIONS.triggerMode.find((option) => option.value === mapping.Trigger_Mode__c)?.label ??
-        mapping.Trigger_Mode__c
-    }));
-  }
-
-  // ---- field table --------------------------------------------------------------------------
-
-  get sourceFieldOptions(): { label: string; value: string }[] {
-    return (this.sourceFields ?? []).map((field) => ({
-      label: `${field.label} (${field.name})`,
-      value: field.name
-    }));
-  }
-  get targetFieldOptions(): { label: string; value: string }[] {
-    return (this.targetFields ?? [])
-      .filter((field) => field.updateable !== false)
-      .map((field) => ({ label: `${field.label} (${field.name})`, value: field.name }));
-  }
-  get hasTargetDescribe(): boolean {
-    return !!this.targetFields;
-  }
-  get hasRows(): boolean {
-    return this.rows.length > 0;
-  }
-  get cannotAutoMap(): boolean {
-    return !this.sourceFields || !this.targetFields;
-  }
-  get rowViews(): RowView[] {
-    const sources = new Map(
-      (this.sourceFields ?? []).map((field) => [field.name.toLowerCase(), field])
-    );
-    const targets = new Map(
-      (this.targetFields ?? []).map((field) => [field.name.toLowerCase(), field])
-    );
-    return this.rows.map((row) => {
-      const source = sources.get(row.sourceField.toLowerCase());
-      const target = targets.get(row.targetField.toLowerCase());
-      const state = compatibility(source?.type, target?.type);
-      const targetLabel = row.targetField || LABELS.newField;
-      const open = row.key === this.openTransformsKey;
-      return {
-        ...row,
-        compatibilityLabel: LABELS[`compat_${state}` as const],
-        compatibilityClass: `slds-badge s2s-compat_${state}`,
-        targetLabel,
-        transformsSummary: chainSummary(row.transforms),
-        transformsInvalid: !!(transformsError(row.transforms) ?? row.transformsEditorError),
-        transformsOpen: open,
-        transformsToggleLabel: formatLabel(
-          open ? LABELS.closeTransforms : LABELS.editTransforms,
-          targetLabel
-        ),
-        transformsToggleIcon: open ? 'utility:chevronup' : 'utility:edit',
-        editorKey: `${row.key}-transforms`
-      };
-    });
-  }
-  get isScheduled(): boolean {
-    return this.draft?.Trigger_Mode__c === 'Scheduled';
-  }
-  get hasErrors(): boolean {
-    return this.errors.length > 0;
+    return (this.connections ?? []).map((c) => ({ label: c.Name, value: c.Id }));
   }
   get editorTitle(): string {
-    return this.draft?.Id
-      ? `${this.draft.Source_Object__c} → ${this.draft.Target_Object__c}`
+    return this.draft?.id
+      ? `${this.draft.sourceObject} → ${this.draft.targetObject}`
       : LABELS.newMapping;
   }
-  get hasPreview(): boolean {
-    return !!this.preview;
+  get hasIssues(): boolean {
+    return this.issues.length > 0;
   }
-  get filterLabel(): string {
-    return this.previewFilterPassed ? LABELS.filterPassed : LABELS.filterFailed;
+  get errorCount(): number {
+    return this.issues.filter((issue) => issue.severity === 'error').length;
   }
-  get filterClass(): string {
-    return this.previewFilterPassed ? 'slds-text-color_success' : 'slds-text-color_error';
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
   }
-  get cannotPreview(): boolean {
-    return this.previewing || !this.sampleRecordId.trim() || !this.draft?.Source_Object__c;
+  get summaryTitle(): string {
+    return this.hasErrors ? formatLabel(LABELS.errorsTitle, this.errorCount) : LABELS.warningsTitle;
   }
-  get errorItems(): { key: number; message: string }[] {
-    return this.errors.map((message, key) => ({ key, message }));
+  get summaryClass(): string {
+    return `slds-notify slds-notify_alert slds-var-m-bottom_medium ${
+      this.hasErrors ? 'slds-alert_error' : 'slds-alert_warning'
+    }`;
   }
-  get importErrorItems(): { key: number; message: string }[] {
-    return this.importErrors.map((message, key) => ({ key, message }));
-  }
-  get hasImportErrors(): boolean {
-    return this.importErrors.length > 0;
+  get issueItems(): { key: number; text: string }[] {
+    return this.issues.map((issue, key) => ({ key, text: issueText(issue) }));
   }
 
-  // ---- handlers -----------------------------------------------------------------------------
+  // ---- list ---------------------------------------------------------------------------------
 
   handleConnectionChange(event: CustomEvent<{ value: string }>): void {
     this.selectedConnectionId = event.detail.value;
   }
 
   handleNew(): void {
-    this.openEditor({
-      Connection__c: this.selectedConnectionId as string,
-      Source_Object__c: '',
-      Target_Object__c: '',
-      Direction__c: 'Outbound',
-      Trigger_Mode__c: 'Realtime_Trigger',
-      Conflict_Policy__c: 'Source_Wins',
-      Delete_Policy__c: 'Ignore',
-      Leave_Filter_Policy__c: 'Ignore',
-      Owner_Rule__c: 'Keep_Default',
-      Active__c: true
-    });
-    this.rows = [];
+    this.openEditor(newDraft(this.selectedConnectionId as string), []);
+    this.pendingFocus = { setting: 'sourceObject' };
   }
 
-  handleEdit(event: Event): void {
-    const id = (event.currentTarget as HTMLElement).dataset.id;
-    const mapping = this.objectMappings?.find((candidate) => candidate.Id === id);
+  handleEdit(event: CustomEvent<{ id: string }>): void {
+    const mapping = this.objectMappings?.find((candidate) => candidate.id === event.detail.id);
     if (!mapping) return;
-    this.openEditor({ ...mapping });
-    this.editingMappingId = mapping.Id;
-    this.sourceObject = mapping.Source_Object__c;
+    this.openEditor({ ...mapping }, []);
+    this.editingMappingId = mapping.id;
+    this.pendingFocus = { setting: 'sourceObject' };
   }
+
+  handleClone(event: CustomEvent<{ id: string }>): void {
+    const mapping = this.objectMappings?.find((candidate) => candidate.id === event.detail.id);
+    if (!mapping) return;
+    // A copy without Ids or name, inactive until saved deliberately: the same source object on the
+    // same connection is refused, so the admin picks another connection or object first.
+    this.openEditor({ ...mapping, id: undefined, name: undefined, active: false }, []);
+    this.editingMappingId = mapping.id;
+    this.pendingFocus = { setting: 'connectionId' };
+  }
+
+  async handleDeleted(): Promise<void> {
+    this.focusList(undefined);
+    await refreshApex(this.wiredMappings);
+  }
+
+  async handleImported(): Promise<void> {
+    await refreshApex(this.wiredMappings);
+  }
+
+  // ---- editor -------------------------------------------------------------------------------
 
   handleCancel(): void {
-    this.draft = undefined;
-    this.openTransformsKey = undefined;
-    this.editingMappingId = undefined;
-    this.rows = [];
+    const id = this.draft?.id ?? this.editingMappingId;
+    this.closeEditor();
+    this.focusList(id);
   }
 
-  handleSettingChange(event: CustomEvent<{ value?: unknown; checked?: boolean }>): void {
-    const target = event.target as HTMLElement & { dataset: DOMStringMap; type?: string };
-    const setting = target.dataset.setting as keyof ObjectMapping;
-    if (!this.draft || !setting) return;
-    let value: unknown = target.type === 'checkbox' ? event.detail.checked : event.detail.value;
-    if (NUMBER_SETTINGS.has(setting)) value = value === '' || value == null ? null : Number(value);
+  handleSettingChange(event: CustomEvent<SettingChangeDetail>): void {
+    if (!this.draft) return;
+    const { setting, value } = event.detail;
     this.draft = { ...this.draft, [setting]: value };
-    if (setting === 'Source_Object__c') this.sourceObject = value as string;
-    if (setting === 'Target_Object__c') this.targetFields = undefined;
+    if (setting === 'sourceObject') this.sourceObject = (value as string) || undefined;
+    if (setting === 'targetObject') this.targetFields = undefined;
   }
 
   async handleDescribeTarget(): Promise<void> {
-    if (!this.draft?.Target_Object__c) return;
+    if (!this.draft?.targetObject) return;
     this.describingTarget = true;
     this.describeError = undefined;
     try {
       this.targetFields = (await describeRemoteObject({
-        connectionId: this.draft.Connection__c,
-        objectName: this.draft.Target_Object__c
+        connectionId: this.draft.connectionId,
+        objectName: this.draft.targetObject
       })) as FieldInfo[];
     } catch (error) {
-      this.describeError = errorText(error);
+      this.describeError = friendlyError(error);
     } finally {
       this.describingTarget = false;
     }
   }
 
-  handleAutoMap(): void {
-    this.rows = [
-      ...this.rows,
-      ...autoMap(this.sourceFields ?? [], this.targetFields ?? [], this.rows)
-    ];
+  handleSchedulePreview(event: CustomEvent<SchedulePreview | undefined>): void {
+    this.schedulePreview = event.detail;
   }
 
-  handleAddRow(): void {
-    this.rows = [
-      ...this.rows,
-      {
-        key: newRowKey(),
-        sourceField: '',
-        sourceExpression: '',
-        targetField: '',
-        transforms: '',
-        sensitive: false,
-        active: true
-      }
-    ];
+  handleRowsChange(event: CustomEvent<{ rows: FieldRow[] }>): void {
+    this.rows = event.detail.rows;
   }
 
-  handleToggleTransforms(event: Event): void {
-    const key = (event.currentTarget as HTMLElement).dataset.key;
-    this.openTransformsKey = this.openTransformsKey === key ? undefined : key;
-  }
-
-  handleTransformsChange(event: CustomEvent<ChainChangeDetail>): void {
-    const key = (event.currentTarget as HTMLElement).dataset.key;
-    const { value, error } = event.detail;
-    this.rows = this.rows.map((row) => {
-      return row.key === key ? { ...row, transforms: value, transformsEditorError: error } : row;
-    });
-  }
-
-  handleRemoveRow(event: Event): void {
-    const key = (event.currentTarget as HTMLElement).dataset.key;
-    this.rows = this.rows.filter((row) => row.key !== key);
-  }
-
-  handleRowChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
-    const target = event.target as HTMLElement & { dataset: DOMStringMap; type?: string };
-    const { key, prop } = target.dataset;
-    const value = target.type === 'checkbox' ? event.detail.checked : (event.detail.value ?? '');
-    this.rows = this.rows.map((row) => {
-      return row.key === key ? { ...row, [prop as string]: value } : row;
-    });
+  handleIssueClick(event: Event): void {
+    event.preventDefault();
+    const index = Number((event.currentTarget as HTMLElement).dataset.index);
+    this.focusIssue(this.issues[index]);
   }
 
   async handleSave(): Promise<void> {
     if (!this.draft) return;
-    this.errors = this.clientErrors();
-    if (this.errors.length > 0) return;
+    const client = this.clientIssues();
+    if (client.length > 0) {
+      this.showIssues(client);
+      return;
+    }
     this.saving = true;
     try {
       const result = (await saveMapping({
-        mapping: this.draft,
-        fields: this.fieldRecords()
+        mapping: recordFromDraft(this.draft),
+        fields: this.rows.map((row) => recordFromRow(row))
       })) as SaveResult;
+      const issues = engineIssues(result);
       if (!result.success) {
-        this.errors = result.errors ?? [];
+        this.showIssues(issues);
         return;
       }
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: LABELS.toastSuccess,
-          message: LABELS.saved,
-          variant: 'success'
-        })
-      );
-      this.handleCancel();
+      if (issues.length > 0) {
+        // Saved, but inactive: the admin sees why here and can fix it and save again.
+        this.draft = { ...this.draft, id: result.mappingId, active: false };
+        this.toast(LABELS.toastWarning, LABELS.savedInactive, 'warning');
+        this.showIssues(issues);
+        await refreshApex(this.wiredMappings);
+        return;
+      }
+      this.toast(LABELS.toastSuccess, LABELS.saved, 'success');
+      this.focusList(result.mappingId);
+      this.closeEditor();
       await refreshApex(this.wiredMappings);
     } catch (error) {
-      this.errors = [errorText(error)];
+      this.showIssues([{ message: friendlyError(error), severity: 'error' }]);
     } finally {
       this.saving = false;
     }
   }
 
-  handleSampleChange(event: CustomEvent<{ value: string }>): void {
-    this.sampleRecordId = event.detail.value ?? '';
-  }
-
-  async handlePreview(): Promise<void> {
-    if (!this.draft) return;
-    this.previewing = true;
-    this.previewError = undefined;
-    this.preview = undefined;
-    try {
-      const result = (await previewMapping({
-        mapping: this.draft,
-        fields: this.fieldRecords(),
-        sampleRecordId: this.sampleRecordId.trim()
-      })) as Record<string, unknown>;
-      this.previewFilterPassed = result.__filterPassed !== false;
-      this.preview = Object.keys(result)
-        .filter((field) => field !== '__filterPassed')
-        .sort()
-        .map((field) => ({
-          field,
-          value: result[field] === null || result[field] === undefined ? '' : String(result[field])
-        }));
-    } catch (error) {
-      this.previewError = errorText(error);
-    } finally {
-      this.previewing = false;
-    }
-  }
-
-  async handleExport(): Promise<void> {
-    try {
-      const json = (await exportConfiguration()) as string;
-      downloadText('s2s-configuration.json', 'application/json', json);
-    } catch (error) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: LABELS.toastError,
-          message: errorText(error),
-          variant: 'error'
-        })
-      );
-    }
-  }
-
-  handleImportText(event: CustomEvent<{ value: string }>): void {
-    this.importText = event.detail.value ?? '';
-  }
-
-  async handleImport(): Promise<void> {
-    this.importing = true;
-    this.importMessage = undefined;
-    this.importErrors = [];
-    try {
-      const result = (await importConfiguration({
-        configurationJson: this.importText
-      })) as ImportResult;
-      if (result.success) {
-        this.importMessage = formatLabel(
-          LABELS.imported,
-          result.connections,
-          result.objectMappings,
-          result.fieldMappings
-        );
-        await refreshApex(this.wiredMappings);
-      } else {
-        this.importErrors = result.errors ?? [];
+  renderedCallback(): void {
+    const pending = this.pendingFocus;
+    if (!pending) return;
+    if (pending.setting) {
+      const settings = this.settings();
+      if (settings) {
+        this.pendingFocus = undefined;
+        settings.focusSetting(pending.setting);
       }
-    } catch (error) {
-      this.importErrors = [errorText(error)];
-    } finally {
-      this.importing = false;
+    } else if (pending.list) {
+      const list = this.template?.querySelector('c-s2s-mapping-list') as unknown as ListApi | null;
+      const target = list ?? this.template?.querySelector<HTMLElement>('[data-id="new"]');
+      if (target) {
+        this.pendingFocus = undefined;
+        if (list) list.focusMapping(pending.mappingId);
+        else (target as HTMLElement).focus();
+      }
     }
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private openEditor(mapping: ObjectMapping): void {
+  private openEditor(mapping: MappingDraft, rows: FieldRow[]): void {
     this.draft = mapping;
-    this.errors = [];
-    this.preview = undefined;
-    this.previewError = undefined;
+    this.rows = rows;
+    this.issues = [];
     this.targetFields = undefined;
     this.describeError = undefined;
-    this.sourceObject = mapping.Source_Object__c || undefined;
+    this.schedulePreview = undefined;
+    this.editingMappingId = undefined;
+    this.sourceObject = mapping.sourceObject || undefined;
   }
 
-  private clientErrors(): string[] {
-    const draft = this.draft as ObjectMapping;
-    const errors: string[] = [];
-    if (!draft.Source_Object__c)
-      errors.push(formatLabel(LABELS.errorRequired, LABELS.sourceObject));
-    if (!draft.Target_Object__c)
-      errors.push(formatLabel(LABELS.errorRequired, LABELS.targetObject));
-    for (const objectName of [draft.Source_Object__c, draft.Target_Object__c]) {
-      if (isDeniedObject(objectName))
-        errors.push(formatLabel(LABELS.errorDeniedObject, objectName));
-    }
-    if (draft.Trigger_Mode__c === 'Scheduled' && !draft.Schedule_Cron__c?.trim()) {
-      errors.push(formatLabel(LABELS.errorRequired, LABELS.scheduleCron));
-    }
-    for (const problem of validateRows(this.rows, this.sourceFields, this.targetFields)) {
-      errors.push(formatLabel(RULE_MESSAGES[problem.code], problem.field, problem.detail));
-    }
-    return errors;
+  private closeEditor(): void {
+    this.draft = undefined;
+    this.editingMappingId = undefined;
+    this.rows = [];
+    this.issues = [];
   }
 
-  private fieldRecords(): FieldMappingRecord[] {
-    return this.rows.map((row) => ({
-      ...(row.id ? { Id: row.id } : {}),
-      Source_Field__c: row.sourceField || null,
-      Source_Expression__c: row.sourceExpression || null,
-      Target_Field__c: row.targetField.trim(),
-      Transforms__c: row.transforms.trim() || null,
-      Sensitive__c: row.sensitive,
-      Active__c: row.active
-    }));
+  private focusList(mappingId: string | undefined): void {
+    this.pendingFocus = { list: true, mappingId };
+  }
+
+  /** Problems the browser can see before asking the engine. */
+  private clientIssues(): Issue[] {
+    const cronError =
+      this.schedulePreview && !this.schedulePreview.valid ? this.schedulePreview.error : undefined;
+    return draftIssues(
+      this.draft as MappingDraft,
+      this.rows,
+      this.sourceFields,
+      this.targetFields,
+      cronError
+    );
+  }
+
+  /** Shows problems on their inputs and in the summary; the focus goes to the first one. */
+  private showIssues(issues: Issue[]): void {
+    this.issues = issues;
+    this.settings()?.showIssues(issues);
+    this.table()?.showIssues(issues);
+    const first = issues.find((issue) => issue.severity === 'error') ?? issues[0];
+    // After the summary renders: the first problem's input, or the summary itself.
+    Promise.resolve().then(() => this.focusIssue(first));
+  }
+
+  private focusIssue(issue: Issue | undefined): void {
+    if (issue?.setting && this.settings()?.focusSetting(issue.setting)) return;
+    const key =
+      issue?.rowKey ??
+      this.rows.find(
+        (row) => row.targetField.trim().toLowerCase() === issue?.targetField?.toLowerCase()
+      )?.key;
+    if (key && this.table()) {
+      this.table()?.focusRow(key);
+      return;
+    }
+    this.template?.querySelector<HTMLElement>('[data-id="summary"]')?.focus();
+  }
+
+  private settings(): SettingsApi | null {
+    return this.template?.querySelector('c-s2s-mapping-settings') as unknown as SettingsApi | null;
+  }
+  private table(): TableApi | null {
+    return this.template?.querySelector('c-s2s-field-mapping-table') as unknown as TableApi | null;
+  }
+
+  private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

@@ -1,4 +1,10 @@
 // Helpers shared by the S2S admin components: error text, file download, small formatting.
+import peerNotFound from '@salesforce/label/c.S2S_Error_Peer_Not_Found';
+import peerUnauthorized from '@salesforce/label/c.S2S_Error_Peer_Unauthorized';
+import peerForbidden from '@salesforce/label/c.S2S_Error_Peer_Forbidden';
+import peerUnavailable from '@salesforce/label/c.S2S_Error_Peer_Unavailable';
+import peerUnreachable from '@salesforce/label/c.S2S_Error_Peer_Unreachable';
+import peerOther from '@salesforce/label/c.S2S_Error_Peer_Other';
 
 /** The shape of an error from an Apex call, a wire adapter or a UI API call. */
 interface ErrorLike {
@@ -69,4 +75,51 @@ export function formatLabel(
     const value = values[Number(index)];
     return value === undefined || value === null ? match : String(value);
   });
+}
+
+/** What S2SAdminAccessController.getAccess answers: the running user's S2S permissions. */
+export interface Access {
+  canAdminister: boolean;
+  canSyncNow?: boolean;
+  canViewAudit?: boolean;
+}
+
+/** The value a @wire handler receives: data or an error, never both. */
+export interface WireResult<T> {
+  data?: T;
+  error?: unknown;
+}
+
+// "System.AuraHandledException: ", "S2SRemoteDescribe.RemoteDescribeException: " and the like.
+const EXCEPTION_PREFIX = /^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*Exception:\s*/;
+const HTTP_ANSWER = /^HTTP (\d{3})\b/;
+const UNREACHABLE =
+  /Unable to tunnel|Unauthorized endpoint|Read timed out|timed out|UnknownHost|callout/i;
+
+/**
+ * One sentence per error that says what happened and what to do: exception class names are
+ * removed, and an HTTP answer of the peer (`HTTP 404: [{...}]`) becomes what it means for the
+ * admin. Messages already written for a person pass unchanged.
+ */
+export function friendlyErrors(errors: unknown): string[] {
+  return reduceErrors(errors).map((raw) => {
+    let message = raw.trim();
+    while (EXCEPTION_PREFIX.test(message)) message = message.replace(EXCEPTION_PREFIX, '');
+    const http = HTTP_ANSWER.exec(message);
+    if (http) {
+      const status = Number(http[1]);
+      if (status === 404) return peerNotFound;
+      if (status === 401) return peerUnauthorized;
+      if (status === 403) return peerForbidden;
+      if (status >= 500) return peerUnavailable;
+      return formatLabel(peerOther, status);
+    }
+    if (message !== raw.trim() && UNREACHABLE.test(message)) return peerUnreachable;
+    return message;
+  });
+}
+
+/** friendlyErrors as one line, for a message next to a control. */
+export function friendlyError(errors: unknown): string {
+  return friendlyErrors(errors).join(' ');
 }

@@ -1,4 +1,15 @@
-import { createElement } from 'lwc';
+import {
+  $,
+  $$,
+  cleanDom,
+  fire,
+  flush,
+  mocked,
+  mockWire,
+  mount as mountComponent,
+  texts,
+  wire
+} from 'test-utils/s2sLwc';
 import S2sMappingEditor from 'c/s2sMappingEditor';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getConnections from '@salesforce/apex/S2SConnectionsController.getConnections';
@@ -7,15 +18,10 @@ import getFieldMappings from '@salesforce/apex/S2SMappingController.getFieldMapp
 import getLocalObjects from '@salesforce/apex/S2SMappingController.getLocalObjects';
 import describeLocalObject from '@salesforce/apex/S2SMappingController.describeLocalObject';
 import describeRemoteObject from '@salesforce/apex/S2SMappingController.describeRemoteObject';
+import describeSchedule from '@salesforce/apex/S2SMappingController.describeSchedule';
 import saveMapping from '@salesforce/apex/S2SMappingController.saveMapping';
 import previewMapping from '@salesforce/apex/S2SMappingController.previewMapping';
-import exportConfiguration from '@salesforce/apex/S2SMappingController.exportConfiguration';
-import importConfiguration from '@salesforce/apex/S2SMappingController.importConfiguration';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
 });
@@ -37,7 +43,16 @@ jest.mock('@salesforce/apex/S2SMappingController.describeLocalObject', () => moc
 jest.mock(
   '@salesforce/apex/S2SMappingController.describeRemoteObject',
   () => ({ default: jest.fn() }),
-  { virtual: true }
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/apex/S2SMappingController.describeSchedule',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
 );
 jest.mock('@salesforce/apex/S2SMappingController.saveMapping', () => ({ default: jest.fn() }), {
   virtual: true
@@ -45,18 +60,25 @@ jest.mock('@salesforce/apex/S2SMappingController.saveMapping', () => ({ default:
 jest.mock('@salesforce/apex/S2SMappingController.previewMapping', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/S2SMappingController.deleteMapping', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/apex/S2SMappingController.exportConfiguration',
   () => ({ default: jest.fn() }),
-  { virtual: true }
+  {
+    virtual: true
+  }
 );
 jest.mock(
   '@salesforce/apex/S2SMappingController.importConfiguration',
   () => ({ default: jest.fn() }),
-  { virtual: true }
+  {
+    virtual: true
+  }
 );
 
-// Two labels with their text, so a message is checked for naming the field and the step.
+// Labels with their text, so messages are checked for naming the field and the step.
 jest.mock(
   '@salesforce/label/c.S2S_Mapping_Error_Transforms',
   () => ({ default: 'Field {0}, transform chain: {1}' }),
@@ -67,15 +89,14 @@ jest.mock(
   () => ({ default: 'Step {0}: choose a transform.' }),
   { virtual: true }
 );
-
-interface TestWire {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+jest.mock('@salesforce/label/c.S2S_Error_Required_Field', () => ({ default: '{0} is required.' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.S2S_Error_Peer_Not_Found',
+  () => ({ default: 'The peer org has no such object.' }),
+  { virtual: true }
+);
 
 const ADMIN = { canAdminister: true, canSyncNow: true, canViewAudit: true };
 const CONNECTIONS = [
@@ -107,29 +128,19 @@ const REMOTE_FIELDS = [
   { name: 'Id', label: 'Account ID', type: 'id', updateable: false }
 ];
 
-function mount(props: Record<string, unknown> = {}): HTMLElement {
-  const element = createElement('c-s2s-mapping-editor', { is: S2sMappingEditor });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-  element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [
-  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)
-];
+const mount = (props: Record<string, unknown> = {}): HTMLElement =>
+  mountComponent('c-s2s-mapping-editor', S2sMappingEditor, props);
+const SETTINGS = 'c-s2s-mapping-settings';
+const TABLE = 'c-s2s-field-mapping-table';
+const LIST = 'c-s2s-mapping-list';
 
-function fire(target: HTMLElement, detail: Record<string, unknown>, type?: string): void {
-  if (type) (target as HTMLElement & { type: string }).type = type;
-  target.dispatchEvent(new CustomEvent('change', { detail }));
-}
 function setting(
   element: HTMLElement,
   name: string,
   detail: Record<string, unknown>,
   type?: string
 ): void {
-  fire($(element, `[data-setting="${name}"]`)!, detail, type);
+  fire($(element, SETTINGS, `[data-setting="${name}"]`)!, detail, type);
 }
 
 async function showList(mappings: unknown[] = [MAPPING]): Promise<void> {
@@ -145,19 +156,36 @@ async function openNewWithDescribes(element: HTMLElement): Promise<void> {
   await showList();
   $(element, '[data-id="new"]')!.click();
   await flush();
-  setting(element, 'Source_Object__c', { value: 'Account' });
-  setting(element, 'Target_Object__c', { value: 'Account' });
+  setting(element, 'sourceObject', { value: 'Account' });
+  setting(element, 'targetObject', { value: 'Account' });
   await flush();
   wire(describeLocalObject).emit(LOCAL_FIELDS);
   mocked(describeRemoteObject).mockResolvedValueOnce(REMOTE_FIELDS);
-  $(element, '[data-id="describe-target"]')!.click();
+  $(element, SETTINGS, '[data-id="describe-target"]')!.click();
   await flush();
+}
+
+async function autoMapAll(element: HTMLElement): Promise<void> {
+  $(element, TABLE, '[data-id="auto-map"]')!.click();
+  await flush();
+  $(element, TABLE, 'c-s2s-auto-map-review', '[data-id="review-apply"]')!.click();
+  await flush();
+}
+
+/** Records every element that takes the focus. */
+function watchFocus(): HTMLElement[] {
+  const focused: HTMLElement[] = [];
+  jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+    focused.push(this);
+  });
+  return focused;
 }
 
 describe('c-s2s-mapping-editor', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
     jest.clearAllMocks();
+    jest.restoreAllMocks();
   });
 
   it('shows a spinner while loading', async () => {
@@ -175,10 +203,12 @@ describe('c-s2s-mapping-editor', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('shows a load error', async () => {
+  it('shows a load error without the exception class name', async () => {
     const element = mount();
     wire(getAccess).emit(ADMIN);
-    wire(getConnections).error({ message: 'No access to S2S_Connection__c' });
+    wire(getConnections).error({
+      message: 'System.QueryException: No access to S2S_Connection__c'
+    });
     await flush();
     expect($(element, '[data-id="error"]')!.textContent).toBe('No access to S2S_Connection__c');
   });
@@ -211,15 +241,24 @@ describe('c-s2s-mapping-editor', () => {
     expect(wire(getObjectMappings).getLastConfig()).toEqual({ connectionId: 'a01000000000002AAA' });
   });
 
-  it('lists mappings and opens one with its field mappings', async () => {
+  it('lists mappings with their active state and opens one with its field mappings', async () => {
     const element = mount();
-    await showList();
-    expect($(element, '[data-id="mappings"]')!.textContent).toContain('Account → Account');
-    expect($(element, '[data-id="mappings"]')!.textContent).toContain(
-      'c.S2S_Trigger_Realtime_Trigger'
-    );
+    await showList([
+      MAPPING,
+      {
+        ...MAPPING,
+        Id: 'a02000000000002AAA',
+        Source_Object__c: 'Contact',
+        Target_Object__c: 'Contact',
+        Active__c: false
+      }
+    ]);
+    expect(texts($$(element, LIST, '[data-id="active"]'))).toEqual([
+      'c.S2S_Mapping_List_Active',
+      'c.S2S_Mapping_List_Inactive'
+    ]);
     await expect(element).toBeAccessible();
-    $(element, `lightning-button[data-id="${MAPPING.Id}"]`)!.click();
+    $(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`)!.click();
     await flush();
     expect(wire(getFieldMappings).getLastConfig()).toEqual({ objectMappingId: MAPPING.Id });
     expect(wire(describeLocalObject).getLastConfig()).toEqual({ objectName: 'Account' });
@@ -233,22 +272,46 @@ describe('c-s2s-mapping-editor', () => {
       }
     ]);
     await flush();
-    expect($$(element, 'tbody tr[data-row]').length).toBe(1);
+    expect($$(element, TABLE, 'tbody tr[data-row]').length).toBe(1);
     expect($(element, '[data-id="editor"] h2')!.textContent).toBe('Account → Account');
     await expect(element).toBeAccessible();
   });
 
-  it('auto-maps by name and label and shows type compatibility', async () => {
+  it('moves the focus to the source object after New mapping, and back to the list after Cancel', async () => {
+    const element = mount();
+    await showList();
+    const focused = watchFocus();
+    $(element, '[data-id="new"]')!.click();
+    await flush();
+    expect(focused.at(-1)).toBe($(element, SETTINGS, '[data-setting="sourceObject"]'));
+    $(element, LIST)?.click();
+    $(element, '[data-id="cancel"]')!.click();
+    await flush();
+    await flush();
+    expect(focused.at(-1)).toBe($(element, LIST, '[data-id="list-search"]'));
+  });
+
+  it('returns the focus to the Edit button of the mapping after Cancel', async () => {
+    const element = mount();
+    await showList();
+    const focused = watchFocus();
+    $(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    $(element, '[data-id="cancel"]')!.click();
+    await flush();
+    await flush();
+    expect(focused.at(-1)).toBe($(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`));
+  });
+
+  it('auto-maps after review and shows type compatibility', async () => {
     const element = mount();
     await openNewWithDescribes(element);
     expect(mocked(describeRemoteObject)).toHaveBeenCalledWith({
       connectionId: 'a01000000000001AAA',
       objectName: 'Account'
     });
-    $(element, '[data-id="auto-map"]')!.click();
-    await flush();
-    const badges = $$(element, '[data-id="compat"]').map((badge) => badge.textContent);
-    expect(badges).toEqual([
+    await autoMapAll(element);
+    expect(texts($$(element, TABLE, '[data-id="compat"]'))).toEqual([
       'c.S2S_Compat_Compatible',
       'c.S2S_Compat_Compatible',
       'c.S2S_Compat_Convertible'
@@ -256,41 +319,80 @@ describe('c-s2s-mapping-editor', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('refuses to save an invalid mapping and names the field', async () => {
+  it('puts each error on its input, lists them at the top with links and focuses the first', async () => {
     const element = mount();
-    await openNewWithDescribes(element);
-    $(element, '[data-id="add-row"]')!.click();
+    await showList();
+    $(element, '[data-id="new"]')!.click();
     await flush();
-    const key = $(element, 'tbody tr')!.dataset.row as string;
-    fire($(element, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, {
-      value: 'Active__c'
-    });
-    // A step added in the chain editor but given no type: the chain is not valid yet.
-    $(element, `[data-id="toggle-transforms"][data-key="${key}"]`)!.click();
+    setting(element, 'triggerMode', { value: 'Scheduled' });
     await flush();
-    const chain = $(element, `c-s2s-transform-chain-editor[data-key="${key}"]`)!;
-    (chain.shadowRoot!.querySelector('[data-id="add-step"]') as HTMLElement).click();
-    await flush();
-    expect($(element, '[data-id="transforms-invalid"]')).not.toBeNull();
+    const marked: Record<string, string> = {};
+    for (const input of $$(element, SETTINGS, '[data-setting]')) {
+      (input as unknown as { setCustomValidity(m: string): void }).setCustomValidity = (m) => {
+        marked[input.dataset.setting as string] = m;
+      };
+    }
+    const focused = watchFocus();
     $(element, '[data-id="save"]')!.click();
     await flush();
-    const messages = $$(element, '[data-id="errors"] li').map((item) => item.textContent);
-    expect(messages).toEqual([
-      'c.S2S_Mapping_Error_Source_Missing',
-      'Field Active__c, transform chain: Step 1: choose a transform.'
+    expect(marked).toEqual(
+      expect.objectContaining({
+        sourceObject: 'c.S2S_Mapping_Source_Object is required.',
+        targetObject: 'c.S2S_Mapping_Target_Object is required.',
+        scheduleCron: 'c.S2S_Mapping_Schedule_Cron is required.',
+        direction: ''
+      })
+    );
+    const links = $$(element, '[data-id="summary"] a');
+    expect(texts(links)).toEqual([
+      'c.S2S_Mapping_Source_Object: c.S2S_Mapping_Source_Object is required.',
+      'c.S2S_Mapping_Target_Object: c.S2S_Mapping_Target_Object is required.',
+      'c.S2S_Mapping_Schedule_Cron: c.S2S_Mapping_Schedule_Cron is required.'
     ]);
+    expect(focused.at(-1)).toBe($(element, SETTINGS, '[data-setting="sourceObject"]'));
+    links[2].click();
+    expect(focused.at(-1)).toBe($(element, SETTINGS, '[data-setting="scheduleCron"]'));
     expect(mocked(saveMapping)).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
   });
 
-  it('keeps denied objects out of the object picker and refuses a denied peer object', async () => {
+  it('refuses to save an invalid row and names the field and the step', async () => {
+    const element = mount();
+    await openNewWithDescribes(element);
+    $(element, TABLE, '[data-id="add-row"]')!.click();
+    await flush();
+    const key = $(element, TABLE, 'tbody tr')!.dataset.row as string;
+    fire($(element, TABLE, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, {
+      value: 'Active__c'
+    });
+    await flush();
+    $(element, TABLE, `[data-id="toggle-transforms"][data-key="${key}"]`)!.click();
+    await flush();
+    const chain = $(element, TABLE, `c-s2s-transform-chain-editor[data-key="${key}"]`)!;
+    (chain.shadowRoot!.querySelector('[data-id="add-step"]') as HTMLElement).click();
+    await flush();
+    expect($(element, TABLE, '[data-id="transforms-invalid"]')).not.toBeNull();
+    const focused = watchFocus();
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    await flush();
+    expect(texts($$(element, '[data-id="summary"] li'))).toEqual([
+      'c.S2S_Mapping_Error_Source_Missing',
+      'Field Active__c, transform chain: Step 1: choose a transform.'
+    ]);
+    expect(focused.at(-1)).toBe($(element, TABLE, `[data-prop="targetField"][data-key="${key}"]`));
+    expect(mocked(saveMapping)).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps denied objects out of the object picker and refuses a denied peer object on its input', async () => {
     const element = mount();
     wire(getAccess).emit(ADMIN);
     wire(getConnections).emit(CONNECTIONS);
     wire(getLocalObjects).emit([
       { name: 'Account', label: 'Account' },
-      { name: 'User', label: 'User' },
-      { name: 'Group', label: 'Group' },
+      { name: 'Profile', label: 'Profile' },
+      { name: 'PermissionSet', label: 'Permission Set' },
       { name: 'S2S_Outbox__c', label: 'S2S Outbox' }
     ]);
     await flush();
@@ -298,115 +400,74 @@ describe('c-s2s-mapping-editor', () => {
     await flush();
     $(element, '[data-id="new"]')!.click();
     await flush();
-    const picker = $(
-      element,
-      'lightning-combobox[data-setting="Source_Object__c"]'
-    ) as HTMLElement & {
+    const picker = $(element, SETTINGS, '[data-setting="sourceObject"]') as HTMLElement & {
       options: { value: string }[];
     };
     expect(picker.options.map((o) => o.value)).toEqual(['Account']);
-    setting(element, 'Source_Object__c', { value: 'Account' });
-    setting(element, 'Target_Object__c', { value: 'PermissionSetAssignment' });
+    setting(element, 'sourceObject', { value: 'Account' });
+    setting(element, 'targetObject', { value: 'PermissionSetAssignment' });
     await flush();
     $(element, '[data-id="save"]')!.click();
     await flush();
-    const messages = $$(element, '[data-id="errors"] li').map((item) => item.textContent);
-    expect(messages).toContain('c.S2S_Mapping_Error_Denied_Object');
+    expect(texts($$(element, '[data-id="summary"] li'))).toEqual([
+      'c.S2S_Mapping_Target_Object: c.S2S_Mapping_Error_Denied_Object'
+    ]);
     expect(mocked(saveMapping)).not.toHaveBeenCalled();
-    await expect(element).toBeAccessible();
   });
 
-  it('edits a row transform chain in the chain editor below the row and saves its JSON', async () => {
-    const element = mount();
-    await showList();
-    $(element, `lightning-button[data-id="${MAPPING.Id}"]`)!.click();
-    await flush();
-    wire(describeLocalObject).emit(LOCAL_FIELDS);
-    wire(getFieldMappings).emit([
-      {
-        Id: 'a03000000000001AAA',
-        Source_Field__c: 'Industry',
-        Target_Field__c: 'Industry',
-        Transforms__c: '[{"type":"valueMap","map":{"Tech":"Technology"}}]',
-        Active__c: true
-      },
-      { Id: 'a03000000000002AAA', Source_Field__c: 'Name', Target_Field__c: 'Name' }
-    ]);
-    await flush();
-    const summaries = $$(element, '[data-id="transforms-summary"]').map((cell) => cell.textContent);
-    expect(summaries).toEqual(['c.S2S_Transform_Type_ValueMap', 'c.S2S_Transform_Summary_None']);
-    expect($(element, 'c-s2s-transform-chain-editor')).toBeNull();
-
-    // Open the Name row's chain: one editor, full width below that row, with the source fields.
-    const toggle = $(element, '[data-id="toggle-transforms"][data-key="a03000000000002AAA"]')!;
-    toggle.click();
-    await flush();
-    const chain = $(element, 'tr[data-editor="a03000000000002AAA"] c-s2s-transform-chain-editor')!;
-    expect((chain as HTMLElement & { fieldName: string }).fieldName).toBe('Name');
-    expect(
-      (chain as HTMLElement & { sourceFields: { value: string }[] }).sourceFields.map(
-        (option) => option.value
-      )
-    ).toEqual(['Name', 'Industry', 'IsActive__c']);
-    expect((toggle as HTMLElement & { ariaExpanded: string }).ariaExpanded).toBe('true');
-    await expect(element).toBeAccessible();
-
-    // Add a "default" step with a value: the row's summary and the saved JSON follow.
-    const inner = (selector: string): HTMLElement =>
-      chain.shadowRoot!.querySelector(selector) as HTMLElement;
-    inner('[data-id="add-step"]').click();
-    await flush();
-    fire(inner('[data-id="type"]'), { value: 'default' });
-    await flush();
-    fire(inner('[data-option="value"]'), { value: 'Unnamed' });
-    await flush();
-    expect($$(element, '[data-id="transforms-summary"]')[1].textContent).toBe(
-      'c.S2S_Transform_Type_Default'
-    );
-    expect($(element, '[data-id="transforms-invalid"]')).toBeNull();
-    toggle.click();
-    await flush();
-    expect($(element, 'c-s2s-transform-chain-editor')).toBeNull();
-
-    mocked(saveMapping).mockResolvedValueOnce({ success: true });
-    $(element, '[data-id="save"]')!.click();
-    await flush();
-    expect(mocked(saveMapping).mock.calls[0][0].fields.map((f: any) => f.Transforms__c)).toEqual([
-      '[{"type":"valueMap","map":{"Tech":"Technology"}}]',
-      '[{"type":"default","value":"Unnamed"}]'
-    ]);
-  });
-
-  it('requires objects and a cron for scheduled mappings', async () => {
+  it('shows the cron next runs from the controller and refuses a cron it says is not valid', async () => {
     const element = mount();
     await showList();
     $(element, '[data-id="new"]')!.click();
     await flush();
-    setting(element, 'Trigger_Mode__c', { value: 'Scheduled' });
+    setting(element, 'triggerMode', { value: 'Scheduled' });
     await flush();
-    expect($(element, '[data-setting="Schedule_Cron__c"]')).not.toBeNull();
+    mocked(describeSchedule).mockResolvedValueOnce({
+      valid: true,
+      nextRuns: ['2030-01-01T02:00:00.000Z', '2030-01-02T02:00:00.000Z', '2030-01-03T02:00:00.000Z']
+    });
+    setting(element, 'scheduleCron', { value: '0 0 2 * * ?' });
+    await flush();
+    expect(mocked(describeSchedule)).toHaveBeenCalledWith({ cronExpression: '0 0 2 * * ?' });
+    expect(
+      $$(element, SETTINGS, '[data-id="next-runs"] lightning-formatted-date-time').length
+    ).toBe(3);
+    mocked(describeSchedule).mockResolvedValueOnce({
+      valid: false,
+      error:
+        'Seconds and minutes must be single numbers: Apex runs a schedule at most once an hour.'
+    });
+    setting(element, 'scheduleCron', { value: '0 */5 * * * ?' });
+    await flush();
+    expect($(element, SETTINGS, '[data-id="cron-error"]')!.textContent).toContain(
+      'at most once an hour'
+    );
+    setting(element, 'sourceObject', { value: 'Account' });
+    setting(element, 'targetObject', { value: 'Account' });
+    await flush();
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect($$(element, '[data-id="errors"] li').length).toBe(3);
-    expect($(element, '[data-id="no-fields"]')).not.toBeNull();
+    expect(texts($$(element, '[data-id="summary"] li'))).toEqual([
+      'c.S2S_Mapping_Schedule_Cron: Seconds and minutes must be single numbers: Apex runs a schedule at most once an hour.'
+    ]);
+    expect(mocked(saveMapping)).not.toHaveBeenCalled();
   });
 
-  it('saves a valid mapping with its settings and fields, showing the saving state', async () => {
+  it('saves a valid mapping with its settings and fields, then focuses it in the list', async () => {
     const element = mount();
     await openNewWithDescribes(element);
-    $(element, '[data-id="auto-map"]')!.click();
-    await flush();
-    const rows = $$(element, 'tbody tr');
+    await autoMapAll(element);
+    const rows = $$(element, TABLE, 'tbody tr');
     const lastKey = rows[2].dataset.row as string;
     fire(
-      $(element, `[data-key="${lastKey}"][data-prop="sensitive"]`)!,
+      $(element, TABLE, `[data-key="${lastKey}"][data-prop="sensitive"]`)!,
       { checked: true },
       'checkbox'
     );
-    $(element, `[data-id="remove-row"][data-key="${rows[1].dataset.row}"]`)!.click();
-    setting(element, 'Sequence__c', { value: '20' });
-    setting(element, 'Active__c', { checked: false }, 'checkbox');
-    setting(element, 'Filter__c', { value: "Industry = 'Energy'" });
+    await flush();
+    $(element, TABLE, `[data-id="remove-row"][data-key="${rows[1].dataset.row}"]`)!.click();
+    setting(element, 'sequence', { value: '20' });
+    setting(element, 'filter', { value: "Industry = 'Energy'" });
     await flush();
     let finish: (value: unknown) => void = () => undefined;
     mocked(saveMapping).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
@@ -418,10 +479,12 @@ describe('c-s2s-mapping-editor', () => {
     const call = mocked(saveMapping).mock.calls[0][0];
     expect(call.mapping).toEqual(
       expect.objectContaining({
+        Connection__c: 'a01000000000001AAA',
         Source_Object__c: 'Account',
         Sequence__c: 20,
-        Active__c: false,
-        Filter__c: "Industry = 'Energy'"
+        Active__c: true,
+        Filter__c: "Industry = 'Energy'",
+        Schedule_Cron__c: null
       })
     );
     expect(call.fields).toEqual([
@@ -446,129 +509,156 @@ describe('c-s2s-mapping-editor', () => {
     element.addEventListener('lightning__showtoast', (event) =>
       toasts.push((event as CustomEvent).detail.variant)
     );
-    finish({ success: true, mappingId: 'a02000000000009AAA' });
+    const focused = watchFocus();
+    finish({ success: true, mappingId: MAPPING.Id });
+    await flush();
     await flush();
     expect(toasts).toEqual(['success']);
     expect($(element, '[data-id="editor"]')).toBeNull();
+    expect(focused.at(-1)).toBe($(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`));
   });
 
-  it('shows the engine validation errors and call failures on save', async () => {
+  it('puts the engine errors on their settings and rows', async () => {
     const element = mount();
     await openNewWithDescribes(element);
+    await autoMapAll(element);
     mocked(saveMapping).mockResolvedValueOnce({
       success: false,
-      errors: ['Field Name: unknown on Account in the peer org']
+      errors: ['ignored when issues are given'],
+      issues: [
+        {
+          severity: 'error',
+          field: 'Source_Object__c',
+          message:
+            'Account is mapped already on this connection (Account → Account): edit that mapping instead.'
+        },
+        {
+          severity: 'error',
+          field: 'Target_Field__c',
+          targetField: 'Industry',
+          message: 'Field Industry: the peer org has no field Industry on Account.'
+        }
+      ]
     });
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect($(element, '[data-id="errors"] li')!.textContent).toBe(
-      'Field Name: unknown on Account in the peer org'
-    );
-    mocked(saveMapping).mockRejectedValueOnce({ body: { message: 'Insufficient access' } });
+    await flush();
+    expect(texts($$(element, '[data-id="summary"] li'))).toEqual([
+      'c.S2S_Mapping_Source_Object: Account is mapped already on this connection (Account → Account): edit that mapping instead.',
+      'Field Industry: the peer org has no field Industry on Account.'
+    ]);
+    mocked(saveMapping).mockRejectedValueOnce({
+      body: { message: 'System.AuraHandledException: Insufficient access' }
+    });
     $(element, '[data-id="save"]')!.click();
     await flush();
-    expect($(element, '[data-id="errors"] li')!.textContent).toBe('Insufficient access');
+    expect(texts($$(element, '[data-id="summary"] li'))).toEqual(['Insufficient access']);
   });
 
-  it('shows the error of a remote describe', async () => {
+  it('keeps the editor open with the warnings when the mapping was saved inactive', async () => {
+    const element = mount();
+    await openNewWithDescribes(element);
+    mocked(saveMapping).mockResolvedValueOnce({
+      success: true,
+      mappingId: 'a02000000000009AAA',
+      issues: [
+        {
+          severity: 'warning',
+          field: 'Target_Object__c',
+          message: 'The peer org could not be checked; saved inactive.'
+        }
+      ]
+    });
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect(toasts).toEqual(['warning']);
+    expect($(element, '[data-id="summary"] h3')!.textContent).toBe('c.S2S_Mapping_Warnings_Title');
+    expect(
+      ($(element, SETTINGS, '[data-setting="active"]') as HTMLElement & { checked: boolean })
+        .checked
+    ).toBe(false);
+    mocked(saveMapping).mockResolvedValueOnce({ success: true, mappingId: 'a02000000000009AAA' });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect(mocked(saveMapping).mock.calls[1][0].mapping.Id).toBe('a02000000000009AAA');
+  });
+
+  it('translates the peer describe error into what to do', async () => {
     const element = mount();
     await showList();
     $(element, '[data-id="new"]')!.click();
     await flush();
-    setting(element, 'Target_Object__c', { value: 'Nope__c' });
-    mocked(describeRemoteObject).mockRejectedValueOnce({
-      body: { message: 'Peer has no object Nope__c' }
-    });
-    $(element, '[data-id="describe-target"]')!.click();
+    setting(element, 'targetObject', { value: 'Nope__c' });
     await flush();
-    expect($(element, '[data-id="describe-error"]')!.textContent).toBe(
-      'Peer has no object Nope__c'
+    mocked(describeRemoteObject).mockRejectedValueOnce({
+      body: {
+        message:
+          'HTTP 404: [{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]'
+      }
+    });
+    $(element, SETTINGS, '[data-id="describe-target"]')!.click();
+    await flush();
+    expect($(element, SETTINGS, '[data-id="describe-error"]')!.textContent!.trim()).toBe(
+      'The peer org has no such object.'
     );
   });
 
-  it('previews the mapping on a sample record, including the filter result', async () => {
+  it('clones a mapping into a new, inactive draft with copies of its fields', async () => {
+    const element = mount();
+    await showList();
+    $(element, LIST, `[data-action="clone"][data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    expect($(element, SETTINGS, '[data-setting="connectionId"]')).not.toBeNull();
+    wire(getFieldMappings).emit([
+      { Id: 'a03000000000001AAA', Source_Field__c: 'Name', Target_Field__c: 'Name' }
+    ]);
+    await flush();
+    setting(element, 'connectionId', { value: 'a01000000000002AAA' });
+    await flush();
+    mocked(saveMapping).mockResolvedValueOnce({ success: true, mappingId: 'a02000000000003AAA' });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    const call = mocked(saveMapping).mock.calls[0][0];
+    expect(call.mapping.Id).toBeUndefined();
+    expect(call.mapping.Connection__c).toBe('a01000000000002AAA');
+    expect(call.mapping.Active__c).toBe(false);
+    expect(call.fields[0].Id).toBeUndefined();
+  });
+
+  it('previews only the mapped target values', async () => {
     const element = mount();
     await openNewWithDescribes(element);
-    $(element, '[data-id="auto-map"]')!.click();
-    fire($(element, '[data-id="sample"]')!, { value: '001000000000001AAA' });
+    await autoMapAll(element);
+    fire($(element, 'c-s2s-mapping-preview', '[data-id="sample"]')!, {
+      value: '001000000000001AAA'
+    });
     await flush();
     mocked(previewMapping).mockResolvedValueOnce({
       Name: 'Acme',
       Industry: null,
-      __filterPassed: false
+      Active__c: 'true',
+      __filterPassed: false,
+      __lookups: {},
+      __recordType: null,
+      __ownerId: '005000000000001AAA'
     });
-    $(element, '[data-id="preview"]')!.click();
+    $(element, 'c-s2s-mapping-preview', '[data-id="preview"]')!.click();
     await flush();
     expect(mocked(previewMapping).mock.calls[0][0].sampleRecordId).toBe('001000000000001AAA');
-    const cells = $$(element, '[data-id="preview-table"] td').map((cell) => cell.textContent);
-    expect(cells).toEqual(['Industry', '', 'Name', 'Acme']);
-    expect($(element, '[data-id="filter-result"]')!.textContent).toBe(
+    expect(texts($$(element, 'c-s2s-mapping-preview', '[data-id="preview-table"] td'))).toEqual([
+      'Active__c',
+      'true',
+      'Industry',
+      '',
+      'Name',
+      'Acme'
+    ]);
+    expect($(element, 'c-s2s-mapping-preview', '[data-id="filter-result"]')!.textContent).toBe(
       'c.S2S_Mapping_Filter_Failed'
-    );
-    await expect(element).toBeAccessible();
-    mocked(previewMapping).mockRejectedValueOnce({ body: { message: 'Record not found' } });
-    $(element, '[data-id="preview"]')!.click();
-    await flush();
-    expect($(element, '[data-id="preview-error"]')!.textContent).toBe('Record not found');
-    $(element, '[data-id="cancel"]')!.click();
-    await flush();
-    expect($(element, '[data-id="mappings"]')).not.toBeNull();
-  });
-
-  it('exports the configuration as a JSON download', async () => {
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => undefined);
-    mocked(exportConfiguration).mockResolvedValueOnce('{"version":1}');
-    const element = mount();
-    await showList();
-    $(element, '[data-id="export"]')!.click();
-    await flush();
-    expect(click).toHaveBeenCalledTimes(1);
-    mocked(exportConfiguration).mockRejectedValueOnce({ body: { message: 'nope' } });
-    const toasts: string[] = [];
-    element.addEventListener('lightning__showtoast', (event) =>
-      toasts.push((event as CustomEvent).detail.message)
-    );
-    $(element, '[data-id="export"]')!.click();
-    await flush();
-    expect(toasts).toEqual(['nope']);
-    click.mockRestore();
-  });
-
-  it('imports a configuration and reports counts or the errors', async () => {
-    const element = mount();
-    await showList();
-    fire($(element, '[data-id="import-text"]')!, { value: '{"version":1}' });
-    mocked(importConfiguration).mockResolvedValueOnce({
-      success: true,
-      connections: 1,
-      objectMappings: 2,
-      fieldMappings: 9,
-      errors: []
-    });
-    $(element, '[data-id="import"]')!.click();
-    await flush();
-    expect(mocked(importConfiguration)).toHaveBeenCalledWith({
-      configurationJson: '{"version":1}'
-    });
-    expect($(element, '[data-id="import-message"]')!.textContent).toBe('c.S2S_Mapping_Imported');
-    mocked(importConfiguration).mockResolvedValueOnce({
-      success: false,
-      errors: ['Account → Account, field Foo__c: unknown']
-    });
-    $(element, '[data-id="import"]')!.click();
-    await flush();
-    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe(
-      'Account → Account, field Foo__c: unknown'
-    );
-    mocked(importConfiguration).mockRejectedValueOnce({
-      body: { message: 'The configuration is empty' }
-    });
-    $(element, '[data-id="import"]')!.click();
-    await flush();
-    expect($(element, '[data-id="import-errors"] li')!.textContent).toBe(
-      'The configuration is empty'
     );
     await expect(element).toBeAccessible();
   });

@@ -88,6 +88,39 @@ import S2S_Leave_Filter_Clear from '@salesforce/label/c.S2S_Leave_Filter_Clear';
 import S2S_Owner_Keep_Default from '@salesforce/label/c.S2S_Owner_Keep_Default';
 import S2S_Owner_By_Username from '@salesforce/label/c.S2S_Owner_By_Username';
 import S2S_Owner_By_Email from '@salesforce/label/c.S2S_Owner_By_Email';
+import S2S_Mapping_Warnings_Title from '@salesforce/label/c.S2S_Mapping_Warnings_Title';
+import S2S_Toast_Warning from '@salesforce/label/c.S2S_Toast_Warning';
+import S2S_Mapping_Saved_Inactive from '@salesforce/label/c.S2S_Mapping_Saved_Inactive';
+import S2S_Mapping_Confirm_Delete from '@salesforce/label/c.S2S_Mapping_Confirm_Delete';
+import S2S_Mapping_Delete_Title from '@salesforce/label/c.S2S_Mapping_Delete_Title';
+import S2S_Mapping_Deleted from '@salesforce/label/c.S2S_Mapping_Deleted';
+import S2S_Mapping_Cron_Help from '@salesforce/label/c.S2S_Mapping_Cron_Help';
+import S2S_Mapping_Cron_Next_Runs from '@salesforce/label/c.S2S_Mapping_Cron_Next_Runs';
+import S2S_Mapping_Field_Search from '@salesforce/label/c.S2S_Mapping_Field_Search';
+import S2S_Mapping_Field_Filter from '@salesforce/label/c.S2S_Mapping_Field_Filter';
+import S2S_Mapping_Field_Filter_All from '@salesforce/label/c.S2S_Mapping_Field_Filter_All';
+import S2S_Mapping_Field_Filter_Attention from '@salesforce/label/c.S2S_Mapping_Field_Filter_Attention';
+import S2S_Mapping_Field_Filter_Inactive from '@salesforce/label/c.S2S_Mapping_Field_Filter_Inactive';
+import S2S_Mapping_Field_No_Match from '@salesforce/label/c.S2S_Mapping_Field_No_Match';
+import S2S_Mapping_Auto_Map_Title from '@salesforce/label/c.S2S_Mapping_Auto_Map_Title';
+import S2S_Mapping_Auto_Map_Intro from '@salesforce/label/c.S2S_Mapping_Auto_Map_Intro';
+import S2S_Mapping_Auto_Map_Select from '@salesforce/label/c.S2S_Mapping_Auto_Map_Select';
+import S2S_Mapping_Auto_Map_Note from '@salesforce/label/c.S2S_Mapping_Auto_Map_Note';
+import S2S_Mapping_Auto_Map_None from '@salesforce/label/c.S2S_Mapping_Auto_Map_None';
+import S2S_Mapping_Auto_Map_Include from '@salesforce/label/c.S2S_Mapping_Auto_Map_Include';
+import S2S_Mapping_Auto_Map_Apply from '@salesforce/label/c.S2S_Mapping_Auto_Map_Apply';
+import S2S_Mapping_Auto_Map_System from '@salesforce/label/c.S2S_Mapping_Auto_Map_System';
+import S2S_Mapping_Auto_Map_Duplicate from '@salesforce/label/c.S2S_Mapping_Auto_Map_Duplicate';
+import S2S_Mapping_List_All from '@salesforce/label/c.S2S_Mapping_List_All';
+import S2S_Mapping_List_Active from '@salesforce/label/c.S2S_Mapping_List_Active';
+import S2S_Mapping_List_Inactive from '@salesforce/label/c.S2S_Mapping_List_Inactive';
+import S2S_Mapping_List_Search from '@salesforce/label/c.S2S_Mapping_List_Search';
+import S2S_Mapping_List_Status from '@salesforce/label/c.S2S_Mapping_List_Status';
+import S2S_Mapping_List_No_Match from '@salesforce/label/c.S2S_Mapping_List_No_Match';
+import S2S_Mapping_List_Objects from '@salesforce/label/c.S2S_Mapping_List_Objects';
+import S2S_Mapping_List_Actions from '@salesforce/label/c.S2S_Mapping_List_Actions';
+import S2S_Mapping_Clone from '@salesforce/label/c.S2S_Mapping_Clone';
+import S2S_Mapping_Delete from '@salesforce/label/c.S2S_Mapping_Delete';
 
 export const LABELS = {
   title: S2S_Mapping_Title,
@@ -160,7 +193,40 @@ export const LABELS = {
   importing: S2S_Mapping_Importing,
   imported: S2S_Mapping_Imported,
   toastSuccess: S2S_Toast_Success,
-  toastError: S2S_Toast_Error
+  toastError: S2S_Toast_Error,
+  warningsTitle: S2S_Mapping_Warnings_Title,
+  toastWarning: S2S_Toast_Warning,
+  savedInactive: S2S_Mapping_Saved_Inactive,
+  confirmDeleteMapping: S2S_Mapping_Confirm_Delete,
+  deleteTitle: S2S_Mapping_Delete_Title,
+  deleted: S2S_Mapping_Deleted,
+  cronHelp: S2S_Mapping_Cron_Help,
+  cronNextRuns: S2S_Mapping_Cron_Next_Runs,
+  fieldSearch: S2S_Mapping_Field_Search,
+  fieldFilter: S2S_Mapping_Field_Filter,
+  fieldFilterAll: S2S_Mapping_Field_Filter_All,
+  fieldFilterAttention: S2S_Mapping_Field_Filter_Attention,
+  fieldFilterInactive: S2S_Mapping_Field_Filter_Inactive,
+  fieldNoMatch: S2S_Mapping_Field_No_Match,
+  autoMapTitle: S2S_Mapping_Auto_Map_Title,
+  autoMapIntro: S2S_Mapping_Auto_Map_Intro,
+  autoMapSelect: S2S_Mapping_Auto_Map_Select,
+  autoMapNote: S2S_Mapping_Auto_Map_Note,
+  autoMapNone: S2S_Mapping_Auto_Map_None,
+  autoMapInclude: S2S_Mapping_Auto_Map_Include,
+  autoMapApply: S2S_Mapping_Auto_Map_Apply,
+  autoMapSystem: S2S_Mapping_Auto_Map_System,
+  autoMapDuplicate: S2S_Mapping_Auto_Map_Duplicate,
+  listAll: S2S_Mapping_List_All,
+  listActive: S2S_Mapping_List_Active,
+  listInactive: S2S_Mapping_List_Inactive,
+  listSearch: S2S_Mapping_List_Search,
+  listStatus: S2S_Mapping_List_Status,
+  listNoMatch: S2S_Mapping_List_No_Match,
+  listObjects: S2S_Mapping_List_Objects,
+  listActions: S2S_Mapping_List_Actions,
+  cloneMapping: S2S_Mapping_Clone,
+  deleteMapping: S2S_Mapping_Delete
 };
 
 export const OPTIONS = {

@@ -1,5 +1,5 @@
 // Pure rules of the mapping editor: type compatibility, auto-mapping and client-side validation.
-// The engine validates again on save (S2SConfigService.validateMapping); these give instant feedback.
+// The engine validates again on save (S2SMappingValidator); these give instant feedback.
 import { chainError } from 'c/s2sTransformChainEditor';
 
 /** A field of a describe (local or remote), as the controller returns it. */
@@ -40,6 +40,8 @@ export interface RuleError {
     | 'typesIncompatible';
   field: string;
   detail?: string;
+  /** The row the problem is on. */
+  rowKey?: string;
 }
 
 // Local describes give Schema.DisplayType names (STRING), remote ones REST names (string, int).
@@ -133,6 +135,60 @@ export function autoMap(
 }
 
 /**
+ * Fields a same-name match should not carry by default: data-quality and bounce bookkeeping the
+ * platform or a data service writes in each org (Data.com Jigsaw keys, clean status, email
+ * bounces), lower case. Offered in the review unticked, never hidden.
+ */
+const SYSTEM_FIELDS = new Set([
+  'jigsaw',
+  'jigsawcompanyid',
+  'jigsawcontactid',
+  'cleanstatus',
+  'emailbounceddate',
+  'emailbouncedreason',
+  'isemailbounced',
+  'dandbcompanyid',
+  'photourl',
+  'lastvieweddate',
+  'lastreferenceddate',
+  'individualid'
+]);
+
+/** One row Auto-map proposes, with whether the review ticks it and why not. */
+export interface AutoMapProposal {
+  row: FieldRow;
+  selected: boolean;
+  /** Why the review leaves it unticked: a system field, or the text twin of a code field. */
+  reason?: 'system' | 'duplicate';
+  /** For a duplicate: the code field that carries the same value. */
+  twin?: string;
+}
+
+/**
+ * What Auto-map proposes for review: the rows of autoMap, ticked except system fields and the text
+ * twin of a picklist code field also proposed (MailingState when MailingStateCode is mapped: with
+ * state and country picklists both name one value, and writing both can disagree).
+ */
+export function autoMapProposals(
+  sourceFields: FieldInfo[],
+  targetFields: FieldInfo[],
+  existing: FieldRow[]
+): AutoMapProposal[] {
+  const rows = autoMap(sourceFields, targetFields, existing);
+  const targets = new Set([
+    ...rows.map((row) => row.targetField.toLowerCase()),
+    ...existing.map((row) => row.targetField.toLowerCase())
+  ]);
+  return rows.map((row) => {
+    const name = row.targetField.toLowerCase();
+    if (SYSTEM_FIELDS.has(name)) return { row, selected: false, reason: 'system' };
+    const twin = `${row.targetField}Code`;
+    if (targets.has(twin.toLowerCase())) return { row, selected: false, reason: 'duplicate', twin };
+    return { row, selected: true };
+  });
+}
+
+/**
  * Checks a transform chain as the engine will (S2STransforms.validate): blank, or a JSON array of
  * steps of known types with their required options. Returns the first problem, naming the step.
  */
@@ -160,23 +216,30 @@ export function validateRows(
   rows.forEach((row, index) => {
     const target = row.targetField.trim();
     if (!target) {
-      errors.push({ code: 'targetMissing', field: `#${index + 1}` });
+      errors.push({ code: 'targetMissing', field: `#${index + 1}`, rowKey: row.key });
       return;
     }
-    if (seen.has(target.toLowerCase())) errors.push({ code: 'targetDuplicate', field: target });
+    if (seen.has(target.toLowerCase()))
+      errors.push({ code: 'targetDuplicate', field: target, rowKey: row.key });
     seen.add(target.toLowerCase());
     const targetInfo = targets?.get(target.toLowerCase());
-    if (targets && !targetInfo) errors.push({ code: 'targetUnknown', field: target });
+    if (targets && !targetInfo)
+      errors.push({ code: 'targetUnknown', field: target, rowKey: row.key });
     const source = row.sourceField.trim();
     if (!source && !row.sourceExpression.trim()) {
-      errors.push({ code: 'sourceMissing', field: target });
+      errors.push({ code: 'sourceMissing', field: target, rowKey: row.key });
     }
     const sourceInfo = source ? sources?.get(source.toLowerCase()) : undefined;
     if (source && sources && !sourceInfo)
-      errors.push({ code: 'sourceUnknown', field: target, detail: source });
+      errors.push({ code: 'sourceUnknown', field: target, detail: source, rowKey: row.key });
     const transformProblem = transformsError(row.transforms) ?? row.transformsEditorError;
     if (transformProblem)
-      errors.push({ code: 'transformsInvalid', field: target, detail: transformProblem });
+      errors.push({
+        code: 'transformsInvalid',
+        field: target,
+        detail: transformProblem,
+        rowKey: row.key
+      });
     // A transform chain may convert the value, so only an untransformed pair is held to the types.
     if (
       sourceInfo &&
@@ -187,7 +250,8 @@ export function validateRows(
       errors.push({
         code: 'typesIncompatible',
         field: target,
-        detail: `${sourceInfo.type} → ${targetInfo.type}`
+        detail: `${sourceInfo.type} → ${targetInfo.type}`,
+        rowKey: row.key
       });
     }
   });
@@ -254,6 +318,7 @@ const DENIED_OBJECTS = new Set([
   's2s_inbound_ledger__c',
   's2s_audit_log__c',
   's2s_delivery_receipt__c',
+  's2s_owner_map__c',
   's2s_batch_outcome__e'
 ]);
 const DENIED_SUFFIXES = [
