@@ -45,8 +45,27 @@ function adminUiModules() {
 }
 
 /**
+ * A schema import as the platform answers it: `@salesforce/schema/Obj__c.Field__c` is
+ * `{ objectApiName, fieldApiName }`, relationship paths (`Lookup__r.Name`) included; the package's
+ * own custom names carry the namespace prefix when the org runs the package under one.
+ * @param {string} reference what follows `@salesforce/schema/`
+ * @param {string} namespace '' when the package runs without a namespace
+ */
+export function schemaReference(reference, namespace = '') {
+  const qualify = (name) =>
+    namespace && /__[a-z]+$/.test(name) && !/^[A-Za-z0-9]+__[A-Za-z0-9_]+__[a-z]+$/.test(name)
+      ? `${namespace}__${name}`
+      : name;
+  const [object, ...path] = reference.split('.');
+  const value = { objectApiName: qualify(object) };
+  if (path.length) value.fieldApiName = path.map(qualify).join('.');
+  return value;
+}
+
+/**
  * Salesforce-scoped imports answered in the browser: Apex methods call the demo server, labels are
- * inlined. An unknown label fails the build, naming it.
+ * inlined, schema references are answered as the platform does. An unknown label fails the build,
+ * naming it.
  */
 function salesforceScopedImports(labels) {
   const PREFIX = '\0s2s-demo:';
@@ -56,7 +75,8 @@ function salesforceScopedImports(labels) {
       if (
         source === '@salesforce/apex' ||
         source.startsWith('@salesforce/apex/') ||
-        source.startsWith('@salesforce/label/c.')
+        source.startsWith('@salesforce/label/c.') ||
+        source.startsWith('@salesforce/schema/')
       ) {
         return PREFIX + source;
       }
@@ -71,6 +91,10 @@ function salesforceScopedImports(labels) {
       if (source.startsWith('@salesforce/apex/')) {
         const method = source.slice('@salesforce/apex/'.length);
         return `import { apexMethod } from 'demo/apexClient';\nexport default apexMethod(${JSON.stringify(method)});`;
+      }
+      if (source.startsWith('@salesforce/schema/')) {
+        const reference = schemaReference(source.slice('@salesforce/schema/'.length));
+        return `export default ${JSON.stringify(reference)};`;
       }
       const name = source.slice('@salesforce/label/c.'.length);
       if (!labels.has(name))

@@ -1,6 +1,22 @@
 // Audit explorer: filter the audit trail, page through it and export it as CSV. Values are shown
-// and exported exactly as stored, so values masked by the engine stay masked.
+// and exported exactly as stored, so values masked by the engine stay masked. The controller's
+// rows name their fields by API name (`ns__Stage__c`, `ns__Acting_User__r` once installed under the
+// namespace): the names come from @salesforce/schema imports, and the table shows rows with neutral
+// keys (rowFromRecord), so no field name is written here.
 import { LightningElement, api, wire } from 'lwc';
+import EVENT_TIME from '@salesforce/schema/S2S_Audit_Log__c.Event_Time__c';
+import ACTING_USER_NAME from '@salesforce/schema/S2S_Audit_Log__c.Acting_User__r.Name';
+import CONNECTION_NAME from '@salesforce/schema/S2S_Audit_Log__c.Connection__r.Name';
+import OBJECT_NAME from '@salesforce/schema/S2S_Audit_Log__c.Object_Name__c';
+import LOCAL_RECORD_ID from '@salesforce/schema/S2S_Audit_Log__c.Local_Record_Id__c';
+import REMOTE_RECORD_ID from '@salesforce/schema/S2S_Audit_Log__c.Remote_Record_Id__c';
+import OPERATION from '@salesforce/schema/S2S_Audit_Log__c.Operation__c';
+import STAGE from '@salesforce/schema/S2S_Audit_Log__c.Stage__c';
+import OUTCOME from '@salesforce/schema/S2S_Audit_Log__c.Outcome__c';
+import CHANGED_FIELDS from '@salesforce/schema/S2S_Audit_Log__c.Changed_Fields__c';
+import OLD_VALUES from '@salesforce/schema/S2S_Audit_Log__c.Old_Values__c';
+import NEW_VALUES from '@salesforce/schema/S2S_Audit_Log__c.New_Values__c';
+import ERROR from '@salesforce/schema/S2S_Audit_Log__c.Error__c';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getConnectionOptions from '@salesforce/apex/S2SAuditController.getConnectionOptions';
@@ -56,15 +72,71 @@ export interface AuditFilter {
   outcome?: string | null;
   userId?: string | null;
 }
-interface AuditLog {
-  Id: string;
-  Event_Time__c?: string;
-  Acting_User__r?: { Name: string };
-  Connection__r?: { Name: string };
-  [field: string]: unknown;
+/** An audit entry as the controller returns it: field API name to value, lookups as objects. */
+export type AuditRecord = Record<string, unknown>;
+
+/** An audit entry as the table shows it. */
+export interface AuditRow {
+  id: string;
+  eventTime?: unknown;
+  userName?: unknown;
+  connectionName?: unknown;
+  objectName?: unknown;
+  localRecordId?: unknown;
+  remoteRecordId?: unknown;
+  operation?: unknown;
+  stage?: unknown;
+  outcome?: unknown;
+  changedFields?: unknown;
+  oldValues?: unknown;
+  newValues?: unknown;
+  error?: unknown;
+  outcomeClass: string;
 }
+
+type Column = Exclude<keyof AuditRow, 'id' | 'outcomeClass'>;
+
+const fieldName = (reference: { fieldApiName?: string }): string => reference.fieldApiName ?? '';
+
+/** Each column with the API name (or relationship path, `Acting_User__r.Name`) it shows. */
+export const AUDIT_FIELDS: Record<Column, string> = {
+  eventTime: fieldName(EVENT_TIME),
+  userName: fieldName(ACTING_USER_NAME),
+  connectionName: fieldName(CONNECTION_NAME),
+  objectName: fieldName(OBJECT_NAME),
+  localRecordId: fieldName(LOCAL_RECORD_ID),
+  remoteRecordId: fieldName(REMOTE_RECORD_ID),
+  operation: fieldName(OPERATION),
+  stage: fieldName(STAGE),
+  outcome: fieldName(OUTCOME),
+  changedFields: fieldName(CHANGED_FIELDS),
+  oldValues: fieldName(OLD_VALUES),
+  newValues: fieldName(NEW_VALUES),
+  error: fieldName(ERROR)
+};
+
+/** The value at a field path of a record (`Acting_User__r.Name` walks the lookup). */
+function valueAt(record: AuditRecord, path: string): unknown {
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** An audit entry of the controller as a row of the table. */
+export function rowFromRecord(record: AuditRecord): AuditRow {
+  const row = { id: record.Id as string, outcomeClass: '' } as AuditRow;
+  for (const column of Object.keys(AUDIT_FIELDS) as Column[]) {
+    row[column] = valueAt(record, AUDIT_FIELDS[column]);
+  }
+  row.outcomeClass = row.outcome === 'Failure' ? 'slds-text-color_error' : '';
+  return row;
+}
+
 interface AuditPage {
-  rows: AuditLog[];
+  rows: AuditRecord[];
   total: number;
   pageNumber: number;
   pageSize: number;
@@ -114,7 +186,7 @@ export default class S2sAuditExplorer extends LightningElement {
   columns = [
     {
       label: timeLabel,
-      fieldName: 'Event_Time__c',
+      fieldName: 'eventTime',
       type: 'date',
       typeAttributes: {
         year: 'numeric',
@@ -127,21 +199,21 @@ export default class S2sAuditExplorer extends LightningElement {
     },
     { label: userLabel, fieldName: 'userName', type: 'text' },
     { label: connectionLabel, fieldName: 'connectionName', type: 'text' },
-    { label: objectLabel, fieldName: 'Object_Name__c', type: 'text' },
-    { label: recordLabel, fieldName: 'Local_Record_Id__c', type: 'text' },
-    { label: remoteLabel, fieldName: 'Remote_Record_Id__c', type: 'text' },
-    { label: operationLabel, fieldName: 'Operation__c', type: 'text' },
-    { label: stageLabel, fieldName: 'Stage__c', type: 'text' },
+    { label: objectLabel, fieldName: 'objectName', type: 'text' },
+    { label: recordLabel, fieldName: 'localRecordId', type: 'text' },
+    { label: remoteLabel, fieldName: 'remoteRecordId', type: 'text' },
+    { label: operationLabel, fieldName: 'operation', type: 'text' },
+    { label: stageLabel, fieldName: 'stage', type: 'text' },
     {
       label: outcomeLabel,
-      fieldName: 'Outcome__c',
+      fieldName: 'outcome',
       type: 'text',
       cellAttributes: { class: { fieldName: 'outcomeClass' } }
     },
-    { label: changedLabel, fieldName: 'Changed_Fields__c', type: 'text', wrapText: true },
-    { label: oldValuesLabel, fieldName: 'Old_Values__c', type: 'text', wrapText: true },
-    { label: newValuesLabel, fieldName: 'New_Values__c', type: 'text', wrapText: true },
-    { label: errorLabel, fieldName: 'Error__c', type: 'text', wrapText: true }
+    { label: changedLabel, fieldName: 'changedFields', type: 'text', wrapText: true },
+    { label: oldValuesLabel, fieldName: 'oldValues', type: 'text', wrapText: true },
+    { label: newValuesLabel, fieldName: 'newValues', type: 'text', wrapText: true },
+    { label: errorLabel, fieldName: 'error', type: 'text', wrapText: true }
   ];
 
   access?: Access;
@@ -202,13 +274,8 @@ export default class S2sAuditExplorer extends LightningElement {
   get hasRows(): boolean {
     return this.ready && (this.auditPage?.rows.length ?? 0) > 0;
   }
-  get rows(): Record<string, unknown>[] {
-    return (this.auditPage?.rows ?? []).map((row) => ({
-      ...row,
-      userName: row.Acting_User__r?.Name,
-      connectionName: row.Connection__r?.Name,
-      outcomeClass: row.Outcome__c === 'Failure' ? 'slds-text-color_error' : ''
-    }));
+  get rows(): AuditRow[] {
+    return (this.auditPage?.rows ?? []).map(rowFromRecord);
   }
   get pageCount(): number {
     return Math.max(1, Math.ceil((this.auditPage?.total ?? 0) / this.pageSize));

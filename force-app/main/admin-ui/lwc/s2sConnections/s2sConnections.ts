@@ -1,5 +1,20 @@
-// Connections screen: list, create, edit, delete and test the connections to peer orgs.
+// Connections screen: list, create, edit, delete and test the connections to peer orgs. The
+// controller's records name their fields by API name, `ns__Named_Credential__c` once installed under
+// the namespace: the names come from @salesforce/schema imports, and the screen works on drafts with
+// neutral keys (draftFromRecord / recordFromDraft), so no field name is written here.
 import { LightningElement, api, wire } from 'lwc';
+import CONNECTION_NAME from '@salesforce/schema/S2S_Connection__c.Name';
+import NAMED_CREDENTIAL from '@salesforce/schema/S2S_Connection__c.Named_Credential__c';
+import DIRECTION from '@salesforce/schema/S2S_Connection__c.Direction__c';
+import MODE from '@salesforce/schema/S2S_Connection__c.Mode__c';
+import ACTIVE from '@salesforce/schema/S2S_Connection__c.Active__c';
+import PEER_ORG_ID from '@salesforce/schema/S2S_Connection__c.Peer_Org_Id__c';
+import SLA_MINUTES from '@salesforce/schema/S2S_Connection__c.Sla_Minutes__c';
+import MAX_ATTEMPTS from '@salesforce/schema/S2S_Connection__c.Max_Attempts__c';
+import BATCH_SIZE from '@salesforce/schema/S2S_Connection__c.Batch_Size__c';
+import DEFAULT_OWNER from '@salesforce/schema/S2S_Connection__c.Default_Owner_Username__c';
+import INBOUND_USERNAMES from '@salesforce/schema/S2S_Connection__c.Inbound_Usernames__c';
+import PAUSED_REASON from '@salesforce/schema/S2S_Connection__c.Paused_Reason__c';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
@@ -61,23 +76,96 @@ import pausedHelpLabel from '@salesforce/label/c.S2S_Connections_Paused_Help';
 import resumeLabel from '@salesforce/label/c.S2S_Connections_Resume';
 import resumedLabel from '@salesforce/label/c.S2S_Connections_Resumed';
 
-/** A connection as the Apex controller returns it. */
+/** A connection as the screen edits it; `id` is unset for a new one. */
 export interface Connection {
-  Id?: string;
-  Name: string;
-  Named_Credential__c: string;
-  Direction__c: string;
-  Mode__c: string;
-  Active__c: boolean;
-  Peer_Org_Id__c?: string | null;
-  Sla_Minutes__c?: number | null;
-  Max_Attempts__c?: number | null;
-  Batch_Size__c?: number | null;
-  Default_Owner_Username__c?: string | null;
+  id?: string;
+  name: string;
+  namedCredential: string;
+  direction: string;
+  mode: string;
+  active: boolean;
+  peerOrgId?: string | null;
+  slaMinutes?: number | null;
+  maxAttempts?: number | null;
+  batchSize?: number | null;
+  defaultOwner?: string | null;
   /** usernames the peer calls in as; the inbound endpoint refuses any other caller */
-  Inbound_Usernames__c?: string | null;
+  inboundUsernames?: string | null;
   /** why delivery is paused (Sandbox_Refresh, Org_Changed); blank when it is not */
-  Paused_Reason__c?: string | null;
+  pausedReason?: string | null;
+}
+
+/** A record of the controller: field API name (namespaced once installed) to value. */
+export type ConnectionRecord = Record<string, unknown>;
+
+type Setting = Exclude<keyof Connection, 'id'>;
+
+const fieldName = (reference: { fieldApiName?: string }): string => reference.fieldApiName ?? '';
+
+/** Each setting with the API name of its field. */
+export const CONNECTION_FIELDS: Record<Setting, string> = {
+  name: fieldName(CONNECTION_NAME),
+  namedCredential: fieldName(NAMED_CREDENTIAL),
+  direction: fieldName(DIRECTION),
+  mode: fieldName(MODE),
+  active: fieldName(ACTIVE),
+  peerOrgId: fieldName(PEER_ORG_ID),
+  slaMinutes: fieldName(SLA_MINUTES),
+  maxAttempts: fieldName(MAX_ATTEMPTS),
+  batchSize: fieldName(BATCH_SIZE),
+  defaultOwner: fieldName(DEFAULT_OWNER),
+  inboundUsernames: fieldName(INBOUND_USERNAMES),
+  pausedReason: fieldName(PAUSED_REASON)
+};
+
+/** The settings the form edits and saves (the peer org and the pause are the engine's). */
+const EDITED: Setting[] = [
+  'name',
+  'namedCredential',
+  'direction',
+  'mode',
+  'active',
+  'slaMinutes',
+  'maxAttempts',
+  'batchSize',
+  'defaultOwner',
+  'inboundUsernames'
+];
+
+const NUMBER_FIELDS = new Set<string>(['slaMinutes', 'maxAttempts', 'batchSize']);
+
+const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
+const textOrNull = (value: unknown): string | null => (isBlank(value) ? null : String(value));
+const numberOrNull = (value: unknown): number | null => (isBlank(value) ? null : Number(value));
+
+/** A connection record of the controller as the screen's connection. */
+export function connectionFromRecord(record: ConnectionRecord): Connection {
+  const value = (setting: Setting): unknown => record[CONNECTION_FIELDS[setting]];
+  return {
+    id: record.Id as string | undefined,
+    name: textOrNull(value('name')) ?? '',
+    namedCredential: textOrNull(value('namedCredential')) ?? '',
+    direction: textOrNull(value('direction')) ?? '',
+    mode: textOrNull(value('mode')) ?? '',
+    active: value('active') === true,
+    peerOrgId: textOrNull(value('peerOrgId')),
+    slaMinutes: numberOrNull(value('slaMinutes')),
+    maxAttempts: numberOrNull(value('maxAttempts')),
+    batchSize: numberOrNull(value('batchSize')),
+    defaultOwner: textOrNull(value('defaultOwner')),
+    inboundUsernames: textOrNull(value('inboundUsernames')),
+    pausedReason: textOrNull(value('pausedReason'))
+  };
+}
+
+/** The record the controller saves: the edited settings under their field API names. */
+export function recordFromConnection(connection: Connection): ConnectionRecord {
+  const record: ConnectionRecord = connection.id ? { Id: connection.id } : {};
+  for (const setting of EDITED) {
+    const value = connection[setting];
+    record[CONNECTION_FIELDS[setting]] = value === undefined ? null : value;
+  }
+  return record;
 }
 
 const PAUSED_TEXT: Record<string, string> = {
@@ -105,19 +193,20 @@ interface WireResult<T> {
   error?: unknown;
 }
 
-type RowActionEvent = CustomEvent<{ action: { name: string }; row: Connection }>;
+type TableRow = Connection & { pausedText: string };
+type RowActionEvent = CustomEvent<{ action: { name: string }; row: TableRow }>;
 
 const NEW_CONNECTION: Connection = {
-  Name: '',
-  Named_Credential__c: '',
-  Direction__c: 'Outbound',
-  Mode__c: 'Package',
-  Active__c: true,
-  Sla_Minutes__c: 15,
-  Max_Attempts__c: 5,
-  Batch_Size__c: 200,
-  Default_Owner_Username__c: null,
-  Inbound_Usernames__c: null
+  name: '',
+  namedCredential: '',
+  direction: 'Outbound',
+  mode: 'Package',
+  active: true,
+  slaMinutes: 15,
+  maxAttempts: 5,
+  batchSize: 200,
+  defaultOwner: null,
+  inboundUsernames: null
 };
 
 /** lightning/confirm's open(), which @salesforce/lightning-types does not declare. */
@@ -126,8 +215,6 @@ const confirmDialog = LightningConfirm as unknown as {
 };
 
 type ToastVariant = 'success' | 'warning' | 'error' | 'info';
-
-const NUMBER_FIELDS = new Set(['Sla_Minutes__c', 'Max_Attempts__c', 'Batch_Size__c']);
 
 export default class S2sConnections extends LightningElement {
   /** Card title, set in App Builder. */
@@ -164,11 +251,11 @@ export default class S2sConnections extends LightningElement {
   };
 
   columns = [
-    { label: nameLabel, fieldName: 'Name', type: 'text' },
-    { label: credentialLabel, fieldName: 'Named_Credential__c', type: 'text' },
-    { label: directionLabel, fieldName: 'Direction__c', type: 'text' },
-    { label: modeLabel, fieldName: 'Mode__c', type: 'text' },
-    { label: activeLabel, fieldName: 'Active__c', type: 'boolean' },
+    { label: nameLabel, fieldName: 'name', type: 'text' },
+    { label: credentialLabel, fieldName: 'namedCredential', type: 'text' },
+    { label: directionLabel, fieldName: 'direction', type: 'text' },
+    { label: modeLabel, fieldName: 'mode', type: 'text' },
+    { label: activeLabel, fieldName: 'active', type: 'boolean' },
     { label: pausedLabel, fieldName: 'pausedText', type: 'text', wrapText: true },
     {
       type: 'action',
@@ -205,7 +292,7 @@ export default class S2sConnections extends LightningElement {
   testing = false;
   probe?: ProbeResult;
   probedName?: string;
-  private wiredConnections?: WireResult<Connection[]>;
+  private wiredConnections?: WireResult<ConnectionRecord[]>;
 
   @wire(getAccess)
   wiredAccess({ data, error }: WireResult<Access>): void {
@@ -214,9 +301,9 @@ export default class S2sConnections extends LightningElement {
   }
 
   @wire(getConnections)
-  wiredConnectionList(result: WireResult<Connection[]>): void {
+  wiredConnectionList(result: WireResult<ConnectionRecord[]>): void {
     this.wiredConnections = result;
-    this.connections = result.data;
+    this.connections = result.data?.map(connectionFromRecord);
     this.connectionsError = result.error;
   }
 
@@ -250,15 +337,15 @@ export default class S2sConnections extends LightningElement {
   }
 
   /** The connections as the table shows them: the pause reason in words. */
-  get tableRows(): (Connection & { pausedText: string })[] {
+  get tableRows(): TableRow[] {
     return (this.connections ?? []).map((c) => ({
       ...c,
-      pausedText: c.Paused_Reason__c ? (PAUSED_TEXT[c.Paused_Reason__c] ?? c.Paused_Reason__c) : ''
+      pausedText: c.pausedReason ? (PAUSED_TEXT[c.pausedReason] ?? c.pausedReason) : ''
     }));
   }
 
   get hasPaused(): boolean {
-    return this.hasConnections && (this.connections ?? []).some((c) => !!c.Paused_Reason__c);
+    return this.hasConnections && (this.connections ?? []).some((c) => !!c.pausedReason);
   }
 
   get hasConnections(): boolean {
@@ -270,7 +357,7 @@ export default class S2sConnections extends LightningElement {
   }
 
   get formTitle(): string {
-    return this.draft?.Name || newLabel;
+    return this.draft?.name || newLabel;
   }
 
   get probePermissions(): string {
@@ -285,6 +372,7 @@ export default class S2sConnections extends LightningElement {
   handleRowAction(event: RowActionEvent): void {
     const { action, row } = event.detail;
     if (action.name === 'edit') {
+      // the row's pausedText rides along unsaved: recordFromConnection writes the edited settings
       this.draft = { ...row };
       this.formError = undefined;
     } else if (action.name === 'test') {
@@ -298,7 +386,7 @@ export default class S2sConnections extends LightningElement {
 
   handleFieldChange(event: CustomEvent<{ value?: unknown; checked?: boolean }>): void {
     const target = event.target as HTMLElement & { dataset: DOMStringMap; type?: string };
-    const field = target.dataset.field as keyof Connection;
+    const field = target.dataset.field as Setting;
     if (!this.draft || !field) return;
     let value: unknown = target.type === 'checkbox' ? event.detail.checked : event.detail.value;
     if (NUMBER_FIELDS.has(field)) {
@@ -317,7 +405,7 @@ export default class S2sConnections extends LightningElement {
     this.saving = true;
     this.formError = undefined;
     try {
-      await saveConnection({ connection: this.draft });
+      await saveConnection({ connection: recordFromConnection(this.draft) });
       this.toast(successTitle, savedLabel, 'success');
       this.draft = undefined;
       await refreshApex(this.wiredConnections);
@@ -330,8 +418,8 @@ export default class S2sConnections extends LightningElement {
 
   private async resume(row: Connection): Promise<void> {
     try {
-      await resumeConnection({ connectionId: row.Id });
-      this.toast(successTitle, formatLabel(resumedLabel, row.Name), 'success');
+      await resumeConnection({ connectionId: row.id });
+      this.toast(successTitle, formatLabel(resumedLabel, row.name), 'success');
       await refreshApex(this.wiredConnections);
     } catch (error) {
       this.toast(errorTitle, errorText(error), 'error');
@@ -348,14 +436,14 @@ export default class S2sConnections extends LightningElement {
       ?.querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-field]')
       .forEach((input) => input.reportValidity?.());
     const draft = this.draft as Connection;
-    if (!draft.Name?.trim()) {
+    if (!draft.name?.trim()) {
       this.formError = formatLabel(requiredLabel, nameLabel);
-    } else if (!draft.Named_Credential__c) {
+    } else if (!draft.namedCredential) {
       this.formError = formatLabel(requiredLabel, credentialLabel);
     } else if (
-      draft.Batch_Size__c !== null &&
-      draft.Batch_Size__c !== undefined &&
-      (draft.Batch_Size__c < 1 || draft.Batch_Size__c > 200)
+      draft.batchSize !== null &&
+      draft.batchSize !== undefined &&
+      (draft.batchSize < 1 || draft.batchSize > 200)
     ) {
       this.formError = formatLabel(batchRangeLabel, 200);
     } else {
@@ -367,9 +455,9 @@ export default class S2sConnections extends LightningElement {
   private async runProbe(row: Connection): Promise<void> {
     this.testing = true;
     this.probe = undefined;
-    this.probedName = row.Name;
+    this.probedName = row.name;
     try {
-      this.probe = (await testConnection({ connectionId: row.Id })) as ProbeResult;
+      this.probe = (await testConnection({ connectionId: row.id })) as ProbeResult;
     } catch (error) {
       this.probe = { ok: false, error: errorText(error) };
     } finally {
@@ -380,13 +468,13 @@ export default class S2sConnections extends LightningElement {
   private async remove(row: Connection): Promise<void> {
     // Deleting a connection deletes its mappings too (master-detail): ask first.
     const confirmed = await confirmDialog.open({
-      message: formatLabel(confirmDeleteLabel, row.Name),
+      message: formatLabel(confirmDeleteLabel, row.name),
       label: deleteLabel,
       theme: 'warning'
     });
     if (!confirmed) return;
     try {
-      await deleteConnection({ connectionId: row.Id });
+      await deleteConnection({ connectionId: row.id });
       this.toast(successTitle, deletedLabel, 'success');
       await refreshApex(this.wiredConnections);
     } catch (error) {

@@ -136,13 +136,27 @@ describe('c-s2s-audit-explorer', () => {
     };
     expect(table.data[0]).toEqual(
       expect.objectContaining({
+        id: 'l1',
+        eventTime: '2026-11-26T01:00:00.000Z',
         userName: 'Ada Admin',
         connectionName: 'Service org',
-        New_Values__c: '{"Email":"****"}',
+        objectName: 'Contact',
+        localRecordId: '003000000000001AAA',
+        stage: 'Sent',
+        outcome: 'Success',
+        oldValues: '{"Email":"****"}',
+        newValues: '{"Email":"****"}',
         outcomeClass: ''
       })
     );
-    expect(table.data[1].outcomeClass).toBe('slds-text-color_error');
+    expect(table.data[1]).toEqual(
+      expect.objectContaining({
+        userName: undefined,
+        connectionName: undefined,
+        error: 'REQUIRED_FIELD_MISSING',
+        outcomeClass: 'slds-text-color_error'
+      })
+    );
     expect($(element, '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
     expect(disabled(element, '[data-id="previous"]')).toBe(true);
     expect(disabled(element, '[data-id="next"]')).toBe(true);

@@ -85,9 +85,16 @@ async function showData(connections = CONNECTIONS): Promise<void> {
   await flush();
 }
 
+/** The first row of the table, as the datatable hands it to a row action. */
+function firstRow(element: HTMLElement): Record<string, unknown> {
+  return ($(element, 'lightning-datatable') as HTMLElement & { data: Record<string, unknown>[] })
+    .data[0];
+}
+
 function rowAction(element: HTMLElement, name: string): void {
+  const row = firstRow(element);
   $(element, 'lightning-datatable')!.dispatchEvent(
-    new CustomEvent('rowaction', { detail: { action: { name }, row: CONNECTIONS[0] } })
+    new CustomEvent('rowaction', { detail: { action: { name }, row } })
   );
 }
 
@@ -142,7 +149,24 @@ describe('c-s2s-connections', () => {
       data: unknown[];
       columns: { type?: string; typeAttributes?: { rowActions: { name: string }[] } }[];
     };
-    expect(table.data).toEqual(CONNECTIONS.map((c) => ({ ...c, pausedText: '' })));
+    expect(table.data).toEqual([
+      {
+        id: 'a01000000000001AAA',
+        name: 'Service org',
+        namedCredential: 'Service_Org',
+        direction: 'Bidirectional',
+        mode: 'Package',
+        active: true,
+        peerOrgId: null,
+        slaMinutes: 15,
+        maxAttempts: 5,
+        batchSize: 200,
+        defaultOwner: null,
+        inboundUsernames: null,
+        pausedReason: null,
+        pausedText: ''
+      }
+    ]);
     const actions = table.columns
       .find((column) => column.type === 'action')!
       .typeAttributes!.rowActions.map((a) => a.name);
@@ -185,14 +209,14 @@ describe('c-s2s-connections', () => {
     await flush();
     expect($(element, '[data-id="form"]')).not.toBeNull();
     await expect(element).toBeAccessible();
-    change(element, 'Name', { value: 'Marketing org' });
-    change(element, 'Named_Credential__c', { value: 'Service_Org' });
-    change(element, 'Batch_Size__c', { value: '50' });
-    change(element, 'Inbound_Usernames__c', { value: 'integration@marketing.example' });
-    change(element, 'Sla_Minutes__c', { value: '' });
-    change(element, 'Active__c', { checked: false });
-    ($(element, '[data-field="Active__c"]') as HTMLElement & { type: string }).type = 'checkbox';
-    change(element, 'Active__c', { checked: false });
+    change(element, 'name', { value: 'Marketing org' });
+    change(element, 'namedCredential', { value: 'Service_Org' });
+    change(element, 'batchSize', { value: '50' });
+    change(element, 'inboundUsernames', { value: 'integration@marketing.example' });
+    change(element, 'slaMinutes', { value: '' });
+    change(element, 'active', { checked: false });
+    ($(element, '[data-field="active"]') as HTMLElement & { type: string }).type = 'checkbox';
+    change(element, 'active', { checked: false });
     let finishSave: (value: string) => void = () => undefined;
     mocked(saveConnection).mockReturnValue(new Promise((resolve) => (finishSave = resolve)));
     $(element, '[data-id="save"]')!.click();
@@ -204,16 +228,18 @@ describe('c-s2s-connections', () => {
     finishSave('a01000000000002AAA');
     await flush();
     expect(mocked(saveConnection)).toHaveBeenCalledWith({
-      connection: expect.objectContaining({
+      connection: {
         Name: 'Marketing org',
         Named_Credential__c: 'Service_Org',
         Batch_Size__c: 50,
         Inbound_Usernames__c: 'integration@marketing.example',
         Sla_Minutes__c: null,
+        Max_Attempts__c: 5,
+        Default_Owner_Username__c: null,
         Active__c: false,
         Direction__c: 'Outbound',
         Mode__c: 'Package'
-      })
+      }
     });
     expect(toasts).toEqual(['success']);
     expect($(element, '[data-id="form"]')).toBeNull();
@@ -231,12 +257,12 @@ describe('c-s2s-connections', () => {
     $(element, '[data-id="save"]')!.click();
     await flush();
     expect($(element, '[data-id="form-error"]')!.textContent).toBe('c.S2S_Error_Required_Field');
-    change(element, 'Name', { value: 'Peer' });
+    change(element, 'name', { value: 'Peer' });
     $(element, '[data-id="save"]')!.click();
     await flush();
     expect($(element, '[data-id="form-error"]')).not.toBeNull();
-    change(element, 'Named_Credential__c', { value: 'Peer' });
-    change(element, 'Batch_Size__c', { value: '500' });
+    change(element, 'namedCredential', { value: 'Peer' });
+    change(element, 'batchSize', { value: '500' });
     $(element, '[data-id="save"]')!.click();
     await flush();
     expect($(element, '[data-id="form-error"]')!.textContent).toBe('c.S2S_Error_Batch_Size');
@@ -251,13 +277,24 @@ describe('c-s2s-connections', () => {
     await showData();
     rowAction(element, 'edit');
     await flush();
-    expect(($(element, '[data-field="Name"]') as HTMLElement & { value: string }).value).toBe(
+    expect(($(element, '[data-field="name"]') as HTMLElement & { value: string }).value).toBe(
       'Service org'
     );
     $(element, '[data-id="save"]')!.click();
     await flush();
     expect($(element, '[data-id="form-error"]')!.textContent).toBe(
       'Named Credential Nope is unknown'
+    );
+    // an edit saves the record by its Id, with the settings the form edits (not the pause)
+    expect(mocked(saveConnection)).toHaveBeenCalledWith({
+      connection: expect.objectContaining({
+        Id: 'a01000000000001AAA',
+        Name: 'Service org',
+        Named_Credential__c: 'Service_Org'
+      })
+    });
+    expect(mocked(saveConnection).mock.calls[0][0].connection).not.toHaveProperty(
+      'Paused_Reason__c'
     );
     expect($(element, '[data-id="form"]')).not.toBeNull();
     await expect(element).toBeAccessible();

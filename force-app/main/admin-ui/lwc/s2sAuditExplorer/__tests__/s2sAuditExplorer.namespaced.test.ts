@@ -1,0 +1,108 @@
+// The audit explorer as a subscriber org runs it: installed under the namespace, the controller's
+// rows name every field `s2s__Field__c` and every lookup `s2s__Lookup__r`. @salesforce/schema
+// imports answer the namespaced names here, as the platform does.
+import { createElement } from 'lwc';
+import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
+import getConnectionOptions from '@salesforce/apex/S2SAuditController.getConnectionOptions';
+import getAuditPage from '@salesforce/apex/S2SAuditController.getAuditPage';
+
+function mockWire(): unknown {
+  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+  return { default: createApexTestWireAdapter(jest.fn()) };
+}
+jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SAuditController.getConnectionOptions', () => mockWire(), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SAuditController.getAuditPage', () => mockWire(), { virtual: true });
+jest.mock('@salesforce/apex/S2SAuditController.exportAuditCsv', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+/** A custom name as the platform gives it under the namespace s2s (standard names unchanged). */
+const namespaced = (name: string): string =>
+  name
+    .split('.')
+    .map((part) => (/__[a-z]+$/.test(part) ? `s2s__${part}` : part))
+    .join('.');
+
+const FIELDS = [
+  'Event_Time__c',
+  'Acting_User__r.Name',
+  'Connection__r.Name',
+  'Object_Name__c',
+  'Local_Record_Id__c',
+  'Remote_Record_Id__c',
+  'Operation__c',
+  'Stage__c',
+  'Outcome__c',
+  'Changed_Fields__c',
+  'Old_Values__c',
+  'New_Values__c',
+  'Error__c'
+];
+for (const field of FIELDS) {
+  jest.doMock(
+    `@salesforce/schema/S2S_Audit_Log__c.${field}`,
+    () => ({
+      default: { objectApiName: namespaced('S2S_Audit_Log__c'), fieldApiName: namespaced(field) }
+    }),
+    { virtual: true }
+  );
+}
+// required after the schema mocks, which jest.doMock does not hoist
+const S2sAuditExplorer = require('c/s2sAuditExplorer').default;
+
+interface TestWire {
+  emit(value: unknown): void;
+}
+const wire = (adapter: unknown): TestWire => adapter as TestWire;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('c-s2s-audit-explorer under the namespace s2s', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('shows the namespaced fields and lookups of the entries', async () => {
+    const element = createElement('c-s2s-audit-explorer', { is: S2sAuditExplorer });
+    document.body.appendChild(element);
+    wire(getAccess).emit({ canAdminister: false, canSyncNow: false, canViewAudit: true });
+    wire(getConnectionOptions).emit([]);
+    wire(getAuditPage).emit({
+      rows: [
+        {
+          Id: 'l1',
+          s2s__Event_Time__c: '2026-11-26T01:00:00.000Z',
+          s2s__Acting_User__r: { Name: 'Ada Admin' },
+          s2s__Connection__r: { Name: 'Service org' },
+          s2s__Object_Name__c: 'Contact',
+          s2s__Stage__c: 'Rejected',
+          s2s__Outcome__c: 'Failure',
+          s2s__Error__c: 'REQUIRED_FIELD_MISSING'
+        }
+      ],
+      total: 1,
+      pageNumber: 1,
+      pageSize: 50
+    });
+    await flush();
+    const table = element.shadowRoot!.querySelector('[data-id="table"]') as HTMLElement & {
+      data: Record<string, unknown>[];
+    };
+    expect(table.data[0]).toEqual(
+      expect.objectContaining({
+        id: 'l1',
+        eventTime: '2026-11-26T01:00:00.000Z',
+        userName: 'Ada Admin',
+        connectionName: 'Service org',
+        objectName: 'Contact',
+        stage: 'Rejected',
+        error: 'REQUIRED_FIELD_MISSING',
+        outcomeClass: 'slds-text-color_error'
+      })
+    );
+  });
+});
