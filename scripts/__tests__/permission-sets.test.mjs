@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { checkPermissionSets, grantsOf } from '../metadata/permissions.mjs';
+import { ENGINE_ONLY_FIELDS, checkPermissionSets, grantsOf } from '../metadata/permissions.mjs';
 import { ROOT } from './project-copy.mjs';
 
 const SETS = path.join(ROOT, 'force-app/main/security/permissionsets');
@@ -142,4 +142,19 @@ test('an undocumented permission set, or a malformed row, fails', () => {
     checkPermissionSets(dir).problems.join('\n'),
     /permission set S2S_Integration has no "### S2S_Integration" table/
   );
+});
+
+test('a payload field fails even when its row documents it: only the engine reads payloads', () => {
+  for (const field of ENGINE_ONLY_FIELDS) {
+    const dir = tinyProject(
+      `${CLASS}<fieldPermissions><editable>false</editable><field>${field}</field><readable>true</readable></fieldPermissions>`,
+      `${CLASS_ROW}\n| \`${field}\` | field | read | someone wanted it |`
+    );
+    const problems = checkPermissionSets(dir).problems;
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(
+      problems[0],
+      new RegExp(`grants ${field.replace('.', '\\.')}, which only the engine may read`)
+    );
+  }
 });

@@ -17,6 +17,18 @@ import { listFiles, packageDirectories } from '../lib/files.mjs';
 /** The documentation the permission sets are checked against. */
 export const SECURITY_DOC = 'docs/security.md';
 
+/**
+ * Fields only the engine reads, in system mode: payloads captured or received with values the
+ * reader may not see (docs/security.md, "Payloads are the engine's"). No permission set may grant
+ * them, even with a row in the tables.
+ */
+export const ENGINE_ONLY_FIELDS = [
+  'S2S_Outbox__c.Payload__c',
+  'S2S_Inbound_Ledger__c.Held_Change__c',
+  'S2S_Delivery_Receipt__c.Outbox_Updates__c',
+  'S2S_Delivery_Receipt__c.Audit_Entries__c'
+];
+
 const KINDS = ['class', 'custom permission', 'app', 'tab', 'object', 'field'];
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true });
@@ -180,6 +192,13 @@ export function checkPermissionSets(root) {
       continue;
     }
     const granted = grantsOf(fs.readFileSync(path.join(root, file), 'utf8'));
+    for (const field of ENGINE_ONLY_FIELDS) {
+      if (granted.has(`field ${field}`)) {
+        problems.push(
+          `${file}: ${name} grants ${field}, which only the engine may read (a payload: ${SECURITY_DOC})`
+        );
+      }
+    }
     for (const [key, access] of granted) {
       const allowed = documented.get(key);
       const extra = [...access].filter((a) => !allowed?.has(a));

@@ -130,6 +130,18 @@ test('S2S users and auditors read no payload; auditors read the audit log only',
       assert.equal(call(service, id, 'GET', query(soql)).status, 400, soql);
     }
   }
+  // nor do S2S admins: payloads and held changes are the engine's (scripts/metadata/permissions.mjs)
+  const admin = service.createUser({
+    username: 'admin-ui@service.example',
+    permissionSets: ['S2S_Admin']
+  });
+  for (const soql of [
+    'SELECT Payload__c FROM S2S_Outbox__c',
+    'SELECT Held_Change__c FROM S2S_Inbound_Ledger__c',
+    'SELECT Outbox_Updates__c, Audit_Entries__c FROM S2S_Delivery_Receipt__c'
+  ]) {
+    assert.equal(call(service, admin, 'GET', query(soql)).status, 400, `an admin: ${soql}`);
+  }
   const audit = call(service, auditor, 'GET', query('SELECT Outcome__c FROM S2S_Audit_Log__c'));
   assert.equal(audit.status, 200, JSON.stringify(audit.body));
   assert.ok((audit.body as { totalSize: number }).totalSize > 0, 'the auditor reads the audit');
