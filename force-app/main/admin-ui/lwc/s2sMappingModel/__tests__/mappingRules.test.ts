@@ -136,7 +136,12 @@ describe('mapping rules', () => {
       transformsEditorError: 'Step 1 (Value map): the source value "a" is listed more than once.'
     };
     expect(validateRows([duplicate])).toEqual([
-      { code: 'transformsInvalid', field: 'Name', detail: duplicate.transformsEditorError }
+      {
+        code: 'transformsInvalid',
+        field: 'Name',
+        detail: duplicate.transformsEditorError,
+        rowKey: duplicate.key
+      }
     ]);
   });
 
@@ -155,7 +160,18 @@ describe('mapping rules', () => {
       SOURCE,
       TARGET
     );
-    expect(errors).toEqual([
+    // Each problem also names its row, so the editor shows it on that row.
+    expect(errors.map((e) => e.rowKey)).toEqual([
+      '',
+      'Name',
+      'Nope__c',
+      'Territory__c',
+      'Revenue__c',
+      'Opened__c',
+      'x',
+      'x'
+    ]);
+    expect(errors.map((e) => ({ ...e, rowKey: undefined }))).toEqual([
       { code: 'targetMissing', field: '#1' },
       { code: 'targetDuplicate', field: 'Name' },
       { code: 'targetUnknown', field: 'Nope__c' },

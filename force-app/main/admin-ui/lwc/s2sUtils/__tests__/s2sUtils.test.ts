@@ -1,4 +1,4 @@
-import { reduceErrors, errorText, downloadText, formatLabel } from 'c/s2sUtils';
+import { reduceErrors, errorText, downloadText, formatLabel, friendlyErrors } from 'c/s2sUtils';
 
 describe('c-s2s-utils', () => {
   it('reads the message of an Apex error', () => {
@@ -44,5 +44,28 @@ describe('c-s2s-utils', () => {
     expect(clicks).toEqual(['audit.csv|data:text/csv;charset=utf-8,a%2Cb%0D%0A1%2C%22x%22']);
     expect(document.querySelectorAll('a').length).toBe(0);
     spy.mockRestore();
+  });
+
+  it('turns exception names and raw HTTP answers of the peer into what to do', () => {
+    const errors = [
+      { body: { message: 'System.AuraHandledException: Insufficient access' } },
+      { body: { message: 'HTTP 404: [{"errorCode":"NOT_FOUND"}]' } },
+      { body: { message: 'HTTP 401: [{"errorCode":"INVALID_SESSION_ID"}]' } },
+      { body: { message: 'HTTP 403: []' } },
+      { body: { message: 'HTTP 503: down' } },
+      { body: { message: 'HTTP 409: conflict' } },
+      { body: { message: 'System.CalloutException: Unable to tunnel through proxy' } },
+      'Choose a connection.'
+    ];
+    expect(friendlyErrors(errors)).toEqual([
+      'Insufficient access',
+      'c.S2S_Error_Peer_Not_Found',
+      'c.S2S_Error_Peer_Unauthorized',
+      'c.S2S_Error_Peer_Forbidden',
+      'c.S2S_Error_Peer_Unavailable',
+      'c.S2S_Error_Peer_Other',
+      'c.S2S_Error_Peer_Unreachable',
+      'Choose a connection.'
+    ]);
   });
 });
