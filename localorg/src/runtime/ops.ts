@@ -19,12 +19,11 @@ import {
   type TypeRef,
   divRound,
   int64,
-  isInstanceOf,
   javaDoubleToString,
   normaliseId,
-  runtimeTypeName,
   typeToString
 } from './values.js';
+import { isInstanceOf, runtimeTypeName } from './type-tests.js';
 import { throwApex } from './errors.js';
 import { formatInZone } from './tz.js';
 import { currentRuntimeOrNull, currentUserZone } from './context.js';

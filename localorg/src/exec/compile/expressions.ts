@@ -10,7 +10,6 @@ import {
   ApexTypeValue,
   type ApexValue,
   type TypeRef,
-  isInstanceOf,
   normaliseId,
   typeRef,
   typeToString,
@@ -21,6 +20,7 @@ import {
   T_OBJECT,
   T_STRING
 } from '../../runtime/values.js';
+import { isInstanceOf } from '../../runtime/type-tests.js';
 import { cast, negate } from '../../runtime/ops.js';
 import { throwApex } from '../../runtime/errors.js';
 import { type C, lc, SHORT, containsSafe, npe, assignable } from './shared.js';

@@ -13,11 +13,11 @@ import {
   ApexSet,
   type ApexValue,
   type TypeRef,
-  isInstanceOf,
   keyEquals,
   typeToString,
   T_OBJECT
 } from '../../runtime/values.js';
+import { isInstanceOf } from '../../runtime/type-tests.js';
 import { throwApex } from '../../runtime/errors.js';
 import { lc, npe } from './shared.js';
 import { ExpressionCompiler } from './expressions.js';

@@ -6,13 +6,12 @@ import {
   ApexDouble,
   ApexTypeValue,
   apexEquals,
-  isInstanceOf,
   keyEquals,
-  runtimeTypeName,
   typeRef,
   typeToString,
   type ApexValue
 } from '../../runtime/values.js';
+import { isInstanceOf, runtimeTypeName } from '../../runtime/type-tests.js';
 import { throwApex } from '../../runtime/errors.js';
 import { stringOf } from '../../runtime/ops.js';
 import type { BuiltinClass } from '../../runtime/builtins.js';

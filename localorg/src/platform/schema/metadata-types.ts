@@ -1,0 +1,125 @@
+// The shapes of an org's metadata as loaded from SFDX source (metadata.ts): Metadata API Developer
+// Guide, CustomObject, RecordType, CustomMetadata, PermissionSet, Profile, NamedCredential,
+// ExternalCredential, StaticResource, ValidationRule, FieldSet, PlatformCachePartition.
+import type { CatalogField, CatalogObject } from './catalog-types.ts';
+
+export interface ObjectPermission {
+  read: boolean;
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+  viewAll: boolean;
+  modifyAll: boolean;
+}
+
+export interface PermissionSetMeta {
+  name: string;
+  label: string;
+  /** true for profiles */
+  isProfile: boolean;
+  objects: Record<string, ObjectPermission>; // lower-case object name
+  fields: Record<string, { read: boolean; edit: boolean }>; // lower-case 'object.field'
+  customPermissions: Set<string>; // lower-case names
+  classes: Set<string>; // lower-case class names
+  externalCredentialPrincipals: Set<string>; // lower-case 'Credential-Principal'
+  userPermissions: Set<string>; // lower-case, e.g. modifyalldata
+  /** recordTypeVisibilities, keyed lower-case 'object.developername'; only profiles carry `default` */
+  recordTypes: Record<string, { visible: boolean; default: boolean }>;
+}
+
+export interface NamedCredentialMeta {
+  name: string;
+  label: string;
+  url: string;
+  externalCredential?: string;
+  allowMergeFieldsInHeader: boolean;
+  allowMergeFieldsInBody: boolean;
+  generateAuthorizationHeader: boolean;
+  /** legacy named credentials carry their principal themselves */
+  legacy: boolean;
+}
+
+export interface ExternalCredentialMeta {
+  name: string;
+  label: string;
+  protocol: string;
+  principals: { name: string; type: string; sequence: number }[];
+  parameters: Record<string, string>;
+}
+
+export interface RecordTypeMeta {
+  object: string;
+  developerName: string;
+  label: string;
+  active: boolean;
+  description?: string;
+}
+
+export interface CustomMetadataRecord {
+  type: string; // X__mdt
+  developerName: string;
+  label: string;
+  protected: boolean;
+  values: Record<string, string | number | boolean | null>;
+}
+
+export interface ValidationRuleMeta {
+  object: string;
+  name: string;
+  active: boolean;
+  formula: string;
+  message: string;
+  field?: string;
+}
+
+export interface StaticResourceMeta {
+  name: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** A field set (objects/X/fieldSets/Name.fieldSet-meta.xml): its fields in display order. */
+export interface FieldSetMeta {
+  object: string;
+  name: string;
+  label: string;
+  description: string;
+  fields: { path: string; required: boolean }[];
+}
+
+export interface Metadata {
+  objects: CatalogObject[]; // custom objects and custom fields on standard objects (fields only)
+  /** custom fields added to standard objects, keyed by object name */
+  standardObjectFields: Record<string, CatalogField[]>;
+  recordTypes: RecordTypeMeta[];
+  fieldSets: FieldSetMeta[];
+  validationRules: ValidationRuleMeta[];
+  customMetadata: CustomMetadataRecord[];
+  labels: Record<string, string>;
+  permissionSets: PermissionSetMeta[];
+  profiles: PermissionSetMeta[];
+  customPermissions: { name: string; label: string }[];
+  namedCredentials: NamedCredentialMeta[];
+  externalCredentials: ExternalCredentialMeta[];
+  staticResources: StaticResourceMeta[];
+  notificationTypes: { name: string; label: string }[];
+  /** PlatformEventSubscriberConfig: the user and batch size an event or change-event trigger runs with */
+  eventSubscriberConfigs: {
+    name: string;
+    trigger: string;
+    username: string | null;
+    batchSize: number | null;
+  }[];
+  groups: { name: string; label: string; doesIncludeBosses: boolean }[];
+  apexClasses: { name: string; path: string; apiVersion?: number | null }[];
+  apexTriggers: { name: string; path: string }[];
+  /** Flow API names (`flows/*.flow-meta.xml`): the local org does not run them. */
+  flows: string[];
+  /** Platform Cache partitions (`cachePartitions/*.cachePartition-meta.xml`), capacities in MB. */
+  cachePartitions: {
+    name: string;
+    isDefault: boolean;
+    orgCapacity: number;
+    sessionCapacity: number;
+  }[];
+}
