@@ -2,6 +2,8 @@
 // The gate fails, naming the cause, for each seeded fault. Every test seeds one fault into tiny
 // fixture files of a fresh copy of the project and runs only the step that must catch it.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLASS_META, copyProject, removeCopy, runGate, seed } from './project-copy.mjs';
 
@@ -213,7 +215,7 @@ describe('the gate catches seeded faults', { concurrency: 2 }, () => {
       );
       seed(
         copy,
-        `${FIXTURES}/permissionsets/Gate_Fixture.permissionset-meta.xml`,
+        `${FIXTURES}/permissionsets/S2S_Gate_Fixture.permissionset-meta.xml`,
         [
           '<?xml version="1.0" encoding="UTF-8"?>',
           '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">',
@@ -229,6 +231,19 @@ describe('the gate catches seeded faults', { concurrency: 2 }, () => {
           '    </fieldPermissions>',
           '    <label>Gate fixture</label>',
           '</PermissionSet>',
+          ''
+        ].join('\n')
+      );
+      // every permission set's grants are documented in docs/security.md (metadata/permissions.mjs)
+      fs.appendFileSync(
+        path.join(copy, 'docs', 'security.md'),
+        [
+          '',
+          '### S2S_Gate_Fixture',
+          '',
+          '| Component | Kind | Access | Why |',
+          '| --- | --- | --- | --- |',
+          '| `Account.Gate_Fixture__c`, `Account.Rating` | field | read | The fixture. |',
           ''
         ].join('\n')
       );
