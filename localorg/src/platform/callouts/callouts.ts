@@ -4,7 +4,7 @@
 // (the World routes `callout:Name/...` to another org).
 import { NativeObject, type ApexValue } from '../../runtime/values.ts';
 import type { ApexRuntime, NativeCallContext } from '../../runtime/platform.ts';
-import type { Limits } from '../limits/limits.ts';
+import { processCpuMs, type Limits } from '../limits/limits.ts';
 import type { Metadata } from '../schema/metadata.ts';
 import type { Access } from '../security/access.ts';
 
@@ -95,12 +95,12 @@ export class Callouts {
     const remaining = CALLOUT_BUDGET_MS - t.limits.calloutMs;
     if (remaining <= 0) throw new CalloutError(BUDGET_EXCEEDED);
     // waiting for the answer is not CPU time of this transaction (the peer org runs in this process)
-    const sentAt = performance.now();
+    const sentAt = processCpuMs();
     let handled: HttpResponseData | null;
     try {
       handled = this.host.send(resolved, namedCredential);
     } finally {
-      t.limits.notCpuMs += performance.now() - sentAt;
+      t.limits.notCpuMs += processCpuMs() - sentAt;
     }
     if (!handled)
       throw new CalloutError(
