@@ -17,7 +17,7 @@ const apexParser = require('@apexdevtools/apex-parser');
 export const LAYERS = [
   ['admin-ui'],
   ['operations'],
-  ['config', 'outbox'],
+  ['config', 'outbox', 'backfill'],
   ['capture', 'dispatch', 'inbound', 'reconcile', 'monitoring'],
   ['mapping', 'transport'],
   ['shared', 'audit']
