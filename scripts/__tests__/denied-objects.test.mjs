@@ -1,6 +1,6 @@
 // @ts-check
 // The deny-list of objects (docs/security.md#deny-list-of-objects) is written twice, in Apex
-// (S2SDeniedObjects) and in the mapping editor (mappingRules.ts): both lists are the same, and both
+// (S2SDeniedObjects) and in the mapping editor (s2sMappingModel/mappingRules.ts): both lists are the same, and both
 // name every object of the package, so a new engine object can never be mapped.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ const apex = quoted(
   /Set<String> NAMES = new Set<String>\{([^}]*)\}/
 );
 const lwc = quoted(
-  'force-app/main/admin-ui/lwc/s2sMappingEditor/mappingRules.ts',
+  'force-app/main/admin-ui/lwc/s2sMappingModel/mappingRules.ts',
   /DENIED_OBJECTS = new Set\(\[([^\]]*)\]\)/
 );
 
