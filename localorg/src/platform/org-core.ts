@@ -3,7 +3,14 @@
 // transactions, and the platform-maintained records it writes itself. The Org (org.ts) adds the
 // TypeScript API and the ApexPlatform entry points on top.
 import { must } from './util.ts';
-import { ApexId, ApexList, ApexSObject, NativeObject, type ApexValue } from '../runtime/values.ts';
+import {
+  ApexId,
+  ApexList,
+  ApexObject,
+  ApexSObject,
+  NativeObject,
+  type ApexValue
+} from '../runtime/values.ts';
 import {
   UnsupportedError,
   type ApexPlatform,
@@ -43,6 +50,7 @@ import type { Bind } from './soql/ast.ts';
 import type { SentNotification } from './natives/index.ts';
 import { PlatformCacheStore } from './natives/cache-store.ts';
 import type { SentEmail } from './natives/services.ts';
+import { PublishCallbacks } from './events/publish-callbacks.ts';
 
 export type RuntimeFactory = (platform: ApexPlatform, sources: SourceFile[]) => ApexRuntime;
 
@@ -109,6 +117,8 @@ export abstract class OrgCore {
   protected readonly engine: DmlEngine;
   protected readonly callouts: Callouts;
   protected readonly events: EventBus;
+  /** Apex publish callbacks of published events (events/publish-callbacks.ts). */
+  protected readonly publishCallbacks: PublishCallbacks;
   protected readonly asyncApex: AsyncApex;
   protected readonly testData: TestDataLoader;
   protected readonly autoNumbers = new Map<string, number>();
@@ -139,7 +149,8 @@ export abstract class OrgCore {
       invalidateAccess: () => this.access.invalidate(),
       changeEvents: (t, changes) => this.events.changeEvents(t, changes),
       deliverTestRetries: () => this.events.deliverTestRetries(),
-      deliverEvents: (events) => this.events.deliver(events)
+      deliverEvents: (events) => this.events.deliver(events),
+      failEvents: (events) => this.publishCallbacks.failed(events)
     });
     this.formulas = new OrgFormulas({
       schema: this.schema,
@@ -167,6 +178,34 @@ export abstract class OrgCore {
       tx: () => this.tx(),
       runDml: (call) => this.runDml(call)
     });
+    this.publishCallbacks = new PublishCallbacks({
+      implementsOutcome: (cb, outcome) =>
+        cb instanceof ApexObject &&
+        cb.cls.isSubtypeOf(
+          outcome === 'success'
+            ? 'EventBus.EventPublishSuccessCallback'
+            : 'EventBus.EventPublishFailureCallback'
+        ),
+      // "Callback Running User and Debug Logs": a publish callback runs as the Automated Process user.
+      runCallback: (cb, outcome, uuids) =>
+        this.asUser(this.automatedProcessUserId, () =>
+          this.withTransaction(
+            'sync',
+            () =>
+              this.requireRuntime('publish callbacks').callMethod(
+                cb,
+                outcome === 'success' ? 'onSuccess' : 'onFailure',
+                [
+                  new NativeObject(
+                    outcome === 'success' ? 'EventBus.SuccessResult' : 'EventBus.FailureResult',
+                    { uuids }
+                  )
+                ]
+              ),
+            { label: 'publish callback' }
+          )
+        )
+    });
     this.events = new EventBus({
       name: this.name,
       schema: this.schema,
@@ -187,7 +226,8 @@ export abstract class OrgCore {
             { label: `${type} trigger` }
           )
         ),
-      heldTestEvents: () => this.tests.heldEvents()
+      heldTestEvents: () => this.tests.heldEvents(),
+      delivered: (events) => this.publishCallbacks.delivered(events)
     });
     this.asyncApex = new AsyncApex({
       store: this.store,

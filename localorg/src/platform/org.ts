@@ -440,6 +440,41 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
   }
 
   /** Test.getEventBus().deliver() */
+  /** Test.getEventBus().fail() */
+  failTestEvents(): void {
+    this.tests.failEvents();
+  }
+
+  /**
+   * EventBus.publish(event(s), callback) (Apex Reference, "EventBus Class"): publishes as
+   * publish(event(s)) does; the events that were queued get the callback (events/publish-callbacks.ts).
+   */
+  publishWithCallback(
+    ctx: NativeCallContext,
+    events: readonly ApexSObject[],
+    single: boolean,
+    callback: ApexValue
+  ): ApexValue {
+    if (
+      !(callback instanceof ApexObject) ||
+      !(
+        callback.cls.isSubtypeOf('EventBus.EventPublishSuccessCallback') ||
+        callback.cls.isSubtypeOf('EventBus.EventPublishFailureCallback')
+      )
+    )
+      ctx.throwApex(
+        'System.IllegalArgumentException',
+        'EventBus.publish: the callback must implement EventBus.EventPublishSuccessCallback or EventBus.EventPublishFailureCallback'
+      );
+    const results = this.publish([...events]);
+    this.publishCallbacks.register(
+      events.filter((_, i) => results[i]?.success),
+      callback
+    );
+    const values = results.map((r) => resultValue('Database.SaveResult', r));
+    return single ? (values[0] ?? null) : new ApexList(typeRef('Database.SaveResult'), values);
+  }
+
   deliverTestEvents(): void {
     this.tests.deliverEvents();
   }

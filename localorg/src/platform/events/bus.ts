@@ -47,6 +47,8 @@ export interface EventHost {
   ): void;
   /** Inside a test method: where published events wait for Test.stopTest / deliver(); else null. */
   heldTestEvents(): ApexSObject[] | null;
+  /** The events were delivered (their publish callbacks' onSuccess runs: publish-callbacks.ts). */
+  delivered?(events: readonly ApexSObject[]): void;
 }
 
 export class EventBus {
@@ -119,6 +121,7 @@ export class EventBus {
         for (let i = 0; i < list.length; i += sub.size)
           this.deliverBatch(type, list.slice(i, i + sub.size), 0, null, sub);
     }
+    this.host.delivered?.(events);
   }
 
   /**
@@ -285,7 +288,10 @@ export class EventBus {
       }
       t.limits.consume('PublishImmediateDML');
       e.set('ReplayId', String(++this.replayCounter));
-      e.set('EventUuid', cryptoUuid(this.replayCounter, this.host.name));
+      // An event created with newSObject(null, true) keeps its EventUuid ("Create an Event with an
+      // EventUuid Field"): publish callbacks correlate their results by it.
+      if (e.raw('EventUuid') === undefined || e.raw('EventUuid') === null)
+        e.set('EventUuid', cryptoUuid(this.replayCounter, this.host.name));
       e.set(
         'CreatedDate',
         jsToApex(must(o.field('CreatedDate'), `${o.name}.CreatedDate`), this.host.now())

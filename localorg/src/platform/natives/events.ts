@@ -80,14 +80,49 @@ export function eventClasses(env: NativesEnv): PlatformClassDef[] {
             );
           },
           true
+        ),
+        // publish(event, callback) and publish(events, callback): the callback's onSuccess or
+        // onFailure gets the result later (events/publish-callbacks.ts).
+        m(
+          'publish',
+          [T_OBJECT, T_OBJECT],
+          T_OBJECT,
+          (ctx, _s, [e, callback]) => {
+            if (e instanceof ApexList)
+              return env.org.publishWithCallback(ctx, e.items as ApexSObject[], false, callback);
+            if (e instanceof ApexSObject)
+              return env.org.publishWithCallback(ctx, [e], true, callback);
+            return ctx.throwApex(
+              'System.NullPointerException',
+              'EventBus.publish: the event or list of events is null'
+            );
+          },
+          true
         )
       ]
     },
+    // SuccessResult and FailureResult (Apex Reference): what onSuccess and onFailure receive.
+    ...['EventBus.SuccessResult', 'EventBus.FailureResult'].map((name): PlatformClassDef => ({
+      name,
+      methods: [
+        m(
+          'getEventUuids',
+          [],
+          T_LIST(T_STRING),
+          (_c, self) => new ApexList(T_STRING, [...state<{ uuids: string[] }>(self).uuids])
+        )
+      ]
+    })),
     {
       name: 'EventBus.TestBroker',
       methods: [
         m('deliver', [], T_VOID, () => {
           env.org.deliverTestEvents();
+          return null;
+        }),
+        // fail() ("Test Apex Publish Callbacks"): the events published so far fail to publish.
+        m('fail', [], T_VOID, () => {
+          env.org.failTestEvents();
           return null;
         })
       ]

@@ -1,6 +1,7 @@
 // Schema describes and tokens: SObjectType, SObjectField, Describe*Result, field sets, picklist
 // entries, child relationships, record type infos, the Schema class and its enums (Apex Reference:
 // "Schema Namespace").
+import { randomUUID } from 'node:crypto';
 import { must } from '../util.ts';
 import {
   ApexDecimal,
@@ -244,6 +245,9 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
               `newSObject with a record type Id on ${o.name}, which has no record types`,
               ctx.pos
             );
+          // A platform event created with loadDefaults gets its EventUuid now (Platform Events
+          // Developer Guide, "Create an Event with an EventUuid Field").
+          if (load === true && o.isPlatformEvent) s.set('EventUuid', randomUUID());
           if (load === true)
             for (const f of o.fields())
               if (f.name.endsWith('__c') && f.createable && f.defaultValue !== undefined)

@@ -1,6 +1,7 @@
 // What the native classes ask of the org they run in: its schema, records, metadata, access rules
 // and a few org-wide facts. `Org` implements it; the families of this folder see nothing else of it,
 // so they never import org.ts (which imports them).
+import type { NativeCallContext } from '../../runtime/platform.ts';
 import type { ApexSObject, ApexValue, NativeObject } from '../../runtime/values.ts';
 import type { Schema } from '../schema/schema.ts';
 import type { Store } from '../data/store.ts';
@@ -45,6 +46,15 @@ export interface OrgServices {
   fieldToken(object: string, field: string): NativeObject;
   /** EventBus.TestBroker.deliver(): publishes the test's queued platform events now. */
   deliverTestEvents(): void;
+  /** Test.getEventBus().fail(): the test's published events fail to publish. */
+  failTestEvents(): void;
+  /** EventBus.publish(event(s), callback): publishes and registers the publish callback. */
+  publishWithCallback(
+    ctx: NativeCallContext,
+    events: readonly ApexSObject[],
+    single: boolean,
+    callback: ApexValue
+  ): ApexValue;
   staticResource(name: string): StaticResourceMeta | undefined;
   /** The org's Platform Cache (org and session segments of each partition). */
   readonly platformCache: PlatformCacheStore;

@@ -29,6 +29,8 @@ export interface TestHost {
   /** Event batches retried since the last deliver() are sent first. */
   deliverTestRetries(): void;
   deliverEvents(events: ApexSObject[]): void;
+  /** The events failed to publish (Test.getEventBus().fail()). */
+  failEvents(events: ApexSObject[]): void;
 }
 
 /** One org's test-method state; `inTestMethod` is false outside a test method. */
@@ -145,6 +147,17 @@ export class TestContext {
     this.host.deliverTestRetries();
     const events = this.events.splice(0);
     if (events.length) this.host.deliverEvents(events);
+  }
+
+  /**
+   * Test.getEventBus().fail() ("Test Apex Publish Callbacks"): the events published so far fail and
+   * leave the test event bus; no trigger receives them, their publish callbacks' onFailure runs.
+   */
+  failEvents(): void {
+    const t = this.host.txStack[this.host.txStack.length - 1];
+    if (t?.afterCommitEvents.length) this.events.push(...t.afterCommitEvents.splice(0));
+    const events = this.events.splice(0);
+    if (events.length) this.host.failEvents(events);
   }
 
   /** Test.enableChangeDataCapture() */

@@ -118,6 +118,8 @@ const interfaces = [
   'Cache.CacheBuilder',
   'Auth.RegistrationHandler',
   'Process.Plugin',
+  'EventBus.EventPublishSuccessCallback',
+  'EventBus.EventPublishFailureCallback',
   // Context types handed to async Apex; the platform supplies their implementations.
   'System.QueueableContext',
   'System.SchedulableContext',
