@@ -319,7 +319,9 @@ const DENIED_OBJECTS = new Set([
   's2s_audit_log__c',
   's2s_delivery_receipt__c',
   's2s_owner_map__c',
-  's2s_batch_outcome__e'
+  's2s_batch_outcome__e',
+  's2s_audit_chain__c',
+  's2s_audit_failure__e'
 ]);
 const DENIED_SUFFIXES = [
   '__mdt',

@@ -14,6 +14,7 @@ import helpLabel from '@salesforce/label/c.S2S_Schedules_Help';
 import sweepLabel from '@salesforce/label/c.S2S_Schedules_Sweep';
 import purgeLabel from '@salesforce/label/c.S2S_Schedules_Purge';
 import reconciliationLabel from '@salesforce/label/c.S2S_Schedules_Reconciliation';
+import verificationLabel from '@salesforce/label/c.S2S_Schedules_Verification';
 import mappingLabel from '@salesforce/label/c.S2S_Schedules_Mapping';
 import scheduledLabel from '@salesforce/label/c.S2S_Schedules_Scheduled';
 import stoppedLabel from '@salesforce/label/c.S2S_Schedules_Stopped';
@@ -34,7 +35,7 @@ import errorTitle from '@salesforce/label/c.S2S_Toast_Error';
 /** One schedule as S2SSchedulesController returns it. */
 export interface Schedule {
   key: string;
-  kind: 'Sweep' | 'Purge' | 'Reconciliation' | 'Mapping';
+  kind: 'Sweep' | 'Purge' | 'Reconciliation' | 'Verification' | 'Mapping';
   mappingName?: string | null;
   cron?: string | null;
   scheduled: boolean;
@@ -145,6 +146,8 @@ export default class S2sSchedules extends LightningElement {
         return purgeLabel;
       case 'Reconciliation':
         return reconciliationLabel;
+      case 'Verification':
+        return verificationLabel;
       default:
         return formatLabel(mappingLabel, s.mappingName ?? s.key);
     }

@@ -35,6 +35,13 @@ const SCHEDULES = [
   },
   { key: 'Reconciliation', kind: 'Reconciliation', cron: '0 0 3 * * ?', scheduled: false },
   {
+    key: 'Verification',
+    kind: 'Verification',
+    cron: '0 30 2 * * ?',
+    scheduled: false,
+    lastResult: 'Failed: Entry 2 (AUD-0000000002): its content no longer matches its hash'
+  },
+  {
     key: 'a02000000000001AAA',
     kind: 'Mapping',
     mappingName: 'Accounts',
@@ -75,14 +82,17 @@ describe('c-s2s-schedules', () => {
       'c.S2S_Schedules_Sweep',
       'c.S2S_Schedules_Purge',
       'c.S2S_Schedules_Reconciliation',
+      'c.S2S_Schedules_Verification',
       'c.S2S_Schedules_Mapping'
     ]);
     expect(text(element, '[data-id="state"]')).toEqual([
       'c.S2S_Schedules_Scheduled',
       'c.S2S_Schedules_Stopped',
       'c.S2S_Schedules_Stopped',
+      'c.S2S_Schedules_Stopped',
       'c.S2S_Schedules_Stopped'
     ]);
+    expect(text(element, '[data-id="last-result"]')[3]).toContain('Entry 2');
     expect(text(element, '[data-id="next-run"]')[0]).toBe(
       new Date('2026-11-20T10:15:00.000Z').toLocaleString()
     );
@@ -136,10 +146,10 @@ describe('c-s2s-schedules', () => {
     element.addEventListener('lightning__showtoast', (e) =>
       messages.push((e as CustomEvent).detail.message)
     );
-    (element.shadowRoot!.querySelectorAll('lightning-button')[3] as HTMLElement).click();
+    (element.shadowRoot!.querySelectorAll('lightning-button')[4] as HTMLElement).click();
     await flush();
     expect(messages).toEqual(['Mapping Accounts has no Schedule Cron']);
-    expect(text(element, '[data-id="name"]')).toHaveLength(4);
+    expect(text(element, '[data-id="name"]')).toHaveLength(5);
   });
 
   it('shows the permission denied state when the controller refuses', async () => {
