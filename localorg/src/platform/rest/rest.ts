@@ -24,6 +24,7 @@ import { LimitException } from '../limits/limits.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
 import { restState } from './state.ts';
 import { API_VERSION, basicInfo, describe, versions } from './describe.ts';
+import { bulkIngest } from './bulk2.ts';
 
 export { API_VERSION } from './describe.ts';
 
@@ -137,6 +138,8 @@ function standardApi(
       DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 }
     });
   }
+  // Bulk API 2.0 ingest jobs (bulk2.ts)
+  if (head === 'jobs' && a === 'ingest') return bulkIngest(org, req, rest.slice(2), version);
   if ((head === 'query' || head === 'queryAll') && method === 'GET') {
     if (a) return nextPage(org, a, version);
     const q = url.searchParams.get('q');
