@@ -158,7 +158,11 @@ export abstract class OrgCore {
       metadata: this.metadata,
       now: () => this.clock.now(),
       currentUserId: () => this.currentUserId(),
-      organizationId: () => this.organizationId
+      organizationId: () => this.organizationId,
+      hasCustomPermission: (name) =>
+        this.metadata.customPermissions.some((c) => c.name.toLowerCase() === name.toLowerCase())
+          ? this.access.hasCustomPermission(this.currentUserId(), name)
+          : null
     });
     this.queries = new OrgQueries({
       schema: this.schema,

@@ -2,7 +2,8 @@
 // through lookups (`Account.Owner.Name`, `Parent__r.Field__c`, followed through the store), and the
 // global variables (Salesforce Help, "Global Variables"): $User, $Profile, $UserRole, $Organization,
 // $Setup (hierarchy custom settings: the user's, else the profile's, else the org's value),
-// $CustomMetadata.Type__mdt.Record.Field__c, $Label, $RecordType and $System.OriginDateTime.
+// $CustomMetadata.Type__mdt.Record.Field__c, $Label, $Permission (the running user's custom
+// permissions, Salesforce Help "$Permission"), $RecordType and $System.OriginDateTime.
 import { ApexDate, ApexDatetime, ApexDecimal, type ApexValue } from '../../runtime/values.ts';
 import { zonedParts } from '../../runtime/tz.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
@@ -32,6 +33,8 @@ export interface FormulaHost {
   now(): number;
   currentUserId(): string;
   organizationId(): string;
+  /** Whether the running user holds a custom permission; null when no such permission exists. */
+  hasCustomPermission(name: string): boolean | null;
 }
 
 /** Computes a formula or roll-up summary field of a record (the engine's own entry). */
@@ -158,6 +161,13 @@ export class RecordEnv implements FormulaEnv {
       }
       case 'setup':
         return this.setup(path);
+      case 'permission': {
+        // $Permission.Name: true when the running user holds the custom permission ("$Permission")
+        const holds = path.length === 2 ? this.host.hasCustomPermission(path[1]) : null;
+        if (holds === null)
+          throw compileError(`Custom permission ${path.slice(1).join('.')} does not exist`);
+        return { v: holds, t: 'boolean' };
+      }
       case 'custommetadata':
         return this.customMetadata(path);
       default:
