@@ -100,7 +100,7 @@ test(
       await t.test('the setup screen lists the seeded connection and mapping', async () => {
         await page.goto(`${started.url}?org=Sales`);
         await page.getByText('Service org').first().waitFor();
-        await page.getByText('Account → Account').waitFor();
+        await page.getByRole('rowheader', { name: 'Account → Account' }).waitFor();
         await shot(page, '01-setup-connections-and-mappings.png');
       });
 
