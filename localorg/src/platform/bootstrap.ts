@@ -98,7 +98,13 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
         ...systemPermissions(p, p === 'System Administrator')
       })
     );
-  const user = (username: string, last: string, profile: string, alias: string): string =>
+  const user = (
+    username: string,
+    last: string,
+    profile: string,
+    alias: string,
+    userType = 'Standard'
+  ): string =>
     sys('User', {
       Username: username,
       LastName: last,
@@ -110,7 +116,7 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       LanguageLocaleKey: 'en_US',
       ProfileId: profiles.get(profile),
       IsActive: true,
-      UserType: 'Standard',
+      UserType: userType,
       Name: last,
       CommunityNickname: alias
     });
@@ -120,11 +126,14 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     'System Administrator',
     'admin'
   );
+  // UserType AutomatedProcess: how Apex tells that an event trigger or a publish callback runs as
+  // the Automated Process user (UserInfo.getUserType(), SELECT ... WHERE UserType = 'AutomatedProcess')
   const automatedProcessUserId = user(
     `autoproc@${input.name}.localorg`,
     'Automated Process',
     'System Administrator',
-    'autoproc'
+    'autoproc',
+    'AutomatedProcess'
   );
   for (const ps of input.metadata.permissionSets)
     sys('PermissionSet', {
