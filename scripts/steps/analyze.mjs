@@ -77,6 +77,12 @@ export const REVIEWED = [
     file: /\/objects\/S2S_[A-Za-z_]+__c\/fields\/(Idempotency_Key__c|Key__c|Remote_Key__c|Named_Credential__c)\.field-meta\.xml$/,
     reason:
       'record keys and the API name of a Named Credential, not secrets: the rule matches "key" and "credential" in field names'
+  },
+  {
+    rule: 'ProtectSensitiveData',
+    file: /\/objects\/S2S_Audit_(Log|Chain)__c\/fields\/(Hash__c|Previous_Hash__c|Last_Hash__c|Purged_Hash__c)\.field-meta\.xml$/,
+    reason:
+      'SHA-256 digests of audit entries that make the audit chain tamper-evident, public by design: the rule matches "hash" in field names'
   }
 ];
 
