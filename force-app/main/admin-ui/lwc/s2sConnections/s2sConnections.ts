@@ -15,6 +15,7 @@ import BATCH_SIZE from '@salesforce/schema/S2S_Connection__c.Batch_Size__c';
 import DEFAULT_OWNER from '@salesforce/schema/S2S_Connection__c.Default_Owner_Username__c';
 import INBOUND_USERNAMES from '@salesforce/schema/S2S_Connection__c.Inbound_Usernames__c';
 import PAUSED_REASON from '@salesforce/schema/S2S_Connection__c.Paused_Reason__c';
+import APPLY_WITHOUT_AUTOMATION from '@salesforce/schema/S2S_Connection__c.Apply_Without_Automation__c';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
@@ -25,6 +26,9 @@ import saveConnection from '@salesforce/apex/S2SConnectionsController.saveConnec
 import deleteConnection from '@salesforce/apex/S2SConnectionsController.deleteConnection';
 import testConnection from '@salesforce/apex/S2SConnectionsController.testConnection';
 import resumeConnection from '@salesforce/apex/S2SConnectionsController.resumeConnection';
+import pauseConnection from '@salesforce/apex/S2SConnectionsController.pauseConnection';
+import isPausedGlobally from '@salesforce/apex/S2SConnectionsController.isPausedGlobally';
+import setGlobalPause from '@salesforce/apex/S2SConnectionsController.setGlobalPause';
 import { errorText, formatLabel } from 'c/s2sUtils';
 
 import titleLabel from '@salesforce/label/c.S2S_Connections_Title';
@@ -75,6 +79,14 @@ import pausedOrgLabel from '@salesforce/label/c.S2S_Connections_Paused_Org';
 import pausedHelpLabel from '@salesforce/label/c.S2S_Connections_Paused_Help';
 import resumeLabel from '@salesforce/label/c.S2S_Connections_Resume';
 import resumedLabel from '@salesforce/label/c.S2S_Connections_Resumed';
+import pauseLabel from '@salesforce/label/c.S2S_Connections_Pause';
+import pausedToastLabel from '@salesforce/label/c.S2S_Connections_Paused_Toast';
+import alreadyPausedLabel from '@salesforce/label/c.S2S_Connections_Already_Paused';
+import pausedAdminLabel from '@salesforce/label/c.S2S_Connections_Paused_Admin';
+import pauseAllLabel from '@salesforce/label/c.S2S_Connections_Pause_All';
+import resumeAllLabel from '@salesforce/label/c.S2S_Connections_Resume_All';
+import globalPausedLabel from '@salesforce/label/c.S2S_Connections_Global_Paused';
+import bypassLabel from '@salesforce/label/c.S2S_Field_Bypass_Automation';
 
 /** A connection as the screen edits it; `id` is unset for a new one. */
 export interface Connection {
@@ -91,7 +103,9 @@ export interface Connection {
   defaultOwner?: string | null;
   /** usernames the peer calls in as; the inbound endpoint refuses any other caller */
   inboundUsernames?: string | null;
-  /** why delivery is paused (Sandbox_Refresh, Org_Changed); blank when it is not */
+  /** opt-in: changes received are applied by an integration user skipping automation */
+  applyWithoutAutomation?: boolean;
+  /** why delivery is paused (Sandbox_Refresh, Org_Changed, Admin); blank when it is not */
   pausedReason?: string | null;
 }
 
@@ -115,6 +129,7 @@ export const CONNECTION_FIELDS: Record<Setting, string> = {
   batchSize: fieldName(BATCH_SIZE),
   defaultOwner: fieldName(DEFAULT_OWNER),
   inboundUsernames: fieldName(INBOUND_USERNAMES),
+  applyWithoutAutomation: fieldName(APPLY_WITHOUT_AUTOMATION),
   pausedReason: fieldName(PAUSED_REASON)
 };
 
@@ -129,7 +144,8 @@ const EDITED: Setting[] = [
   'maxAttempts',
   'batchSize',
   'defaultOwner',
-  'inboundUsernames'
+  'inboundUsernames',
+  'applyWithoutAutomation'
 ];
 
 const NUMBER_FIELDS = new Set<string>(['slaMinutes', 'maxAttempts', 'batchSize']);
@@ -154,6 +170,7 @@ export function connectionFromRecord(record: ConnectionRecord): Connection {
     batchSize: numberOrNull(value('batchSize')),
     defaultOwner: textOrNull(value('defaultOwner')),
     inboundUsernames: textOrNull(value('inboundUsernames')),
+    applyWithoutAutomation: value('applyWithoutAutomation') === true,
     pausedReason: textOrNull(value('pausedReason'))
   };
 }
@@ -170,7 +187,8 @@ export function recordFromConnection(connection: Connection): ConnectionRecord {
 
 const PAUSED_TEXT: Record<string, string> = {
   Sandbox_Refresh: pausedSandboxLabel,
-  Org_Changed: pausedOrgLabel
+  Org_Changed: pausedOrgLabel,
+  Admin: pausedAdminLabel
 };
 
 interface Access {
@@ -206,7 +224,8 @@ const NEW_CONNECTION: Connection = {
   maxAttempts: 5,
   batchSize: 200,
   defaultOwner: null,
-  inboundUsernames: null
+  inboundUsernames: null,
+  applyWithoutAutomation: false
 };
 
 /** lightning/confirm's open(), which @salesforce/lightning-types does not declare. */
@@ -235,6 +254,8 @@ export default class S2sConnections extends LightningElement {
     batchLabel,
     ownerLabel,
     inboundUsersLabel,
+    bypassLabel,
+    globalPausedLabel,
     peerOrgLabel,
     saveLabel,
     cancelLabel,
@@ -263,6 +284,7 @@ export default class S2sConnections extends LightningElement {
         rowActions: [
           { label: editLabel, name: 'edit' },
           { label: testLabel, name: 'test' },
+          { label: pauseLabel, name: 'pause' },
           { label: resumeLabel, name: 'resume' },
           { label: deleteLabel, name: 'delete' }
         ]
@@ -292,7 +314,9 @@ export default class S2sConnections extends LightningElement {
   testing = false;
   probe?: ProbeResult;
   probedName?: string;
+  pausedGlobally = false;
   private wiredConnections?: WireResult<ConnectionRecord[]>;
+  private wiredGlobalPause?: WireResult<boolean>;
 
   @wire(getAccess)
   wiredAccess({ data, error }: WireResult<Access>): void {
@@ -305,6 +329,29 @@ export default class S2sConnections extends LightningElement {
     this.wiredConnections = result;
     this.connections = result.data?.map(connectionFromRecord);
     this.connectionsError = result.error;
+  }
+
+  @wire(isPausedGlobally)
+  wiredPausedGlobally(result: WireResult<boolean>): void {
+    this.wiredGlobalPause = result;
+    this.pausedGlobally = result.data === true;
+  }
+
+  /** "Pause all connections" or "Resume all connections", as the global pause stands. */
+  get globalPauseLabel(): string {
+    return this.pausedGlobally ? resumeAllLabel : pauseAllLabel;
+  }
+
+  /** Sets or lifts the global pause: captured changes wait in the outbox meanwhile. */
+  async handleGlobalPause(): Promise<void> {
+    try {
+      await setGlobalPause({ paused: !this.pausedGlobally });
+      this.pausedGlobally = !this.pausedGlobally;
+      this.toast(successTitle, this.pausedGlobally ? globalPausedLabel : resumeAllLabel, 'success');
+      await refreshApex(this.wiredGlobalPause);
+    } catch (error) {
+      this.toast(errorTitle, errorText(error), 'error');
+    }
   }
 
   @wire(getNamedCredentials)
@@ -377,6 +424,8 @@ export default class S2sConnections extends LightningElement {
       this.formError = undefined;
     } else if (action.name === 'test') {
       this.runProbe(row);
+    } else if (action.name === 'pause') {
+      this.pause(row);
     } else if (action.name === 'resume') {
       this.resume(row);
     } else if (action.name === 'delete') {
@@ -413,6 +462,20 @@ export default class S2sConnections extends LightningElement {
       this.formError = errorText(error);
     } finally {
       this.saving = false;
+    }
+  }
+
+  private async pause(row: Connection): Promise<void> {
+    try {
+      const paused = (await pauseConnection({ connectionId: row.id })) as boolean;
+      this.toast(
+        successTitle,
+        formatLabel(paused ? pausedToastLabel : alreadyPausedLabel, row.name),
+        paused ? 'success' : 'info'
+      );
+      await refreshApex(this.wiredConnections);
+    } catch (error) {
+      this.toast(errorTitle, errorText(error), 'error');
     }
   }
 

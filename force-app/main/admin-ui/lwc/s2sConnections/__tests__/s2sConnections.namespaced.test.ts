@@ -45,7 +45,8 @@ const FIELDS = [
   'Batch_Size__c',
   'Default_Owner_Username__c',
   'Inbound_Usernames__c',
-  'Paused_Reason__c'
+  'Paused_Reason__c',
+  'Apply_Without_Automation__c'
 ];
 for (const field of FIELDS) {
   jest.doMock(
@@ -128,7 +129,8 @@ describe('c-s2s-connections under the namespace s2s', () => {
         s2s__Max_Attempts__c: 7,
         s2s__Batch_Size__c: 100,
         s2s__Default_Owner_Username__c: null,
-        s2s__Inbound_Usernames__c: null
+        s2s__Inbound_Usernames__c: null,
+        s2s__Apply_Without_Automation__c: false
       }
     });
   });

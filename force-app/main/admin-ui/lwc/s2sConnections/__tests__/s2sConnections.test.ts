@@ -8,6 +8,9 @@ import saveConnection from '@salesforce/apex/S2SConnectionsController.saveConnec
 import deleteConnection from '@salesforce/apex/S2SConnectionsController.deleteConnection';
 import testConnection from '@salesforce/apex/S2SConnectionsController.testConnection';
 import resumeConnection from '@salesforce/apex/S2SConnectionsController.resumeConnection';
+import pauseConnection from '@salesforce/apex/S2SConnectionsController.pauseConnection';
+import isPausedGlobally from '@salesforce/apex/S2SConnectionsController.isPausedGlobally';
+import setGlobalPause from '@salesforce/apex/S2SConnectionsController.setGlobalPause';
 
 function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
@@ -42,6 +45,19 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.pauseConnection',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/S2SConnectionsController.setGlobalPause',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/S2SConnectionsController.isPausedGlobally', () => mockWire(), {
+  virtual: true
+});
 
 interface TestWire {
   emit(value: unknown): void;
@@ -163,6 +179,7 @@ describe('c-s2s-connections', () => {
         batchSize: 200,
         defaultOwner: null,
         inboundUsernames: null,
+        applyWithoutAutomation: false,
         pausedReason: null,
         pausedText: ''
       }
@@ -170,7 +187,7 @@ describe('c-s2s-connections', () => {
     const actions = table.columns
       .find((column) => column.type === 'action')!
       .typeAttributes!.rowActions.map((a) => a.name);
-    expect(actions).toEqual(['edit', 'test', 'resume', 'delete']);
+    expect(actions).toEqual(['edit', 'test', 'pause', 'resume', 'delete']);
     expect($(element, '[data-id="paused"]')).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -197,6 +214,60 @@ describe('c-s2s-connections', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('pauses a connection as an admin, and says so when it was paused already', async () => {
+    const element = mount();
+    await showData();
+    mocked(pauseConnection).mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (e) =>
+      toasts.push((e as CustomEvent).detail.message)
+    );
+    rowAction(element, 'pause');
+    await flush();
+    rowAction(element, 'pause');
+    await flush();
+    expect(pauseConnection).toHaveBeenCalledWith({ connectionId: CONNECTIONS[0].Id });
+    expect(toasts).toEqual(['c.S2S_Connections_Paused_Toast', 'c.S2S_Connections_Already_Paused']);
+  });
+
+  it('names a pause by an admin in the Paused column', async () => {
+    const element = mount();
+    await showData([{ ...CONNECTIONS[0], Paused_Reason__c: 'Admin' }]);
+    const table = $(element, 'lightning-datatable') as HTMLElement & {
+      data: { pausedText: string }[];
+    };
+    expect(table.data[0].pausedText).toBe('c.S2S_Connections_Paused_Admin');
+  });
+
+  it('pauses every connection at once and shows it, then resumes them all', async () => {
+    const element = mount();
+    await showData();
+    const button = $(element, '[data-id="global-pause"]') as HTMLElement & { label: string };
+    expect(button.label).toBe('c.S2S_Connections_Pause_All');
+    expect($(element, '[data-id="global-paused"]')).toBeNull();
+    mocked(setGlobalPause).mockResolvedValue(true);
+    button.click();
+    await flush();
+    expect(setGlobalPause).toHaveBeenCalledWith({ paused: true });
+    expect($(element, '[data-id="global-paused"]')).not.toBeNull();
+    expect(button.label).toBe('c.S2S_Connections_Resume_All');
+    await expect(element).toBeAccessible();
+    button.click();
+    await flush();
+    expect(setGlobalPause).toHaveBeenLastCalledWith({ paused: false });
+    expect($(element, '[data-id="global-paused"]')).toBeNull();
+  });
+
+  it('shows the global pause the server reports', async () => {
+    const element = mount();
+    await showData();
+    wire(isPausedGlobally).emit(true);
+    await flush();
+    expect($(element, '[data-id="global-paused"]')!.textContent!.trim()).toBe(
+      'c.S2S_Connections_Global_Paused'
+    );
+  });
+
   it('creates a connection: saving state, then toast and refreshed list', async () => {
     mocked(saveConnection).mockResolvedValue('a01000000000002AAA');
     const element = mount();
@@ -217,6 +288,9 @@ describe('c-s2s-connections', () => {
     change(element, 'active', { checked: false });
     ($(element, '[data-field="active"]') as HTMLElement & { type: string }).type = 'checkbox';
     change(element, 'active', { checked: false });
+    ($(element, '[data-field="applyWithoutAutomation"]') as HTMLElement & { type: string }).type =
+      'checkbox';
+    change(element, 'applyWithoutAutomation', { checked: true });
     let finishSave: (value: string) => void = () => undefined;
     mocked(saveConnection).mockReturnValue(new Promise((resolve) => (finishSave = resolve)));
     $(element, '[data-id="save"]')!.click();
@@ -237,6 +311,7 @@ describe('c-s2s-connections', () => {
         Max_Attempts__c: 5,
         Default_Owner_Username__c: null,
         Active__c: false,
+        Apply_Without_Automation__c: true,
         Direction__c: 'Outbound',
         Mode__c: 'Package'
       }
