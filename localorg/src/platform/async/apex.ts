@@ -145,6 +145,7 @@ export class AsyncApex {
     depth: number,
     onCompleted: () => void = () => {}
   ): void {
+    if (this.aborted(jobId)) return; // System.abortJob before it ran
     this.host.updateSystem(jobId, { Status: 'Processing' });
     let failure: unknown = null;
     let finalizer: ApexObject | null = null;
@@ -221,6 +222,7 @@ export class AsyncApex {
     userId: string
   ): void {
     const bc = new NativeObject('Database.BatchableContext', { jobId });
+    if (this.aborted(jobId)) return; // System.abortJob before it started
     this.host.asUser(userId, () => {
       this.host.updateSystem(jobId, { Status: 'Processing' });
       let items: ApexValue[] = [];
@@ -242,6 +244,8 @@ export class AsyncApex {
       this.host.updateSystem(jobId, { TotalJobItems: chunks });
       let errors = 0;
       for (let i = 0; i < chunks; i++) {
+        // an aborted batch runs no further chunk, nor its finish (abort-job.test.ts)
+        if (this.aborted(jobId)) return;
         try {
           this.host.withTransaction(
             'batch',
@@ -259,6 +263,7 @@ export class AsyncApex {
         }
         this.host.updateSystem(jobId, { JobItemsProcessed: i + 1, NumberOfErrors: errors });
       }
+      if (this.aborted(jobId)) return;
       this.host.withTransaction('batch', () => runtime.callMethod(batch, 'finish', [bc]), {
         label: `Batch ${batch.cls.name} finish`
       });
@@ -329,11 +334,20 @@ export class AsyncApex {
    * `System.abortJob(jobId)` for a scheduled job (Apex Reference, System Class, abortJob: "Stops the
    * specified job"; the Id is the CronTrigger's, as `System.schedule` returns it). The trigger and
    * its CronJobDetail go, so no run fires any more and the job's name may be scheduled again. An
-   * AsyncApexJob Id (a queued Queueable or batch) is not supported yet: it fails loudly.
+   * AsyncApexJob Id (a Queueable or a batch, Apex Developer Guide, "Using Batch Apex": "To stop the
+   * execution of the batch Apex job, call System.abortJob"): the job's Status becomes Aborted; a
+   * queued job never runs, a running batch runs no further chunk and not its finish. A job already
+   * Completed, Failed or Aborted is left as it is.
    */
   abortJob(ctx: NativeCallContext, jobId: string): void {
     const row = this.host.store.get(jobId);
     if (!row || row.deleted) return;
+    if (row.type === 'AsyncApexJob') {
+      const status = String(row.values.get('status'));
+      if (!['Completed', 'Failed', 'Aborted'].includes(status))
+        this.host.updateSystem(jobId, { Status: 'Aborted' });
+      return;
+    }
     if (row.type !== 'CronTrigger') {
       ctx.throwApex(
         'System.UnsupportedOperationException',
@@ -344,6 +358,12 @@ export class AsyncApex {
     this.host.store.hardDelete(row);
     const detail = detailId == null ? undefined : this.host.store.get(String(detailId));
     if (detail) this.host.store.hardDelete(detail);
+  }
+
+  /** Whether System.abortJob stopped an AsyncApexJob. */
+  private aborted(jobId: string): boolean {
+    const row = this.host.store.get(jobId);
+    return !!row && String(row.values.get('status')) === 'Aborted';
   }
 
   /** Schedules work that needs no commit (the next run of a scheduled job). */
