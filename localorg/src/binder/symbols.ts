@@ -49,6 +49,12 @@ export interface FieldDef {
 export interface Access {
   readonly level: 'private' | 'protected' | 'public';
   readonly testVisible: boolean;
+  /**
+   * Declared `global` (or `webservice`): visible across namespaces (Apex Developer Guide, "Access
+   * Modifiers"). Only the namespace boundary reads it (exec/namespace.ts); inside one namespace
+   * `global` is `public`.
+   */
+  readonly global?: boolean;
 }
 
 export function accessOf(
@@ -64,11 +70,21 @@ export function accessOf(
         : keywords.has('private')
           ? 'private'
           : defaultLevel;
-  return { level, testVisible: annotations.some((a) => a.name === 'testvisible') };
+  return {
+    level,
+    testVisible: annotations.some((a) => a.name === 'testvisible'),
+    global: keywords.has('global') || keywords.has('webservice')
+  };
 }
 
 /** Apex visibility: private = same top-level class; protected = also subclasses; @TestVisible = also test classes. */
 export function canAccess(from: ClassDef, owner: ClassDef, access: Access): boolean {
+  // Across a namespace only `global` members are visible (Apex Developer Guide, "Access Modifiers":
+  // public is visible "to other classes in the same application namespace"); @TestVisible does
+  // not cross it either.
+  // The platform's own classes (built-in exceptions) belong to no package.
+  if (from.topLevel.namespace !== owner.topLevel.namespace && owner.topLevel.file !== '<builtin>')
+    return access.global === true;
   if (access.level === 'public') return true;
   if (from.topLevel === owner.topLevel) return true;
   if (access.testVisible && from.topLevel.annotations.some((a) => a.name === 'istest')) return true;
@@ -145,6 +161,12 @@ export class ClassDef implements ClassRef {
   userToString: ((self: ApexObject) => string) | null = null;
   /** Lines holding executable statements (coverage denominator) and hits. */
   readonly coverableLines = new Set<number>();
+  /**
+   * Lower-case namespace of the package this top-level class, trigger or anonymous block belongs
+   * to; null for the org's own code (a subscriber's, or everything in an org without namespaces).
+   * Inner classes read their top-level class's (exec/namespace.ts).
+   */
+  namespace: string | null = null;
 
   constructor(
     readonly name: string,

@@ -1,5 +1,5 @@
 /**
- * `localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]`
+ * `localorg test [--source DIR ...] [--namespace NS] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]`
  * `localorg serve [--port N] [--source DIR ...]`: the org's REST API on http://127.0.0.1:N (cli/serve.ts);
  * prints one JSON line `{instanceUrl, accessToken, username}` once listening.
  * Default sources: sfdx-project.json's packageDirectories (found from the current directory upwards).
@@ -20,7 +20,7 @@ function findProject(from: string): string | null {
 
 function usage(): never {
   process.stderr.write(
-    'usage: localorg test [--source DIR ...] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n' +
+    'usage: localorg test [--source DIR ...] [--namespace NS] [--class NAME[.method]] [--json FILE] [--junit FILE] [--coverage] [--verbose]\n' +
       '       localorg serve [--port N] [--source DIR ...]\n'
   );
   process.exit(2);
@@ -78,10 +78,12 @@ export function main(argv: string[]): number {
   let junit: string | null = null;
   let coverage = false;
   let verbose = false;
+  let namespace: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const val = () => rest[++i] ?? usage();
     if (a === '--source') sources.push(val());
+    else if (a === '--namespace') namespace = val();
     else if (a === '--class') classes.push(...val().split(','));
     else if (a === '--json') json = val();
     else if (a === '--junit') junit = val();
@@ -102,6 +104,7 @@ export function main(argv: string[]): number {
   }
   const report = runTests({
     sources,
+    namespace,
     classes,
     coverage: coverage || !!json,
     onResult: (r) => {

@@ -24,7 +24,10 @@ export interface Executor {
   nativeContext(pos?: SourcePos): BuiltinContext;
 
   // --- types and overloads (compile time)
-  lookupTypeName(names: readonly string[], from: ClassDef | null): TypeResolved | null;
+  /** `pos`: where the name is written; a class of another namespace that is not global is then a compile error. */
+  lookupTypeName(names: readonly string[], from: ClassDef | null, pos?: Pos): TypeResolved | null;
+  /** Whether `lcName` is the namespace of a package loaded in the org (`ns` of `ns.ClassName`). */
+  isPackageNamespace(lcName: string): boolean;
   resolveType(node: TypeNode, from: ClassDef | null): TypeRef;
   classByType(t: TypeRef): ClassDef | null;
   isSObjectType(name: string): string | null;

@@ -149,8 +149,12 @@ export class Interp implements LanguageRuntime, Executor {
 
   // =============================================================================== types (linker.ts)
 
-  lookupTypeName(names: readonly string[], from: ClassDef | null): TypeResolved | null {
-    return this.linker.lookupTypeName(names, from);
+  lookupTypeName(names: readonly string[], from: ClassDef | null, pos?: Pos): TypeResolved | null {
+    return this.linker.lookupTypeName(names, from, pos);
+  }
+
+  isPackageNamespace(lcName: string): boolean {
+    return this.linker.namespaces.has(lcName);
   }
 
   resolveType(node: TypeNode, from: ClassDef | null): TypeRef {

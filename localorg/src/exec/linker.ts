@@ -9,6 +9,7 @@ import { CompileError } from '../binder/errors.js';
 import { checkDeclaredName } from '../binder/identifiers.js';
 import { accessOf, ClassDef, type FieldDef, MethodDef } from '../binder/symbols.js';
 import type { TypeResolved } from './executor.js';
+import { lookupClass } from './namespace.js';
 import type { AnnotationInfo, ApexPlatform } from '../runtime/platform.js';
 import {
   ApexObject,
@@ -206,6 +207,9 @@ export class Linker {
         md.mods.annotations,
         isIface || md.mods.keywords.has('override') ? 'public' : 'private'
       );
+      // "Methods defined in an interface have the same access modifier as the interface (public
+      // or global)" (Apex Developer Guide, "Access Modifiers").
+      if (isIface && cls.modifiers.has('global')) m.access = { ...m.access, global: true };
       const l = lc(md.name);
       const list = cls.methods.get(l) ?? [];
       const sig = params.map((p) => lc(typeToString(p))).join(',');
@@ -267,9 +271,16 @@ export class Linker {
 
   // ------------------------------------------------------------------ type names
 
-  lookupTypeName(names: readonly string[], from: ClassDef | null): TypeResolved | null {
+  /** Namespaces of the packages loaded (lower case): `ns.Name` names a class of one (namespace.ts). */
+  readonly namespaces = new Set<string>();
+
+  lookupTypeName(names: readonly string[], from: ClassDef | null, pos?: Pos): TypeResolved | null {
     const full = names.join('.');
     const l = lc(full);
+    if (this.namespaces.size && names.length > 1 && this.namespaces.has(lc(names[0]))) {
+      const q = lookupClass(this.classTable, this.namespaces, names, from, pos).found;
+      return q ? { kind: 'type', user: q, builtin: null, sobject: null, t: typeRef(q.name) } : null;
+    }
     if (names.length === 1) {
       for (let c: ClassDef | null = from; c; c = c.outer) {
         const inner = c.inner.get(l);
@@ -288,7 +299,9 @@ export class Linker {
         }
       }
     }
-    const u = this.classTable.get(l);
+    const u = this.namespaces.size
+      ? lookupClass(this.classTable, this.namespaces, names, from).found
+      : this.classTable.get(l);
     if (u) return { kind: 'type', user: u, builtin: null, sobject: null, t: typeRef(u.name) };
     const prim = PRIMITIVES[l];
     if (prim)
@@ -317,7 +330,7 @@ export class Linker {
   }
 
   resolveType(node: TypeNode, from: ClassDef | null): TypeRef {
-    const r = this.lookupTypeName(node.names, from);
+    const r = this.lookupTypeName(node.names, from, node.pos);
     if (!r) {
       if (node.names.length === 1 && lc(node.names[0]) === 'void') return typeRef('void');
       throw new CompileError(node.pos, `Invalid type: ${node.names.join('.')}`);

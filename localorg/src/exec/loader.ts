@@ -71,14 +71,20 @@ export class Loader {
     const prev = setCurrent(this.rt);
     try {
       const pending: { cls: ClassDef; decl: TypeDecl }[] = [];
-      const triggers: { file: string; decl: TriggerDecl }[] = [];
+      const triggers: { file: string; decl: TriggerDecl; namespace: string | null }[] = [];
       for (const f of files) {
+        const ns = f.namespace ? lc(f.namespace) : null;
+        if (ns) this.linker.namespaces.add(ns);
         try {
           if (f.kind === 'trigger')
-            triggers.push({ file: f.path, decl: cached('trigger', f.text, parseTrigger) });
+            triggers.push({
+              file: f.path,
+              decl: cached('trigger', f.text, parseTrigger),
+              namespace: ns
+            });
           else {
             const decl = cached('class', f.text, parseClass);
-            const cls = this.declare(decl, f.path, null);
+            const cls = this.declare(decl, f.path, null, ns);
             this.topLevel.push(cls);
             pending.push({ cls, decl });
           }
@@ -104,6 +110,7 @@ export class Loader {
             message: first.message
           });
           const cls = new ClassDef(name, f.path, null, 'class', [], null, new Set());
+          cls.namespace = ns;
           cls.compileError = `${name}: line ${first.line}, column ${first.column}: ${first.message}`;
           this.classTable.set(lc(name), cls);
           this.topLevel.push(cls);
@@ -118,7 +125,7 @@ export class Loader {
       for (const { cls } of pending) collect(cls);
       for (const c of all) this.guardLink(c);
       for (const { cls } of pending) this.guard(cls, () => this.compileClass(cls));
-      for (const t of triggers) this.declareTrigger(t.file, t.decl);
+      for (const t of triggers) this.declareTrigger(t.file, t.decl, t.namespace);
     } finally {
       setCurrent(prev);
     }
@@ -158,7 +165,13 @@ export class Loader {
     }
   }
 
-  declare(decl: TypeDecl, file: string, outer: ClassDef | null): ClassDef {
+  /** `namespace`: of a top-level class's package (inner classes read their top-level class's). */
+  declare(
+    decl: TypeDecl,
+    file: string,
+    outer: ClassDef | null,
+    namespace: string | null = null
+  ): ClassDef {
     const name = outer ? `${outer.name}.${decl.name}` : decl.name;
     const kw = decl.mods.keywords;
     const sharing = kw.has('with sharing')
@@ -178,6 +191,7 @@ export class Loader {
       kw
     );
     cls.outer = outer;
+    if (!outer) cls.namespace = namespace;
     // A top-level class may take the short name of a built-in exception (`DmlException`): it shadows
     // the System one for unqualified references, which still reach it as `System.DmlException`.
     const taken = this.classTable.get(lc(name));
@@ -312,8 +326,9 @@ export class Loader {
       );
   }
 
-  declareTrigger(file: string, decl: TriggerDecl): void {
+  declareTrigger(file: string, decl: TriggerDecl, namespace: string | null = null): void {
     const cls = new ClassDef(decl.name, file, null, 'class', [], null, new Set());
+    cls.namespace = namespace;
     const m = new MethodDef(
       decl.name,
       cls,

@@ -71,6 +71,18 @@ export interface OrgOptions {
    * Edition) stops a Queueable chain at depth 5; 'Enterprise' and 'Unlimited' do not limit it.
    */
   edition?: OrgEdition;
+  /**
+   * Namespace of the managed package the Apex of `source` belongs to (`s2s`), as the package's
+   * classes are installed in a subscriber org: package code resolves its own names implicitly,
+   * other code writes `s2s.ClassName` and reaches only global classes and members
+   * (exec/namespace.ts). Schema names are not namespaced yet (docs/localorg.md, "Namespaces").
+   */
+  namespace?: string;
+  /**
+   * Directories among `source` that are the org's own code, loaded without the namespace (a
+   * subscriber's triggers and classes). Ignored without `namespace`.
+   */
+  subscriberSource?: string[];
 }
 
 export type OrgEdition = 'Developer' | 'Enterprise' | 'Unlimited';

@@ -4,6 +4,7 @@
 import { must } from './util.ts';
 import { OrgCore, type OrgOptions, type RuntimeFactory } from './org-core.ts';
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath, sep } from 'node:path';
 import {
   ApexDatetime,
   ApexId,
@@ -67,16 +68,19 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
     super(opts);
     const factory = opts.runtimeFactory ?? registeredRuntimeFactory;
     if (factory && opts.apex !== false) {
+      const ns = packageNamespace(opts);
       const sources: SourceFile[] = [
         ...this.metadata.apexClasses.map((c) => ({
           path: c.path,
           text: readText(c.path),
-          kind: 'class' as const
+          kind: 'class' as const,
+          ...ns(c.path)
         })),
         ...this.metadata.apexTriggers.map((c) => ({
           path: c.path,
           text: readText(c.path),
-          kind: 'trigger' as const
+          kind: 'trigger' as const,
+          ...ns(c.path)
         }))
       ];
       this.attachRuntime(factory(this, sources));
@@ -666,4 +670,19 @@ class AnonymousFailure extends Error {}
 
 function readText(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/**
+ * The namespace of each Apex file: `opts.namespace` for the package's sources, none for the
+ * directories of `opts.subscriberSource` (the org's own code).
+ */
+function packageNamespace(opts: OrgOptions): (path: string) => { namespace?: string } {
+  const namespace = opts.namespace;
+  if (!namespace) return () => ({});
+  if (!/^[A-Za-z][A-Za-z0-9]{0,14}$/.test(namespace) || namespace.includes('__'))
+    throw new Error(
+      `Invalid namespace prefix ${JSON.stringify(namespace)}: 1 to 15 alphanumeric characters starting with a letter`
+    );
+  const own = (opts.subscriberSource ?? []).map((d) => resolvePath(d) + sep);
+  return (path) => (own.some((d) => resolvePath(path).startsWith(d)) ? {} : { namespace });
 }

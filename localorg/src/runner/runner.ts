@@ -15,6 +15,11 @@ export interface RunOptions {
   /** `Name` or `Name.method` filters; empty = every test class. */
   classes?: string[];
   coverage?: boolean;
+  /**
+   * Load every source under this namespace (OrgOptions.namespace), as the build org of a managed
+   * package version runs the package's tests: they are package code and resolve its names implicitly.
+   */
+  namespace?: string;
   /** Called after each test method (progress output). */
   onResult?: (r: TestMethodResult) => void;
 }
@@ -84,7 +89,12 @@ export function runtimeFor(platform: ApexPlatform, sources: SourceFile[]): Inter
 
 export function runTests(opts: RunOptions): RunReport {
   const t0 = Date.now();
-  const org = new Org({ name: 'test', source: opts.sources, runtimeFactory: runtimeFor });
+  const org = new Org({
+    name: 'test',
+    source: opts.sources,
+    runtimeFactory: runtimeFor,
+    namespace: opts.namespace
+  });
   const interp = org.runtime as Interp;
   const loadMs = Date.now() - t0;
   const filters = (opts.classes ?? []).map((f) => {

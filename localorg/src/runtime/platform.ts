@@ -467,6 +467,12 @@ export interface SourceFile {
   readonly path: string;
   readonly text: string;
   readonly kind: 'class' | 'trigger';
+  /**
+   * Namespace of the managed package the file belongs to (`s2s`); absent for the org's own code.
+   * Package code resolves its own names implicitly; other code writes `ns.ClassName` and reaches
+   * only global classes and members (exec/namespace.ts).
+   */
+  readonly namespace?: string;
 }
 
 export interface CompileDiagnostic {

@@ -24,26 +24,30 @@ import {
 import { throwApex } from '../../runtime/errors.js';
 import { type C, type Resolved, lc, SHORT, npe } from './shared.js';
 import { NameCompiler } from './names.js';
+import { namespaceOf, qualifiedName } from '../namespace.js';
 
 export abstract class CallCompiler extends NameCompiler {
   // ------------------------------------------------------------------ calls
 
+  /** A class as this class writes it: `ns.Name` when it belongs to another namespace. */
+  private nameFromHere(owner: ClassDef): string {
+    return namespaceOf(owner) !== namespaceOf(this.cls) ? qualifiedName(owner) : owner.name;
+  }
+
   protected checkField(fd: FieldDef, pos: Pos, write = false): void {
     if (!canAccess(this.cls, fd.owner, write ? fd.setAccess : fd.access))
-      this.err(pos, `Variable is not visible: ${fd.owner.name}.${fd.name}`);
+      this.err(pos, `Variable is not visible: ${this.nameFromHere(fd.owner)}.${fd.name}`);
   }
 
   protected checkMethod(m: MethodDef, pos: Pos): void {
     if (!canAccess(this.cls, m.owner, m.access)) {
+      const owner = this.nameFromHere(m.owner);
       if (m.kind === 'ctor')
         this.err(
           pos,
-          `Constructor is not visible: [${m.owner.name}].<Constructor>(${m.params.map((p) => typeToString(p)).join(', ')})`
+          `Constructor is not visible: [${owner}].<Constructor>(${m.params.map((p) => typeToString(p)).join(', ')})`
         );
-      this.err(
-        pos,
-        `Method is not visible: ${typeToString(m.returnType)} ${m.owner.name}.${m.signature}`
-      );
+      this.err(pos, `Method is not visible: ${typeToString(m.returnType)} ${owner}.${m.signature}`);
     }
   }
 

@@ -66,14 +66,14 @@ export abstract class NameCompiler extends CompilerBase {
       const sf = c.findStatic(l);
       if (sf) return { kind: 'value', c: this.staticFieldRead(sf) };
     }
-    const t = this.interp.lookupTypeName([name], this.cls);
+    const t = this.interp.lookupTypeName([name], this.cls, pos);
     if (t) return t;
-    if (NAMESPACES.has(l)) return { kind: 'ns', ns: l };
+    if (NAMESPACES.has(l) || this.interp.isPackageNamespace(l)) return { kind: 'ns', ns: l };
     return this.err(pos, `Variable does not exist: ${name}`);
   }
 
   protected resolveInNamespace(ns: string, name: string, pos: Pos): Resolved {
-    const t = this.interp.lookupTypeName([ns, name], this.cls);
+    const t = this.interp.lookupTypeName([ns, name], this.cls, pos);
     if (t) return t;
     if (ns === 'system') {
       // `System.debug`-style statics are handled by call(); a field on System is an error.

@@ -77,6 +77,10 @@ export class World {
     apex?: boolean;
     /** Developer (default: a scratch org) limits Queueable chains to depth 5. */
     edition?: OrgEdition;
+    /** The package's namespace (OrgOptions.namespace): its Apex as a subscriber org holds it. */
+    namespace?: string;
+    /** Directories among `source` that are the subscriber's own code (OrgOptions.subscriberSource). */
+    subscriberSource?: string[];
   }): Promise<Org> {
     if (this.orgs.some((o) => o.name === opts.name))
       throw new Error(`An org named ${opts.name} already exists in this World`);
@@ -94,7 +98,9 @@ export class World {
       schema: { personAccounts: opts.personAccounts },
       runtimeFactory: this.runtimeFactory,
       apex: opts.apex,
-      edition: opts.edition
+      edition: opts.edition,
+      namespace: opts.namespace,
+      subscriberSource: opts.subscriberSource
     });
     org.calloutHandler = (from, req, nc) => this.route(from, req, nc);
     this.orgs.push(org);
