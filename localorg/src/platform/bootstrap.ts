@@ -135,13 +135,17 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     'autoproc',
     'AutomatedProcess'
   );
+  const permissionSetIds = new Map<string, string>();
   for (const ps of input.metadata.permissionSets)
-    sys('PermissionSet', {
-      Name: ps.name,
-      Label: ps.label,
-      IsOwnedByProfile: false,
-      ...systemPermissions(ps.name, false)
-    });
+    permissionSetIds.set(
+      ps.name,
+      sys('PermissionSet', {
+        Name: ps.name,
+        Label: ps.label,
+        IsOwnedByProfile: false,
+        ...systemPermissions(ps.name, false)
+      })
+    );
   const standardPricebook = sys('Pricebook2', {
     Name: 'Standard Price Book',
     IsActive: true,
@@ -174,8 +178,37 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       TableEnumOrId: /\btrigger\s+\w+\s+on\s+([\w.]+)/i.exec(body ?? '')?.[1] ?? null
     });
   }
+  const customPermissionIds = new Map<string, string>();
   for (const cp of input.metadata.customPermissions)
-    sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name });
+    customPermissionIds.set(
+      cp.name.toLowerCase(),
+      sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name })
+    );
+  // What each permission set of the source enables, as SetupEntityAccess rows (Object Reference,
+  // SetupEntityAccess: ParentId the PermissionSet, SetupEntityId the entity, SetupEntityType
+  // CustomPermission or ApexClass), so Apex can ask which permission sets grant a custom permission.
+  // A grant naming an entity the source does not have gets no row, as a deploy would refuse it.
+  for (const ps of input.metadata.permissionSets) {
+    const parentId = permissionSetIds.get(ps.name);
+    for (const name of ps.customPermissions) {
+      const entityId = customPermissionIds.get(name);
+      if (entityId)
+        sys('SetupEntityAccess', {
+          ParentId: parentId,
+          SetupEntityId: entityId,
+          SetupEntityType: 'CustomPermission'
+        });
+    }
+    for (const name of ps.classes) {
+      const entityId = apexClassIds.get(name);
+      if (entityId)
+        sys('SetupEntityAccess', {
+          ParentId: parentId,
+          SetupEntityId: entityId,
+          SetupEntityType: 'ApexClass'
+        });
+    }
+  }
   for (const rt of input.metadata.recordTypes)
     sys('RecordType', {
       Name: rt.label,
