@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
 import { ApexDecimal, ApexId, ApexSObject } from '../../localorg/src/runtime/values.ts';
+import { NAMESPACE, packageOrgSources } from './namespace.ts';
 
 type Org = Awaited<ReturnType<World['createOrg']>>;
 
@@ -49,7 +50,9 @@ export async function newWorld(
 
 /**
  * An org with the package (and the test-only metadata, plus any `extra` source folders); a
- * Developer Edition org (the default, as a scratch org) stops Queueable chains at depth 5.
+ * Developer Edition org (the default, as a scratch org) stops Queueable chains at depth 5. With
+ * S2S_NAMESPACE set, the package is installed under that namespace and the rest is the
+ * subscriber's own code (namespace.ts).
  */
 export async function addOrg(
   world: World,
@@ -59,12 +62,16 @@ export async function addOrg(
 ): Promise<Org> {
   const org = await world.createOrg({
     name,
-    source: [...SOURCE, ...extra],
+    ...packageOrgSources(extra),
     ...(edition ? { edition } : {})
   });
   // Every class of the package and of the test-only metadata must compile.
   const diagnostics = org.runtime?.diagnostics ?? [];
   if (diagnostics.length) throw new Error(`${name}: ${JSON.stringify(diagnostics.slice(0, 5))}`);
+  // The scenarios' own anonymous Apex drives the package's internals (S2SOutboxService...): it
+  // runs as package code, as in the package's namespaced development org. What a subscriber
+  // writes is compiled as the org's own code in subscriber-snippets.test.ts.
+  if (NAMESPACE) org.anonymousNamespace = NAMESPACE;
   // the org's admin makes the scenarios' changes, so S2S Sync calls out as that user: it needs
   // principal access to the peer's External Credential, as any such user does in a real org
   org.assignPermissionSets(org.adminUserId, ['S2S_Test_Callouts']);

@@ -735,7 +735,10 @@ export class Interp implements LanguageRuntime, Executor {
     });
   }
 
-  executeAnonymous(source: string): {
+  executeAnonymous(
+    source: string,
+    namespace?: string
+  ): {
     success: boolean;
     compileProblem: string | null;
     exceptionMessage: string | null;
@@ -744,7 +747,7 @@ export class Interp implements LanguageRuntime, Executor {
     const prev = setCurrent(this);
     let method: MethodDef;
     try {
-      method = this.loader.compileAnonymous(source);
+      method = this.loader.compileAnonymous(source, namespace);
     } catch (e) {
       setCurrent(prev);
       if (e instanceof SyntaxErrors)

@@ -367,9 +367,9 @@ export class Loader {
    * Anonymous Apex: its members become a class of their own (not in the class table), its
    * statements the body of the returned method. Throws SyntaxErrors or CompileError.
    */
-  compileAnonymous(source: string): MethodDef {
+  compileAnonymous(source: string, namespace?: string): MethodDef {
     const { body, members } = parseAnonymous(source);
-    const cls = this.declare(members, 'AnonymousBlock', null);
+    const cls = this.declare(members, 'AnonymousBlock', null, namespace ? lc(namespace) : null);
     this.classTable.delete(lc(cls.name));
     this.linker.link(cls, new Set());
     this.compileClass(cls);

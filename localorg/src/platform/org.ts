@@ -224,11 +224,21 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
       throw e;
     }
   }
+  /**
+   * The namespace anonymous Apex of the TypeScript API compiles in when `executeAnonymous` names
+   * none: null (the default) = the org's own code, as a subscriber's Anonymous Apex; a package's
+   * namespace = as in that package's namespaced development org (the e2e harness drives the
+   * package's internals this way, test/e2e/namespace.ts).
+   */
+  anonymousNamespace: string | null = null;
+
   /** executeAnonymous through the language runtime. */
   executeAnonymous(
     apex: string,
-    opts: { as?: string } = {}
+    opts: { as?: string; namespace?: string | null } = {}
   ): ReturnType<ApexRuntime['executeAnonymous']> {
+    const namespace =
+      (opts.namespace === undefined ? this.anonymousNamespace : opts.namespace) ?? undefined;
     const runtime = this.requireRuntime('executeAnonymous');
     const run = (): ReturnType<ApexRuntime['executeAnonymous']> => {
       let result!: ReturnType<ApexRuntime['executeAnonymous']>;
@@ -236,7 +246,7 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
         this.withTransaction(
           'sync',
           () => {
-            result = runtime.executeAnonymous(apex);
+            result = runtime.executeAnonymous(apex, namespace);
             // An uncaught exception rolls the transaction back, as on the platform.
             if (!result.success) throw new AnonymousFailure();
           },

@@ -542,8 +542,15 @@ export interface ApexRuntime {
   newInstance(typeName: string): ApexValue;
   /** Runs the body of a trigger with its context variables (the platform decides when). */
   runTrigger(triggerName: string, ctx: TriggerContext): void;
-  /** Executes anonymous Apex; compile errors and uncaught exceptions come back in the result. */
-  executeAnonymous(source: string): {
+  /**
+   * Executes anonymous Apex; compile errors and uncaught exceptions come back in the result.
+   * `namespace`: compiled as code of that package's namespace (as in the package's namespaced
+   * development org); without it, as the org's own code.
+   */
+  executeAnonymous(
+    source: string,
+    namespace?: string
+  ): {
     success: boolean;
     compileProblem: string | null;
     exceptionMessage: string | null;

@@ -128,3 +128,18 @@ test('an invalid namespace prefix is refused by name', () => {
     /Invalid namespace prefix "my__ns"/
   );
 });
+
+test("anonymous Apex compiled in the package namespace (its namespaced development org) reaches public members unqualified; the org's own does not", () => {
+  const org = subscriberOrg();
+  const apex = `System.assertEquals('internal', NsApi.notForSubscribers());`;
+  const inPackage = org.executeAnonymous(apex, { namespace: 'ns' });
+  assert.equal(inPackage.compileProblem, null, JSON.stringify(inPackage));
+  assert.equal(inPackage.exceptionMessage, null, JSON.stringify(inPackage));
+  assert.match(org.executeAnonymous(apex).compileProblem ?? '', /Variable does not exist: NsApi/);
+  org.anonymousNamespace = 'ns';
+  assert.equal(org.executeAnonymous(apex).compileProblem, null, 'the org default applies');
+  assert.match(
+    org.executeAnonymous(apex, { namespace: null }).compileProblem ?? '',
+    /Variable does not exist: NsApi/
+  );
+});
