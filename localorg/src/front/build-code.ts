@@ -410,9 +410,13 @@ export class CodeBuilder {
     return { k: 'lit', pos, type: 'null', text: 'null' };
   }
 
-  /** Inline SOQL/SOSL: the source text between the brackets plus every bind expression. */
+  /**
+   * Inline SOQL/SOSL: the source text between the brackets plus every bind expression. Token offsets
+   * count code points (the lexer decodes them), so the text is read from the lexer's stream: slicing
+   * the UTF-16 source shifted it by one per emoji or other astral character before the query.
+   */
   query(q: Ctx, pos: Pos, sosl: boolean): Expr {
-    const text = this.src.slice(q.start.start + 1, q.stop.stop);
+    const text: string = q.start.getInputStream().getText(q.start.start + 1, q.stop.stop - 1);
     const binds: Bind[] = [];
     const walk = (n: Ctx) => {
       if (n instanceof P.BoundExpressionContext) {

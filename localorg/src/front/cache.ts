@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the AST shape or the front end changes. */
-const AST_VERSION = '5';
+const AST_VERSION = '6';
 const dir = join(
   fileURLToPath(new URL('.', import.meta.url)),
   '../../../node_modules/.cache/localorg-ast'
