@@ -260,7 +260,7 @@ export abstract class OrgCore {
       updateSystem: (id, values) => this.updateSystem(id, values),
       asUser: (userId, fn) => this.asUser(userId, fn),
       withTransaction: (kind, fn, opts) => this.withTransaction(kind, fn, opts),
-      runQuery: (text, resolveBind) => this.runQuery(text, resolveBind),
+      runQuery: (text, resolveBind, opts) => this.runQuery(text, resolveBind, opts),
       jobFailed: (e) => this.tests.asyncJobFailed(e),
       inTestMethod: () => this.tests.inTestMethod,
       // "For Developer Edition and Trial orgs, the maximum stack depth for chained jobs is 5" (Queueable Apex).
@@ -438,7 +438,7 @@ export abstract class OrgCore {
   runQuery(
     text: string,
     resolveBind: (b: Bind) => ApexValue,
-    opts: { userMode?: boolean; withSharing?: boolean } = {}
+    opts: { userMode?: boolean; withSharing?: boolean; queryLocator?: boolean } = {}
   ): QueryOutcome {
     return this.queries.run(text, resolveBind, opts);
   }

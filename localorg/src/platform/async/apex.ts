@@ -52,7 +52,11 @@ export interface AsyncHost {
     fn: () => T,
     opts?: { label?: string; queueableDepth?: number }
   ): T;
-  runQuery(text: string, resolveBind: (b: Bind) => ApexValue): QueryOutcome;
+  runQuery(
+    text: string,
+    resolveBind: (b: Bind) => ApexValue,
+    opts?: { queryLocator?: boolean }
+  ): QueryOutcome;
   /** A job ended with an uncaught Apex exception or limit (after its AsyncApexJob records it). */
   jobFailed(e: unknown): void;
   /** True while an Apex test method runs (its async work runs at Test.stopTest). */
@@ -232,7 +236,9 @@ export class AsyncApex {
           const start = runtime.callMethod(batch, 'start', [bc]);
           if (start instanceof NativeObject && start.className === 'Database.QueryLocator') {
             const st = start.state as { text: string; binds: (b: Bind) => ApexValue };
-            const out = this.host.runQuery(st.text, st.binds);
+            // "Using Batch Apex": a QueryLocator bypasses the limit on the total number of records
+            // retrieved by SOQL queries and returns up to 50 million (batch-query-locator.test.ts)
+            const out = this.host.runQuery(st.text, st.binds, { queryLocator: true });
             if (out.records.length > 50_000_000) throw new Error('too many rows');
             items = out.records;
           } else if (start instanceof ApexList) items = start.items;

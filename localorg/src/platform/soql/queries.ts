@@ -47,7 +47,7 @@ export class OrgQueries {
   run(
     text: string,
     resolveBind: (b: Bind) => ApexValue,
-    opts: { userMode?: boolean; withSharing?: boolean } = {}
+    opts: { userMode?: boolean; withSharing?: boolean; queryLocator?: boolean } = {}
   ): QueryOutcome {
     const h = this.host;
     const limits = h.limits();
@@ -71,7 +71,8 @@ export class OrgQueries {
       },
       q
     ).run();
-    limits.consume('QueryRows', outcome.rowsCounted);
+    // a batch's QueryLocator is not counted against the SOQL rows limit ("Using Batch Apex")
+    if (!opts.queryLocator) limits.consume('QueryRows', outcome.rowsCounted);
     limits.trace.push({
       kind: 'soql',
       detail: text,
