@@ -29,3 +29,96 @@ private class EmojiSoqlTest {
   const r = org.runtime?.runTest('EmojiSoqlTest', 'inlineQueries');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+const OBJECT = (label: string, sharingModel: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>${label}</label>\n    <pluralLabel>${label}s</pluralLabel>\n    <nameField><label>Name</label><type>Text</type></nameField>\n    <deploymentStatus>Deployed</deploymentStatus>\n    <sharingModel>${sharingModel}</sharingModel>\n</CustomObject>\n`;
+
+// Apex Developer Guide, "Sharing a Record Using Apex": a custom object's share object is
+// MyCustomObject__Share, with AccessLevel (Read, Edit, All: All only for the platform's own sharing;
+// "must be more permissive than the object's default"), ParentId, RowCause ("Schema.CustomObject__Share.
+// rowCause.SharingReason__c"), UserOrGroupId. "Understanding Apex Managed Sharing": Apex managed
+// sharing is kept when the owner changes, user managed (Manual) sharing is removed. Before: `Invalid
+// type: Doc__Share` at compile time.
+test('custom share objects: owner row, Apex sharing reasons, visibility, owner transfer', async () => {
+  const org = await orgWithClasses(
+    {
+      ShareTest: `@IsTest
+private class ShareTest {
+  public with sharing class Reader {
+    public Integer visible() {
+      return [SELECT COUNT() FROM Doc__c];
+    }
+  }
+  static User newUser() {
+    User u = new User(
+      Username = 'reader@share.example', LastName = 'Reader', Email = 'reader@share.example', Alias = 'reader',
+      TimeZoneSidKey = 'GMT', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US',
+      ProfileId = [SELECT Id FROM Profile WHERE Name = 'Standard User'].Id
+    );
+    insert u;
+    return u;
+  }
+  @IsTest
+  static void shares() {
+    User other = newUser();
+    Doc__c d = new Doc__c(Name = 'a');
+    insert d;
+    List<Doc__Share> rows = [SELECT AccessLevel, RowCause, UserOrGroupId FROM Doc__Share WHERE ParentId = :d.Id];
+    Assert.areEqual(1, rows.size(), 'the owner row');
+    Assert.areEqual('All', rows[0].AccessLevel);
+    Assert.areEqual('Owner', rows[0].RowCause);
+    Assert.areEqual(UserInfo.getUserId(), rows[0].UserOrGroupId);
+    System.runAs(other) {
+      Assert.areEqual(0, new Reader().visible(), 'private: not shared yet');
+    }
+    Assert.areEqual('Reviewer__c', Schema.Doc__Share.RowCause.Reviewer__c);
+    insert new Doc__Share(ParentId = d.Id, UserOrGroupId = other.Id, AccessLevel = 'Read', RowCause = Schema.Doc__Share.RowCause.Reviewer__c);
+    System.runAs(other) {
+      Assert.areEqual(1, new Reader().visible(), 'shared through the reason');
+    }
+    Database.SaveResult all = Database.insert(new Doc__Share(ParentId = d.Id, UserOrGroupId = other.Id, AccessLevel = 'All'), false);
+    Assert.isFalse(all.isSuccess(), 'All is the owner row only');
+    Doc__Share manual = new Doc__Share(ParentId = d.Id, UserOrGroupId = other.Id, AccessLevel = 'Edit');
+    insert manual;
+    Assert.areEqual('Manual', [SELECT RowCause FROM Doc__Share WHERE Id = :manual.Id].RowCause);
+    d.OwnerId = other.Id;
+    update d;
+    Map<String, Id> byCause = new Map<String, Id>();
+    for (Doc__Share s : [SELECT RowCause, UserOrGroupId FROM Doc__Share WHERE ParentId = :d.Id]) {
+      byCause.put(s.RowCause, s.UserOrGroupId);
+    }
+    Assert.areEqual(new Set<String>{ 'Owner', 'Reviewer__c' }, byCause.keySet(), 'Manual removed on transfer');
+    Assert.areEqual(other.Id, byCause.get('Owner'));
+    delete d;
+    Assert.areEqual(0, [SELECT COUNT() FROM Doc__Share]);
+    undelete d;
+    Assert.areEqual(2, [SELECT COUNT() FROM Doc__Share]);
+  }
+  @IsTest
+  static void trivialAndNone() {
+    Note__c n = new Note__c(Name = 'n');
+    insert n;
+    Database.SaveResult r = Database.insert(new Note__Share(ParentId = n.Id, UserOrGroupId = newUser().Id, AccessLevel = 'Read'), false);
+    Assert.isFalse(r.isSuccess());
+    Assert.areEqual(StatusCode.FIELD_FILTER_VALIDATION_EXCEPTION, r.getErrors()[0].getStatusCode());
+    Assert.isTrue(r.getErrors()[0].getMessage().contains('AccessLevel'));
+    Assert.isTrue(Schema.getGlobalDescribe().containsKey('note__share'));
+    Assert.isFalse(Schema.getGlobalDescribe().containsKey('open__share'), 'public read/write: no share object');
+  }
+}`
+    },
+    {},
+    {
+      'objects/Doc__c/Doc__c.object-meta.xml': OBJECT('Doc', 'Private'),
+      'objects/Doc__c/sharingReasons/Reviewer__c.sharingReason-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<SharingReason xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Reviewer</label>\n</SharingReason>\n',
+      'objects/Note__c/Note__c.object-meta.xml': OBJECT('Note', 'Read'),
+      'objects/Open__c/Open__c.object-meta.xml': OBJECT('Open', 'ReadWrite')
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  for (const m of ['shares', 'trivialAndNone']) {
+    const r = org.runtime?.runTest('ShareTest', m);
+    assert.equal(r?.outcome, 'Pass', `${m}: ${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+  }
+});

@@ -27,6 +27,7 @@ import { must } from '../util.ts';
 import { DmlCallError, type DmlCall, type DmlContext } from './call.ts';
 import { err, idOf, rowOf, rowToSObject, sameValue, type Work } from './work.ts';
 import { RecordValidator } from './validation.ts';
+import { ShareKeeper } from './shares.ts';
 import { applyDefaults, coerce, setAutoNumbers, setCompoundName } from './field-values.ts';
 
 // What a DML call is lives in call.ts, a record being saved in work.ts; the org imports them here.
@@ -44,10 +45,13 @@ const TRIGGER_BATCH = 200;
 
 export class DmlEngine {
   private readonly validator: RecordValidator;
+  /** Owner and Manual rows of custom share objects (shares.ts). */
+  private readonly shares: ShareKeeper;
   /** Lock contention to emulate: object (lower case) -> DML statements still to fail. */
   private readonly contended = new Map<string, number>();
   constructor(private readonly ctx: DmlContext) {
     this.validator = new RecordValidator(ctx);
+    this.shares = new ShareKeeper(ctx);
   }
 
   /**
@@ -323,6 +327,7 @@ export class DmlEngine {
       this.validator.validate(object, w, kind, call.allowFieldTruncation?.(w.input) ?? false);
     if (typed) for (const w of live()) this.validator.checkRecordType(object, w, call.userMode);
     this.validator.checkUnique(object, live());
+    for (const w of live()) this.shares.validate(object, w);
     // 5. custom validation rules, after the system validation of the same step ("Triggers and
     // Order of Execution"); each failing rule gives its message on its error field.
     const formulas = this.ctx.formulas;
@@ -361,6 +366,7 @@ export class DmlEngine {
       for (const [k, v] of w.rec.values) values.set(k, v);
       if (kind === 'insert') {
         w.row = store.insert(object.name, String(w.rec.raw('Id')), values);
+        this.shares.afterSave(object, kind, w.row, null);
         this.ctx.recordChange({
           object: object.name,
           changeType: 'CREATE',
@@ -384,6 +390,8 @@ export class DmlEngine {
         // Change events list LastModifiedDate among the changed fields of every update (ChangeEventHeader Fields).
         if (object.field('LastModifiedDate')) changed.push('LastModifiedDate');
         store.update(rowOf(w), values);
+        const oldOwner = w.old?.raw('OwnerId');
+        this.shares.afterSave(object, kind, rowOf(w), oldOwner ? String(oldOwner) : null);
         this.ctx.recordChange({
           object: object.name,
           changeType: 'UPDATE',

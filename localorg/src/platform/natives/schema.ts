@@ -473,7 +473,15 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
           (_c, self) => new NativeObject('Schema.DescribeFieldResult', state(self))
         ),
         m('toString', [], T_STRING, (_c, self) => fld(self).f.name)
-      ]
+      ],
+      // `Schema.X__Share.RowCause.Reason__c` is the name of an Apex sharing reason (Apex Developer
+      // Guide, "Sharing a Record Using Apex": "Schema.CustomObject__Share.rowCause.SharingReason__c").
+      property: (_c, self, name) => {
+        const { o, f } = fld(self);
+        if (!/__Share$/i.test(o.name) || f.name !== 'RowCause' || !/__c$/i.test(name))
+          return undefined;
+        return f.picklistValues?.find((v) => v.toLowerCase() === name.toLowerCase());
+      }
     },
     {
       name: 'Schema.DescribeFieldResult',

@@ -1,6 +1,7 @@
 // The shapes of an org's metadata as loaded from SFDX source (metadata.ts): Metadata API Developer
 // Guide, CustomObject, RecordType, CustomMetadata, PermissionSet, Profile, NamedCredential,
 // ExternalCredential, StaticResource, ValidationRule, FieldSet, PlatformCachePartition.
+import type { SharingReasonMeta } from './share-objects.ts';
 import type { CatalogField, CatalogObject } from './catalog-types.ts';
 
 export interface ObjectPermission {
@@ -94,6 +95,8 @@ export interface Metadata {
   recordTypes: RecordTypeMeta[];
   fieldSets: FieldSetMeta[];
   validationRules: ValidationRuleMeta[];
+  /** Apex sharing reasons (`objects/X__c/sharingReasons/R__c.sharingReason-meta.xml`) */
+  sharingReasons: SharingReasonMeta[];
   customMetadata: CustomMetadataRecord[];
   labels: Record<string, string>;
   permissionSets: PermissionSetMeta[];

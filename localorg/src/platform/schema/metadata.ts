@@ -59,6 +59,7 @@ export function emptyMetadata(): Metadata {
     recordTypes: [],
     fieldSets: [],
     validationRules: [],
+    sharingReasons: [],
     customMetadata: [],
     labels: {},
     permissionSets: [],
@@ -202,6 +203,15 @@ function loadObjects(dir: string, md: Metadata): void {
       formula: str(r.errorConditionFormula),
       message: str(r.errorMessage),
       field: str(r.errorDisplayField) || undefined
+    });
+  }
+  // Apex sharing reasons: RowCause values of the object's share object (share-objects.ts).
+  for (const f of walk(dir, '.sharingReason-meta.xml')) {
+    const name = basename(f, '.sharingReason-meta.xml');
+    md.sharingReasons.push({
+      object: basename(join(f, '..', '..')),
+      name,
+      label: str(readXml(f).label) || name
     });
   }
   // Record types, also those of a standard object whose folder has no .object-meta.xml

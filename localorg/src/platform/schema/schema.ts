@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog, CatalogField, CatalogObject } from './catalog-types.ts';
 import type { Metadata } from './metadata.ts';
+import { shareObjectDef, shareObjectName } from './share-objects.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let cachedCatalog: Catalog | undefined;
@@ -136,6 +137,22 @@ export class Schema {
       }
       this.add(new SObjectSchema(copy, prefix));
       if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(copy), ''));
+    }
+    // Share objects (share-objects.ts). On the platform every custom share object's Ids start with
+    // 02c; here each gets its own prefix (s00, s01... in name order) so that an Id names its object.
+    let shares = 0;
+    for (const def of [...metadata.objects].sort((x, y) => x.name.localeCompare(y.name))) {
+      const name = shareObjectName(def);
+      if (!name) continue;
+      const prefix = `s${BASE62[Math.floor(shares / 62)]}${BASE62[shares % 62]}`;
+      shares++;
+      this.add(new SObjectSchema(shareObjectDef(def, name, metadata.sharingReasons), prefix));
+      this.get(def.name)?.def.childRelationships.push({
+        relationshipName: 'Shares',
+        childSObject: name,
+        field: 'ParentId',
+        cascadeDelete: true
+      });
     }
     for (const name of typed)
       if (!this.get(name))

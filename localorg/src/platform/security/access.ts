@@ -6,6 +6,8 @@
 import type { Metadata, ObjectPermission, PermissionSetMeta } from '../schema/metadata.ts';
 import type { Schema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
+import { textKeyer } from '../data/index.ts';
+import { shareObjectName } from '../schema/share-objects.ts';
 
 export interface EffectivePermissions {
   userId: string;
@@ -224,7 +226,7 @@ export class Access {
         : undefined;
       return parent ? this.canEdit(userId, parent, depth + 1) : false;
     }
-    return String(row.values.get('ownerid') ?? '') === userId;
+    return String(row.values.get('ownerid') ?? '') === userId || this.shared(userId, row, true);
   }
 
   canSee(userId: string, row: Row, depth = 0): boolean {
@@ -250,6 +252,30 @@ export class Access {
         : undefined;
       return parent ? this.canSee(userId, parent, depth + 1) : false;
     }
-    return String(row.values.get('ownerid') ?? '') === userId;
+    return String(row.values.get('ownerid') ?? '') === userId || this.shared(userId, row, false);
+  }
+
+  /**
+   * A grant of the record's share object to the user or to a group the user is a member of
+   * (Apex Developer Guide, "Sharing a Record Using Apex": UserOrGroupId is a user or a group).
+   */
+  private shared(userId: string, row: Row, edit: boolean): boolean {
+    const o = this.schema.get(row.type);
+    const name = o && shareObjectName(o.def);
+    if (!name || !this.schema.get(name)) return false;
+    const grants = this.store
+      .lookup(name, 'parentid', textKeyer, row.id.toLowerCase())
+      .filter((r) => !r.deleted && String(r.values.get('parentid')) === row.id)
+      .filter((r) => !edit || String(r.values.get('accesslevel')).toLowerCase() !== 'read');
+    if (!grants.length) return false;
+    const who = new Set([userId]);
+    for (const m of this.store.lookup(
+      'GroupMember',
+      'userorgroupid',
+      textKeyer,
+      userId.toLowerCase()
+    ))
+      if (!m.deleted) who.add(String(m.values.get('groupid')));
+    return grants.some((r) => who.has(String(r.values.get('userorgroupid'))));
   }
 }

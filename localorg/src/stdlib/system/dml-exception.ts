@@ -37,7 +37,8 @@ const STATUS_CODES = [
   'REQUIRED_FIELD_MISSING',
   'STRING_TOO_LONG',
   'UNABLE_TO_LOCK_ROW',
-  'UNKNOWN_EXCEPTION'
+  'UNKNOWN_EXCEPTION',
+  'FIELD_FILTER_VALIDATION_EXCEPTION'
 ];
 dmlExceptionClasses.push({ name: 'System.StatusCode', enumValues: STATUS_CODES });
 
