@@ -9,14 +9,15 @@ import { nodeTestCounts, nodeTestFailures } from '../lib/step.mjs';
  * @param {string[]} files relative to cwd
  * @param {string} label
  * @param {number} [concurrency] test files run side by side (node's default on 2 cores: 1)
+ * @param {Record<string, string>} [env] extra environment of the test run (e.g. S2S_NAMESPACE)
  * @returns {Promise<import('../lib/step.mjs').StepResult>}
  */
-export async function runNodeTests(cwd, files, label, concurrency) {
+export async function runNodeTests(cwd, files, label, concurrency, env) {
   const flags = concurrency ? [`--test-concurrency=${concurrency}`] : [];
   const res = await run(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files],
-    { cwd }
+    { cwd, env }
   );
   const output = res.stdout + res.stderr;
   const counts = nodeTestCounts(output);
