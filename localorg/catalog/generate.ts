@@ -79,7 +79,9 @@ const OBJECTS = [
   // The org's Platform Cache partitions (apex-recipes' OrgShape queries them).
   'PlatformCachePartition',
   // A case's comments (fflib-apex-common's selector tests, NebulaLogger's related-record tests).
-  'CaseComment'
+  'CaseComment',
+  // The flows of the org (NebulaLogger's log entry handler reads their API names and versions).
+  'FlowDefinitionView'
 ];
 
 interface RawField {

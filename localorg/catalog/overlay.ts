@@ -555,6 +555,8 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
   StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  // Object Reference, "FlowDefinitionView": read-only, one row per flow definition (key prefix 300).
+  FlowDefinitionView: { keyPrefix: '300', createable: false, updateable: false, deletable: false },
   // Object Reference, "Campaign", "CampaignMember", "ContentDistribution".
   Campaign: {
     keyPrefix: '701',

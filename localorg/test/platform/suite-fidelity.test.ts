@@ -122,3 +122,25 @@ private class ShareTest {
     assert.equal(r?.outcome, 'Pass', `${m}: ${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
   }
 });
+
+// Object Reference, "FlowDefinitionView": the flows of the org, read-only (ApiName, Label, IsActive,
+// ProcessType, ...). Before: `Variable does not exist: ApiName` (the object was not in the catalogue).
+test('FlowDefinitionView is a read-only object with its fields', async () => {
+  const org = await orgWithClasses({
+    FlowViewTest: `@IsTest
+private class FlowViewTest {
+  @IsTest
+  static void fields() {
+    List<String> names = new List<String>{ 'Nope' };
+    List<Schema.FlowDefinitionView> flows = [SELECT ApiName, Label, IsActive, ProcessType, VersionNumber FROM FlowDefinitionView WHERE ApiName IN :names];
+    Assert.areEqual(0, flows.size());
+    Schema.FlowDefinitionView v = new Schema.FlowDefinitionView(ApiName = 'X');
+    Assert.areEqual('X', v.ApiName);
+    Assert.isFalse(Schema.FlowDefinitionView.SObjectType.getDescribe().isCreateable());
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('FlowViewTest', 'fields');
+  assert.equal(r?.outcome, 'Pass', r?.message ?? '');
+});
