@@ -81,7 +81,9 @@ const OBJECTS = [
   // A case's comments (fflib-apex-common's selector tests, NebulaLogger's related-record tests).
   'CaseComment',
   // The flows of the org (NebulaLogger's log entry handler reads their API names and versions).
-  'FlowDefinitionView'
+  'FlowDefinitionView',
+  // A topic's assignments to records (NebulaLogger tags log entries with topics).
+  'TopicAssignment'
 ];
 
 interface RawField {

@@ -555,6 +555,30 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
   StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  // Object Reference, "TopicAssignment": TopicId and EntityId required, neither updateable.
+  TopicAssignment: {
+    keyPrefix: '0FT',
+    updateable: false,
+    fields: {
+      TopicId: { required: true, createOnly: true, cascadeDelete: true },
+      // the records topics can be assigned to (custom objects with topics enabled are not listed)
+      EntityId: {
+        required: true,
+        createOnly: true,
+        referenceTo: [
+          'Account',
+          'Campaign',
+          'Case',
+          'Contact',
+          'Contract',
+          'Event',
+          'Lead',
+          'Opportunity',
+          'Task'
+        ]
+      }
+    }
+  },
   // Object Reference, "FlowDefinitionView": read-only, one row per flow definition (key prefix 300).
   FlowDefinitionView: { keyPrefix: '300', createable: false, updateable: false, deletable: false },
   // Object Reference, "Campaign", "CampaignMember", "ContentDistribution".

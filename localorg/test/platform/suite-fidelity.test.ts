@@ -144,3 +144,40 @@ private class FlowViewTest {
   const r = org.runtime?.runTest('FlowViewTest', 'fields');
   assert.equal(r?.outcome, 'Pass', r?.message ?? '');
 });
+
+// Apex Reference, "Exception Class": getStackTraceString() returns a String, so a constructor chain
+// `this(e.getStackTraceString())` calls the String overload (it called the Exception one again, whose
+// body then called getStackTraceString on a String). Apex Developer Guide, "Understanding Apex Describe
+// Information": `Schema.SObjectType.User` is the object's describe result even where the org has a
+// class named User (NebulaLogger's name-shadowing classes). Object Reference, "TopicAssignment".
+test('exception method types, Schema.SObjectType.X beside a class X, TopicAssignment', async () => {
+  const org = await orgWithClasses({
+    User: `public class User {}`,
+    ShapesTest: `@IsTest
+private class ShapesTest {
+  class Trace {
+    public String got;
+    public Trace(Exception e) {
+      this(e?.getStackTraceString());
+    }
+    public Trace(String s) {
+      got = s == null ? 'null string' : 'string';
+    }
+  }
+  @IsTest
+  static void shapes() {
+    Assert.areEqual('string', new Trace(new DmlException('x')).got);
+    Assert.areEqual('User', Schema.SObjectType.User.getName());
+    Topic t = new Topic(Name = 'tag');
+    insert t;
+    Account a = new Account(Name = 'a');
+    insert a;
+    insert new TopicAssignment(TopicId = t.Id, EntityId = a.Id);
+    Assert.areEqual(1, [SELECT COUNT() FROM TopicAssignment WHERE EntityId = :a.Id]);
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('ShapesTest', 'shapes');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});

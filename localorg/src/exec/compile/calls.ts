@@ -26,6 +26,15 @@ import { type C, type Resolved, lc, SHORT, npe } from './shared.js';
 import { NameCompiler } from './names.js';
 import { namespaceOf, qualifiedName } from '../namespace.js';
 
+/** Return types of the built-in Exception methods without arguments (Apex Reference, "Exception Class"). */
+const EXCEPTION_METHOD_TYPES: Record<string, string> = {
+  getcause: 'Exception',
+  getlinenumber: 'Integer',
+  getmessage: 'String',
+  getstacktracestring: 'String',
+  gettypename: 'String'
+};
+
 export abstract class CallCompiler extends NameCompiler {
   // ------------------------------------------------------------------ calls
 
@@ -166,6 +175,10 @@ export abstract class CallCompiler extends NameCompiler {
         this.checkMethod(chosen, e.pos);
         retType = chosen.returnType;
         if (cands.length > 1 && !chosen.isStatic) overload = chosen;
+      } else if (st.isException && args.length === 0 && EXCEPTION_METHOD_TYPES[l]) {
+        // The built-in methods every exception has (Apex Reference, "Exception Class"): typed, so
+        // that `this(e.getStackTraceString())` picks the String constructor overload.
+        retType = typeRef(EXCEPTION_METHOD_TYPES[l]);
       } else if (
         !st.isException &&
         !['tostring', 'equals', 'hashcode'].includes(l) &&

@@ -252,8 +252,9 @@ export abstract class NameCompiler extends CompilerBase {
       const sp = b.staticProps?.[l];
       if (sp) return { kind: 'value', c: { fn: () => sp(interp.nativeContext()), type: null } };
       if (b.name === 'Schema.SObjectType' && b.staticProp) {
-        // `Schema.SObjectType.Account`: the object's describe result, checked at compile time
-        const so = interp.isSObjectType(name);
+        // `Schema.SObjectType.Account`: the object's describe result, checked at compile time; the
+        // name after Schema.SObjectType is always an object's, even where a class has that name.
+        const so = interp.isSObjectType(`Schema.${name}`);
         if (!so) return this.err(pos, `Variable does not exist: ${name}`);
         const describe = b.staticProp;
         return {
