@@ -212,6 +212,11 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
     if (fo.idLookup || f.name === 'Id') field.idLookup = true;
     if (fo.cascadeDelete) field.cascadeDelete = true;
     if (fo.personAccount) field.personAccount = true;
+    if (fo.durableRelationship) {
+      field.metadataRelationship = true;
+      field.referenceTo = [fo.durableRelationship.to];
+      field.relationshipName = fo.durableRelationship.name;
+    }
     if (f.name === 'Name' || f.name === (overlay.nameField ?? '')) field.nameField = true;
     fields[f.name] = field;
   }

@@ -20,6 +20,8 @@ export interface FieldOverlay {
   idLookup?: boolean;
   cascadeDelete?: boolean; // deleting the parent deletes this record (Object Reference / Help "Delete Accounts")
   personAccount?: boolean;
+  /** a text field holding a DurableId, followed as a relationship (FieldDefinition.EntityDefinition) */
+  durableRelationship?: { name: string; to: 'EntityDefinition' | 'FieldDefinition' };
 }
 
 export interface ObjectOverlay {
@@ -580,7 +582,18 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     }
   },
   // Object Reference, "FlowDefinitionView": read-only, one row per flow definition (key prefix 300).
-  FlowDefinitionView: { keyPrefix: '300', createable: false, updateable: false, deletable: false },
+  // TriggerObjectOrEvent: the EntityDefinition of a record-triggered flow's object.
+  FlowDefinitionView: {
+    keyPrefix: '300',
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields: {
+      TriggerObjectOrEventId: {
+        durableRelationship: { name: 'TriggerObjectOrEvent', to: 'EntityDefinition' }
+      }
+    }
+  },
   // Object Reference, "Campaign", "CampaignMember", "ContentDistribution".
   Campaign: {
     keyPrefix: '701',
@@ -630,7 +643,19 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   FieldPermissions: { keyPrefix: '01k' },
   // The metadata catalogue (Object Reference, "EntityDefinition", "FieldDefinition"): read-only.
   EntityDefinition: { keyPrefix: '4ie', createable: false, updateable: false, deletable: false },
-  FieldDefinition: { keyPrefix: '4if', createable: false, updateable: false, deletable: false },
+  // EntityDefinitionId holds the object's DurableId; EntityDefinition follows it (Object Reference,
+  // "FieldDefinition": EntityDefinition, type reference to EntityDefinition).
+  FieldDefinition: {
+    keyPrefix: '4if',
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields: {
+      EntityDefinitionId: {
+        durableRelationship: { name: 'EntityDefinition', to: 'EntityDefinition' }
+      }
+    }
+  },
   // Object Reference, "Contract" (key prefix 800; AccountId required, Status picklist starting at
   // Draft) and "UserLicense" (100, read-only setup object).
   Contract: {

@@ -181,3 +181,29 @@ private class ShapesTest {
   const r = org.runtime?.runTest('ShapesTest', 'shapes');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Object Reference, "FieldDefinition" (EntityDefinitionId, relationship EntityDefinition) and
+// "FlowDefinitionView" (TriggerObjectOrEventId, relationship TriggerObjectOrEvent): a DurableId
+// followed as a relationship to EntityDefinition. Before: `Invalid field EntityDefinition`.
+test('FieldDefinition.EntityDefinition and FlowDefinitionView.TriggerObjectOrEvent are relationships', async () => {
+  const org = await orgWithClasses({
+    DurableTest: `@IsTest
+private class DurableTest {
+  @IsTest
+  static void relationships() {
+    FieldDefinition f = [
+      SELECT QualifiedApiName, EntityDefinition.QualifiedApiName, EntityDefinitionId
+      FROM FieldDefinition
+      WHERE EntityDefinition.QualifiedApiName = 'Account' AND QualifiedApiName = 'Name'
+    ];
+    Assert.areEqual('Account', f.EntityDefinition.QualifiedApiName);
+    Assert.areEqual('Account', f.EntityDefinitionId);
+    Schema.FlowDefinitionView v = new Schema.FlowDefinitionView();
+    Assert.isNull(v.TriggerObjectOrEvent?.QualifiedApiName);
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('DurableTest', 'relationships');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});
