@@ -82,6 +82,7 @@ const OBJECTS = [
   'CaseComment',
   // The flows of the org (NebulaLogger's log entry handler reads their API names and versions).
   'FlowDefinitionView',
+  'FlowVersionView',
   // A topic's assignments to records (NebulaLogger tags log entries with topics).
   'TopicAssignment'
 ];

@@ -557,6 +557,8 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },
   ExternalCredential: { keyPrefix: '0pt', createable: false, updateable: false, deletable: false },
   StaticResource: { keyPrefix: '081', createable: false, updateable: false, deletable: false },
+  // Object Reference, "FlowVersionView": read-only, one row per version of a flow (key prefix 301).
+  FlowVersionView: { keyPrefix: '301', createable: false, updateable: false, deletable: false },
   // Object Reference, "TopicAssignment": TopicId and EntityId required, neither updateable.
   TopicAssignment: {
     keyPrefix: '0FT',

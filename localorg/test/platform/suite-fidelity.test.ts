@@ -125,7 +125,7 @@ private class ShareTest {
 
 // Object Reference, "FlowDefinitionView": the flows of the org, read-only (ApiName, Label, IsActive,
 // ProcessType, ...). Before: `Variable does not exist: ApiName` (the object was not in the catalogue).
-test('FlowDefinitionView is a read-only object with its fields', async () => {
+test('FlowDefinitionView and FlowVersionView are read-only objects with their fields', async () => {
   const org = await orgWithClasses({
     FlowViewTest: `@IsTest
 private class FlowViewTest {
@@ -137,6 +137,10 @@ private class FlowViewTest {
     Schema.FlowDefinitionView v = new Schema.FlowDefinitionView(ApiName = 'X');
     Assert.areEqual('X', v.ApiName);
     Assert.isFalse(Schema.FlowDefinitionView.SObjectType.getDescribe().isCreateable());
+    List<String> ids = new List<String>{ '301000000000001' };
+    for (Schema.FlowVersionView fv : [SELECT ApiVersionRuntime, FlowDefinitionViewId, RunInMode, Status, VersionNumber FROM FlowVersionView WHERE DurableId IN :ids]) {
+      Assert.fail('no flows in this org: ' + fv.Status);
+    }
   }
 }`
   });
