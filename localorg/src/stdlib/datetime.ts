@@ -175,6 +175,11 @@ datetimeClasses.push({
       if (v === null) return null;
       if (typeof v === 'string') return new ApexDatetime(parseDatetime(v, zone(ctx)));
       if (v instanceof ApexDatetime) return v;
+      // valueOf(fieldValue) "converts the specified object to a Datetime" (Apex Reference, Datetime
+      // Class): a Long or Integer is milliseconds since the epoch, as newInstance(milliseconds)
+      // (public suites, NebulaLogger among them, round-trip Datetime.getTime() this way).
+      if (typeof v === 'bigint') return new ApexDatetime(Number(v));
+      if (typeof v === 'number' && Number.isInteger(v)) return new ApexDatetime(v);
       throwApex('System.TypeException', `Invalid date/time: ${stringOf(v)}`);
     },
     valueofgmt: (_c, a) =>

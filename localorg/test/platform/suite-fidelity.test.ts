@@ -211,3 +211,24 @@ private class DurableTest {
   const r = org.runtime?.runTest('DurableTest', 'relationships');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Apex Reference, "Datetime Class", valueOf(fieldValue): "Converts the specified object to a
+// Datetime"; a Long (or Integer) is taken as milliseconds since the epoch, like newInstance(Long)
+// (NebulaLogger stores Datetime.getTime() as text and reads it back this way). Before: TypeException.
+test('Datetime.valueOf(Long) is the Datetime of those epoch milliseconds', async () => {
+  const org = await orgWithClasses({
+    DtTest: `@IsTest
+private class DtTest {
+  @IsTest
+  static void fromLong() {
+    Datetime now = Datetime.newInstanceGmt(2026, 1, 5, 9, 0, 0);
+    Assert.areEqual(now, Datetime.valueOf(Long.valueOf(String.valueOf(now.getTime()))));
+    Assert.areEqual(Datetime.newInstance(0L), Datetime.valueOf((Object) 0L));
+    Assert.areEqual(Datetime.newInstanceGmt(2024, 7, 4, 18, 30, 0), Datetime.valueOfGmt('2024-07-04 18:30:00'));
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('DtTest', 'fromLong');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});
