@@ -232,3 +232,34 @@ private class DtTest {
   const r = org.runtime?.runTest('DtTest', 'fromLong');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Object Reference / REST describe: a custom object's text Name field is defaulted on create; a record
+// inserted without a name is named after its Id (public suites insert NebulaLogger's LogEntry__c rows
+// without one). Clearing the name on update is still REQUIRED_FIELD_MISSING. Before: the insert
+// failed with REQUIRED_FIELD_MISSING [Name].
+test('a custom object record inserted without a Name is named after its Id', async () => {
+  const org = await orgWithClasses(
+    {
+      NameTest: `@IsTest
+private class NameTest {
+  @IsTest
+  static void defaulted() {
+    Doc__c d = new Doc__c();
+    insert d;
+    d = [SELECT Id, Name FROM Doc__c WHERE Id = :d.Id];
+    Assert.areEqual(String.valueOf(d.Id), d.Name);
+    Assert.isTrue(Doc__c.Name.getDescribe().isDefaultedOnCreate());
+    Assert.isFalse(Doc__c.Name.getDescribe().isNillable());
+    d.Name = null;
+    Database.SaveResult r = Database.update(d, false);
+    Assert.areEqual(StatusCode.REQUIRED_FIELD_MISSING, r.getErrors()[0].getStatusCode());
+  }
+}`
+    },
+    {},
+    { 'objects/Doc__c/Doc__c.object-meta.xml': OBJECT('Doc', 'ReadWrite') }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('NameTest', 'defaulted');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});

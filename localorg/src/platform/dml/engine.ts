@@ -355,6 +355,11 @@ export class DmlEngine {
         if (object.field('OwnerId') && (w.rec.raw('OwnerId') ?? null) === null)
           w.rec.set('OwnerId', user);
         setAutoNumbers(object, w.rec, (k) => this.ctx.autoNumber(k));
+        // A custom object's text name left blank is the record's Id (its Name is defaulted on create).
+        const nameField =
+          object.def.custom && object.def.kind === 'object' ? object.field('Name') : undefined;
+        if (nameField?.nameField && nameField.createable && !w.rec.raw('Name'))
+          w.rec.set('Name', id);
       }
       if (object.field('LastModifiedDate')) {
         w.rec.set('LastModifiedDate', ts);

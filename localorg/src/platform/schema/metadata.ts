@@ -413,7 +413,8 @@ function buildCustomObject(
       nillable: auto,
       createable: !auto,
       updateable: !auto,
-      defaultedOnCreate: auto,
+      // a text name left blank on insert takes the record's Id (dml/engine.ts), so it is defaulted
+      defaultedOnCreate: true,
       nameField: true,
       idLookup: true,
       label: str(nameField?.label) || 'Name',
