@@ -4,8 +4,13 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  createPrivateKey,
+  createPublicKey,
   randomBytes,
-  randomUUID
+  randomUUID,
+  sign as signData,
+  verify as verifyData,
+  type KeyObject
 } from 'node:crypto';
 import { ApexBlob, type ApexValue, NativeObject } from '../runtime/values.js';
 import type { BuiltinClass } from '../runtime/builtins.js';
@@ -109,6 +114,50 @@ function aes(alg: ApexValue, key: ApexBlob): string {
   return `aes-${len * 8}-cbc`;
 }
 
+/**
+ * Digital signature algorithms (Apex Reference, "Crypto Class", sign and verify: RSA-SHA1, RSA-SHA256,
+ * RSA-SHA384, RSA-SHA512, RSA (the same as RSA-SHA1), ECDSA-SHA256, ECDSA-SHA384, ECDSA-SHA512) →
+ * the digest; RSA is PKCS #1 v1.5, ECDSA signatures are DER-encoded.
+ */
+const SIGNATURES: Record<string, { digest: string; key: 'rsa' | 'ec' }> = {
+  rsa: { digest: 'sha1', key: 'rsa' },
+  'rsa-sha1': { digest: 'sha1', key: 'rsa' },
+  'rsa-sha256': { digest: 'sha256', key: 'rsa' },
+  'rsa-sha384': { digest: 'sha384', key: 'rsa' },
+  'rsa-sha512': { digest: 'sha512', key: 'rsa' },
+  'ecdsa-sha256': { digest: 'sha256', key: 'ec' },
+  'ecdsa-sha384': { digest: 'sha384', key: 'ec' },
+  'ecdsa-sha512': { digest: 'sha512', key: 'ec' }
+};
+
+function signature(alg: ApexValue): { digest: string; key: 'rsa' | 'ec' } {
+  const s = SIGNATURES[str(alg).toLowerCase()];
+  if (!s) throwApex('System.InvalidParameterValueException', `Invalid algorithm: ${str(alg)}`);
+  return s;
+}
+
+/** A key of the algorithm's type: the private key in PKCS #8, the public key in X.509 form (DER). */
+function signingKey(v: ApexValue, kind: 'private' | 'public', want: 'rsa' | 'ec'): KeyObject {
+  const der = Buffer.from(blob(v).bytes);
+  let key: KeyObject;
+  try {
+    key =
+      kind === 'private'
+        ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+        : createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch {
+    throwApex(
+      'System.SecurityException',
+      kind === 'private'
+        ? 'Invalid Crypto Key: the private key must be PKCS #8 (base64-decoded DER)'
+        : 'Invalid Crypto Key: the public key must be X.509 (base64-decoded DER)'
+    );
+  }
+  if (key.asymmetricKeyType !== want)
+    throwApex('System.SecurityException', `Invalid Crypto Key: not an ${want.toUpperCase()} key`);
+  return key;
+}
+
 cryptoClasses.push({
   name: 'System.Crypto',
   statics: {
@@ -162,9 +211,19 @@ cryptoClasses.push({
     },
     getrandominteger: () => randomBytes(4).readInt32BE(0),
     getrandomlong: () => randomBytes(8).readBigInt64BE(0),
-    sign: () => unsupported('Crypto.sign'),
+    // sign(algorithmName, input, privateKey); verify(algorithmName, data, signature, publicKey)
+    sign: (_c, a) => {
+      const alg = signature(a[0]);
+      const input = blob(a[1]).bytes;
+      return bytes(signData(alg.digest, input, signingKey(a[2], 'private', alg.key)));
+    },
     signwithcertificate: () => unsupported('Crypto.signWithCertificate'),
-    verify: () => unsupported('Crypto.verify'),
+    verify: (_c, a) => {
+      if (a.length !== 4) unsupported('Crypto.verify with a certificate name');
+      const alg = signature(a[0]);
+      const key = signingKey(a[3], 'public', alg.key);
+      return verifyData(alg.digest, blob(a[1]).bytes, key, blob(a[2]).bytes);
+    },
     verifyhmac: (_c, a) => {
       const alg = MACS[str(a[0]).toLowerCase()];
       if (!alg)

@@ -263,3 +263,57 @@ private class NameTest {
   const r = org.runtime?.runTest('NameTest', 'defaulted');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Apex Reference, "Crypto Class": sign(algorithmName, input, privateKey) with RSA-SHA1, RSA-SHA256,
+// RSA-SHA384, RSA-SHA512, RSA, ECDSA-SHA256, ECDSA-SHA384, ECDSA-SHA512 and a PKCS #8 private key;
+// verify(algorithmName, data, signature, publicKey) with an X.509 public key. Before: "Unsupported by
+// the local org: Crypto.sign".
+test('Crypto.sign and Crypto.verify with RSA and ECDSA keys', async () => {
+  const { generateKeyPairSync, sign } = await import('node:crypto');
+  const der = (k: { export(o: object): Buffer }, type: string) =>
+    k.export({ format: 'der', type }).toString('base64');
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const rsaSha512 = sign('sha512', Buffer.from('hello'), rsa.privateKey).toString('base64');
+  const rsaSha1 = sign('sha1', Buffer.from('hello'), rsa.privateKey).toString('base64');
+  const org = await orgWithClasses({
+    SignTest: `@IsTest
+private class SignTest {
+  static final Blob RSA_PRIVATE = EncodingUtil.base64Decode('${der(rsa.privateKey, 'pkcs8')}');
+  static final Blob RSA_PUBLIC = EncodingUtil.base64Decode('${der(rsa.publicKey, 'spki')}');
+  static final Blob EC_PRIVATE = EncodingUtil.base64Decode('${der(ec.privateKey, 'pkcs8')}');
+  static final Blob EC_PUBLIC = EncodingUtil.base64Decode('${der(ec.publicKey, 'spki')}');
+  @IsTest
+  static void signAndVerify() {
+    Blob data = Blob.valueOf('hello');
+    // PKCS #1 v1.5 signatures are deterministic: the same bytes as computed outside Apex
+    Assert.areEqual('${rsaSha512}', EncodingUtil.base64Encode(Crypto.sign('RSA-SHA512', data, RSA_PRIVATE)));
+    Assert.areEqual('${rsaSha1}', EncodingUtil.base64Encode(Crypto.sign('RSA', data, RSA_PRIVATE)));
+    for (String alg : new List<String>{ 'RSA', 'RSA-SHA1', 'RSA-SHA256', 'RSA-SHA384', 'RSA-SHA512' }) {
+      Blob sig = Crypto.sign(alg, data, RSA_PRIVATE);
+      Assert.isTrue(Crypto.verify(alg, data, sig, RSA_PUBLIC), alg);
+      Assert.isFalse(Crypto.verify(alg, Blob.valueOf('hellO'), sig, RSA_PUBLIC), alg + ' tampered');
+    }
+    for (String alg : new List<String>{ 'ECDSA-SHA256', 'ECDSA-SHA384', 'ECDSA-SHA512' }) {
+      Blob sig = Crypto.sign(alg, data, EC_PRIVATE);
+      Assert.isTrue(Crypto.verify(alg, data, sig, EC_PUBLIC), alg);
+    }
+    try {
+      Crypto.sign('SHA512withRSA', data, RSA_PRIVATE);
+      Assert.fail('not an Apex algorithm name');
+    } catch (InvalidParameterValueException e) {
+      Assert.isTrue(e.getMessage().contains('SHA512withRSA'));
+    }
+    try {
+      Crypto.sign('RSA-SHA256', data, Blob.valueOf('not a key'));
+      Assert.fail('not a key');
+    } catch (SecurityException e) {
+      Assert.isTrue(e.getMessage().contains('PKCS #8'));
+    }
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('SignTest', 'signAndVerify');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});
