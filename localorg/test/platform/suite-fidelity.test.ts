@@ -2,6 +2,7 @@
 // "Fidelity on whole public suites"); each case failed before its fix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { KeyObject } from 'node:crypto';
 import { orgWithClasses } from '../apex-source.ts';
 
 // Apex Developer Guide, "SOQL and SOSL Queries": "You can evaluate SOQL or SOSL statements on-the-fly
@@ -270,7 +271,7 @@ private class NameTest {
 // the local org: Crypto.sign".
 test('Crypto.sign and Crypto.verify with RSA and ECDSA keys', async () => {
   const { generateKeyPairSync, sign } = await import('node:crypto');
-  const der = (k: { export(o: object): Buffer }, type: string) =>
+  const der = (k: KeyObject, type: 'pkcs8' | 'spki') =>
     k.export({ format: 'der', type }).toString('base64');
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
