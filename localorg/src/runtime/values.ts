@@ -498,12 +498,11 @@ function deepEquals(a: ApexValue, b: ApexValue, ci: boolean): boolean {
     return true;
   }
   if (a instanceof ApexSObject && b instanceof ApexSObject) {
-    if (a.type.toLowerCase() !== b.type.toLowerCase() || a.values.size !== b.values.size)
-      return false;
-    for (const [f, v] of a.values) {
-      if (!b.values.has(f)) return false;
-      if (!eq(v, b.values.get(f) as ApexValue)) return false;
-    }
+    // "== performs a deep check of all sObject field values" (Apex Developer Guide, "Expression
+    // Operators"): a field set to null and a field never set both have the value null.
+    if (a.type.toLowerCase() !== b.type.toLowerCase()) return false;
+    for (const [f, v] of a.values) if (!eq(v, (b.values.get(f) ?? null) as ApexValue)) return false;
+    for (const [f, v] of b.values) if (!a.values.has(f) && v !== null) return false;
     return true;
   }
   if (a instanceof ApexObject) {
@@ -620,7 +619,8 @@ export function apexHash(v: ApexValue): number {
   }
   if (v instanceof ApexSObject) {
     let h = stringHash(v.type.toLowerCase());
-    for (const [f, x] of v.values) h = (h + (stringHash(f) ^ apexHash(x))) | 0;
+    // null fields are left out: equal records (a field set to null or never set) hash alike
+    for (const [f, x] of v.values) if (x !== null) h = (h + (stringHash(f) ^ apexHash(x))) | 0;
     return h;
   }
   if (v instanceof ApexObject) return v.cls.userHashCode ? v.cls.userHashCode(v) : identityHash(v);

@@ -318,3 +318,30 @@ private class SignTest {
   const r = org.runtime?.runTest('SignTest', 'signAndVerify');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Apex Developer Guide, "Expression Operators": for sObjects, == "performs a deep check of all sObject
+// field values": a field set to null equals a field never set (NebulaLogger compares settings records
+// after `settings.Id = null`). Before: not equal. Set and Map keys follow (equal records, one key).
+test('sObject equality: a field set to null equals a field never set', async () => {
+  const org = await orgWithClasses({
+    SObjEqTest: `@IsTest
+private class SObjEqTest {
+  @IsTest
+  static void nullFields() {
+    Account a = new Account(Name = 'x');
+    Account b = new Account(Name = 'x');
+    b.Id = null;
+    b.Phone = null;
+    Assert.areEqual(a, b);
+    Assert.isTrue(a == b);
+    Assert.areEqual(1, new Set<Account>{ a, b }.size());
+    b.Phone = '1';
+    Assert.areNotEqual(a, b);
+    Assert.areEqual(2, new Set<Account>{ a, b }.size());
+  }
+}`
+  });
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('SObjEqTest', 'nullFields');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});
