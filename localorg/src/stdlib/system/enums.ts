@@ -15,11 +15,14 @@ export const enums: [string, string[]][] = [
     'System.RoundingMode',
     ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP']
   ],
-  // Apex Reference, "LoggingLevel Enum" (lowest to highest); INTERNAL is not listed but compiles on
-  // the platform, after FINEST (public logging packages compare its ordinal).
+  // Apex Reference, "LoggingLevel Enum" lists the values "from the lowest to the highest levels" of
+  // logging (NONE, ERROR ... FINEST); their ordinals run the other way, from the most verbose up:
+  // FINEST 2, FINER 3, FINE 4, DEBUG 5, INFO 6, WARN 7, ERROR 8 (what NebulaLogger's ComponentLogger
+  // returns as ordinal() and its tests expect, with FINEST.ordinal() < DEBUG.ordinal() <
+  // ERROR.ordinal()); NONE is 0 and INTERNAL (not listed, but it compiles) 1.
   [
     'System.LoggingLevel',
-    ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST', 'INTERNAL']
+    ['NONE', 'INTERNAL', 'FINEST', 'FINER', 'FINE', 'DEBUG', 'INFO', 'WARN', 'ERROR']
   ],
   [
     'System.TriggerOperation',
