@@ -551,7 +551,16 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
   CronJobDetail: { keyPrefix: '08a', createable: false, updateable: false, deletable: false },
   Organization: { keyPrefix: '00D', createable: false, deletable: false },
   CustomPermission: { keyPrefix: '0CP' },
-  SetupEntityAccess: { keyPrefix: '0J0' },
+  // Object Reference, "SetupEntityAccess": SetupEntityId is the entity access is enabled for (Apex
+  // class, Visualforce page, connected app, custom permission, ...): of those, the catalogue has
+  // ApexClass and CustomPermission. ParentId and SetupEntityId are set on create only.
+  SetupEntityAccess: {
+    keyPrefix: '0J0',
+    fields: {
+      ParentId: { createOnly: true },
+      SetupEntityId: { createOnly: true, referenceTo: ['ApexClass', 'CustomPermission'] }
+    }
+  },
   ApexClass: { keyPrefix: '01p', createable: false, updateable: false, deletable: false },
   // Setup objects describing metadata: read-only through DML (Object Reference: NamedCredential, ExternalCredential, StaticResource).
   NamedCredential: { keyPrefix: '0XA', createable: false, updateable: false, deletable: false },

@@ -451,7 +451,11 @@ export abstract class OrgCore {
     t.uncommittedWork = true;
     this.checkHeap();
     const touched = call.records.concat(call.mergeMaster ? [call.mergeMaster] : []);
-    if (touched.some((r) => /^(PermissionSetAssignment|PermissionSet|User)$/i.test(r.type)))
+    if (
+      touched.some((r) =>
+        /^(PermissionSetAssignment|PermissionSet|SetupEntityAccess|User)$/i.test(r.type)
+      )
+    )
       this.access.invalidate();
     return results;
   }

@@ -345,3 +345,49 @@ private class SObjEqTest {
   const r = org.runtime?.runTest('SObjEqTest', 'nullFields');
   assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
 });
+
+// Object Reference, "SetupEntityAccess": "To grant users access to an entity, associate the appropriate
+// SetupEntityAccess record with a PermissionSet that's assigned to a user"; SetupEntityId is the
+// entity (an Apex class, a custom permission...). Before: the insert failed (`id value of incorrect
+// type`); a row written by DML must then grant the permission.
+test('a SetupEntityAccess row inserted by Apex grants its custom permission', async () => {
+  const org = await orgWithClasses(
+    {
+      SeaTest: `@IsTest
+private class SeaTest {
+  @IsTest
+  static void grant() {
+    User u = new User(
+      Username = 'sea@share.example', LastName = 'Sea', Email = 'sea@share.example', Alias = 'sea',
+      TimeZoneSidKey = 'GMT', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US',
+      ProfileId = [SELECT Id FROM Profile WHERE Name = 'Standard User'].Id
+    );
+    insert u;
+    PermissionSet ps = new PermissionSet(Name = 'Viewer', Label = 'Viewer');
+    insert ps;
+    insert new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = ps.Id);
+    System.runAs(u) {
+      Assert.isFalse(FeatureManagement.checkPermission('Can_View'));
+    }
+    Id cp = [SELECT Id FROM CustomPermission WHERE DeveloperName = 'Can_View'].Id;
+    insert new SetupEntityAccess(ParentId = ps.Id, SetupEntityId = cp);
+    System.runAs(u) {
+      Assert.isTrue(FeatureManagement.checkPermission('Can_View'));
+    }
+    Account a = new Account(Name = 'not a setup entity');
+    insert a;
+    Database.SaveResult r = Database.insert(new SetupEntityAccess(ParentId = ps.Id, SetupEntityId = a.Id), false);
+    Assert.isFalse(r.isSuccess());
+  }
+}`
+    },
+    {},
+    {
+      'customPermissions/Can_View.customPermission-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomPermission xmlns="http://soap.sforce.com/2006/04/metadata">\n    <isLicensed>false</isLicensed>\n    <label>Can View</label>\n</CustomPermission>\n'
+    }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  const r = org.runtime?.runTest('SeaTest', 'grant');
+  assert.equal(r?.outcome, 'Pass', `${r?.message ?? ''} ${r?.stackTrace ?? ''}`);
+});

@@ -108,9 +108,11 @@ export class Access {
         x.label.toLowerCase() === profile.toLowerCase()
     );
     if (profMeta) sets.push(profMeta);
+    const assigned: string[] = [];
     for (const a of this.store.rows('PermissionSetAssignment')) {
       if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
       const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
+      if (ps) assigned.push(ps.id);
       const name = String(ps?.values.get('name') ?? '');
       const meta = this.metadata.permissionSets.find(
         (x) => x.name.toLowerCase() === name.toLowerCase()
@@ -142,6 +144,24 @@ export class Access {
       for (const c of s.externalCredentialPrincipals) p.principals.add(c);
       for (const c of s.classes) p.classes.add(c);
     }
+    // Custom permissions and Apex classes enabled by SetupEntityAccess rows of the assigned sets, also
+    // rows written by DML (Object Reference, "SetupEntityAccess": "associate the appropriate
+    // SetupEntityAccess record with a PermissionSet that's assigned to a user").
+    for (const psId of assigned)
+      for (const r of this.store.lookup(
+        'SetupEntityAccess',
+        'parentid',
+        textKeyer,
+        psId.toLowerCase()
+      )) {
+        if (r.deleted || String(r.values.get('parentid')) !== psId) continue;
+        const e = this.store.get(String(r.values.get('setupentityid') ?? ''));
+        if (!e || e.deleted) continue;
+        if (e.type === 'CustomPermission')
+          p.customPermissions.add(String(e.values.get('developername') ?? '').toLowerCase());
+        else if (e.type === 'ApexClass')
+          p.classes.add(String(e.values.get('name') ?? '').toLowerCase());
+      }
     this.cache.set(userId, p);
     return p;
   }
