@@ -22,15 +22,6 @@ test('System.abortJob stops a scheduled job and frees its name (Apex Reference, 
   assert.ok(run.success, JSON.stringify(run));
 });
 
-test('System.abortJob of a queued job fails loudly (not supported yet)', async () => {
-  const org = await orgWithClasses({
-    Work: 'public class Work implements Queueable {\n  public void execute(QueueableContext c) {}\n}'
-  });
-  const run = org.executeAnonymous('System.abortJob(System.enqueueJob(new Work()));');
-  assert.equal(run.success, false);
-  assert.match(String(run.exceptionMessage), /abortJob of a AsyncApexJob is not supported/);
-});
-
 test('Test.testSandboxPostCopyScript runs runApexClass with the context values (Apex Reference, SandboxPostCopy Interface)', async () => {
   const org = await orgWithClasses({
     PostCopy:
