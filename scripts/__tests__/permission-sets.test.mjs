@@ -26,6 +26,7 @@ test('the integration user reaches the endpoints only: no object, no field', () 
   const keys = [...grants('S2S_Integration').keys()].sort();
   assert.deepEqual(keys, [
     'class S2SInboundResource',
+    'class S2SLoadResource',
     'class S2SReconcileResource',
     'custom permission S2S_Inbound_Apply'
   ]);

@@ -321,7 +321,11 @@ const DENIED_OBJECTS = new Set([
   's2s_owner_map__c',
   's2s_batch_outcome__e',
   's2s_audit_chain__c',
-  's2s_audit_failure__e'
+  's2s_audit_failure__e',
+  's2s_dispatch__e',
+  's2s_load_run__c',
+  's2s_load_chunk__c',
+  's2s_load_progress__e'
 ]);
 const DENIED_SUFFIXES = [
   '__mdt',
