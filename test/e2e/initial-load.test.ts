@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
-import { addOrg, connect, count, newWorld, rows } from './s2s-world.ts';
+import { addOrg, connect, connectStandardApiPeer, count, newWorld, rows } from './s2s-world.ts';
 import { withoutCapture } from './mirror.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
@@ -188,49 +188,14 @@ test('standard-API peer: Bulk API 2.0 jobs above the threshold, a refused record
     name: 'partner',
     source: [PARTNER_SOURCE, PARTNER_RULES]
   });
-  world.connect(sales, 'S2S_Peer', partner, {
-    user: 'integration@partner.example',
-    permissionSets: ['Partner_Sync']
-  });
-  const [connection] = sales.insert('S2S_Connection__c', {
-    Name: 'Partner org',
-    Named_Credential__c: 'S2S_Peer',
-    Direction__c: 'Outbound',
-    Mode__c: 'Standard_API',
-    Active__c: true,
-    Peer_Org_Id__c: partner.organizationId,
-    Max_Attempts__c: 5,
-    Batch_Size__c: 200
-  });
-  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
-    Name: 'Accounts to partner',
-    Connection__c: connection,
-    Source_Object__c: 'Account',
-    Target_Object__c: 'Account',
-    Direction__c: 'Outbound',
-    Trigger_Mode__c: 'Realtime_Trigger',
-    Conflict_Policy__c: 'Source_Wins',
-    Delete_Policy__c: 'Propagate',
-    Match_Field__c: 'Sales_Id__c',
-    Sequence__c: 10,
-    Owner_Rule__c: 'Keep_Default',
-    Active__c: true
-  });
-  sales.insert(
-    'S2S_Field_Mapping__c',
-    [
+  const { mapping } = connectStandardApiPeer(world, sales, partner, {
+    fields: [
       { source: 'Id', target: 'Sales_Id__c' },
       { source: 'Name', target: 'Name' },
       { source: 'AccountNumber', target: 'AccountNumber' },
       { source: 'Phone', target: 'Phone' }
-    ].map((f) => ({
-      Name: f.target,
-      Object_Mapping__c: mapping,
-      Source_Field__c: f.source,
-      Target_Field__c: f.target,
-      Active__c: true
-    }))
-  );
+    ]
+  });
   const ids = withoutCapture(sales, () =>
     insertAll(
       sales,

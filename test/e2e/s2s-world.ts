@@ -145,6 +145,64 @@ export function connect(
 }
 
 /**
+ * Connects `sales` to a peer without the package (standard API mode): the World routes
+ * callout:S2S_Peer into `partner` as its integration user with the Partner_Sync permission set, and
+ * `sales` gets an outbound Standard_API connection and an Account mapping matched by Sales_Id__c.
+ */
+export function connectStandardApiPeer(
+  world: World,
+  sales: Org,
+  partner: Org,
+  opts: {
+    fields: { source: string; target: string }[];
+    ownerRule?: string;
+    maxAttempts?: number;
+    defaultOwnerUsername?: string;
+  }
+): { connection: string; mapping: string } {
+  world.connect(sales, 'S2S_Peer', partner, {
+    user: 'integration@partner.example',
+    permissionSets: ['Partner_Sync']
+  });
+  const [connection] = sales.insert('S2S_Connection__c', {
+    Name: 'Partner org',
+    Named_Credential__c: 'S2S_Peer',
+    Direction__c: 'Outbound',
+    Mode__c: 'Standard_API',
+    Active__c: true,
+    Peer_Org_Id__c: partner.organizationId,
+    Max_Attempts__c: opts.maxAttempts ?? 5,
+    Batch_Size__c: 200,
+    ...(opts.defaultOwnerUsername ? { Default_Owner_Username__c: opts.defaultOwnerUsername } : {})
+  });
+  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
+    Name: 'Accounts to partner',
+    Connection__c: connection,
+    Source_Object__c: 'Account',
+    Target_Object__c: 'Account',
+    Direction__c: 'Outbound',
+    Trigger_Mode__c: 'Realtime_Trigger',
+    Conflict_Policy__c: 'Source_Wins',
+    Delete_Policy__c: 'Propagate',
+    Match_Field__c: 'Sales_Id__c',
+    Sequence__c: 10,
+    Owner_Rule__c: opts.ownerRule ?? 'Keep_Default',
+    Active__c: true
+  });
+  sales.insert(
+    'S2S_Field_Mapping__c',
+    opts.fields.map((f) => ({
+      Name: f.target,
+      Object_Mapping__c: mapping,
+      Source_Field__c: f.source,
+      Target_Field__c: f.target,
+      Active__c: true
+    }))
+  );
+  return { connection, mapping };
+}
+
+/**
  * A bidirectional pair: connections and mappings as `connect` makes them, plus the route back from
  * `to` into `from` (same Named Credential name, as `from`'s integration user).
  */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
-import { addOrg, rows, count } from './s2s-world.ts';
+import { addOrg, connectStandardApiPeer, rows, count } from './s2s-world.ts';
 
 const PARTNER_SOURCE = fileURLToPath(new URL('./fixtures/partner-org', import.meta.url));
 
@@ -14,49 +14,14 @@ test('a peer without the package: upserts by external Id in batches of 200, upda
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const sales = await addOrg(world, 'sales');
   const partner = await world.createOrg({ name: 'partner', source: [PARTNER_SOURCE] });
-  world.connect(sales, 'S2S_Peer', partner, {
-    user: 'integration@partner.example',
-    permissionSets: ['Partner_Sync']
-  });
-  const [connection] = sales.insert('S2S_Connection__c', {
-    Name: 'Partner org',
-    Named_Credential__c: 'S2S_Peer',
-    Direction__c: 'Outbound',
-    Mode__c: 'Standard_API',
-    Active__c: true,
-    Peer_Org_Id__c: partner.organizationId,
-    Max_Attempts__c: 5,
-    Batch_Size__c: 200
-  });
-  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
-    Name: 'Accounts to partner',
-    Connection__c: connection,
-    Source_Object__c: 'Account',
-    Target_Object__c: 'Account',
-    Direction__c: 'Outbound',
-    Trigger_Mode__c: 'Realtime_Trigger',
-    Conflict_Policy__c: 'Source_Wins',
-    Delete_Policy__c: 'Propagate',
-    Match_Field__c: 'Sales_Id__c',
-    Sequence__c: 10,
-    Owner_Rule__c: 'Keep_Default',
-    Active__c: true
-  });
-  sales.insert(
-    'S2S_Field_Mapping__c',
-    [
+  connectStandardApiPeer(world, sales, partner, {
+    fields: [
       { source: 'Id', target: 'Sales_Id__c' },
       { source: 'Name', target: 'Name' },
       { source: 'AccountNumber', target: 'AccountNumber' },
       { source: 'Phone', target: 'Phone' }
-    ].map((f) => ({
-      Name: f.target,
-      Object_Mapping__c: mapping,
-      Source_Field__c: f.source,
-      Target_Field__c: f.target,
-      Active__c: true
-    }))
-  );
+    ]
+  });
 
   const ids = sales.insert(
     'Account',
@@ -108,51 +73,18 @@ test('a peer without the package: a hierarchy sent in one run, a parent it lacks
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const sales = await addOrg(world, 'sales', [SALES_ACCOUNT_TYPES]);
   const partner = await world.createOrg({ name: 'partner', source: [PARTNER_SOURCE] });
-  world.connect(sales, 'S2S_Peer', partner, {
-    user: 'integration@partner.example',
-    permissionSets: ['Partner_Sync']
-  });
-  const [connection] = sales.insert('S2S_Connection__c', {
-    Name: 'Partner org',
-    Named_Credential__c: 'S2S_Peer',
-    Direction__c: 'Outbound',
-    Mode__c: 'Standard_API',
-    Active__c: true,
-    Peer_Org_Id__c: partner.organizationId,
-    Max_Attempts__c: 1,
-    Batch_Size__c: 200,
-    Default_Owner_Username__c: 'integration@partner.example'
-  });
-  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
-    Name: 'Accounts to partner',
-    Connection__c: connection,
-    Source_Object__c: 'Account',
-    Target_Object__c: 'Account',
-    Direction__c: 'Outbound',
-    Trigger_Mode__c: 'Realtime_Trigger',
-    Conflict_Policy__c: 'Source_Wins',
-    Delete_Policy__c: 'Propagate',
-    Match_Field__c: 'Sales_Id__c',
-    Sequence__c: 10,
-    Owner_Rule__c: 'By_Email',
-    Active__c: true
-  });
-  sales.insert(
-    'S2S_Field_Mapping__c',
-    [
+  connectStandardApiPeer(world, sales, partner, {
+    fields: [
       { source: 'Id', target: 'Sales_Id__c' },
       { source: 'Name', target: 'Name' },
       { source: 'ParentId', target: 'ParentId' },
       { source: 'RecordTypeId', target: 'RecordTypeId' },
       { source: 'OwnerId', target: 'OwnerId' }
-    ].map((f) => ({
-      Name: f.target,
-      Object_Mapping__c: mapping,
-      Source_Field__c: f.source,
-      Target_Field__c: f.target,
-      Active__c: true
-    }))
-  );
+    ],
+    maxAttempts: 1,
+    defaultOwnerUsername: 'integration@partner.example',
+    ownerRule: 'By_Email'
+  });
   assert.ok(sales.executeAnonymous('S2SScheduler.scheduleEvery(15);').success, 'sweep scheduled');
   const ada = sales.createUser({ username: 'ada@sales.example', email: 'ada@example.com' });
   const partnerAda = partner.createUser({
