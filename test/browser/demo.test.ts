@@ -1,104 +1,17 @@
-// Browser test of the local demo (npm start) in Debian's Chromium with playwright-core: the
-// newcomer's path through the admin UI, with a screenshot of each screen. The screenshots go to a
-// temporary folder, or to docs/screenshots/ (the README's) with S2S_SCREENSHOTS=1
-// (`npm run screenshots`), so a test run never rewrites tracked files.
-// Skipped, saying why, only when Chromium is missing. A demo that refuses to start (the local org
-// cannot run the package) fails the test. S2S_DEMO_ANYWAY=1 runs it against `npm start -- --anyway`
-// (for work on the UI; steps that need the whole sync then fail).
+// Browser test of the local demo (npm start): the newcomer's path through the admin UI, with a
+// screenshot of each screen (harness.ts starts the demo and Chromium; skipped only without it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = process.env.S2S_SCREENSHOTS
-  ? path.join(ROOT, 'docs', 'screenshots')
-  : fs.mkdtempSync(path.join(os.tmpdir(), 's2s-screenshots-'));
-const PORT = 3900 + (process.pid % 90);
-const START_TIMEOUT_MS = 8 * 60_000;
-
-type Started = { url: string; child: ChildProcess } | { refused: string };
-
-/** Runs npm start's script; resolves once it serves, or with its own words when it refuses. */
-function startDemo(): Promise<Started> {
-  const args = [
-    path.join(ROOT, 'scripts', 'start.mjs'),
-    ...(process.env.S2S_DEMO_ANYWAY ? ['--anyway'] : [])
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT) }
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`npm start did not serve within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
-    }, START_TIMEOUT_MS);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes('S2S Sync demo ready')) {
-        clearTimeout(timer);
-        resolve({ url: `http://localhost:${PORT}/`, child });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ refused: `exit ${code}: ${output.trim()}` });
-    });
-  });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click();
-}
+import { openTab, shot, walkThroughDemo } from './harness.ts';
 
 test(
   'a newcomer syncs a record between the two demo orgs using only the admin UI',
   { timeout: 15 * 60_000 },
   async (t) => {
-    if (!fs.existsSync(CHROMIUM)) {
-      t.skip(`SKIPPED: Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`);
-      return;
-    }
-    const started = await startDemo();
-    if ('refused' in started) {
-      assert.fail(`npm start did not start the demo:\n${started.refused}`);
-    }
-    fs.mkdirSync(SHOTS, { recursive: true });
-    let browser: Browser | undefined;
-    try {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run'
-        ]
-      });
-      const page = await browser.newPage({
-        viewport: { width: 1400, height: 1000 },
-        acceptDownloads: true
-      });
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-
+    await walkThroughDemo(t, async ({ page, url }) => {
       await t.test('the setup screen lists the seeded connection and mapping', async () => {
-        await page.goto(`${started.url}?org=Sales`);
+        await page.goto(`${url}?org=Sales`);
         await page.getByText('Service org').first().waitFor();
         await page.getByRole('rowheader', { name: 'Account → Account' }).waitFor();
         await shot(page, '01-setup-connections-and-mappings.png');
@@ -176,17 +89,12 @@ test(
       });
 
       await t.test('the record is in the Service org', async () => {
-        await page.goto(`${started.url}?org=Service`);
+        await page.goto(`${url}?org=Service`);
         await openTab(page, 'Accounts');
         await page.getByText('Globex').click();
         assert.equal(await page.getByLabel('Phone').inputValue(), '+33 1 99 99 99 99');
         await shot(page, '06-service-org-record.png');
       });
-
-      assert.deepEqual(pageErrors, [], 'the page should raise no error');
-    } finally {
-      await browser?.close();
-      started.child.kill('SIGTERM');
-    }
+    });
   }
 );

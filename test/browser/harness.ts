@@ -1,0 +1,120 @@
+// Shared harness of the browser tests: starts the local demo (npm start's script) on a port of its
+// own, opens Debian's Chromium through playwright-core, and hands each walkthrough a page. Every
+// walkthrough file (one per persona or flow) runs through `walkThroughDemo`, so starting, skipping
+// without Chromium, screenshots and clean-up are written once.
+// Screenshots go to a temporary folder, or to docs/screenshots/ (the README's) with
+// S2S_SCREENSHOTS=1 (`npm run screenshots`), so a test run never rewrites tracked files.
+// S2S_DEMO_ANYWAY=1 runs against `npm start -- --anyway` (for work on the UI).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = process.env.S2S_SCREENSHOTS
+  ? path.join(ROOT, 'docs', 'screenshots')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 's2s-screenshots-'));
+const START_TIMEOUT_MS = 8 * 60_000;
+
+type Started = { url: string; child: ChildProcess } | { refused: string };
+
+/** Runs npm start's script; resolves once it serves, or with its own words when it refuses. */
+function startDemo(port: number, extraArgs: string[]): Promise<Started> {
+  const args = [
+    path.join(ROOT, 'scripts', 'start.mjs'),
+    ...(process.env.S2S_DEMO_ANYWAY ? ['--anyway'] : []),
+    ...extraArgs
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) }
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`npm start did not serve within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('S2S Sync demo ready')) {
+        clearTimeout(timer);
+        resolve({ url: `http://localhost:${port}/`, child });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ refused: `exit ${code}: ${output.trim()}` });
+    });
+  });
+}
+
+/** Saves a full-page screenshot under the run's screenshot folder. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+}
+
+/** Opens one of the demo's tabs by its visible name. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+export interface Walkthrough {
+  page: Page;
+  /** The demo's address, e.g. http://localhost:3912/ */
+  url: string;
+}
+
+/**
+ * Starts the demo and a browser, runs the walkthrough, and asserts the page raised no error.
+ * Skips (saying why) only when Chromium is missing; a demo that refuses to start fails.
+ * `startArgs` go to npm start (`--fresh`: start from the seeded state, not a saved one).
+ */
+export async function walkThroughDemo(
+  t: TestContext,
+  walk: (w: Walkthrough) => Promise<void>,
+  startArgs: string[] = ['--fresh']
+): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) {
+    t.skip(`SKIPPED: Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`);
+    return;
+  }
+  const port = 3900 + (process.pid % 90);
+  const started = await startDemo(port, startArgs);
+  if ('refused' in started) {
+    assert.fail(`npm start did not start the demo:\n${started.refused}`);
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run'
+      ]
+    });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await walk({ page, url: started.url });
+    assert.deepEqual(pageErrors, [], 'the page should raise no error');
+  } finally {
+    await browser?.close();
+    started.child.kill('SIGTERM');
+  }
+}
