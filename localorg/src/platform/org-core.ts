@@ -136,6 +136,10 @@ export abstract class OrgCore {
   protected readonly autoNumbers = new Map<string, number>();
   protected readonly triggers: TriggerDispatcher;
   /** The Apex test method running now, if any (testing/test-context.ts). */
+  /** Auto-number counters by object and field (a World snapshot saves and restores them). */
+  get autoNumberState(): Map<string, number> {
+    return this.autoNumbers;
+  }
   protected readonly tests: TestContext;
   protected readonly queries: OrgQueries;
   protected readonly apexDml: ApexDml;
