@@ -1,6 +1,7 @@
 // Public API of the local org's platform: the World of orgs, one Org, and the hooks the language
 // runtime registers with.
 export { World, type FaultConfig, type CalloutRecord } from './world/world.ts';
+export { WorldSnapshotError, type WorldSnapshot } from './world/snapshot.ts';
 export {
   Org,
   registerRuntimeFactory,

@@ -140,6 +140,10 @@ export abstract class OrgCore {
   get autoNumberState(): Map<string, number> {
     return this.autoNumbers;
   }
+  /** Auto-number counters by object and field (a World snapshot saves and restores them). */
+  get autoNumberState(): Map<string, number> {
+    return this.autoNumbers;
+  }
   protected readonly tests: TestContext;
   protected readonly queries: OrgQueries;
   protected readonly apexDml: ApexDml;

@@ -11,6 +11,13 @@ import {
   type RuntimeFactory
 } from '../org.ts';
 import { handleRest } from '../rest/rest.ts';
+import {
+  restoreOrg,
+  snapshotOrg,
+  SNAPSHOT_VERSION,
+  WorldSnapshotError,
+  type WorldSnapshot
+} from './snapshot.ts';
 
 export interface FaultConfig {
   /** HTTP status returned instead of delivering the request (default 503) */
@@ -276,6 +283,59 @@ export class World {
       if (next > this.clock.now()) this.clock.set(next);
     }
     return { steps };
+  }
+
+  /**
+   * The World's state as JSON-safe data (world/snapshot.ts): every org's records and counters, the
+   * clock and the connections. Refuses while a transaction is open or async work is pending.
+   */
+  snapshot(): WorldSnapshot {
+    const connections: WorldSnapshot['connections'] = [];
+    for (const [from, byName] of this.connections)
+      for (const [namedCredential, c] of byName)
+        connections.push({ from: from.name, namedCredential, to: c.to.name, username: c.username });
+    return {
+      version: SNAPSHOT_VERSION,
+      clock: this.clock.now(),
+      orgs: this.orgs.map((o) => snapshotOrg(o)),
+      connections
+    };
+  }
+
+  /**
+   * Puts a snapshot back into this World, whose orgs were created as when it was saved (same names,
+   * order and sources), and whose clock was started at or before the saved time
+   * (`new World({ start: snapshot.clock })`): records, Id and auto-number counters, clock and
+   * connections. Nothing changes when the snapshot does not fit (a clear error says why).
+   */
+  restore(snapshot: WorldSnapshot): void {
+    if (snapshot?.version !== SNAPSHOT_VERSION)
+      throw new WorldSnapshotError(
+        `World snapshot version ${String(snapshot?.version)} is not supported (expected ${SNAPSHOT_VERSION})`
+      );
+    const names = this.orgs.map((o) => o.name).join(', ');
+    const saved = snapshot.orgs.map((o) => o.name).join(', ');
+    if (names !== saved)
+      throw new WorldSnapshotError(`World snapshot holds orgs ${saved}; this World has ${names}`);
+    if (snapshot.clock < this.clock.now())
+      throw new WorldSnapshotError(
+        `World snapshot was taken at ${new Date(snapshot.clock).toISOString()}, before this World's clock (${new Date(this.clock.now()).toISOString()}): start the World at the snapshot's time`
+      );
+    this.orgs.forEach((o, i) => {
+      if (snapshot.orgs[i].organizationId !== o.organizationId)
+        throw new WorldSnapshotError(
+          `Org ${o.name}: the snapshot was taken of organization ${snapshot.orgs[i].organizationId}, this org is ${o.organizationId}`
+        );
+    });
+    this.orgs.forEach((o, i) => restoreOrg(o, snapshot.orgs[i]));
+    this.clock.set(snapshot.clock);
+    this.connections.clear();
+    for (const c of snapshot.connections) {
+      const from = this.org(c.from);
+      let m = this.connections.get(from);
+      if (!m) this.connections.set(from, (m = new Map()));
+      m.set(c.namedCredential, { to: this.org(c.to), username: c.username });
+    }
   }
 
   org(name: string): Org {

@@ -1,0 +1,171 @@
+// A World's state as plain JSON, and back: every org's records (deleted ones in the recycle bin
+// too), its Id and auto-number counters, the shared clock and the World's connections. A World
+// restored from it goes on as the saved one would have: the next Id minted follows the last one,
+// auto numbers continue, the clock reads the saved time, callouts reach the same peers as the same
+// users. Used by the local demo to keep its orgs between restarts (docs/localorg.md, "Snapshots").
+//
+// What is deliberately not carried: the undo log (a snapshot is taken between transactions, where
+// it is empty), Platform Cache (the platform may evict it at any time, so losing it is what an app
+// must survive anyway), debug logs, sent e-mails and the callout log (diagnostics, not state).
+// Pending async work (Queueables, batches, futures, scheduled jobs, event deliveries) holds live
+// Apex objects: a snapshot of a World with any refuses, naming the jobs, instead of dropping them.
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexTime,
+  type ApexValue
+} from '../../runtime/values.ts';
+import type { Org } from '../org.ts';
+import type { Row } from '../data/store.ts';
+
+/** Bump when the shape below changes; restore refuses other versions. */
+export const SNAPSHOT_VERSION = 1;
+
+/** One stored field value, tagged where JSON alone would lose its Apex type. */
+export type SnapshotValue =
+  | null
+  | boolean
+  | number
+  | string
+  | { Long: string }
+  | { Decimal: string }
+  | { Double: number | string }
+  | { Id: string }
+  | { Date: string }
+  | { Datetime: number }
+  | { Time: number }
+  | { Blob: string };
+
+export interface OrgSnapshot {
+  name: string;
+  organizationId: string;
+  /** key prefix → last counter used */
+  ids: Record<string, number>;
+  autoNumbers: Record<string, number>;
+  /** [type, id, deleted, deletedWith, { lower-case field: value }] in insertion order */
+  rows: [string, string, boolean, string | null, Record<string, SnapshotValue>][];
+}
+
+export interface WorldSnapshot {
+  version: number;
+  /** the World clock, epoch ms */
+  clock: number;
+  orgs: OrgSnapshot[];
+  connections: { from: string; namedCredential: string; to: string; username: string }[];
+}
+
+/** Raised when a World cannot be saved or restored; the message says what and where. */
+export class WorldSnapshotError extends Error {}
+
+/** What `snapshotOrg` and `restoreOrg` need of an org (all public on Org). */
+type SnapshotOrg = Pick<
+  Org,
+  'name' | 'organizationId' | 'ids' | 'asyncQueue' | 'inTransaction' | 'autoNumberState'
+> & {
+  snapshotData(): unknown;
+  restoreData(rows: unknown): void;
+};
+
+export function encodeValue(value: ApexValue, where: string): SnapshotValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return { Long: value.toString() };
+  if (value instanceof ApexDecimal) return { Decimal: value.toPlainString() };
+  if (value instanceof ApexDouble)
+    return { Double: Number.isFinite(value.v) ? value.v : String(value.v) };
+  if (value instanceof ApexId) return { Id: value.value };
+  if (value instanceof ApexDate) return { Date: value.toString() };
+  if (value instanceof ApexDatetime) return { Datetime: value.epochMs };
+  if (value instanceof ApexTime) return { Time: value.ms };
+  if (value instanceof ApexBlob) return { Blob: Buffer.from(value.bytes).toString('base64') };
+  throw new WorldSnapshotError(
+    `${where}: a stored value of type ${value?.constructor?.name ?? typeof value} cannot be saved in a snapshot`
+  );
+}
+
+export function decodeValue(value: SnapshotValue, where: string): ApexValue {
+  if (value === null || typeof value !== 'object') return value;
+  if ('Long' in value) return BigInt(value.Long);
+  if ('Decimal' in value) return ApexDecimal.fromString(value.Decimal);
+  if ('Double' in value) return new ApexDouble(Number(value.Double));
+  if ('Id' in value) return new ApexId(value.Id);
+  if ('Date' in value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.Date);
+    if (!m) throw new WorldSnapshotError(`${where}: not a date: ${value.Date}`);
+    return new ApexDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  if ('Datetime' in value) return new ApexDatetime(value.Datetime);
+  if ('Time' in value) return new ApexTime(value.Time);
+  if ('Blob' in value) return new ApexBlob(new Uint8Array(Buffer.from(value.Blob, 'base64')));
+  throw new WorldSnapshotError(`${where}: unknown snapshot value ${JSON.stringify(value)}`);
+}
+
+function quiet(org: SnapshotOrg): void {
+  if (org.inTransaction)
+    throw new WorldSnapshotError(
+      `Org ${org.name}: a transaction is open; save between transactions`
+    );
+  const pending = org.asyncQueue.pending();
+  if (pending.length > 0) {
+    const names = pending.slice(0, 5).map((job) => `${job.kind} "${job.label}"`);
+    throw new WorldSnapshotError(
+      `Org ${org.name} has ${pending.length} pending async job(s) (${names.join(', ')}${pending.length > 5 ? ', …' : ''}): ` +
+        'a snapshot cannot carry live Apex objects; run them first (World.drain)'
+    );
+  }
+}
+
+/** One org's records and counters; the org must be between transactions with no pending jobs. */
+export function snapshotOrg(org: SnapshotOrg): OrgSnapshot {
+  quiet(org);
+  const rows = org.snapshotData() as Row[];
+  return {
+    name: org.name,
+    organizationId: org.organizationId,
+    ids: Object.fromEntries(org.ids.state),
+    autoNumbers: Object.fromEntries(org.autoNumberState),
+    rows: rows.map((row) => {
+      const values: Record<string, SnapshotValue> = {};
+      for (const [field, value] of row.values)
+        values[field] = encodeValue(
+          value,
+          `Org ${org.name}, ${row.type} ${row.id}, field ${field}`
+        );
+      return [row.type, row.id, row.deleted, row.deletedWith ?? null, values];
+    })
+  };
+}
+
+/**
+ * Replaces an org's records and counters with a snapshot's. The org must have been created from the
+ * same sources as the one saved (its setup records carry the same Ids): a different Organization Id
+ * means it was not, and the restore refuses.
+ */
+export function restoreOrg(org: SnapshotOrg, saved: OrgSnapshot): void {
+  quiet(org);
+  if (saved.organizationId !== org.organizationId)
+    throw new WorldSnapshotError(
+      `Org ${org.name}: the snapshot was taken of organization ${saved.organizationId}, this org is ${org.organizationId} (create the orgs in the same order as when it was saved)`
+    );
+  const rows: Row[] = saved.rows.map(([type, id, deleted, deletedWith, values]) => ({
+    id,
+    type,
+    deleted,
+    ...(deletedWith ? { deletedWith } : {}),
+    values: new Map(
+      Object.entries(values).map(([field, value]) => [
+        field,
+        decodeValue(value, `Org ${org.name}, ${type} ${id}, field ${field}`)
+      ])
+    )
+  }));
+  org.restoreData(rows);
+  org.ids.state.clear();
+  for (const [prefix, n] of Object.entries(saved.ids)) org.ids.state.set(prefix, n);
+  org.autoNumberState.clear();
+  for (const [key, n] of Object.entries(saved.autoNumbers)) org.autoNumberState.set(key, n);
+}
