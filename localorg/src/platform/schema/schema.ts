@@ -6,14 +6,19 @@ import { fileURLToPath } from 'node:url';
 import type { Catalog, CatalogField, CatalogObject } from './catalog-types.ts';
 import type { Metadata } from './metadata.ts';
 import { shareObjectDef, shareObjectName } from './share-objects.ts';
+import { PARTNER_NETWORK_OBJECTS } from '../../../catalog/partner-network.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let cachedCatalog: Catalog | undefined;
 
 export function standardCatalog(): Catalog {
-  cachedCatalog ??= JSON.parse(
-    readFileSync(join(here, '../../../catalog/standard-objects.json'), 'utf8')
-  ) as Catalog;
+  if (!cachedCatalog) {
+    cachedCatalog = JSON.parse(
+      readFileSync(join(here, '../../../catalog/standard-objects.json'), 'utf8')
+    ) as Catalog;
+    // hand-described families the generator's type tables lack (catalog/partner-network.ts)
+    for (const def of PARTNER_NETWORK_OBJECTS) cachedCatalog.objects[def.name] = def;
+  }
   return cachedCatalog;
 }
 
