@@ -31,6 +31,7 @@ import {
 import { Store } from './data/store.ts';
 import { EventBus } from './events/bus.ts';
 import type { HttpRequestData, HttpResponseData } from './callouts/callouts.ts';
+import { isOwnDomain, ownDomainCallout, sessionIdFor } from './callouts/own-domain.ts';
 import type { LimitName } from './limits/limits.ts';
 import type { DmlCall } from './dml/engine.ts';
 import { DmlFailedError, type RecordResult } from './dml/errors.ts';
@@ -668,10 +669,23 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
     return o ? this.typeToken(o.name) : null;
   }
 
+  /**
+   * `UserInfo.getSessionId()`: a session of the running user in a synchronous transaction (a
+   * request, anonymous Apex); null in asynchronous Apex (Queueable, Batch, future, scheduled,
+   * finalizers, event triggers) and in Apex tests, which the platform runs asynchronously.
+   */
+  sessionId(): string | null {
+    if (this.tests.inTestMethod || !this.inTransaction) return null;
+    const kind = this.tx().kind;
+    return kind === 'sync' || kind === 'rest' ? sessionIdFor(this, this.currentUserId()) : null;
+  }
+
   protected sendCallout(
     req: HttpRequestData,
     namedCredential: string | null
   ): HttpResponseData | null {
+    // The org's own domain (Url.getOrgDomainUrl) with a session of this org: served here.
+    if (!namedCredential && isOwnDomain(req.endpoint)) return ownDomainCallout(this, req);
     return this.calloutHandler ? this.calloutHandler(this, req, namedCredential) : null;
   }
 }

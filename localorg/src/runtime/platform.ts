@@ -325,6 +325,8 @@ export interface ApexPlatform {
   limit(ctx: NativeCallContext, name: LimitName, kind: 'used' | 'max'): number;
   /** `UserInfo.*`, and the time zone for Date/Datetime. */
   runningUser(): RunningUser;
+  /** `UserInfo.getSessionId()`: the running user's API session, null where Apex has none (async). */
+  sessionId?(): string | null;
   /** Milliseconds since epoch of "now" (the World's clock may be advanced). */
   nowMs(): number;
   /** `System.debug(level, msg)` sink. */

@@ -103,6 +103,8 @@ export interface Metadata {
   profiles: PermissionSetMeta[];
   customPermissions: { name: string; label: string }[];
   namedCredentials: NamedCredentialMeta[];
+  /** Remote Site Settings (`remoteSiteSettings/*.remoteSite-meta.xml`): url, isActive */
+  remoteSites?: { name: string; url: string; active: boolean }[];
   externalCredentials: ExternalCredentialMeta[];
   staticResources: StaticResourceMeta[];
   notificationTypes: { name: string; label: string }[];

@@ -123,6 +123,14 @@ function loadAll(dirs: string[]): Metadata {
     }
     for (const f of walk(dir, '.namedCredential-meta.xml'))
       md.namedCredentials.push(parseNamedCredential(f));
+    for (const f of walk(dir, '.remoteSite-meta.xml')) {
+      const r = readXml(f);
+      (md.remoteSites ??= []).push({
+        name: basename(f, '.remoteSite-meta.xml'),
+        url: str(r.url),
+        active: bool(r.isActive)
+      });
+    }
     for (const f of walk(dir, '.externalCredential-meta.xml'))
       md.externalCredentials.push(parseExternalCredential(f));
     for (const f of walk(dir, '.resource-meta.xml'))

@@ -56,7 +56,7 @@ userClasses.push({
     getorganizationid: (ctx) => toId(user(ctx).organizationId),
     getorganizationname: (ctx) => user(ctx).organizationName,
     ismulticurrencyorganization: () => false,
-    getsessionid: () => null,
+    getsessionid: (ctx) => ctx.platform.sessionId?.() ?? null,
     getuithemedisplayed: () => 'Theme4d',
     getuitheme: () => 'Theme4d',
     iscurrentuserlicensed: () => unsupported('UserInfo.isCurrentUserLicensed')
