@@ -64,13 +64,20 @@ export class DynamicAccess {
     if (o instanceof ApexSObject) {
       const v = o.values.get(l);
       if (v !== undefined) return v;
-      if (o.queried && !o.queried.has(l)) {
-        const info = this.host.platform.sobjectType(o.type);
-        const canonical =
-          info?.field(l)?.name ??
-          info?.parentRelationship(l)?.relationshipName ??
-          info?.childRelationship(l)?.relationshipName ??
-          name;
+      // A record holds its fields by their full names: a managed package's code writes its own
+      // without the prefix (`Status__c` for `ns__Status__c`; docs/localorg.md, "Namespaces").
+      const info = this.host.platform.sobjectType(o.type);
+      const canonical =
+        info?.field(l)?.name ??
+        info?.parentRelationship(l)?.relationshipName ??
+        info?.childRelationship(l)?.relationshipName ??
+        name;
+      const cl = lc(canonical);
+      if (cl !== l) {
+        const full = o.values.get(cl);
+        if (full !== undefined) return full;
+      }
+      if (o.queried && !o.queried.has(cl)) {
         throwApex(
           'System.SObjectException',
           `SObject row was retrieved via SOQL without querying the requested field: ${o.type}.${canonical}`

@@ -28,6 +28,8 @@ export interface Executor {
   lookupTypeName(names: readonly string[], from: ClassDef | null, pos?: Pos): TypeResolved | null;
   /** Whether `lcName` is the namespace of a package loaded in the org (`ns` of `ns.ClassName`). */
   isPackageNamespace(lcName: string): boolean;
+  /** Namespace of the class being compiled (the schema resolves its unprefixed names in it). */
+  compilingNamespace: string | null | undefined;
   resolveType(node: TypeNode, from: ClassDef | null): TypeRef;
   classByType(t: TypeRef): ClassDef | null;
   isSObjectType(name: string): string | null;

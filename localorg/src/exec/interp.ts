@@ -667,7 +667,14 @@ export class Interp implements LanguageRuntime, Executor {
       const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i));
       if (!m) return null;
       i += m[0].length;
-      const r = this.lookupTypeName(m[0].split('.'), null);
+      // A bare object name is the object even where a class of the org has that name: NebulaLogger
+      // ships classes `Account` and `User` and its tests, passing on scratch orgs with them deployed,
+      // cast `Type.forName('User').newInstance()` to SObject (undocumented; observed behaviour).
+      const names =
+        m[0].includes('.') || !this.isSObjectType(`Schema.${m[0]}`)
+          ? m[0].split('.')
+          : ['Schema', m[0]];
+      const r = this.lookupTypeName(names, null);
       if (!r) return null;
       const args: TypeRef[] = [];
       if (src[i] === '<') {
@@ -700,6 +707,19 @@ export class Interp implements LanguageRuntime, Executor {
     for (const c of new Set(this.classTable.values()))
       for (const v of c.staticValues) if (v !== null) meter.add(v);
     return meter.total;
+  }
+
+  /** Namespace of the class being compiled now (undefined: nothing is being compiled). */
+  compilingNamespace: string | null | undefined = undefined;
+
+  currentNamespace(): string | null {
+    if (this.compilingNamespace !== undefined) return this.compilingNamespace;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const m = this.stack[i].method;
+      if (m.owner.name === '<root>') continue;
+      return m.owner.topLevel.namespace;
+    }
+    return null;
   }
 
   currentSharing(): { className: string; sharing: 'with' | 'without' } | null {

@@ -315,6 +315,10 @@ export class Linker {
     const b = this.builtins.get(l);
     if (b) return { kind: 'type', user: null, builtin: b, sobject: null, t: typeRef(b.name) };
     const so = this.isSObjectType(full);
+    // A package's custom setting or metadata type written without its prefix (`S2S_Settings__c`
+    // for `ns__S2S_Settings__c`): its statics are registered under the full name.
+    const nb = so && so.toLowerCase() !== l ? this.builtins.get(lc(so)) : undefined;
+    if (nb) return { kind: 'type', user: null, builtin: nb, sobject: null, t: typeRef(nb.name) };
     // Where a class of the org shadows the SObject's name, its type keeps the `Schema.` prefix.
     if (so)
       return {

@@ -123,8 +123,9 @@ export class Loader {
         for (const i of c.inner.values()) collect(i);
       };
       for (const { cls } of pending) collect(cls);
-      for (const c of all) this.guardLink(c);
-      for (const { cls } of pending) this.guard(cls, () => this.compileClass(cls));
+      for (const c of all) this.inNamespaceOf(c, () => this.guardLink(c));
+      for (const { cls } of pending)
+        this.inNamespaceOf(cls, () => this.guard(cls, () => this.compileClass(cls)));
       for (const t of triggers) this.declareTrigger(t.file, t.decl, t.namespace);
     } finally {
       setCurrent(prev);
@@ -140,6 +141,17 @@ export class Loader {
       this.guard(cls, () => {
         throw e;
       });
+    }
+  }
+
+  /** Runs `fn` (linking or compiling `cls`) with names resolved in the class's namespace. */
+  private inNamespaceOf<T>(cls: ClassDef, fn: () => T): T {
+    const prev = this.rt.compilingNamespace;
+    this.rt.compilingNamespace = cls.topLevel.namespace;
+    try {
+      return fn();
+    } finally {
+      this.rt.compilingNamespace = prev;
     }
   }
 
@@ -341,6 +353,8 @@ export class Loader {
       [],
       false
     );
+    const prevNs = this.rt.compilingNamespace;
+    this.rt.compilingNamespace = namespace;
     const info: TriggerInfo = {
       name: decl.name,
       sobject: this.rt.isSObjectType(decl.sobject) ?? decl.sobject,
@@ -360,6 +374,7 @@ export class Loader {
       this.diagnostics.push({ file, line: e.pos.line, column: e.pos.column, message: e.message });
     } finally {
       setCurrent(prev);
+      this.rt.compilingNamespace = prevNs;
     }
   }
 
@@ -371,8 +386,10 @@ export class Loader {
     const { body, members } = parseAnonymous(source);
     const cls = this.declare(members, 'AnonymousBlock', null, namespace ? lc(namespace) : null);
     this.classTable.delete(lc(cls.name));
-    this.linker.link(cls, new Set());
-    this.compileClass(cls);
+    this.inNamespaceOf(cls, () => {
+      this.linker.link(cls, new Set());
+      this.compileClass(cls);
+    });
     const method = new MethodDef(
       'AnonymousBlock',
       cls,

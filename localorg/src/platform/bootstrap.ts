@@ -160,7 +160,8 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
         Name: c.name,
         Status: 'Active',
         IsValid: true,
-        NamespacePrefix: null,
+        // The installed package's prefix (Object Reference, ApexClass: NamespacePrefix).
+        NamespacePrefix: c.namespace ?? null,
         ApiVersion: c.apiVersion ?? null,
         // Body: the class's source (Object Reference, ApexClass).
         Body: sourceText(c.path)
@@ -173,7 +174,7 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
       Name: t.name,
       Status: 'Active',
       IsValid: true,
-      NamespacePrefix: null,
+      NamespacePrefix: t.namespace ?? null,
       Body: body,
       TableEnumOrId: /\btrigger\s+\w+\s+on\s+([\w.]+)/i.exec(body ?? '')?.[1] ?? null
     });

@@ -18,12 +18,9 @@ import {
   type SourceFile
 } from '../runtime/platform.ts';
 import { Schema, type SchemaOptions } from './schema/schema.ts';
-import {
-  loadMetadata,
-  emptyMetadata,
-  type Metadata,
-  type StaticResourceMeta
-} from './schema/metadata.ts';
+import { loadOrgMetadata } from './schema/metadata-namespace.ts';
+import { currentRuntimeOrNull } from '../runtime/context.ts';
+import { emptyMetadata, type Metadata, type StaticResourceMeta } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
 import { insertSetupRecords } from './bootstrap.ts';
 import { TestDataLoader } from './data/load-data.ts';
@@ -75,7 +72,8 @@ export interface OrgOptions {
    * Namespace of the managed package the Apex of `source` belongs to (`s2s`), as the package's
    * classes are installed in a subscriber org: package code resolves its own names implicitly,
    * other code writes `s2s.ClassName` and reaches only global classes and members
-   * (exec/namespace.ts). Schema names are not namespaced yet (docs/localorg.md, "Namespaces").
+   * (exec/namespace.ts). The package's custom objects, fields and events carry the `s2s__` prefix
+   * (schema/metadata-namespace.ts; docs/localorg.md, "Namespaces").
    */
   namespace?: string;
   /**
@@ -134,16 +132,12 @@ export abstract class OrgCore {
   protected readonly asyncApex: AsyncApex;
   protected readonly testData: TestDataLoader;
   protected readonly autoNumbers = new Map<string, number>();
+  /** Auto-number counters by object and field (a World snapshot saves and restores them). */
+  get autoNumberState(): Map<string, number> {
+    return this.autoNumbers;
+  }
   protected readonly triggers: TriggerDispatcher;
   /** The Apex test method running now, if any (testing/test-context.ts). */
-  /** Auto-number counters by object and field (a World snapshot saves and restores them). */
-  get autoNumberState(): Map<string, number> {
-    return this.autoNumbers;
-  }
-  /** Auto-number counters by object and field (a World snapshot saves and restores them). */
-  get autoNumberState(): Map<string, number> {
-    return this.autoNumbers;
-  }
   protected readonly tests: TestContext;
   protected readonly queries: OrgQueries;
   protected readonly apexDml: ApexDml;
@@ -154,8 +148,19 @@ export abstract class OrgCore {
   constructor(opts: OrgOptions) {
     this.name = opts.name;
     this.edition = opts.edition ?? 'Developer';
-    this.metadata = opts.metadata ?? (opts.source ? loadMetadata(opts.source) : emptyMetadata());
+    this.metadata =
+      opts.metadata ??
+      (opts.source
+        ? loadOrgMetadata(opts.source, opts.namespace, opts.subscriberSource)
+        : emptyMetadata());
     this.schema = new Schema(this.metadata, opts.schema);
+    // Names written by a package's code resolve in its namespace first (schema/schema.ts).
+    // While the org's runtime is being built (before attachRuntime) it is the current interpreter.
+    this.schema.names.current = () => {
+      const running = currentRuntimeOrNull();
+      const rt = running?.platform === (this as unknown) ? running : this.runtime;
+      return rt?.currentNamespace?.() ?? null;
+    };
     this.ids = new IdGenerator(opts.instance ?? 1);
     this.clock = opts.clock ?? new Clock();
     this.access = new Access(this.schema, this.store, this.metadata);

@@ -566,6 +566,12 @@ export interface ApexRuntime {
    * declaration take the caller's). Null outside Apex; 'without' for anonymous Apex and triggers.
    */
   currentSharing(): { className: string; sharing: 'with' | 'without' } | null;
+  /**
+   * Namespace of the code naming things now: the class being compiled, else the innermost Apex
+   * frame's class (a managed package's lower-case prefix, null for the org's own code and outside
+   * Apex). The schema resolves unprefixed custom names in it first (docs/localorg.md, "Namespaces").
+   */
+  currentNamespace?(): string | null;
   /** A context to call native helpers with outside Apex code (platform tests, REST entry points). */
   nativeContext(pos?: SourcePos): NativeCallContext;
   /**

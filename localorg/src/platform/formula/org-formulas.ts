@@ -25,6 +25,8 @@ type FormulaField = CatalogField & {
   summary?: string;
   blankAsZero?: boolean;
   percent?: boolean;
+  /** A managed package's field: its formula names fields in this namespace first. */
+  namespace?: string;
 };
 
 /** A failed validation rule: its message, and the field it shows on (none: the record). */
@@ -89,7 +91,11 @@ export class OrgFormulas {
       const env = new RecordEnv(this.host, this.value, object, rec, {
         blankAsZero: f.blankAsZero ?? true
       });
-      return this.toFieldValue(f, evaluate(this.parse(f.formula ?? ''), env));
+      // A managed package's formula names its fields without the prefix (schema/metadata-namespace.ts).
+      const result = this.host.schema.names.within(f.namespace, () =>
+        evaluate(this.parse(f.formula ?? ''), env)
+      );
+      return this.toFieldValue(f, result);
     } catch (e) {
       if (e instanceof FormulaError && e.kind === 'runtime') return null;
       if (e instanceof FormulaError)
@@ -163,7 +169,9 @@ export class OrgFormulas {
       });
       let fails: FValue;
       try {
-        fails = evaluate(this.parse(rule.formula), env);
+        fails = this.host.schema.names.within(rule.namespace, () =>
+          evaluate(this.parse(rule.formula), env)
+        );
       } catch (e) {
         if (e instanceof FormulaError && e.kind === 'runtime') continue;
         if (e instanceof FormulaError)
@@ -182,7 +190,10 @@ export class OrgFormulas {
         failures.push({
           rule: rule.name,
           message: rule.message,
-          field: rule.field ? (object.field(rule.field)?.name ?? rule.field) : null
+          field: rule.field
+            ? (this.host.schema.names.within(rule.namespace, () => object.field(rule.field ?? ''))
+                ?.name ?? rule.field)
+            : null
         });
     }
     return failures;

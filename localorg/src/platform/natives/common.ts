@@ -8,6 +8,7 @@ import {
   type TypeRef
 } from '../../runtime/values.ts';
 import type { NativeCallContext, NativeClassDef, NativeMethodDef } from '../../runtime/platform.ts';
+import { hasNamespacePrefix } from '../schema/metadata-namespace.ts';
 
 export type Impl = NativeMethodDef['impl'];
 /**
@@ -29,6 +30,35 @@ export class CaseInsensitiveMap extends ApexMap {
   }
   override remove(k: ApexValue): ApexValue {
     return super.remove(CaseInsensitiveMap.key(k));
+  }
+}
+
+/**
+ * The maps of `Schema.getGlobalDescribe()` and `fields.getMap()`: keys are the full (prefixed)
+ * names, and code of a managed package also finds its own objects and fields by the names it writes
+ * without the prefix (Apex Developer Guide, "Accessing All sObjects": "the keys ... are always
+ * prefixed with the namespace, if any, of the code in which it is running"; "Namespace Prefix").
+ */
+export class SchemaNameMap extends CaseInsensitiveMap {
+  constructor(
+    keyType: TypeRef,
+    valueType: TypeRef,
+    private readonly names: { namespace(): string | null }
+  ) {
+    super(keyType, valueType);
+  }
+  private own(k: ApexValue): ApexValue {
+    if (typeof k !== 'string') return k;
+    const ns = this.names.namespace();
+    if (!ns || hasNamespacePrefix(k) || !/__[a-z]+$/i.test(k)) return k;
+    const full = `${ns}__${k}`;
+    return super.has(full) ? full : k;
+  }
+  override get(k: ApexValue): ApexValue {
+    return super.get(this.own(k));
+  }
+  override has(k: ApexValue): boolean {
+    return super.has(this.own(k));
   }
 }
 

@@ -28,9 +28,11 @@ import type { SObjectSchema } from '../schema/schema.ts';
 import { RecordTypes, type RecordTypeView } from '../schema/record-types.ts';
 import type { CatalogField } from '../schema/catalog-types.ts';
 import type { FieldSetMeta } from '../schema/metadata.ts';
+import { hasNamespacePrefix } from '../schema/metadata-namespace.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import {
   CaseInsensitiveMap,
+  SchemaNameMap,
   T_LIST,
   enumProps,
   m,
@@ -174,7 +176,7 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
     return { o, f: must(o.field(s.field), `field ${s.object}.${s.field}`) };
   };
   const fieldMap = (o: SObjectSchema): ApexMap => {
-    const map = new CaseInsensitiveMap(T_STRING, typeRef('Schema.SObjectField'));
+    const map = new SchemaNameMap(T_STRING, typeRef('Schema.SObjectField'), env.org.schema.names);
     // getMap() keys are lower-case field names (Apex Reference, "Schema.SObjectTypeFields").
     for (const f of o.fields()) map.put(f.name.toLowerCase(), fieldToken(o.name, f.name));
     return map;
@@ -280,7 +282,8 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
       name: 'Schema.DescribeSObjectResult',
       methods: [
         m('getName', [], T_STRING, (_c, self) => obj(self).name),
-        m('getLocalName', [], T_STRING, (_c, self) => obj(self).name),
+        // The name without the namespace prefix (Apex Reference, DescribeSObjectResult.getLocalName).
+        m('getLocalName', [], T_STRING, (_c, self) => localName(obj(self).name)),
         m('getLabel', [], T_STRING, (_c, self) => obj(self).def.label),
         m('getLabelPlural', [], T_STRING, (_c, self) => obj(self).def.labelPlural),
         m('getKeyPrefix', [], T_STRING, (_c, self) => obj(self).keyPrefix || null),
@@ -487,7 +490,7 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
       name: 'Schema.DescribeFieldResult',
       methods: [
         m('getName', [], T_STRING, (_c, self) => fld(self).f.name),
-        m('getLocalName', [], T_STRING, (_c, self) => fld(self).f.name),
+        m('getLocalName', [], T_STRING, (_c, self) => localName(fld(self).f.name)),
         m('getLabel', [], T_STRING, (_c, self) => fld(self).f.label ?? fld(self).f.name),
         m('getType', [], typeRef('Schema.DisplayType'), (_c, self) => {
           const t = DISPLAY_TYPE[fld(self).f.type] ?? 'STRING';
@@ -645,7 +648,11 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
           [],
           typeRef('Map', [T_STRING, typeRef('Schema.SObjectType')]),
           () => {
-            const map = new CaseInsensitiveMap(T_STRING, typeRef('Schema.SObjectType'));
+            const map = new SchemaNameMap(
+              T_STRING,
+              typeRef('Schema.SObjectType'),
+              env.org.schema.names
+            );
             for (const o of env.org.schema.objects())
               map.put(o.name.toLowerCase(), typeToken(o.name));
             return map;
@@ -697,4 +704,9 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
       staticProperty: enumProps('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL'])
     }
   ];
+}
+
+/** `ns__Name__c` → `Name__c` (getLocalName); a name without a namespace unchanged. */
+function localName(name: string): string {
+  return hasNamespacePrefix(name) ? name.slice(name.indexOf('__') + 2) : name;
 }

@@ -71,6 +71,8 @@ export interface ValidationRuleMeta {
   formula: string;
   message: string;
   field?: string;
+  /** A managed package's rule: its formula names fields in this namespace first. */
+  namespace?: string;
 }
 
 export interface StaticResourceMeta {
@@ -116,8 +118,9 @@ export interface Metadata {
     batchSize: number | null;
   }[];
   groups: { name: string; label: string; doesIncludeBosses: boolean }[];
-  apexClasses: { name: string; path: string; apiVersion?: number | null }[];
-  apexTriggers: { name: string; path: string }[];
+  /** `namespace`: of the managed package the class or trigger belongs to (ApexClass.NamespacePrefix). */
+  apexClasses: { name: string; path: string; apiVersion?: number | null; namespace?: string }[];
+  apexTriggers: { name: string; path: string; namespace?: string }[];
   /** Flow API names (`flows/*.flow-meta.xml`): the local org does not run them. */
   flows: string[];
   /** Platform Cache partitions (`cachePartitions/*.cachePartition-meta.xml`), capacities in MB. */

@@ -7,6 +7,37 @@ import type { Catalog, CatalogField, CatalogObject } from './catalog-types.ts';
 import type { Metadata } from './metadata.ts';
 import { shareObjectDef, shareObjectName } from './share-objects.ts';
 import { PARTNER_NETWORK_OBJECTS } from '../../../catalog/partner-network.ts';
+import { hasNamespacePrefix } from './metadata-namespace.ts';
+
+/**
+ * The namespace names are resolved in now: that of the Apex code naming them (a managed package's
+ * code names its own objects and fields without the prefix, Apex Developer Guide, "Namespace
+ * Prefix": "the parser assumes that the namespace of the current object is the namespace of all
+ * other objects and fields unless otherwise specified"), null for the org's own code and callers
+ * outside Apex (REST, the TypeScript API), which name the package's schema with its prefix.
+ */
+export interface NameContext {
+  namespace(): string | null;
+}
+
+/** A custom name the calling namespace may complete: `Name__c` / `Name__r` / `X__e`..., no prefix. */
+const IMPLICIT = /__(c|r|e|mdt|b|x|share|changeevent)$/;
+
+/** `map`'s entry for `lc`, trying the calling namespace's `ns__lc` first (see NameContext). */
+function implicit<T>(map: Map<string, T>, lc: string, ctx: NameContext): T | undefined {
+  const ns = ctx.namespace();
+  if (ns && IMPLICIT.test(lc) && !hasNamespacePrefix(lc)) {
+    const own = map.get(`${ns}__${lc}`);
+    if (own) return own;
+  }
+  return map.get(lc);
+}
+
+/** No namespace: names resolve as written (an org without packages, or before one is installed). */
+const NO_NAMESPACE: NameContext = { namespace: () => null };
+
+/** The namespace fixed by `Schema.names.within` (a package's formula being evaluated), if any. */
+let fixed: string | null | undefined = undefined;
 
 const here = dirname(fileURLToPath(import.meta.url));
 let cachedCatalog: Catalog | undefined;
@@ -38,7 +69,11 @@ export class SObjectSchema {
     { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }
   >();
 
-  constructor(def: CatalogObject, keyPrefix: string) {
+  constructor(
+    def: CatalogObject,
+    keyPrefix: string,
+    private readonly names: NameContext = NO_NAMESPACE
+  ) {
     this.def = def;
     this.name = def.name;
     this.keyPrefix = keyPrefix;
@@ -61,13 +96,14 @@ export class SObjectSchema {
     if (f.relationshipName) this.relationshipsLc.delete(f.relationshipName.toLowerCase());
   }
 
+  /** A field by name, case-insensitive; an unprefixed custom name in the calling namespace first. */
   field(name: string): CatalogField | undefined {
-    return this.fieldsLc.get(name.toLowerCase());
+    return implicit(this.fieldsLc, name.toLowerCase(), this.names);
   }
 
   /** The lookup field behind a relationship name (Account → AccountId, Parent__r → Parent__c). */
   relationship(name: string): CatalogField | undefined {
-    return this.relationshipsLc.get(name.toLowerCase());
+    return implicit(this.relationshipsLc, name.toLowerCase(), this.names);
   }
 
   childRelationship(
@@ -75,7 +111,7 @@ export class SObjectSchema {
   ):
     | { childSObject: string; field: string; relationshipName: string; cascadeDelete: boolean }
     | undefined {
-    return this.childRelationshipsLc.get(name.toLowerCase());
+    return implicit(this.childRelationshipsLc, name.toLowerCase(), this.names);
   }
 
   fields(): CatalogField[] {
@@ -103,6 +139,27 @@ export class Schema {
   private readonly byPrefix = new Map<string, SObjectSchema>();
   readonly metadata: Metadata;
   readonly options: SchemaOptions;
+  /** The namespace of the code naming objects and fields now (set by the org: its Apex runtime's). */
+  readonly names: NameContext & {
+    current: () => string | null;
+    within<T>(ns: string | null | undefined, fn: () => T): T;
+  } = {
+    current: () => null,
+    namespace() {
+      return fixed !== undefined ? fixed : this.current();
+    },
+    /** Runs `fn` with names resolved in `ns` (a package's formula or rule); undefined: unchanged. */
+    within<T>(ns: string | null | undefined, fn: () => T): T {
+      if (ns === undefined) return fn();
+      const prev = fixed;
+      fixed = ns;
+      try {
+        return fn();
+      } finally {
+        fixed = prev;
+      }
+    }
+  };
 
   constructor(metadata: Metadata, options: SchemaOptions = {}) {
     this.metadata = metadata;
@@ -115,7 +172,7 @@ export class Schema {
           Object.entries(copy.fields).filter(([, f]) => !f.personAccount)
         );
       }
-      this.add(new SObjectSchema(copy, copy.keyPrefix ?? ''));
+      this.add(new SObjectSchema(copy, copy.keyPrefix ?? '', this.names));
     }
     for (const [objName, fields] of Object.entries(metadata.standardObjectFields)) {
       const o = this.get(objName);
@@ -140,8 +197,8 @@ export class Schema {
           throw new Error(`Record types are not supported on ${def.name} (${def.kind})`);
         copy.fields.RecordTypeId = recordTypeIdField();
       }
-      this.add(new SObjectSchema(copy, prefix));
-      if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(copy), ''));
+      this.add(new SObjectSchema(copy, prefix, this.names));
+      if (def.kind === 'object') this.add(new SObjectSchema(changeEventFor(copy), '', this.names));
     }
     // Share objects (share-objects.ts). On the platform every custom share object's Ids start with
     // 02c; here each gets its own prefix (s00, s01... in name order) so that an Id names its object.
@@ -151,7 +208,9 @@ export class Schema {
       if (!name) continue;
       const prefix = `s${BASE62[Math.floor(shares / 62)]}${BASE62[shares % 62]}`;
       shares++;
-      this.add(new SObjectSchema(shareObjectDef(def, name, metadata.sharingReasons), prefix));
+      this.add(
+        new SObjectSchema(shareObjectDef(def, name, metadata.sharingReasons), prefix, this.names)
+      );
       this.get(def.name)?.def.childRelationships.push({
         relationshipName: 'Shares',
         childSObject: name,
@@ -241,7 +300,7 @@ export class Schema {
   get(name: string): SObjectSchema | undefined {
     let lc = name.toLowerCase();
     if (lc.startsWith('schema.')) lc = lc.slice(7);
-    return this.objectsLc.get(lc);
+    return implicit(this.objectsLc, lc, this.names);
   }
 
   /** The object, or the platform's error for an unknown type. */
