@@ -579,7 +579,8 @@ export class Interp implements LanguageRuntime, Executor {
       sharing: c.sharing,
       methods,
       supertypes: [...c.supertypeNames],
-      compileError: c.compileError
+      compileError: c.compileError,
+      namespace: c.topLevel.namespace
     };
   }
 

@@ -513,6 +513,8 @@ export interface ClassInfo {
   readonly supertypes: readonly string[];
   /** Set when the class (or a dependency) failed to compile; its tests fail with this message. */
   readonly compileError: string | null;
+  /** The managed package's namespace the class belongs to (lower case), null for the org's own. */
+  readonly namespace?: string | null;
 }
 
 export interface TestMethodResult {

@@ -654,13 +654,25 @@ export function matchUrlMapping(
 function apexRestCall(org: Org, req: HttpRequestData, url: URL, path: string): HttpResponseData {
   const runtime = org.requireRuntime('Apex REST');
   const resourcePath = path.slice('/services/apexrest'.length) || '/';
-  const mappings = runtime.classes().flatMap((c) => {
-    const a = c.annotations.find((x) => x.name === 'restresource');
-    const mapping = a?.params.get('urlmapping');
-    return mapping
-      ? [{ mapping: mapping.startsWith('/') ? mapping : `/${mapping}`, className: c.name }]
-      : [];
-  });
+  // "The URL for a namespaced class contains the namespace ... /services/apexrest/abc/your_url/.
+  // In the case of a URL collision, the namespaced class is always used" (Apex Developer Guide,
+  // "RestResource Annotation"): a package's mappings come first, under /<namespace>.
+  const mappings = runtime
+    .classes()
+    .flatMap((c) => {
+      const a = c.annotations.find((x) => x.name === 'restresource');
+      const mapping = a?.params.get('urlmapping');
+      if (!mapping) return [];
+      const path = mapping.startsWith('/') ? mapping : `/${mapping}`;
+      return [
+        {
+          mapping: c.namespace ? `/${c.namespace}${path}` : path,
+          className: c.name,
+          ns: c.namespace
+        }
+      ];
+    })
+    .sort((x, y) => Number(!x.ns) - Number(!y.ns));
   const className = matchUrlMapping(mappings, resourcePath);
   if (!className)
     throw new RestError(404, 'NOT_FOUND', `Could not find a match for URL ${resourcePath}`);
