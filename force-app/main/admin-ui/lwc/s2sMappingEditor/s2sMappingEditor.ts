@@ -74,6 +74,7 @@ export default class S2sMappingEditor extends LightningElement {
   localObjects: { label: string; value: string }[] = [];
 
   draft?: MappingDraft;
+  compareId?: string;
   editingMappingId?: string;
   rows: FieldRow[] = [];
   sourceObject?: string;
@@ -236,6 +237,31 @@ export default class S2sMappingEditor extends LightningElement {
 
   async handleImported(): Promise<void> {
     await refreshApex(this.wiredMappings);
+  }
+
+  // ---- org compare (s2sOrgCompare): from the list ({ id }) or the editor of a saved mapping ----
+
+  get canCompare(): boolean {
+    return !!this.draft?.id;
+  }
+  get compareTitle(): string {
+    const m = this.objectMappings?.find((c) => c.id === this.compareId) ?? this.draft;
+    return m ? `${m.sourceObject} → ${m.targetObject}` : '';
+  }
+  handleCompare(event: CustomEvent<{ id: string }>): void {
+    this.compareId = event.detail?.id ?? this.draft?.id;
+  }
+  handleCompareApplied(event: CustomEvent<{ fieldMappingId: string; transforms: string }>): void {
+    const { fieldMappingId, transforms } = event.detail;
+    this.rows = this.rows.map((row) => (row.id === fieldMappingId ? { ...row, transforms } : row));
+  }
+  handleCompareClose(): void {
+    const id = this.compareId;
+    this.compareId = undefined;
+    // Back to the button that opened it: the editor's, else the mapping's row in the list.
+    const opener = this.template?.querySelector<HTMLElement>('[data-id="org-compare"]');
+    if (opener) Promise.resolve().then(() => opener.focus());
+    else this.focusList(id);
   }
 
   // ---- editor -------------------------------------------------------------------------------

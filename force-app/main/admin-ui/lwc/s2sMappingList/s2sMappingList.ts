@@ -1,7 +1,7 @@
 // The object mappings of a connection as a table: objects, trigger, delivery order and whether the
 // mapping is active, narrowed by a search and an Active filter. Each row offers Edit, Clone and
-// Delete: `edit` and `clone` events ({ id }) for the mapping editor; Delete asks for a confirmation,
-// deletes and emits `deleted`.
+// Delete, and Org compare: `edit`, `clone` and `compare` events ({ id }) for the mapping editor;
+// Delete asks for a confirmation, deletes and emits `deleted`.
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LightningConfirm from 'lightning/confirm';
@@ -25,6 +25,7 @@ interface MappingView {
   activeIcon: string;
   cloneLabel: string;
   deleteLabel: string;
+  compareLabel: string;
 }
 
 export default class S2sMappingList extends LightningElement {
@@ -64,7 +65,8 @@ export default class S2sMappingList extends LightningElement {
           activeLabel: m.active ? LABELS.listActive : LABELS.listInactive,
           activeIcon: m.active ? 'utility:success' : 'utility:ban',
           cloneLabel: formatLabel(LABELS.cloneMapping, title),
-          deleteLabel: formatLabel(LABELS.deleteMapping, title)
+          deleteLabel: formatLabel(LABELS.deleteMapping, title),
+          compareLabel: formatLabel(LABELS.orgCompareOf, title)
         };
       });
   }

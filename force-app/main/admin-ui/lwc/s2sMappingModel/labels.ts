@@ -1,5 +1,7 @@
 // The editor's custom labels and picklist options, kept apart so the component reads as behaviour.
 import S2S_Mapping_Title from '@salesforce/label/c.S2S_Mapping_Title';
+import S2S_Compare_Open from '@salesforce/label/c.S2S_Compare_Open';
+import S2S_Compare_Open_For from '@salesforce/label/c.S2S_Compare_Open_For';
 import S2S_Mapping_New from '@salesforce/label/c.S2S_Mapping_New';
 import S2S_Loading from '@salesforce/label/c.S2S_Loading';
 import S2S_Permission_Denied_Administer from '@salesforce/label/c.S2S_Permission_Denied_Administer';
@@ -226,7 +228,9 @@ export const LABELS = {
   listObjects: S2S_Mapping_List_Objects,
   listActions: S2S_Mapping_List_Actions,
   cloneMapping: S2S_Mapping_Clone,
-  deleteMapping: S2S_Mapping_Delete
+  deleteMapping: S2S_Mapping_Delete,
+  orgCompare: S2S_Compare_Open,
+  orgCompareOf: S2S_Compare_Open_For
 };
 
 export const OPTIONS = {

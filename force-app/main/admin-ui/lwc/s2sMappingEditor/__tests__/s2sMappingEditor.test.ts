@@ -21,6 +21,7 @@ import describeRemoteObject from '@salesforce/apex/S2SMappingController.describe
 import describeSchedule from '@salesforce/apex/S2SMappingController.describeSchedule';
 import saveMapping from '@salesforce/apex/S2SMappingController.saveMapping';
 import previewMapping from '@salesforce/apex/S2SMappingController.previewMapping';
+import compareMapping from '@salesforce/apex/S2SOrgCompareController.compareMapping';
 
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
@@ -55,6 +56,14 @@ jest.mock(
   }
 );
 jest.mock('@salesforce/apex/S2SMappingController.saveMapping', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/S2SOrgCompareController.compareMapping',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/S2SOrgCompareController.applyFix', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex/S2SMappingController.previewMapping', () => ({ default: jest.fn() }), {
@@ -275,6 +284,57 @@ describe('c-s2s-mapping-editor', () => {
     expect($$(element, TABLE, 'tbody tr[data-row]').length).toBe(1);
     expect($(element, '[data-id="editor"] h2')!.textContent).toBe('Account → Account');
     await expect(element).toBeAccessible();
+  });
+
+  it('opens the org compare from the list and from the editor, and shows an applied fix in the row', async () => {
+    mocked(compareMapping).mockResolvedValue({
+      sourceObject: 'Account',
+      targetObject: 'Account',
+      connectionName: 'Service org',
+      comparedAt: '2026-12-03T06:00:00.000Z',
+      validationRulesVisible: true,
+      validationRules: [],
+      differences: []
+    });
+    const element = mount();
+    await showList();
+    $(element, LIST, `[data-action="compare"][data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    await flush();
+    expect(compareMapping).toHaveBeenCalledWith({ mappingId: MAPPING.Id });
+    expect($(element, 'c-s2s-org-compare')).not.toBeNull();
+    await expect(element).toBeAccessible();
+    $(element, 'c-s2s-org-compare')!.dispatchEvent(new CustomEvent('close'));
+    await flush();
+    expect($(element, 'c-s2s-org-compare')).toBeNull();
+    $(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    wire(getFieldMappings).emit([
+      {
+        Id: 'a03000000000001AAA',
+        Source_Field__c: 'Industry',
+        Target_Field__c: 'Industry',
+        Active__c: true
+      }
+    ]);
+    await flush();
+    $(element, '[data-id="org-compare"]')!.click();
+    await flush();
+    const dialog = $(element, 'c-s2s-org-compare')!;
+    expect((dialog as unknown as { mappingId: string }).mappingId).toBe(MAPPING.Id);
+    const chain = '[{"type":"valueMap","map":{"Tech":"Technology"}}]';
+    dialog.dispatchEvent(
+      new CustomEvent('applied', {
+        detail: { fieldMappingId: 'a03000000000001AAA', transforms: chain }
+      })
+    );
+    await flush();
+    const rows = ($(element, TABLE) as unknown as { rows: { transforms: string }[] }).rows;
+    expect(rows[0].transforms).toBe(chain);
+    const focused = watchFocus();
+    dialog.dispatchEvent(new CustomEvent('close'));
+    await flush();
+    expect(focused).toContain($(element, '[data-id="org-compare"]'));
   });
 
   it('moves the focus to the source object after New mapping, and back to the list after Cancel', async () => {
