@@ -2,7 +2,8 @@
 // one org call into another org's REST layer as a given user; `faults` injects seeded transport
 // failures on those callouts; `drain` runs async work and event deliveries until quiet.
 import { Clock } from '../data/clock.ts';
-import { loadMetadata, type Metadata } from '../schema/metadata.ts';
+import type { Metadata } from '../schema/metadata.ts';
+import { loadOrgMetadata } from '../schema/metadata-namespace.ts';
 import {
   Org,
   type HttpRequestData,
@@ -91,10 +92,16 @@ export class World {
   }): Promise<Org> {
     if (this.orgs.some((o) => o.name === opts.name))
       throw new Error(`An org named ${opts.name} already exists in this World`);
-    const key = (opts.source ?? []).join('\n');
+    const key = [
+      opts.namespace ?? '',
+      ...(opts.subscriberSource ?? []),
+      '',
+      ...(opts.source ?? [])
+    ].join('\n');
     let metadata = this.metadataCache.get(key);
     if (!metadata) {
-      metadata = loadMetadata(opts.source ?? []);
+      // A package's names under its namespace (schema/metadata-namespace.ts).
+      metadata = loadOrgMetadata(opts.source ?? [], opts.namespace, opts.subscriberSource);
       this.metadataCache.set(key, metadata);
     }
     const org = new Org({
