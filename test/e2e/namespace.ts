@@ -73,3 +73,56 @@ export function packageOrgSources(extra: string[] = []): {
     subscriberSource: subscriber
   };
 }
+
+/** The package's own custom names (objects, events, fields), read once from force-app's metadata. */
+let packageNames: Set<string> | null = null;
+
+function ownNames(): Set<string> {
+  if (packageNames) return packageNames;
+  const out = new Set<string>();
+  for (const e of fs.readdirSync(path.join(root, 'force-app/main'), {
+    withFileTypes: true,
+    recursive: true
+  })) {
+    const p = path.join(e.parentPath, e.name);
+    if (e.isDirectory() && path.basename(e.parentPath) === 'objects') out.add(e.name.toLowerCase());
+    if (e.isFile() && e.name.endsWith('.field-meta.xml')) {
+      const field = e.name.slice(0, -'.field-meta.xml'.length);
+      out.add(field.toLowerCase());
+      if (/<type>(Lookup|MasterDetail)<\/type>/.test(fs.readFileSync(p, 'utf8')))
+        out.add(field.replace(/__c$/, '__r').toLowerCase());
+    }
+  }
+  packageNames = out;
+  return out;
+}
+
+/**
+ * `text` (an object or field name, a SOQL query, a relationship path) as the subscriber writes it:
+ * every custom name of the package prefixed with `ns__` when the e2e runs namespaced
+ * (S2S_NAMESPACE), unchanged otherwise. Names of the subscriber's own metadata (unpackaged/) and
+ * names already prefixed stay as they are (Apex Developer Guide, "Namespace Prefix": outside the
+ * package, "namespace_prefix__obj_or_field_name__c").
+ */
+export function pkg(text: string): string {
+  if (!NAMESPACE) return text;
+  const own = ownNames();
+  return text.replace(/(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]*?__(?:c|r|e|ChangeEvent))\b/g, (n) =>
+    own.has(n.toLowerCase().replace(/__changeevent$/, '__c')) ? `${NAMESPACE}__${n}` : n
+  );
+}
+
+/** A record's field names through `pkg` (values unchanged). */
+export function pkgRecord<T>(record: Record<string, T>): Record<string, T> {
+  if (!NAMESPACE) return record;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [pkg(k), v]));
+}
+
+/** A queried row with the package's prefix taken off its field names, to read as the tests do. */
+export function localRow<T>(row: Record<string, T>): Record<string, T> {
+  if (!NAMESPACE) return row;
+  const prefix = `${NAMESPACE}__`;
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v])
+  );
+}
