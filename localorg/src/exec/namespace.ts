@@ -12,8 +12,9 @@
  *   a class is visible only when it and every class it is nested in are global, and a member only
  *   when it is global (binder/symbols.ts `canAccess`).
  *
- * Schema names (`ns__Object__c`), Apex REST URLs and event channels are not namespaced by the
- * local org yet (docs/localorg.md, "Namespaces").
+ * The package's schema names (`ns__Object__c`) are platform/schema/metadata-namespace.ts's; names
+ * written by package code resolve in its namespace through `Interp.currentNamespace`
+ * (docs/localorg.md, "Namespaces").
  */
 import type { Pos } from '../front/ast.js';
 import { CompileError } from '../binder/errors.js';
