@@ -1,8 +1,15 @@
 // Record sync status (record pages) and "Sync now" (button here, and a headless quick action
-// through invoke()).
+// through invoke()). Each connection's state in plain words: what happened, the peer's reason and
+// what to do (the controller words them from labels; no codes or exception names), the link to the
+// record in the peer org, and live updates from the engine's batch outcome events of the record's
+// connections. "Sync now" says "sent, waiting for the answer" neutrally, then the real outcome.
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
+import BATCH_OUTCOME from '@salesforce/schema/S2S_Batch_Outcome__e';
+import CONNECTION_ID_FIELD from '@salesforce/schema/S2S_Batch_Outcome__e.Connection_Id__c';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { subscribe, unsubscribe, onError } from 'lightning/empApi';
+import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getRecordStatus from '@salesforce/apex/S2SRecordStatusController.getRecordStatus';
 import syncNow from '@salesforce/apex/S2SRecordStatusController.syncNow';
@@ -15,14 +22,22 @@ import emptyLabel from '@salesforce/label/c.S2S_Status_Empty';
 import syncNowLabel from '@salesforce/label/c.S2S_Status_Sync_Now';
 import syncingLabel from '@salesforce/label/c.S2S_Status_Syncing';
 import refreshLabel from '@salesforce/label/c.S2S_Status_Refresh';
-import queuedLabel from '@salesforce/label/c.S2S_Status_Queued';
+import queuedNeutralLabel from '@salesforce/label/c.S2S_Status_Queued_Neutral';
 import notQueuedLabel from '@salesforce/label/c.S2S_Status_Not_Queued';
 import remoteIdLabel from '@salesforce/label/c.S2S_Status_Remote_Id';
 import lastSyncLabel from '@salesforce/label/c.S2S_Status_Last_Sync';
+import peerSaidLabel from '@salesforce/label/c.S2S_Status_Peer_Said';
+import openInPeerLabel from '@salesforce/label/c.S2S_Status_Open_In_Peer';
+import whatToDoLabel from '@salesforce/label/c.S2S_Status_What_To_Do';
+import requestedLabel from '@salesforce/label/c.S2S_Status_Sync_Requested';
+import liveLabel from '@salesforce/label/c.S2S_Status_Live';
+import liveOffLabel from '@salesforce/label/c.S2S_Status_Live_Off';
 import inSyncLabel from '@salesforce/label/c.S2S_State_InSync';
 import pendingLabel from '@salesforce/label/c.S2S_State_Pending';
 import failedLabel from '@salesforce/label/c.S2S_State_Failed';
 import neverLabel from '@salesforce/label/c.S2S_State_NeverSynced';
+import waitingLabel from '@salesforce/label/c.S2S_State_WaitingForParent';
+import skippedLabel from '@salesforce/label/c.S2S_State_SkippedByPolicy';
 import successTitle from '@salesforce/label/c.S2S_Toast_Success';
 import warningTitle from '@salesforce/label/c.S2S_Toast_Warning';
 import errorTitle from '@salesforce/label/c.S2S_Toast_Error';
@@ -35,13 +50,22 @@ interface WireResult<T> {
   data?: T;
   error?: unknown;
 }
-interface StatusRow {
+export type SyncState =
+  'InSync' | 'Pending' | 'Failed' | 'WaitingForParent' | 'SkippedByPolicy' | 'NeverSynced';
+/** A connection's state of the record (S2SRecordStatusController.StatusRow). */
+export interface StatusRow {
   connectionId: string;
   connectionName: string;
-  state: 'InSync' | 'Pending' | 'Failed' | 'NeverSynced';
+  state: SyncState;
   remoteId?: string | null;
+  remoteUrl?: string | null;
   lastSyncedAt?: string | null;
   lastError?: string | null;
+  reasonCode?: string | null;
+  reason?: string | null;
+  detail?: string | null;
+  action?: string | null;
+  willRetry?: boolean;
 }
 interface SyncNowRow {
   connectionId: string;
@@ -49,12 +73,47 @@ interface SyncNowRow {
   message?: string | null;
 }
 
-const STATES: Record<StatusRow['state'], { label: string; badge: string; icon: string }> = {
-  InSync: { label: inSyncLabel, badge: 'slds-badge slds-theme_success', icon: 'utility:success' },
-  Pending: { label: pendingLabel, badge: 'slds-badge slds-theme_warning', icon: 'utility:clock' },
-  Failed: { label: failedLabel, badge: 'slds-badge slds-theme_error', icon: 'utility:error' },
-  NeverSynced: { label: neverLabel, badge: 'slds-badge', icon: 'utility:dash' }
+/** Each state's label, badge, icon and the toast variant of an outcome that ends in it. */
+export const STATES: Record<
+  SyncState,
+  { label: string; badge: string; icon: string; variant: 'success' | 'warning' | 'error' | 'info' }
+> = {
+  InSync: {
+    label: inSyncLabel,
+    badge: 'slds-badge slds-theme_success',
+    icon: 'utility:success',
+    variant: 'success'
+  },
+  Pending: {
+    label: pendingLabel,
+    badge: 'slds-badge slds-theme_warning',
+    icon: 'utility:clock',
+    variant: 'info'
+  },
+  Failed: {
+    label: failedLabel,
+    badge: 'slds-badge slds-theme_error',
+    icon: 'utility:error',
+    variant: 'error'
+  },
+  WaitingForParent: {
+    label: waitingLabel,
+    badge: 'slds-badge slds-theme_warning',
+    icon: 'utility:hierarchy',
+    variant: 'warning'
+  },
+  SkippedByPolicy: {
+    label: skippedLabel,
+    badge: 'slds-badge slds-badge_lightest',
+    icon: 'utility:skip',
+    variant: 'warning'
+  },
+  NeverSynced: { label: neverLabel, badge: 'slds-badge', icon: 'utility:dash', variant: 'info' }
 };
+
+/** The channel of the engine's batch outcome events, namespaced once installed. */
+export const CHANNEL = `/event/${BATCH_OUTCOME.objectApiName}`;
+const CONNECTION_ID = CONNECTION_ID_FIELD.fieldApiName ?? '';
 
 export default class S2sRecordSyncStatus extends LightningElement {
   @api recordId?: string;
@@ -72,7 +131,10 @@ export default class S2sRecordSyncStatus extends LightningElement {
     syncingLabel,
     refreshLabel,
     remoteIdLabel,
-    lastSyncLabel
+    lastSyncLabel,
+    whatToDoLabel,
+    liveLabel,
+    liveOffLabel
   };
 
   access?: Access;
@@ -81,7 +143,34 @@ export default class S2sRecordSyncStatus extends LightningElement {
   statusError?: unknown;
   syncing = false;
   syncResults?: { key: string; text: string; className: string }[];
+  /** The real outcome of the last "Sync now", once the peer answered (announced politely). */
+  outcomeText?: string;
+  /** Live updates are off: why (the card offers Refresh). */
+  liveError?: string;
   private wiredStatus?: WireResult<StatusRow[]>;
+  private subscription?: EmpSubscription;
+  /** Connections a "Sync now" queued the record on, whose answer is not shown yet. */
+  private awaiting = new Set<string>();
+
+  override connectedCallback(): void {
+    onError((error) => {
+      this.liveError = errorText(error) || liveOffLabel;
+    });
+    subscribe(CHANNEL, -1, (message) => this.handleEvent(message))
+      .then((subscription) => {
+        this.subscription = subscription;
+      })
+      .catch((error: unknown) => {
+        this.liveError = errorText(error) || liveOffLabel;
+      });
+  }
+
+  override disconnectedCallback(): void {
+    if (this.subscription) {
+      unsubscribe(this.subscription);
+      this.subscription = undefined;
+    }
+  }
 
   @wire(getAccess)
   wiredAccess({ data, error }: WireResult<Access>): void {
@@ -94,6 +183,7 @@ export default class S2sRecordSyncStatus extends LightningElement {
     this.wiredStatus = result;
     this.statuses = result.data;
     this.statusError = result.error;
+    this.reportOutcomes();
   }
 
   /** Headless quick action "Sync now": queues the record and says so in a toast. */
@@ -132,7 +222,9 @@ export default class S2sRecordSyncStatus extends LightningElement {
     stateLabel: string;
     badgeClass: string;
     icon: string;
-    isFailed: boolean;
+    isProblem: boolean;
+    detailText: string | null;
+    linkLabel: string;
     pendingNote: string | null;
   })[] {
     return (this.statuses ?? []).map((row) => {
@@ -142,7 +234,9 @@ export default class S2sRecordSyncStatus extends LightningElement {
         stateLabel: state.label,
         badgeClass: state.badge,
         icon: state.icon,
-        isFailed: row.state === 'Failed',
+        isProblem: !!row.reason,
+        detailText: row.detail ? formatLabel(peerSaidLabel, row.detail) : null,
+        linkLabel: formatLabel(openInPeerLabel, row.connectionName),
         // a change queued after a capture error says why (it is read and mapped at delivery)
         pendingNote: row.state === 'Pending' ? (row.lastError ?? null) : null
       };
@@ -151,15 +245,32 @@ export default class S2sRecordSyncStatus extends LightningElement {
 
   async handleSyncNow(): Promise<void> {
     await this.runSyncNow();
+    this.focusSyncNow();
   }
 
-  handleRefresh(): Promise<void> {
-    return refreshApex(this.wiredStatus);
+  async handleRefresh(): Promise<void> {
+    await refreshApex(this.wiredStatus);
+  }
+
+  private handleEvent(message: EmpMessage): void {
+    const connectionId = message.data.payload[CONNECTION_ID] as string | undefined;
+    // only the outcomes of this record's connections can change what the card shows
+    const mine = (this.statuses ?? []).some((row) => row.connectionId === connectionId);
+    if (mine) {
+      refreshApex(this.wiredStatus);
+    }
+  }
+
+  private focusSyncNow(): void {
+    // the button was disabled while syncing: the focus goes back to it, not to the page's top
+    const button = this.template.querySelector<HTMLElement>('[data-id="sync-now"]');
+    button?.focus();
   }
 
   private async runSyncNow(): Promise<void> {
     this.syncing = true;
     this.syncResults = undefined;
+    this.outcomeText = undefined;
     try {
       const results = (await syncNow({ recordId: this.recordId })) as SyncNowRow[];
       const names = new Map(
@@ -168,21 +279,24 @@ export default class S2sRecordSyncStatus extends LightningElement {
       this.syncResults = results.map((result) => ({
         key: result.connectionId,
         text: result.queued
-          ? formatLabel(queuedLabel, names.get(result.connectionId) ?? result.connectionId)
+          ? formatLabel(queuedNeutralLabel, names.get(result.connectionId) ?? result.connectionId)
           : formatLabel(
               notQueuedLabel,
               names.get(result.connectionId) ?? result.connectionId,
               result.message
             ),
-        className: result.queued ? 'slds-text-color_success' : 'slds-text-color_error'
+        className: result.queued ? '' : 'slds-text-color_error'
       }));
-      const queued = results.filter((result) => result.queued).length;
-      const allQueued = queued === results.length && queued > 0;
+      this.awaiting = new Set(
+        results.filter((result) => result.queued).map((result) => result.connectionId)
+      );
+      const refused = results.some((result) => !result.queued) || results.length === 0;
+      // queued is not synced: a neutral word now, the peer's real answer when it comes
       this.dispatchEvent(
         new ShowToastEvent({
-          title: allQueued ? successTitle : warningTitle,
+          title: refused ? warningTitle : requestedLabel,
           message: this.syncResults.map((result) => result.text).join(' ') || emptyLabel,
-          variant: allQueued ? 'success' : 'warning'
+          variant: refused ? 'warning' : 'info'
         })
       );
       await refreshApex(this.wiredStatus);
@@ -193,5 +307,37 @@ export default class S2sRecordSyncStatus extends LightningElement {
     } finally {
       this.syncing = false;
     }
+  }
+
+  // Once a connection a "Sync now" queued on has answered (no longer Pending), says how it ended.
+  private reportOutcomes(): void {
+    if (this.awaiting.size === 0 || !this.statuses) {
+      return;
+    }
+    const answered = this.statuses.filter(
+      (row) => this.awaiting.has(row.connectionId) && row.state !== 'Pending'
+    );
+    if (answered.length === 0) {
+      return;
+    }
+    const texts = answered.map((row) =>
+      [`${row.connectionName}: ${(STATES[row.state] ?? STATES.NeverSynced).label}`, row.reason]
+        .filter(Boolean)
+        .join(' — ')
+    );
+    answered.forEach((row) => this.awaiting.delete(row.connectionId));
+    this.outcomeText = texts.join(' ');
+    const worst = answered.some((row) => row.state === 'Failed')
+      ? 'error'
+      : answered.every((row) => row.state === 'InSync')
+        ? 'success'
+        : 'warning';
+    this.dispatchEvent(
+      new ShowToastEvent({
+        title: worst === 'success' ? successTitle : worst === 'error' ? errorTitle : warningTitle,
+        message: this.outcomeText,
+        variant: worst
+      })
+    );
   }
 }

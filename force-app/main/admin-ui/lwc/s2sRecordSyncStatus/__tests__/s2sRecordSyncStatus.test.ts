@@ -4,6 +4,7 @@ import { refreshApex } from '@salesforce/apex';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getRecordStatus from '@salesforce/apex/S2SRecordStatusController.getRecordStatus';
 import syncNow from '@salesforce/apex/S2SRecordStatusController.syncNow';
+import { subscribe, unsubscribe, onError } from 'lightning/empApi';
 
 function mockWire(): unknown {
   const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
@@ -39,13 +40,18 @@ const STATUSES = [
     connectionName: 'Service org',
     state: 'InSync',
     remoteId: '001R00000000001AAA',
+    remoteUrl: 'https://service.my.salesforce.com/001R00000000001AAA',
     lastSyncedAt: '2026-11-26T01:00:00.000Z'
   },
   {
     connectionId: 'c2',
     connectionName: 'Marketing org',
     state: 'Failed',
-    lastError: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: Region required'
+    lastError: 'SAVE_FAILED: FIELD_CUSTOM_VALIDATION_EXCEPTION: Region required',
+    reasonCode: 'SAVE_FAILED',
+    reason: 'Marketing org did not accept this record.',
+    detail: 'Region required',
+    action: 'Correct the record here and save it, then press Sync now.'
   },
   { connectionId: 'c3', connectionName: 'Archive org', state: 'NeverSynced' },
   {
@@ -53,6 +59,23 @@ const STATUSES = [
     connectionName: 'Partner org',
     state: 'Pending',
     lastError: 'Captured unread: S2SExpression.ExpressionException: Division by zero'
+  },
+  {
+    connectionId: 'c5',
+    connectionName: 'Support org',
+    state: 'WaitingForParent',
+    reasonCode: 'HELD',
+    reason: "Support org keeps this change until the record's parent arrives there.",
+    action: 'Sync the parent record first.'
+  },
+  {
+    connectionId: 'c6',
+    connectionName: 'Billing org',
+    state: 'SkippedByPolicy',
+    reasonCode: 'SKIPPED',
+    reason: 'Billing org skipped this change by its policy.',
+    detail: 'The record was deleted in this org',
+    action: 'Nothing to do.'
   }
 ];
 
@@ -121,19 +144,36 @@ describe('c-s2s-record-sync-status', () => {
     await expect(element).toBeAccessible();
   });
 
-  it("shows each connection's state, remote Id, last sync and failure reason", async () => {
+  it("shows each connection's state in words, the link to the peer's copy, the reason and what to do", async () => {
     const element = mount();
     await showData();
     expect($$(element, '[data-id="state"]').map((badge) => badge.textContent!.trim())).toEqual([
       'c.S2S_State_InSync',
       'c.S2S_State_Failed',
       'c.S2S_State_NeverSynced',
-      'c.S2S_State_Pending'
+      'c.S2S_State_Pending',
+      'c.S2S_State_WaitingForParent',
+      'c.S2S_State_SkippedByPolicy'
     ]);
-    expect($(element, '[data-id="remote-id"]')!.textContent).toBe('001R00000000001AAA');
+    const link = $(element, '[data-id="remote-link"]') as HTMLAnchorElement;
+    expect(link.textContent).toBe('001R00000000001AAA');
+    expect(link.getAttribute('href')).toBe('https://service.my.salesforce.com/001R00000000001AAA');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect($$(element, '[data-id="reason"]').map((p) => p.textContent)).toEqual([
-      'FIELD_CUSTOM_VALIDATION_EXCEPTION: Region required'
+      'Marketing org did not accept this record.',
+      "Support org keeps this change until the record's parent arrives there.",
+      'Billing org skipped this change by its policy.'
     ]);
+    // the peer's words, never its codes or exception class names
+    const text = element.shadowRoot!.textContent!;
+    expect(text).not.toContain('SAVE_FAILED');
+    expect(text).not.toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect($$(element, '[data-id="detail"]').map((p) => p.textContent!.trim())).toEqual([
+      // labels are their names in Jest: the label with the peer's words in it ("Reason: {0}")
+      'c.S2S_Status_Peer_Said',
+      'c.S2S_Status_Peer_Said'
+    ]);
+    expect($$(element, '[data-id="action"]')).toHaveLength(3);
     expect($$(element, '[data-id="note"]').map((p) => p.textContent!.trim())).toEqual([
       'Captured unread: S2SExpression.ExpressionException: Division by zero'
     ]);
@@ -151,11 +191,15 @@ describe('c-s2s-record-sync-status', () => {
     expect($(hidden, '[data-id="sync-now"]')).toBeNull();
   });
 
-  it('syncs now: syncing state, per-connection results, toast, refreshed status', async () => {
+  it('syncs now: says "sent, waiting" neutrally, never a green toast, then the real outcome', async () => {
     const element = mount();
     await showData();
     let finish: (value: unknown) => void = () => undefined;
     mocked(syncNow).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    const focused: HTMLElement[] = [];
+    jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+      focused.push(this);
+    });
     const toasts: string[] = [];
     element.addEventListener('lightning__showtoast', (event) =>
       toasts.push((event as CustomEvent).detail.variant)
@@ -168,18 +212,80 @@ describe('c-s2s-record-sync-status', () => {
       ($(element, '[data-id="sync-now"]') as HTMLElement & { disabled: boolean }).disabled
     ).toBe(true);
     await expect(element).toBeAccessible();
-    finish([
+    finish([{ connectionId: 'c2', queued: true }]);
+    await flush();
+    // the peer has not answered yet: neutral words, no success
+    expect(toasts).toEqual(['info']);
+    expect($$(element, '[data-id="sync-results"] li').map((li) => li.textContent)).toEqual([
+      'c.S2S_Status_Queued_Neutral'
+    ]);
+    expect(mocked(refreshApex)).toHaveBeenCalledTimes(1);
+    expect($(element, '[data-id="syncing"]')).toBeNull();
+    // the refreshed status: the peer rejected it again
+    wire(getRecordStatus).emit(STATUSES);
+    await flush();
+    expect(toasts).toEqual(['info', 'error']);
+    expect($(element, '[data-id="outcome"]')!.textContent!.trim()).toBe(
+      'Marketing org: c.S2S_State_Failed — Marketing org did not accept this record.'
+    );
+    // focus stays on the button that was pressed
+    expect(focused).toEqual([$(element, '[data-id="sync-now"]')]);
+    jest.restoreAllMocks();
+  });
+
+  it('says which connections did not queue the record, as a warning', async () => {
+    const element = mount();
+    await showData();
+    const toasts: string[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push((event as CustomEvent).detail.variant)
+    );
+    mocked(syncNow).mockResolvedValueOnce([
       { connectionId: 'c1', queued: true },
       { connectionId: 'c2', queued: false, message: 'Mapping inactive' }
     ]);
+    $(element, '[data-id="sync-now"]')!.click();
     await flush();
     expect($$(element, '[data-id="sync-results"] li').map((li) => li.className)).toEqual([
-      'slds-text-color_success',
+      '',
       'slds-text-color_error'
     ]);
     expect(toasts).toEqual(['warning']);
+    wire(getRecordStatus).emit(STATUSES);
+    await flush();
+    expect(toasts).toEqual(['warning', 'success']);
+  });
+
+  it("updates live on an outcome event of the record's connections only", async () => {
+    mount();
+    await showData();
+    expect(mocked(subscribe)).toHaveBeenCalledWith(
+      '/event/S2S_Batch_Outcome__e',
+      -1,
+      expect.any(Function)
+    );
+    const onMessage = mocked(subscribe).mock.calls[0][2];
+    onMessage({ data: { payload: { Connection_Id__c: 'other' } } });
+    expect(mocked(refreshApex)).not.toHaveBeenCalled();
+    onMessage({ data: { payload: { Connection_Id__c: 'c2' } } });
     expect(mocked(refreshApex)).toHaveBeenCalledTimes(1);
-    expect($(element, '[data-id="syncing"]')).toBeNull();
+  });
+
+  it('says live updates are off when the subscription fails, and unsubscribes when removed', async () => {
+    mocked(subscribe).mockRejectedValueOnce(new Error('Streaming API disabled'));
+    const element = mount();
+    await showData();
+    expect($(element, '[data-id="live-off"]')).not.toBeNull();
+    mocked(onError).mock.calls[0][0]({ error: 'handshake' });
+    document.body.removeChild(element);
+    mocked(subscribe).mockResolvedValueOnce({ id: 's1', channel: '/event/S2S_Batch_Outcome__e' });
+    const second = mount();
+    await showData();
+    document.body.removeChild(second);
+    expect(mocked(unsubscribe)).toHaveBeenCalledWith({
+      id: 's1',
+      channel: '/event/S2S_Batch_Outcome__e'
+    });
   });
 
   it('runs as a headless quick action and reports success or the error', async () => {
@@ -195,7 +301,7 @@ describe('c-s2s-record-sync-status', () => {
       body: { message: 'You need the S2S_Sync_Now permission' }
     });
     await element.invoke();
-    expect(toasts).toEqual(['success', 'error']);
+    expect(toasts).toEqual(['info', 'error']);
   });
 
   it('refreshes on demand', async () => {
