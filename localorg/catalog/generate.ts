@@ -84,7 +84,9 @@ const OBJECTS = [
   'FlowDefinitionView',
   'FlowVersionView',
   // A topic's assignments to records (NebulaLogger tags log entries with topics).
-  'TopicAssignment'
+  'TopicAssignment',
+  // The platform event of failed batch jobs (NebulaLogger's async-failure plugin subscribes to it).
+  'BatchApexErrorEvent'
 ];
 
 interface RawField {
@@ -233,6 +235,10 @@ function buildObject(name: string, raw: RawField[], isChangeEvent: boolean): Cat
     childRelationships
   };
   if (overlay.keyPrefix) obj.keyPrefix = overlay.keyPrefix;
+  if (overlay.platformEvent) {
+    obj.kind = 'platformEvent';
+    obj.publishBehavior = 'PublishImmediately';
+  }
   if (isChangeEvent) obj.changeEventFor = name.replace(/ChangeEvent$/, '');
   return obj;
 }

@@ -32,6 +32,8 @@ export interface ObjectOverlay {
   createable?: boolean;
   updateable?: boolean;
   deletable?: boolean;
+  /** a standard platform event (published by the platform, delivered to triggers) */
+  platformEvent?: boolean;
   fields?: Record<string, FieldOverlay>;
 }
 
@@ -711,6 +713,21 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     createable: false,
     updateable: false,
     deletable: false
+  },
+  // Platform Events Developer Guide, "BatchApexErrorEvent": published by the platform when a batch
+  // job implementing Database.RaisesPlatformEvents fails; subscribed to by triggers, never updated.
+  BatchApexErrorEvent: {
+    platformEvent: true,
+    updateable: false,
+    deletable: false,
+    fields: {
+      ReplayId: { readOnly: true },
+      EventUuid: { readOnly: true },
+      Phase: { type: 'picklist', picklist: ['START', 'EXECUTE', 'FINISH'] },
+      JobScope: { type: 'textarea', length: 40000 },
+      StackTrace: { type: 'textarea', length: 5000 },
+      Message: { type: 'textarea', length: 5000 }
+    }
   }
 };
 

@@ -165,6 +165,7 @@ export abstract class NameCompiler extends CompilerBase {
         this.err(pos, `Variable does not exist: ${name}`);
     }
     let fieldType: TypeRef | null = base.type ? describeMemberType(base.type, l) : null;
+    let relationship = false;
     if (base.type) {
       const so = interp.isSObjectType(base.type.name);
       if (so) {
@@ -181,15 +182,20 @@ export abstract class NameCompiler extends CompilerBase {
         else if (rel && rel.referenceTo?.length) fieldType = typeRef('SObject');
         else if (child) fieldType = typeRef('List', [sobjectRef(child.childSObject)]);
         else if (info) this.err(pos, `Invalid field ${name} for ${so}`);
+        relationship = !fi && !!rel;
       }
     }
+    // Apex Developer Guide, "Accessing sObject Fields Through Relationships": "When being read as a
+    // value, if c.Account is null, then c.Account.Name evaluates to null, but does not yield a
+    // NullPointerException" (a modification through it still does: assignments.ts).
+    const tolerant = base.relationship === true;
     const fn: EvalFn = (f) => {
       const o = base.fn(f);
       if (o === SHORT) return SHORT;
-      if (o === null) return safe ? SHORT : npe();
+      if (o === null) return safe ? SHORT : tolerant ? null : npe();
       return interp.getMember(o, name);
     };
-    return { fn, type: fieldType };
+    return relationship ? { fn, type: fieldType, relationship } : { fn, type: fieldType };
   }
 
   protected staticMember(

@@ -16,6 +16,8 @@ import type { BuiltinClass } from '../../runtime/builtins.js';
 export interface C {
   fn: EvalFn;
   type: TypeRef | null;
+  /** An sObject's parent relationship read (`c.Account`): a field read through it is null-tolerant. */
+  relationship?: boolean;
 }
 
 /** What a name chain denotes before it becomes a value. */

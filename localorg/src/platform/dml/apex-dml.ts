@@ -28,6 +28,19 @@ export interface ApexDmlHost {
   runDml(call: DmlCall): RecordResult[];
 }
 
+/** The Database result class of a DML operation. */
+function resultKind(op: string): string {
+  return op === 'upsert'
+    ? 'Database.UpsertResult'
+    : op === 'delete'
+      ? 'Database.DeleteResult'
+      : op === 'undelete'
+        ? 'Database.UndeleteResult'
+        : op === 'merge'
+          ? 'Database.MergeResult'
+          : 'Database.SaveResult';
+}
+
 /** The org's DML entry points for Apex. */
 export class ApexDml {
   constructor(private readonly host: ApexDmlHost) {}
@@ -36,6 +49,10 @@ export class ApexDml {
   dml(ctx: NativeCallContext, req: DmlRequest): ApexValue {
     const options = dmlOptionsOf(req.options ?? null);
     for (const r of req.records) dmlOptionsOf(r.dmlOptions); // fails loudly on what it cannot do
+    // DML on an empty list does nothing: no statement or row counted, no trigger (observed on orgs
+    // since at least 2013, not documented); Database methods answer an empty result list.
+    if (!req.records.length && !req.single && req.op !== 'merge')
+      return new ApexList(typeRef(resultKind(req.op)), []);
     let results: RecordResult[];
     try {
       results = this.host.runDml({
@@ -53,16 +70,7 @@ export class ApexDml {
       if (e instanceof DmlCallError) ctx.throwApex(e.apexType, e.message);
       throw e;
     }
-    const kind =
-      req.op === 'upsert'
-        ? 'Database.UpsertResult'
-        : req.op === 'delete'
-          ? 'Database.DeleteResult'
-          : req.op === 'undelete'
-            ? 'Database.UndeleteResult'
-            : req.op === 'merge'
-              ? 'Database.MergeResult'
-              : 'Database.SaveResult';
+    const kind = resultKind(req.op);
     const values = results.map((r) => resultValue(kind, r));
     if (req.single || req.op === 'merge') return values[0] ?? null;
     return new ApexList(typeRef(kind), values);

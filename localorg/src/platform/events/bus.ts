@@ -274,6 +274,7 @@ export class EventBus {
     const t = this.host.tx();
     const results: RecordResult[] = [];
     const immediate: ApexSObject[] = [];
+    let immediateCounted = false;
     for (const e of events) {
       const o = this.host.schema.get(e.type);
       if (!o || !o.isPlatformEvent) {
@@ -286,7 +287,12 @@ export class EventBus {
         });
         continue;
       }
-      t.limits.consume('PublishImmediateDML');
+      // Apex Reference, "EventBus Class": "Each method execution is counted as one DML statement"
+      // (Publish Immediate DML for events that publish immediately): one per call, not per event.
+      if (!immediateCounted && o.def.publishBehavior !== 'PublishAfterCommit') {
+        t.limits.consume('PublishImmediateDML');
+        immediateCounted = true;
+      }
       e.set('ReplayId', String(++this.replayCounter));
       // An event created with newSObject(null, true) keeps its EventUuid ("Create an Event with an
       // EventUuid Field"): publish callbacks correlate their results by it.
