@@ -308,6 +308,10 @@ const DENIED_OBJECTS = new Set([
   'recordtype',
   'businessprocess',
   'emailtemplate',
+  // native Salesforce to Salesforce setup rows (the migration reads them, docs/migration.md)
+  'partnernetworkconnection',
+  'partnernetworkrecordconnection',
+  'partnernetworksynclog',
   // the package objects
   's2s_connection__c',
   's2s_object_mapping__c',
