@@ -1,22 +1,19 @@
 // The demo server: serves the built admin UI (build/demo) and answers its Apex, record and
-// platform-event calls from the local orgs of demo/world.ts. It refuses to start when the local
-// org cannot run the package: no Apex result is ever made up here.
-//   node --import tsx demo/server.ts [--anyway]     (PORT, default 3000)
+// platform-event calls from the local orgs of demo/world.ts, as the user the page's switcher chose
+// (personas.ts). It refuses to start when the local org cannot run the package: no Apex result is
+// ever made up here. The orgs' state is kept between starts in a snapshot file (state.ts).
+//   node --import tsx demo/server.ts [--anyway] [--fresh]     (PORT, default 3000)
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Org } from '../localorg/src/platform/index.ts';
-import {
-  ADMIN,
-  ApexCallError,
-  callApex,
-  createOrgs,
-  seed,
-  selfCheck,
-  type DemoOrgs
-} from './world.ts';
-import { buildDemo, OUT_DIR } from './build.mjs';
+import { parseDuration } from '../localorg/src/platform/index.ts';
+import { ApexCallError, callApex, createOrgs, seed, selfCheck, type DemoOrgs } from './world.ts';
+import { PERSONAS, personaNamed } from './personas.ts';
+import { DemoState, sourcesHash } from './state.ts';
+import { bundleSizes, demoBuildIsCurrent, OUT_DIR } from './build.mjs';
+import { spawn } from 'node:child_process';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.PORT ?? 3000);
@@ -51,13 +48,63 @@ function serveStatic(res: http.ServerResponse, urlPath: string): void {
     send(res, 404, { message: `Not found: ${urlPath}` });
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    // Chunks are named by their content hash; SLDS changes only with the package lock.
+    'cache-control':
+      urlPath.startsWith('/chunks/') || urlPath.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache'
+  });
   fs.createReadStream(file).pipe(res);
 }
 
-/** Plain JS values of a queried record (demo record screen). */
-function plain(org: Org, soql: string): Record<string, unknown>[] {
-  const rows = org.query(soql, {}, { as: ADMIN });
+/** What each record screen lists and edits (the seeded mappings sync these fields). */
+const RECORD_SCREENS: Record<
+  string,
+  { prefix: string; fields: { name: string; label: string }[] }
+> = {
+  Account: {
+    prefix: '001',
+    fields: [
+      { name: 'Name', label: 'Account Name' },
+      { name: 'Industry', label: 'Industry' },
+      { name: 'Phone', label: 'Phone' }
+    ]
+  },
+  Contact: {
+    prefix: '003',
+    fields: [
+      { name: 'FirstName', label: 'First Name' },
+      { name: 'LastName', label: 'Last Name' },
+      { name: 'Email', label: 'Email' },
+      { name: 'Phone', label: 'Phone' }
+    ]
+  },
+  Lead: {
+    prefix: '00Q',
+    fields: [
+      { name: 'FirstName', label: 'First Name' },
+      { name: 'LastName', label: 'Last Name' },
+      { name: 'Company', label: 'Company' },
+      { name: 'Email', label: 'Email' }
+    ]
+  }
+};
+
+function recordScreen(objectName: unknown): (typeof RECORD_SCREENS)[string] & { object: string } {
+  const object = String(objectName ?? 'Account');
+  const screen = RECORD_SCREENS[object];
+  if (!screen)
+    throw new ApexCallError(
+      `The demo has no record screen for ${object}: choose one of ${Object.keys(RECORD_SCREENS).join(', ')}`
+    );
+  return { ...screen, object };
+}
+
+/** Plain JS values of the records the user can read (user mode: sharing and field access hold). */
+function plain(org: Org, soql: string, as: string): Record<string, unknown>[] {
+  const rows = org.query(soql, {}, { as });
   if (typeof rows === 'number') return [];
   return rows.map((row) =>
     Object.fromEntries(
@@ -66,7 +113,14 @@ function plain(org: Org, soql: string): Record<string, unknown>[] {
   );
 }
 
-function createHandler(demo: DemoOrgs, notReady: string | null) {
+/** An Apex string literal. */
+function apexLiteral(value: string | null): string {
+  return value === null || value === ''
+    ? 'null'
+    : `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function createHandler(demo: DemoOrgs, notReady: string | null, state: DemoState | null) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://localhost:${PORT}`);
     const orgName = url.searchParams.get('org') || DEFAULT_ORG;
@@ -77,51 +131,93 @@ function createHandler(demo: DemoOrgs, notReady: string | null) {
         return send(res, 404, {
           message: `No org ${orgName}: choose one of ${[...demo.orgs.keys()].join(', ')}`
         });
+      let persona;
+      try {
+        persona = personaNamed(url.searchParams.get('user'));
+      } catch (error) {
+        return send(res, 404, { message: (error as Error).message });
+      }
+      const as = persona.username;
       if (url.pathname.startsWith('/api/apex/')) {
         const [className, method] = url.pathname.slice('/api/apex/'.length).split('.');
-        const result = await callApex(
-          ROOT,
-          demo.world,
-          org,
-          className,
-          method,
-          await readJson(req)
-        );
-        return send(res, 200, { result });
+        try {
+          const result = await callApex(
+            ROOT,
+            demo.world,
+            org,
+            className,
+            method,
+            await readJson(req),
+            as
+          );
+          return send(res, 200, { result });
+        } finally {
+          state?.changed();
+        }
       }
       if (url.pathname === '/api/demo/orgs') {
-        return send(res, 200, { orgs: [...demo.orgs.keys()], current: orgName, notReady });
+        return send(res, 200, {
+          orgs: [...demo.orgs.keys()],
+          current: orgName,
+          users: PERSONAS.map(({ key, label, username, title }) => ({
+            key,
+            label,
+            username,
+            title
+          })),
+          user: persona.key,
+          clock: demo.world.clock.now(),
+          notReady
+        });
       }
       if (url.pathname === '/api/demo/records/list') {
+        const screen = recordScreen((await readJson(req)).objectName);
+        const names = ['Id', 'Name', ...screen.fields.map((field) => field.name)];
+        const fields = [...new Set(names)].join(', ');
         return send(res, 200, {
-          records: plain(
-            org,
-            'SELECT Id, Name, Industry, Phone FROM Account ORDER BY Name LIMIT 50'
-          )
+          fields: screen.fields,
+          records: plain(org, `SELECT ${fields} FROM ${screen.object} ORDER BY Name LIMIT 50`, as)
         });
       }
       if (url.pathname === '/api/demo/records/update') {
-        const { id, values } = (await readJson(req)) as {
+        const { objectName, id, values } = (await readJson(req)) as {
+          objectName?: string;
           id: string;
           values: Record<string, string | null>;
         };
-        if (!/^001\w{12}(\w{3})?$/.test(id))
-          return send(res, 400, { message: `Not an Account Id: ${id}` });
-        const assignments = Object.entries(values)
-          .filter(([field]) => ['Name', 'Industry', 'Phone'].includes(field))
-          .map(
-            ([field, value]) =>
-              `${field} = ${value === null ? 'null' : `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`}`
-          );
-        // An Apex update as the admin: the package's capture trigger runs as for a save in the UI.
+        const screen = recordScreen(objectName);
+        if (!new RegExp(`^${screen.prefix}\\w{12}(\\w{3})?$`).test(String(id)))
+          return send(res, 400, {
+            message: `Not a${/^[AEIOU]/.test(screen.object) ? 'n' : ''} ${screen.object} Id: ${id}`
+          });
+        const editable = new Set(screen.fields.map((field) => field.name));
+        const assignments = Object.entries(values ?? {})
+          .filter(([field]) => editable.has(field))
+          .map(([field, value]) => `${field} = ${apexLiteral(value)}`);
+        // A save as the chosen user, in user mode (the user's object and field access hold); the
+        // package's capture trigger runs as for a save in Lightning.
         const outcome = org.executeAnonymous(
-          `update new Account(Id = '${id}', ${assignments.join(', ')});`,
-          { as: ADMIN }
+          `Database.update(new ${screen.object}(Id = '${id}'${assignments.map((a) => `, ${a}`).join('')}), AccessLevel.USER_MODE);`,
+          { as }
         );
+        await demo.world.drain();
+        state?.changed();
         if (!outcome.success)
           return send(res, 400, { message: outcome.compileProblem ?? outcome.exceptionMessage });
-        await demo.world.drain();
         return send(res, 200, { ok: true });
+      }
+      if (url.pathname === '/api/demo/clock/advance') {
+        const { by } = (await readJson(req)) as { by?: string };
+        if (by !== '1h' && by !== '1d')
+          return send(res, 400, { message: `Advance the clock by 1h or 1d, not ${String(by)}` });
+        // Every job that falls due on the way runs at its time, in order; then the clock stands
+        // at the target.
+        const target = demo.world.clock.now() + parseDuration(by);
+        const { steps } = await demo.world.drain({ advanceClock: true, until: target });
+        demo.world.clock.set(Math.max(target, demo.world.clock.now()));
+        const after = await demo.world.drain();
+        state?.changed();
+        return send(res, 200, { clock: demo.world.clock.now(), jobs: steps + after.steps });
       }
       if (url.pathname === '/api/events') {
         const channel = url.searchParams.get('channel') ?? '';
@@ -157,17 +253,65 @@ function createHandler(demo: DemoOrgs, notReady: string | null) {
   };
 }
 
+/**
+ * Builds the page in a child process while the orgs are created (two cores: the build and the
+ * package's compile run side by side); resolves when it is done, rejects with its output.
+ */
+function buildInBackground(): Promise<void> {
+  if (demoBuildIsCurrent()) {
+    console.log(`the admin UI demo build is up to date (${path.relative(ROOT, OUT_DIR)})`);
+    return Promise.resolve();
+  }
+  console.log('building the admin UI page (once per change of its sources)...');
+  const child = spawn(process.execPath, [path.join(ROOT, 'demo', 'build.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  // A start that fails or is stopped while the page builds stops the build too.
+  process.on('exit', () => child.kill());
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) {
+        process.stdout.write(output);
+        resolve();
+      } else reject(new Error(`the admin UI demo build failed:\n${output}`));
+    });
+  });
+}
+
 async function main(): Promise<number> {
   const anyway = process.argv.includes('--anyway');
+  const fresh = process.argv.includes('--fresh');
   const started = Date.now();
-  console.log('S2S Sync demo: starting the Sales and Service local orgs with the package...');
-  const demo = await createOrgs(ROOT);
+  const state = new DemoState(sourcesHash(ROOT));
+  if (fresh) state.clear();
+  const saved = fresh ? null : state.load();
+  const built = buildInBackground();
+  // Keeps an unhandled rejection away while the orgs are created; awaited below.
+  built.catch(() => undefined);
+  console.log(
+    `S2S Sync demo: starting the Sales and Service local orgs with the package (${saved ? `saved state from ${state.file}` : 'seeded state'})...`
+  );
+  const demo = await createOrgs(ROOT, { start: saved?.clock });
   const problems = demo.problems.map((problem) => `compile: ${problem}`);
-  try {
-    await seed(demo);
-    problems.push(...(await selfCheck(ROOT, demo)));
-  } catch (error) {
-    problems.push(`seeding the demo orgs: ${(error as Error).message.split('\n')[0]}`);
+  if (saved) {
+    // The self-check ran when this state was first seeded from these very sources.
+    try {
+      demo.world.restore(saved);
+    } catch (error) {
+      problems.push(`restoring the saved state ${state.file}: ${(error as Error).message}`);
+    }
+  } else {
+    try {
+      await seed(demo);
+      problems.push(...(await selfCheck(ROOT, demo)));
+    } catch (error) {
+      problems.push(`seeding the demo orgs: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
   let notReady: string | null = null;
   if (problems.length > 0) {
@@ -183,8 +327,14 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  await buildDemo();
-  const server = http.createServer(createHandler(demo, notReady));
+  await built;
+  // A state that passed its self-check (or was restored) is saved from now on, and now once, so a
+  // --fresh start replaces the old file at once.
+  if (problems.length === 0) {
+    state.track(demo.world);
+    state.save();
+  }
+  const server = http.createServer(createHandler(demo, notReady, problems.length ? null : state));
   const listening = await new Promise<boolean>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') {
@@ -199,8 +349,15 @@ async function main(): Promise<number> {
     server.listen(PORT, () => resolve(true));
   });
   if (!listening) return 1;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (problems.length === 0 && state.save()) console.log(`demo state saved: ${state.file}`);
+      process.exit(0);
+    });
+  }
+  const sizes = bundleSizes();
   console.log(
-    `S2S Sync demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${PORT}/  (orgs: Sales, Service; ?org=Service to switch)`
+    `S2S Sync demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${PORT}/  (orgs: Sales, Service; ?org=Service to switch; users: ${PERSONAS.map((p) => p.key).join(', ')}; page: app.js ${(sizes.entry / 1024).toFixed(0)} KB; state: ${state.file})`
   );
   return 0;
 }

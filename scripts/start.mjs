@@ -1,5 +1,6 @@
-// npm start: the local demo. Starts a Sales and a Service local org with the package, builds the
-// admin UI once and serves it on http://localhost:$PORT (default 3000). See docs/admin-ui.md.
+// npm start: the local demo. Starts a Sales and a Service local org with the package (from the
+// state saved by the last run, or seeded: `npm start -- --fresh`), builds the admin UI when its
+// sources changed and serves it on http://localhost:$PORT (default 3000). See docs/admin-ui.md.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

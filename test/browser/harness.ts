@@ -5,6 +5,8 @@
 // Screenshots go to a temporary folder, or to docs/screenshots/ (the README's) with
 // S2S_SCREENSHOTS=1 (`npm run screenshots`), so a test run never rewrites tracked files.
 // S2S_DEMO_ANYWAY=1 runs against `npm start -- --anyway` (for work on the UI).
+// Each walkthrough's demo keeps its saved state in a temporary cache folder of its own
+// (XDG_CACHE_HOME), never in the user's, and starts with `--fresh` unless told otherwise.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +26,7 @@ const START_TIMEOUT_MS = 8 * 60_000;
 type Started = { url: string; child: ChildProcess } | { refused: string };
 
 /** Runs npm start's script; resolves once it serves, or with its own words when it refuses. */
-function startDemo(port: number, extraArgs: string[]): Promise<Started> {
+function startDemo(port: number, extraArgs: string[], cacheHome: string): Promise<Started> {
   const args = [
     path.join(ROOT, 'scripts', 'start.mjs'),
     ...(process.env.S2S_DEMO_ANYWAY ? ['--anyway'] : []),
@@ -32,7 +34,7 @@ function startDemo(port: number, extraArgs: string[]): Promise<Started> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port) }
+    env: { ...process.env, PORT: String(port), XDG_CACHE_HOME: cacheHome }
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -70,6 +72,23 @@ export interface Walkthrough {
   page: Page;
   /** The demo's address, e.g. http://localhost:3912/ */
   url: string;
+  /**
+   * Stops the demo (it saves its state on the way out) and starts it again on the same address
+   * with `args` (none: from the saved state; `['--fresh']`: from the seeded orgs). Resolves with
+   * the seconds the new start took to serve.
+   */
+  restart(args?: string[]): Promise<number>;
+  /** The saved state file of this walkthrough's demo. */
+  stateFile: string;
+}
+
+/** Stops a started demo and waits until its process has exited. */
+function stopDemo(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 /**
@@ -87,10 +106,18 @@ export async function walkThroughDemo(
     return;
   }
   const port = 3900 + (process.pid % 90);
-  const started = await startDemo(port, startArgs);
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-demo-cache-'));
+  let started = await startDemo(port, startArgs, cacheHome);
   if ('refused' in started) {
     assert.fail(`npm start did not start the demo:\n${started.refused}`);
   }
+  const restart = async (args: string[] = []): Promise<number> => {
+    if ('child' in started) await stopDemo(started.child);
+    const begun = Date.now();
+    started = await startDemo(port, args, cacheHome);
+    if ('refused' in started) assert.fail(`npm start did not start again:\n${started.refused}`);
+    return (Date.now() - begun) / 1000;
+  };
   fs.mkdirSync(SHOTS, { recursive: true });
   let browser: Browser | undefined;
   try {
@@ -111,10 +138,16 @@ export async function walkThroughDemo(
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await walk({ page, url: started.url });
+    await walk({
+      page,
+      url: started.url,
+      restart,
+      stateFile: path.join(cacheHome, 's2s-sync-demo', 'state.json')
+    });
     assert.deepEqual(pageErrors, [], 'the page should raise no error');
   } finally {
     await browser?.close();
-    started.child.kill('SIGTERM');
+    if ('child' in started) await stopDemo(started.child);
+    fs.rmSync(cacheHome, { recursive: true, force: true });
   }
 }

@@ -1,18 +1,24 @@
 // Apex for the demo page: every @salesforce/apex/Class.method import becomes a call to the demo
-// server, which runs the real controller in the chosen local org. Also a wire adapter with the
+// server, which runs the real controller in the chosen local org as the chosen demo user. Also a wire adapter with the
 // same shape as the platform's (data/error), and refreshApex for the values it emitted.
 
 const ORG_PARAM = 'org';
+const USER_PARAM = 'user';
 
 /** The org this page shows (?org=Sales|Service); the server picks its default when absent. */
 export function currentOrg() {
   return new URLSearchParams(window.location.search).get(ORG_PARAM) || '';
 }
 
+/** The demo user every call runs as (?user=admin|analyst|enduser|auditor; the server's default: admin). */
+export function currentUser() {
+  return new URLSearchParams(window.location.search).get(USER_PARAM) || '';
+}
+
 async function post(url, body) {
   const separator = url.includes('?') ? '&' : '?';
   const response = await fetch(
-    `${url}${separator}${ORG_PARAM}=${encodeURIComponent(currentOrg())}`,
+    `${url}${separator}${ORG_PARAM}=${encodeURIComponent(currentOrg())}&${USER_PARAM}=${encodeURIComponent(currentUser())}`,
     {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
