@@ -65,6 +65,7 @@ function main() {
     if (fs.existsSync(path.join(root, name)))
       fs.copyFileSync(path.join(root, name), path.join(deployDir, name));
   }
+  problems.push(...copyStaticResources());
   problems.push(...checkWithLwcCompiler());
   if (problems.length) {
     for (const p of problems) console.error(`build:lwc: ${p}`);
@@ -74,6 +75,36 @@ function main() {
   console.log(
     `build:lwc: ${compiled} TypeScript files compiled into ${path.relative(root, deployDir)}/`
   );
+}
+
+/**
+ * Static resources whose file comes from a devDependency, not from the repository: the
+ * .resource-meta.xml is in force-app, the file is copied beside it in the deploy directory.
+ * @type {{ meta: string, from: string, file: string }[]}
+ */
+const STATIC_RESOURCE_FILES = [
+  {
+    meta: 'force-app/main/admin-ui/staticresources/S2SChartJs.resource-meta.xml',
+    from: 'node_modules/chart.js/dist/chart.umd.js',
+    file: 'S2SChartJs.js'
+  }
+];
+
+/** Copies each static resource's file into the deploy directory; a missing one is a problem. */
+function copyStaticResources() {
+  /** @type {string[]} */
+  const problems = [];
+  for (const r of STATIC_RESOURCE_FILES) {
+    const from = path.join(root, r.from);
+    if (!fs.existsSync(from)) {
+      problems.push(`${r.meta}: ${r.from} is missing (npm ci installs it)`);
+      continue;
+    }
+    const to = path.join(deployDir, path.dirname(r.meta), r.file);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+  return problems;
 }
 
 /**

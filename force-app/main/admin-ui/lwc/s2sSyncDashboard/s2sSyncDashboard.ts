@@ -25,6 +25,7 @@ import windowLabel from '@salesforce/label/c.S2S_Dashboard_Window';
 import lastHourLabel from '@salesforce/label/c.S2S_Dashboard_Last_Hour';
 import lastDayLabel from '@salesforce/label/c.S2S_Dashboard_Last_Day';
 import lastWeekLabel from '@salesforce/label/c.S2S_Dashboard_Last_Week';
+import last30DaysLabel from '@salesforce/label/c.S2S_Dashboard_Last_30_Days';
 import liveLabel from '@salesforce/label/c.S2S_Dashboard_Live';
 import liveOffLabel from '@salesforce/label/c.S2S_Dashboard_Live_Off';
 import lastEventLabel from '@salesforce/label/c.S2S_Dashboard_Last_Event';
@@ -193,7 +194,8 @@ export default class S2sSyncDashboard extends LightningElement {
   windowOptions = [
     { label: lastHourLabel, value: '1' },
     { label: lastDayLabel, value: '24' },
-    { label: lastWeekLabel, value: '168' }
+    { label: lastWeekLabel, value: '168' },
+    { label: last30DaysLabel, value: '720' }
   ];
 
   metricColumns = [
