@@ -1,16 +1,15 @@
-// Builds the local demo page once: the real admin UI components (TypeScript, compiled by
+// Builds the local demo page: the real admin UI components (TypeScript, compiled by
 // @lwc/rollup-plugin), lightning-base-components and SLDS, bundled into build/demo/.
 // Apex imports become calls to the demo server (/api/apex/...), labels come from the package's
 // custom labels file, and lightning/empApi listens to the server's event stream.
+// The page is split: app.js holds the shell and the engine; each tab's components are a chunk of
+// their own (chunks/), loaded when the tab opens; every chunk is minified (esbuild). A build is
+// skipped when the content hash of every input equals the last build's (build/demo/.inputs).
+//   node demo/build.mjs [--force]
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup } from 'rollup';
-import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { XMLParser } from 'fast-xml-parser';
-import ts from 'typescript';
 import { createRequire } from 'node:module';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +17,7 @@ const ADMIN_UI = path.join(ROOT, 'force-app', 'main', 'admin-ui');
 export const OUT_DIR = path.join(ROOT, 'build', 'demo');
 
 /** Label name -> value, from every custom labels file of the package. */
-function readLabels() {
+function readLabels(XMLParser) {
   const labels = new Map();
   const parser = new XMLParser({ isArray: (name) => name === 'labels' });
   const files = fs
@@ -133,7 +132,7 @@ function singleLwcEngine() {
  * Strips TypeScript from the components before the LWC compiler sees them, with the options of
  * scripts/build-lwc.mjs (ESNext, standard decorators).
  */
-function typescriptComponents() {
+function typescriptComponents(ts) {
   return {
     name: 's2s-demo-typescript',
     resolveId(source, importer) {
@@ -257,7 +256,7 @@ function copyStaticResources() {
     fs.copyFileSync(path.join(ROOT, from), path.join(OUT_DIR, 'assets', 'resources', `${name}.js`));
 }
 
-/** A fingerprint of every input of the build: a rebuild happens only when one changes. */
+/** The content hash of every input of the build: a rebuild happens only when one changes. */
 function inputsStamp() {
   const files = [
     ...sourceFiles(path.join(ADMIN_UI, 'lwc')),
@@ -268,32 +267,84 @@ function inputsStamp() {
     path.join(ROOT, 'demo', 'index.html'),
     path.join(ROOT, 'package-lock.json')
   ];
-  return files
-    .sort()
-    .map((file) => {
-      const stat = fs.statSync(file);
-      return `${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}`;
-    })
-    .join('\n');
+  const hash = createHash('sha256');
+  for (const file of files.sort()) {
+    hash.update(`${path.relative(ROOT, file)}\0`);
+    hash.update(fs.readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }
 
-/** Builds build/demo/ unless it is up to date; returns the bundle size in bytes and the time taken. */
+const STAMP_FILE = path.join(OUT_DIR, '.inputs');
+
+/** Whether build/demo/ was built from the inputs as they are now. */
+export function demoBuildIsCurrent() {
+  return fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, 'utf8') === inputsStamp();
+}
+
+/** Bytes of the page's JavaScript: the entry (app.js) and all files together. */
+export function bundleSizes() {
+  let total = 0;
+  let files = 0;
+  for (const file of fs.readdirSync(OUT_DIR, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.js')) continue;
+    total += fs.statSync(path.join(OUT_DIR, file)).size;
+    files++;
+  }
+  return { entry: fs.statSync(path.join(OUT_DIR, 'app.js')).size, total, files };
+}
+
+/** Minifies every chunk rollup writes (esbuild: whitespace, names and syntax). */
+function minify(esbuild) {
+  return {
+    name: 's2s-demo-minify',
+    async renderChunk(code) {
+      const out = await esbuild.transform(code, {
+        minify: true,
+        format: 'esm',
+        target: 'es2022',
+        legalComments: 'none'
+      });
+      return { code: out.code, map: null };
+    }
+  };
+}
+
+/** Builds build/demo/ unless it is up to date; returns the bundle sizes and the time taken. */
 export async function buildDemo({ log = console.log, force = false } = {}) {
   const started = Date.now();
   const stamp = inputsStamp();
-  const stampFile = path.join(OUT_DIR, '.inputs');
-  if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
+  if (!force && fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, 'utf8') === stamp) {
     log(`the admin UI demo build is up to date (${path.relative(ROOT, OUT_DIR)})`);
-    return { bytes: fs.statSync(path.join(OUT_DIR, 'app.js')).size, seconds: 0 };
+    return { ...bundleSizes(), seconds: 0 };
   }
+  // The build tools load only when a build runs: a start with an up-to-date page skips them.
+  const [
+    { rollup },
+    { default: lwc },
+    { default: replace },
+    { nodeResolve },
+    { XMLParser },
+    ts,
+    esbuild
+  ] = await Promise.all([
+    import('rollup'),
+    import('@lwc/rollup-plugin'),
+    import('@rollup/plugin-replace'),
+    import('@rollup/plugin-node-resolve'),
+    import('fast-xml-parser'),
+    import('typescript').then((m) => m.default ?? m),
+    import('esbuild')
+  ]);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const bundle = await rollup({
     input: path.join(ROOT, 'demo', 'main.js'),
     plugins: [
       singleLwcEngine(),
-      salesforceScopedImports(readLabels()),
-      typescriptComponents(),
+      salesforceScopedImports(readLabels(XMLParser)),
+      typescriptComponents(ts),
       usedIconLibraries(),
       staticResources(),
       replace({
@@ -306,15 +357,20 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
       lwc({
         modules: [
           ...adminUiModules(),
-          // TypeScript stand-in (decorators): named explicitly, as directory lookup finds only .js.
+          // TypeScript (decorators): named explicitly, as directory lookup finds only .js.
           {
             name: 'lightning/recordPicker',
             path: path.join(ROOT, 'demo', 'lwc', 'lightning', 'recordPicker', 'recordPicker.ts')
           },
+          {
+            name: 'demo/recordScreen',
+            path: path.join(ROOT, 'demo', 'lwc', 'demo', 'recordScreen', 'recordScreen.ts')
+          },
           { dir: path.join(ROOT, 'demo', 'lwc') },
           { npm: 'lightning-base-components' }
         ],
-        // lightning-base-components render some parts with lwc:component.
+        // lightning-base-components render some parts with lwc:component; the shell loads each
+        // tab's screens with it.
         enableDynamicComponents: true
       }),
       nodeResolve()
@@ -327,25 +383,26 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
     }
   });
   await bundle.write({
-    file: path.join(OUT_DIR, 'app.js'),
-    format: 'iife',
-    name: 'S2SDemo',
-    inlineDynamicImports: true
+    dir: OUT_DIR,
+    format: 'es',
+    entryFileNames: 'app.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    plugins: [minify(esbuild)]
   });
   await bundle.close();
   copySlds();
   copyStaticResources();
-  fs.writeFileSync(stampFile, stamp);
-  const bytes = fs.statSync(path.join(OUT_DIR, 'app.js')).size;
+  fs.writeFileSync(STAMP_FILE, stamp);
+  const sizes = bundleSizes();
   const seconds = (Date.now() - started) / 1000;
   log(
-    `built the admin UI demo: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s -> ${path.relative(ROOT, OUT_DIR)}`
+    `built the admin UI demo in ${seconds.toFixed(1)} s -> ${path.relative(ROOT, OUT_DIR)}: app.js ${(sizes.entry / 1024).toFixed(0)} KB, ${sizes.files} files ${(sizes.total / 1024 / 1024).toFixed(2)} MB in all`
   );
-  return { bytes, seconds };
+  return { ...sizes, seconds };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildDemo({ force: true }).catch((error) => {
+  buildDemo({ force: process.argv.includes('--force') }).catch((error) => {
     console.error(`demo build failed: ${error.message}`);
     process.exit(1);
   });

@@ -1,16 +1,46 @@
-// The demo shell: an org switcher and the admin UI's screens (setup, dashboard, audit), plus a
-// small Accounts screen that stands in for a record page: edit an Account, see its sync status
-// card and press "Sync now".
+// The demo shell: org and user switchers, the orgs' clock, and the admin UI's screens (setup,
+// dashboard, audit) beside Accounts, Contacts and Leads record screens that stand in for record
+// pages (edit a record, see its sync status card, press "Sync now").
+// Each tab's components load when the tab first opens (a dynamic import, rendered with
+// lwc:component), so the page starts with the shell alone and a tab's Apex calls wait for it.
 import { LightningElement } from 'lwc';
-import { currentOrg, demoCall } from 'demo/apexClient';
+import { currentOrg, currentUser, demoCall } from 'demo/apexClient';
+
+/** Tab value -> the components it shows, each loaded on first opening. */
+const SCREENS = {
+  setup: () =>
+    Promise.all([import('c/s2sConnections'), import('c/s2sMappingEditor')]).then(
+      ([connections, mappingEditor]) => ({
+        connections: connections.default,
+        mappingEditor: mappingEditor.default
+      })
+    ),
+  load: () => import('c/s2sInitialLoad').then((load) => ({ initialLoad: load.default })),
+  dashboard: () =>
+    Promise.all([
+      import('c/s2sSyncDashboard'),
+      import('c/s2sWorkQueue'),
+      import('c/s2sDataQuality')
+    ]).then(([dashboard, workQueue, dataQuality]) => ({
+      dashboard: dashboard.default,
+      workQueue: workQueue.default,
+      dataQuality: dataQuality.default
+    })),
+  audit: () => import('c/s2sAuditExplorer').then((audit) => ({ audit: audit.default })),
+  accounts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
+  contacts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
+  leads: () => import('demo/recordScreen').then((screen) => ({ record: screen.default }))
+};
 
 export default class App extends LightningElement {
   orgs = [];
   orgName = '';
-  accounts = [];
-  selectedId;
-  draft;
-  recordMessage;
+  users = [];
+  userKey = '';
+  clock;
+  clockMessage;
+  advancing = false;
+  screens = {};
   toasts = [];
   loadError;
   notReady;
@@ -25,16 +55,24 @@ export default class App extends LightningElement {
       const info = await demoCall('orgs');
       this.orgs = info.orgs;
       this.orgName = info.current;
+      this.users = info.users;
+      this.userKey = info.user;
+      this.clock = info.clock;
       this.notReady = info.notReady;
-      await this.loadAccounts();
     } catch (error) {
       this.loadError = error.body?.message ?? String(error);
     }
   }
 
-  async loadAccounts() {
-    const result = await demoCall('records/list', { objectName: 'Account' });
-    this.accounts = result.records;
+  async handleTab(event) {
+    const tab = event.target.value;
+    if (this.screens[tab] || !SCREENS[tab]) return;
+    try {
+      const loaded = await SCREENS[tab]();
+      this.screens = { ...this.screens, [tab]: loaded };
+    } catch (error) {
+      this.loadError = `The ${tab} screen did not load: ${error.message ?? error}`;
+    }
   }
 
   get orgButtons() {
@@ -44,41 +82,47 @@ export default class App extends LightningElement {
     }));
   }
 
-  get accountItems() {
-    return this.accounts.map((account) => ({
-      ...account,
-      className: account.Id === this.selectedId ? 'slds-item slds-theme_shade' : 'slds-item'
+  get userButtons() {
+    return this.users.map((user) => ({
+      ...user,
+      variant: user.key === this.userKey ? 'brand' : 'neutral'
     }));
   }
 
-  get hasSelection() {
-    return !!this.selectedId;
+  get userLabel() {
+    return this.users.find((user) => user.key === this.userKey)?.label ?? currentUser();
   }
 
-  handleOrg(event) {
+  get clockText() {
+    if (this.clock === undefined) return '';
+    return new Date(this.clock).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  }
+
+  navigate(param, value) {
     const url = new URL(window.location.href);
-    url.searchParams.set('org', event.target.dataset.org);
+    url.searchParams.set(param, value);
     window.location.href = url.toString();
   }
 
-  handleSelect(event) {
-    this.selectedId = event.currentTarget.dataset.id;
-    const account = this.accounts.find((candidate) => candidate.Id === this.selectedId);
-    this.draft = { Name: account.Name, Industry: account.Industry, Phone: account.Phone };
-    this.recordMessage = undefined;
+  handleOrg(event) {
+    this.navigate('org', event.target.dataset.org);
   }
 
-  handleDraft(event) {
-    this.draft = { ...this.draft, [event.target.dataset.field]: event.detail.value };
+  handleUser(event) {
+    this.navigate('user', event.target.dataset.user);
   }
 
-  async handleSaveRecord() {
+  async handleAdvance(event) {
+    const by = event.target.dataset.by;
+    this.advancing = true;
     try {
-      await demoCall('records/update', { id: this.selectedId, values: this.draft });
-      this.recordMessage = 'Saved.';
-      await this.loadAccounts();
+      const result = await demoCall('clock/advance', { by });
+      this.clock = result.clock;
+      this.clockMessage = `Clock moved on ${by === '1d' ? '1 day' : '1 hour'}: ${result.jobs} async job${result.jobs === 1 ? '' : 's'} ran.`;
     } catch (error) {
-      this.recordMessage = error.body?.message ?? String(error);
+      this.clockMessage = error.body?.message ?? String(error);
+    } finally {
+      this.advancing = false;
     }
   }
 
