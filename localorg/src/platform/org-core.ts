@@ -466,7 +466,9 @@ export abstract class OrgCore {
     const touched = call.records.concat(call.mergeMaster ? [call.mergeMaster] : []);
     if (
       touched.some((r) =>
-        /^(PermissionSetAssignment|PermissionSet|SetupEntityAccess|User)$/i.test(r.type)
+        /^(PermissionSetAssignment|PermissionSet|SetupEntityAccess|ObjectPermissions|FieldPermissions|User)$/i.test(
+          r.type
+        )
       )
     )
       this.access.invalidate();

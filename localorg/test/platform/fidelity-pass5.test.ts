@@ -103,3 +103,110 @@ private class ForNameTest {
   });
   assertAllPass(org, 'ForNameTest', ['objectWins']);
 });
+
+const PERMSET = `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fieldPermissions><editable>true</editable><field>Account.ShippingAddress</field><readable>true</readable></fieldPermissions>
+    <label>Account Shipping</label>
+    <objectPermissions>
+        <allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead>
+        <modifyAllRecords>false</modifyAllRecords><object>Account</object><viewAllRecords>false</viewAllRecords>
+    </objectPermissions>
+</PermissionSet>
+`;
+
+// Apex Developer Guide, "Enforce Security with the stripInaccessible Method": fields the user cannot
+// access are stripped, also from subquery results; Apex Reference, "Security Class",
+// stripInaccessible(accessCheckType, sourceRecords, enforceRootObjectCRUD): "If set to true and the
+// access check fails, the method throws an exception" (default true). Object Reference,
+// "ObjectPermissions"/"FieldPermissions": rows of a permission set grant what they say, also when
+// inserted by Apex. Field-level security on a compound address covers its components. SOQL and SOSL
+// Reference, "Using Relationship Queries": (SELECT ... FROM Account.Contacts). apex-recipes'
+// StripInaccessibleRecipes_Tests and Safely_Tests run these paths with a Minimum Access user.
+test('stripInaccessible: object CRUD, subqueries, stripped fields unqueried; ObjectPermissions rows', async () => {
+  const org = await orgWithClasses(
+    {
+      StripTest: `@IsTest
+private class StripTest {
+  static User minAccess() {
+    User u = new User(
+      Username = 'min@strip.example', LastName = 'Min', Email = 'min@strip.example', Alias = 'min',
+      TimeZoneSidKey = 'GMT', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US',
+      ProfileId = [SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'].Id
+    );
+    insert u;
+    return u;
+  }
+  static void assign(User u, String name) {
+    insert new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = :name].Id);
+  }
+  @IsTest
+  static void noObjectAccessThrows() {
+    insert new Account(Name = 'a');
+    User u = minAccess();
+    System.runAs(u) {
+      try {
+        Security.stripInaccessible(AccessType.READABLE, [SELECT Name FROM Account]);
+        Assert.fail('expected NoAccessException');
+      } catch (NoAccessException e) {
+        Assert.isTrue(e.getMessage().containsIgnoreCase('no access to entity'), e.getMessage());
+      }
+      SObjectAccessDecision d = Security.stripInaccessible(AccessType.READABLE, [SELECT Name FROM Account], false);
+      Assert.areEqual(1, d.getRecords().size());
+    }
+  }
+  @IsTest
+  static void permissionSetFieldsAndSubqueries() {
+    Account a = new Account(Name = 'a', Phone = '1');
+    insert a;
+    insert new Contact(LastName = 'c', AccountId = a.Id);
+    User u = minAccess();
+    assign(u, 'Account_Shipping');
+    System.runAs(u) {
+      SObjectAccessDecision d = Security.stripInaccessible(
+        AccessType.READABLE,
+        [SELECT Name, Phone, ShippingStreet, (SELECT LastName FROM Account.Contacts) FROM Account]
+      );
+      Account r = (Account) d.getRecords()[0];
+      Assert.areEqual('a', r.Name, 'Name is always readable');
+      Assert.isTrue(r.isSet('ShippingStreet'), 'ShippingAddress grants its components');
+      Assert.isFalse(r.isSet('Phone'), 'no field-level security for Phone');
+      try {
+        String phone = r.Phone;
+        Assert.fail('a stripped field reads as not queried, got ' + phone);
+      } catch (SObjectException e) {
+        Assert.isTrue(e.getMessage().contains('without querying the requested field'), e.getMessage());
+      }
+      Assert.isTrue(d.getRemovedFields().get('Account').contains('Contacts'), String.valueOf(d.getRemovedFields()));
+      Assert.isTrue(d.getModifiedIndexes().contains(0));
+    }
+  }
+  @IsTest
+  static void objectPermissionsRowsGrant() {
+    User u = minAccess();
+    PermissionSet ps = new PermissionSet(Name = 'Runtime_Set', Label = 'Runtime Set');
+    insert ps;
+    insert new ObjectPermissions(ParentId = ps.Id, SobjectType = 'Contact', PermissionsRead = true, PermissionsCreate = true);
+    insert new FieldPermissions(ParentId = ps.Id, SobjectType = 'Contact', Field = 'Contact.Title', PermissionsRead = true, PermissionsEdit = true);
+    System.runAs(u) {
+      Assert.isFalse(Schema.SObjectType.Contact.isCreateable());
+    }
+    insert new PermissionSetAssignment(AssigneeId = u.Id, PermissionSetId = ps.Id);
+    System.runAs(u) {
+      Assert.isTrue(Schema.SObjectType.Contact.isCreateable());
+      Assert.isFalse(Schema.SObjectType.Contact.isUpdateable());
+      Assert.isTrue(Schema.SObjectType.Contact.fields.Title.isCreateable());
+      Assert.isFalse(Schema.SObjectType.Contact.fields.Email.isAccessible(), 'Minimum Access grants no field');
+    }
+  }
+}`
+    },
+    {},
+    { 'permissionsets/Account_Shipping.permissionset-meta.xml': PERMSET }
+  );
+  assertAllPass(org, 'StripTest', [
+    'noObjectAccessThrows',
+    'permissionSetFieldsAndSubqueries',
+    'objectPermissionsRowsGrant'
+  ]);
+});

@@ -13,29 +13,72 @@ import {
   typeRef,
   type ApexValue
 } from '../../runtime/values.ts';
+import type { NativeCallContext } from '../../runtime/platform.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import { T_LIST, m, state, type PlatformClassDef } from './common.ts';
 
-/** Security.stripInaccessible: removes fields the running user cannot read/create/update. */
-function stripInaccessible(org: OrgServices, accessType: ApexValue, recs: ApexValue): ApexValue {
+/**
+ * Security.stripInaccessible (Apex Developer Guide, "Enforce Security with the stripInaccessible
+ * Method"; Apex Reference, "Security Class"): a copy of the records without the fields the running
+ * user cannot read/create/update, also in parent records and subquery rows; a relationship to an
+ * object the user cannot access goes as a whole. A stripped field was not queried any more (reading
+ * it throws as for a field never selected). With enforceRootObjectCRUD (default true) a root record
+ * of an object the user has no such access to throws NoAccessException.
+ */
+function stripInaccessible(
+  ctx: NativeCallContext,
+  org: OrgServices,
+  accessType: ApexValue,
+  recs: ApexValue,
+  enforceRootObjectCRUD: boolean
+): ApexValue {
   const at = accessType instanceof ApexEnumValue ? accessType.name : String(accessType);
   const list = recs instanceof ApexList ? recs : new ApexList(typeRef('SObject'));
   const userId = org.currentUserId();
   const removed = new ApexMap(T_STRING, typeRef('Set', [T_STRING]));
   const modified = new ApexSet(T_INTEGER);
-  const out = new ApexList(list.elemType, []);
-  list.items.forEach((item, i) => {
-    if (!(item instanceof ApexSObject)) {
-      out.items.push(item);
-      return;
+  const objectOk = (name: string): boolean => {
+    const p = org.access.objectPermission(userId, name);
+    return at === 'READABLE'
+      ? p.read
+      : at === 'CREATABLE'
+        ? p.create
+        : at === 'UPDATABLE'
+          ? p.edit
+          : p.create && p.edit;
+  };
+  const note = (object: string, field: string): void => {
+    let set = removed.get(object) as ApexSet | null;
+    if (!set) {
+      set = new ApexSet(T_STRING);
+      removed.put(object, set);
     }
+    set.add(field);
+  };
+  /** A stripped copy of one record; true in `changed` when something was taken out. */
+  const strip = (item: ApexSObject, changed: { any: boolean }): ApexSObject => {
     const o = org.schema.require(item.type);
     const copy = new ApexSObject(o.name);
     copy.queried = item.queried ? new Set(item.queried) : null;
+    const gone: string[] = [];
     for (const [name, v] of item.populated()) {
       const f = o.field(name);
       let ok = true;
-      if (f && f.name !== 'Id') {
+      let value = v;
+      if (v instanceof ApexSObject) {
+        // A parent record: kept if its object is readable, itself stripped.
+        ok = org.access.objectPermission(userId, v.type).read;
+        if (ok) value = strip(v, changed);
+      } else if (v instanceof ApexList && !f && v.items.some((x) => x instanceof ApexSObject)) {
+        // Subquery rows: kept if the child object is readable, each row stripped.
+        const childType = (v.items.find((x) => x instanceof ApexSObject) as ApexSObject).type;
+        ok = org.access.objectPermission(userId, childType).read;
+        if (ok)
+          value = new ApexList(
+            v.elemType,
+            v.items.map((x) => (x instanceof ApexSObject ? strip(x, changed) : x))
+          );
+      } else if (f && f.name !== 'Id') {
         const read = org.access.canReadField(userId, o.name, f.name);
         const edit = org.access.canEditField(userId, o.name, f.name);
         ok =
@@ -47,18 +90,27 @@ function stripInaccessible(org: OrgServices, accessType: ApexValue, recs: ApexVa
                 ? edit && f.updateable
                 : edit;
       }
-      if (ok) copy.set(name, v);
+      if (ok) copy.set(name, value);
       else {
-        modified.add(i);
-        let set = removed.get(o.name) as ApexSet | null;
-        if (!set) {
-          set = new ApexSet(T_STRING);
-          removed.put(o.name, set);
-        }
-        set.add(f?.name ?? name);
+        changed.any = true;
+        gone.push(name);
+        note(o.name, f?.name ?? name);
       }
     }
-    out.items.push(copy);
+    for (const g of gone) copy.queried?.delete(g.toLowerCase());
+    return copy;
+  };
+  const out = new ApexList(list.elemType, []);
+  list.items.forEach((item, i) => {
+    if (!(item instanceof ApexSObject)) {
+      out.items.push(item);
+      return;
+    }
+    if (enforceRootObjectCRUD && !objectOk(item.type))
+      ctx.throwApex('System.NoAccessException', 'No access to entity');
+    const changed = { any: false };
+    out.items.push(strip(item, changed));
+    if (changed.any) modified.add(i);
   });
   return new NativeObject('System.SObjectAccessDecision', { records: out, removed, modified });
 }
@@ -99,14 +151,15 @@ export function securityClasses(env: NativesEnv): PlatformClassDef[] {
           'stripInaccessible',
           [typeRef('System.AccessType'), T_LIST(typeRef('SObject'))],
           typeRef('System.SObjectAccessDecision'),
-          (_c, _s, [at, recs]) => stripInaccessible(env.org, at, recs),
+          (c, _s, [at, recs]) => stripInaccessible(c, env.org, at, recs, true),
           true
         ),
         m(
           'stripInaccessible',
           [typeRef('System.AccessType'), T_LIST(typeRef('SObject')), T_BOOLEAN],
           typeRef('System.SObjectAccessDecision'),
-          (_c, _s, [at, recs]) => stripInaccessible(env.org, at, recs),
+          (c, _s, [at, recs, enforce]) =>
+            stripInaccessible(c, env.org, at, recs, enforce !== false),
           true
         )
       ]

@@ -68,6 +68,25 @@ export const BUILTIN_PROFILES = [
   'Analytics Cloud Integration User'
 ];
 
+const ADDRESS_PARTS = [
+  'Street',
+  'City',
+  'StateCode',
+  'State',
+  'PostalCode',
+  'CountryCode',
+  'Country',
+  'Latitude',
+  'Longitude',
+  'GeocodeAccuracy'
+];
+
+/** The compound address a component field belongs to (ShippingStreet → ShippingAddress), or ''. */
+function compoundAddressOf(field: string): string {
+  const part = ADDRESS_PARTS.find((x) => field.endsWith(x) && field.length > x.length);
+  return part ? `${field.slice(0, -part.length)}Address` : '';
+}
+
 export class Access {
   private cache = new Map<string, EffectivePermissions>();
 
@@ -144,6 +163,46 @@ export class Access {
       for (const c of s.externalCredentialPrincipals) p.principals.add(c);
       for (const c of s.classes) p.classes.add(c);
     }
+    // Object and field permissions of the assigned sets (and the profile's set) written as
+    // ObjectPermissions / FieldPermissions rows by DML (Object Reference, "ObjectPermissions":
+    // "Represents the enabled object permissions for the parent PermissionSet"; "FieldPermissions").
+    const profileSet = this.profileSetId(profileRow?.id);
+    for (const psId of profileSet ? [...assigned, profileSet] : assigned) {
+      for (const r of this.store.lookup(
+        'ObjectPermissions',
+        'parentid',
+        textKeyer,
+        psId.toLowerCase()
+      )) {
+        if (r.deleted || String(r.values.get('parentid')) !== psId) continue;
+        const o = String(r.values.get('sobjecttype') ?? '').toLowerCase();
+        const on = (f: string): boolean => r.values.get(f) === true;
+        const cur = p.objects.get(o) ?? NONE;
+        p.objects.set(o, {
+          read: cur.read || on('permissionsread'),
+          create: cur.create || on('permissionscreate'),
+          edit: cur.edit || on('permissionsedit'),
+          delete: cur.delete || on('permissionsdelete'),
+          viewAll: cur.viewAll || on('permissionsviewallrecords'),
+          modifyAll: cur.modifyAll || on('permissionsmodifyallrecords')
+        });
+      }
+      for (const r of this.store.lookup(
+        'FieldPermissions',
+        'parentid',
+        textKeyer,
+        psId.toLowerCase()
+      )) {
+        if (r.deleted || String(r.values.get('parentid')) !== psId) continue;
+        const f = String(r.values.get('field') ?? '').toLowerCase();
+        const cur = p.fields.get(f) ?? { read: false, edit: false };
+        const edit = r.values.get('permissionsedit') === true;
+        p.fields.set(f, {
+          read: cur.read || edit || r.values.get('permissionsread') === true,
+          edit: cur.edit || edit
+        });
+      }
+    }
     // Custom permissions and Apex classes enabled by SetupEntityAccess rows of the assigned sets, also
     // rows written by DML (Object Reference, "SetupEntityAccess": "associate the appropriate
     // SetupEntityAccess record with a PermissionSet that's assigned to a user").
@@ -164,6 +223,19 @@ export class Access {
       }
     this.cache.set(userId, p);
     return p;
+  }
+
+  /** The permission set owned by a profile (PermissionSet.ProfileId), whose rows carry its grants. */
+  private profileSetId(profileId: string | undefined): string | null {
+    if (!profileId) return null;
+    for (const r of this.store.lookup(
+      'PermissionSet',
+      'profileid',
+      textKeyer,
+      profileId.toLowerCase()
+    ))
+      if (!r.deleted && String(r.values.get('profileid')) === profileId) return r.id;
+    return null;
   }
 
   objectPermission(userId: string, object: string): ObjectPermission {
@@ -202,10 +274,16 @@ export class Access {
     // Required fields and system fields are always visible; field-level security applies to the rest.
     if (!f.nillable || !writable || f.name === 'Name' || f.name === 'OwnerId')
       return { read: true, edit: writable && (op.edit || op.create) };
-    const explicit = p.fields.get(`${o.name}.${f.name}`.toLowerCase());
+    // Field-level security set on a compound address field covers its components (ShippingAddress
+    // grants ShippingStreet...: Object Reference, "Compound Fields").
+    const explicit =
+      p.fields.get(`${o.name}.${f.name}`.toLowerCase()) ??
+      p.fields.get(`${o.name}.${compoundAddressOf(f.name)}`.toLowerCase());
     if (explicit) return { read: explicit.read, edit: explicit.edit && writable };
     // Standard fields of standard objects default to visible for Standard User (no FLS configured).
-    if (!f.name.endsWith('__c') && !o.def.custom)
+    // The Minimum Access profile is the least-privilege base a permission set adds to: it grants no
+    // field of its own (apex-recipes' tests, passing on orgs, expect Contact.Title stripped for it).
+    if (!f.name.endsWith('__c') && !o.def.custom && p.profile !== 'Minimum Access - Salesforce')
       return { read: true, edit: writable && (op.edit || op.create) };
     return { read: false, edit: false };
   }

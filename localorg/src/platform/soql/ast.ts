@@ -53,6 +53,8 @@ export interface OrderItem {
 export interface Query {
   select: SelectItem[];
   from: string;
+  /** a subquery's `FROM Account.Contacts`: the outer object (or its alias) naming the relationship */
+  fromQualifier?: string;
   alias?: string;
   scope?: string;
   where?: Condition;

@@ -399,6 +399,12 @@ export class SoqlEvaluator {
         }
         case 'subquery': {
           const sub = item.query;
+          if (
+            sub.fromQualifier &&
+            sub.fromQualifier.toLowerCase() !== object.name.toLowerCase() &&
+            sub.fromQualifier.toLowerCase() !== (q.alias ?? '').toLowerCase()
+          )
+            throw new QueryException(BAD_RELATIONSHIP(`${sub.fromQualifier}.${sub.from}`));
           const rel = object.childRelationship(sub.from);
           if (!rel) throw new QueryException(BAD_RELATIONSHIP(sub.from));
           const child = this.object(rel.childSObject);

@@ -259,7 +259,15 @@ class Parser {
     this.word('SELECT');
     const select = this.selectList();
     this.word('FROM');
-    const from = this.ident();
+    let from = this.ident();
+    // SOQL and SOSL Reference, "Using Relationship Queries": a subquery may name its relationship
+    // through the outer object, as in (SELECT Contact.LastName FROM Account.Contacts).
+    let fromQualifier: string | undefined;
+    if (sub && this.isOp('.')) {
+      this.next();
+      fromQualifier = from;
+      from = this.ident();
+    }
     let alias: string | undefined;
     if (this.peek().t === 'id' && !CLAUSE_WORDS.has(this.peek().v.toUpperCase()))
       alias = this.ident();
@@ -268,6 +276,7 @@ class Parser {
     const q: Query = {
       select,
       from,
+      ...(fromQualifier ? { fromQualifier } : {}),
       alias,
       allRows: false,
       forUpdate: false,
