@@ -1,5 +1,8 @@
-// Audit explorer: filter the audit trail, page through it and export it as CSV. Values are shown
-// and exported exactly as stored, so values masked by the engine stay masked. The controller's
+// Audit explorer: filter the audit trail (a From after To is refused on the field), page through
+// it as a readable table (record names, who made the change, old → new values, dates in the user's
+// locale), open one change's detail followed by its correlation Id across both orgs, verify the
+// tamper-evident chain, and export CSV. Values are shown and exported as stored, so values masked by
+// the engine stay masked (said "hidden"). The controller's
 // rows name their fields by API name (`ns__Stage__c`, `ns__Acting_User__r` once installed under the
 // namespace): the names come from @salesforce/schema imports, and the table shows rows with neutral
 // keys (rowFromRecord), so no field name is written here.
@@ -17,12 +20,20 @@ import CHANGED_FIELDS from '@salesforce/schema/S2S_Audit_Log__c.Changed_Fields__
 import OLD_VALUES from '@salesforce/schema/S2S_Audit_Log__c.Old_Values__c';
 import NEW_VALUES from '@salesforce/schema/S2S_Audit_Log__c.New_Values__c';
 import ERROR from '@salesforce/schema/S2S_Audit_Log__c.Error__c';
+import ORIGIN_USER from '@salesforce/schema/S2S_Audit_Log__c.Origin_User__c';
+import CORRELATION_ID from '@salesforce/schema/S2S_Audit_Log__c.Correlation_Id__c';
+import CONNECTION from '@salesforce/schema/S2S_Audit_Log__c.Connection__c';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getConnectionOptions from '@salesforce/apex/S2SAuditController.getConnectionOptions';
 import getAuditPage from '@salesforce/apex/S2SAuditController.getAuditPage';
 import exportAuditCsv from '@salesforce/apex/S2SAuditController.exportAuditCsv';
+import verifyChain from '@salesforce/apex/S2SAuditController.verifyChain';
+import getLatestVerification from '@salesforce/apex/S2SAuditController.getLatestVerification';
+import getCorrelated from '@salesforce/apex/S2SAuditController.getCorrelated';
 import { errorText, formatLabel, downloadText } from 'c/s2sUtils';
+import { changesOf, changesText, formatValue } from './auditFormat';
+import type { FieldChange } from './auditFormat';
 
 import titleLabel from '@salesforce/label/c.S2S_Audit_Title';
 import loadingLabel from '@salesforce/label/c.S2S_Loading';
@@ -48,12 +59,30 @@ import pageLabel from '@salesforce/label/c.S2S_Audit_Page';
 import timeLabel from '@salesforce/label/c.S2S_Dashboard_Time';
 import stageLabel from '@salesforce/label/c.S2S_Audit_Stage';
 import operationLabel from '@salesforce/label/c.S2S_Audit_Operation';
-import changedLabel from '@salesforce/label/c.S2S_Audit_Changed_Fields';
-import oldValuesLabel from '@salesforce/label/c.S2S_Audit_Old_Values';
-import newValuesLabel from '@salesforce/label/c.S2S_Audit_New_Values';
 import errorLabel from '@salesforce/label/c.S2S_Dashboard_Error';
 import remoteLabel from '@salesforce/label/c.S2S_Status_Remote_Id';
 import errorTitle from '@salesforce/label/c.S2S_Toast_Error';
+import rangeErrorLabel from '@salesforce/label/c.S2S_Audit_Error_Range';
+import verifyLabel from '@salesforce/label/c.S2S_Audit_Verify';
+import verifyingLabel from '@salesforce/label/c.S2S_Audit_Verifying';
+import chainIntactLabel from '@salesforce/label/c.S2S_Audit_Chain_Intact';
+import chainBrokenLabel from '@salesforce/label/c.S2S_Audit_Chain_Broken';
+import chainNeverLabel from '@salesforce/label/c.S2S_Audit_Chain_Never';
+import chainWaitingLabel from '@salesforce/label/c.S2S_Audit_Chain_Waiting';
+import detailsLabel from '@salesforce/label/c.S2S_Audit_Details';
+import detailTitleLabel from '@salesforce/label/c.S2S_Audit_Detail_Title';
+import closeLabel from '@salesforce/label/c.S2S_Audit_Detail_Close';
+import thisOrgLabel from '@salesforce/label/c.S2S_Audit_This_Org';
+import peerOrgLabel from '@salesforce/label/c.S2S_Audit_Peer_Org';
+import peerErrorLabel from '@salesforce/label/c.S2S_Audit_Peer_Error';
+import changesLabel from '@salesforce/label/c.S2S_Audit_Changes';
+import recordPickerLabel from '@salesforce/label/c.S2S_Audit_Record_Picker';
+import originUserLabel from '@salesforce/label/c.S2S_Audit_Origin_User';
+import correlationLabel from '@salesforce/label/c.S2S_Audit_Correlation';
+import loadingDetailLabel from '@salesforce/label/c.S2S_Audit_Loading_Detail';
+import noPeerEntriesLabel from '@salesforce/label/c.S2S_Audit_No_Peer_Entries';
+import maskedLabel from '@salesforce/label/c.S2S_Audit_Masked';
+import blankLabel from '@salesforce/label/c.S2S_Audit_Blank';
 
 interface Access {
   canViewAudit: boolean;
@@ -91,6 +120,9 @@ export interface AuditRow {
   oldValues?: unknown;
   newValues?: unknown;
   error?: unknown;
+  originUser?: unknown;
+  correlationId?: unknown;
+  connectionId?: unknown;
   outcomeClass: string;
 }
 
@@ -112,7 +144,10 @@ export const AUDIT_FIELDS: Record<Column, string> = {
   changedFields: fieldName(CHANGED_FIELDS),
   oldValues: fieldName(OLD_VALUES),
   newValues: fieldName(NEW_VALUES),
-  error: fieldName(ERROR)
+  error: fieldName(ERROR),
+  originUser: fieldName(ORIGIN_USER),
+  correlationId: fieldName(CORRELATION_ID),
+  connectionId: fieldName(CONNECTION)
 };
 
 /** The value at a field path of a record (`Acting_User__r.Name` walks the lookup). */
@@ -140,6 +175,74 @@ interface AuditPage {
   total: number;
   pageNumber: number;
   pageSize: number;
+  /** name by record Id, of the records the auditor can read */
+  recordNames?: Record<string, string>;
+}
+
+/** The latest verification of the chain (S2SAuditController.ChainVerification). */
+interface ChainVerification {
+  verifiedAt?: string;
+  intact: boolean;
+  problem?: string | null;
+  brokenId?: string | null;
+  checked?: number | null;
+}
+
+/** One change across both orgs (S2SAuditController.CorrelatedEntries). */
+interface CorrelatedEntries {
+  local: AuditRecord[];
+  peer: Record<string, unknown>[];
+  peerLabel?: string | null;
+  peerError?: string | null;
+}
+
+/** An entry of the detail view, from either org. */
+export interface DetailEntry {
+  key: string;
+  time: string;
+  stage: string;
+  outcome: string;
+  userName: string;
+  originUser: string | null;
+  record: string;
+  changes: (FieldChange & { key: string; hasBefore: boolean })[];
+  error: string | null;
+  className: string;
+}
+
+const WORDS = { masked: maskedLabel, blank: blankLabel };
+/** Polls of the verification's result after Verify, and the pause between them. */
+const VERIFY_POLLS = 10;
+const VERIFY_POLL_MS = 2000;
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** An entry of either org as the detail view shows it (keys of the peer's answer, or a row). */
+export function detailEntry(
+  key: string,
+  entry: Record<string, unknown>,
+  recordNames: Record<string, string> = {}
+): DetailEntry {
+  const record = text(entry.localRecordId);
+  const changes = changesOf(entry.oldValues, entry.newValues, WORDS).map((change) => ({
+    ...change,
+    key: `${key}-${change.field}`,
+    hasBefore: change.before !== null
+  }));
+  return {
+    key,
+    time: entry.eventTime ? formatValue(text(entry.eventTime), WORDS) : '',
+    stage: text(entry.stage),
+    outcome: text(entry.outcome),
+    userName: text(entry.actingUser ?? entry.userName),
+    originUser: entry.originUser ? text(entry.originUser) : null,
+    record: recordNames[record] ?? record,
+    changes,
+    error: entry.error ? text(entry.error) : null,
+    className: entry.outcome === 'Failure' ? 'slds-item slds-text-color_error' : 'slds-item'
+  };
 }
 
 const EMPTY_FILTER: AuditFilter = {
@@ -167,6 +270,7 @@ export default class S2sAuditExplorer extends LightningElement {
     connectionLabel,
     objectLabel,
     recordLabel,
+    recordPickerLabel,
     outcomeLabel,
     userLabel,
     applyLabel,
@@ -174,7 +278,20 @@ export default class S2sAuditExplorer extends LightningElement {
     exportLabel,
     exportingLabel,
     previousLabel,
-    nextLabel
+    nextLabel,
+    verifyLabel,
+    verifyingLabel,
+    closeLabel,
+    thisOrgLabel,
+    changesLabel,
+    originUserLabel,
+    correlationLabel,
+    loadingDetailLabel,
+    noPeerEntriesLabel,
+    stageLabel,
+    operationLabel,
+    remoteLabel,
+    errorLabel
   };
 
   outcomeOptions = [
@@ -188,6 +305,7 @@ export default class S2sAuditExplorer extends LightningElement {
       label: timeLabel,
       fieldName: 'eventTime',
       type: 'date',
+      initialWidth: 170,
       typeAttributes: {
         year: 'numeric',
         month: 'short',
@@ -197,12 +315,9 @@ export default class S2sAuditExplorer extends LightningElement {
         second: '2-digit'
       }
     },
-    { label: userLabel, fieldName: 'userName', type: 'text' },
-    { label: connectionLabel, fieldName: 'connectionName', type: 'text' },
+    { label: userLabel, fieldName: 'userText', type: 'text', wrapText: true },
+    { label: recordLabel, fieldName: 'recordName', type: 'text', wrapText: true },
     { label: objectLabel, fieldName: 'objectName', type: 'text' },
-    { label: recordLabel, fieldName: 'localRecordId', type: 'text' },
-    { label: remoteLabel, fieldName: 'remoteRecordId', type: 'text' },
-    { label: operationLabel, fieldName: 'operation', type: 'text' },
     { label: stageLabel, fieldName: 'stage', type: 'text' },
     {
       label: outcomeLabel,
@@ -210,10 +325,18 @@ export default class S2sAuditExplorer extends LightningElement {
       type: 'text',
       cellAttributes: { class: { fieldName: 'outcomeClass' } }
     },
-    { label: changedLabel, fieldName: 'changedFields', type: 'text', wrapText: true },
-    { label: oldValuesLabel, fieldName: 'oldValues', type: 'text', wrapText: true },
-    { label: newValuesLabel, fieldName: 'newValues', type: 'text', wrapText: true },
-    { label: errorLabel, fieldName: 'error', type: 'text', wrapText: true }
+    { label: changesLabel, fieldName: 'changesText', type: 'text', wrapText: true },
+    { label: errorLabel, fieldName: 'error', type: 'text', wrapText: true },
+    {
+      type: 'button',
+      initialWidth: 110,
+      typeAttributes: {
+        label: detailsLabel,
+        name: 'details',
+        variant: 'base',
+        title: detailsLabel
+      }
+    }
   ];
 
   access?: Access;
@@ -227,6 +350,18 @@ export default class S2sAuditExplorer extends LightningElement {
   auditPage?: AuditPage;
   pageError?: unknown;
   exporting = false;
+  verifying = false;
+  verification?: ChainVerification | null;
+  verificationError?: string;
+  /** The entry whose change is shown across both orgs. */
+  detailRow?: AuditRow;
+  detail?: CorrelatedEntries;
+  detailError?: string;
+  detailLoading = false;
+
+  override connectedCallback(): void {
+    this.loadVerification();
+  }
 
   @wire(getAccess)
   wiredAccess({ data, error }: WireResult<Access>): void {
@@ -274,8 +409,23 @@ export default class S2sAuditExplorer extends LightningElement {
   get hasRows(): boolean {
     return this.ready && (this.auditPage?.rows.length ?? 0) > 0;
   }
-  get rows(): AuditRow[] {
-    return (this.auditPage?.rows ?? []).map(rowFromRecord);
+  /** The record filter is a picker of the chosen object's records; a text field without one. */
+  get recordPickerObject(): string | null {
+    return this.draft.objectName ? this.draft.objectName : null;
+  }
+  get rows(): (AuditRow & { userText: string; recordName: string; changesText: string })[] {
+    const names = this.auditPage?.recordNames ?? {};
+    return (this.auditPage?.rows ?? []).map((record) => {
+      const row = rowFromRecord(record);
+      // who made the change in the sending org, beside the integration user that applied it
+      const origin = row.originUser ? ` (${originUserLabel}: ${text(row.originUser)})` : '';
+      return {
+        ...row,
+        userText: text(row.userName) + origin,
+        recordName: names[text(row.localRecordId)] ?? text(row.localRecordId),
+        changesText: changesText(changesOf(row.oldValues, row.newValues, WORDS))
+      };
+    });
   }
   get pageCount(): number {
     return Math.max(1, Math.ceil((this.auditPage?.total ?? 0) / this.pageSize));
@@ -289,14 +439,68 @@ export default class S2sAuditExplorer extends LightningElement {
   get isLastPage(): boolean {
     return this.pageNumber >= this.pageCount;
   }
+  get verificationText(): string {
+    if (this.verificationError) return this.verificationError;
+    if (this.verifying) return verifyingLabel;
+    const v = this.verification;
+    if (!v) return chainNeverLabel;
+    const when = formatValue(v.verifiedAt ?? '', WORDS);
+    return v.intact
+      ? formatLabel(chainIntactLabel, v.checked ?? 0, when)
+      : formatLabel(chainBrokenLabel, v.problem ?? '', when);
+  }
+  get verificationClass(): string {
+    const broken = !!this.verificationError || this.verification?.intact === false;
+    return broken ? 'slds-text-color_error' : 'slds-text-color_weak';
+  }
+  get detailTitle(): string {
+    return formatLabel(detailTitleLabel, text(this.detailRow?.correlationId));
+  }
+  get localEntries(): DetailEntry[] {
+    const names = this.auditPage?.recordNames ?? {};
+    return (this.detail?.local ?? []).map((record) => {
+      const row = rowFromRecord(record);
+      return detailEntry(`l-${row.id}`, row as unknown as Record<string, unknown>, names);
+    });
+  }
+  get peerEntries(): DetailEntry[] {
+    return (this.detail?.peer ?? []).map((entry, index) => detailEntry(`p-${index}`, entry));
+  }
+  get peerTitle(): string {
+    return formatLabel(peerOrgLabel, this.detail?.peerLabel ?? '');
+  }
+  get peerErrorText(): string | null {
+    return this.detail?.peerError ? formatLabel(peerErrorLabel, this.detail.peerError) : null;
+  }
+  get noPeerEntries(): boolean {
+    return !!this.detail && !this.detail.peerError && this.detail.peer.length === 0;
+  }
 
   handleFilterChange(event: CustomEvent<{ value?: string; recordId?: string | null }>): void {
-    const filter = (event.target as HTMLElement).dataset.filter as keyof AuditFilter;
-    const value = filter === 'userId' ? event.detail.recordId : event.detail.value;
+    const target = event.target as HTMLElement & { setCustomValidity?: (m: string) => void };
+    const filter = target.dataset.filter as keyof AuditFilter;
+    const value =
+      filter === 'userId' || target.dataset.picker === 'true'
+        ? event.detail.recordId
+        : event.detail.value;
     this.draft = { ...this.draft, [filter]: value ? value : null };
+    if (filter === 'fromTime' || filter === 'toTime') {
+      this.rangeInput()?.setCustomValidity('');
+    }
   }
 
   handleApply(): void {
+    const to = this.rangeInput();
+    const { fromTime, toTime } = this.draft;
+    if (fromTime && toTime && new Date(fromTime).getTime() > new Date(toTime).getTime()) {
+      // the error on the field, and the focus there: nothing is queried
+      to?.setCustomValidity(rangeErrorLabel);
+      to?.reportValidity();
+      to?.focus();
+      return;
+    }
+    to?.setCustomValidity('');
+    to?.reportValidity();
     this.appliedFilter = { ...this.draft };
     this.pageNumber = 1;
   }
@@ -314,6 +518,72 @@ export default class S2sAuditExplorer extends LightningElement {
     if (!this.isLastPage) this.pageNumber += 1;
   }
 
+  async handleRowAction(
+    event: CustomEvent<{ action: { name: string }; row: AuditRow }>
+  ): Promise<void> {
+    if (event.detail.action.name !== 'details') return;
+    this.detailRow = event.detail.row;
+    this.detail = undefined;
+    this.detailError = undefined;
+    const correlationId = text(this.detailRow.correlationId);
+    if (!correlationId) {
+      this.detail = { local: [this.findRecord(this.detailRow.id)], peer: [], peerError: null };
+      this.focusDetail();
+      return;
+    }
+    this.detailLoading = true;
+    this.focusDetail();
+    try {
+      this.detail = (await getCorrelated({
+        correlationId,
+        connectionId: this.detailRow.connectionId ?? null
+      })) as CorrelatedEntries;
+    } catch (error) {
+      this.detailError = errorText(error);
+    } finally {
+      this.detailLoading = false;
+    }
+  }
+
+  handleCloseDetail(): void {
+    this.detailRow = undefined;
+    this.detail = undefined;
+    this.detailError = undefined;
+    // back to the table the auditor came from
+    Promise.resolve().then(() => {
+      this.template?.querySelector<HTMLElement>('[data-id="table"]')?.focus();
+    });
+  }
+
+  async handleVerify(): Promise<void> {
+    const started = Date.now();
+    this.verifying = true;
+    this.verificationError = undefined;
+    try {
+      await verifyChain();
+      // the verification is a batch: its result is the newest Verified entry once it ends
+      for (let poll = 0; poll < VERIFY_POLLS; poll++) {
+        // eslint-disable-next-line no-await-in-loop -- one poll after the other, not at once
+        const latest = (await getLatestVerification()) as ChainVerification | null;
+        if (latest?.verifiedAt && new Date(latest.verifiedAt).getTime() >= started - 60000) {
+          this.verification = latest;
+          return;
+        }
+        // eslint-disable-next-line no-await-in-loop -- waits between polls of the batch's result
+        await new Promise((resolve) => {
+          // eslint-disable-next-line @lwc/lwc/no-async-operation -- polls the batch's result
+          setTimeout(resolve, VERIFY_POLL_MS);
+        });
+      }
+      this.verificationError = chainWaitingLabel;
+    } catch (error) {
+      this.verificationError = errorText(error);
+    } finally {
+      this.verifying = false;
+      this.template?.querySelector<HTMLElement>('[data-id="verify"]')?.focus();
+    }
+  }
+
   async handleExport(): Promise<void> {
     this.exporting = true;
     try {
@@ -326,5 +596,28 @@ export default class S2sAuditExplorer extends LightningElement {
     } finally {
       this.exporting = false;
     }
+  }
+
+  private async loadVerification(): Promise<void> {
+    try {
+      this.verification = (await getLatestVerification()) as ChainVerification | null;
+    } catch {
+      this.verification = undefined; // an auditor's screen without the result: Verify still works
+    }
+  }
+
+  private rangeInput():
+    (HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }) | null {
+    return this.template?.querySelector('[data-filter="toTime"]') ?? null;
+  }
+
+  private findRecord(id: string): AuditRecord {
+    return (this.auditPage?.rows ?? []).find((record) => record.Id === id) ?? { Id: id };
+  }
+
+  private focusDetail(): void {
+    Promise.resolve().then(() => {
+      this.template?.querySelector<HTMLElement>('[data-id="detail-title"]')?.focus();
+    });
   }
 }

@@ -262,8 +262,8 @@ export default class S2sMyRecords extends LightningElement {
 
   private focusAfterSync(recordId: string): void {
     const button =
-      this.template.querySelector<HTMLElement>(`[data-sync="${recordId}"]`) ??
-      this.template.querySelector<HTMLElement>('[data-id="refresh"]');
+      this.template?.querySelector<HTMLElement>(`[data-sync="${recordId}"]`) ??
+      this.template?.querySelector<HTMLElement>('[data-id="refresh"]');
     button?.focus();
   }
 }

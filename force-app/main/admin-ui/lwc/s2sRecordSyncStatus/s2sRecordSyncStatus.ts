@@ -263,7 +263,7 @@ export default class S2sRecordSyncStatus extends LightningElement {
 
   private focusSyncNow(): void {
     // the button was disabled while syncing: the focus goes back to it, not to the page's top
-    const button = this.template.querySelector<HTMLElement>('[data-id="sync-now"]');
+    const button = this.template?.querySelector<HTMLElement>('[data-id="sync-now"]');
     button?.focus();
   }
 

@@ -20,6 +20,17 @@ jest.mock('@salesforce/apex/S2SAuditController.getAuditPage', () => mockWire(), 
 jest.mock('@salesforce/apex/S2SAuditController.exportAuditCsv', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/S2SAuditController.verifyChain', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/S2SAuditController.getLatestVerification',
+  () => ({ default: jest.fn(() => Promise.resolve(null)) }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/S2SAuditController.getCorrelated', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 /** A custom name as the platform gives it under the namespace s2s (standard names unchanged). */
 const namespaced = (name: string): string =>
@@ -41,7 +52,10 @@ const FIELDS = [
   'Changed_Fields__c',
   'Old_Values__c',
   'New_Values__c',
-  'Error__c'
+  'Error__c',
+  'Origin_User__c',
+  'Correlation_Id__c',
+  'Connection__c'
 ];
 for (const field of FIELDS) {
   jest.doMock(
@@ -81,7 +95,10 @@ describe('c-s2s-audit-explorer under the namespace s2s', () => {
           s2s__Object_Name__c: 'Contact',
           s2s__Stage__c: 'Rejected',
           s2s__Outcome__c: 'Failure',
-          s2s__Error__c: 'REQUIRED_FIELD_MISSING'
+          s2s__Error__c: 'REQUIRED_FIELD_MISSING',
+          s2s__Origin_User__c: 'Ada Lovelace (ada@sales.example) @ 00D000000000009EAA',
+          s2s__Correlation_Id__c: 'corr-1',
+          s2s__Connection__c: 'a01000000000001AAA'
         }
       ],
       total: 1,
@@ -101,6 +118,9 @@ describe('c-s2s-audit-explorer under the namespace s2s', () => {
         objectName: 'Contact',
         stage: 'Rejected',
         error: 'REQUIRED_FIELD_MISSING',
+        originUser: 'Ada Lovelace (ada@sales.example) @ 00D000000000009EAA',
+        correlationId: 'corr-1',
+        connectionId: 'a01000000000001AAA',
         outcomeClass: 'slds-text-color_error'
       })
     );
