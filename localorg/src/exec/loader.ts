@@ -403,7 +403,7 @@ export class Loader {
       false
     );
     const mc = new MethodCompiler(this.rt, cls, true);
-    method.body = mc.block(body);
+    method.body = this.inNamespaceOf(cls, () => mc.block(body));
     method.nSlots = mc.scopes.max;
     method.varNames = mc.scopes.all;
     return method;

@@ -143,6 +143,8 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
         Name: ps.name,
         Label: ps.label,
         IsOwnedByProfile: false,
+        // A package's sets (Object Reference, PermissionSet: NamespacePrefix).
+        NamespacePrefix: ps.namespace ?? null,
         ...systemPermissions(ps.name, false)
       })
     );
@@ -183,7 +185,11 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
   for (const cp of input.metadata.customPermissions)
     customPermissionIds.set(
       cp.name.toLowerCase(),
-      sys('CustomPermission', { DeveloperName: cp.name, MasterLabel: cp.label || cp.name })
+      sys('CustomPermission', {
+        DeveloperName: cp.name,
+        MasterLabel: cp.label || cp.name,
+        NamespacePrefix: cp.namespace ?? null
+      })
     );
   // What each permission set of the source enables, as SetupEntityAccess rows (Object Reference,
   // SetupEntityAccess: ParentId the PermissionSet, SetupEntityId the entity, SetupEntityType

@@ -18,7 +18,7 @@ import {
   type SourceFile
 } from '../runtime/platform.ts';
 import { Schema, type SchemaOptions } from './schema/schema.ts';
-import { loadOrgMetadata } from './schema/metadata-namespace.ts';
+import { customPermissionName, loadOrgMetadata } from './schema/metadata-namespace.ts';
 import { currentRuntimeOrNull } from '../runtime/context.ts';
 import { emptyMetadata, type Metadata, type StaticResourceMeta } from './schema/metadata.ts';
 import { Store } from './data/store.ts';
@@ -184,10 +184,11 @@ export abstract class OrgCore {
       now: () => this.clock.now(),
       currentUserId: () => this.currentUserId(),
       organizationId: () => this.organizationId,
-      hasCustomPermission: (name) =>
-        this.metadata.customPermissions.some((c) => c.name.toLowerCase() === name.toLowerCase())
-          ? this.access.hasCustomPermission(this.currentUserId(), name)
-          : null
+      hasCustomPermission: (name) => {
+        // $Permission.ns__Name names a package's; its own formulas may write the bare name.
+        const dev = customPermissionName(this.metadata, name, this.schema.names.namespace());
+        return dev === null ? null : this.access.hasCustomPermission(this.currentUserId(), dev);
+      }
     });
     this.queries = new OrgQueries({
       schema: this.schema,

@@ -16,6 +16,7 @@ import {
 import type { NativeCallContext } from '../../runtime/platform.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import { T_LIST, m, state, type PlatformClassDef } from './common.ts';
+import { customPermissionName } from '../schema/metadata-namespace.ts';
 
 /**
  * Security.stripInaccessible (Apex Developer Guide, "Enforce Security with the stripInaccessible
@@ -127,15 +128,14 @@ export function securityClasses(env: NativesEnv): PlatformClassDef[] {
           [T_STRING],
           T_BOOLEAN,
           (ctx, _s, [name]) => {
-            const n = String(name);
-            if (
-              !env.org.metadata.customPermissions.some(
-                (c) => c.name.toLowerCase() === n.toLowerCase()
-              )
-            ) {
-              // Unknown names return false on the platform (no exception).
-              return false;
-            }
+            // A package's own code names its custom permissions bare, others as ns__Name.
+            const n = customPermissionName(
+              env.org.metadata,
+              String(name),
+              env.org.schema.names.namespace()
+            );
+            // Unknown names return false on the platform (no exception).
+            if (n === null) return false;
             // Custom permissions are granted only by a profile or permission set, even to administrators.
             return env.org.access.hasCustomPermission(user(), n);
           },

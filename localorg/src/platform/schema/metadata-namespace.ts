@@ -81,6 +81,7 @@ export function namespaceMetadata(md: Metadata, ns: string): Metadata {
     Object.fromEntries(Object.entries(r).map(([k, v]) => [f(k).toLowerCase(), v]));
   const permissions = (ps: PermissionSetMeta): PermissionSetMeta => ({
     ...ps,
+    ...(ps.isProfile ? {} : { namespace: ns }),
     objects: lcKeys(ps.objects, p),
     fields: lcKeys(ps.fields, path),
     recordTypes: lcKeys(ps.recordTypes, (k) => {
@@ -114,6 +115,9 @@ export function namespaceMetadata(md: Metadata, ns: string): Metadata {
     })),
     permissionSets: md.permissionSets.map(permissions),
     profiles: md.profiles.map(permissions),
+    // A custom permission keeps its DeveloperName and gets the package's NamespacePrefix; outside
+    // the package it is named `ns__Name` (customPermissionName).
+    customPermissions: md.customPermissions.map((c) => ({ ...c, namespace: ns })),
     apexClasses: md.apexClasses.map((c) => ({ ...c, namespace: ns })),
     apexTriggers: md.apexTriggers.map((t) => ({ ...t, namespace: ns }))
   };
@@ -133,4 +137,26 @@ export function mergeMetadata(pkg: Metadata, own: Metadata): Metadata {
     } else out[k] = { ...(mine as object), ...(v as object) };
   }
   return out as unknown as Metadata;
+}
+
+/**
+ * The DeveloperName of the custom permission `name` names for code of namespace `callerNs`, or null
+ * when the org has none by that name: `ns__Name` names a package's from anywhere; a bare name, the
+ * caller's own namespace's first, then the org's own (FeatureManagement.checkPermission takes "the
+ * API name of the custom permission"; a package's API names carry its prefix, ISVforce Guide).
+ */
+export function customPermissionName(
+  md: Metadata,
+  name: string,
+  callerNs: string | null
+): string | null {
+  const lc = name.toLowerCase();
+  const find = (ns: string | null, dev: string) =>
+    md.customPermissions.find((c) => (c.namespace ?? null) === ns && c.name.toLowerCase() === dev);
+  const sep = lc.indexOf('__');
+  if (sep > 0) {
+    const found = find(lc.slice(0, sep), lc.slice(sep + 2));
+    if (found) return found.name;
+  }
+  return (callerNs ? find(callerNs, lc) : undefined)?.name ?? find(null, lc)?.name ?? null;
 }

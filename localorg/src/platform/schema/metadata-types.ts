@@ -16,6 +16,8 @@ export interface ObjectPermission {
 export interface PermissionSetMeta {
   name: string;
   label: string;
+  /** The managed package's namespace for its permission sets (PermissionSet.NamespacePrefix). */
+  namespace?: string;
   /** true for profiles */
   isProfile: boolean;
   objects: Record<string, ObjectPermission>; // lower-case object name
@@ -103,7 +105,8 @@ export interface Metadata {
   labels: Record<string, string>;
   permissionSets: PermissionSetMeta[];
   profiles: PermissionSetMeta[];
-  customPermissions: { name: string; label: string }[];
+  /** `namespace`: of the managed package that defines it (CustomPermission.NamespacePrefix). */
+  customPermissions: { name: string; label: string; namespace?: string }[];
   namedCredentials: NamedCredentialMeta[];
   /** Remote Site Settings (`remoteSiteSettings/*.remoteSite-meta.xml`): url, isActive */
   remoteSites?: { name: string; url: string; active: boolean }[];

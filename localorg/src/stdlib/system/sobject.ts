@@ -49,12 +49,28 @@ function checkedField(
   }
   const info = ctx.platform.sobjectType(self.type);
   if (!info) return name;
+  // The full name: a managed package's code names its own fields without the prefix
+  // (docs/localorg.md, "Namespaces"), the record holds them by their full names.
   if (rel) {
-    if (info.parentRelationship(l)) return name;
+    const r = info.parentRelationship(l);
+    if (r) return r.relationshipName ?? name;
     if (info.field(l))
       throwApex('System.SObjectException', `Invalid relationship ${name} for ${self.type}`);
-  } else if (info.field(l) || info.parentRelationship(l) || info.childRelationship(l)) return name;
+  } else {
+    const full =
+      info.field(l)?.name ??
+      info.parentRelationship(l)?.relationshipName ??
+      info.childRelationship(l)?.relationshipName;
+    if (full) return full;
+  }
   throwApex('System.SObjectException', `Invalid field ${name} for ${self.type}`);
+}
+
+/** The record's name for field `v` (its full name when the schema knows it), for isSet. */
+function fullFieldName(ctx: NativeCallContext, self: ApexSObject, v: ApexValue): string {
+  const name = fieldArg(v);
+  const info = self.type === 'AggregateResult' ? null : ctx.platform.sobjectType(self.type);
+  return info?.field(name.toLowerCase())?.name ?? name;
 }
 
 sobjectClasses.push({
@@ -89,7 +105,7 @@ sobjectClasses.push({
       for (const [k, v] of self.populated()) m.put(k, v);
       return m;
     },
-    isset: (_c, self: ApexSObject, a) => self.isPopulated(fieldArg(a[0])),
+    isset: (c, self: ApexSObject, a) => self.isPopulated(fullFieldName(c, self, a[0])),
     clone: (_c, self: ApexSObject, a) => {
       const preserveId = a.length > 0 && a[0] === true;
       const deep = a.length > 1 && a[1] === true;
