@@ -262,8 +262,12 @@ export default class S2sOrgCompare extends LightningElement {
   }
 }
 
-/** One CSV cell: quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV cell: a leading =, +, - or @ defused (a spreadsheet would run it as a formula), quoted
+ * when it holds a comma, quote or line break.
+ */
 function csv(value: string | undefined): string {
-  const text = value ?? '';
+  let text = value ?? '';
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -69,7 +69,7 @@ function result(overrides: Record<string, unknown> = {}) {
         sourceField: 'Phone',
         targetField: 'Phone',
         fieldMappingId: 'a03000000000003AAA',
-        message: 'Phone may be blank',
+        message: '=HYPERLINK("x") Phone may be blank',
         fixKind: 'default',
         defaultValue: null
       }
@@ -219,6 +219,7 @@ describe('c-s2s-org-compare', () => {
     expect(lines[2]).toBe(
       'refused,required,,Region__c,"Region__c is required, ""and"" not mapped",Map a field to it'
     );
+    expect(lines[4]).toContain(',"\'=HYPERLINK(""x"") Phone may be blank",');
     const close = jest.fn();
     element.addEventListener('close', close);
     $(element, '[data-id="compare"]')?.dispatchEvent(
