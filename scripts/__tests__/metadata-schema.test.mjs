@@ -141,6 +141,20 @@ describe('a metadata file is checked against the schema', () => {
     ]);
   });
 
+  it('checks a report or dashboard folder as the Folder it extends', () => {
+    assert.deepEqual(
+      problems('ReportFolder', { accessType: 'Public', name: 'S2S Sync Reports' }),
+      []
+    );
+    assert.deepEqual(
+      problems('DashboardFolder', { name: 'S2S', publicFolderAccess: 'ReadAll', color: 'red' }),
+      [
+        'DashboardFolder/publicFolderAccess: "ReadAll" is not an allowed PublicFolderAccess value (allowed: ReadOnly, ReadWrite)',
+        'DashboardFolder/color: <color> is not an element of Folder'
+      ]
+    );
+  });
+
   it('leaves the LWC targetConfigs (XML in a string element) unchecked, and nothing else', () => {
     assert.deepEqual(
       problems('LightningComponentBundle', {

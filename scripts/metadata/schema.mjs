@@ -46,6 +46,15 @@ export const OPAQUE = {
   'LightningComponentBundle.targetConfigs': 'XML configuration of each target'
 };
 
+/**
+ * Metadata types whose WSDL type extends another without adding elements, which the types package
+ * turns into a bare `string` alias: checked as the type they extend. The WSDL declares ReportFolder
+ * and DashboardFolder as `<xsd:extension base="tns:Folder"/>` (Metadata API Developer Guide,
+ * Folder: "ReportFolder, DashboardFolder ... extend Folder").
+ * @type {Record<string, string>}
+ */
+export const EXTENDS_ONLY = { ReportFolder: 'Folder', DashboardFolder: 'Folder' };
+
 /** @type {Schema | null} */
 let cache = null;
 
@@ -272,7 +281,8 @@ function checkElement(schema, type, element, at, problems) {
 export function checkAgainstSchema(rootType, xml, schema = metadataSchema()) {
   /** @type {SchemaProblem[]} */
   const problems = [];
-  if (schema.get(rootType)?.kind !== 'object') {
+  const checkedAs = EXTENDS_ONLY[rootType] ?? rootType;
+  if (schema.get(checkedAs)?.kind !== 'object') {
     return [
       {
         path: rootType,
@@ -281,6 +291,6 @@ export function checkAgainstSchema(rootType, xml, schema = metadataSchema()) {
       }
     ];
   }
-  checkElement(schema, rootType, xml, rootType, problems);
+  checkElement(schema, checkedAs, xml, rootType, problems);
   return problems;
 }

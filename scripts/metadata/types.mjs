@@ -10,9 +10,10 @@ export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
  * @typedef {object} MetadataKind
  * @property {string} type metadata type (package.xml <name>)
  * @property {string} root XML root element
- * @property {'file' | 'child' | 'bundle' | 'folder'} naming `file`: name = file name; `child`:
- *   Parent.Name with the parent object's folder; `bundle`: the bundle folder; `folder`: the
- *   folder holding the file (objects/X/X.object-meta.xml)
+ * @property {'file' | 'child' | 'bundle' | 'folder' | 'inFolder'} naming `file`: name = file name;
+ *   `child`: Parent.Name with the parent object's folder; `bundle`: the bundle folder; `folder`:
+ *   the folder holding the file (objects/X/X.object-meta.xml); `inFolder`: Folder/Name (reports
+ *   and dashboards in their folder)
  * @property {string} [source] extension of the companion source file (Foo.cls beside Foo.cls-meta.xml)
  */
 
@@ -82,6 +83,12 @@ export const KINDS = {
   // SFDX source suffix of CustomNotificationType (notificationtypes/X.notiftype-meta.xml)
   notiftype: { type: 'CustomNotificationType', root: 'CustomNotificationType', naming: 'file' },
   reportType: { type: 'ReportType', root: 'ReportType', naming: 'file' },
+  // reports/<Folder>/<Name>.report-meta.xml and dashboards/<Folder>/<Name>.dashboard-meta.xml are
+  // named Folder/Name in package.xml (Metadata API Developer Guide, Report and Dashboard)
+  report: { type: 'Report', root: 'Report', naming: 'inFolder' },
+  dashboard: { type: 'Dashboard', root: 'Dashboard', naming: 'inFolder' },
+  reportFolder: { type: 'ReportFolder', root: 'ReportFolder', naming: 'file' },
+  dashboardFolder: { type: 'DashboardFolder', root: 'DashboardFolder', naming: 'file' },
   queue: { type: 'Queue', root: 'Queue', naming: 'file' },
   group: { type: 'Group', root: 'Group', naming: 'file' },
   email: { type: 'EmailTemplate', root: 'EmailTemplate', naming: 'file' }
@@ -110,6 +117,8 @@ export function apiNameOf(file, kind, suffix) {
   switch (kind.naming) {
     case 'folder':
       return base;
+    case 'inFolder':
+      return `${parts[parts.length - 2]}/${base}`;
     case 'bundle':
       return parts[parts.length - 2];
     case 'child': {
