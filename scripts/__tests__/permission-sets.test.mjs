@@ -40,7 +40,11 @@ test('no permission set reads a payload or a held change, or writes an engine ob
         !/S2S_Outbox__c\.Payload__c|S2S_Inbound_Ledger__c\.Held_Change__c/.test(key),
         `${name} grants ${key}`
       );
-      if (/^(object|field) S2S_(Outbox|Crosswalk|Inbound_Ledger|Audit_Log)__c/.test(key)) {
+      if (
+        /^(object|field) S2S_(Outbox|Crosswalk|Inbound_Ledger|Audit_Log|Mapping_Version)__c/.test(
+          key
+        )
+      ) {
         assert.deepEqual(
           [...access].filter((a) => !['read', 'view all'].includes(a)),
           [],
@@ -59,6 +63,21 @@ test('auditors read the audit log and connection names, nothing else of S2S', ()
     fields.every((k) => k.startsWith('field S2S_Audit_Log__c.')),
     fields.join()
   );
+});
+
+test('analysts read mappings and versions and write no S2S object; only admins administer', () => {
+  const analyst = grants('S2S_Analyst');
+  assert.ok(analyst.has('custom permission S2S_Propose_Mapping_Change'));
+  assert.ok(!analyst.has('custom permission S2S_Administer'), 'an analyst cannot activate');
+  for (const [key, access] of analyst) {
+    if (/^(object|field) /.test(key)) {
+      assert.deepEqual(
+        [...access].filter((a) => !['read', 'view all'].includes(a)),
+        [],
+        `S2S_Analyst may only read ${key}`
+      );
+    }
+  }
 });
 
 /**

@@ -328,6 +328,7 @@ const DENIED_OBJECTS = new Set([
   's2s_audit_failure__e',
   's2s_dispatch__e',
   's2s_load_run__c',
+  's2s_mapping_version__c',
   's2s_load_chunk__c',
   's2s_load_progress__e'
 ]);

@@ -82,6 +82,8 @@ export interface Access {
   canAdminister: boolean;
   canSyncNow?: boolean;
   canViewAudit?: boolean;
+  /** S2S_Propose_Mapping_Change: an analyst who proposes mapping changes. */
+  canProposeMappingChange?: boolean;
 }
 
 /** The value a @wire handler receives: data or an error, never both. */
