@@ -210,3 +210,96 @@ private class StripTest {
     'objectPermissionsRowsGrant'
   ]);
 });
+
+const GAUGE = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Gauge</label><pluralLabel>Gauges</pluralLabel>
+    <nameField><label>Name</label><type>Text</type></nameField>
+    <deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel>
+</CustomObject>
+`;
+const READING = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Reading__c</fullName><label>Reading</label><type>Number</type>
+    <precision>18</precision><scale>2</scale>
+</CustomField>
+`;
+
+// Silent differences of issue 14 item 2, each crashed or passed silently before:
+// - Apex Reference, "Database Class", merge(masterRecord, duplicateId) and merge(masterRecord,
+//   duplicateIds): the duplicates may be given by Id (was "r.raw is not a function");
+// - Apex Developer Guide, "Upserting Records": a list naming one record twice is refused with
+//   "Duplicate id in list" as update is (was accepted);
+// - undelete of a hard-deleted Id (Database.emptyRecycleBin) answers a failed UndeleteResult (was an
+//   internal error: "sObject type 'SObject' is not supported");
+// - a number field with scale 2 keeps two decimals: 10.005 is saved as 10.01 (was kept as 10.005).
+test('merge by Id, upsert with a duplicate Id, undelete of a hard-deleted Id, number scale on save', async () => {
+  const org = await orgWithClasses(
+    {
+      SilentTest: `@IsTest
+private class SilentTest {
+  @IsTest
+  static void mergeById() {
+    Account master = new Account(Name = 'master');
+    Account dup = new Account(Name = 'dup');
+    Account dup2 = new Account(Name = 'dup2');
+    insert new List<Account>{ master, dup, dup2 };
+    insert new Contact(LastName = 'c', AccountId = dup.Id);
+    Database.MergeResult r = Database.merge(master, dup.Id);
+    Assert.isTrue(r.isSuccess());
+    Assert.areEqual(0, [SELECT COUNT() FROM Account WHERE Id = :dup.Id]);
+    Assert.areEqual(master.Id, [SELECT AccountId FROM Contact].AccountId, 'children move to the master');
+    List<Database.MergeResult> rs = Database.merge(master, new List<Id>{ dup2.Id });
+    Assert.isTrue(rs[0].isSuccess());
+    Assert.areEqual(1, [SELECT COUNT() FROM Account]);
+  }
+  @IsTest
+  static void upsertDuplicateId() {
+    Account a = new Account(Name = 'x');
+    insert a;
+    try {
+      upsert new List<Account>{ a, a };
+      Assert.fail('expected a ListException');
+    } catch (ListException e) {
+      Assert.isTrue(e.getMessage().startsWith('Duplicate id in list'), e.getMessage());
+    }
+  }
+  @IsTest
+  static void undeleteHardDeleted() {
+    Account a = new Account(Name = 'x');
+    insert a;
+    delete a;
+    Database.emptyRecycleBin(new List<Id>{ a.Id });
+    List<Database.UndeleteResult> rs = Database.undelete(new List<Id>{ a.Id }, false);
+    Assert.isFalse(rs[0].isSuccess());
+    try {
+      undelete new Account(Id = a.Id);
+      Assert.fail('expected a DmlException');
+    } catch (DmlException e) {
+      Assert.areEqual(0, e.getDmlIndex(0));
+    }
+  }
+  @IsTest
+  static void scaleOnSave() {
+    Gauge__c g = new Gauge__c(Name = 'g', Reading__c = 10.005);
+    insert g;
+    Assert.areEqual(10.01, [SELECT Reading__c FROM Gauge__c].Reading__c);
+    g.Reading__c = -2.344;
+    update g;
+    Assert.areEqual(-2.34, [SELECT Reading__c FROM Gauge__c].Reading__c);
+  }
+}`
+    },
+    {},
+    {
+      'objects/Gauge__c/Gauge__c.object-meta.xml': GAUGE,
+      'objects/Gauge__c/fields/Reading__c.field-meta.xml': READING
+    }
+  );
+  assertAllPass(org, 'SilentTest', [
+    'mergeById',
+    'upsertDuplicateId',
+    'undeleteHardDeleted',
+    'scaleOnSave'
+  ]);
+});

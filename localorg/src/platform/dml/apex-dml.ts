@@ -72,7 +72,8 @@ export class ApexDml {
     }
     const kind = resultKind(req.op);
     const values = results.map((r) => resultValue(kind, r));
-    if (req.single || req.op === 'merge') return values[0] ?? null;
+    // Database.merge(master, duplicates) with a list answers a list (Apex Reference, "Database Class").
+    if (req.single) return values[0] ?? null;
     return new ApexList(typeRef(kind), values);
   }
 

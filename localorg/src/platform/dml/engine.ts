@@ -8,6 +8,7 @@ import {
   ApexId,
   ApexList,
   ApexSObject,
+  normaliseId,
   typeRef,
   type ApexValue
 } from '../../runtime/values.ts';
@@ -168,7 +169,14 @@ export class DmlEngine {
   }
 
   private checkList(call: DmlCall): void {
-    if (call.op === 'update' || call.op === 'delete' || call.op === 'undelete') {
+    // "Duplicate id in list" also for upsert (Apex Developer Guide, "Upserting Records": a list
+    // naming one record twice is refused before any record is saved).
+    if (
+      call.op === 'update' ||
+      call.op === 'delete' ||
+      call.op === 'undelete' ||
+      (call.op === 'upsert' && !call.externalIdField)
+    ) {
       const seen = new Set<string>();
       for (const r of call.records) {
         const id = idOf(r);
@@ -698,13 +706,22 @@ export class DmlEngine {
       else if (!row.deleted)
         w.errors.push(err('UNDELETE_FAILED', 'Entity is not in the recycle bin'));
       else w.row = row;
-      const type = row?.type ?? input.type;
+      // A hard-deleted or unknown Id: its object from the key prefix, never the generic SObject.
+      const type =
+        row?.type ??
+        (id ? this.ctx.schema.byKeyPrefix(id.slice(0, 3))?.name : undefined) ??
+        input.type;
       let l = byType.get(type);
       if (!l) byType.set(type, (l = []));
       l.push(w);
     }
     for (const [type, works] of byType) {
-      const object = schema.require(type);
+      const object = schema.get(type);
+      if (!object) {
+        for (const w of works)
+          results.set(w.index, { id: idOf(w.input), success: false, errors: w.errors });
+        continue;
+      }
       const live = works.filter((w) => !w.errors.length);
       for (const w of live) {
         store.markDeleted(rowOf(w), false);
@@ -758,9 +775,18 @@ export class DmlEngine {
         'System.DmlException',
         'Merge failed. First exception on row 0; first error: MISSING_ARGUMENT, Id not specified: []'
       );
+    // Database.merge(master, duplicateId) / (master, List<Id>): the duplicates named by Id
+    // (Apex Reference, "Database Class", merge(masterRecord, duplicateId)).
+    const records = call.records.map((rec) => {
+      const r = rec as unknown as ApexValue;
+      if (r instanceof ApexSObject) return r;
+      const dup = new ApexSObject(object.name);
+      dup.set('Id', r instanceof ApexId ? r : new ApexId(normaliseId(String(r)) ?? String(r)));
+      return dup;
+    });
     const mark = this.ctx.store.mark();
     try {
-      const losers = call.records.map((r) => must(idOf(r), 'Id of a record to merge'));
+      const losers = records.map((r) => must(idOf(r), 'Id of a record to merge'));
       // Reparent children of the losers to the master, then delete the losers.
       for (const child of this.ctx.schema.objects()) {
         for (const f of child.fields()) {
@@ -786,7 +812,7 @@ export class DmlEngine {
       }
       this.execute({
         op: 'delete',
-        records: call.records,
+        records,
         allOrNone: true,
         userMode: call.userMode
       });

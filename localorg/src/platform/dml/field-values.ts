@@ -73,9 +73,20 @@ export function coerce(f: CatalogField, v: ApexValue): ApexValue {
   }
   if (
     (f.apexType === 'Decimal' || f.apexType === 'Double') &&
-    (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble)
+    (typeof v === 'number' ||
+      typeof v === 'bigint' ||
+      v instanceof ApexDouble ||
+      v instanceof ApexDecimal)
   ) {
-    return v instanceof ApexDouble ? ApexDecimal.fromDouble(v.v) : ApexDecimal.fromInt(v);
+    const d =
+      v instanceof ApexDecimal
+        ? v
+        : v instanceof ApexDouble
+          ? ApexDecimal.fromDouble(v.v)
+          : ApexDecimal.fromInt(v);
+    // A number field keeps `scale` decimal places: more are rounded on save (half up; the
+    // rounding mode is the local org's reading, issue 14 item 2), fewer are kept as given.
+    return f.scale !== undefined && d.scale > f.scale ? d.withScale(f.scale, 'HALF_UP') : d;
   }
   if (
     f.apexType === 'String' &&
