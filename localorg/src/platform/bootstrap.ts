@@ -236,7 +236,7 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
     sys('StaticResource', {
       Name: sr.name,
       ContentType: sr.contentType,
-      BodyLength: sr.body.length
+      BodyLength: sr.body ? sr.body.length : null
     });
   // Platform Cache partitions of the source (natives/cache.ts uses the metadata itself).
   for (const p of input.metadata.cachePartitions)

@@ -64,3 +64,34 @@ test('static resource mocks answer with the resource body, status and headers', 
     assert.equal(r.outcome, 'Pass', `${method}: ${r.message}`);
   }
 });
+
+const BUILT_TEST = `@IsTest
+private class BuiltResourceTest {
+  @IsTest
+  static void use() {
+    StaticResourceCalloutMock mock = new StaticResourceCalloutMock();
+    mock.setStaticResource('Built');
+    Test.setMock(HttpCalloutMock.class, mock);
+    HttpRequest req = new HttpRequest();
+    req.setEndpoint('https://example.com/x');
+    req.setMethod('GET');
+    new Http().send(req);
+  }
+}`;
+
+test('a static resource whose content a build provides loads without it, and fails loudly when used', async () => {
+  // The package keeps only S2SChartJs.resource-meta.xml in its source; npm run build:lwc copies the
+  // library beside it for a deploy. On the platform a resource always has content: the local org
+  // loads the source tree all the same (before: the whole org refused to load), and any read of
+  // the content fails naming the missing file.
+  const org = await orgWithClasses(
+    { BuiltResourceTest: BUILT_TEST },
+    {},
+    { 'staticresources/Built.resource-meta.xml': META }
+  );
+  assert.deepEqual(org.runtime?.diagnostics, []);
+  assert.ok(org.runtime, 'the org runs Apex');
+  const r = org.runtime.runTest('BuiltResourceTest', 'use');
+  assert.equal(r.outcome, 'Fail');
+  assert.match(String(r.message), /Static resource Built has no content file/);
+});

@@ -11,6 +11,7 @@ import {
 import type { NativeCallContext } from '../../runtime/platform.ts';
 import type { Schema } from '../schema/schema.ts';
 import type { StaticResourceMeta } from '../schema/metadata.ts';
+import { resourceBody } from '../schema/metadata-types.ts';
 import { ConvertError, jsToApex } from './convert.ts';
 
 /** What loading test data needs of the org. */
@@ -48,7 +49,11 @@ export class TestDataLoader {
     const resource = this.host.staticResource(resourceName);
     if (!resource)
       return ctx.throwApex('System.StringException', `Static resource not found: ${resourceName}`);
-    const [header, ...rows] = parseCsv(resource.body.toString('utf8').replace(/^\uFEFF/, ''));
+    const [header, ...rows] = parseCsv(
+      resourceBody(resource)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+    );
     const fields = (header ?? []).map((name) => {
       if (name.trim().toLowerCase() === 'id') return null;
       const f = object.field(name.trim());

@@ -14,6 +14,7 @@ import {
 } from '../../runtime/values.ts';
 import type { NativeClassDef, NativeMethodDef } from '../../runtime/platform.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
+import { resourceBody } from '../schema/metadata-types.ts';
 import { T_LIST, done, m, state, type PlatformClassDef } from './common.ts';
 
 interface HttpReqState {
@@ -214,7 +215,7 @@ function staticResourceMockDefs(currentOrg: () => OrgServices): NativeClassDef[]
           status: s.status,
           statusText: s.statusText,
           headers: { ...s.headers },
-          body: resource.body.toString('utf8')
+          body: resourceBody(resource).toString('utf8')
         });
       }
     )

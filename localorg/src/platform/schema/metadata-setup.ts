@@ -149,7 +149,14 @@ export function parseStaticResource(path: string): StaticResourceMeta {
   const file =
     entries.find((f) => f.startsWith(`${name}.`) && !f.endsWith('-meta.xml')) ??
     entries.find((f) => f === name);
-  if (!file) throw new Error(`Static resource ${name} has no content file next to ${path}`);
+  // The meta file alone: the content is a build's output (not in the source tree). The org loads
+  // it; any use of its content fails loudly, naming the file that is missing.
+  if (!file)
+    return {
+      name,
+      contentType: str(r.contentType),
+      missing: `Static resource ${name} has no content file next to ${path} (a build step provides it; the local org loads the source tree)`
+    };
   const full = join(dir, file);
   if (statSync(full).isDirectory())
     return { name, contentType: str(r.contentType) || 'application/zip', body: zipFolder(full) };

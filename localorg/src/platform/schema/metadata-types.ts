@@ -80,7 +80,20 @@ export interface ValidationRuleMeta {
 export interface StaticResourceMeta {
   name: string;
   contentType: string;
-  body: Buffer;
+  /**
+   * The content; absent when the source tree holds only the meta file because a build step
+   * supplies the file (a library copied from node_modules): reading it then fails with `missing`.
+   */
+  body?: Buffer;
+  /** Why there is no body (the message a use of the resource fails with). */
+  missing?: string;
+}
+
+/** A static resource's content, or the loud failure of one whose content the source lacks. */
+export function resourceBody(resource: StaticResourceMeta): Buffer {
+  if (!resource.body)
+    throw new Error(resource.missing ?? `Static resource ${resource.name} has no content`);
+  return resource.body;
 }
 
 /** A field set (objects/X/fieldSets/Name.fieldSet-meta.xml): its fields in display order. */
