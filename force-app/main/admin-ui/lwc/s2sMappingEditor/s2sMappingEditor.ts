@@ -144,11 +144,21 @@ export default class S2sMappingEditor extends LightningElement {
   get isLoading(): boolean {
     return (
       !this.accessError &&
-      (!this.access || (this.access.canAdminister && !this.connections && !this.connectionsError))
+      (!this.access || (this.mayUse && !this.connections && !this.connectionsError))
     );
   }
+  /** Admins save; analysts (S2S_Propose_Mapping_Change) propose a change for an admin to review. */
+  get mayUse(): boolean {
+    return !!this.access && (this.access.canAdminister || !!this.access.canProposeMappingChange);
+  }
+  get proposeOnly(): boolean {
+    return !!this.access && !this.access.canAdminister && !!this.access.canProposeMappingChange;
+  }
+  get canSave(): boolean {
+    return !!this.access?.canAdminister;
+  }
   get isDenied(): boolean {
-    return !!this.access && !this.access.canAdminister;
+    return !!this.access && !this.mayUse;
   }
   get loadError(): string | undefined {
     const error = this.accessError ?? this.connectionsError ?? this.mappingsError;
@@ -162,6 +172,9 @@ export default class S2sMappingEditor extends LightningElement {
   }
   get showList(): boolean {
     return this.ready && !this.noConnections && !this.draft;
+  }
+  get showNewButton(): boolean {
+    return this.showList && this.canSave;
   }
   get mappingsLoading(): boolean {
     return this.showList && !this.objectMappings;
@@ -233,6 +246,13 @@ export default class S2sMappingEditor extends LightningElement {
   async handleDeleted(): Promise<void> {
     this.focusList(undefined);
     await refreshApex(this.wiredMappings);
+  }
+
+  /** An analyst's proposal is stored: the editor closes, the mapping itself is unchanged. */
+  handleProposed(): void {
+    const id = this.draft?.id;
+    this.closeEditor();
+    this.focusList(id);
   }
 
   async handleImported(): Promise<void> {

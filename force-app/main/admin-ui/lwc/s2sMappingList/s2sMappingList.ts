@@ -31,6 +31,12 @@ interface MappingView {
 export default class S2sMappingList extends LightningElement {
   /** The mappings of the connection. */
   @api mappings: MappingDraft[] = [];
+  /** An analyst who proposes changes: Edit only (to propose), no compare, clone or delete. */
+  @api proposeOnly = false;
+
+  get adminActions(): boolean {
+    return !this.proposeOnly;
+  }
 
   labels = LABELS;
   search = '';

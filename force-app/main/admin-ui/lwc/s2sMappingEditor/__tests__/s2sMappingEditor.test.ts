@@ -212,6 +212,30 @@ describe('c-s2s-mapping-editor', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('lets an analyst edit to propose a change, without save, new, clone, delete or import', async () => {
+    const element = mount();
+    wire(getAccess).emit({ canAdminister: false, canProposeMappingChange: true });
+    wire(getConnections).emit(CONNECTIONS);
+    wire(getLocalObjects).emit([{ name: 'Account', label: 'Account' }]);
+    await flush();
+    wire(getObjectMappings).emit([MAPPING]);
+    await flush();
+    expect($(element, '[data-id="denied"]')).toBeNull();
+    expect($(element, '[data-id="new"]')).toBeNull();
+    expect($(element, 'c-s2s-config-transfer')).toBeNull();
+    expect($(element, LIST, '[data-action="clone"]')).toBeNull();
+    expect($(element, LIST, '[data-action="delete"]')).toBeNull();
+    $(element, LIST, `[data-action="edit"][data-id="${MAPPING.Id}"]`)!.click();
+    await flush();
+    expect($(element, '[data-id="save"]')).toBeNull();
+    const propose = $(element, 'c-s2s-propose-change')!;
+    expect(propose).not.toBeNull();
+    propose.dispatchEvent(new CustomEvent('proposed', { detail: { id: 'a09000000000002AAA' } }));
+    await flush();
+    expect($(element, '[data-id="editor"]')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('shows a load error without the exception class name', async () => {
     const element = mount();
     wire(getAccess).emit(ADMIN);
