@@ -4,6 +4,7 @@
 import { count, rows } from '../../test/e2e/s2s-world.ts';
 import { FILTER_EXPRESSION, type FuzzWorld, type Org } from './topology.ts';
 import type { ObjectName, Op } from './workload.ts';
+import { updatePkg } from '../../test/e2e/namespace.ts';
 
 export interface OpResult {
   outcome: 'ok' | 'skipped' | 'failed';
@@ -225,7 +226,8 @@ export class Executor {
           org,
           "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
         );
-        org.update(
+        updatePkg(
+          org,
           'S2S_Object_Mapping__c',
           mappings.map((m) => ({
             Id: m.Id,
@@ -243,7 +245,8 @@ export class Executor {
         );
         if (!fields.length)
           return { outcome: 'failed', note: `no field mapping ${op.object}.${op.field}` };
-        org.update(
+        updatePkg(
+          org,
           'S2S_Field_Mapping__c',
           fields.map((f) => ({ Id: f.Id, Active__c: op.active }))
         );

@@ -5,8 +5,9 @@
 // Then the namespaced pass (issue 13 item 2; docs/packaging.md, "Subscriber code and the
 // namespace"): the package's Apex tests under the namespace (`localorg test --namespace s2s`, as
 // the build org of a package version runs them) and test/e2e again with the World's orgs running
-// the package installed under it (S2S_NAMESPACE, test/e2e/namespace.ts). The browser test and the
-// fuzz tests run once: their orgs are not built by the e2e World helpers.
+// the package installed under it (S2S_NAMESPACE, test/e2e/namespace.ts), and the fuzz tests
+// (test/fuzz builds its orgs with the same helpers). The browser test runs once: the demo's orgs
+// (demo/world.ts) are not namespaced yet.
 import path from 'node:path';
 import { run, tail } from '../lib/exec.mjs';
 import { listFiles } from '../lib/files.mjs';
@@ -64,18 +65,23 @@ export default {
   title: 'end-to-end tests, then under the namespace',
   async run({ root }) {
     const e2e = listFiles(root, 'test/e2e').filter((f) => f.endsWith('.test.ts'));
-    const files = [
-      ...e2e,
-      ...listFiles(root, 'test/fuzz'),
-      ...listFiles(root, 'test/browser')
-    ].filter((f) => f.endsWith('.test.ts'));
+    const fuzz = listFiles(root, 'test/fuzz').filter((f) => f.endsWith('.test.ts'));
+    const files = [...e2e, ...fuzz, ...listFiles(root, 'test/browser')].filter((f) =>
+      f.endsWith('.test.ts')
+    );
     if (files.length === 0) return nothingToCheck('no end-to-end test yet');
     const plain = await runNodeTests(root, files, 'e2e');
     if (!plain.ok) return plain;
     const apex = await namespacedApexTests(root);
-    const namespaced = await runNodeTests(root, e2e, `e2e (namespace ${NAMESPACE})`, undefined, {
-      S2S_NAMESPACE: NAMESPACE
-    });
+    const namespaced = await runNodeTests(
+      root,
+      [...e2e, ...fuzz],
+      `e2e (namespace ${NAMESPACE})`,
+      undefined,
+      {
+        S2S_NAMESPACE: NAMESPACE
+      }
+    );
     const tests = [plain, apex, namespaced].map((r) => r.tests ?? { passed: 0, failed: 0 });
     return {
       ok: apex.ok && namespaced.ok,

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { newWorld, addOrg, connect, rows, count } from './s2s-world.ts';
+import { updatePkg } from './namespace.ts';
 
 const SERVICE_RULES = fileURLToPath(new URL('./fixtures/service-bypass', import.meta.url));
 
@@ -66,7 +67,7 @@ test('a validation rule with NOT($Permission.S2S_Bypass_Automation) lets synced 
   );
 
   // 3. the receiving connection opts in: the replay applies the change the rule had rejected
-  service.update('S2S_Connection__c', [
+  updatePkg(service, 'S2S_Connection__c', [
     { Id: receiverConnectionId, Apply_Without_Automation__c: true }
   ]);
   replay();

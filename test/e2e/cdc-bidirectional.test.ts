@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connectBothWays, rows, count } from './s2s-world.ts';
+import { updatePkg, pkg } from './namespace.ts';
 
 const ACCOUNT_BY_CDC = {
   object: 'Account',
@@ -67,12 +68,12 @@ test('CDC both ways: changes travel through change events, and what S2S applied 
 test('CDC: an edit of one field of a record the peer never received sends the whole record', async () => {
   const { world, sales, service } = await linkedByCdc();
   const mapping = rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0];
-  sales.update('S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: false });
+  updatePkg(sales, 'S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: false });
   const [id] = sales.insert('Account', { Name: 'Before Sync', AccountNumber: 'CDC-2' });
   await world.drain();
   assert.equal(count(service, 'SELECT COUNT() FROM Account'), 0, 'not synced while inactive');
 
-  sales.update('S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: true });
+  updatePkg(sales, 'S2S_Object_Mapping__c', { Id: mapping.Id, Active__c: true });
   sales.update('Account', { Id: id, Phone: '555-0143' });
   await world.drain();
   const copy = rows<{ Name: string; AccountNumber: string; Phone: string }>(
@@ -139,7 +140,7 @@ test('CDC: a batch that meets a row lock is retried by the platform (EventBus.Re
     sales.traces.filter((t) => t.label === 'AccountChangeEvent trigger').length;
   const runsBefore = runs();
   // the outbox insert of the change-event trigger waits on locks held elsewhere, twice
-  sales.contendRowLocks('S2S_Outbox__c', 2);
+  sales.contendRowLocks(pkg('S2S_Outbox__c'), 2);
   sales.update('Account', { Id: id, Phone: '555-0170' });
   await world.drain();
   assert.equal(

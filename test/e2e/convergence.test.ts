@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, connectBothWays, rows, type MappingSpec } from './s2s-world.ts';
+import { updatePkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -16,7 +17,7 @@ const ACCOUNT: MappingSpec = {
 function latestWins(...orgs: Org[]): void {
   for (const org of orgs) {
     for (const m of rows<{ Id: string }>(org, 'SELECT Id FROM S2S_Object_Mapping__c')) {
-      org.update('S2S_Object_Mapping__c', { Id: m.Id, Conflict_Policy__c: 'Latest_Wins' });
+      updatePkg(org, 'S2S_Object_Mapping__c', { Id: m.Id, Conflict_Policy__c: 'Latest_Wins' });
     }
   }
 }
@@ -171,14 +172,14 @@ test('reconciliation repairs a value a field mapping switched off kept from the 
     sales,
     "SELECT Id FROM S2S_Field_Mapping__c WHERE Target_Field__c = 'Phone'"
   )[0].Id;
-  sales.update('S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: false });
+  updatePkg(sales, 'S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: false });
   const [id] = sales.insert('Account', { Name: 'Quiet', AccountNumber: 'Q-1', Phone: '1' });
   await world.drain();
   assert.equal(account(service, 'Q-1').Phone, null, 'the phone was not sent');
   later(world);
   service.update('Account', { Id: account(service, 'Q-1').Id, Name: 'Renamed in service' });
   await world.drain();
-  sales.update('S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: true });
+  updatePkg(sales, 'S2S_Field_Mapping__c', { Id: phoneMapping, Active__c: true });
 
   const mapping = rows<{ Id: string }>(
     sales,

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, count, rows } from './s2s-world.ts';
+import { insertPkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -20,7 +21,7 @@ async function linked(opts: { throughEvent: boolean; configured: boolean }) {
     ]
   });
   if (opts.throughEvent)
-    sales.insert('S2S_Settings__c', {
+    insertPkg(sales, 'S2S_Settings__c', {
       SetupOwnerId: sales.organizationId,
       Dispatch_Through_Event__c: true
     });

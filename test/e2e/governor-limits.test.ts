@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, count, rows } from './s2s-world.ts';
+import { insertPkg } from './namespace.ts';
 
 const ACCOUNTS = {
   object: 'Account',
@@ -25,7 +26,8 @@ test('60,000 parked outbox rows never stop delivery: monitoring stays within 50,
     Last_Error__c: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: rejected by the peer'
   }));
   for (let k = 0; k < 6; k++)
-    sales.insert(
+    insertPkg(
+      sales,
       'S2S_Outbox__c',
       parked.map((p) => ({ ...p, Idempotency_Key__c: `${p.Idempotency_Key__c}-${k}` }))
     );

@@ -11,6 +11,7 @@ import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
 import { addOrg, connect, connectStandardApiPeer, count, newWorld, rows } from './s2s-world.ts';
 import { withoutCapture } from './mirror.ts';
+import { updatePkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -102,7 +103,7 @@ test('package peer: a failed batch stops the load, the resume completes it once,
 
   // the peer's receiving mapping is off for a moment: the first batch's snapshot is refused (403)
   const receiving = rows<{ Id: string }>(service, 'SELECT Id FROM S2S_Object_Mapping__c')[0].Id;
-  service.update('S2S_Object_Mapping__c', { Id: receiving, Active__c: false });
+  updatePkg(service, 'S2S_Object_Mapping__c', { Id: receiving, Active__c: false });
   apex(sales, `S2SLoadService.start('${mappingId}');`);
   await world.drain();
   let run = lastRun(sales);
@@ -117,7 +118,7 @@ test('package peer: a failed batch stops the load, the resume completes it once,
     'nothing queued past the failed batch'
   );
 
-  service.update('S2S_Object_Mapping__c', { Id: receiving, Active__c: true });
+  updatePkg(service, 'S2S_Object_Mapping__c', { Id: receiving, Active__c: true });
   apex(sales, `S2SLoadService.resume('${run.Id}');`);
   await world.drain();
   run = lastRun(sales);

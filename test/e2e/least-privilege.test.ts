@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { handleRest } from '../../localorg/src/platform/index.ts';
 import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { pkg, pkgRecord, updatePkg } from './namespace.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -25,9 +26,10 @@ function call(
     org,
     {
       method,
-      endpoint: path,
+      // the REST API names the package's objects and fields with its prefix (pkg)
+      endpoint: pkg(path),
       headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? '' : JSON.stringify(body),
+      body: body === undefined ? '' : JSON.stringify(pkgRecord(body as Record<string, unknown>)),
       timeoutMs: 10_000
     },
     userId
@@ -36,7 +38,7 @@ function call(
 }
 
 const DATA = '/services/data/v65.0';
-const query = (soql: string) => `${DATA}/query?q=${encodeURIComponent(soql)}`;
+const query = (soql: string) => `${DATA}/query?q=${encodeURIComponent(pkg(soql))}`;
 
 /** Two orgs with one Account synced, so the receiver holds a crosswalk row, a ledger and audit. */
 async function syncedPair() {
@@ -166,7 +168,7 @@ async function hubWithTwoSpokes(users: { a: string; b: string }) {
       user: username,
       permissionSets: ['S2S_Integration']
     });
-    hub.update('S2S_Connection__c', {
+    updatePkg(hub, 'S2S_Connection__c', {
       Id: links[spoke].receiverConnectionId,
       Inbound_Usernames__c: username
     });

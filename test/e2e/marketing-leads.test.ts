@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newWorld, addOrg, connect, rows, count } from './s2s-world.ts';
+import { updatePkg } from './namespace.ts';
 
 test('Marketing -> Sales: qualified leads only, transforms applied, owner by email or default', async () => {
   const { world, orgs } = await newWorld(['marketing', 'sales']);
@@ -50,7 +51,7 @@ test('Marketing -> Sales: qualified leads only, transforms applied, owner by ema
     ]
   });
   // the mapping's receiver side: owner by email
-  sales.update('S2S_Object_Mapping__c', {
+  updatePkg(sales, 'S2S_Object_Mapping__c', {
     Id: rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0].Id,
     Owner_Rule__c: 'By_Email'
   });

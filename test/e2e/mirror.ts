@@ -3,6 +3,7 @@
 // equal values, lookups equal through the crosswalk. Used by the reconciliation scenarios and
 // bench:reconcile. Also: saving with capture switched off, as a data load with triggers off would.
 import { rows, type newWorld } from './s2s-world.ts';
+import { insertPkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -91,7 +92,7 @@ export function divergences(a: Org, b: Org, compared: Compared[], limit = 20): s
 
 /** Runs `fn` with S2S Sync's capture switched off org-wide (S2S_Settings__c.Capture_Disabled__c). */
 export function withoutCapture<T>(org: Org, fn: () => T): T {
-  const [off] = org.insert('S2S_Settings__c', {
+  const [off] = insertPkg(org, 'S2S_Settings__c', {
     SetupOwnerId: org.organizationId,
     Capture_Disabled__c: true
   });

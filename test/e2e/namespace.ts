@@ -126,3 +126,32 @@ export function localRow<T>(row: Record<string, T>): Record<string, T> {
     Object.entries(row).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v])
   );
 }
+
+/** The TypeScript API's writes the scenarios make, as `org.insert`/`org.update` with `pkg` names. */
+interface Writes {
+  insert(type: string, records: Record<string, unknown>[] | Record<string, unknown>): string[];
+  update(type: string, records: Record<string, unknown>[] | Record<string, unknown>): void;
+}
+
+const each = (
+  records: Record<string, unknown>[] | Record<string, unknown>
+): Record<string, unknown>[] | Record<string, unknown> =>
+  Array.isArray(records) ? records.map(pkgRecord) : pkgRecord(records);
+
+/** `org.insert(type, records)` with the package's object and field names prefixed (pkg). */
+export function insertPkg(
+  org: Writes,
+  type: string,
+  records: Record<string, unknown>[] | Record<string, unknown>
+): string[] {
+  return org.insert(pkg(type), each(records));
+}
+
+/** `org.update(type, records)` with the package's object and field names prefixed (pkg). */
+export function updatePkg(
+  org: Writes,
+  type: string,
+  records: Record<string, unknown>[] | Record<string, unknown>
+): void {
+  org.update(pkg(type), each(records));
+}

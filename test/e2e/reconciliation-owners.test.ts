@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connectBothWays, rows, type MappingSpec } from './s2s-world.ts';
 import { reconciliations, withoutCapture } from './mirror.ts';
+import { insertPkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -56,13 +57,13 @@ test('owners matched through the owner map, or defaulted, are not drift; an owne
   service.createUser({ username: 'ada@service.example' });
   const graceInSales = sales.createUser({ username: 'grace@sales.example' }); // no user in service
   // each org's admin maps the peer's user to its own (the receiver's owner map)
-  service.insert('S2S_Owner_Map__c', {
+  insertPkg(service, 'S2S_Owner_Map__c', {
     Connection__c: receiverConnectionId,
     Source_Kind__c: 'Username',
     Source_Value__c: 'ada@sales.example',
     Target_Username__c: 'ada@service.example'
   });
-  sales.insert('S2S_Owner_Map__c', {
+  insertPkg(sales, 'S2S_Owner_Map__c', {
     Connection__c: senderConnectionId,
     Source_Kind__c: 'Username',
     Source_Value__c: 'ada@service.example',

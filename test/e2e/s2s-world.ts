@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
 import { ApexDecimal, ApexId, ApexSObject } from '../../localorg/src/runtime/values.ts';
-import { NAMESPACE, packageOrgSources } from './namespace.ts';
+import { NAMESPACE, insertPkg, localRow, packageOrgSources, pkg } from './namespace.ts';
 
 type Org = Awaited<ReturnType<World['createOrg']>>;
 
@@ -101,7 +101,7 @@ export function connect(
     user: `integration@${to.name}.example`,
     permissionSets: ['S2S_Integration', ...(opts.permissionSets ?? [])]
   });
-  const senderConnectionId = from.insert('S2S_Connection__c', {
+  const senderConnectionId = insertPkg(from, 'S2S_Connection__c', {
     Name: `${to.name} org`,
     Named_Credential__c: nc,
     Direction__c: direction,
@@ -114,7 +114,7 @@ export function connect(
     Batch_Size__c: 200,
     Sla_Minutes__c: 15
   })[0];
-  const receiverConnectionId = to.insert('S2S_Connection__c', {
+  const receiverConnectionId = insertPkg(to, 'S2S_Connection__c', {
     Name: `${from.name} org`,
     Named_Credential__c: nc,
     Direction__c: direction === 'Outbound' ? 'Inbound' : 'Bidirectional',
@@ -164,7 +164,7 @@ export function connectStandardApiPeer(
     user: 'integration@partner.example',
     permissionSets: ['Partner_Sync']
   });
-  const [connection] = sales.insert('S2S_Connection__c', {
+  const [connection] = insertPkg(sales, 'S2S_Connection__c', {
     Name: 'Partner org',
     Named_Credential__c: 'S2S_Peer',
     Direction__c: 'Outbound',
@@ -175,7 +175,7 @@ export function connectStandardApiPeer(
     Batch_Size__c: 200,
     ...(opts.defaultOwnerUsername ? { Default_Owner_Username__c: opts.defaultOwnerUsername } : {})
   });
-  const [mapping] = sales.insert('S2S_Object_Mapping__c', {
+  const [mapping] = insertPkg(sales, 'S2S_Object_Mapping__c', {
     Name: 'Accounts to partner',
     Connection__c: connection,
     Source_Object__c: 'Account',
@@ -189,7 +189,8 @@ export function connectStandardApiPeer(
     Owner_Rule__c: opts.ownerRule ?? 'Keep_Default',
     Active__c: true
   });
-  sales.insert(
+  insertPkg(
+    sales,
     'S2S_Field_Mapping__c',
     opts.fields.map((f) => ({
       Name: f.target,
@@ -229,7 +230,7 @@ function addMapping(
   receiver: boolean
 ): void {
   const target = m.targetObject ?? m.object;
-  const mappingId = org.insert('S2S_Object_Mapping__c', {
+  const mappingId = insertPkg(org, 'S2S_Object_Mapping__c', {
     Name: `${m.object} mapping`,
     Connection__c: connectionId,
     Source_Object__c: receiver ? target : m.object,
@@ -246,7 +247,8 @@ function addMapping(
     Owner_Rule__c: m.ownerRule ?? 'Keep_Default',
     Active__c: true
   })[0];
-  org.insert(
+  insertPkg(
+    org,
     'S2S_Field_Mapping__c',
     m.fields.map((f) =>
       receiver
@@ -292,10 +294,28 @@ function isConstant(f: FieldSpec): boolean {
   );
 }
 
+/**
+ * The rows of `soql`, as plain JS: the query names the package's schema as a subscriber does (pkg:
+ * `ns__` prefixes when namespaced), and the rows' package fields are read back by their local names
+ * (localRow), so a scenario reads `row.Status__c` in both runs.
+ */
 export function rows<T = Record<string, unknown>>(org: Org, soql: string): T[] {
-  return plain(org.query(soql)) as T[];
+  return (plain(org.query(pkg(soql))) as Record<string, unknown>[]).map((r) => localRows(r)) as T[];
+}
+
+/** A row and the records nested in it (parent relationships, subqueries) through localRow. */
+function localRows(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(localRows);
+  // records only (plain objects): dates and other Apex values stay as they are
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return localRow(
+      Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, localRows(x)])
+      )
+    );
+  return v;
 }
 
 export function count(org: Org, soql: string): number {
-  return org.query(soql) as number;
+  return org.query(pkg(soql)) as number;
 }

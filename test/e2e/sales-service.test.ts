@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, connectBothWays, rows, count } from './s2s-world.ts';
+import { updatePkg } from './namespace.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -210,13 +211,15 @@ test('a contact whose account the peer never received pulls the account through,
   connect(world, sales, service, { mappings: [ACCOUNT, CONTACT] });
   const mappings = rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c');
   // the account exists before sync is switched on, so it is never captured
-  sales.update(
+  updatePkg(
+    sales,
     'S2S_Object_Mapping__c',
     mappings.map((m) => ({ Id: m.Id, Active__c: false }))
   );
   const [account] = sales.insert('Account', { Name: 'Older Than Sync', AccountNumber: 'OLD' });
   await world.drain();
-  sales.update(
+  updatePkg(
+    sales,
     'S2S_Object_Mapping__c',
     mappings.map((m) => ({ Id: m.Id, Active__c: true }))
   );

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { updatePkg } from './namespace.ts';
 
 const ACCOUNT_BY_SCHEDULE = {
   object: 'Account',
@@ -43,7 +44,7 @@ test('scheduled capture: a late-committed edit and a delete arrive; an unchanged
   sales.update('Account', { Id: late, Phone: '555-0180' });
   const savedAt = new Date(world.clock.now() - 2 * 60_000).toISOString();
   sales.updateSystem(late, { SystemModstamp: savedAt });
-  sales.update('S2S_Object_Mapping__c', {
+  updatePkg(sales, 'S2S_Object_Mapping__c', {
     Id: mappingId,
     Watermark__c: new Date(world.clock.now()).toISOString()
   });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { runtimeFor } from '../../localorg/src/runner/runner.ts';
 import { addOrg, connectStandardApiPeer, rows, count } from './s2s-world.ts';
+import { insertPkg } from './namespace.ts';
 
 const PARTNER_SOURCE = fileURLToPath(new URL('./fixtures/partner-org', import.meta.url));
 
@@ -117,7 +118,7 @@ test('a peer without the package: a hierarchy sent in one run, a parent it lacks
   assert.equal(copyOf(top).OwnerId, partnerAda, 'owner by email');
 
   // a parent the partner never received (saved while capture was off)
-  const [off] = sales.insert('S2S_Settings__c', {
+  const [off] = insertPkg(sales, 'S2S_Settings__c', {
     SetupOwnerId: sales.organizationId,
     Capture_Disabled__c: true
   });
