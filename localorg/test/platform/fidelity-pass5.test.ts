@@ -303,3 +303,31 @@ private class SilentTest {
     'scaleOnSave'
   ]);
 });
+
+// An update or upsert naming an Id the org has no record for fails with INVALID_CROSS_REFERENCE_KEY
+// ("invalid cross reference id"), a record in the recycle bin with ENTITY_IS_DELETED (apex-recipes'
+// DMLRecipes_Tests upsert a made-up Account Id and expect the first; they pass on orgs).
+test('update of an unknown Id: INVALID_CROSS_REFERENCE_KEY; of a deleted one: ENTITY_IS_DELETED', async () => {
+  const org = await orgWithClasses({
+    UnknownIdTest: `@IsTest
+private class UnknownIdTest {
+  @IsTest
+  static void unknownAndDeleted() {
+    Account a = new Account(Name = 'x');
+    insert a;
+    Account ghost = new Account(Id = '0019A000008GTAYQA4', Name = 'ghost');
+    try {
+      upsert ghost;
+      Assert.fail('expected a DmlException');
+    } catch (DmlException e) {
+      Assert.areEqual(StatusCode.INVALID_CROSS_REFERENCE_KEY, e.getDmlType(0));
+      Assert.isTrue(e.getMessage().containsIgnoreCase('invalid cross reference id'), e.getMessage());
+    }
+    delete a;
+    Database.SaveResult r = Database.update(new Account(Id = a.Id, Name = 'y'), false);
+    Assert.areEqual(StatusCode.ENTITY_IS_DELETED, r.getErrors()[0].getStatusCode());
+  }
+}`
+  });
+  assertAllPass(org, 'UnknownIdTest', ['unknownAndDeleted']);
+});

@@ -305,7 +305,12 @@ export class DmlEngine {
           w.errors.push(err('MISSING_ARGUMENT', 'Id not specified in an update call'));
         } else {
           const row = store.get(id);
-          if (!row || row.deleted) {
+          // A record in the recycle bin is ENTITY_IS_DELETED; an Id the org has no record for
+          // (never created, or hard-deleted) is INVALID_CROSS_REFERENCE_KEY (apex-recipes'
+          // DMLRecipes_Tests, passing on orgs, upsert a made-up Id and expect it).
+          if (!row) {
+            w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id'));
+          } else if (row.deleted) {
             w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
           } else if (row.type.toLowerCase() !== object.name.toLowerCase()) {
             w.errors.push(err('INVALID_ID_FIELD', `Id value of incorrect type: ${id}`));
