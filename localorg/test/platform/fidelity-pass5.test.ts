@@ -331,3 +331,34 @@ private class UnknownIdTest {
   });
   assertAllPass(org, 'UnknownIdTest', ['unknownAndDeleted']);
 });
+
+// JSON.deserialize into a List/Set reads the first token before the rest: anything but '[' is
+// "Malformed JSON: Expected '[' at the beginning of List/Set" even when the text after it is broken
+// (apex-recipes' CustomRestEndpointRecipes_Tests send '"}]'); an empty string bound to an Id field
+// compares as no Id (no rows, no "invalid ID field"). Both pass on orgs in that suite.
+test('JSON list not starting with [ is Malformed JSON; an empty bind on an Id matches nothing', async () => {
+  const org = await orgWithClasses({
+    JsonBindTest: `@IsTest
+private class JsonBindTest {
+  @IsTest
+  static void malformedList() {
+    for (String text : new List<String>{ '"}]', '{"a":1}', '7' }) {
+      try {
+        JSON.deserialize(text, List<Contact>.class);
+        Assert.fail('expected a JSONException for ' + text);
+      } catch (JSONException e) {
+        Assert.areEqual('Malformed JSON: Expected \\'[\\' at the beginning of List/Set', e.getMessage());
+      }
+    }
+    Assert.isNull(JSON.deserialize('null', List<Contact>.class));
+  }
+  @IsTest
+  static void emptyIdBind() {
+    insert new Contact(LastName = 'c');
+    String none = '';
+    Assert.areEqual(0, [SELECT COUNT() FROM Contact WHERE Id = :none]);
+  }
+}`
+  });
+  assertAllPass(org, 'JsonBindTest', ['malformedList', 'emptyIdBind']);
+});

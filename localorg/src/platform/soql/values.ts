@@ -86,6 +86,9 @@ export function coerceBound(f: CatalogField, b: ApexValue): ApexValue {
     return id === undefined ? null : id;
   }
   if ((f.type === 'id' || f.type === 'reference') && typeof b === 'string') {
+    // An empty string bound to an Id compares as no Id (no rows for `Id = :''`, no query error:
+    // apex-recipes' CustomRestEndpointRecipes_Tests bind the empty tail of a URL and pass on orgs).
+    if (b === '') return null;
     const id = normaliseId(b);
     if (!id) throw new QueryException(`invalid ID field: ${b}`);
     return new ApexId(id);

@@ -28,6 +28,8 @@ import { type Tok, tokenize } from './tokens.js';
 // ---------------------------------------------------------------------------------------------
 // Deserialisation
 
+const MALFORMED_LIST = "Malformed JSON: Expected '[' at the beginning of List/Set";
+
 export class Reader {
   i = 0;
   constructor(
@@ -184,7 +186,7 @@ export function typed(r: Reader, t: TypeRef, strict: boolean): ApexValue {
     case 'list':
     case 'set': {
       const x = r.next();
-      if (x.t !== 'START_ARRAY') bad(x.t);
+      if (x.t !== 'START_ARRAY') throwApex('System.JSONException', MALFORMED_LIST);
       const elem = t.args[0] ?? T_OBJECT;
       const items: ApexValue[] = [];
       while (r.peek()?.t !== 'END_ARRAY') items.push(typed(r, elem, strict));
@@ -327,6 +329,13 @@ export function deserializeTyped(
   t: TypeRef,
   strict: boolean
 ): ApexValue {
+  // The platform's parser reads a value's first token before the rest of the text (a string's
+  // contents only when it is read): a List/Set target refuses anything but '[' (or null) first,
+  // whatever follows (apex-recipes' CustomRestEndpointRecipes_Tests send '"}]' and expect it).
+  const first = /\S/.exec(json)?.[0];
+  const n = t.name.toLowerCase();
+  if ((n === 'list' || n === 'set') && first !== undefined && first !== '[' && first !== 'n')
+    throwApex('System.JSONException', MALFORMED_LIST);
   const r = new Reader(rt, tokenize(json));
   const v = typed(r, t, strict);
   if (r.peek()) throwApex('System.JSONException', 'Unexpected content after the JSON value');
