@@ -215,6 +215,10 @@ const WORDS = { masked: maskedLabel, blank: blankLabel };
 const VERIFY_POLLS = 10;
 const VERIFY_POLL_MS = 2000;
 
+function sameVerification(a: ChainVerification, b: ChainVerification | null): boolean {
+  return !!b && a.verifiedAt === b.verifiedAt && a.problem === b.problem && a.checked === b.checked;
+}
+
 function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
@@ -556,16 +560,17 @@ export default class S2sAuditExplorer extends LightningElement {
   }
 
   async handleVerify(): Promise<void> {
-    const started = Date.now();
     this.verifying = true;
     this.verificationError = undefined;
     try {
+      // the org's clock, not the browser's, stamps the result: wait for a result other than the last
+      const before = (await getLatestVerification()) as ChainVerification | null;
       await verifyChain();
       // the verification is a batch: its result is the newest Verified entry once it ends
       for (let poll = 0; poll < VERIFY_POLLS; poll++) {
         // eslint-disable-next-line no-await-in-loop -- one poll after the other, not at once
         const latest = (await getLatestVerification()) as ChainVerification | null;
-        if (latest?.verifiedAt && new Date(latest.verifiedAt).getTime() >= started - 60000) {
+        if (latest?.verifiedAt && !sameVerification(latest, before)) {
           this.verification = latest;
           return;
         }

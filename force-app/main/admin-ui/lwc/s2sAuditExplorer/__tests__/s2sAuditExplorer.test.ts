@@ -336,22 +336,34 @@ describe('c-s2s-audit-explorer', () => {
 
   it('verifies the chain and shows the first broken link', async () => {
     mocked(verifyChain).mockResolvedValueOnce('707000000000001AAA');
-    mocked(getLatestVerification).mockResolvedValueOnce(null).mockResolvedValueOnce({
-      verifiedAt: new Date().toISOString(),
-      intact: false,
-      problem: 'Entry 3 (A-0003): its content was edited after it was written',
-      brokenId: 'a05000000000003AAA',
-      checked: 5
-    });
+    const earlier = { verifiedAt: '2026-11-25T02:30:00.000Z', intact: true, checked: 3 };
+    mocked(getLatestVerification)
+      .mockResolvedValueOnce(null) // when the screen opens
+      .mockResolvedValueOnce(earlier) // before Verify: a result of yesterday
+      .mockResolvedValueOnce(earlier) // the batch has not ended yet
+      .mockResolvedValueOnce({
+        verifiedAt: new Date().toISOString(),
+        intact: false,
+        problem: 'Entry 3 (A-0003): its content was edited after it was written',
+        brokenId: 'a05000000000003AAA',
+        checked: 5
+      });
     const element = mount();
     await showData();
     expect($(element, '[data-id="verification"]')!.textContent!.trim()).toBe(
       'c.S2S_Audit_Chain_Never'
     );
+    jest.useFakeTimers();
     $(element, '[data-id="verify"]')!.click();
+    for (let i = 0; i < 10; i++) {
+      await Promise.resolve();
+    }
+    jest.advanceTimersByTime(2000);
+    jest.useRealTimers();
     await flush();
     await flush();
     expect(mocked(verifyChain)).toHaveBeenCalled();
+    expect(mocked(getLatestVerification)).toHaveBeenCalledTimes(4);
     const result = $(element, '[data-id="verification"]')!;
     expect(result.textContent!.trim()).toBe('c.S2S_Audit_Chain_Broken');
     expect(result.className).toBe('slds-text-color_error');
