@@ -130,9 +130,11 @@ export default class S2sChart extends LightningElement {
   }
 
   private datasets(): unknown[] {
+    // Chart.js marks the arrays it draws (a property on each); the component's public properties
+    // are read-only proxies, so it draws copies.
     return (this.series ?? []).map((s, j) => ({
       label: s.label,
-      data: s.data,
+      data: [...s.data],
       stack: s.stack,
       backgroundColor: COLORS[j % COLORS.length],
       borderColor: COLORS[j % COLORS.length],

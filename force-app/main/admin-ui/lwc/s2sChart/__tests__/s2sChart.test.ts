@@ -55,6 +55,10 @@ describe('c-s2s-chart', () => {
     expect(created).toHaveLength(1);
     expect(created[0].config.type).toBe('bar');
     expect(created[0].config.data.datasets).toHaveLength(2);
+    // Chart.js defines a property on the arrays it draws: they must not be the read-only inputs
+    const drawn = created[0].config.data.datasets[0] as { data: number[] };
+    expect(Object.isFrozen(drawn.data)).toBe(false);
+    expect(() => Object.defineProperty(drawn.data, '_chartjs', { value: {} })).not.toThrow();
     expect(created[0].canvas.getAttribute('role')).toBe('img');
     expect(created[0].canvas.getAttribute('aria-label')).toBe('Volume and success over time');
     await expect(element).toBeAccessible();
