@@ -7,6 +7,7 @@ import path from 'node:path';
 import { World, type Org } from '../localorg/src/platform/index.ts';
 import { runtimeFor } from '../localorg/src/runner/runner.ts';
 import { seedNativeConnection } from './native-seed.ts';
+import { seedOrgCompare } from './seed-compare.ts';
 
 export const ADMIN = 'admin@s2s.demo';
 export const INTEGRATION = 'integration@s2s.demo';
@@ -158,6 +159,7 @@ export async function seed(demo: DemoOrgs): Promise<void> {
       { as: ADMIN }
     );
   }
+  seedOrgCompare(sales, service, serviceConnection, { admin: ADMIN, integration: INTEGRATION });
   seedNativeConnection(sales, service);
   await world.drain();
 }
