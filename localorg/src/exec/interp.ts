@@ -660,8 +660,14 @@ export class Interp implements LanguageRuntime, Executor {
     });
   }
 
-  /** `Type.forName(name)`: user class or built-in type, generics included ('Map<Id, List<Account>>'); null when unknown. */
-  typeForName(name: string): TypeRef | null {
+  /**
+   * `Type.forName(name)`: user class or built-in type, generics included ('Map<Id, List<Account>>'); null when unknown.
+   * With managed packages loaded, a bare class name resolves in the calling code's namespace and
+   * `ns.Name` only to a class the caller may see (exec/namespace.ts); `ownNamespace`:
+   * `Type.forName(null, name)`, the org's own classes (Apex Reference, Type Class: forName).
+   */
+  typeForName(name: string, ownNamespace = false): TypeRef | null {
+    const from = this.linker.namespaces.size ? this.forNameScope(ownNamespace) : null;
     let i = 0;
     const src = name.replace(/\s+/g, '');
     const parse = (): TypeRef | null => {
@@ -675,7 +681,7 @@ export class Interp implements LanguageRuntime, Executor {
         m[0].includes('.') || !this.isSObjectType(`Schema.${m[0]}`)
           ? m[0].split('.')
           : ['Schema', m[0]];
-      const r = this.lookupTypeName(names, null);
+      const r = this.lookupTypeName(names, from);
       if (!r) return null;
       const args: TypeRef[] = [];
       if (src[i] === '<') {
@@ -695,6 +701,26 @@ export class Interp implements LanguageRuntime, Executor {
     };
     const t = parse();
     return t && i === src.length ? t : null;
+  }
+
+  private readonly forNameScopes = new Map<string | null, ClassDef>();
+
+  /** A class standing for names looked up at run time from a namespace (no members of its own). */
+  private forNameScope(ownNamespace: boolean): ClassDef {
+    const ns = ownNamespace ? null : this.currentNamespace();
+    let scope = this.forNameScopes.get(ns);
+    if (!scope) {
+      scope = new ClassDef('<forName>', '<forName>', null, 'class', [], null, new Set());
+      scope.namespace = ns;
+      this.forNameScopes.set(ns, scope);
+    }
+    return scope;
+  }
+
+  /** The name code of other namespaces writes for a type: `ns.Name` for a package's class. */
+  qualifiedTypeName(t: TypeRef): string | null {
+    const cls = this.classTable.get(lc(t.name));
+    return cls?.topLevel.namespace ? `${cls.topLevel.namespace}.${cls.name}` : null;
   }
 
   /** Bytes of Apex values reachable now from the call stack and statics (runtime/heap.ts). */

@@ -56,7 +56,10 @@ export interface LanguageRuntime extends ApexRuntime {
   /** Conversion applied when assigning to `t`, null when values pass unchanged. */
   coercer(t: TypeRef): Coercer | null;
   builtinEnum(typeName: string, name: string, ordinal: number): ApexEnumValue;
-  typeForName(name: string): TypeRef | null;
+  /** `ownNamespace`: `Type.forName(null, name)`, the org's own classes only. */
+  typeForName(name: string, ownNamespace?: boolean): TypeRef | null;
+  /** `ns.Name` for a class of a managed package (Type.getName), null otherwise. */
+  qualifiedTypeName?(t: TypeRef): string | null;
   invoke(m: MethodHandle, self: ApexObject | null, args: ApexValue[]): ApexValue;
   construct(cls: ClassShape, ctor: MethodHandle, args: ApexValue[]): ApexObject;
   newCollection(t: TypeRef, args: ApexValue[]): ApexValue;

@@ -289,7 +289,9 @@ export function stringOf(v: ApexValue): string {
     return `${v.cls.name.slice(v.cls.name.lastIndexOf('.') + 1)}:[]`;
   }
   if (v instanceof ApexEnumValue) return v.name;
-  if (v instanceof ApexTypeValue) return typeToString(v.type);
+  // a managed package's class prints as `ns.Name` (Type.getName)
+  if (v instanceof ApexTypeValue)
+    return currentRuntimeOrNull()?.qualifiedTypeName?.(v.type) ?? typeToString(v.type);
   if (v instanceof NativeObject) return currentRuntimeOrNull()?.nativeToString(v) ?? v.className;
   return String(v);
 }

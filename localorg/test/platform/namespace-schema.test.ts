@@ -178,3 +178,52 @@ test('without a namespace the same sources keep their names (an unnamespaced org
   );
   assert.equal(ok.status, 200, ok.body);
 });
+
+test('Apex Reference, Type Class: forName and getName name a package class ns.Name; a bare name resolves in the calling namespace', () => {
+  const o = org('ns');
+  run(
+    o,
+    `System.assertEquals('ns.WidgetApi', Type.forName('ns', 'WidgetApi').getName());
+     System.assertEquals('ns.WidgetApi', Type.forName('ns.WidgetApi').getName());
+     System.assertEquals('ns.WidgetApi', String.valueOf(Type.forName('ns', 'WidgetApi')));
+     System.assertEquals(null, Type.forName('WidgetApi'), 'the org\\'s own code: no class of that name');
+     System.assertEquals(null, Type.forName('ns', 'WidgetInternal'), 'public: not visible outside');
+     System.assertEquals('SubscriberUse', Type.forName('SubscriberUse').getName());
+     System.assertEquals('ns.WidgetApi ns.WidgetInternal SubscriberUse true', ns.WidgetApi.typeNames());`
+  );
+});
+
+test('custom permissions: checkPermission and $Permission take ns__Name outside the package, the bare name inside; NamespacePrefix on its setup rows', () => {
+  const o = org('ns');
+  const user = o.createUser({ username: 'w@ns.example', permissionSets: ['Widget_Admins'] });
+  const r = o.executeAnonymous(
+    `System.assert(FeatureManagement.checkPermission('ns__Widget_Admin'), 'full name');
+     System.assert(!FeatureManagement.checkPermission('Widget_Admin'), 'the org has no Widget_Admin of its own');
+     System.assert(ns.WidgetApi.isAdmin(), 'the package names its own permission bare');`,
+    { as: 'w@ns.example' }
+  );
+  assert.equal(r.exceptionMessage, null, JSON.stringify(r));
+  assert.ok(user);
+  const setup = (soql: string) =>
+    (o.query(soql) as ApexSObject[]).map((x) => [
+      x.raw('Name') ?? x.raw('DeveloperName'),
+      x.raw('NamespacePrefix')
+    ]);
+  assert.deepEqual(
+    setup(
+      "SELECT DeveloperName, NamespacePrefix FROM CustomPermission WHERE DeveloperName = 'Widget_Admin'"
+    ),
+    [['Widget_Admin', 'ns']]
+  );
+  assert.deepEqual(
+    setup("SELECT Name, NamespacePrefix FROM PermissionSet WHERE Name = 'Widget_Admins'"),
+    [['Widget_Admins', 'ns']]
+  );
+  // the permission set's grants name the package's object and field with the prefix
+  const created = o.insert(
+    'ns__Widget__c',
+    { Name: 'by user', ns__Status__c: 'ok' },
+    { as: 'w@ns.example' }
+  );
+  assert.equal(created.length, 1);
+});

@@ -13,20 +13,26 @@ export const typeClasses: BuiltinClass[] = [];
 typeClasses.push({
   name: 'System.Type',
   statics: {
+    // forName(namespace, name): a null or empty namespace names the org's own class (Apex
+    // Reference, Type Class); forName(name) resolves in the calling code's namespace.
     forname: (ctx, a) => {
+      const own = a.length === 2 && !a[0];
       const name =
         a.length === 2
           ? a[0]
             ? `${stringOf(a[0])}.${stringOf(a[1])}`
             : stringOf(a[1])
           : stringOf(a[0]);
-      const t = ctx.runtime.typeForName(name);
+      const t = ctx.runtime.typeForName(name, own);
       return t ? new ApexTypeValue(t) : null;
     }
   },
   methods: {
-    getname: (_c, self: ApexTypeValue) => typeToString(self.type),
-    tostring: (_c, self: ApexTypeValue) => typeToString(self.type),
+    // A managed package's class is named with its namespace, `ns.Name`.
+    getname: (c, self: ApexTypeValue) =>
+      c.runtime.qualifiedTypeName?.(self.type) ?? typeToString(self.type),
+    tostring: (c, self: ApexTypeValue) =>
+      c.runtime.qualifiedTypeName?.(self.type) ?? typeToString(self.type),
     equals: (_c, self: ApexTypeValue, a) => keyEquals(self, a[0]),
     hashcode: (_c, self: ApexTypeValue) => typeToString(self.type).toLowerCase().length,
     newinstance: (ctx, self: ApexTypeValue) => {
