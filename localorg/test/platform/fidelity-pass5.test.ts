@@ -335,7 +335,8 @@ private class UnknownIdTest {
 // JSON.deserialize into a List/Set reads the first token before the rest: anything but '[' is
 // "Malformed JSON: Expected '[' at the beginning of List/Set" even when the text after it is broken
 // (apex-recipes' CustomRestEndpointRecipes_Tests send '"}]'); an empty string bound to an Id field
-// compares as no Id (no rows, no "invalid ID field"). Both pass on orgs in that suite.
+// compares as no Id (no rows, no "invalid ID field"). Both pass on orgs in that suite. A collection
+// bound with '=' matches any of its values (apex-recipes' PlatformEventPublishCallback).
 test('JSON list not starting with [ is Malformed JSON; an empty bind on an Id matches nothing', async () => {
   const org = await orgWithClasses({
     JsonBindTest: `@IsTest
@@ -358,7 +359,16 @@ private class JsonBindTest {
     String none = '';
     Assert.areEqual(0, [SELECT COUNT() FROM Contact WHERE Id = :none]);
   }
+  @IsTest
+  static void equalsACollection() {
+    Contact c = new Contact(LastName = 'c');
+    insert c;
+    Set<Id> ids = new Set<Id>{ c.Id };
+    Assert.areEqual(1, [SELECT COUNT() FROM Contact WHERE Id = :ids], 'a Set bound with = is IN');
+    List<Id> idList = new List<Id>(ids);
+    Assert.areEqual(1, [SELECT COUNT() FROM Contact WHERE Id = :idList]);
+  }
 }`
   });
-  assertAllPass(org, 'JsonBindTest', ['malformedList', 'emptyIdBind']);
+  assertAllPass(org, 'JsonBindTest', ['malformedList', 'emptyIdBind', 'equalsACollection']);
 });

@@ -579,6 +579,13 @@ export class SoqlEvaluator {
         return op === 'IN' ? inSet : !inSet;
       };
     }
+    // `Id = :aSetOrList` matches any of the collection's values, as IN does (apex-recipes'
+    // PlatformEventPublishCallback binds a Set<Id> with '='; its tests pass on orgs).
+    if (op === '=' && c.value.kind === 'bind') {
+      const b = this.env.resolveBind(c.value);
+      if (b instanceof ApexList || b instanceof ApexSet)
+        return this.compileComparison(object, { ...c, op: 'IN' }, alias);
+    }
     const read = (row: Row): ApexValue => this.read(row, r);
     if (c.value.kind === 'dateLiteral')
       return compileDateLiteral(this.env.now(), f, op, c.value, read);
