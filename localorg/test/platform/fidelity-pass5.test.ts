@@ -372,3 +372,22 @@ private class JsonBindTest {
   });
   assertAllPass(org, 'JsonBindTest', ['malformedList', 'emptyIdBind', 'equalsACollection']);
 });
+
+// Apex Reference, "DescribeFieldResult Class", isSortable(); SOQL and SOSL Reference, "ORDER BY":
+// long text areas and multi-select picklists cannot be sorted on (NebulaLogger's related log entries
+// controller asks; the method was missing).
+test('DescribeFieldResult.isSortable', async () => {
+  const org = await orgWithClasses({
+    SortableTest: `@IsTest
+private class SortableTest {
+  @IsTest
+  static void sortable() {
+    Assert.isTrue(Schema.SObjectType.Account.fields.Name.isSortable());
+    Assert.isTrue(Schema.SObjectType.Account.fields.CreatedDate.isSortable());
+    Assert.isFalse(Schema.SObjectType.Account.fields.Description.isSortable(), 'a long text area');
+    Assert.isFalse(Schema.SObjectType.Account.fields.BillingAddress.isSortable(), 'a compound field');
+  }
+}`
+  });
+  assertAllPass(org, 'SortableTest', ['sortable']);
+});

@@ -551,6 +551,20 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
             env.org.access.canEditField(user(), fld(self).o.name, fld(self).f.name)
         ),
         m('isNillable', [], T_BOOLEAN, (_c, self) => fld(self).f.nillable),
+        // SOQL and SOSL Reference, "ORDER BY": multi-select picklists, long and rich text areas,
+        // encrypted and compound fields cannot be sorted on.
+        m('isSortable', [], T_BOOLEAN, (_c, self) => {
+          const f = fld(self).f;
+          return !(
+            f.type === 'multipicklist' ||
+            (f.type === 'textarea' && f.length > 255) ||
+            f.type === 'base64' ||
+            f.type === 'address' ||
+            f.type === 'location' ||
+            f.type === 'complexvalue' ||
+            f.type === 'encryptedstring'
+          );
+        }),
         m('isDefaultedOnCreate', [], T_BOOLEAN, (_c, self) => fld(self).f.defaultedOnCreate),
         m('isExternalId', [], T_BOOLEAN, (_c, self) => !!fld(self).f.externalId),
         m('isUnique', [], T_BOOLEAN, (_c, self) => !!fld(self).f.unique),
