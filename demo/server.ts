@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Org } from '../localorg/src/platform/index.ts';
 import { parseDuration } from '../localorg/src/platform/index.ts';
 import { ApexCallError, callApex, createOrgs, seed, selfCheck, type DemoOrgs } from './world.ts';
-import { PERSONAS, personaNamed } from './personas.ts';
+import { DEFAULT_PERSONA, PERSONAS, personaNamed } from './personas.ts';
 import { DemoState, sourcesHash } from './state.ts';
 import { bundleSizes, demoBuildIsCurrent, OUT_DIR } from './build.mjs';
 import { spawn } from 'node:child_process';
@@ -154,6 +154,17 @@ function createHandler(demo: DemoOrgs, notReady: string | null, state: DemoState
         } finally {
           state?.changed();
         }
+      }
+      // Test-only (browser walkthroughs, S2S_DEMO_TEST_HOOKS=1): anonymous Apex in the chosen org
+      // as the demo admin, e.g. to edit an audit row directly as someone with edit access would.
+      if (url.pathname === '/api/demo/test/apex' && process.env.S2S_DEMO_TEST_HOOKS === '1') {
+        const { apex } = (await readJson(req)) as { apex?: string };
+        const outcome = org.executeAnonymous(String(apex ?? ''), { as: DEFAULT_PERSONA.username });
+        await demo.world.drain();
+        state?.changed();
+        return outcome.success
+          ? send(res, 200, { ok: true })
+          : send(res, 400, { message: outcome.compileProblem ?? outcome.exceptionMessage });
       }
       if (url.pathname === '/api/demo/orgs') {
         return send(res, 200, {

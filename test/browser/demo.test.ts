@@ -64,7 +64,8 @@ test(
           // The edit alone travels in real time, carrying the whole record the peer never had.
           await page.getByText('In sync').first().waitFor();
           await page.getByRole('button', { name: 'Sync now' }).click();
-          await page.getByText('Service org: queued').first().waitFor();
+          // queued is not synced: said neutrally, then the card shows the peer's answer
+          await page.getByText('Sent to Service org: waiting for its answer.').first().waitFor();
           await page.getByRole('button', { name: 'Refresh' }).click();
           await page.getByText('In sync').first().waitFor();
           await shot(page, '03-record-sync-status.png');

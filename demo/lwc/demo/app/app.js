@@ -26,7 +26,11 @@ const SCREENS = {
       workQueue: workQueue.default,
       dataQuality: dataQuality.default
     })),
-  audit: () => import('c/s2sAuditExplorer').then((audit) => ({ audit: audit.default })),
+  audit: () =>
+    Promise.all([import('c/s2sAuditExplorer'), import('c/s2sAccessReview')]).then(
+      ([audit, accessReview]) => ({ audit: audit.default, accessReview: accessReview.default })
+    ),
+  myRecords: () => import('c/s2sMyRecords').then((myRecords) => ({ list: myRecords.default })),
   accounts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
   contacts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
   leads: () => import('demo/recordScreen').then((screen) => ({ record: screen.default }))
