@@ -65,9 +65,14 @@ test(
           await page.getByRole('rowheader', { name: 'Opportunity → Opportunity' }).waitFor();
           await page.setViewportSize({ width: 800, height: 900 });
           await wizard.getByRole('row', { name: /Opportunity/ }).waitFor();
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-          );
+          const overflow = await page.evaluate(() => {
+            const root = (
+              globalThis as unknown as {
+                document: { documentElement: { scrollWidth: number; clientWidth: number } };
+              }
+            ).document.documentElement;
+            return root.scrollWidth - root.clientWidth;
+          });
           assert.ok(overflow <= 0, `no horizontal scroll of the page at 800 px (${overflow} px)`);
           await wizard.scrollIntoViewIfNeeded();
           await shot(page, '33-native-migration-800px.png');

@@ -159,7 +159,7 @@ export default class S2sNativeMigration extends LightningElement {
 
   renderedCallback(): void {
     if (this.focusPending) {
-      const target = this.template.querySelector<HTMLElement>(`[data-id="${this.focusPending}"]`);
+      const target = this.template?.querySelector<HTMLElement>(`[data-id="${this.focusPending}"]`);
       if (target) {
         target.focus();
         this.focusPending = '';
@@ -334,9 +334,10 @@ export default class S2sNativeMigration extends LightningElement {
     this.errorMessage = '';
     try {
       const chosen = [...this.chosenIds];
-      this.report = await migrate({ nativeConnectionIds: chosen });
+      const after: Report = await migrate({ nativeConnectionIds: chosen });
+      this.report = after;
       this.chosenIds = chosen;
-      this.jobId = this.report.jobId ?? null;
+      this.jobId = after.jobId ?? null;
       this.job = null;
       this.step = 'result';
       this.focusPending = 'result-title';
@@ -375,8 +376,9 @@ export default class S2sNativeMigration extends LightningElement {
       return;
     }
     try {
-      this.job = await getJob({ jobId: this.jobId });
-      if (FINISHED.has(this.job.status)) {
+      const job: JobStatus = await getJob({ jobId: this.jobId });
+      this.job = job;
+      if (FINISHED.has(job.status)) {
         this.report = await getReport();
       } else {
         this.schedulePoll();

@@ -18,6 +18,12 @@ jest.mock('@salesforce/apex/S2SNativeMigrationController.getJob', () => ({ defau
 
 const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets pending promise callbacks run without timers (the tests with fake timers). */
+const settle = (): Promise<void> =>
+  Array.from({ length: 10 }).reduce<Promise<void>>(
+    (p) => p.then(() => undefined),
+    Promise.resolve()
+  );
 const $ = (root: HTMLElement, selector: string): HTMLElement | null =>
   root.shadowRoot!.querySelector(selector);
 const $$ = (root: HTMLElement, selector: string): HTMLElement[] =>
@@ -39,7 +45,7 @@ function report(overrides: Record<string, unknown> = {}) {
         nativeId: NATIVE,
         name: 'Service org',
         status: 'Accepted',
-        connectionId: null,
+        connectionId: null as string | null,
         connectionActive: false,
         objects: [
           {
@@ -234,7 +240,7 @@ describe('c-s2s-native-migration', () => {
     $(element, '[data-id="review"]')!.click();
     await jest.runOnlyPendingTimersAsync();
     $(element, '[data-id="confirm"]')!.click();
-    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await settle();
     expect(text(element, '[data-id="job"]')).toBe('c.S2S_Native_Job');
     await jest.advanceTimersByTimeAsync(2000);
     expect(text(element, '[data-id="job"]')).toBe('c.S2S_Native_Job');
@@ -287,7 +293,7 @@ describe('c-s2s-native-migration', () => {
     $(element, '[data-id="review"]')!.click();
     await jest.runOnlyPendingTimersAsync();
     $(element, '[data-id="confirm"]')!.click();
-    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await settle();
     await jest.advanceTimersByTimeAsync(2000);
     expect(text(element, '[data-id="job"]')).toBe('c.S2S_Native_Job_Failed');
     // a second migration whose job cannot be read
@@ -298,7 +304,7 @@ describe('c-s2s-native-migration', () => {
     $(element, '[data-id="review"]')!.click();
     await jest.runOnlyPendingTimersAsync();
     $(element, '[data-id="confirm"]')!.click();
-    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await settle();
     await jest.advanceTimersByTimeAsync(2000);
     expect(text(element, '[data-id="error"]')).toBe('No job 707000000000001AAA in this org.');
   });
