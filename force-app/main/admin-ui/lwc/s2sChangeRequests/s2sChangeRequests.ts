@@ -95,7 +95,7 @@ export default class S2sChangeRequests extends LightningElement {
   comment = '';
 
   override connectedCallback(): void {
-    void this.start();
+    this.start().catch(() => undefined); // start() reports its own errors
   }
 
   private async start(): Promise<void> {
@@ -199,7 +199,7 @@ export default class S2sChangeRequests extends LightningElement {
   handleStatusChange(event: CustomEvent<{ value: string }>): void {
     this.status = event.detail.value;
     this.closeDiff();
-    void this.load();
+    this.load().catch(() => undefined); // load() reports its own errors
   }
 
   async handleView(event: Event): Promise<void> {

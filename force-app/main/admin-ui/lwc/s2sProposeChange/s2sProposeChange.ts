@@ -17,6 +17,7 @@ import S2S_Propose_Done from '@salesforce/label/c.S2S_Propose_Done';
 import S2S_Saving from '@salesforce/label/c.S2S_Saving';
 
 interface Validity extends HTMLElement {
+  value?: string;
   setCustomValidity(message: string): void;
   reportValidity(): boolean;
 }
@@ -51,6 +52,8 @@ export default class S2sProposeChange extends LightningElement {
   async handlePropose(): Promise<void> {
     const field = this.reasonField();
     this.error = undefined;
+    // the field's own value: typed text may not have raised a change event yet
+    if (typeof field?.value === 'string' && field.value.trim()) this.reason = field.value;
     if (!this.reason.trim()) {
       field?.setCustomValidity(S2S_Propose_Reason_Required);
       field?.reportValidity();

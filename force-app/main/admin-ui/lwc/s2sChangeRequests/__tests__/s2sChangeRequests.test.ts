@@ -6,18 +6,7 @@ import getDiff from '@salesforce/apex/S2SChangeRequestController.getDiff';
 import approve from '@salesforce/apex/S2SChangeRequestController.approve';
 import reject from '@salesforce/apex/S2SChangeRequestController.reject';
 import rollback from '@salesforce/apex/S2SChangeRequestController.rollback';
-import {
-  $,
-  $$,
-  cleanDom,
-  fire,
-  flush,
-  mockWire,
-  mocked,
-  mount,
-  texts,
-  wire
-} from 'test-utils/s2sLwc';
+import { $, $$, cleanDom, fire, flush, mocked, mount, texts } from 'test-utils/s2sLwc';
 
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => ({ default: jest.fn() }), {
   virtual: true
