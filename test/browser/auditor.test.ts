@@ -69,7 +69,7 @@ test(
         await page.locator('[data-id="peer-entry"]').first().waitFor();
         const peer = await page.locator('[data-id="detail-peer"]').innerText();
         assert.match(peer, /Applied/, `the Service org's entry of the change:\n${peer}`);
-        await shot(page, '11-auditor-detail-across-orgs.png');
+        await shot(page, '24-auditor-detail-across-orgs.png');
         await page.getByRole('button', { name: 'Close' }).click();
       });
 
@@ -84,7 +84,7 @@ test(
           );
           await page.getByRole('button', { name: 'Verify chain' }).click();
           await page.getByText(/^Chain broken: Entry 2/).waitFor();
-          await shot(page, '12-auditor-verify-chain-broken.png');
+          await shot(page, '25-auditor-verify-chain-broken.png');
         }
       );
 
@@ -96,13 +96,13 @@ test(
           .click();
         const csv = fs.readFileSync(String(await (await download).path()), 'utf8');
         assert.ok(csv.split('\n').length > 2, `the review should list holders:\n${csv}`);
-        await shot(page, '13-auditor-access-review.png');
+        await shot(page, '26-auditor-access-review.png');
       });
 
       await t.test('the audit screen fits 1280 and 800 px', async () => {
         await assertNoHorizontalOverflow(page, 1280);
         await assertNoHorizontalOverflow(page, 800);
-        await shot(page, '14-auditor-audit-800.png');
+        await shot(page, '27-auditor-audit-800.png');
         await page.setViewportSize({ width: 1400, height: 1000 });
       });
     });

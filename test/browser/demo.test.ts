@@ -81,7 +81,11 @@ test(
       await t.test('the audit trail exports as CSV', async () => {
         await openTab(page, 'Audit');
         const download = page.waitForEvent('download');
-        await page.getByRole('button', { name: 'Export CSV' }).click();
+        // the audit explorer's export (the access review beside it has one too)
+        await page
+          .locator('c-s2s-audit-explorer')
+          .getByRole('button', { name: 'Export CSV' })
+          .click();
         const file = await (await download).path();
         const csv = fs.readFileSync(String(file), 'utf8');
         assert.match(csv, /^Event_Time__c,Acting_User,Connection/);

@@ -83,7 +83,7 @@ test(
             .waitFor();
           const card = await page.locator('c-s2s-record-sync-status').innerText();
           assert.doesNotMatch(card, /FIELD_NOT_ALLOWED|Exception/, 'no codes or exception names');
-          await shot(page, '07-end-user-honest-failure.png');
+          await shot(page, '20-end-user-honest-failure.png');
         }
       );
 
@@ -101,7 +101,7 @@ test(
           /sync-now|Sync now/,
           `the focus stays on Sync now: ${focused}`
         );
-        await shot(page, '08-end-user-sync-now-outcome.png');
+        await shot(page, '21-end-user-sync-now-outcome.png');
       });
 
       await t.test(
@@ -113,12 +113,12 @@ test(
             .getByText('Service org cannot take this change as the sync is set up.')
             .first()
             .waitFor();
-          await shot(page, '09-end-user-my-records.png');
+          await shot(page, '22-end-user-my-records.png');
           await page.getByRole('button', { name: 'Sync now' }).first().click();
           await page.getByText('Sent to Service org: waiting for its answer.').first().waitFor();
           await assertNoHorizontalOverflow(page, 1280);
           await assertNoHorizontalOverflow(page, 800);
-          await shot(page, '10-end-user-my-records-800.png');
+          await shot(page, '23-end-user-my-records-800.png');
           await openTab(page, 'Accounts');
           await assertNoHorizontalOverflow(page, 800);
           await page.setViewportSize({ width: 1400, height: 1000 });

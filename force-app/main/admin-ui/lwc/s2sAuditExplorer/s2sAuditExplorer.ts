@@ -205,7 +205,7 @@ export interface DetailEntry {
   userName: string;
   originUser: string | null;
   record: string;
-  changes: (FieldChange & { key: string; hasBefore: boolean })[];
+  changes: (FieldChange & { key: string; hasBefore: boolean; fieldLabel: string })[];
   error: string | null;
   className: string;
 }
@@ -233,6 +233,7 @@ export function detailEntry(
   const changes = changesOf(entry.oldValues, entry.newValues, WORDS).map((change) => ({
     ...change,
     key: `${key}-${change.field}`,
+    fieldLabel: `${change.field}:`,
     hasBefore: change.before !== null
   }));
   return {
