@@ -7,19 +7,23 @@
 // as that session's user. Served: the Tooling API query of validation rules (rest/tooling.ts); any
 // other resource of the own domain fails loudly.
 import { randomBytes } from 'node:crypto';
-import type { Org } from '../org.ts';
 import type { HttpRequestData, HttpResponseData } from './callouts.ts';
 import { CalloutError } from './callouts.ts';
-import { toolingQuery } from '../rest/tooling.ts';
+import { toolingQuery, type ToolingOrg } from '../rest/tooling.ts';
 import { UnsupportedError } from '../../runtime/platform.ts';
 
 /** The host `Url.getOrgDomainUrl()` answers in every local org. */
 export const OWN_DOMAIN_HOST = 'localorg.my.salesforce.com';
 
-const sessions = new WeakMap<Org, Map<string, string>>();
+/** What own-domain callouts need of the org. */
+export interface OwnDomainOrg extends ToolingOrg {
+  readonly organizationId: string;
+}
+
+const sessions = new WeakMap<OwnDomainOrg, Map<string, string>>();
 
 /** A session Id of `userId` in `org` (one per user, like a login session): `<org Id>!<secret>`. */
-export function sessionIdFor(org: Org, userId: string): string {
+export function sessionIdFor(org: OwnDomainOrg, userId: string): string {
   let byToken = sessions.get(org);
   if (!byToken) sessions.set(org, (byToken = new Map()));
   for (const [token, user] of byToken) if (user === userId) return token;
@@ -38,7 +42,7 @@ export function isOwnDomain(endpoint: string): boolean {
 }
 
 /** Serves a callout of `org` to its own domain. */
-export function ownDomainCallout(org: Org, req: HttpRequestData): HttpResponseData {
+export function ownDomainCallout(org: OwnDomainOrg, req: HttpRequestData): HttpResponseData {
   const url = new URL(req.endpoint);
   const registered = (org.metadata.remoteSites ?? []).some((s) => s.active && sameSite(s.url, url));
   if (!registered)

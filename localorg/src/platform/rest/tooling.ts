@@ -5,9 +5,16 @@
 // rules are the org's `validationRules` metadata. The query grammar served is the one a client needs
 // for them: SELECT <fields> FROM ValidationRule [WHERE <field> = <literal> [AND ...]]; anything else
 // fails loudly (UnsupportedError), never with a guessed answer.
-import type { Org } from '../org.ts';
+import type { Access } from '../security/access.ts';
+import type { Metadata } from '../schema/metadata-types.ts';
 import type { Json } from '../data/convert.ts';
 import type { ValidationRuleMeta } from '../schema/metadata-types.ts';
+
+/** What the query needs of the org: its metadata and its users' permissions. */
+export interface ToolingOrg {
+  readonly metadata: Metadata;
+  readonly access: Access;
+}
 import { UnsupportedError } from '../../runtime/platform.ts';
 
 export interface ToolingAnswer {
@@ -45,7 +52,7 @@ export function validationRuleId(index: number): string {
 }
 
 /** The user may read setup metadata: View Setup and Configuration (or Modify All Data). */
-function canViewSetup(org: Org, userId: string): boolean {
+function canViewSetup(org: ToolingOrg, userId: string): boolean {
   const p = org.access.of(userId);
   if (p.modifyAllData) return true;
   const sets = org.metadata.permissionSets.filter((s) => p.permissionSets.includes(s.name));
@@ -61,7 +68,7 @@ function error(status: number, errorCode: string, message: string): ToolingAnswe
 
 /** GET /services/data/vXX.X/tooling/query/?q=... as `userId`. */
 export function toolingQuery(
-  org: Org,
+  org: ToolingOrg,
   soql: string | null,
   userId: string,
   version: string

@@ -82,7 +82,7 @@ export default class S2sOrgCompare extends LightningElement {
   private focused = false;
 
   connectedCallback(): void {
-    void this.compare();
+    this.compare();
   }
 
   get title(): string {
