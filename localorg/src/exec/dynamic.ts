@@ -248,6 +248,7 @@ export class DynamicAccess {
           return ex.message;
         case 'setmessage':
           ex.message = args[0] === null ? null : stringOf(args[0]);
+          ex.messageSet = true;
           return null;
         case 'getcause':
           return ex.cause;

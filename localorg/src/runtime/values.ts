@@ -380,6 +380,8 @@ export interface ExceptionState {
   stack: string;
   /** Extra state of platform exceptions (DmlException rows, QueryException inaccessible fields...). */
   data?: unknown;
+  /** setMessage was called (an AuraHandledException then keeps its message in Apex). */
+  messageSet?: boolean;
 }
 
 export class ApexEnumValue {

@@ -391,3 +391,35 @@ private class SortableTest {
   });
   assertAllPass(org, 'SortableTest', ['sortable']);
 });
+
+// An AuraHandledException's message is for the Lightning client: thrown, its getMessage() in Apex
+// is "Script-thrown exception" unless setMessage set it (apex-recipes' AuraEnabledRecipes_Tests
+// expect it and pass on orgs; this package's S2SAdminAccessController.error calls setMessage for it).
+test('AuraHandledException.getMessage() is Script-thrown exception unless setMessage', async () => {
+  const org = await orgWithClasses({
+    AuraMessageTest: `@IsTest
+private class AuraMessageTest {
+  @IsTest
+  static void messages() {
+    try {
+      throw new AuraHandledException('for the component');
+    } catch (AuraHandledException e) {
+      Assert.areEqual('Script-thrown exception', e.getMessage());
+    }
+    try {
+      AuraHandledException a = new AuraHandledException('for both');
+      a.setMessage('for both');
+      throw a;
+    } catch (AuraHandledException e) {
+      Assert.areEqual('for both', e.getMessage());
+    }
+    try {
+      throw new IllegalArgumentException('plain');
+    } catch (Exception e) {
+      Assert.areEqual('plain', e.getMessage());
+    }
+  }
+}`
+  });
+  assertAllPass(org, 'AuraMessageTest', ['messages']);
+});
