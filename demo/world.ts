@@ -7,6 +7,7 @@ import path from 'node:path';
 import { World, type Org } from '../localorg/src/platform/index.ts';
 import { runtimeFor } from '../localorg/src/runner/runner.ts';
 import { seedNativeConnection } from './native-seed.ts';
+import { createPersonas } from './personas.ts';
 import { seedOrgCompare } from './seed-compare.ts';
 
 export const ADMIN = 'admin@s2s.demo';
@@ -39,8 +40,11 @@ export function orgNamed({ orgs }: DemoOrgs, name: string): Org {
 }
 
 /** Creates the two orgs; returns them with the compile problems of the package in the local org. */
-export async function createOrgs(root: string): Promise<DemoOrgs & Readiness> {
-  const world = new World({ runtimeFactory: runtimeFor });
+export async function createOrgs(
+  root: string,
+  opts: { start?: number } = {}
+): Promise<DemoOrgs & Readiness> {
+  const world = new World({ runtimeFactory: runtimeFor, start: opts.start });
   const sales = await world.createOrg({ name: 'Sales', source: packageSources(root, 'sales') });
   const service = await world.createOrg({
     name: 'Service',
@@ -69,14 +73,8 @@ export async function seed(demo: DemoOrgs): Promise<void> {
   const { world } = demo;
   const sales = orgNamed(demo, 'Sales');
   const service = orgNamed(demo, 'Service');
-  for (const org of [sales, service]) {
-    org.createUser({
-      username: ADMIN,
-      lastName: 'Admin',
-      profile: 'Standard User',
-      permissionSets: ['S2S_Admin']
-    });
-  }
+  // The admin (ADMIN), analyst, end user and auditor of the page's user switcher (personas.ts).
+  for (const org of [sales, service]) createPersonas(org);
   world.connect(sales, 'S2S_Service', service, {
     user: INTEGRATION,
     permissionSets: ['S2S_Integration']
@@ -159,9 +157,86 @@ export async function seed(demo: DemoOrgs): Promise<void> {
       { as: ADMIN }
     );
   }
+  await seedContactsAndLeads(demo, salesConnection, serviceConnection);
   seedOrgCompare(sales, service, serviceConnection, { admin: ADMIN, integration: INTEGRATION });
   seedNativeConnection(sales, service);
   await world.drain();
+}
+
+/** Contacts and Leads in Sales, each object mapped to the Service org (the Contacts and Leads screens). */
+async function seedContactsAndLeads(
+  demo: DemoOrgs,
+  salesConnection: string,
+  serviceConnection: string
+): Promise<void> {
+  const sales = orgNamed(demo, 'Sales');
+  const service = orgNamed(demo, 'Service');
+  sales.insert(
+    'Contact',
+    [
+      ['Ada', 'Lovelace', 'ada@acme.example'],
+      ['Grace', 'Hopper', 'grace@globex.example'],
+      ['Alan', 'Turing', 'alan@initech.example']
+    ].map(([FirstName, LastName, Email], i) => ({
+      FirstName,
+      LastName,
+      Email,
+      Phone: `+33 1 10 00 00 0${i}`
+    })),
+    { as: ADMIN }
+  );
+  sales.insert(
+    'Lead',
+    [
+      ['Margaret', 'Hamilton', 'Apollo Software'],
+      ['Katherine', 'Johnson', 'Orbital Mechanics']
+    ].map(([FirstName, LastName, Company]) => ({
+      FirstName,
+      LastName,
+      Company,
+      Email: `${FirstName.toLowerCase()}@${Company.split(' ')[0].toLowerCase()}.example`
+    })),
+    { as: ADMIN }
+  );
+  const objects: [string, number, string[]][] = [
+    ['Contact', 20, ['FirstName', 'LastName', 'Email', 'Phone']],
+    ['Lead', 30, ['FirstName', 'LastName', 'Company', 'Email']]
+  ];
+  for (const [org, connection, direction] of [
+    [sales, salesConnection, 'Outbound'],
+    [service, serviceConnection, 'Inbound']
+  ] as const) {
+    for (const [object, sequence, fields] of objects) {
+      const [mappingId] = org.insert(
+        'S2S_Object_Mapping__c',
+        {
+          Name: `${object} to ${object}`,
+          Connection__c: connection,
+          Source_Object__c: object,
+          Target_Object__c: object,
+          Direction__c: direction,
+          Trigger_Mode__c: 'Realtime_Trigger',
+          Conflict_Policy__c: 'Source_Wins',
+          Delete_Policy__c: 'Ignore',
+          Owner_Rule__c: 'Keep_Default',
+          Sequence__c: sequence,
+          Active__c: true
+        },
+        { as: ADMIN }
+      );
+      org.insert(
+        'S2S_Field_Mapping__c',
+        fields.map((field) => ({
+          Name: field,
+          Object_Mapping__c: mappingId,
+          Source_Field__c: field,
+          Target_Field__c: field,
+          Active__c: true
+        })),
+        { as: ADMIN }
+      );
+    }
+  }
 }
 
 /**
@@ -305,7 +380,7 @@ export function auraSignature(
 export class ApexCallError extends Error {}
 
 /**
- * Runs `Class.method(params)` in the org as the demo admin, the way Lightning calls an
+ * Runs `Class.method(params)` in the org as `as` (a username; the demo admin by default), the way Lightning calls an
  * @AuraEnabled method: arguments deserialized from JSON into the declared types, the result
  * serialized back to JSON. Then the World runs the async work and event deliveries it started.
  */
@@ -315,7 +390,8 @@ export async function callApex(
   org: Org,
   className: string,
   method: string,
-  params: Record<string, unknown>
+  params: Record<string, unknown>,
+  as: string = ADMIN
 ): Promise<unknown> {
   const signature = auraSignature(root, className, method);
   const args = signature.params.map(({ type, name }) => {
@@ -330,7 +406,7 @@ export async function callApex(
     signature.returns === 'void'
       ? `${call};`
       : `System.debug(LoggingLevel.ERROR, ${apexString(RESULT_MARKER)} + System.JSON.serialize(${call}));`;
-  const outcome = org.executeAnonymous(source, { as: ADMIN });
+  const outcome = org.executeAnonymous(source, { as });
   if (!outcome.success) {
     throw new ApexCallError(
       outcome.compileProblem ?? outcome.exceptionMessage ?? `${className}.${method} failed`
