@@ -9,12 +9,15 @@ import { currentOrg, currentUser, demoCall } from 'demo/apexClient';
 /** Tab value -> the components it shows, each loaded on first opening. */
 const SCREENS = {
   setup: () =>
-    Promise.all([import('c/s2sConnections'), import('c/s2sMappingEditor')]).then(
-      ([connections, mappingEditor]) => ({
-        connections: connections.default,
-        mappingEditor: mappingEditor.default
-      })
-    ),
+    Promise.all([
+      import('c/s2sConnections'),
+      import('c/s2sMappingEditor'),
+      import('c/s2sNativeMigration')
+    ]).then(([connections, mappingEditor, nativeMigration]) => ({
+      connections: connections.default,
+      mappingEditor: mappingEditor.default,
+      nativeMigration: nativeMigration.default
+    })),
   load: () => import('c/s2sInitialLoad').then((load) => ({ initialLoad: load.default })),
   dashboard: () =>
     Promise.all([
