@@ -1,0 +1,162 @@
+// Browser walkthrough of issue 15's admin operations in the local demo (Sales → Service): a Contact
+// mapping created with the Auto-map review, the peer's refusal warning seen and fixed, saved; the
+// org compare run and its suggested value map applied; an initial load of the existing Contacts
+// with its progress bar, rolled back; a parked change (the Contact the Service org's validation
+// rule refuses) inspected and discarded; the connection paused and resumed. Screenshots
+// 10-admin-*.png. Seed: demo/seed-compare.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openTab, shot, walkThroughDemo } from './harness.ts';
+
+const KEEP = ['FirstName', 'LastName', 'Email', 'Phone', 'Tier__c', 'Title'];
+
+/** Clicks the Remove button of the field row whose target field is `target`. */
+async function removeRow(page: Page, target: string): Promise<void> {
+  const index = await page
+    .locator('[data-id="editor"] lightning-combobox[data-prop="targetField"]')
+    .evaluateAll(
+      (boxes, name) => boxes.findIndex((b) => (b as unknown as { value: string }).value === name),
+      target
+    );
+  assert.ok(index >= 0, `a row maps ${target}`);
+  await page.locator('[data-id="editor"] [data-id="remove-row"]').nth(index).click();
+}
+
+test(
+  'an admin creates, checks, compares, loads and operates a Contact mapping in the demo',
+  { timeout: 20 * 60_000 },
+  async (t) => {
+    await walkThroughDemo(t, async ({ page, url }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${url}?org=Sales`);
+      await openTab(page, 'Setup');
+      await page.getByText('Service org').first().waitFor();
+
+      await t.test('a Contact mapping is created with the Auto-map review', async () => {
+        // A seeded Contact mapping (the workbench's Contacts screen) goes first: one per object.
+        const seeded = page.getByRole('button', { name: 'Delete Contact → Contact' });
+        if (await seeded.count()) {
+          await seeded.click();
+          await page.getByRole('button', { name: 'OK' }).click();
+          await page
+            .getByRole('rowheader', { name: 'Contact → Contact' })
+            .waitFor({ state: 'detached' });
+        }
+        await page.getByRole('button', { name: 'New mapping' }).click();
+        await page.getByRole('combobox', { name: 'Source object (this org)' }).click();
+        await page.getByRole('option', { name: 'Contact (Contact)' }).click();
+        await page.getByLabel('Target object (peer org)').fill('Contact');
+        await page.getByRole('button', { name: 'Load target fields from the peer org' }).click();
+        await page.getByRole('button', { name: 'Auto-map' }).click();
+        const review = page.getByRole('dialog');
+        await review.getByRole('checkbox').first().waitFor();
+        await shot(page, '10-admin-auto-map-review.png');
+        const boxes = review.getByRole('checkbox');
+        for (let i = 0; i < (await boxes.count()); i++) {
+          const box = boxes.nth(i);
+          const name = (
+            await box.evaluate(
+              (el) =>
+                (el as unknown as { labels?: { textContent: string | null }[] }).labels?.[0]
+                  ?.textContent ?? ''
+            )
+          ).trim();
+          const wanted = KEEP.some((f) => name === `Map ${f} from ${f}`);
+          // The base checkbox's input sits under its styled box: set it directly.
+          await box.setChecked(wanted, { force: true });
+        }
+        await review.getByRole('button', { name: `Add ${KEEP.length} fields` }).click();
+      });
+
+      await t.test("the peer's refusal is a warning; fixed and saved", async () => {
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('Saved inactive. Fix these, then save again').waitFor();
+        await page.getByText('Field Title: the peer org will refuse it').first().waitFor();
+        await shot(page, '11-admin-peer-refusal-warning.png');
+        await removeRow(page, 'Title');
+        // Saved inactive by the warning: the admin activates it again with the fix.
+        const active = page.locator('[data-setting="active"] input');
+        await active.evaluate((box) => (box as unknown as { click(): void }).click());
+        assert.ok(await active.isChecked(), 'Active is ticked again');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('Mapping saved.').first().waitFor();
+        await page.getByRole('rowheader', { name: 'Contact → Contact' }).waitFor();
+      });
+
+      await t.test(
+        'the org compare suggests a value map for Tier, applied in one click',
+        async () => {
+          await page.getByRole('button', { name: 'Org compare of Contact → Contact' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Org compare: Contact → Contact' });
+          await dialog.getByRole('heading', { name: 'Will be refused (1)' }).waitFor();
+          await shot(page, '12-admin-org-compare.png');
+          await dialog.getByRole('rowheader', { name: 'Contact_Needs_Email' }).waitFor();
+          const suggested = dialog.getByRole('combobox', { name: 'Peer value for Bronze' });
+          assert.match(String(await suggested.textContent()), /Standard/, 'the peer default');
+          await dialog.getByRole('button', { name: 'Apply suggested value map' }).click();
+          await dialog.getByText('Fix saved in the transforms of Tier__c').waitFor();
+          await dialog.getByRole('heading', { name: 'Will be refused (0)' }).waitFor();
+          await shot(page, '13-admin-org-compare-applied.png');
+          const download = page.waitForEvent('download');
+          await dialog.getByRole('button', { name: 'Export report (CSV)' }).click();
+          assert.equal((await download).suggestedFilename(), 'org-compare-Contact-Contact.csv');
+          await dialog.getByRole('button', { name: 'Close' }).click();
+        }
+      );
+
+      await t.test(
+        'an initial load of the Contacts runs with its progress bar, then is rolled back',
+        async () => {
+          await openTab(page, 'Initial load');
+          await page.getByRole('combobox', { name: 'Mapping' }).click();
+          await page.getByRole('option', { name: /: Contact to Service org/ }).click();
+          await page.getByRole('button', { name: 'Start load' }).click();
+          await page.getByText('Completed', { exact: true }).first().waitFor();
+          await page.locator('[data-id="progress"]').first().waitFor();
+          await shot(page, '14-admin-initial-load.png');
+          await page.getByRole('button', { name: 'Roll back' }).first().click();
+          const name = (await page.locator('[data-id="name"]').first().textContent())?.trim() ?? '';
+          await page.getByLabel('Name of the run').fill(name);
+          await page.getByRole('button', { name: `Roll back ${name}` }).click();
+          await page.getByText('Rolled back', { exact: true }).first().waitFor();
+          await shot(page, '15-admin-initial-load-rolled-back.png');
+        }
+      );
+
+      await t.test('the parked change is inspected and discarded with a reason', async () => {
+        await openTab(page, 'Dashboard');
+        const outbox = page.locator('[data-id="outbox"]');
+        // The dashboard tab loads its three screens first: give it time on a busy machine.
+        await outbox
+          .getByText('The service desk needs an email')
+          .first()
+          .waitFor({ timeout: 120_000 });
+        await outbox.getByRole('button', { name: 'Show actions' }).first().click();
+        await page.getByRole('menuitem', { name: 'Inspect' }).click();
+        await page.locator('[data-id="inspection"]').waitFor();
+        await shot(page, '16-admin-parked-inspect.png');
+        await page.locator('[data-id="inspection-close"]').click();
+        await outbox.getByRole('checkbox').nth(1).check();
+        await page.getByLabel('Reason for discarding').fill('Test contact without an email');
+        await page.locator('[data-id="discard-outbox"]').click();
+        await page
+          .getByText(/changes discarded/)
+          .first()
+          .waitFor();
+        await shot(page, '17-admin-parked-discarded.png');
+      });
+
+      await t.test('the connection is paused and resumed', async () => {
+        await openTab(page, 'Setup');
+        await page.getByRole('button', { name: 'Show actions' }).first().click();
+        await page.getByRole('menuitem', { name: 'Pause' }).click();
+        await page.getByText('Paused by an admin').first().waitFor({ timeout: 60_000 });
+        await shot(page, '18-admin-connection-paused.png');
+        await page.getByRole('button', { name: 'Show actions' }).first().click();
+        await page.getByRole('menuitem', { name: 'Resume' }).click();
+        await page.getByText('Paused by an admin').first().waitFor({ state: 'detached' });
+      });
+    });
+  }
+);
