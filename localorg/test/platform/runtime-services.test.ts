@@ -156,6 +156,9 @@ test('FeatureManagement.checkPermission: only granted by a permission set, not b
   );
 });
 
+// Apex Reference, "Security Class": stripInaccessible(accessCheckType, sourceRecords,
+// enforceRootObjectCRUD) throws when the user has no access to the records' object unless
+// enforceRootObjectCRUD is false (the two-argument form enforces it).
 test('Security.stripInaccessible removes unreadable fields and reports them', () => {
   const { org, rt } = orgWithRuntime();
   const ctx = nativeCtx(org, rt);
@@ -167,11 +170,23 @@ test('Security.stripInaccessible removes unreadable fields and reports them', ()
   const rec = new ApexSObject('S2S_Connection__c');
   rec.set('Name', 'c');
   rec.set('Peer_Org_Id__c', 'x');
+  const readable = new ApexEnumValue('System.AccessType', 'READABLE', 1);
+  assert.throws(
+    () =>
+      org.asUser(plain, () =>
+        method(sec, 'stripInaccessible').impl(ctx, null, [
+          readable,
+          new ApexList(typeRef('SObject'), [rec])
+        ])
+      ),
+    /No access to entity/
+  );
+  const threeArgs = must(
+    sec.methods.find((m) => m.name === 'stripInaccessible' && m.params.length === 3),
+    'stripInaccessible(accessType, records, enforceRootObjectCRUD)'
+  );
   const decision = org.asUser(plain, () =>
-    method(sec, 'stripInaccessible').impl(ctx, null, [
-      new ApexEnumValue('System.AccessType', 'READABLE', 1),
-      new ApexList(typeRef('SObject'), [rec])
-    ])
+    threeArgs.impl(ctx, null, [readable, new ApexList(typeRef('SObject'), [rec]), false])
   ) as NativeObject<{ records: ApexList; modified: { values(): unknown[] } }>;
   const out = decision.state.records.items[0] as ApexSObject;
   assert.equal(out.isPopulated('Peer_Org_Id__c'), false);
