@@ -4,6 +4,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rows } from '../e2e/s2s-world.ts';
+import { pkg, pkgRecord } from '../e2e/namespace.ts';
 import { check, collect, meetsFilter, normal, signature } from '../../scripts/fuzz/checker.ts';
 import { Executor } from '../../scripts/fuzz/executor.ts';
 import { quiesce } from '../../scripts/fuzz/quiesce.ts';
@@ -86,14 +87,18 @@ test('two live copies of one record are a duplicate; a deleted copy of a live re
   const { ex, a1 } = await synced();
   const b = pair.fw.orgs.B;
   const copy = b.insertSystem('Account', { Name: 'Acme', Phone: '555-0100', Rating: 'Hot' });
-  b.insertSystem('S2S_Crosswalk__c', {
-    Connection__c: pair.dir.connection('B', 'A'),
-    Object_Name__c: 'Account',
-    Local_Id__c: copy,
-    Remote_Id__c: a1,
-    Key__c: `${pair.dir.connection('B', 'A')}:${copy}`,
-    Remote_Key__c: `${pair.dir.connection('B', 'A')}:${a1}`
-  });
+  // the package's object and fields named as a subscriber does (test/e2e/namespace.ts)
+  b.insertSystem(
+    pkg('S2S_Crosswalk__c'),
+    pkgRecord({
+      Connection__c: pair.dir.connection('B', 'A'),
+      Object_Name__c: 'Account',
+      Local_Id__c: copy,
+      Remote_Id__c: a1,
+      Key__c: `${pair.dir.connection('B', 'A')}:${copy}`,
+      Remote_Key__c: `${pair.dir.connection('B', 'A')}:${a1}`
+    })
+  );
   assert.ok(
     violationsOf(ex).some((x) => x.check === 'duplicate' && x.org === 'A'),
     'A1 has two live copies in B'

@@ -128,13 +128,16 @@ export function mergeMetadata(pkg: Metadata, own: Metadata): Metadata {
   const out = { ...pkg } as Record<string, unknown>;
   for (const [k, v] of Object.entries(own)) {
     const mine = (pkg as unknown as Record<string, unknown>)[k];
-    if (Array.isArray(v)) out[k] = [...(mine as unknown[]), ...v];
+    // (a key only one side has, e.g. an optional kind of metadata, is taken as it is)
+    if (Array.isArray(v)) out[k] = [...((mine as unknown[] | undefined) ?? []), ...v];
     else if (k === 'standardObjectFields') {
       const merged: Record<string, CatalogField[]> = { ...pkg.standardObjectFields };
       for (const [o, fs] of Object.entries(v as Record<string, CatalogField[]>))
         merged[o] = [...(merged[o] ?? []), ...fs];
       out[k] = merged;
-    } else out[k] = { ...(mine as object), ...(v as object) };
+    } else if (v && typeof v === 'object' && !(v instanceof Map) && !(v instanceof Set))
+      out[k] = { ...((mine as object | undefined) ?? {}), ...(v as object) };
+    else out[k] = v ?? mine;
   }
   return out as unknown as Metadata;
 }
