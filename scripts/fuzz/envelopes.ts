@@ -15,6 +15,7 @@
 import { handleRest } from '../../localorg/src/platform/index.ts';
 import { newWorld, connect, count, rows } from '../../test/e2e/s2s-world.ts';
 import { Rng } from './prng.ts';
+import { apexRestPath } from '../../test/e2e/namespace.ts';
 
 type World = Awaited<ReturnType<typeof newWorld>>;
 type Org = World['orgs'][string];
@@ -535,7 +536,7 @@ function check(b: Bench, c: FuzzCase, seen: { status: string; codes: string[] })
       b.receiver,
       {
         method: 'POST',
-        endpoint: `/services/apexrest/s2s/v1/${c.endpoint}`,
+        endpoint: apexRestPath(`s2s/v1/${c.endpoint}`),
         headers: { 'Content-Type': 'application/json' },
         body: c.body,
         timeoutMs: 120_000
