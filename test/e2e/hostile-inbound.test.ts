@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { handleRest } from '../../localorg/src/platform/index.ts';
 import { newWorld, connect, rows, count } from './s2s-world.ts';
+import { apexRestPath } from './namespace.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -58,7 +59,7 @@ test('malformed, oversize and hostile envelopes are refused with a reason; allow
       service,
       {
         method: 'POST',
-        endpoint: '/services/apexrest/s2s/v1/changes',
+        endpoint: apexRestPath('s2s/v1/changes'),
         headers: { 'Content-Type': 'application/json' },
         body,
         timeoutMs: 10_000

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { handleRest } from '../../localorg/src/platform/index.ts';
 import { newWorld, connect, rows, count } from './s2s-world.ts';
-import { pkg, pkgRecord, updatePkg } from './namespace.ts';
+import { apexRestPath, pkg, pkgRecord, updatePkg } from './namespace.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -177,7 +177,7 @@ async function hubWithTwoSpokes(users: { a: string; b: string }) {
 }
 
 function postAs(hub: Org, username: string, sourceOrgId: string, name: string) {
-  return call(hub, hub.userIdByUsername(username), 'POST', '/services/apexrest/s2s/v1/changes', {
+  return call(hub, hub.userIdByUsername(username), 'POST', apexRestPath('s2s/v1/changes'), {
     envelopeVersion: 2,
     sourceOrgId,
     batchId: 'b',

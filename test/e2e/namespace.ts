@@ -47,6 +47,39 @@ export function subscriberUnpackaged(namespace: string): string {
   return to;
 }
 
+const copies = new Map<string, string>();
+
+/**
+ * A scenario's own metadata folder as the subscriber writes it under the namespace (once per
+ * process): `$Permission.<package permission>` in its formulas and validation rules becomes
+ * `$Permission.ns__<permission>`, the form docs/configuration.md gives ("Automation in the
+ * receiving org").
+ */
+function subscriberCopy(dir: string): string {
+  const known = copies.get(dir);
+  if (known) return known;
+  const permissions = fs
+    .readdirSync(path.join(root, 'force-app/main'), { withFileTypes: true, recursive: true })
+    .flatMap((e) =>
+      e.isFile() && e.name.endsWith('.customPermission-meta.xml')
+        ? [e.name.slice(0, -'.customPermission-meta.xml'.length)]
+        : []
+    );
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), `s2s-subscriber-extra-${NAMESPACE}-`));
+  fs.cpSync(dir, to, { recursive: true });
+  for (const e of fs.readdirSync(to, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !/\.(validationRule|field)-meta\.xml$/.test(e.name)) continue;
+    const file = path.join(e.parentPath, e.name);
+    const text = fs.readFileSync(file, 'utf8');
+    const out = text.replace(/\$Permission\.(\w+)/g, (m, name: string) =>
+      permissions.includes(name) ? `$Permission.${NAMESPACE}__${name}` : m
+    );
+    if (out !== text) fs.writeFileSync(file, out);
+  }
+  copies.set(dir, to);
+  return to;
+}
+
 function listTriggers(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -66,7 +99,7 @@ export function packageOrgSources(extra: string[] = []): {
   subscriberSource?: string[];
 } {
   if (!NAMESPACE) return { source: [`${root}/force-app`, `${root}/unpackaged`, ...extra] };
-  const subscriber = [subscriberUnpackaged(NAMESPACE), ...extra];
+  const subscriber = [subscriberUnpackaged(NAMESPACE), ...extra.map(subscriberCopy)];
   return {
     source: [`${root}/force-app`, ...subscriber],
     namespace: NAMESPACE,
@@ -154,4 +187,13 @@ export function updatePkg(
   records: Record<string, unknown>[] | Record<string, unknown>
 ): void {
   org.update(pkg(type), each(records));
+}
+
+/**
+ * The URL of one of the package's Apex REST resources: `/services/apexrest/ns/<path>` when
+ * namespaced (Apex Developer Guide, "RestResource Annotation": "The URL for a namespaced class
+ * contains the namespace"), `/services/apexrest/<path>` otherwise.
+ */
+export function apexRestPath(resourcePath: string): string {
+  return `/services/apexrest/${NAMESPACE ? `${NAMESPACE}/` : ''}${resourcePath.replace(/^\//, '')}`;
 }

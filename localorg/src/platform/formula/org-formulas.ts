@@ -91,8 +91,9 @@ export class OrgFormulas {
       const env = new RecordEnv(this.host, this.value, object, rec, {
         blankAsZero: f.blankAsZero ?? true
       });
-      // A managed package's formula names its fields without the prefix (schema/metadata-namespace.ts).
-      const result = this.host.schema.names.within(f.namespace, () =>
+      // A formula names fields in the namespace of its metadata: a managed package's without the
+      // prefix (schema/metadata-namespace.ts), the org's own with it, whoever saves the record.
+      const result = this.host.schema.names.within(f.namespace ?? null, () =>
         evaluate(this.parse(f.formula ?? ''), env)
       );
       return this.toFieldValue(f, result);
@@ -169,7 +170,7 @@ export class OrgFormulas {
       });
       let fails: FValue;
       try {
-        fails = this.host.schema.names.within(rule.namespace, () =>
+        fails = this.host.schema.names.within(rule.namespace ?? null, () =>
           evaluate(this.parse(rule.formula), env)
         );
       } catch (e) {
@@ -191,8 +192,9 @@ export class OrgFormulas {
           rule: rule.name,
           message: rule.message,
           field: rule.field
-            ? (this.host.schema.names.within(rule.namespace, () => object.field(rule.field ?? ''))
-                ?.name ?? rule.field)
+            ? (this.host.schema.names.within(rule.namespace ?? null, () =>
+                object.field(rule.field ?? '')
+              )?.name ?? rule.field)
             : null
         });
     }
