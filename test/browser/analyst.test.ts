@@ -13,10 +13,15 @@ import { openTab, shot, walkThroughDemo } from './harness.ts';
 async function assertNoHorizontalOverflow(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 1000 });
   await page.waitForTimeout(300); // Chart.js redraws on resize
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth
-  }));
+  // runs in the page: its document, typed here without the DOM library
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = (
+      globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
   assert.ok(
     scrollWidth <= clientWidth,
     `at ${width} px the page is ${scrollWidth} px wide for ${clientWidth} px: it overflows`
@@ -58,7 +63,7 @@ test(
           .getByRole('img', { name: 'Volume and success over time' })
           .waitFor({ state: 'attached' });
         await page.getByRole('img', { name: /End-to-end latency/ }).waitFor({ state: 'attached' });
-        const drawn = await page.evaluate(() => typeof (window as { Chart?: unknown }).Chart);
+        const drawn = await page.evaluate(() => typeof (globalThis as { Chart?: unknown }).Chart);
         assert.equal(drawn, 'function', 'Chart.js is loaded from its static resource');
         await assertNoHorizontalOverflow(page, 1280);
         await shot(page, '07-analyst-dashboard-charts.png');

@@ -40,9 +40,11 @@ test('a static resource stored as a folder loads as the zip of that folder', asy
   const res = org.staticResource('docs');
   assert.ok(res, 'the resource is loaded');
   assert.equal(res.contentType, 'application/zip');
-  assert.equal(res.body.toString('latin1', 0, 4), 'PK\x03\x04');
+  const body = res.body;
+  assert.ok(body, 'the folder is its content');
+  assert.equal(body.toString('latin1', 0, 4), 'PK\x03\x04');
   assert.deepEqual(
-    [...unzipStored(res.body)],
+    [...unzipStored(body)],
     [
       ['css/site.css', 'h1 { color: red; }'],
       ['index.html', '<h1>hello</h1>']
