@@ -33,6 +33,13 @@ const SCREENS = {
     Promise.all([import('c/s2sAuditExplorer'), import('c/s2sAccessReview')]).then(
       ([audit, accessReview]) => ({ audit: audit.default, accessReview: accessReview.default })
     ),
+  changes: () =>
+    Promise.all([import('c/s2sMappingEditor'), import('c/s2sChangeRequests')]).then(
+      ([mappingEditor, changeRequests]) => ({
+        mappingEditor: mappingEditor.default,
+        changeRequests: changeRequests.default
+      })
+    ),
   myRecords: () => import('c/s2sMyRecords').then((myRecords) => ({ list: myRecords.default })),
   accounts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
   contacts: () => import('demo/recordScreen').then((screen) => ({ record: screen.default })),
