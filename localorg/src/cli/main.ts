@@ -105,6 +105,7 @@ export function main(argv: string[]): number {
   const report = runTests({
     sources,
     namespace,
+    packageVersion: namespace ? installedVersion(findProject(process.cwd())) : undefined,
     classes,
     coverage: coverage || !!json,
     onResult: (r) => {
@@ -132,4 +133,18 @@ export function main(argv: string[]): number {
   if (json) writeFileSync(json, JSON.stringify(report, null, 2));
   if (junit) writeFileSync(junit, junitXml(report));
   return s.failing ? 1 : 0;
+}
+
+/**
+ * The version a namespaced run installs: major.minor of the first package directory's
+ * versionNumber in sfdx-project.json (`0.1.0.NEXT` gives `0.1`), undefined without one.
+ */
+function installedVersion(root: string | null): string | undefined {
+  if (!root) return undefined;
+  const proj = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: { versionNumber?: string }[];
+  };
+  const version = proj.packageDirectories.find((p) => p.versionNumber)?.versionNumber;
+  const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+  return match ? `${match[1]}.${match[2]}` : undefined;
 }

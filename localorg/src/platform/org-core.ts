@@ -81,6 +81,12 @@ export interface OrgOptions {
    * subscriber's triggers and classes). Ignored without `namespace`.
    */
   subscriberSource?: string[];
+  /**
+   * The installed version of the package (`major.minor`, e.g. `0.1`) that `System.requestVersion()`
+   * answers to the package's own code (Apex Reference, System Class: a two-part version of the
+   * installed package the request is bound to). Without it, requestVersion fails loudly.
+   */
+  packageVersion?: string;
 }
 
 export type OrgEdition = 'Developer' | 'Enterprise' | 'Unlimited';
@@ -145,8 +151,12 @@ export abstract class OrgCore {
   /** The org's edition (OrgOptions.edition). */
   readonly edition: OrgEdition;
 
+  /** OrgOptions.packageVersion: what System.requestVersion answers the package's code. */
+  readonly packageVersion?: string;
+
   constructor(opts: OrgOptions) {
     this.name = opts.name;
+    this.packageVersion = opts.namespace ? opts.packageVersion : undefined;
     this.edition = opts.edition ?? 'Developer';
     this.metadata =
       opts.metadata ??

@@ -26,7 +26,8 @@ import {
   type RunningUser,
   type SObjectTypeInfo,
   type SourceFile,
-  type SourcePos
+  type SourcePos,
+  UnsupportedError
 } from '../runtime/platform.ts';
 import { Store } from './data/store.ts';
 import { EventBus } from './events/bus.ts';
@@ -637,6 +638,19 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
   customLabel(_ctx: NativeCallContext, lcName: string): string | undefined {
     const k = Object.keys(this.metadata.labels).find((x) => x.toLowerCase() === lcName);
     return k === undefined ? undefined : this.metadata.labels[k];
+  }
+
+  /**
+   * System.requestVersion: the installed package's version, to the package's own code only (code
+   * outside a managed package has no package version; the local org installs one only when told).
+   */
+  requestVersion(): NativeObject {
+    const [major, minor] = (this.packageVersion ?? '').split('.').map(Number);
+    if (!this.schema.names.namespace() || !Number.isInteger(major) || !Number.isInteger(minor))
+      throw new UnsupportedError(
+        'System.requestVersion outside a managed package with an installed version (OrgOptions.packageVersion)'
+      );
+    return new NativeObject('System.Version', { major, minor, patch: null });
   }
 
   isBatch(): boolean {

@@ -20,6 +20,8 @@ export interface RunOptions {
    * package version runs the package's tests: they are package code and resolve its names implicitly.
    */
   namespace?: string;
+  /** The installed package version System.requestVersion answers (`major.minor`), with namespace. */
+  packageVersion?: string;
   /** Called after each test method (progress output). */
   onResult?: (r: TestMethodResult) => void;
 }
@@ -93,7 +95,8 @@ export function runTests(opts: RunOptions): RunReport {
     name: 'test',
     source: opts.sources,
     runtimeFactory: runtimeFor,
-    namespace: opts.namespace
+    namespace: opts.namespace,
+    packageVersion: opts.packageVersion
   });
   const interp = org.runtime as Interp;
   const loadMs = Date.now() - t0;

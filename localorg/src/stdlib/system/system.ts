@@ -78,7 +78,8 @@ systemClassDefs.push({
     isfuture: (ctx) => optionalPlatform<boolean>(ctx, 'isFuture') ?? false,
     isqueueable: (ctx) => optionalPlatform<boolean>(ctx, 'isQueueable') ?? false,
     isscheduled: (ctx) => optionalPlatform<boolean>(ctx, 'isScheduled') ?? false,
-    requestversion: () => unsupported('System.requestVersion'),
+    requestversion: (ctx) =>
+      optionalPlatform<ApexValue>(ctx, 'requestVersion') ?? unsupported('System.requestVersion'),
     getapplicationreadwritemode: () => unsupported('System.getApplicationReadWriteMode'),
     purgeoldasyncjobs: () => unsupported('System.purgeOldAsyncJobs'),
     hashcode: () => unsupported('System.hashCode')
