@@ -6,27 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
-import { openTab, shot, walkThroughDemo } from './harness.ts';
-
-/** The page scrolls vertically only. */
-async function assertNoHorizontalOverflow(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 1000 });
-  await page.waitForTimeout(300); // Chart.js redraws on resize
-  // runs in the page: its document, typed here without the DOM library
-  const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const root = (
-      globalThis as unknown as {
-        document: { documentElement: { scrollWidth: number; clientWidth: number } };
-      }
-    ).document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  });
-  assert.ok(
-    scrollWidth <= clientWidth,
-    `at ${width} px the page is ${scrollWidth} px wide for ${clientWidth} px: it overflows`
-  );
-}
+import { assertNoHorizontalOverflow, openTab, shot, walkThroughDemo } from './harness.ts';
 
 test(
   'the analyst reads trends, latency and a rejection by field on the dashboard, and exports it',

@@ -6,46 +6,16 @@
 // Service org's mapping stops receiving Phone, so a Phone change is refused as FIELD_NOT_ALLOWED.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { openTab, shot, walkThroughDemo } from './harness.ts';
+import {
+  apexIn,
+  assertNoHorizontalOverflow,
+  focusedElement,
+  openTab,
+  shot,
+  walkThroughDemo
+} from './harness.ts';
 
 process.env.S2S_DEMO_TEST_HOOKS = '1';
-
-async function apexIn(page: Page, url: string, org: string, apex: string): Promise<void> {
-  const res = await page.request.post(`${url}api/demo/test/apex?org=${org}`, { data: { apex } });
-  assert.equal(res.status(), 200, await res.text());
-}
-
-/** The page's width fits the viewport: nothing scrolls sideways. */
-async function assertNoHorizontalOverflow(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-  );
-  // on failure, name the elements that reach past the right edge (through shadow roots)
-  // on failure, name the elements that reach past the right edge (through shadow roots); a
-  // string, so the test's compiler adds nothing to the code the page runs
-  const culprits =
-    overflow <= 0
-      ? []
-      : ((await page.evaluate(`(() => {
-          const found = [];
-          const visit = (root) => {
-            for (const element of root.querySelectorAll('*')) {
-              const box = element.getBoundingClientRect();
-              if (box.right > document.documentElement.clientWidth + 1 && found.length < 8)
-                found.push(element.tagName.toLowerCase() + '.' + element.className + ' ' + box.right);
-              if (element.shadowRoot) visit(element.shadowRoot);
-            }
-          };
-          visit(document);
-          return found;
-        })()`)) as string[]);
-  assert.ok(
-    overflow <= 0,
-    `${width} px: the page scrolls sideways by ${overflow} px: ${culprits.join(', ')}`
-  );
-}
 
 test(
   'an end user sees an honest failure with its reason, syncs now and finds it in My records',
@@ -91,11 +61,7 @@ test(
         await page.getByRole('button', { name: 'Sync now' }).click();
         await page.getByText('Sent to Service org: waiting for its answer.').first().waitFor();
         await page.locator('[data-id="outcome"]').getByText('Service org: Failed').waitFor();
-        const focused = await page.evaluate(() => {
-          let active: Element | null = document.activeElement;
-          while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-          return active?.closest('[data-id]')?.getAttribute('data-id') ?? active?.textContent;
-        });
+        const focused = await focusedElement(page);
         assert.match(
           String(focused),
           /sync-now|Sync now/,

@@ -151,3 +151,55 @@ export async function walkThroughDemo(
     fs.rmSync(cacheHome, { recursive: true, force: true });
   }
 }
+
+/** Runs anonymous Apex in a demo org through its test-only hook (S2S_DEMO_TEST_HOOKS=1). */
+export async function apexIn(page: Page, url: string, org: string, apex: string): Promise<void> {
+  const res = await page.request.post(`${url}api/demo/test/apex?org=${org}`, { data: { apex } });
+  assert.equal(res.status(), 200, await res.text());
+}
+
+/**
+ * The page fits a viewport `width` px wide: nothing scrolls sideways. On failure it names the
+ * elements that reach past the right edge (through shadow roots). The page's code is a string, so
+ * the tests' compiler needs no DOM types and adds nothing to what the page runs.
+ */
+export async function assertNoHorizontalOverflow(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForTimeout(300); // charts and layouts redraw on resize
+  const overflow = (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth'
+  )) as number;
+  const culprits =
+    overflow <= 0
+      ? []
+      : ((await page.evaluate(`(() => {
+          const found = [];
+          const visit = (root) => {
+            for (const element of root.querySelectorAll('*')) {
+              const box = element.getBoundingClientRect();
+              if (box.right > document.documentElement.clientWidth + 1 && found.length < 8)
+                found.push(element.tagName.toLowerCase() + '.' + element.className + ' ' + box.right);
+              if (element.shadowRoot) visit(element.shadowRoot);
+            }
+          };
+          visit(document);
+          return found;
+        })()`)) as string[]);
+  assert.ok(
+    overflow <= 0,
+    `${width} px: the page scrolls sideways by ${overflow} px: ${culprits.join(', ')}`
+  );
+}
+
+/** The data-id (or text) of the element that has the focus, looking through shadow roots. */
+export async function focusedElement(page: Page): Promise<string> {
+  return String(
+    await page.evaluate(`(() => {
+      let active = document.activeElement;
+      while (active && active.shadowRoot && active.shadowRoot.activeElement)
+        active = active.shadowRoot.activeElement;
+      const marked = active && active.closest('[data-id]');
+      return marked ? marked.getAttribute('data-id') : active && active.textContent;
+    })()`)
+  );
+}

@@ -355,9 +355,11 @@ describe('c-s2s-audit-explorer', () => {
     );
     jest.useFakeTimers();
     $(element, '[data-id="verify"]')!.click();
-    for (let i = 0; i < 10; i++) {
-      await Promise.resolve();
-    }
+    // let the click's promise chain settle, one microtask at a time, before the timers run
+    await Array.from({ length: 10 }).reduce<Promise<void>>(
+      (settled) => settled.then(() => undefined),
+      Promise.resolve()
+    );
     jest.advanceTimersByTime(2000);
     jest.useRealTimers();
     await flush();
