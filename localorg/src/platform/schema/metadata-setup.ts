@@ -139,11 +139,12 @@ export function parseExternalCredential(path: string): ExternalCredentialMeta {
   };
 }
 
-export function parseStaticResource(path: string): StaticResourceMeta {
+/** `entries`: the names in the meta file's folder, when the caller has listed it already. */
+export function parseStaticResource(path: string, entries?: string[]): StaticResourceMeta {
   const r = readXml(path);
   const name = basename(path, '.resource-meta.xml');
   const dir = join(path, '..');
-  const entries = readdirSync(dir);
+  entries ??= readdirSync(dir);
   // The content is `name.ext` next to the meta file, or a folder `name/` (an archive resource the
   // source format keeps unzipped; it deploys as the zip of that folder).
   const file =

@@ -133,8 +133,12 @@ function loadAll(dirs: string[]): Metadata {
     }
     for (const f of walk(dir, '.externalCredential-meta.xml'))
       md.externalCredentials.push(parseExternalCredential(f));
-    for (const f of walk(dir, '.resource-meta.xml'))
-      md.staticResources.push(parseStaticResource(f));
+    for (const f of walk(dir, '.resource-meta.xml')) {
+      // the folder's names from the listing already made (a content file, or a folder resource)
+      const folder = join(f, '..');
+      const names = filesUnder(folder).map((p) => p.slice(folder.length + 1).split(sep)[0]);
+      md.staticResources.push(parseStaticResource(f, [...new Set(names)]));
+    }
     for (const f of walk(dir, '.notiftype-meta.xml')) {
       const r = readXml(f);
       md.notificationTypes.push({
