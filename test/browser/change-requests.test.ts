@@ -45,37 +45,14 @@ test(
         await page.getByRole('button', { name: 'Remove field' }).nth(2).click();
         await page.getByRole('button', { name: 'Propose change' }).waitFor();
         await shot(page, '40-change-requests-analyst-editor.png');
-        // The proposal itself goes to the controller as the analyst, with the mapping as edited
-        // (its Phone row left out): in the demo the Propose change click does not reach the
-        // server yet (docs/admin-ui.md, Browser test), the component's Jest tests cover it.
-        // (a script text: tsx would wrap a function passed here with helpers the page lacks)
-        const proposed: unknown = await page.evaluate(`(async () => {
-          const call = async (method, params) => {
-            const response = await fetch('/api/apex/' + method + '?org=Sales&user=analyst', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(params)
-            });
-            const payload = await response.json();
-            if (!response.ok) throw new Error(method + ': ' + payload.message);
-            return payload.result;
-          };
-          const connections = await call('S2SConnectionsController.getConnections', {});
-          const mappings = await call('S2SMappingController.getObjectMappings', {
-            connectionId: connections[0].Id
-          });
-          const account = mappings.find((m) => m.Source_Object__c === 'Account') || mappings[0];
-          const fields = await call('S2SMappingController.getFieldMappings', {
-            objectMappingId: account.Id
-          });
-          return call('S2SChangeRequestController.proposeChange', {
-            mapping: account,
-            fields: fields.filter((f) => f.Target_Field__c !== 'Phone'),
-            reason: 'Support keeps phone numbers in Sales only'
-          });
-        })()`);
-        assert.match(String(proposed), /^[a-zA-Z0-9]{15,18}$/, `a proposal: ${String(proposed)}`);
-        await page.getByRole('button', { name: 'Cancel' }).click();
+        await page
+          .locator('[data-id="reason"] textarea')
+          .fill('Support keeps phone numbers in Sales only');
+        const proposal = page.waitForResponse((r) =>
+          r.url().includes('S2SChangeRequestController.proposeChange')
+        );
+        await page.getByRole('button', { name: 'Propose change' }).click();
+        assert.equal((await proposal).status(), 200, 'the proposal reaches the server');
         await page.goto(`${url}?org=Sales&user=analyst`);
         await openTab(page, 'Change requests');
         await page
@@ -112,32 +89,16 @@ test(
         await page.setViewportSize({ width: 1280, height: 900 });
       });
 
-      // The review buttons (Approve and activate, Roll back to this version) do not respond to a
-      // click in the demo yet, like Propose change (docs/admin-ui.md, Browser test): the steps go
-      // to the controller as the admin, and the screen shows their outcome.
-      const asAdmin = (script: string): Promise<unknown> =>
-        page.evaluate(`(async () => {
-          const call = async (method, params) => {
-            const response = await fetch('/api/apex/' + method + '?org=Sales&user=admin', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(params)
-            });
-            const payload = await response.json();
-            if (!response.ok) throw new Error(method + ': ' + payload.message);
-            return payload.result;
-          };
-          ${script}
-        })()`);
-
       await t.test('the admin approves: validated against the peer and activated', async () => {
-        const approved = (await asAdmin(`
-          const open = await call('S2SChangeRequestController.getVersions', { status: 'Proposed', mappingId: null });
-          return call('S2SChangeRequestController.approve', { versionId: open[0].id, comment: 'Agreed' });
-        `)) as { success: boolean; errors?: string[] };
-        assert.ok(approved.success, `approved: ${JSON.stringify(approved)}`);
-        await page.goto(`${url}?org=Sales&user=admin`);
-        await openTab(page, 'Change requests');
+        // the difference the admin reviewed is open: a comment, then Approve and its confirmation
+        await page.locator('[data-id="comment"] textarea').fill('Agreed');
+        await page.getByRole('button', { name: 'Approve and activate' }).click();
+        const approved = page.waitForResponse((r) =>
+          r.url().includes('S2SChangeRequestController.approve')
+        );
+        await page.getByRole('button', { name: 'OK' }).click();
+        const answer = (await (await approved).json()) as { result: { success: boolean } };
+        assert.ok(answer.result.success, `approved: ${JSON.stringify(answer)}`);
         await page
           .locator('c-s2s-change-requests [data-id="status"]')
           .getByRole('combobox')
@@ -148,21 +109,29 @@ test(
       });
 
       await t.test('the admin rolls back to the version before', async () => {
-        const rolledBack = (await asAdmin(`
-          const all = await call('S2SChangeRequestController.getVersions', { status: 'Superseded', mappingId: null });
-          return call('S2SChangeRequestController.rollback', {
-            versionId: all[0].id,
-            reason: 'Service needs the phone for call-backs'
-          });
-        `)) as { success: boolean; errors?: string[] };
-        assert.ok(rolledBack.success, `rolled back: ${JSON.stringify(rolledBack)}`);
-        await page.reload();
+        await page.goto(`${url}?org=Sales&user=admin`);
         await openTab(page, 'Change requests');
         await page
           .locator('c-s2s-change-requests [data-id="status"]')
           .getByRole('combobox')
           .click();
         await page.getByRole('option', { name: 'All versions' }).click();
+        await page
+          .getByRole('row')
+          .filter({ hasText: 'Superseded' })
+          .getByRole('button')
+          .first()
+          .click();
+        await page
+          .locator('[data-id="rollback-reason"] textarea')
+          .fill('Service needs the phone for call-backs');
+        await page.getByRole('button', { name: 'Roll back to this version' }).click();
+        const rolledBack = page.waitForResponse((r) =>
+          r.url().includes('S2SChangeRequestController.rollback')
+        );
+        await page.getByRole('button', { name: 'OK' }).click();
+        const answer = (await (await rolledBack).json()) as { result: { success: boolean } };
+        assert.ok(answer.result.success, `rolled back: ${JSON.stringify(answer)}`);
         await page.getByRole('cell', { name: 'Service needs the phone for call-backs' }).waitFor();
         await shot(page, '44-change-requests-rolled-back.png');
         await assertNoHorizontalOverflow(page, 800);
