@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
@@ -54,6 +55,22 @@ function startDemo(port: number, extraArgs: string[], cacheHome: string): Promis
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ refused: `exit ${code}: ${output.trim()}` });
+    });
+  });
+}
+
+/** A port nothing listens on now, chosen by the system (walkthroughs run side by side). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port'))
+      );
     });
   });
 }
@@ -105,7 +122,7 @@ export async function walkThroughDemo(
     t.skip(`SKIPPED: Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`);
     return;
   }
-  const port = 3900 + (process.pid % 90);
+  const port = await freePort();
   const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-demo-cache-'));
   let started = await startDemo(port, startArgs, cacheHome);
   if ('refused' in started) {
