@@ -333,6 +333,9 @@ export function validateMetadata(root) {
   return { files: files.length, components: components.length, problems };
 }
 
+/** @type {Record<string, string>} */
+const FOLDER_TYPES = { ReportFolder: 'Report', DashboardFolder: 'Dashboard' };
+
 /**
  * The components `sf project convert source` packages, as `Type:FullName` (for the comparison test).
  * @param {string} root
@@ -343,6 +346,9 @@ export function componentList(root, dirs) {
   const files = dirs.flatMap((d) => listFiles(root, d)).filter((f) => f.endsWith('-meta.xml'));
   /** @type {string[]} */
   const problems = [];
-  const names = readComponents(root, files, problems).map((c) => `${c.type}:${c.name}`);
+  // package.xml names a report or dashboard folder under Report/Dashboard, with a trailing slash
+  const listed = (/** @type {{ type: string, name: string }} */ c) =>
+    FOLDER_TYPES[c.type] ? `${FOLDER_TYPES[c.type]}:${c.name}/` : `${c.type}:${c.name}`;
+  const names = readComponents(root, files, problems).map(listed);
   return [...new Set(names)].sort();
 }
