@@ -33,6 +33,8 @@ module.exports = tseslint.config(
       '.sf/**',
       '.sfdx/**',
       '.localorg/**',
+      // Vendored at npm ci by scripts/vendor-static-resources.mjs (Chart.js as published).
+      'force-app/main/admin-ui/staticresources/S2SChartJs.js',
       // JavaScript emitted from a component's TypeScript (npm run build:lwc writes to build/, but an
       // editor's tsc may leave it beside the source).
       'force-app/**/lwc/**/*.js'
