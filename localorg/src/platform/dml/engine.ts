@@ -21,6 +21,7 @@ import {
   clearRecordErrors,
   DmlFailedError,
   recordErrorsOf,
+  type DmlErrorInfo,
   type DmlFailure,
   type RecordResult
 } from './errors.ts';
@@ -29,6 +30,7 @@ import { DmlCallError, type DmlCall, type DmlContext } from './call.ts';
 import { err, idOf, rowOf, rowToSObject, sameValue, type Work } from './work.ts';
 import { RecordValidator } from './validation.ts';
 import { ShareKeeper } from './shares.ts';
+import { ContentKeeper } from '../content/files.ts';
 import { applyDefaults, coerce, setAutoNumbers, setCompoundName } from './field-values.ts';
 
 // What a DML call is lives in call.ts, a record being saved in work.ts; the org imports them here.
@@ -48,11 +50,27 @@ export class DmlEngine {
   private readonly validator: RecordValidator;
   /** Owner and Manual rows of custom share objects (shares.ts). */
   private readonly shares: ShareKeeper;
+  /** Salesforce Files: documents, versions and links kept by the platform (content/files.ts). */
+  private readonly content: ContentKeeper;
   /** Lock contention to emulate: object (lower case) -> DML statements still to fail. */
   private readonly contended = new Map<string, number>();
   constructor(private readonly ctx: DmlContext) {
     this.validator = new RecordValidator(ctx);
     this.shares = new ShareKeeper(ctx);
+    this.content = new ContentKeeper(ctx, (links) => this.insertSystemLinks(links));
+  }
+
+  /** Links the platform creates for new files: saved with their triggers, no DML limits counted. */
+  private insertSystemLinks(links: ApexSObject[]): (DmlErrorInfo | null)[] {
+    const call: DmlCall = { op: 'insert', records: links, allOrNone: true, userMode: false };
+    const results = new Map<number, RecordResult>();
+    this.saveGroup(
+      'insert',
+      call,
+      links.map((_, i) => i),
+      results
+    );
+    return links.map((_, i) => results.get(i)?.errors[0] ?? null);
   }
 
   /**
@@ -341,6 +359,7 @@ export class DmlEngine {
     if (typed) for (const w of live()) this.validator.checkRecordType(object, w, call.userMode);
     this.validator.checkUnique(object, live());
     for (const w of live()) this.shares.validate(object, w);
+    this.content.validate(object, kind, live());
     // 5. custom validation rules, after the system validation of the same step ("Triggers and
     // Order of Execution"); each failing rule gives its message on its error field.
     const formulas = this.ctx.formulas;
@@ -380,6 +399,7 @@ export class DmlEngine {
         w.rec.set('SystemModstamp', ts);
       }
       setCompoundName(object, w.rec);
+      this.content.beforeStore(object, kind, w);
       const values = new Map<string, ApexValue>();
       for (const [k, v] of w.rec.values) values.set(k, v);
       if (kind === 'insert') {
@@ -420,6 +440,7 @@ export class DmlEngine {
         });
       }
     }
+    this.content.afterStore(object, kind, live());
     // 8. after triggers (records now carry Id and system fields)
     this.trigger(object, afterOp, works, live());
     for (const w of works) {
@@ -611,6 +632,7 @@ export class DmlEngine {
         }
         this.trigger(object, 'BEFORE_DELETE', works, live());
         for (const w of live()) this.checkRestrict(object, w);
+        for (const w of live()) this.content.validateDelete(object, w);
         for (const w of live()) {
           store.markDeleted(rowOf(w), true);
           this.touch(object, rowOf(w));
@@ -671,9 +693,11 @@ export class DmlEngine {
     for (const child of schema.objects()) {
       if (child.isChangeEvent) continue;
       for (const f of child.fields()) {
+        // a link to any record goes with it (ContentDocumentLink.LinkedEntityId, content/catalog.ts)
+        const anyParent = f.polymorphicAny && f.cascadeDelete;
         if (
           f.type !== 'reference' ||
-          !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase())
+          (!anyParent && !f.referenceTo?.some((t) => t.toLowerCase() === object.name.toLowerCase()))
         )
           continue;
         if (

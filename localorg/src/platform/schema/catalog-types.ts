@@ -15,6 +15,8 @@ export interface CatalogField {
   defaultedOnCreate: boolean;
   defaultValue?: string | boolean | number;
   referenceTo?: string[];
+  /** a polymorphic reference the platform accepts to any record (ContentDocumentLink.LinkedEntityId) */
+  polymorphicAny?: boolean;
   relationshipName?: string;
   /** custom lookups: the relationship name children are queried by from the parent (Object_Mappings__r) */
   childRelationshipName?: string;

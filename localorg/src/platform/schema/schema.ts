@@ -8,6 +8,7 @@ import type { Metadata } from './metadata.ts';
 import { shareObjectDef, shareObjectName } from './share-objects.ts';
 import { PARTNER_NETWORK_OBJECTS } from '../../../catalog/partner-network.ts';
 import { hasNamespacePrefix } from './metadata-namespace.ts';
+import { CONTENT_LINKS_RELATIONSHIP, patchContentCatalog } from '../content/catalog.ts';
 
 /**
  * The namespace names are resolved in now: that of the Apex code naming them (a managed package's
@@ -49,6 +50,7 @@ export function standardCatalog(): Catalog {
     ) as Catalog;
     // hand-described families the generator's type tables lack (catalog/partner-network.ts)
     for (const def of PARTNER_NETWORK_OBJECTS) cachedCatalog.objects[def.name] = def;
+    patchContentCatalog(cachedCatalog.objects); // content/catalog.ts
   }
   return cachedCatalog;
 }
@@ -269,6 +271,9 @@ export class Schema {
           cascadeDelete: !!cr.cascadeDelete
         });
       }
+      // files can be linked to custom object records (content/catalog.ts)
+      if (parent.def.custom && parent.def.kind === 'object' && !parent.isChangeEvent)
+        parent.childRelationshipsLc.set('contentdocumentlinks', CONTENT_LINKS_RELATIONSHIP);
     }
     for (const child of this.objectsLc.values()) {
       if (!child.def.custom && !Object.values(child.def.fields).some((f) => f.name.endsWith('__c')))

@@ -18,6 +18,7 @@ import { jsToApex } from '../data/convert.ts';
 import type { Bind } from './ast.ts';
 import { parseSoql, parseSosl, QueryException } from './parser.ts';
 import { SoqlEvaluator, type QueryEnv, type QueryOutcome } from './eval.ts';
+import { checkLinkFilter } from '../content/link-filter.ts';
 
 /** What the queries need of their org. */
 export interface QueryHost {
@@ -52,6 +53,7 @@ export class OrgQueries {
     const h = this.host;
     const limits = h.limits();
     const q = parseSoql(text);
+    checkLinkFilter(q); // ContentDocumentLink's query restriction (content/link-filter.ts)
     limits.consume('Queries');
     const userId = h.currentUserId();
     const started = performance.now();
