@@ -1,0 +1,3 @@
+trigger S2SContentDocumentSync on ContentDocument(before delete) {
+  S2SFileCapture.documentsDeleting(Trigger.old);
+}
