@@ -191,6 +191,45 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
         NamespacePrefix: cp.namespace ?? null
       })
     );
+  // The object and field permissions of each permission set of the source, as ObjectPermissions and
+  // FieldPermissions rows (Object Reference, "ObjectPermissions": "Represents the enabled object
+  // permissions for the parent PermissionSet"; "FieldPermissions": "Represents the enabled field
+  // permissions for the parent PermissionSet"): one row per object or field with a permission
+  // enabled, named as the schema spells them (`Account`, `Account.Name`). An object or field the
+  // org does not have gets no row, as a deploy would refuse the grant.
+  const permissionRows = (
+    ps: (typeof input.metadata.permissionSets)[number],
+    parentId?: string
+  ) => {
+    if (!parentId) return;
+    for (const [name, perm] of Object.entries(ps.objects)) {
+      const o = input.schema.get(name);
+      if (!o || !(perm.read || perm.create || perm.edit || perm.delete)) continue;
+      sys('ObjectPermissions', {
+        ParentId: parentId,
+        SobjectType: o.name,
+        PermissionsRead: perm.read,
+        PermissionsCreate: perm.create,
+        PermissionsEdit: perm.edit,
+        PermissionsDelete: perm.delete,
+        PermissionsViewAllRecords: perm.viewAll,
+        PermissionsModifyAllRecords: perm.modifyAll
+      });
+    }
+    for (const [name, perm] of Object.entries(ps.fields)) {
+      const dot = name.indexOf('.');
+      const o = input.schema.get(name.slice(0, dot));
+      const f = o?.field(name.slice(dot + 1));
+      if (!o || !f || !(perm.read || perm.edit)) continue;
+      sys('FieldPermissions', {
+        ParentId: parentId,
+        SobjectType: o.name,
+        Field: `${o.name}.${f.name}`,
+        PermissionsRead: perm.read || perm.edit,
+        PermissionsEdit: perm.edit
+      });
+    }
+  };
   // What each permission set of the source enables, as SetupEntityAccess rows (Object Reference,
   // SetupEntityAccess: ParentId the PermissionSet, SetupEntityId the entity, SetupEntityType
   // CustomPermission or ApexClass), so Apex can ask which permission sets grant a custom permission.
@@ -206,6 +245,7 @@ export function insertSetupRecords(input: BootstrapInput): BootstrapIds {
           SetupEntityType: 'CustomPermission'
         });
     }
+    permissionRows(ps, parentId);
     for (const name of ps.classes) {
       const entityId = apexClassIds.get(name);
       if (entityId)

@@ -103,7 +103,9 @@ export function nextCronTime(expr: string, after: number): number | null {
   if (/[LW#]/.test(dom.replace(/^L$/, '')) || /[L#]/.test(dow))
     throw new CronError(`Unsupported by the local org: cron special characters in '${expr}'`);
   let t = Math.floor(after / 1000) * 1000 + 1000;
-  const limit = after + 5 * 366 * 86_400_000;
+  // A year field bounds the search by its last year (up to 2099, as `0 0 0 28 5 ? 2099`); without
+  // one the pattern repeats within a few years.
+  const limit = years ? Date.UTC(Math.max(...years) + 1, 0, 1) : after + 5 * 366 * 86_400_000;
   while (t < limit) {
     const d = new Date(t);
     const y = d.getUTCFullYear();
