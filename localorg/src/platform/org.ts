@@ -3,6 +3,7 @@
 // (src/runtime/platform.ts) and offers a TypeScript API for tests, the World and benchmarks.
 import { must } from './util.ts';
 import { OrgCore, type OrgOptions, type RuntimeFactory } from './org-core.ts';
+import { customLabel } from './schema/metadata-namespace.ts';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import {
@@ -587,6 +588,11 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
     this.tx().limits.consume(name as LimitName, n);
   }
 
+  /** A large value a native hands to Apex: measured on the heap now (runtime/platform.ts). */
+  allocated(_ctx: NativeCallContext, values: readonly ApexValue[]): void {
+    this.checkHeap(values);
+  }
+
   limit(ctx: NativeCallContext, name: string, kind: 'used' | 'max'): number {
     if (name === 'HeapSize' && kind === 'used') this.checkHeap();
     const l = this.tx().limits;
@@ -635,9 +641,18 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
       );
   }
 
-  customLabel(_ctx: NativeCallContext, lcName: string): string | undefined {
-    const k = Object.keys(this.metadata.labels).find((x) => x.toLowerCase() === lcName);
-    return k === undefined ? undefined : this.metadata.labels[k];
+  customLabel(ctx: NativeCallContext, lcName: string): string | undefined {
+    const label = customLabel(this.metadata, lcName, this.schema.names.namespace());
+    if ('hidden' in label)
+      ctx.throwApex('System.NoAccessException', String(this.customLabelProblem(lcName)));
+    return 'value' in label ? label.value : undefined;
+  }
+
+  customLabelProblem(lcName: string): string | null {
+    const label = customLabel(this.metadata, lcName, this.schema.names.namespace());
+    if ('value' in label) return null;
+    if ('missing' in label) return `Custom label does not exist: ${lcName}`;
+    return `Custom label ${label.hidden} is protected: only code of its namespace can read it`;
   }
 
   /**

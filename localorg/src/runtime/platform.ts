@@ -323,6 +323,12 @@ export interface ApexPlatform {
   // --- Limits, user, clock ------------------------------------------------------------------
   /** `Limits.getQueries()` (kind 'used') / `Limits.getLimitQueries()` (kind 'max'). */
   limit(ctx: NativeCallContext, name: LimitName, kind: 'used' | 'max'): number;
+  /**
+   * A large value a native is about to hand to Apex (a Blob, its base64 text): the heap is measured
+   * with it, so a transaction that builds one past the heap limit fails there with
+   * System.LimitException "Apex heap size too large", as on the platform.
+   */
+  allocated?(ctx: NativeCallContext, values: readonly ApexValue[]): void;
   /** `UserInfo.*`, and the time zone for Date/Datetime. */
   runningUser(): RunningUser;
   /** `UserInfo.getSessionId()`: the running user's API session, null where Apex has none (async). */
@@ -333,6 +339,11 @@ export interface ApexPlatform {
   debug(level: string, message: string, pos: SourcePos): void;
   /** `System.Label.Name`: a custom label's value for the running user's language (lcName is lower case); undefined when unknown. */
   customLabel?(ctx: NativeCallContext, lcName: string): string | undefined;
+  /**
+   * Why the code naming it now cannot read the custom label `lcName` (`ns.name`: a managed
+   * package's; `name`: of the caller's namespace), or null when it can (checked at compile time).
+   */
+  customLabelProblem?(lcName: string): string | null;
   /** `System.isBatch()`, `isFuture()`, `isQueueable()`, `isScheduled()`; absent = false. */
   isBatch?(ctx: NativeCallContext): boolean;
   isFuture?(ctx: NativeCallContext): boolean;

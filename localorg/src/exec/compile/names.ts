@@ -6,6 +6,7 @@ import type { Expr, Pos } from '../../front/ast.js';
 import { type ClassDef, type EvalFn, type FieldDef } from '../../binder/symbols.js';
 import { ApexObject, type ApexValue, type TypeRef, typeRef } from '../../runtime/values.js';
 import { throwApex } from '../../runtime/errors.js';
+import type { BuiltinClass } from '../../runtime/builtins.js';
 import { type C, type Resolved, NAMESPACES, lc, SHORT, npe, describeMemberType } from './shared.js';
 import { CompilerBase } from './base.js';
 
@@ -255,6 +256,10 @@ export abstract class NameCompiler extends CompilerBase {
           return { kind: 'value', c: { fn: () => ev, type: typeRef(b.name) } };
         }
       }
+      if (b.name === 'System.Label') {
+        const label = this.customLabelRead(b, base.t.name, name, pos);
+        if (label) return label;
+      }
       const sp = b.staticProps?.[l];
       if (sp) return { kind: 'value', c: { fn: () => sp(interp.nativeContext()), type: null } };
       if (b.name === 'Schema.SObjectType' && b.staticProp) {
@@ -291,5 +296,46 @@ export abstract class NameCompiler extends CompilerBase {
     const so = b ? interp.isSObjectType(base.t.name) : null;
     if (so) return this.staticMember({ ...base, builtin: null, sobject: so }, name, pos);
     return this.err(pos, `Variable does not exist: ${base.t.name}.${name}`);
+  }
+
+  /**
+   * `System.Label.ns.Name` / `Label.ns.Name`: the label `Name` of the managed package of namespace
+   * `ns` (Apex Reference, Label Class: "You can't access labels that are protected in a different
+   * namespace"; Lightning Aura Components Developer Guide, "Using Custom Labels":
+   * "$Label.namespace.labelName ... to access a label in a managed package"), checked at compile
+   * time. `System.Label.ns` alone is the step between (a type-kind name `System.Label.ns`). Null
+   * for a bare label name (the built-in's static property answers it, in the caller's namespace).
+   */
+  private customLabelRead(
+    b: BuiltinClass,
+    typeName: string,
+    name: string,
+    pos: Pos
+  ): Resolved | null {
+    const interp = this.interp;
+    const parts = typeName.split('.');
+    const l = lc(name);
+    if (parts.length === 2) {
+      if (!interp.isPackageNamespace(l)) return null;
+      return {
+        kind: 'type',
+        user: null,
+        builtin: b,
+        sobject: null,
+        t: typeRef(`System.Label.${l}`)
+      };
+    }
+    const key = `${lc(parts[2])}.${l}`;
+    const problem = interp.platform.customLabelProblem?.(key);
+    if (problem === undefined)
+      return this.err(pos, `Unsupported by the local org: ${typeName}.${name}`);
+    if (problem) return this.err(pos, problem);
+    return {
+      kind: 'value',
+      c: {
+        fn: () => interp.platform.customLabel?.(interp.nativeContext(), key) ?? null,
+        type: typeRef('String')
+      }
+    };
   }
 }

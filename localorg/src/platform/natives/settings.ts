@@ -12,6 +12,7 @@ import {
 import { rowToSObject } from '../dml/engine.ts';
 import type { NativesEnv, OrgServices } from './services.ts';
 import { m, type PlatformClassDef } from './common.ts';
+import { customLabel } from '../schema/metadata-namespace.ts';
 
 /** Custom settings and custom metadata statics: getInstance, getOrgDefaults, getValues, getAll (Apex Reference, "Custom Settings Methods", "Custom Metadata Type Methods"). */
 function settingsClasses(current: () => OrgServices): PlatformClassDef[] {
@@ -109,11 +110,11 @@ export function settingsAndLabelClasses(env: NativesEnv): PlatformClassDef[] {
       name: 'System.Label',
       aliases: ['Label'],
       methods: [],
+      // A bare name is a label of the calling code's namespace; `System.Label.ns.Name` (a managed
+      // package's) is compiled in exec/compile/names.ts (customLabel).
       staticProperty: (_c, name) => {
-        const k = Object.keys(env.org.metadata.labels).find(
-          (x) => x.toLowerCase() === name.toLowerCase()
-        );
-        return k === undefined ? undefined : env.org.metadata.labels[k];
+        const label = customLabel(env.org.metadata, name, env.org.schema.names.namespace());
+        return 'value' in label ? label.value : undefined;
       }
     },
     ...settingsClasses(() => env.org)

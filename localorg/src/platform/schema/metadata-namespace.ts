@@ -118,6 +118,9 @@ export function namespaceMetadata(md: Metadata, ns: string): Metadata {
     // A custom permission keeps its DeveloperName and gets the package's NamespacePrefix; outside
     // the package it is named `ns__Name` (customPermissionName).
     customPermissions: md.customPermissions.map((c) => ({ ...c, namespace: ns })),
+    // A package's label is `ns.Name` (customLabel): its own code names it bare, others qualify it.
+    labels: Object.fromEntries(Object.entries(md.labels).map(([k, v]) => [`${ns}.${k}`, v])),
+    protectedLabels: (md.protectedLabels ?? []).map((k) => `${ns}.${k}`),
     apexClasses: md.apexClasses.map((c) => ({ ...c, namespace: ns })),
     apexTriggers: md.apexTriggers.map((t) => ({ ...t, namespace: ns }))
   };
@@ -162,4 +165,34 @@ export function customPermissionName(
     if (found) return found.name;
   }
   return (callerNs ? find(callerNs, lc) : undefined)?.name ?? find(null, lc)?.name ?? null;
+}
+
+/**
+ * The value of the custom label `name` (`Name` or `ns.Name`) for code of namespace `callerNs`:
+ * - `ns.Name` is the label of the package of namespace `ns`; from another namespace only when not
+ *   protected (Apex Reference, Label Class: "You can't access labels that are protected in a
+ *   different namespace"; the namespaced form is the Lightning Aura Components Developer Guide's
+ *   "$Label.namespace.labelName ... to access a label in a managed package");
+ * - a bare `Name` is a label of the caller's own namespace (a package's code names its own labels
+ *   without the prefix, as it names its classes and schema: Apex Developer Guide, "Namespace
+ *   Prefix"), the org's own labels for code in no namespace.
+ * `{ missing }` when no label has that name there, `{ hidden }` when it is protected.
+ */
+export function customLabel(
+  md: Metadata,
+  name: string,
+  callerNs: string | null
+): { value: string } | { missing: string } | { hidden: string } {
+  const lc = name.toLowerCase();
+  const dot = lc.indexOf('.');
+  const key = dot > 0 ? lc : callerNs ? `${callerNs.toLowerCase()}.${lc}` : lc;
+  const found = Object.keys(md.labels).find((k) => k.toLowerCase() === key);
+  if (found === undefined) return { missing: name };
+  const ns = dot > 0 ? lc.slice(0, dot) : (callerNs?.toLowerCase() ?? null);
+  if (
+    ns !== (callerNs?.toLowerCase() ?? null) &&
+    (md.protectedLabels ?? []).some((k) => k.toLowerCase() === key)
+  )
+    return { hidden: found };
+  return { value: md.labels[found] };
 }

@@ -115,7 +115,13 @@ export interface Metadata {
   /** Apex sharing reasons (`objects/X__c/sharingReasons/R__c.sharingReason-meta.xml`) */
   sharingReasons: SharingReasonMeta[];
   customMetadata: CustomMetadataRecord[];
+  /**
+   * Custom labels by name: the org's own as `Name`, a managed package's as `ns.Name` (its
+   * namespace, schema/metadata-namespace.ts customLabel).
+   */
   labels: Record<string, string>;
+  /** The names (as keyed in `labels`) of the labels marked `<protected>true</protected>`. */
+  protectedLabels?: string[];
   permissionSets: PermissionSetMeta[];
   profiles: PermissionSetMeta[];
   /** `namespace`: of the managed package that defines it (CustomPermission.NamespacePrefix). */

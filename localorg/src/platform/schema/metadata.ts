@@ -110,7 +110,10 @@ function loadAll(dirs: string[]): Metadata {
     loadObjects(dir, md);
     for (const f of walk(dir, '.md-meta.xml')) md.customMetadata.push(parseCustomMetadata(f));
     for (const f of walk(dir, '.labels-meta.xml')) {
-      for (const l of list(readXml(f).labels)) md.labels[str(l.fullName)] = str(l.value);
+      for (const l of list(readXml(f).labels)) {
+        md.labels[str(l.fullName)] = str(l.value);
+        if (bool(l.protected)) (md.protectedLabels ??= []).push(str(l.fullName));
+      }
     }
     for (const f of walk(dir, '.permissionset-meta.xml'))
       md.permissionSets.push(parsePermissions(f, false));
