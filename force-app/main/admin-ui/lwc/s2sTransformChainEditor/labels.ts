@@ -22,6 +22,19 @@ import S2S_Transform_Type_Lower from '@salesforce/label/c.S2S_Transform_Type_Low
 import S2S_Transform_Type_Trim from '@salesforce/label/c.S2S_Transform_Type_Trim';
 import S2S_Transform_Type_Substring from '@salesforce/label/c.S2S_Transform_Type_Substring';
 import S2S_Transform_Type_Expression from '@salesforce/label/c.S2S_Transform_Type_Expression';
+import S2S_Transform_Type_Round from '@salesforce/label/c.S2S_Transform_Type_Round';
+import S2S_Transform_Option_Scale from '@salesforce/label/c.S2S_Transform_Option_Scale';
+import S2S_Transform_Option_Mode from '@salesforce/label/c.S2S_Transform_Option_Mode';
+import S2S_Transform_Round_Hint from '@salesforce/label/c.S2S_Transform_Round_Hint';
+import S2S_Transform_Mode_Half_Up from '@salesforce/label/c.S2S_Transform_Mode_Half_Up';
+import S2S_Transform_Mode_Half_Even from '@salesforce/label/c.S2S_Transform_Mode_Half_Even';
+import S2S_Transform_Mode_Half_Down from '@salesforce/label/c.S2S_Transform_Mode_Half_Down';
+import S2S_Transform_Mode_Up from '@salesforce/label/c.S2S_Transform_Mode_Up';
+import S2S_Transform_Mode_Down from '@salesforce/label/c.S2S_Transform_Mode_Down';
+import S2S_Transform_Mode_Ceiling from '@salesforce/label/c.S2S_Transform_Mode_Ceiling';
+import S2S_Transform_Mode_Floor from '@salesforce/label/c.S2S_Transform_Mode_Floor';
+import S2S_Transform_Error_Range from '@salesforce/label/c.S2S_Transform_Error_Range';
+import S2S_Transform_Error_Unknown_Mode from '@salesforce/label/c.S2S_Transform_Error_Unknown_Mode';
 import S2S_Transform_Option_Type from '@salesforce/label/c.S2S_Transform_Option_Type';
 import S2S_Transform_Option_Map from '@salesforce/label/c.S2S_Transform_Option_Map';
 import S2S_Transform_Option_Case_Insensitive from '@salesforce/label/c.S2S_Transform_Option_Case_Insensitive';
@@ -57,8 +70,9 @@ import S2S_Transform_Error_Not_Text from '@salesforce/label/c.S2S_Transform_Erro
 import S2S_Transform_Error_Duplicate_Key from '@salesforce/label/c.S2S_Transform_Error_Duplicate_Key';
 import S2S_Transform_Error_Type_Required from '@salesforce/label/c.S2S_Transform_Error_Type_Required';
 import { formatLabel } from 'c/s2sUtils';
-import { isTransformType, parseChain } from './transformChain';
+import { chainProblems, isTransformType, parseChain } from './transformChain';
 import type { ChainProblem, StepOption, TransformType } from './transformChain';
+import { ROUNDING_MODES } from './transformChain';
 
 export const LABELS = {
   title: S2S_Transform_Title,
@@ -85,8 +99,23 @@ export const LABELS = {
   summaryNone: S2S_Transform_Summary_None,
   summaryInvalid: S2S_Transform_Summary_Invalid,
   edit: S2S_Transform_Edit,
-  close: S2S_Transform_Close
+  close: S2S_Transform_Close,
+  roundHint: S2S_Transform_Round_Hint
 };
+
+/** The round step's mode picker, HALF_UP (the engine's default) first. */
+export const MODE_OPTIONS: { label: string; value: string }[] = (() => {
+  const names: Record<(typeof ROUNDING_MODES)[number], string> = {
+    HALF_UP: S2S_Transform_Mode_Half_Up,
+    HALF_EVEN: S2S_Transform_Mode_Half_Even,
+    HALF_DOWN: S2S_Transform_Mode_Half_Down,
+    UP: S2S_Transform_Mode_Up,
+    DOWN: S2S_Transform_Mode_Down,
+    CEILING: S2S_Transform_Mode_Ceiling,
+    FLOOR: S2S_Transform_Mode_Floor
+  };
+  return ROUNDING_MODES.map((mode) => ({ label: names[mode], value: mode }));
+})();
 
 export const TYPE_LABELS: Record<TransformType, string> = {
   valueMap: S2S_Transform_Type_ValueMap,
@@ -98,6 +127,7 @@ export const TYPE_LABELS: Record<TransformType, string> = {
   lower: S2S_Transform_Type_Lower,
   trim: S2S_Transform_Type_Trim,
   substring: S2S_Transform_Type_Substring,
+  round: S2S_Transform_Type_Round,
   expression: S2S_Transform_Type_Expression
 };
 
@@ -111,6 +141,8 @@ export const OPTION_LABELS: Record<StepOption, string> = {
   index: S2S_Transform_Option_Index,
   start: S2S_Transform_Option_Start,
   length: S2S_Transform_Option_Length,
+  scale: S2S_Transform_Option_Scale,
+  mode: S2S_Transform_Option_Mode,
   expression: S2S_Transform_Option_Expression
 };
 
@@ -123,6 +155,8 @@ const ERRORS: Record<Exclude<ChainProblem['code'], 'required'>, string> = {
   notTable: S2S_Transform_Error_Not_Table,
   notList: S2S_Transform_Error_Not_List,
   notText: S2S_Transform_Error_Not_Text,
+  range: S2S_Transform_Error_Range,
+  unknownMode: S2S_Transform_Error_Unknown_Mode,
   duplicateKey: S2S_Transform_Error_Duplicate_Key
 };
 
@@ -158,6 +192,14 @@ export function problemMessage(problem: ChainProblem): string {
         typeLabel(problem.type),
         problem.detail
       );
+    case 'unknownMode':
+      return formatLabel(
+        ERRORS.unknownMode,
+        problem.step,
+        typeLabel(problem.type),
+        OPTION_LABELS.mode,
+        problem.detail
+      );
     default:
       return formatLabel(
         ERRORS[problem.code],
@@ -179,4 +221,10 @@ export function chainSummary(json: string | null | undefined): string {
   return parsed.steps
     .map((step) => (step.type ? typeLabel(step.type) : LABELS.chooseType))
     .join(' → ');
+}
+
+/** The first problem of a stored chain as a sentence, or undefined when the engine accepts it. */
+export function chainError(json: string | null | undefined): string | undefined {
+  const problems = chainProblems(json);
+  return problems.length > 0 ? problemMessage(problems[0]) : undefined;
 }

@@ -20,15 +20,10 @@ import {
   withText
 } from './transformChain';
 import type { ChainProblem, Step, StepOption } from './transformChain';
-import { LABELS, OPTION_LABELS, TYPE_LABELS, chainSummary, problemMessage } from './labels';
+import { LABELS, MODE_OPTIONS, OPTION_LABELS, TYPE_LABELS, problemMessage } from './labels';
 
 // The mapping editor shows a row's chain as a summary and refuses to save an invalid one.
-export { chainSummary };
-/** The first problem of a stored chain as a sentence, or undefined when the engine accepts it. */
-export function chainError(json: string | null | undefined): string | undefined {
-  const problems = chainProblems(json);
-  return problems.length > 0 ? problemMessage(problems[0]) : undefined;
-}
+export { chainError, chainSummary } from './labels';
 
 /** What `change` carries: the chain as stored, and whether (and why not) it is valid. */
 export interface ChainChangeDetail {
@@ -65,6 +60,7 @@ interface StepView {
   isConcat: boolean;
   isSplit: boolean;
   isSubstring: boolean;
+  isRound: boolean;
   isExpression: boolean;
   hasNoOptions: boolean;
   value: string;
@@ -72,6 +68,8 @@ interface StepView {
   index: string;
   start: string;
   length: string;
+  scale: string;
+  mode: string;
   expression: string;
   caseInsensitive: boolean;
   fields: string[];
@@ -106,6 +104,7 @@ export default class S2sTransformChainEditor extends LightningElement {
     label: TYPE_LABELS[type],
     value: type
   }));
+  modeOptions: Option[] = MODE_OPTIONS;
   /** The toggle shows its label only: no "Active"/"Inactive" text beside it. */
   noToggleMessage = '';
 
@@ -171,6 +170,7 @@ export default class S2sTransformChainEditor extends LightningElement {
       isConcat: type === 'concat',
       isSplit: type === 'split',
       isSubstring: type === 'substring',
+      isRound: type === 'round',
       isExpression: type === 'expression',
       hasNoOptions: type === 'upper' || type === 'lower' || type === 'trim',
       value: displayValue(step.value),
@@ -178,6 +178,9 @@ export default class S2sTransformChainEditor extends LightningElement {
       index: displayValue(step.index),
       start: displayValue(step.start),
       length: displayValue(step.length),
+      scale: displayValue(step.scale),
+      // No mode is HALF_UP for the engine, and the picker says so.
+      mode: displayValue(step.mode) || MODE_OPTIONS[0].value,
       expression: displayValue(step.expression),
       caseInsensitive: step.caseInsensitive === true,
       fields,
@@ -245,7 +248,7 @@ export default class S2sTransformChainEditor extends LightningElement {
     }));
   }
 
-  /** Integer options (index, start, length). */
+  /** Integer options (index, start, length, scale). */
   handleNumberChange(event: CustomEvent<{ value: string }>): void {
     const option = this.optionOf(event);
     this.update(this.stepIdOf(event), (state) => ({

@@ -13,6 +13,7 @@ export const TRANSFORM_TYPES = [
   'lower',
   'trim',
   'substring',
+  'round',
   'expression'
 ] as const;
 export type TransformType = (typeof TRANSFORM_TYPES)[number];
@@ -28,6 +29,8 @@ export type StepOption =
   | 'index'
   | 'start'
   | 'length'
+  | 'scale'
+  | 'mode'
   | 'expression';
 
 /** One step as stored: `type` plus its options, and any key the engine ignores. */
@@ -45,6 +48,8 @@ export interface ChainProblem {
     | 'notTable'
     | 'notList'
     | 'notText'
+    | 'range'
+    | 'unknownMode'
     | 'duplicateKey';
   step: number;
   type?: string;
@@ -57,6 +62,22 @@ export type ParseResult =
 
 // Apex reads a JSON integer as Integer only within 32 bits; larger ones become Long and fail.
 const INTEGER_MAX = 2147483647;
+
+/**
+ * The rounding modes of a round step (S2STransforms.ROUNDING_MODES: System.RoundingMode without
+ * UNNECESSARY); the first, HALF_UP, is what the engine uses when the step names none.
+ */
+export const ROUNDING_MODES = [
+  'HALF_UP',
+  'HALF_EVEN',
+  'HALF_DOWN',
+  'UP',
+  'DOWN',
+  'CEILING',
+  'FLOOR'
+] as const;
+/** The largest scale of a round step (S2STransforms.MAX_SCALE): a number field holds 18 digits. */
+export const MAX_SCALE = 18;
 
 export function isTransformType(type: unknown): type is TransformType {
   return typeof type === 'string' && (TRANSFORM_TYPES as readonly string[]).includes(type);
@@ -143,6 +164,23 @@ export function stepProblems(step: Step, index: number): ChainProblem[] {
       if (!present('start')) add('required', 'start');
       else if (!isInteger(step.start)) add('integer', 'start');
       if (present('length') && !isInteger(step.length)) add('integer', 'length');
+      break;
+    case 'round':
+      if (!present('scale')) add('required', 'scale');
+      else if (
+        !isInteger(step.scale) ||
+        (step.scale as number) < 0 ||
+        (step.scale as number) > MAX_SCALE
+      )
+        add('range', 'scale');
+      if (present('mode') && !(ROUNDING_MODES as readonly unknown[]).includes(step.mode))
+        problems.push({
+          code: 'unknownMode',
+          step: number,
+          type,
+          option: 'mode',
+          detail: displayValue(step.mode)
+        });
       break;
     case 'expression':
       if (!present('expression') || step.expression === '') add('required', 'expression');

@@ -87,6 +87,7 @@ const EVERY_TYPE = JSON.stringify([
   { type: 'lower' },
   { type: 'trim' },
   { type: 'substring', start: 2, length: 3 },
+  { type: 'round', scale: 2, mode: 'HALF_EVEN' },
   { type: 'expression', expression: "IF(ISBLANK(value), 'n/a', value)" }
 ]);
 
@@ -143,7 +144,7 @@ describe('c-s2s-transform-chain-editor', () => {
     const { element, changes } = mount(EVERY_TYPE);
     await flush();
     const steps = $$(element, 'ol[data-id="steps"] > li');
-    expect(steps.length).toBe(10);
+    expect(steps.length).toBe(11);
     expect(steps.map((step) => (step.querySelector('[data-id="type"]') as Stub).value)).toEqual([
       'valueMap',
       'default',
@@ -154,6 +155,7 @@ describe('c-s2s-transform-chain-editor', () => {
       'lower',
       'trim',
       'substring',
+      'round',
       'expression'
     ]);
     expect(inStep(element, 1, 'legend').textContent).toBe('Step 1');
@@ -179,7 +181,9 @@ describe('c-s2s-transform-chain-editor', () => {
     }
     expect(inStep(element, 9, '[data-option="start"]').value).toBe('2');
     expect(inStep(element, 9, '[data-option="length"]').value).toBe('3');
-    expect(inStep(element, 10, '[data-option="expression"]').value).toBe(
+    expect(inStep(element, 10, '[data-option="scale"]').value).toBe('2');
+    expect(inStep(element, 10, '[data-option="mode"]').value).toBe('HALF_EVEN');
+    expect(inStep(element, 11, '[data-option="expression"]').value).toBe(
       "IF(ISBLANK(value), 'n/a', value)"
     );
     expect($$(element, '[data-id="step-errors"]')).toEqual([]);
@@ -466,6 +470,52 @@ describe('c-s2s-transform-chain-editor', () => {
     expect(chainError('[{"type":"Odd"}]')).toBe('Step 1: unknown transform type "Odd".');
     expect(chainError('[{"type":"substring","start":1,"length":"2"}]')).toBe(
       'Step 1 (Substring): Length must be a whole number.'
+    );
+  });
+
+  it('edits a round step: decimal places and rounding, half up unless chosen', async () => {
+    const { element, changes } = mount('');
+    await flush();
+    $(element, '[data-id="add-step"]').click();
+    await flush();
+    fire(inStep(element, 1, '[data-id="type"]'), { value: 'round' });
+    await flush();
+    expect(last(changes)).toEqual({
+      value: '[{"type":"round"}]',
+      valid: false,
+      error: 'Step 1 (c.S2S_Transform_Type_Round): c.S2S_Transform_Option_Scale is required.'
+    });
+    const mode = inStep(element, 1, '[data-option="mode"]');
+    expect(mode.value).toBe('HALF_UP');
+    expect(mode.options.map((option: { value: string }) => option.value)).toEqual([
+      'HALF_UP',
+      'HALF_EVEN',
+      'HALF_DOWN',
+      'UP',
+      'DOWN',
+      'CEILING',
+      'FLOOR'
+    ]);
+    fire(inStep(element, 1, '[data-option="scale"]'), { value: '19' });
+    await flush();
+    expect(last(changes).error).toBe('c.S2S_Transform_Error_Range');
+    expect(inStep(element, 1, '[data-id="step-errors"]').textContent).toBe(
+      'c.S2S_Transform_Error_Range'
+    );
+    fire(inStep(element, 1, '[data-option="scale"]'), { value: '2' });
+    fire(mode, { value: 'HALF_EVEN' });
+    await flush();
+    expect(last(changes)).toEqual({
+      value: '[{"type":"round","scale":2,"mode":"HALF_EVEN"}]',
+      valid: true,
+      error: undefined
+    });
+    await expect(element).toBeAccessible();
+    expect(chainSummary('[{"type":"trim"},{"type":"round","scale":2}]')).toBe(
+      'c.S2S_Transform_Type_Trim → c.S2S_Transform_Type_Round'
+    );
+    expect(chainError('[{"type":"round","scale":2,"mode":"ODD"}]')).toBe(
+      'c.S2S_Transform_Error_Unknown_Mode'
     );
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ROUNDING_MODES,
   TRANSFORM_TYPES,
   chainProblems,
   displayValue,
@@ -27,6 +28,7 @@ const EVERY_TYPE = [
   { type: 'lower', note: 'kept' },
   { type: 'trim' },
   { type: 'substring', start: 2, length: 3 },
+  { type: 'round', scale: 2, mode: 'HALF_EVEN' },
   { type: 'expression', expression: "IF(ISBLANK(value), 'n/a', value)" }
 ];
 
@@ -104,6 +106,24 @@ describe('transform chain logic', () => {
     ]);
     expect(stepProblems({ type: 'substring', start: -1, length: 'x' }, 0)).toEqual([
       { code: 'integer', step: 1, type: 'substring', option: 'length' }
+    ]);
+  });
+
+  it('checks a round step as the engine does: scale 0 to 18, a known mode', () => {
+    expect(chainProblems('[{"type":"round","scale":2}]')).toEqual([]);
+    expect(chainProblems('[{"type":"round","scale":0,"mode":"FLOOR"}]')).toEqual([]);
+    expect(ROUNDING_MODES[0]).toBe('HALF_UP');
+    expect(ROUNDING_MODES).not.toContain('UNNECESSARY');
+    expect(stepProblems({ type: 'round' }, 0)).toEqual([
+      { code: 'required', step: 1, type: 'round', option: 'scale' }
+    ]);
+    for (const scale of [-1, 19, 1.5, '2']) {
+      expect(stepProblems({ type: 'round', scale }, 1)).toEqual([
+        { code: 'range', step: 2, type: 'round', option: 'scale' }
+      ]);
+    }
+    expect(stepProblems({ type: 'round', scale: 2, mode: 'UNNECESSARY' }, 2)).toEqual([
+      { code: 'unknownMode', step: 3, type: 'round', option: 'mode', detail: 'UNNECESSARY' }
     ]);
   });
 
