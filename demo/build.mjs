@@ -68,9 +68,11 @@ export function schemaReference(reference, namespace = '') {
  */
 function salesforceScopedImports(labels) {
   const PREFIX = '\0s2s-demo:';
+  const SCHEMA_NAMES = `${PREFIX}schema-names`;
   return {
     name: 's2s-demo-scoped-imports',
     resolveId(source) {
+      if (source === SCHEMA_NAMES) return source;
       if (
         source === '@salesforce/apex' ||
         source.startsWith('@salesforce/apex/') ||
@@ -82,6 +84,17 @@ function salesforceScopedImports(labels) {
       return null;
     },
     load(id) {
+      // The org's names for schema imports, decided when the page loads: one build serves an org
+      // without a namespace and one running the package under one (S2S_NAMESPACE: the demo
+      // server writes globalThis.S2S_DEMO_NAMESPACE into index.html), as the platform answers a
+      // packaged component's schema import with the subscriber org's names.
+      if (id === SCHEMA_NAMES) {
+        return [
+          `const namespace = String(globalThis.S2S_DEMO_NAMESPACE ?? '');`,
+          `const schemaReference = ${schemaReference.toString()};`,
+          'export const orgSchemaReference = (reference) => schemaReference(reference, namespace);'
+        ].join('\n');
+      }
       if (!id.startsWith(PREFIX)) return null;
       const source = id.slice(PREFIX.length);
       if (source === '@salesforce/apex') {
@@ -92,8 +105,8 @@ function salesforceScopedImports(labels) {
         return `import { apexMethod } from 'demo/apexClient';\nexport default apexMethod(${JSON.stringify(method)});`;
       }
       if (source.startsWith('@salesforce/schema/')) {
-        const reference = schemaReference(source.slice('@salesforce/schema/'.length));
-        return `export default ${JSON.stringify(reference)};`;
+        const reference = source.slice('@salesforce/schema/'.length);
+        return `import { orgSchemaReference } from ${JSON.stringify(SCHEMA_NAMES)};\nexport default orgSchemaReference(${JSON.stringify(reference)});`;
       }
       const name = source.slice('@salesforce/label/c.'.length);
       if (!labels.has(name))

@@ -14,7 +14,9 @@ export function seedOrgCompare(
   sales: Org,
   service: Org,
   serviceConnection: string,
-  users: { admin: string; integration: string }
+  users: { admin: string; integration: string },
+  /** The package's names as the TypeScript API writes them (demo/world.ts packageName). */
+  pkg: (text: string) => string = (text) => text
 ): void {
   sales.assignPermissionSets(sales.userIdByUsername(users.admin), ['S2S_Demo_Contacts']);
   service.assignPermissionSets(service.userIdByUsername(users.integration), ['S2S_Demo_Compare']);
@@ -33,14 +35,16 @@ export function seedOrgCompare(
     { as: users.admin }
   );
   const existing = service.query(
-    `SELECT Id FROM S2S_Object_Mapping__c WHERE Connection__c = '${serviceConnection}' AND Source_Object__c = 'Contact'`,
+    pkg(
+      `SELECT Id FROM S2S_Object_Mapping__c WHERE Connection__c = '${serviceConnection}' AND Source_Object__c = 'Contact'`
+    ),
     {}
   ) as ApexSObject[];
   const mappingId =
     (existing.length ? String(existing[0].raw('Id')) : undefined) ??
     service.insert(
-      'S2S_Object_Mapping__c',
-      {
+      pkg('S2S_Object_Mapping__c'),
+      pkgRecord(pkg, {
         Name: 'Contact from Sales',
         Connection__c: serviceConnection,
         Source_Object__c: 'Contact',
@@ -52,28 +56,40 @@ export function seedOrgCompare(
         Owner_Rule__c: 'Keep_Default',
         Sequence__c: 20,
         Active__c: true
-      },
+      }),
       { as: users.admin }
     )[0];
   const mapped = new Set(
     (
       service.query(
-        `SELECT Target_Field__c FROM S2S_Field_Mapping__c WHERE Object_Mapping__c = '${mappingId}'`,
+        pkg(
+          `SELECT Target_Field__c FROM S2S_Field_Mapping__c WHERE Object_Mapping__c = '${mappingId}'`
+        ),
         {}
       ) as ApexSObject[]
-    ).map((f) => String(f.raw('Target_Field__c')).toLowerCase())
+    ).map((f) => String(f.raw(pkg('Target_Field__c'))).toLowerCase())
   );
   const missing = INBOUND_FIELDS.filter((f) => !mapped.has(f.toLowerCase()));
   if (missing.length)
     service.insert(
-      'S2S_Field_Mapping__c',
-      missing.map((field) => ({
-        Name: field,
-        Object_Mapping__c: mappingId,
-        Source_Field__c: field,
-        Target_Field__c: field,
-        Active__c: true
-      })),
+      pkg('S2S_Field_Mapping__c'),
+      missing.map((field) =>
+        pkgRecord(pkg, {
+          Name: field,
+          Object_Mapping__c: mappingId,
+          Source_Field__c: field,
+          Target_Field__c: field,
+          Active__c: true
+        })
+      ),
       { as: users.admin }
     );
+}
+
+/** A package record's field names through `pkg`. */
+function pkgRecord(
+  pkg: (text: string) => string,
+  record: Record<string, unknown>
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [pkg(k), v]));
 }

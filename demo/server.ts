@@ -9,7 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Org } from '../localorg/src/platform/index.ts';
 import { parseDuration } from '../localorg/src/platform/index.ts';
-import { ApexCallError, callApex, createOrgs, seed, selfCheck, type DemoOrgs } from './world.ts';
+import {
+  ApexCallError,
+  callApex,
+  createOrgs,
+  DEMO_NAMESPACE,
+  seed,
+  selfCheck,
+  type DemoOrgs
+} from './world.ts';
 import { DEFAULT_PERSONA, PERSONAS, personaNamed } from './personas.ts';
 import { DemoState, sourcesHash } from './state.ts';
 import { bundleSizes, demoBuildIsCurrent, OUT_DIR } from './build.mjs';
@@ -46,6 +54,19 @@ function serveStatic(res: http.ServerResponse, urlPath: string): void {
   );
   if (!file.startsWith(OUT_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     send(res, 404, { message: `Not found: ${urlPath}` });
+    return;
+  }
+  if (DEMO_NAMESPACE && file === path.join(OUT_DIR, 'index.html')) {
+    // The package's namespace for the page's schema imports (demo/build.mjs, "schema-names").
+    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+    res.end(
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(
+          '<script type="module"',
+          `<script>globalThis.S2S_DEMO_NAMESPACE = ${JSON.stringify(DEMO_NAMESPACE)};</script>\n    <script type="module"`
+        )
+    );
     return;
   }
   res.writeHead(200, {
@@ -233,6 +254,10 @@ function createHandler(demo: DemoOrgs, notReady: string | null, state: DemoState
       if (url.pathname === '/api/events') {
         const channel = url.searchParams.get('channel') ?? '';
         const eventType = channel.replace(/^\/event\//, '');
+        // As the platform's streaming API: a channel names an event of the org, by its full name
+        // (`/event/s2s__S2S_Batch_Outcome__e` when the package runs under a namespace).
+        if (!channel.startsWith('/event/') || !org.schema.get(eventType))
+          return send(res, 404, { message: `The channel ${channel} does not exist in ${orgName}` });
         res.writeHead(200, {
           'content-type': 'text/event-stream',
           'cache-control': 'no-cache',
@@ -298,14 +323,17 @@ async function main(): Promise<number> {
   const anyway = process.argv.includes('--anyway');
   const fresh = process.argv.includes('--fresh');
   const started = Date.now();
-  const state = new DemoState(sourcesHash(ROOT));
+  // A state saved under another namespace (S2S_NAMESPACE) is not this one's.
+  const state = new DemoState(
+    DEMO_NAMESPACE ? `${sourcesHash(ROOT)} namespace ${DEMO_NAMESPACE}` : sourcesHash(ROOT)
+  );
   if (fresh) state.clear();
   const saved = fresh ? null : state.load();
   const built = buildInBackground();
   // Keeps an unhandled rejection away while the orgs are created; awaited below.
   built.catch(() => undefined);
   console.log(
-    `S2S Sync demo: starting the Sales and Service local orgs with the package (${saved ? `saved state from ${state.file}` : 'seeded state'})...`
+    `S2S Sync demo: starting the Sales and Service local orgs with the package${DEMO_NAMESPACE ? ` installed under the namespace ${DEMO_NAMESPACE}` : ''} (${saved ? `saved state from ${state.file}` : 'seeded state'})...`
   );
   const demo = await createOrgs(ROOT, { start: saved?.clock });
   const problems = demo.problems.map((problem) => `compile: ${problem}`);

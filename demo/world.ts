@@ -2,6 +2,12 @@
 // (force-app + unpackaged), a demo Named Credential each, sample Accounts and a configured
 // connection. Apex calls from the page run the real @AuraEnabled controllers through
 // executeAnonymous as the demo admin; nothing is answered without running the package.
+// With S2S_NAMESPACE (as the e2e's namespaced pass, test/e2e/namespace.ts) both orgs run the package
+// installed under that namespace, as a subscriber org holds it: unpackaged/ and demo/metadata are
+// the subscriber's own metadata (the capture triggers as docs/configuration.md gives them), the
+// seed writes the package's records with the prefixed names (`s2s__S2S_Connection__c`), and the
+// page's Apex calls run in the package's namespace, as Lightning runs a packaged component's
+// @AuraEnabled call.
 import fs from 'node:fs';
 import path from 'node:path';
 import { World, type Org } from '../localorg/src/platform/index.ts';
@@ -9,6 +15,7 @@ import { runtimeFor } from '../localorg/src/runner/runner.ts';
 import { seedNativeConnection } from './native-seed.ts';
 import { createPersonas } from './personas.ts';
 import { seedOrgCompare } from './seed-compare.ts';
+import { packageNamesIn, subscriberUnpackaged } from '../test/e2e/namespace.ts';
 
 export const ADMIN = 'admin@s2s.demo';
 export const INTEGRATION = 'integration@s2s.demo';
@@ -19,17 +26,68 @@ export interface DemoOrgs {
   orgs: Map<string, Org>;
 }
 
+/** The namespace the demo's orgs run the package under: S2S_NAMESPACE, '' (none) by default. */
+export const DEMO_NAMESPACE = (process.env.S2S_NAMESPACE ?? '').trim();
+
+/** The namespace each demo org runs the package under ('' for none). */
+const namespaces = new WeakMap<Org, string>();
+
+/** The namespace `org` runs the package under, '' when none. */
+export function packageNamespace(org: Org): string {
+  return namespaces.get(org) ?? '';
+}
+
+/**
+ * `text` (an object or field name, a SOQL query) as code outside the package writes it in `org`:
+ * the package's custom names prefixed with its namespace ("Namespace Prefix", Apex Developer Guide).
+ */
+export function packageName(org: Org, text: string): string {
+  return packageNamesIn(packageNamespace(org), text);
+}
+
+/** A package record's field names as written outside the package (packageName). */
+function packageRecord(org: Org, record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [packageName(org, k), v]));
+}
+
+/** `org.insert` of package records, named as the TypeScript API (outside the package) names them. */
+function insertPackage(
+  org: Org,
+  type: string,
+  records: Record<string, unknown> | Record<string, unknown>[]
+): string[] {
+  const list = Array.isArray(records) ? records : [records];
+  return org.insert(
+    packageName(org, type),
+    list.map((record) => packageRecord(org, record)),
+    { as: ADMIN }
+  );
+}
+
 /** What keeps the World from running the package, or [] when it can. */
 export interface Readiness {
   problems: string[];
 }
 
-function packageSources(root: string, org: 'sales' | 'service'): string[] {
-  return [
-    path.join(root, 'force-app'),
-    path.join(root, 'unpackaged'),
-    path.join(root, 'demo', 'metadata', org)
-  ];
+/**
+ * createOrg's sources: force-app, unpackaged/ and the org's demo metadata; under a namespace,
+ * force-app is the installed package and the rest the subscriber's own, unpackaged/'s capture
+ * triggers written as the documented subscriber snippet (`ns.S2SSync.capture();`).
+ */
+function packageSources(
+  root: string,
+  org: 'sales' | 'service',
+  namespace: string
+): { source: string[]; namespace?: string; subscriberSource?: string[] } {
+  const own = path.join(root, 'demo', 'metadata', org);
+  if (!namespace)
+    return { source: [path.join(root, 'force-app'), path.join(root, 'unpackaged'), own] };
+  const subscriber = [subscriberUnpackaged(namespace), own];
+  return {
+    source: [path.join(root, 'force-app'), ...subscriber],
+    namespace,
+    subscriberSource: subscriber
+  };
 }
 
 /** The org of that name (Sales or Service). */
@@ -42,14 +100,20 @@ export function orgNamed({ orgs }: DemoOrgs, name: string): Org {
 /** Creates the two orgs; returns them with the compile problems of the package in the local org. */
 export async function createOrgs(
   root: string,
-  opts: { start?: number } = {}
+  opts: { start?: number; namespace?: string } = {}
 ): Promise<DemoOrgs & Readiness> {
+  const namespace = opts.namespace ?? DEMO_NAMESPACE;
   const world = new World({ runtimeFactory: runtimeFor, start: opts.start });
-  const sales = await world.createOrg({ name: 'Sales', source: packageSources(root, 'sales') });
+  const sales = await world.createOrg({
+    name: 'Sales',
+    ...packageSources(root, 'sales', namespace)
+  });
   const service = await world.createOrg({
     name: 'Service',
-    source: packageSources(root, 'service')
+    ...packageSources(root, 'service', namespace)
   });
+  namespaces.set(sales, namespace);
+  namespaces.set(service, namespace);
   const packaged = path.join(root, 'force-app', 'main') + path.sep;
   const diagnostics = (sales.runtime?.diagnostics ?? []).filter((d) =>
     path.resolve(root, d.file).startsWith(packaged)
@@ -92,32 +156,24 @@ export async function seed(demo: DemoOrgs): Promise<void> {
     })),
     { as: ADMIN }
   );
-  const [salesConnection] = sales.insert(
-    'S2S_Connection__c',
-    {
-      Name: 'Service org',
-      Named_Credential__c: 'S2S_Service',
-      Direction__c: 'Outbound',
-      Mode__c: 'Package',
-      Active__c: true,
-      Peer_Org_Id__c: service.organizationId,
-      Inbound_Usernames__c: INTEGRATION
-    },
-    { as: ADMIN }
-  );
-  const [serviceConnection] = service.insert(
-    'S2S_Connection__c',
-    {
-      Name: 'Sales org',
-      Named_Credential__c: 'S2S_Sales',
-      Direction__c: 'Inbound',
-      Mode__c: 'Package',
-      Active__c: true,
-      Peer_Org_Id__c: sales.organizationId,
-      Inbound_Usernames__c: INTEGRATION
-    },
-    { as: ADMIN }
-  );
+  const [salesConnection] = insertPackage(sales, 'S2S_Connection__c', {
+    Name: 'Service org',
+    Named_Credential__c: 'S2S_Service',
+    Direction__c: 'Outbound',
+    Mode__c: 'Package',
+    Active__c: true,
+    Peer_Org_Id__c: service.organizationId,
+    Inbound_Usernames__c: INTEGRATION
+  });
+  const [serviceConnection] = insertPackage(service, 'S2S_Connection__c', {
+    Name: 'Sales org',
+    Named_Credential__c: 'S2S_Sales',
+    Direction__c: 'Inbound',
+    Mode__c: 'Package',
+    Active__c: true,
+    Peer_Org_Id__c: sales.organizationId,
+    Inbound_Usernames__c: INTEGRATION
+  });
   const mapping = (connection: string, direction: string) => ({
     Name: 'Account to Account',
     Connection__c: connection,
@@ -131,21 +187,22 @@ export async function seed(demo: DemoOrgs): Promise<void> {
     Sequence__c: 10,
     Active__c: true
   });
-  const [salesMapping] = sales.insert(
+  const [salesMapping] = insertPackage(
+    sales,
     'S2S_Object_Mapping__c',
-    mapping(salesConnection, 'Outbound'),
-    { as: ADMIN }
+    mapping(salesConnection, 'Outbound')
   );
-  const [serviceMapping] = service.insert(
+  const [serviceMapping] = insertPackage(
+    service,
     'S2S_Object_Mapping__c',
-    mapping(serviceConnection, 'Inbound'),
-    { as: ADMIN }
+    mapping(serviceConnection, 'Inbound')
   );
   for (const [org, mappingId] of [
     [sales, salesMapping],
     [service, serviceMapping]
   ] as const) {
-    org.insert(
+    insertPackage(
+      org,
       'S2S_Field_Mapping__c',
       ['Name', 'Industry', 'Phone'].map((field) => ({
         Name: field,
@@ -153,12 +210,17 @@ export async function seed(demo: DemoOrgs): Promise<void> {
         Source_Field__c: field,
         Target_Field__c: field,
         Active__c: true
-      })),
-      { as: ADMIN }
+      }))
     );
   }
   await seedContactsAndLeads(demo, salesConnection, serviceConnection);
-  seedOrgCompare(sales, service, serviceConnection, { admin: ADMIN, integration: INTEGRATION });
+  seedOrgCompare(
+    sales,
+    service,
+    serviceConnection,
+    { admin: ADMIN, integration: INTEGRATION },
+    (text) => packageName(service, text)
+  );
   seedNativeConnection(sales, service);
   await world.drain();
 }
@@ -207,24 +269,21 @@ async function seedContactsAndLeads(
     [service, serviceConnection, 'Inbound']
   ] as const) {
     for (const [object, sequence, fields] of objects) {
-      const [mappingId] = org.insert(
-        'S2S_Object_Mapping__c',
-        {
-          Name: `${object} to ${object}`,
-          Connection__c: connection,
-          Source_Object__c: object,
-          Target_Object__c: object,
-          Direction__c: direction,
-          Trigger_Mode__c: 'Realtime_Trigger',
-          Conflict_Policy__c: 'Source_Wins',
-          Delete_Policy__c: 'Ignore',
-          Owner_Rule__c: 'Keep_Default',
-          Sequence__c: sequence,
-          Active__c: true
-        },
-        { as: ADMIN }
-      );
-      org.insert(
+      const [mappingId] = insertPackage(org, 'S2S_Object_Mapping__c', {
+        Name: `${object} to ${object}`,
+        Connection__c: connection,
+        Source_Object__c: object,
+        Target_Object__c: object,
+        Direction__c: direction,
+        Trigger_Mode__c: 'Realtime_Trigger',
+        Conflict_Policy__c: 'Source_Wins',
+        Delete_Policy__c: 'Ignore',
+        Owner_Rule__c: 'Keep_Default',
+        Sequence__c: sequence,
+        Active__c: true
+      });
+      insertPackage(
+        org,
         'S2S_Field_Mapping__c',
         fields.map((field) => ({
           Name: field,
@@ -232,8 +291,7 @@ async function seedContactsAndLeads(
           Source_Field__c: field,
           Target_Field__c: field,
           Active__c: true
-        })),
-        { as: ADMIN }
+        }))
       );
     }
   }
@@ -288,7 +346,7 @@ export async function selfCheck(root: string, demo: DemoOrgs): Promise<string[]>
       });
       if (!serviceAcme()) {
         const parked = sales.query(
-          "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'",
+          packageName(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c = 'Parked'"),
           {}
         );
         throw new Error(
@@ -406,7 +464,8 @@ export async function callApex(
     signature.returns === 'void'
       ? `${call};`
       : `System.debug(LoggingLevel.ERROR, ${apexString(RESULT_MARKER)} + System.JSON.serialize(${call}));`;
-  const outcome = org.executeAnonymous(source, { as });
+  // Lightning runs a packaged component's @AuraEnabled call as the package's code: in its namespace.
+  const outcome = org.executeAnonymous(source, { as, namespace: packageNamespace(org) || null });
   if (!outcome.success) {
     throw new ApexCallError(
       outcome.compileProblem ?? outcome.exceptionMessage ?? `${className}.${method} failed`

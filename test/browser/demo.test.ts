@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openTab, shot, walkThroughDemo } from './harness.ts';
+import { NAMESPACE, openTab, shot, walkThroughDemo } from './harness.ts';
 
 test(
   'a newcomer syncs a record between the two demo orgs using only the admin UI',
@@ -12,6 +12,9 @@ test(
     await walkThroughDemo(t, async ({ page, url }) => {
       await t.test('the setup screen lists the seeded connection and mapping', async () => {
         await page.goto(`${url}?org=Sales`);
+        // S2S_NAMESPACE (the gate's namespaced pass): the page names the package's schema as the
+        // subscriber org does, e.g. the dashboard's channel /event/s2s__S2S_Batch_Outcome__e.
+        assert.equal(await page.evaluate('globalThis.S2S_DEMO_NAMESPACE ?? ""'), NAMESPACE);
         await page.getByText('Service org').first().waitFor();
         await page.getByRole('rowheader', { name: 'Account → Account' }).waitFor();
         await shot(page, '01-setup-connections-and-mappings.png');

@@ -7,6 +7,8 @@
 // S2S_DEMO_ANYWAY=1 runs against `npm start -- --anyway` (for work on the UI).
 // Each walkthrough's demo keeps its saved state in a temporary cache folder of its own
 // (XDG_CACHE_HOME), never in the user's, and starts with `--fresh` unless told otherwise.
+// S2S_NAMESPACE=s2s runs the demo's orgs with the package installed under that namespace, as a
+// subscriber org holds it (demo/world.ts; the gate's namespaced pass runs demo.test.ts so).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +25,8 @@ const SHOTS = process.env.S2S_SCREENSHOTS
   ? path.join(ROOT, 'docs', 'screenshots')
   : fs.mkdtempSync(path.join(os.tmpdir(), 's2s-screenshots-'));
 const START_TIMEOUT_MS = 8 * 60_000;
+/** The namespace the demo's orgs run the package under ('' for none): S2S_NAMESPACE. */
+export const NAMESPACE = (process.env.S2S_NAMESPACE ?? '').trim();
 
 type Started = { url: string; child: ChildProcess } | { refused: string };
 
@@ -35,7 +39,12 @@ function startDemo(port: number, extraArgs: string[], cacheHome: string): Promis
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), XDG_CACHE_HOME: cacheHome }
+    env: {
+      ...process.env,
+      PORT: String(port),
+      XDG_CACHE_HOME: cacheHome,
+      S2S_NAMESPACE: NAMESPACE
+    }
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -155,6 +164,12 @@ export async function walkThroughDemo(
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A platform-event subscription the demo refuses (a channel the org lacks, e.g. an event named
+    // without the package's namespace) is a page error too.
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/events' && response.status() !== 200)
+        pageErrors.push(`${response.url()}: HTTP ${response.status()}`);
+    });
     await walk({
       page,
       url: started.url,

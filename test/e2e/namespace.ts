@@ -138,10 +138,18 @@ function ownNames(): Set<string> {
  * package, "namespace_prefix__obj_or_field_name__c").
  */
 export function pkg(text: string): string {
-  if (!NAMESPACE) return text;
+  return packageNamesIn(NAMESPACE, text);
+}
+
+/**
+ * `text` with every custom name of the package prefixed with `namespace__` (`pkg` for a namespace
+ * given by the caller: the demo's orgs, demo/world.ts); unchanged when `namespace` is ''.
+ */
+export function packageNamesIn(namespace: string, text: string): string {
+  if (!namespace) return text;
   const own = ownNames();
   return text.replace(/(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]*?__(?:c|r|e|ChangeEvent))\b/g, (n) =>
-    own.has(n.toLowerCase().replace(/__changeevent$/, '__c')) ? `${NAMESPACE}__${n}` : n
+    own.has(n.toLowerCase().replace(/__changeevent$/, '__c')) ? `${namespace}__${n}` : n
   );
 }
 
