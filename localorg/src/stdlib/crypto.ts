@@ -13,7 +13,7 @@ import {
   type KeyObject
 } from 'node:crypto';
 import { ApexBlob, type ApexValue, NativeObject } from '../runtime/values.js';
-import type { BuiltinClass } from '../runtime/builtins.js';
+import type { BuiltinClass, BuiltinContext } from '../runtime/builtins.js';
 import { throwApex, unsupported } from '../runtime/errors.js';
 import { stringOf } from '../runtime/ops.js';
 
@@ -33,19 +33,33 @@ function str(v: ApexValue): string {
 
 const bytes = (b: Buffer | Uint8Array) => new ApexBlob(new Uint8Array(b));
 
+/** Values from this size (bytes or characters) are measured on the heap when made. */
+const LARGE = 64 * 1024;
+
+/**
+ * A Blob or text a method makes, measured on the heap when large (Apex Developer Guide, "Execution
+ * Governors and Limits": 6 MB sync, 12 MB async), so building a file's content or its base64 text
+ * past the limit fails there with System.LimitException.
+ */
+function made<T extends ApexBlob | string>(ctx: BuiltinContext, v: T): T {
+  const size = typeof v === 'string' ? v.length : v.bytes.length;
+  if (size >= LARGE) ctx.platform.allocated?.(ctx, [v]);
+  return v;
+}
+
 cryptoClasses.push({
   name: 'Blob',
   aliases: ['system.blob'],
   statics: {
-    valueof: (_c, a) => bytes(Buffer.from(str(a[0]), 'utf8')),
+    valueof: (c, a) => made(c, bytes(Buffer.from(str(a[0]), 'utf8'))),
     topdf: () => unsupported('Blob.toPdf')
   },
   methods: {
     size: (_c, b: ApexBlob) => b.bytes.length,
-    tostring: (_c, b: ApexBlob) => {
+    tostring: (c, b: ApexBlob) => {
       const s = new TextDecoder('utf-8', { fatal: true });
       try {
-        return s.decode(b.bytes);
+        return made(c, s.decode(b.bytes));
       } catch {
         throwApex('System.StringException', 'BLOB is not a valid UTF-8 string');
       }
@@ -56,11 +70,11 @@ cryptoClasses.push({
 cryptoClasses.push({
   name: 'System.EncodingUtil',
   statics: {
-    base64encode: (_c, a) => Buffer.from(blob(a[0]).bytes).toString('base64'),
-    base64decode: (_c, a) => bytes(Buffer.from(str(a[0]), 'base64')),
-    base64urlencode: (_c, a) => Buffer.from(blob(a[0]).bytes).toString('base64url'),
-    base64urldecode: (_c, a) => bytes(Buffer.from(str(a[0]), 'base64url')),
-    converttohex: (_c, a) => Buffer.from(blob(a[0]).bytes).toString('hex'),
+    base64encode: (c, a) => made(c, Buffer.from(blob(a[0]).bytes).toString('base64')),
+    base64decode: (c, a) => made(c, bytes(Buffer.from(str(a[0]), 'base64'))),
+    base64urlencode: (c, a) => made(c, Buffer.from(blob(a[0]).bytes).toString('base64url')),
+    base64urldecode: (c, a) => made(c, bytes(Buffer.from(str(a[0]), 'base64url'))),
+    converttohex: (c, a) => made(c, Buffer.from(blob(a[0]).bytes).toString('hex')),
     convertfromhex: (_c, a) => {
       const h = str(a[0]);
       if (!/^([0-9a-fA-F]{2})*$/.test(h))

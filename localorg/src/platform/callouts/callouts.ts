@@ -7,6 +7,7 @@ import type { ApexRuntime, NativeCallContext } from '../../runtime/platform.ts';
 import { processCpuMs, type Limits } from '../limits/limits.ts';
 import type { Metadata } from '../schema/metadata.ts';
 import type { Access } from '../security/access.ts';
+import { unsupported } from '../../runtime/errors.ts';
 
 /** An HTTP request as the org sends it (after Apex built it, before named credentials resolve). */
 export interface HttpRequestData {
@@ -14,6 +15,8 @@ export interface HttpRequestData {
   endpoint: string;
   headers: Record<string, string>;
   body: string;
+  /** a body set with setBodyAsBlob: its bytes as they are */
+  bodyBytes?: Uint8Array;
   timeoutMs: number;
 }
 export interface HttpResponseData {
@@ -21,6 +24,8 @@ export interface HttpResponseData {
   statusText?: string;
   headers: Record<string, string>;
   body: string;
+  /** a binary body: its bytes as they are */
+  bodyBytes?: Uint8Array;
   /** the callout took this long on the org's clock (faults: timeouts) */
   elapsedMs?: number;
   /** a transport failure: System.CalloutException with this message */
@@ -30,6 +35,24 @@ export interface HttpResponseData {
 /** Cumulative callout time per transaction (Callout Limits and Limitations). */
 export const CALLOUT_BUDGET_MS = 120_000;
 const BUDGET_EXCEEDED = 'Exceeded maximum time allotted for callout (120000 ms)';
+
+/** The size of a request or response body in bytes (its bytes if it has them, else its UTF-8 text). */
+function bodySize(d: { body: string; bodyBytes?: Uint8Array }): number {
+  return d.bodyBytes?.length ?? Buffer.byteLength(d.body, 'utf8');
+}
+
+/**
+ * "Maximum size of callout request or response (HTTP request or Web services call)": 6 MB for
+ * synchronous Apex, 12 MB for asynchronous Apex (Apex Developer Guide, "Execution Governors and
+ * Limits", Per-Transaction Apex Limits; the same figures as the heap, so the transaction's heap limit
+ * gives the one that applies). The message is worded as Salesforce's Java connector and platform
+ * reports word it ("Exceeded max size limit of 6000000 with request size …").
+ */
+function checkSize(limits: Limits, what: 'request' | 'response', size: number): void {
+  const max = limits.getLimit('HeapSize');
+  if (size > max)
+    throw new CalloutError(`Exceeded max size limit of ${max} with ${what} size ${size}`);
+}
 
 /** A callout refused or failed: Apex sees System.CalloutException with this message. */
 export class CalloutError extends Error {}
@@ -65,6 +88,7 @@ export class Callouts {
     if (t.triggerDepth > 0)
       throw new CalloutError('Callout from triggers are currently not supported.');
     t.limits.consume('Callouts');
+    checkSize(t.limits, 'request', bodySize(req));
     const mock = this.host.mock('HttpCalloutMock');
     // A mock sees the request as Apex built it ("callout:Name/..."): nothing is resolved or sent.
     if (mock !== undefined) {
@@ -73,6 +97,7 @@ export class Callouts {
         kind: 'callout',
         detail: `${req.method} ${req.endpoint} → mock ${res.status}`
       });
+      checkSize(t.limits, 'response', bodySize(res));
       return res;
     }
     // a test method never calls out: refused before any credential is looked at
@@ -95,6 +120,11 @@ export class Callouts {
     const remaining = CALLOUT_BUDGET_MS - t.limits.calloutMs;
     if (remaining <= 0) throw new CalloutError(BUDGET_EXCEEDED);
     // waiting for the answer is not CPU time of this transaction (the peer org runs in this process)
+    // The orgs of a World take request bodies as text: binary bytes would be altered on the way.
+    if (req.bodyBytes && !Buffer.from(req.body, 'utf8').equals(Buffer.from(req.bodyBytes)))
+      unsupported(
+        'a callout body that is not UTF-8 text (setBodyAsBlob with binary content) sent to another org of the World; send it base64-encoded'
+      );
     const sentAt = processCpuMs();
     let handled: HttpResponseData | null;
     try {
@@ -118,6 +148,7 @@ export class Callouts {
     if (elapsed >= wait)
       throw new CalloutError(wait < req.timeoutMs ? BUDGET_EXCEEDED : 'Read timed out');
     if (res.calloutException) throw new CalloutError(res.calloutException);
+    checkSize(t.limits, 'response', bodySize(res));
     return res;
   }
 
@@ -159,8 +190,15 @@ export class Callouts {
       statusText: string;
       headers: Record<string, string>;
       body: string;
+      bodyBytes?: Uint8Array;
     };
-    return { status: s.status, statusText: s.statusText, headers: s.headers, body: s.body };
+    return {
+      status: s.status,
+      statusText: s.statusText,
+      headers: s.headers,
+      body: s.body,
+      ...(s.bodyBytes ? { bodyBytes: s.bodyBytes } : {})
+    };
   }
 
   /** `new Http().send(request)`: the HttpResponse, or System.CalloutException. */
@@ -176,13 +214,15 @@ export class Callouts {
         endpoint: r.endpoint,
         headers: { ...r.headers },
         body: r.body ?? '',
+        ...(r.bodyBytes ? { bodyBytes: r.bodyBytes } : {}),
         timeoutMs: r.timeoutMs || 10_000
       });
       return new NativeObject('System.HttpResponse', {
         status: res.status,
         statusText: res.statusText ?? '',
         headers: { ...res.headers },
-        body: res.body
+        body: res.body,
+        ...(res.bodyBytes ? { bodyBytes: res.bodyBytes } : {})
       });
     } catch (e) {
       if (e instanceof CalloutError) ctx.throwApex('System.CalloutException', e.message);

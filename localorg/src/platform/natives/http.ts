@@ -22,6 +22,8 @@ interface HttpReqState {
   endpoint: string;
   headers: Record<string, string>;
   body: string;
+  /** the bytes given to setBodyAsBlob, kept as they are (a file's content need not be UTF-8) */
+  bodyBytes?: Uint8Array;
   timeoutMs: number;
   compressed: boolean;
 }
@@ -62,17 +64,10 @@ function httpRequestDef(): NativeClassDef {
       m('getHeader', [T_STRING], T_STRING, (_c, self, [k]) =>
         headerValue(s(self).headers, String(k))
       ),
-      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done((s(self).body = String(v ?? '')))),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => setTextBody(s(self), v)),
       m('getBody', [], T_STRING, (_c, self) => s(self).body),
-      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) =>
-        done((s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : ''))
-      ),
-      m(
-        'getBodyAsBlob',
-        [],
-        typeRef('Blob'),
-        (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))
-      ),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => setBlobBody(s(self), v)),
+      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => blobBody(s(self))),
       m('setTimeout', [T_INTEGER], T_VOID, (ctx, self, [v]) => {
         const n = Number(v);
         // Timeout range 1–120,000 ms (Callout Limits and Limitations).
@@ -103,6 +98,30 @@ interface HttpResState {
   statusText: string;
   headers: Record<string, string>;
   body: string;
+  /** the bytes of a binary body (setBodyAsBlob, or a binary response), kept as they are */
+  bodyBytes?: Uint8Array;
+}
+
+/**
+ * A body set as a Blob keeps its bytes: getBodyAsBlob gives them back unchanged and the callout
+ * sends them (Apex Reference, HttpRequest "setBodyAsBlob", HttpResponse "getBodyAsBlob"); getBody
+ * reads them as UTF-8 text. setBody replaces them.
+ */
+function setBlobBody(st: { body: string; bodyBytes?: Uint8Array }, v: ApexValue): null {
+  const bytes = v instanceof ApexBlob ? new Uint8Array(v.bytes) : new Uint8Array(0);
+  st.body = Buffer.from(bytes).toString('utf8');
+  st.bodyBytes = bytes;
+  return null;
+}
+
+function blobBody(st: { body: string; bodyBytes?: Uint8Array }): ApexBlob {
+  return new ApexBlob(new Uint8Array(st.bodyBytes ?? Buffer.from(st.body, 'utf8')));
+}
+
+function setTextBody(st: { body: string; bodyBytes?: Uint8Array }, v: ApexValue): null {
+  st.body = String(v ?? '');
+  delete st.bodyBytes;
+  return null;
 }
 
 function httpResponseDef(): NativeClassDef {
@@ -133,17 +152,10 @@ function httpResponseDef(): NativeClassDef {
         done((s(self).statusText = String(v ?? '')))
       ),
       m('getStatus', [], T_STRING, (_c, self) => s(self).statusText || null),
-      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => done((s(self).body = String(v ?? '')))),
+      m('setBody', [T_STRING], T_VOID, (_c, self, [v]) => setTextBody(s(self), v)),
       m('getBody', [], T_STRING, (_c, self) => s(self).body),
-      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) =>
-        done((s(self).body = v instanceof ApexBlob ? Buffer.from(v.bytes).toString('utf8') : ''))
-      ),
-      m(
-        'getBodyAsBlob',
-        [],
-        typeRef('Blob'),
-        (_c, self) => new ApexBlob(new Uint8Array(Buffer.from(s(self).body, 'utf8')))
-      ),
+      m('setBodyAsBlob', [typeRef('Blob')], T_VOID, (_c, self, [v]) => setBlobBody(s(self), v)),
+      m('getBodyAsBlob', [], typeRef('Blob'), (_c, self) => blobBody(s(self))),
       m('setHeader', [T_STRING, T_STRING], T_VOID, (_c, self, [k, v]) =>
         done((s(self).headers[String(k)] = String(v ?? '')))
       ),
@@ -211,11 +223,13 @@ function staticResourceMockDefs(currentOrg: () => OrgServices): NativeClassDef[]
         const resource = currentOrg().staticResource(name);
         if (!resource)
           return ctx.throwApex('System.CalloutException', `Static resource not found: ${name}`);
-        return new NativeObject('System.HttpResponse', {
+        const bytes = resourceBody(resource);
+        return new NativeObject<HttpResState>('System.HttpResponse', {
           status: s.status,
           statusText: s.statusText,
           headers: { ...s.headers },
-          body: resourceBody(resource).toString('utf8')
+          body: bytes.toString('utf8'),
+          bodyBytes: new Uint8Array(bytes) // a binary resource (a file) comes back unchanged
         });
       }
     )
