@@ -262,6 +262,13 @@ for (const name of wanted) {
   if (!r) throw new Error(`javap gave no fields for ${name}`);
   catalog.objects[name] = buildObject(name, r, name.endsWith('ChangeEvent'));
 }
+// EntityDefinition.Fields, the object's FieldDefinitions (Object Reference, "EntityDefinition";
+// not in the jar, which lists only the child relationships typed as SObject arrays).
+catalog.objects.EntityDefinition?.childRelationships.push({
+  relationshipName: 'Fields',
+  childSObject: 'FieldDefinition',
+  field: ''
+});
 // Child relationships: keep those whose child is in the catalogue and whose lookup is unambiguous.
 for (const parent of Object.values(catalog.objects)) {
   parent.childRelationships = parent.childRelationships.flatMap((cr) => {
@@ -270,8 +277,12 @@ for (const parent of Object.values(catalog.objects)) {
     // Person Account relationships (PersonCases...) exist only with Person Accounts enabled.
     if (parent.name === 'Account' && cr.relationshipName.startsWith('Person')) return [];
     // Derived read-only lookups (Task.AccountId) are not what a child relationship follows (Task.WhatId is).
+    // EntityDefinition.Fields follows FieldDefinition.EntityDefinitionId, which holds a DurableId.
     const lookups = Object.values(child.fields).filter(
-      (f) => f.type === 'reference' && f.createable && f.referenceTo?.includes(parent.name)
+      (f) =>
+        (f.type === 'reference' || f.metadataRelationship) &&
+        f.createable &&
+        f.referenceTo?.includes(parent.name)
     );
     const field =
       lookups.length === 1 ? lookups[0] : lookups.find((f) => f.relationshipName === parent.name);

@@ -267,3 +267,125 @@ private class PermRowsTest {
   );
   assertAllPass(org, 'PermRowsTest', ['rows']);
 });
+
+// Object Reference, "ApexClass": LengthWithoutComments, "Length of the class without comments"
+// (a comment marker inside a string literal is text; the source's whitespace is counted).
+// Object Reference, "EntityDefinition": Fields, the object's FieldDefinitions, a child relationship
+// followed through FieldDefinition.EntityDefinitionId, which holds the object's DurableId.
+test('ApexClass.LengthWithoutComments; EntityDefinition.Fields subquery', async () => {
+  const org = await orgWithClasses({
+    Commented: `public class Commented {
+  // a line comment
+  /* a block
+     comment */
+  public String s = '// not a comment';
+}`,
+    CatalogueTest: `@IsTest
+private class CatalogueTest {
+  @IsTest
+  static void lengthWithoutComments() {
+    ApexClass c = [SELECT Body, LengthWithoutComments FROM ApexClass WHERE Name = 'Commented'];
+    String expected = 'public class Commented {\\n  \\n  \\n  public String s = \\'// not a comment\\';\\n}';
+    Assert.areEqual(expected.length(), c.LengthWithoutComments);
+    Assert.isTrue(c.LengthWithoutComments < c.Body.length());
+  }
+  @IsTest
+  static void fieldsOfAnEntity() {
+    EntityDefinition e = [
+      SELECT QualifiedApiName, (SELECT QualifiedApiName FROM Fields WHERE QualifiedApiName IN ('Name', 'Site'))
+      FROM EntityDefinition WHERE QualifiedApiName = 'Account'
+    ];
+    Set<String> names = new Set<String>();
+    for (FieldDefinition f : e.Fields) {
+      names.add(f.QualifiedApiName);
+    }
+    Assert.areEqual(new Set<String>{ 'Name', 'Site' }, names);
+  }
+}`
+  });
+  assertAllPass(org, 'CatalogueTest', ['lengthWithoutComments', 'fieldsOfAnEntity']);
+});
+
+// User-mode Apex DML checks the object permission for the whole statement before any record:
+// System.SecurityException "Access to entity 'Account' denied" (Apex Developer Guide, "Enforce User
+// Mode for Database Operations": object permissions are respected in user mode; the exception and
+// its text are what apex-recipes' AccountServiceLayer_Tests expect from an update in user mode by
+// a user without edit access, passing in scratch orgs).
+// Platform Events Developer Guide, "Considerations for Defining and Publishing Platform Events":
+// "Platform event records are validated to ensure that the attributes of their custom fields are
+// enforced. Field attributes include the Required ... attributes, ... and the maximum length of
+// text fields": such an event is not published and its SaveResult says why.
+test('user-mode DML without object access; platform event field attributes', async () => {
+  const org = await orgWithClasses(
+    {
+      EnforcedTest: `@IsTest
+private class EnforcedTest {
+  @IsTest
+  static void userModeWithoutAccess() {
+    Account a = new Account(Name = 'a');
+    insert a;
+    User u = new User(
+      Alias = 'min', Email = 'min@example.com', EmailEncodingKey = 'UTF-8', LastName = 'Min',
+      LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'GMT',
+      Username = 'min' + DateTime.now().getTime() + '@example.com',
+      ProfileId = [SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'].Id
+    );
+    insert u;
+    System.runAs(u) {
+      try {
+        Database.update(new List<Account>{ a }, AccessLevel.USER_MODE);
+        Assert.fail('expected SecurityException');
+      } catch (SecurityException e) {
+        Assert.areEqual('Access to entity \\'Account\\' denied', e.getMessage());
+      }
+      try {
+        insert as user new Account(Name = 'b');
+        Assert.fail('expected SecurityException');
+      } catch (SecurityException e) {
+        Assert.areEqual('Access to entity \\'Account\\' denied', e.getMessage());
+      }
+    }
+  }
+  @IsTest
+  static void eventFieldAttributes() {
+    Database.SaveResult missing = EventBus.publish(new Alert__e(Detail__c = 'x'));
+    Assert.isFalse(missing.isSuccess());
+    Assert.areEqual(StatusCode.REQUIRED_FIELD_MISSING, missing.getErrors()[0].getStatusCode());
+    Assert.areEqual(new List<String>{ 'Code__c' }, missing.getErrors()[0].getFields());
+    Database.SaveResult tooLong = EventBus.publish(new Alert__e(Code__c = 'ABCDEF'));
+    Assert.isFalse(tooLong.isSuccess());
+    Assert.areEqual(StatusCode.STRING_TOO_LONG, tooLong.getErrors()[0].getStatusCode());
+    Assert.isTrue(EventBus.publish(new Alert__e(Code__c = 'ABC')).isSuccess());
+  }
+}`
+    },
+    {},
+    {
+      'objects/Alert__e/Alert__e.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <deploymentStatus>Deployed</deploymentStatus>
+    <eventType>HighVolume</eventType>
+    <label>Alert</label>
+    <pluralLabel>Alerts</pluralLabel>
+    <publishBehavior>PublishImmediately</publishBehavior>
+</CustomObject>
+`,
+      'objects/Alert__e/fields/Code__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Code__c</fullName>
+    <label>Code</label>
+    <length>5</length>
+    <required>true</required>
+    <type>Text</type>
+</CustomField>
+`,
+      'objects/Alert__e/fields/Detail__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Detail__c</fullName>
+    <label>Detail</label>
+    <length>255</length>
+    <required>false</required>
+    <type>Text</type>
+</CustomField>
+`
+    }
+  );
+  assertAllPass(org, 'EnforcedTest', ['userModeWithoutAccess', 'eventFieldAttributes']);
+});

@@ -61,6 +61,7 @@ export class ApexDml {
         // Database.insert/update(records, dmlOptions): partial success unless optAllOrNone is true
         allOrNone: req.options ? options.allOrNone : req.allOrNone,
         userMode: req.accessLevel === 'USER_MODE',
+        entityAccessThrows: true,
         externalIdField: req.externalIdField ?? null,
         mergeMaster: req.mergeMaster,
         allowFieldTruncation: (input) => options.truncate || dmlOptionsOf(input.dmlOptions).truncate

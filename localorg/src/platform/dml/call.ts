@@ -78,6 +78,12 @@ export interface DmlCall {
   mergeMaster?: ApexSObject;
   /** Database.DMLOptions.allowFieldTruncation for a record: too long text is cut, not refused */
   allowFieldTruncation?: (input: ApexSObject) => boolean;
+  /**
+   * Apex DML in user mode: a running user without the object permission gets
+   * `System.SecurityException: Access to entity 'X' denied` for the whole statement, before any
+   * record is looked at (REST calls report it per record instead).
+   */
+  entityAccessThrows?: boolean;
 }
 
 /** Exceptions thrown before any record is processed (System.ListException, SObjectException...). */

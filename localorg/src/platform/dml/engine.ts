@@ -287,6 +287,20 @@ export class DmlEngine {
         'System.TypeException',
         `DML operation Update not allowed on ${object.name}`
       );
+    // User-mode Apex DML checks the object permission first, for the whole statement (observed:
+    // apex-recipes' AccountServiceLayer_Tests expect this exception and message from an update in
+    // user mode by a user without edit access to Account; its tests pass in scratch orgs).
+    const access = this.ctx.access;
+    if (
+      call.userMode &&
+      call.entityAccessThrows &&
+      access &&
+      !(kind === 'insert' ? access.canCreate(object.name) : access.canEdit(object.name))
+    )
+      throw new DmlCallError(
+        'System.SecurityException',
+        `Access to entity '${object.name}' denied`
+      );
     const works: Work[] = [];
     const typed = !!object.field('RecordTypeId');
     let defaultRecordType: string | null | undefined;

@@ -13,6 +13,7 @@ import type { RecordResult } from '../dml/errors.ts';
 import type { Limits } from '../limits/limits.ts';
 import type { Metadata } from '../schema/metadata.ts';
 import type { Schema, SObjectSchema } from '../schema/schema.ts';
+import type { CatalogField } from '../schema/catalog-types.ts';
 import type { EventTriggerContext } from '../natives/services.ts';
 import { errorMessage, isApexFailure } from '../failures.ts';
 
@@ -287,6 +288,11 @@ export class EventBus {
         });
         continue;
       }
+      const invalid = eventFieldErrors(o, e);
+      if (invalid.length) {
+        results.push({ id: null, success: false, errors: invalid });
+        continue;
+      }
       // Apex Reference, "EventBus Class": "Each method execution is counted as one DML statement"
       // (Publish Immediate DML for events that publish immediately): one per call, not per event.
       if (!immediateCounted && o.def.publishBehavior !== 'PublishAfterCommit') {
@@ -462,4 +468,38 @@ function cryptoUuid(n: number, salt: string): string {
   const a = hex(h);
   const b = hex(Math.imul(h, 31) ^ n);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${a.slice(1, 4)}-${b}${a.slice(0, 4)}`;
+}
+
+/**
+ * Platform Events Developer Guide, "Considerations for Defining and Publishing Platform Events",
+ * Enforcement of Field Attributes: "Platform event records are validated to ensure that the attributes
+ * of their custom fields are enforced" (Required, the maximum length of text fields): an event
+ * failing them is not published and its SaveResult holds the error, as a DML save would
+ * (REQUIRED_FIELD_MISSING, STRING_TOO_LONG). Number precision is not checked here.
+ */
+function eventFieldErrors(
+  o: { fields(): readonly CatalogField[] },
+  e: ApexSObject
+): { statusCode: string; message: string; fields: string[] }[] {
+  const errors: { statusCode: string; message: string; fields: string[] }[] = [];
+  const missing: string[] = [];
+  for (const f of o.fields()) {
+    if (!f.name.endsWith('__c')) continue;
+    const v = e.raw(f.name);
+    if ((v === undefined || v === null || v === '') && !f.nillable && f.type !== 'boolean')
+      missing.push(f.name);
+    else if (f.length && typeof v === 'string' && v.length > f.length)
+      errors.push({
+        statusCode: 'STRING_TOO_LONG',
+        message: `${f.label ?? f.name}: data value too large: ${v} (max length=${f.length})`,
+        fields: [f.name]
+      });
+  }
+  if (missing.length)
+    errors.unshift({
+      statusCode: 'REQUIRED_FIELD_MISSING',
+      message: `Required fields are missing: [${missing.join(', ')}]`,
+      fields: missing
+    });
+  return errors;
 }

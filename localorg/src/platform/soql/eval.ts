@@ -66,6 +66,9 @@ const soqlIdKeyer: IndexKeyer = {
   key: (v) => (v === null || v === undefined ? null : idText(String(v)))
 };
 
+/** Objects a custom metadata relationship (or FieldDefinition.EntityDefinitionId) names by DurableId. */
+const DURABLE = new Set(['entitydefinition', 'fielddefinition']);
+
 function keyerFor(f: CatalogField): IndexKeyer {
   return f.type === 'id' || f.type === 'reference' ? soqlIdKeyer : soqlKeyer;
 }
@@ -410,11 +413,15 @@ export class SoqlEvaluator {
           const child = this.object(rel.childSObject);
           const field = must(child.field(rel.field), `${child.name}.${rel.field}`);
           const childQuery: Query = { ...sub, from: child.name };
+          // EntityDefinition.Fields: FieldDefinition.EntityDefinitionId holds the object's DurableId.
+          const byDurableId =
+            !!field.metadataRelationship && DURABLE.has(object.name.toLowerCase());
           steps.push((row, out) => {
+            const key = byDurableId ? String(row.values.get('durableid') ?? '') : row.id;
             const res = this.runQuery(
               childQuery,
-              { field, id: row.id },
-              this.childRows(child, field, row.id, sub.allRows || this.q.allRows)
+              { field, id: key },
+              this.childRows(child, field, key, sub.allRows || this.q.allRows)
             );
             out.set(rel.relationshipName, new ApexList(typeRef(child.name), res.records));
           });
