@@ -328,6 +328,7 @@ export abstract class OrgCore {
         this.access.canEdit(this.currentUserId(), row),
       recordChange: (c) => this.tx().changes.push({ ...c, mark: this.store.mark() - 1 }),
       access: {
+        canRead: (o) => this.access.objectPermission(this.currentUserId(), o).read,
         canCreate: (o) => this.access.objectPermission(this.currentUserId(), o).create,
         canEdit: (o) => this.access.objectPermission(this.currentUserId(), o).edit,
         canDelete: (o) => this.access.objectPermission(this.currentUserId(), o).delete,

@@ -306,11 +306,13 @@ private class CatalogueTest {
   assertAllPass(org, 'CatalogueTest', ['lengthWithoutComments', 'fieldsOfAnEntity']);
 });
 
-// User-mode Apex DML checks the object permission for the whole statement before any record:
-// System.SecurityException "Access to entity 'Account' denied" (Apex Developer Guide, "Enforce User
-// Mode for Database Operations": object permissions are respected in user mode; the exception and
-// its text are what apex-recipes' AccountServiceLayer_Tests expect from an update in user mode by
-// a user without edit access, passing in scratch orgs).
+// User-mode Apex DML by a user who cannot read the object fails the whole statement before any
+// record: System.SecurityException "Access to entity 'Account' denied" (Apex Developer Guide,
+// "Enforce User Mode for Database Operations": object permissions are respected in user mode; the
+// exception and its text are what apex-recipes' AccountServiceLayer_Tests expect from an update in
+// user mode by a Minimum Access user, passing in scratch orgs). A user who can read the object but
+// not create it gets the error on the record (Apex Reference, "AccessLevel Class": "the
+// Database.insert() method returns an error").
 // Platform Events Developer Guide, "Considerations for Defining and Publishing Platform Events":
 // "Platform event records are validated to ensure that the attributes of their custom fields are
 // enforced. Field attributes include the Required ... attributes, ... and the maximum length of
@@ -344,6 +346,14 @@ private class EnforcedTest {
       } catch (SecurityException e) {
         Assert.areEqual('Access to entity \\'Account\\' denied', e.getMessage());
       }
+    }
+    // A user who can read Account but not create one gets the error on the record.
+    u.ProfileId = [SELECT Id FROM Profile WHERE Name = 'Read Only'].Id;
+    update u;
+    System.runAs(u) {
+      Database.SaveResult r = Database.insert(new Account(Name = 'c'), false, AccessLevel.USER_MODE);
+      Assert.isFalse(r.isSuccess());
+      Assert.areEqual(StatusCode.INSUFFICIENT_ACCESS_OR_READONLY, r.getErrors()[0].getStatusCode());
     }
   }
   @IsTest

@@ -9,6 +9,7 @@ import type { IdGenerator } from '../data/ids.ts';
 import type { Limits } from '../limits/limits.ts';
 
 export interface DmlAccess {
+  canRead(object: string): boolean;
   canCreate(object: string): boolean;
   canEdit(object: string): boolean;
   canDelete(object: string): boolean;
@@ -79,9 +80,9 @@ export interface DmlCall {
   /** Database.DMLOptions.allowFieldTruncation for a record: too long text is cut, not refused */
   allowFieldTruncation?: (input: ApexSObject) => boolean;
   /**
-   * Apex DML in user mode: a running user without the object permission gets
+   * Apex DML in user mode: a running user who cannot even read the object gets
    * `System.SecurityException: Access to entity 'X' denied` for the whole statement, before any
-   * record is looked at (REST calls report it per record instead).
+   * record is looked at (REST calls report per record instead).
    */
   entityAccessThrows?: boolean;
 }

@@ -287,16 +287,13 @@ export class DmlEngine {
         'System.TypeException',
         `DML operation Update not allowed on ${object.name}`
       );
-    // User-mode Apex DML checks the object permission first, for the whole statement (observed:
-    // apex-recipes' AccountServiceLayer_Tests expect this exception and message from an update in
-    // user mode by a user without edit access to Account; its tests pass in scratch orgs).
+    // User-mode Apex DML by a user who cannot read the object at all fails the whole statement
+    // first (observed: apex-recipes' AccountServiceLayer_Tests expect this exception and message
+    // from an update in user mode by a Minimum Access user, who cannot read Account; its tests pass
+    // in scratch orgs). A user who can read but not create or edit gets the per-record
+    // INSUFFICIENT_ACCESS_OR_READONLY of checkAccess below (AccessLevel Class: "returns an error").
     const access = this.ctx.access;
-    if (
-      call.userMode &&
-      call.entityAccessThrows &&
-      access &&
-      !(kind === 'insert' ? access.canCreate(object.name) : access.canEdit(object.name))
-    )
+    if (call.userMode && call.entityAccessThrows && access && !access.canRead(object.name))
       throw new DmlCallError(
         'System.SecurityException',
         `Access to entity '${object.name}' denied`
