@@ -48,6 +48,7 @@ import { HeapMeter } from '../runtime/heap.js';
 import { throwApex } from '../runtime/errors.js';
 import { BuiltinRegistry, type BuiltinClass, type BuiltinContext } from '../runtime/builtins.js';
 import type { LanguageRuntime } from '../runtime/language.js';
+import { qualifiedName } from './namespace.js';
 
 function lc(s: string): string {
   return s.toLowerCase();
@@ -720,7 +721,7 @@ export class Interp implements LanguageRuntime, Executor {
   /** The name code of other namespaces writes for a type: `ns.Name` for a package's class. */
   qualifiedTypeName(t: TypeRef): string | null {
     const cls = this.classTable.get(lc(t.name));
-    return cls?.topLevel.namespace ? `${cls.topLevel.namespace}.${cls.name}` : null;
+    return cls?.topLevel.namespace ? qualifiedName(cls) : null;
   }
 
   /** Bytes of Apex values reachable now from the call stack and statics (runtime/heap.ts). */

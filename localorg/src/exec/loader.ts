@@ -72,6 +72,11 @@ export class Loader {
     try {
       const pending: { cls: ClassDef; decl: TypeDecl }[] = [];
       const triggers: { file: string; decl: TriggerDecl; namespace: string | null }[] = [];
+      // The org's own classes (a file's class has the file's name): a package class of the same
+      // name is kept apart as `ns.Name` (declare; exec/namespace.ts).
+      for (const f of files)
+        if (f.kind !== 'trigger' && !f.namespace)
+          this.ownClassNames.add(lc((f.path.split(/[\\/]/).pop() ?? '').replace(/\.cls$/i, '')));
       for (const f of files) {
         const ns = f.namespace ? lc(f.namespace) : null;
         if (ns) this.linker.namespaces.add(ns);
@@ -177,14 +182,26 @@ export class Loader {
     }
   }
 
-  /** `namespace`: of a top-level class's package (inner classes read their top-level class's). */
+  /** Lower-case names of the org's own (namespace-less) top-level classes loaded so far. */
+  private readonly ownClassNames = new Set<string>();
+
+  /**
+   * `namespace`: of a top-level class's package (inner classes read their top-level class's). A
+   * package class with the name of one of the org's own classes is declared as `ns.Name`: the
+   * platform keeps the two apart by namespace (Apex Developer Guide, "Namespace Prefix"), the org's
+   * own code reaching its class by the bare name and the package's as `ns.Name`.
+   */
   declare(
     decl: TypeDecl,
     file: string,
     outer: ClassDef | null,
     namespace: string | null = null
   ): ClassDef {
-    const name = outer ? `${outer.name}.${decl.name}` : decl.name;
+    const name = outer
+      ? `${outer.name}.${decl.name}`
+      : namespace && this.ownClassNames.has(lc(decl.name))
+        ? `${namespace}.${decl.name}`
+        : decl.name;
     const kw = decl.mods.keywords;
     const sharing = kw.has('with sharing')
       ? 'with'

@@ -28,7 +28,8 @@ export function namespaceOf(cls: ClassDef): string | null {
 /** The name another namespace writes for a class: `ns.Outer.Inner`, or the bare name without one. */
 export function qualifiedName(cls: ClassDef): string {
   const ns = namespaceOf(cls);
-  return ns ? `${ns}.${cls.name}` : cls.name;
+  // (a package class named like one of the org's own is declared as `ns.Name` already: loader.ts)
+  return ns && !cls.lcName.startsWith(`${ns}.`) ? `${ns}.${cls.name}` : cls.name;
 }
 
 /**
@@ -48,6 +49,8 @@ export function typeVisible(cls: ClassDef, from: ClassDef | null): boolean {
  *   must be visible (else the platform's `Type is not visible: ns.Name`, when `pos` is given);
  * - a bare name: a class of the caller's own namespace only (a subscriber's bare `S2SSync` does not
  *   reach the package's class: "Invalid type" follows where nothing else answers the name).
+ * A package class that shares its name with one of the org's own classes is in the table as
+ * `ns.Name` (loader.ts `declare`), so both are tried: `ns.Name` first, then the bare name.
  */
 export function lookupClass(
   classTable: ReadonlyMap<string, ClassDef>,
@@ -58,7 +61,9 @@ export function lookupClass(
 ): { found: ClassDef | null; qualified: boolean } {
   const first = names[0].toLowerCase();
   if (names.length > 1 && namespaces.has(first)) {
-    const cls = classTable.get(names.slice(1).join('.').toLowerCase());
+    const cls =
+      classTable.get(names.join('.').toLowerCase()) ??
+      classTable.get(names.slice(1).join('.').toLowerCase());
     if (!cls || namespaceOf(cls) !== first) return { found: null, qualified: true };
     if (!typeVisible(cls, from)) {
       if (pos) throw new CompileError(pos, `Type is not visible: ${names.join('.')}`);
@@ -66,6 +71,9 @@ export function lookupClass(
     }
     return { found: cls, qualified: true };
   }
+  const callerNs = from ? namespaceOf(from) : null;
+  const own = callerNs ? classTable.get(`${callerNs}.${names.join('.')}`.toLowerCase()) : undefined;
+  if (own && namespaceOf(own) === callerNs) return { found: own, qualified: false };
   const cls = classTable.get(names.join('.').toLowerCase());
   if (!cls) return { found: null, qualified: false };
   // Built-in exception classes and other platform types have no namespace: visible to everyone.

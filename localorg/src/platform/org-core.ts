@@ -165,10 +165,14 @@ export abstract class OrgCore {
         : emptyMetadata());
     this.schema = new Schema(this.metadata, opts.schema);
     // Names written by a package's code resolve in its namespace first (schema/schema.ts).
-    // While the org's runtime is being built (before attachRuntime) it is the current interpreter.
+    // While the org's runtime is being built (before attachRuntime) it is the current interpreter
+    // (whose platform may be a view of this org, as a World's shared compile passes: world/).
     this.schema.names.current = () => {
       const running = currentRuntimeOrNull();
-      const rt = running?.platform === (this as unknown) ? running : this.runtime;
+      const rt =
+        running && (running.platform === (this as unknown) || !this.runtime)
+          ? running
+          : this.runtime;
       return rt?.currentNamespace?.() ?? null;
     };
     this.ids = new IdGenerator(opts.instance ?? 1);
