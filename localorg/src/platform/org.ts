@@ -31,6 +31,7 @@ import {
   UnsupportedError
 } from '../runtime/platform.ts';
 import { Store } from './data/store.ts';
+import { OrgFiles } from './content/org-files.ts';
 import { EventBus } from './events/bus.ts';
 import type { HttpRequestData, HttpResponseData } from './callouts/callouts.ts';
 import { isOwnDomain, ownDomainCallout, sessionIdFor } from './callouts/own-domain.ts';
@@ -163,6 +164,14 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
     const run = (): ApexSObject[] | number =>
       this.withTransaction('sync', () => this.queries.tsQuery(soql, binds), { label: 'query' });
     return opts.as ? this.asUser(this.userIdByUsername(opts.as), run) : run();
+  }
+
+  private filesHelper?: OrgFiles;
+
+  /** Salesforce Files from TypeScript: upload, list a record's files, read content (content/org-files.ts). */
+  get files(): OrgFiles {
+    this.filesHelper ??= new OrgFiles(this);
+    return this.filesHelper;
   }
 
   /** Inserts plain objects (field → JS value) and returns their Ids; throws on the first error. */

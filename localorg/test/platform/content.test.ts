@@ -21,6 +21,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { World } from '../../src/platform/index.ts';
 import type { Org } from '../../src/platform/org.ts';
+import { handleRest } from '../../src/platform/rest/rest.ts';
 import { runtimeFor } from '../../src/runner/runner.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/content', import.meta.url));
@@ -310,4 +311,82 @@ test('callouts: a request body over 6 MB fails before it is sent; binary bodies 
     res.setBody('text');
     Assert.areEqual('text', res.getBodyAsBlob().toString(), 'setBody replaces the bytes');
   `);
+});
+
+test("org.files: upload, versions, a record's files, content and removal from TypeScript", async () => {
+  const o = await org();
+  const [accountId] = o.insert('Account', { Name: 'Helper' });
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+  const first = o.files.upload({ pathOnClient: 'logo.png', data: png, linkTo: accountId });
+  assert.equal(first.versionNumber, '1');
+  assert.equal(first.size, png.length);
+  assert.equal(first.fileExtension, 'png');
+  assert.equal(first.title, 'logo');
+  const second = o.files.upload({
+    pathOnClient: 'logo.png',
+    data: 'second',
+    documentId: first.documentId
+  });
+  assert.equal(second.versionNumber, '2');
+  assert.deepEqual(
+    o.files.of(accountId).map((f) => [f.documentId, f.versionId, f.isLatest]),
+    [[first.documentId, second.versionId, true]]
+  );
+  assert.deepEqual(
+    o.files.versions(first.documentId).map((v) => v.versionNumber),
+    ['1', '2']
+  );
+  assert.deepEqual(o.files.data(first.versionId), png, 'binary content unchanged');
+  assert.equal(o.files.data(second.versionId).toString('utf8'), 'second');
+  o.files.remove(first.documentId);
+  assert.deepEqual(o.files.of(accountId), []);
+});
+
+test('REST: POST /sobjects/ContentVersion with base64 VersionData creates the file (REST API "Insert or Update Blob Data")', async () => {
+  const o = await org();
+  const [accountId] = o.insert('Account', { Name: 'Over REST' });
+  const res = handleRest(
+    o,
+    {
+      method: 'POST',
+      endpoint: 'https://x/services/data/v65.0/sobjects/ContentVersion/',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        Title: 'Contract',
+        PathOnClient: 'contract.pdf',
+        VersionData: Buffer.from('%PDF-1.7').toString('base64'),
+        FirstPublishLocationId: accountId
+      }),
+      timeoutMs: 10_000
+    },
+    o.adminUserId
+  );
+  assert.equal(res.status, 201, res.body);
+  const id = (JSON.parse(res.body) as { id: string }).id;
+  const [file] = o.files.of(accountId);
+  assert.equal(file.versionId, id);
+  assert.equal(file.title, 'Contract');
+  assert.equal(o.files.data(id).toString('utf8'), '%PDF-1.7');
+});
+
+test('REST: GET /sobjects/ContentVersion/{id}/VersionData answers the binary content (REST API "Get Blob Data")', async () => {
+  const o = await org();
+  const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x41]);
+  const file = o.files.upload({ pathOnClient: 'raw.bin', data: bytes });
+  const get = (path: string) =>
+    handleRest(
+      o,
+      {
+        method: 'GET',
+        endpoint: `https://x/services/data/v65.0/sobjects/ContentVersion/${path}`,
+        headers: {},
+        body: '',
+        timeoutMs: 10_000
+      },
+      o.adminUserId
+    );
+  const res = get(`${file.versionId}/VersionData`);
+  assert.equal(res.status, 200);
+  assert.deepEqual(Buffer.from(res.bodyBytes ?? []), bytes, 'the bytes as stored');
+  assert.equal(get('068000000000000AAA/VersionData').status, 404);
 });

@@ -25,6 +25,7 @@ import type { SObjectSchema } from '../schema/schema.ts';
 import { restState } from './state.ts';
 import { API_VERSION, basicInfo, describe, versions } from './describe.ts';
 import { bulkIngest } from './bulk2.ts';
+import { blobData } from '../content/blob-data.ts';
 
 export { API_VERSION } from './describe.ts';
 
@@ -173,6 +174,12 @@ function standardApi(
     }
     if (b && c !== undefined && method === 'PATCH')
       return upsertOne(org, object, b, c, parseBody(req), version);
+    // Get Blob Data: GET /sobjects/ContentVersion/{id}/VersionData (content/blob-data.ts)
+    if (b && c !== undefined && method === 'GET' && object.field(c)?.type === 'base64') {
+      const blob = blobData(org, object, b, c);
+      if (!blob) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+      return blob;
+    }
     if (b && c !== undefined && method === 'GET')
       return getByExternalId(org, object, b, c, version);
   }
