@@ -6,8 +6,10 @@
 // namespace"): the package's Apex tests under the namespace (`localorg test --namespace s2s`, as
 // the build org of a package version runs them) and test/e2e again with the World's orgs running
 // the package installed under it (S2S_NAMESPACE, test/e2e/namespace.ts), and the fuzz tests
-// (test/fuzz builds its orgs with the same helpers). The browser test runs once: the demo's orgs
-// (demo/world.ts) are not namespaced yet.
+// (test/fuzz builds its orgs with the same helpers), and the main browser walkthrough
+// (test/browser/demo.test.ts) with the demo's orgs running the package under the namespace
+// (S2S_NAMESPACE, demo/world.ts): only that one, to keep the gate's time bounded (each walkthrough
+// starts a demo and a browser, a minute or more); the other walkthroughs run unnamespaced only.
 import path from 'node:path';
 import { run, tail } from '../lib/exec.mjs';
 import { listFiles } from '../lib/files.mjs';
@@ -16,6 +18,9 @@ import { runNodeTests } from './node-tests.mjs';
 
 /** The namespace of the namespaced pass (the example prefix of docs/packaging.md). */
 export const NAMESPACE = 's2s';
+
+/** The one browser walkthrough the namespaced pass runs (see above: the gate's time). */
+export const NAMESPACED_WALKTHROUGH = 'test/browser/demo.test.ts';
 
 /**
  * The package's Apex tests with every source under the namespace.
@@ -66,16 +71,17 @@ export default {
   async run({ root }) {
     const e2e = listFiles(root, 'test/e2e').filter((f) => f.endsWith('.test.ts'));
     const fuzz = listFiles(root, 'test/fuzz').filter((f) => f.endsWith('.test.ts'));
-    const files = [...e2e, ...fuzz, ...listFiles(root, 'test/browser')].filter((f) =>
-      f.endsWith('.test.ts')
-    );
+    const browser = listFiles(root, 'test/browser').filter((f) => f.endsWith('.test.ts'));
+    const files = [...e2e, ...fuzz, ...browser];
     if (files.length === 0) return nothingToCheck('no end-to-end test yet');
     const plain = await runNodeTests(root, files, 'e2e');
     if (!plain.ok) return plain;
     const apex = await namespacedApexTests(root);
+    // (listFiles gives paths relative to the root, with '/')
+    const walkthrough = browser.filter((f) => f === NAMESPACED_WALKTHROUGH);
     const namespaced = await runNodeTests(
       root,
-      [...e2e, ...fuzz],
+      [...e2e, ...fuzz, ...walkthrough],
       `e2e (namespace ${NAMESPACE})`,
       undefined,
       {
