@@ -1,9 +1,12 @@
 // Mapping editor: the object mappings of a connection (s2sMappingList), one mapping edited at a
-// time (s2sMappingSettings, s2sFieldMappingTable, s2sMappingPreview) with Save and Cancel in a
-// docked footer, and the configuration's export and import (s2sConfigTransfer). This component
-// holds the state and talks to the controller; its children show it and report edits.
-// Problems are shown on the input they are about and listed in a summary above the form whose
-// links move the focus to each; the focus goes to the first one after a refused save.
+// time (s2sMappingSettings, s2sFieldMappingTable, s2sMappingPreview) with Save, Cancel and Compare
+// with peer in a docked footer, the org compare (s2sOrgCompare: of a saved mapping from the list,
+// of the mapping as edited from the editor, before it is saved), and the configuration's export
+// and import (s2sConfigTransfer). This component holds the state and talks to the controller; its
+// children show it and report edits; editorView.ts decides which part of the screen shows,
+// saveFlow.ts saves, issueSummary.ts words the problems. Problems are shown on the input they are
+// about and listed in a summary above the form whose links move the focus to each; the focus goes
+// to the first one after a refused save.
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -14,47 +17,30 @@ import getFieldMappings from '@salesforce/apex/S2SMappingController.getFieldMapp
 import getLocalObjects from '@salesforce/apex/S2SMappingController.getLocalObjects';
 import describeLocalObject from '@salesforce/apex/S2SMappingController.describeLocalObject';
 import describeRemoteObject from '@salesforce/apex/S2SMappingController.describeRemoteObject';
-import saveMapping from '@salesforce/apex/S2SMappingController.saveMapping';
-import { formatLabel, friendlyError } from 'c/s2sUtils';
+import { friendlyError } from 'c/s2sUtils';
 import type { Access, WireResult } from 'c/s2sUtils';
 import {
   LABELS,
   draftFromRecord,
   draftIssues,
-  engineIssues,
   isDeniedObject,
-  issueText,
   newDraft,
-  recordFromDraft,
-  recordFromRow,
   rowFromRecord
 } from 'c/s2sMappingModel';
-import type {
-  FieldInfo,
-  FieldRow,
-  Issue,
-  MappingDraft,
-  SaveResult,
-  Setting
-} from 'c/s2sMappingModel';
+import type { FieldInfo, FieldRow, Issue, MappingDraft } from 'c/s2sMappingModel';
 import type { SchedulePreview, SettingChangeDetail } from 'c/s2sMappingSettings';
+import { editorView } from './editorView';
+import type { EditorView } from './editorView';
+import { firstIssue, issueSummary } from './issueSummary';
+import type { IssueSummary } from './issueSummary';
+import { saveDraft } from './saveFlow';
+import { focusIssue, focusPending, markIssues } from './editorFocus';
+import type { PendingFocus } from './editorFocus';
 
 interface Connection {
   Id: string;
   Name: string;
 }
-interface SettingsApi {
-  showIssues(issues: Issue[]): Setting[];
-  focusSetting(setting: Setting): boolean;
-}
-interface TableApi {
-  showIssues(issues: Issue[]): string[];
-  focusRow(key: string): void;
-}
-interface ListApi {
-  focusMapping(id?: string): void;
-}
-
 export default class S2sMappingEditor extends LightningElement {
   /** Connection to open first (App Builder); the admin can switch. */
   @api connectionId?: string;
@@ -74,7 +60,10 @@ export default class S2sMappingEditor extends LightningElement {
   localObjects: { label: string; value: string }[] = [];
 
   draft?: MappingDraft;
+  /** The saved mapping the org compare is open on (from the list). */
   compareId?: string;
+  /** The org compare is open on the mapping as edited (from the editor). */
+  comparingDraft = false;
   editingMappingId?: string;
   rows: FieldRow[] = [];
   sourceObject?: string;
@@ -88,7 +77,7 @@ export default class S2sMappingEditor extends LightningElement {
 
   private wiredMappings?: WireResult<Record<string, unknown>[]>;
   /** Where the focus goes after the next render: a setting, or the list after the editor closes. */
-  private pendingFocus?: { setting?: Setting; mappingId?: string; list?: boolean };
+  private pendingFocus?: PendingFocus;
 
   override connectedCallback(): void {
     this.selectedConnectionId = this.connectionId || this.recordId;
@@ -141,49 +130,16 @@ export default class S2sMappingEditor extends LightningElement {
 
   // ---- states -------------------------------------------------------------------------------
 
-  get isLoading(): boolean {
-    return (
-      !this.accessError &&
-      (!this.access || (this.mayUse && !this.connections && !this.connectionsError))
-    );
-  }
-  /** Admins save; analysts (S2S_Propose_Mapping_Change) propose a change for an admin to review. */
-  get mayUse(): boolean {
-    return !!this.access && (this.access.canAdminister || !!this.access.canProposeMappingChange);
-  }
-  get proposeOnly(): boolean {
-    return !!this.access && !this.access.canAdminister && !!this.access.canProposeMappingChange;
-  }
-  get canSave(): boolean {
-    return !!this.access?.canAdminister;
-  }
-  get isDenied(): boolean {
-    return !!this.access && !this.mayUse;
-  }
-  get loadError(): string | undefined {
-    const error = this.accessError ?? this.connectionsError ?? this.mappingsError;
-    return error ? friendlyError(error) : undefined;
-  }
-  get ready(): boolean {
-    return !this.isLoading && !this.isDenied && !this.loadError;
-  }
-  get noConnections(): boolean {
-    return this.ready && (this.connections?.length ?? 0) === 0;
-  }
-  get showList(): boolean {
-    return this.ready && !this.noConnections && !this.draft;
-  }
-  get showNewButton(): boolean {
-    return this.showList && this.canSave;
-  }
-  get mappingsLoading(): boolean {
-    return this.showList && !this.objectMappings;
-  }
-  get noMappings(): boolean {
-    return this.showList && (this.objectMappings?.length ?? -1) === 0;
-  }
-  get hasMappings(): boolean {
-    return this.showList && (this.objectMappings?.length ?? 0) > 0;
+  get view(): EditorView {
+    return editorView({
+      access: this.access,
+      accessError: this.accessError,
+      connections: this.connections,
+      connectionsError: this.connectionsError,
+      mappings: this.objectMappings,
+      mappingsError: this.mappingsError,
+      editing: !!this.draft
+    });
   }
   get connectionOptions(): { label: string; value: string }[] {
     return (this.connections ?? []).map((c) => ({ label: c.Name, value: c.Id }));
@@ -193,25 +149,8 @@ export default class S2sMappingEditor extends LightningElement {
       ? `${this.draft.sourceObject} → ${this.draft.targetObject}`
       : LABELS.newMapping;
   }
-  get hasIssues(): boolean {
-    return this.issues.length > 0;
-  }
-  get errorCount(): number {
-    return this.issues.filter((issue) => issue.severity === 'error').length;
-  }
-  get hasErrors(): boolean {
-    return this.errorCount > 0;
-  }
-  get summaryTitle(): string {
-    return this.hasErrors ? formatLabel(LABELS.errorsTitle, this.errorCount) : LABELS.warningsTitle;
-  }
-  get summaryClass(): string {
-    return `slds-notify slds-notify_alert slds-var-m-bottom_medium ${
-      this.hasErrors ? 'slds-alert_error' : 'slds-alert_warning'
-    }`;
-  }
-  get issueItems(): { key: number; text: string }[] {
-    return this.issues.map((issue, key) => ({ key, text: issueText(issue) }));
+  get summary(): IssueSummary {
+    return issueSummary(this.issues);
   }
 
   // ---- list ---------------------------------------------------------------------------------
@@ -259,25 +198,36 @@ export default class S2sMappingEditor extends LightningElement {
     await refreshApex(this.wiredMappings);
   }
 
-  // ---- org compare (s2sOrgCompare): from the list ({ id }) or the editor of a saved mapping ----
+  // ---- org compare (s2sOrgCompare): a saved mapping from the list ({ id }), or the mapping as
+  // edited from the editor (its settings and rows, saved or not: compared before a save) ---------
 
-  get canCompare(): boolean {
-    return !!this.draft?.id;
+  get showCompare(): boolean {
+    return !!this.compareId || this.comparingDraft;
   }
   get compareTitle(): string {
-    const m = this.objectMappings?.find((c) => c.id === this.compareId) ?? this.draft;
-    return m ? `${m.sourceObject} → ${m.targetObject}` : '';
+    const m = this.comparingDraft
+      ? this.draft
+      : this.objectMappings?.find((c) => c.id === this.compareId);
+    return m ? `${m.sourceObject} → ${m.targetObject}`.trim() : '';
   }
   handleCompare(event: CustomEvent<{ id: string }>): void {
-    this.compareId = event.detail?.id ?? this.draft?.id;
+    this.compareId = event.detail.id;
   }
-  handleCompareApplied(event: CustomEvent<{ fieldMappingId: string; transforms: string }>): void {
-    const { fieldMappingId, transforms } = event.detail;
-    this.rows = this.rows.map((row) => (row.id === fieldMappingId ? { ...row, transforms } : row));
+  handleCompareDraft(): void {
+    this.comparingDraft = true;
+  }
+  /** A fix applied in the compare shows in the row it is about (one row per target field). */
+  handleCompareApplied(event: CustomEvent<{ targetField?: string; transforms: string }>): void {
+    const { targetField, transforms } = event.detail;
+    const name = targetField?.toLowerCase();
+    this.rows = this.rows.map((row) => {
+      return row.targetField.trim().toLowerCase() === name ? { ...row, transforms } : row;
+    });
   }
   handleCompareClose(): void {
     const id = this.compareId;
     this.compareId = undefined;
+    this.comparingDraft = false;
     // Back to the button that opened it: the editor's, else the mapping's row in the list.
     const opener = this.template?.querySelector<HTMLElement>('[data-id="org-compare"]');
     if (opener) Promise.resolve().then(() => opener.focus());
@@ -338,52 +288,30 @@ export default class S2sMappingEditor extends LightningElement {
       return;
     }
     this.saving = true;
+    const outcome = await saveDraft(this.draft, this.rows);
     try {
-      const result = (await saveMapping({
-        mapping: recordFromDraft(this.draft),
-        fields: this.rows.map((row) => recordFromRow(row))
-      })) as SaveResult;
-      const issues = engineIssues(result);
-      if (!result.success) {
-        this.showIssues(issues);
-        return;
-      }
-      if (issues.length > 0) {
+      if (outcome.kind === 'refused') {
+        this.showIssues(outcome.issues);
+      } else if (outcome.kind === 'inactive') {
         // Saved, but inactive: the admin sees why here and can fix it and save again.
-        this.draft = { ...this.draft, id: result.mappingId, active: false };
+        this.draft = { ...this.draft, id: outcome.mappingId, active: false };
         this.toast(LABELS.toastWarning, LABELS.savedInactive, 'warning');
-        this.showIssues(issues);
+        this.showIssues(outcome.issues);
         await refreshApex(this.wiredMappings);
-        return;
+      } else {
+        this.toast(LABELS.toastSuccess, LABELS.saved, 'success');
+        this.focusList(outcome.mappingId);
+        this.closeEditor();
+        await refreshApex(this.wiredMappings);
       }
-      this.toast(LABELS.toastSuccess, LABELS.saved, 'success');
-      this.focusList(result.mappingId);
-      this.closeEditor();
-      await refreshApex(this.wiredMappings);
-    } catch (error) {
-      this.showIssues([{ message: friendlyError(error), severity: 'error' }]);
     } finally {
       this.saving = false;
     }
   }
 
   renderedCallback(): void {
-    const pending = this.pendingFocus;
-    if (!pending) return;
-    if (pending.setting) {
-      const settings = this.settings();
-      if (settings) {
-        this.pendingFocus = undefined;
-        settings.focusSetting(pending.setting);
-      }
-    } else if (pending.list) {
-      const list = this.template?.querySelector('c-s2s-mapping-list') as unknown as ListApi | null;
-      const target = list ?? this.template?.querySelector<HTMLElement>('[data-id="new"]');
-      if (target) {
-        this.pendingFocus = undefined;
-        if (list) list.focusMapping(pending.mappingId);
-        else (target as HTMLElement).focus();
-      }
+    if (this.pendingFocus && focusPending(this.template, this.pendingFocus)) {
+      this.pendingFocus = undefined;
     }
   }
 
@@ -427,32 +355,13 @@ export default class S2sMappingEditor extends LightningElement {
   /** Shows problems on their inputs and in the summary; the focus goes to the first one. */
   private showIssues(issues: Issue[]): void {
     this.issues = issues;
-    this.settings()?.showIssues(issues);
-    this.table()?.showIssues(issues);
-    const first = issues.find((issue) => issue.severity === 'error') ?? issues[0];
+    markIssues(this.template, issues);
     // After the summary renders: the first problem's input, or the summary itself.
-    Promise.resolve().then(() => this.focusIssue(first));
+    Promise.resolve().then(() => this.focusIssue(firstIssue(issues)));
   }
 
   private focusIssue(issue: Issue | undefined): void {
-    if (issue?.setting && this.settings()?.focusSetting(issue.setting)) return;
-    const key =
-      issue?.rowKey ??
-      this.rows.find(
-        (row) => row.targetField.trim().toLowerCase() === issue?.targetField?.toLowerCase()
-      )?.key;
-    if (key && this.table()) {
-      this.table()?.focusRow(key);
-      return;
-    }
-    this.template?.querySelector<HTMLElement>('[data-id="summary"]')?.focus();
-  }
-
-  private settings(): SettingsApi | null {
-    return this.template?.querySelector('c-s2s-mapping-settings') as unknown as SettingsApi | null;
-  }
-  private table(): TableApi | null {
-    return this.template?.querySelector('c-s2s-field-mapping-table') as unknown as TableApi | null;
+    focusIssue(this.template, issue, this.rows);
   }
 
   private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {

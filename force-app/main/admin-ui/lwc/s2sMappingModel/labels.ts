@@ -2,6 +2,7 @@
 import S2S_Mapping_Title from '@salesforce/label/c.S2S_Mapping_Title';
 import S2S_Compare_Open from '@salesforce/label/c.S2S_Compare_Open';
 import S2S_Compare_Open_For from '@salesforce/label/c.S2S_Compare_Open_For';
+import S2S_Compare_Open_Draft from '@salesforce/label/c.S2S_Compare_Open_Draft';
 import S2S_Mapping_New from '@salesforce/label/c.S2S_Mapping_New';
 import S2S_Loading from '@salesforce/label/c.S2S_Loading';
 import S2S_Permission_Denied_Administer from '@salesforce/label/c.S2S_Permission_Denied_Administer';
@@ -230,7 +231,8 @@ export const LABELS = {
   cloneMapping: S2S_Mapping_Clone,
   deleteMapping: S2S_Mapping_Delete,
   orgCompare: S2S_Compare_Open,
-  orgCompareOf: S2S_Compare_Open_For
+  orgCompareOf: S2S_Compare_Open_For,
+  compareDraft: S2S_Compare_Open_Draft
 };
 
 export const OPTIONS = {

@@ -31,6 +31,9 @@ import S2S_Compare_Close from '@salesforce/label/c.S2S_Compare_Close';
 import S2S_Compare_Open from '@salesforce/label/c.S2S_Compare_Open';
 import S2S_Compare_Open_For from '@salesforce/label/c.S2S_Compare_Open_For';
 import S2S_Compare_Csv_Header from '@salesforce/label/c.S2S_Compare_Csv_Header';
+import S2S_Compare_Apply_Round from '@salesforce/label/c.S2S_Compare_Apply_Round';
+import S2S_Compare_Applied_Draft from '@salesforce/label/c.S2S_Compare_Applied_Draft';
+import S2S_Compare_Draft_Note from '@salesforce/label/c.S2S_Compare_Draft_Note';
 
 export const LABELS = {
   title: S2S_Compare_Title,
@@ -64,5 +67,8 @@ export const LABELS = {
   close: S2S_Compare_Close,
   open: S2S_Compare_Open,
   openFor: S2S_Compare_Open_For,
-  csvHeader: S2S_Compare_Csv_Header
+  csvHeader: S2S_Compare_Csv_Header,
+  applyRound: S2S_Compare_Apply_Round,
+  appliedDraft: S2S_Compare_Applied_Draft,
+  draftNote: S2S_Compare_Draft_Note
 };

@@ -1,13 +1,20 @@
-// Org compare of a saved mapping (S2SOrgCompareController): the differences with the peer org
-// grouped by severity (will be refused, may be refused, fine), each with its suggested fix, the
-// peer's active validation rules (or why they are not visible), and a CSV export of the report.
-// A fix (value map, truncate, default) is written into the field mapping's transforms and the
-// mapping compared again; the dialog emits `applied` ({ fieldMappingId, transforms }) so the
-// editor shows the new chain, and `close`. The focus starts on the heading and stays in the dialog.
+// Org compare (S2SOrgCompareController) of a saved mapping (`mappingId`, from the list) or of the
+// mapping as the editor holds it (`draft` and `rows`, saved or not: compared before a save): the
+// differences with the peer org grouped by severity (will be refused, may be refused, fine), each
+// with its suggested fix, the peer's active validation rules (or why they are not visible), and a
+// CSV export of the report. A fix (value map, truncate, round, default) is written into the saved
+// field mapping's transforms, or, for the mapping as edited, into the dialog's copy of the rows
+// (the editor saves it with the mapping); the mapping is compared again and the dialog emits
+// `applied` ({ fieldMappingId, targetField, transforms }) so the editor shows the new chain, and
+// `close`. The focus starts on the heading and stays in the dialog.
 import { LightningElement, api } from 'lwc';
 import compareMapping from '@salesforce/apex/S2SOrgCompareController.compareMapping';
+import compareDraft from '@salesforce/apex/S2SOrgCompareController.compareDraft';
 import applyFix from '@salesforce/apex/S2SOrgCompareController.applyFix';
+import fixChain from '@salesforce/apex/S2SOrgCompareController.fixChain';
 import { downloadText, formatLabel, friendlyError } from 'c/s2sUtils';
+import { recordFromDraft, recordFromRow } from 'c/s2sMappingModel';
+import type { FieldRow, MappingDraft } from 'c/s2sMappingModel';
 import { LABELS } from './labels';
 
 export type Severity = 'refused' | 'mayRefuse' | 'fine';
@@ -20,12 +27,13 @@ export interface Difference {
   targetField?: string;
   fieldMappingId?: string;
   message: string;
-  fixKind?: 'valueMap' | 'truncate' | 'default';
+  fixKind?: 'valueMap' | 'truncate' | 'round' | 'default';
   fixText?: string;
   valueMap?: Record<string, string>;
   peerValues?: string[];
   length?: number;
   defaultValue?: string;
+  scale?: number;
 }
 export interface Rule {
   name: string;
@@ -50,10 +58,12 @@ interface DifferenceView extends Difference {
   fieldText: string;
   isValueMap: boolean;
   isTruncate: boolean;
+  isRound: boolean;
   isDefault: boolean;
   valueRows: { key: string; source: string; value: string; label: string }[];
   options: { label: string; value: string }[];
   truncateLabel: string;
+  roundLabel: string;
   defaultLabel: string;
   defaultInput: string;
   cannotApply: boolean;
@@ -66,8 +76,11 @@ const GROUPS: { severity: Severity; label: string }[] = [
 ];
 
 export default class S2sOrgCompare extends LightningElement {
-  /** The saved object mapping to compare. */
+  /** The saved object mapping to compare (from the list). */
   @api mappingId?: string;
+  /** Or the mapping as the editor holds it, with its field rows: compared before a save. */
+  @api draft?: MappingDraft;
+  @api rows: FieldRow[] = [];
   /** Its title, shown in the heading. */
   @api mappingTitle = '';
 
@@ -80,6 +93,8 @@ export default class S2sOrgCompare extends LightningElement {
   private valueMaps = new Map<string, Record<string, string>>();
   private defaults = new Map<string, string>();
   private focused = false;
+  /** The rows as edited, with the fixes applied here since the dialog opened. */
+  private edited?: FieldRow[];
 
   connectedCallback(): void {
     this.compare();
@@ -125,6 +140,9 @@ export default class S2sOrgCompare extends LightningElement {
   get noRules(): boolean {
     return !!this.result?.validationRulesVisible && this.rules.length === 0;
   }
+  get isDraft(): boolean {
+    return !this.mappingId && !!this.draft;
+  }
   get busy(): boolean {
     return this.comparing || this.applying;
   }
@@ -165,26 +183,39 @@ export default class S2sOrgCompare extends LightningElement {
   async handleApply(event: Event): Promise<void> {
     const key = (event.currentTarget as HTMLElement).dataset.key as string;
     const view = this.groups.flatMap((g) => g.items).find((v) => v.key === key);
-    if (!view?.fieldMappingId || !view.fixKind) return;
+    if (!view?.fixKind || !this.fixable(view)) return;
     this.applying = true;
     this.error = undefined;
+    const fix = {
+      fixKind: view.fixKind,
+      valueMap: view.isValueMap
+        ? Object.fromEntries(view.valueRows.map((row) => [row.source, row.value]))
+        : null,
+      length: view.isTruncate ? view.length : null,
+      defaultValue: view.isDefault ? view.defaultInput : null,
+      scale: view.isRound ? view.scale : null
+    };
     try {
-      const transforms = (await applyFix({
-        fieldMappingId: view.fieldMappingId,
-        fixKind: view.fixKind,
-        valueMap: view.isValueMap
-          ? Object.fromEntries(view.valueRows.map((row) => [row.source, row.value]))
-          : null,
-        length: view.isTruncate ? view.length : null,
-        defaultValue: view.isDefault ? view.defaultInput : null
-      })) as string;
+      const { targetField, fieldMappingId } = view;
+      let transforms: string;
+      if (this.isDraft) {
+        const row = this.editedRow(targetField);
+        transforms = (await fixChain({
+          ...fix,
+          targetField,
+          transforms: row?.transforms ?? null
+        })) as string;
+        this.edited = this.editedRows().map((r) => (r === row ? { ...r, transforms } : r));
+      } else {
+        transforms = (await applyFix({ ...fix, fieldMappingId })) as string;
+      }
       this.dispatchEvent(
-        new CustomEvent('applied', { detail: { fieldMappingId: view.fieldMappingId, transforms } })
+        new CustomEvent('applied', { detail: { fieldMappingId, targetField, transforms } })
       );
       this.valueMaps = new Map();
       this.defaults = new Map();
       await this.compare();
-      this.notice = formatLabel(LABELS.applied, view.targetField);
+      this.notice = formatLabel(this.isDraft ? LABELS.appliedDraft : LABELS.applied, targetField);
       this.focusLater('[data-id="notice"]');
     } catch (error) {
       this.error = friendlyError(error);
@@ -210,11 +241,18 @@ export default class S2sOrgCompare extends LightningElement {
   }
 
   private async compare(): Promise<void> {
-    if (!this.mappingId) return;
+    if (!this.mappingId && !this.draft) return;
     this.comparing = true;
     this.error = undefined;
     try {
-      this.result = (await compareMapping({ mappingId: this.mappingId })) as CompareResult;
+      this.result = (
+        this.isDraft
+          ? await compareDraft({
+              mapping: recordFromDraft(this.draft as MappingDraft),
+              fields: this.editedRows().map((row) => recordFromRow(row))
+            })
+          : await compareMapping({ mappingId: this.mappingId })
+      ) as CompareResult;
     } catch (error) {
       this.result = undefined;
       this.error = friendlyError(error);
@@ -233,14 +271,16 @@ export default class S2sOrgCompare extends LightningElement {
       label: formatLabel(LABELS.peerValueFor, source)
     }));
     const defaultInput = this.defaults.get(key) ?? d.defaultValue ?? '';
-    const isValueMap = d.fixKind === 'valueMap' && !!d.fieldMappingId;
-    const isDefault = d.fixKind === 'default' && !!d.fieldMappingId;
+    const fixable = this.fixable(d);
+    const isValueMap = d.fixKind === 'valueMap' && fixable;
+    const isDefault = d.fixKind === 'default' && fixable;
     return {
       ...d,
       key,
       fieldText: [d.sourceField, d.targetField].filter(Boolean).join(' → '),
       isValueMap,
-      isTruncate: d.fixKind === 'truncate' && !!d.fieldMappingId,
+      isTruncate: d.fixKind === 'truncate' && fixable,
+      isRound: d.fixKind === 'round' && fixable,
       isDefault,
       valueRows,
       options: [
@@ -248,6 +288,7 @@ export default class S2sOrgCompare extends LightningElement {
         ...(d.peerValues ?? []).map((value) => ({ label: value, value }))
       ],
       truncateLabel: formatLabel(LABELS.applyTruncate, d.length),
+      roundLabel: formatLabel(LABELS.applyRound, d.scale),
       defaultLabel: formatLabel(LABELS.defaultValue, d.targetField),
       defaultInput,
       cannotApply:
@@ -255,6 +296,20 @@ export default class S2sOrgCompare extends LightningElement {
         (isValueMap && valueRows.some((row) => !row.value)) ||
         (isDefault && !defaultInput.trim())
     };
+  }
+
+  /** A fix applies to a saved field mapping, or, compared as edited, to the editor's row. */
+  private fixable(d: Difference): boolean {
+    return this.isDraft ? !!this.editedRow(d.targetField) : !!d.fieldMappingId;
+  }
+  private editedRows(): FieldRow[] {
+    return this.edited ?? this.rows ?? [];
+  }
+  private editedRow(targetField: string | undefined): FieldRow | undefined {
+    const name = targetField?.toLowerCase();
+    return name
+      ? this.editedRows().find((row) => row.targetField.trim().toLowerCase() === name)
+      : undefined;
   }
 
   private focusLater(selector: string): void {

@@ -22,6 +22,7 @@ import describeSchedule from '@salesforce/apex/S2SMappingController.describeSche
 import saveMapping from '@salesforce/apex/S2SMappingController.saveMapping';
 import previewMapping from '@salesforce/apex/S2SMappingController.previewMapping';
 import compareMapping from '@salesforce/apex/S2SOrgCompareController.compareMapping';
+import compareDraft from '@salesforce/apex/S2SOrgCompareController.compareDraft';
 
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
@@ -64,6 +65,12 @@ jest.mock(
   { virtual: true }
 );
 jest.mock('@salesforce/apex/S2SOrgCompareController.applyFix', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SOrgCompareController.compareDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SOrgCompareController.fixChain', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex/S2SMappingController.previewMapping', () => ({ default: jest.fn() }), {
@@ -311,7 +318,7 @@ describe('c-s2s-mapping-editor', () => {
   });
 
   it('opens the org compare from the list and from the editor, and shows an applied fix in the row', async () => {
-    mocked(compareMapping).mockResolvedValue({
+    const compared = {
       sourceObject: 'Account',
       targetObject: 'Account',
       connectionName: 'Service org',
@@ -319,7 +326,9 @@ describe('c-s2s-mapping-editor', () => {
       validationRulesVisible: true,
       validationRules: [],
       differences: []
-    });
+    };
+    mocked(compareMapping).mockResolvedValue(compared);
+    mocked(compareDraft).mockResolvedValue(compared);
     const element = mount();
     await showList();
     $(element, LIST, `[data-action="compare"][data-id="${MAPPING.Id}"]`)!.click();
@@ -345,11 +354,20 @@ describe('c-s2s-mapping-editor', () => {
     $(element, '[data-id="org-compare"]')!.click();
     await flush();
     const dialog = $(element, 'c-s2s-org-compare')!;
-    expect((dialog as unknown as { mappingId: string }).mappingId).toBe(MAPPING.Id);
+    // The editor compares the mapping as edited, not the saved one.
+    const opened = dialog as unknown as {
+      mappingId?: string;
+      draft: { id: string };
+      rows: unknown[];
+    };
+    expect(opened.mappingId).toBeUndefined();
+    expect(opened.draft.id).toBe(MAPPING.Id);
+    expect(opened.rows.length).toBe(1);
+    expect(compareDraft).toHaveBeenCalledTimes(1);
     const chain = '[{"type":"valueMap","map":{"Tech":"Technology"}}]';
     dialog.dispatchEvent(
       new CustomEvent('applied', {
-        detail: { fieldMappingId: 'a03000000000001AAA', transforms: chain }
+        detail: { fieldMappingId: 'a03000000000001AAA', targetField: 'industry', transforms: chain }
       })
     );
     await flush();
@@ -359,6 +377,57 @@ describe('c-s2s-mapping-editor', () => {
     dialog.dispatchEvent(new CustomEvent('close'));
     await flush();
     expect(focused).toContain($(element, '[data-id="org-compare"]'));
+  });
+
+  it('compares a new mapping with the peer before its first save, as edited', async () => {
+    mocked(compareDraft).mockResolvedValue({
+      mappingName: 'Account → Account',
+      sourceObject: 'Account',
+      targetObject: 'Account',
+      connectionName: 'Service org',
+      comparedAt: '2026-12-03T06:00:00.000Z',
+      validationRulesVisible: true,
+      validationRules: [],
+      differences: [
+        {
+          severity: 'fine',
+          kind: 'scale',
+          sourceField: 'Score__c',
+          targetField: 'Score__c',
+          message: 'The peer keeps 1 decimal places',
+          fixKind: 'round',
+          scale: 1
+        }
+      ]
+    });
+    const element = mount();
+    await openNewWithDescribes(element);
+    $(element, TABLE, '[data-id="add-row"]')!.click();
+    await flush();
+    const key = $(element, TABLE, 'tbody tr')!.dataset.row as string;
+    fire($(element, TABLE, `lightning-combobox[data-key="${key}"][data-prop="targetField"]`)!, {
+      value: 'Score__c'
+    });
+    await flush();
+    $(element, '[data-id="org-compare"]')!.click();
+    await flush();
+    await flush();
+    expect(compareMapping).not.toHaveBeenCalled();
+    const call = mocked(compareDraft).mock.calls[0][0];
+    expect(call.mapping.Id).toBeUndefined();
+    expect(call.mapping.Source_Object__c).toBe('Account');
+    expect(call.mapping.Target_Object__c).toBe('Account');
+    expect(call.fields.map((f: Record<string, unknown>) => f.Target_Field__c)).toEqual([
+      'Score__c'
+    ]);
+    const dialog = $(element, 'c-s2s-org-compare')!;
+    expect($(element, 'c-s2s-org-compare', '[data-id="draft-note"]')).not.toBeNull();
+    expect($(element, 'c-s2s-org-compare', '[data-id="apply-round"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
+    dialog.dispatchEvent(new CustomEvent('close'));
+    await flush();
+    expect($(element, 'c-s2s-org-compare')).toBeNull();
+    expect(saveMapping).not.toHaveBeenCalled();
   });
 
   it('moves the focus to the source object after New mapping, and back to the list after Cancel', async () => {

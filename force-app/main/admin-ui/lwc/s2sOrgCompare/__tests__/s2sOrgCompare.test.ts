@@ -1,6 +1,9 @@
 import S2sOrgCompare from 'c/s2sOrgCompare';
 import compareMapping from '@salesforce/apex/S2SOrgCompareController.compareMapping';
 import applyFix from '@salesforce/apex/S2SOrgCompareController.applyFix';
+import compareDraft from '@salesforce/apex/S2SOrgCompareController.compareDraft';
+import fixChain from '@salesforce/apex/S2SOrgCompareController.fixChain';
+import { newDraft } from 'c/s2sMappingModel';
 import { downloadText } from 'c/s2sUtils';
 import { $, $$, cleanDom, fire, flush, mocked, mount, texts } from 'test-utils/s2sLwc';
 
@@ -10,6 +13,12 @@ jest.mock(
   { virtual: true }
 );
 jest.mock('@salesforce/apex/S2SOrgCompareController.applyFix', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SOrgCompareController.compareDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/S2SOrgCompareController.fixChain', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('c/s2sUtils', () => ({ ...jest.requireActual('c/s2sUtils'), downloadText: jest.fn() }));
@@ -138,10 +147,12 @@ describe('c-s2s-org-compare', () => {
       fixKind: 'valueMap',
       valueMap: { 'Phone Inquiry': 'Phone', 'Purchased List': 'Other' },
       length: null,
-      defaultValue: null
+      defaultValue: null,
+      scale: null
     });
     expect(applied.mock.calls[0][0].detail).toEqual({
       fieldMappingId: LEAD_SOURCE,
+      targetField: 'LeadSource',
       transforms: '[{"type":"valueMap","map":{"Phone Inquiry":"Phone"}}]'
     });
     expect(compareMapping).toHaveBeenCalledTimes(2);
@@ -227,5 +238,117 @@ describe('c-s2s-org-compare', () => {
     );
     ($(element, '[data-id="compare-close"]') as HTMLElement).click();
     expect(close).toHaveBeenCalledTimes(2);
+  });
+
+  it('suggests a round to the peer scale and applies it to the saved field mapping', async () => {
+    mocked(compareMapping).mockResolvedValue(
+      result({
+        differences: [
+          {
+            severity: 'fine',
+            kind: 'scale',
+            sourceField: 'Score__c',
+            targetField: 'Score__c',
+            fieldMappingId: 'a03000000000004AAA',
+            message: 'The peer keeps 1 decimal places (this org 3)',
+            fixKind: 'round',
+            fixText: 'Round to 1 decimal places',
+            scale: 1
+          }
+        ]
+      })
+    );
+    mocked(applyFix).mockResolvedValue('[{"type":"round","scale":1,"mode":"HALF_UP"}]');
+    const element = await open();
+    const applied = jest.fn();
+    element.addEventListener('applied', (event) => applied((event as CustomEvent).detail));
+    const round = $(element, '[data-id="apply-round"]') as HTMLElement & { label: string };
+    expect(round.label).toBe('c.S2S_Compare_Apply_Round');
+    round.click();
+    await flush();
+    await flush();
+    expect(mocked(applyFix).mock.calls[0][0]).toMatchObject({
+      fieldMappingId: 'a03000000000004AAA',
+      fixKind: 'round',
+      scale: 1,
+      length: null
+    });
+    expect(applied).toHaveBeenCalledWith({
+      fieldMappingId: 'a03000000000004AAA',
+      targetField: 'Score__c',
+      transforms: '[{"type":"round","scale":1,"mode":"HALF_UP"}]'
+    });
+    expect(compareMapping).toHaveBeenCalledTimes(2);
+    await expect(element).toBeAccessible();
+  });
+
+  it('compares the mapping as edited, before a save, and puts a fix in the rows, not the database', async () => {
+    const draft = {
+      ...newDraft('a01000000000001AAA'),
+      sourceObject: 'Contact',
+      targetObject: 'Contact'
+    };
+    const rows = [
+      {
+        key: 'r1',
+        sourceField: 'LeadSource',
+        targetField: 'LeadSource',
+        transforms: '',
+        active: true
+      },
+      { key: 'r2', sourceField: 'Title', targetField: 'Title', transforms: '', active: true }
+    ];
+    const unsaved = result();
+    // Rows not saved: the differences name no field mapping.
+    unsaved.differences = unsaved.differences.map((d) => ({ ...d, fieldMappingId: undefined }));
+    mocked(compareDraft).mockResolvedValue(unsaved);
+    const chain = '[{"type":"valueMap","map":{"Phone Inquiry":"Phone","Purchased List":"Web"}}]';
+    mocked(fixChain).mockResolvedValue(chain);
+    const element = mount('c-s2s-org-compare', S2sOrgCompare, {
+      draft,
+      rows,
+      mappingTitle: 'Contact → Contact'
+    });
+    await flush();
+    await flush();
+    expect(compareMapping).not.toHaveBeenCalled();
+    const first = mocked(compareDraft).mock.calls[0][0];
+    expect(first.mapping.Source_Object__c).toBe('Contact');
+    expect(first.fields.map((f: Record<string, unknown>) => f.Target_Field__c)).toEqual([
+      'LeadSource',
+      'Title'
+    ]);
+    expect($(element, '[data-id="draft-note"]')?.textContent?.trim()).toBe(
+      'c.S2S_Compare_Draft_Note'
+    );
+    // Phone, a row the editor does not hold, offers no fix; LeadSource and Title do.
+    expect($(element, '[data-id="apply-default"]')).toBeNull();
+    expect($(element, '[data-id="apply-truncate"]')).not.toBeNull();
+    const applied = jest.fn();
+    element.addEventListener('applied', (event) => applied((event as CustomEvent).detail));
+    fire($$(element, 'lightning-combobox')[1], { value: 'Web' });
+    await flush();
+    ($(element, '[data-id="apply-value-map"]') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect(applyFix).not.toHaveBeenCalled();
+    expect(mocked(fixChain).mock.calls[0][0]).toMatchObject({
+      targetField: 'LeadSource',
+      transforms: '',
+      fixKind: 'valueMap',
+      valueMap: { 'Phone Inquiry': 'Phone', 'Purchased List': 'Web' }
+    });
+    expect(applied).toHaveBeenCalledWith({
+      fieldMappingId: undefined,
+      targetField: 'LeadSource',
+      transforms: chain
+    });
+    // Compared again with the fixed row.
+    const again = mocked(compareDraft).mock.calls[1][0];
+    expect(again.fields[0].Transforms__c).toBe(chain);
+    expect($(element, '[data-id="notice"]')?.textContent?.trim()).toBe(
+      'c.S2S_Compare_Applied_Draft'
+    );
+    await expect(element).toBeAccessible();
   });
 });
