@@ -312,6 +312,11 @@ const DENIED_OBJECTS = new Set([
   'partnernetworkconnection',
   'partnernetworkrecordconnection',
   'partnernetworksynclog',
+  // files travel only with the record they are attached to (Sync Files, S2SFileCapture): a
+  // record mapping of them would bypass the size limit and be taken for file work
+  'contentversion',
+  'contentdocument',
+  'contentdocumentlink',
   // the package objects
   's2s_connection__c',
   's2s_object_mapping__c',
