@@ -54,6 +54,16 @@ function lc(s: string): string {
   return s.toLowerCase();
 }
 
+/** One org's share of an interpreter that several orgs run (Interp.swapOrgState). */
+export interface OrgRuntimeState {
+  statics: Map<ClassDef, [number, ApexValue[]]>;
+  stack: Frame[];
+  triggerStack: TriggerContext[];
+  runningTest: boolean;
+  futureBody: MethodDef | null;
+  transactionNumber: number;
+}
+
 export class Interp implements LanguageRuntime, Executor {
   readonly diagnostics: CompileDiagnostic[] = [];
   private readonly classTable = new Map<string, ClassDef>();
@@ -459,6 +469,40 @@ export class Interp implements LanguageRuntime, Executor {
       c.staticValues = new Array(c.statics.size).fill(null);
     }
     for (const t of this.triggerDefs.values()) t.cls.staticState = 0;
+  }
+
+  /**
+   * Installs one org's state when the orgs of a World share this compiled runtime
+   * (platform/world/shared-runtime.ts) and returns the state it replaces: every class's statics
+   * (values and initialisation), the call and trigger stacks, the running @future body and test
+   * flag, the transaction count. `next` null: a new org's (no static initialised, empty stacks).
+   * The compiled classes themselves are immutable once loaded and stay shared.
+   */
+  swapOrgState(next: OrgRuntimeState | null): OrgRuntimeState {
+    const classes: ClassDef[] = [];
+    for (const c of this.classTable.values()) if (c.decl) classes.push(c);
+    for (const t of this.triggerDefs.values()) classes.push(t.cls);
+    const statics = new Map<ClassDef, [number, ApexValue[]]>();
+    for (const c of classes) statics.set(c, [c.staticState, c.staticValues]);
+    const prev: OrgRuntimeState = {
+      statics,
+      stack: this.stack.splice(0),
+      triggerStack: this.triggerStack.splice(0),
+      runningTest: this.runningTest,
+      futureBody: this.futureBody,
+      transactionNumber: this.transactionNumber
+    };
+    for (const c of classes) {
+      const saved = next?.statics.get(c);
+      c.staticState = saved ? saved[0] : 0;
+      c.staticValues = saved ? saved[1] : new Array<ApexValue>(c.statics.size).fill(null);
+    }
+    this.stack.push(...(next?.stack ?? []));
+    this.triggerStack.push(...(next?.triggerStack ?? []));
+    this.runningTest = next?.runningTest ?? false;
+    this.futureBody = next?.futureBody ?? null;
+    this.transactionNumber = next?.transactionNumber ?? 0;
+    return prev;
   }
 
   /** True while the runner executes a test method (Test.isRunningTest). */

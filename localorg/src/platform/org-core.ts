@@ -36,7 +36,8 @@ import type { QueryOutcome } from './soql/eval.ts';
 import { DmlEngine, rowToSObject, type DmlCall } from './dml/engine.ts';
 import type { RecordResult } from './dml/errors.ts';
 import { Access } from './security/access.ts';
-import { AsyncQueue } from './async/jobs.ts';
+import { AsyncQueue, type PersistedJob } from './async/jobs.ts';
+import type { ClassLookup, UserClass } from './world/apex-state.ts';
 import { newTransaction, type Transaction } from './transactions/transaction.ts';
 import { TriggerDispatcher } from './triggers/dispatcher.ts';
 import { TestContext } from './testing/test-context.ts';
@@ -528,6 +529,19 @@ export abstract class OrgCore {
   enqueueAsync(job: Parameters<AsyncQueue['add']>[0]): void {
     this.tx().pendingAsync.push({ job });
     this.tx().uncommittedWork = true;
+  }
+
+  /**
+   * Queues again a pending job a World snapshot saved (world/snapshot.ts): Apex jobs through the
+   * async layer, event deliveries through the event bus, their Apex state read back into this
+   * org's classes.
+   */
+  restoreAsyncJob(saved: PersistedJob): void {
+    const runtime = this.runtime as
+      { classByType?: (t: { name: string; args: [] }) => UserClass | null } | undefined;
+    const classNamed: ClassLookup = (name) => runtime?.classByType?.({ name, args: [] }) ?? null;
+    if (saved.kind === 'EventDelivery') this.events.restoreDelivery(saved, classNamed);
+    else this.asyncApex.restoreJob(saved, classNamed);
   }
 
   /** Runs ready async jobs until none is ready; returns how many ran. */

@@ -21,6 +21,7 @@ import { decodeValue, encodeValue } from '../../src/platform/world/snapshot.ts';
 import { runtimeFor } from '../../src/runner/runner.ts';
 
 const TWO_ORG = fileURLToPath(new URL('./fixtures/two-org', import.meta.url));
+const ASYNC = fileURLToPath(new URL('./fixtures/async-snapshot', import.meta.url));
 
 async function twoOrgs(start?: number): Promise<World> {
   const world = new World({ runtimeFactory: runtimeFor, start });
@@ -97,20 +98,23 @@ test('typed values keep their Apex types through a snapshot', () => {
   }
 });
 
-test('a World with pending async work or a mismatched World is refused, saying why', async () => {
-  const world = await twoOrgs();
-  world.connect(world.org('sales'), 'Peer', world.org('service'), {
-    user: 'integration@service',
-    profile: 'System Administrator'
-  });
-  world.org('sales').insert('Account', { Name: 'Acme' });
+test('a World with pending async work that cannot be saved or a mismatched World is refused, saying why', async () => {
+  const world = new World({ runtimeFactory: runtimeFor });
+  const org = await world.createOrg({ name: 'sales', source: [ASYNC] });
+  const outcome = org.executeAnonymous('System.enqueueJob(new CalloutHolder());');
+  assert.equal(outcome.success, true, outcome.exceptionMessage ?? '');
   assert.throws(
     () => world.snapshot(),
     (e: Error) =>
-      e instanceof WorldSnapshotError && /Org sales has 1 pending async job\(s\)/.test(e.message)
+      e instanceof WorldSnapshotError &&
+      e.message.startsWith(
+        'Org sales: the pending Queueable "Queueable CalloutHolder" cannot be saved'
+      ) &&
+      /CalloutHolder \(707\w+\)\.request: a System\.HttpRequest/.test(e.message)
   );
   await world.drain();
-  const saved = world.snapshot();
+  world.snapshot();
+  const saved = (await twoOrgs()).snapshot();
 
   const early = await twoOrgs();
   early.clock.advance('1d');
@@ -119,4 +123,52 @@ test('a World with pending async work or a mismatched World is refused, saying w
   await other.createOrg({ name: 'service', source: [TWO_ORG] });
   assert.throws(() => other.restore(saved), /holds orgs sales, service; this World has service/);
   assert.throws(() => other.restore({ ...saved, version: 99 }), /version 99 is not supported/);
+});
+
+test('pending async work is saved and runs after a restore: a queued Queueable with its state, a scheduled job at its time', async () => {
+  const world = new World({ runtimeFactory: runtimeFor });
+  const org = await world.createOrg({ name: 'sales', source: [ASYNC] });
+  const outcome = org.executeAnonymous(`
+    System.enqueueJob(new Stamp('queued', new Account(Industry = 'Energy')));
+    System.schedule('Nightly stamp', '0 0 2 * * ?', new NightlyStamp('nightly'));
+  `);
+  assert.equal(outcome.success, true, outcome.exceptionMessage ?? outcome.compileProblem ?? '');
+  // Saved as a file would hold it, before anything ran.
+  const saved = JSON.parse(JSON.stringify(world.snapshot())) as WorldSnapshot;
+  assert.deepEqual(
+    saved.orgs[0].jobs?.map((j) => [j.kind, j.label]),
+    [
+      ['Queueable', 'Queueable Stamp'],
+      ['ScheduledApex', 'Scheduled Nightly stamp']
+    ]
+  );
+
+  const restored = new World({ runtimeFactory: runtimeFor, start: saved.clock });
+  const again = await restored.createOrg({ name: 'sales', source: [ASYNC] });
+  restored.restore(saved);
+  assert.equal(again.query('SELECT COUNT() FROM Account'), 0, 'nothing ran before the restore');
+  await restored.drain();
+  const stamped = again.query('SELECT Name, Industry FROM Account') as ApexSObject[];
+  assert.deepEqual(
+    stamped.map((a) => [a.raw('Name'), a.raw('Industry')]),
+    [['queued first+second n=3 LOUD true self=true', 'Energy']],
+    'the Queueable ran with its member variables as they were queued (collections, SObject, enum, a reference to itself)'
+  );
+  const [job] = again.query(
+    "SELECT Status FROM AsyncApexJob WHERE JobType = 'Queueable'"
+  ) as ApexSObject[];
+  assert.equal(job.raw('Status'), 'Completed');
+  // The scheduled job fires at its next time (02:00 GMT) and is scheduled again.
+  await restored.drain({ advanceClock: true, until: restored.clock.now() + 86_400_000 });
+  assert.equal(
+    again.query("SELECT COUNT() FROM Account WHERE Name = 'nightly run'"),
+    1,
+    'the scheduled job ran once in the next day'
+  );
+  const [trigger] = again.query(
+    'SELECT TimesTriggered, NextFireTime FROM CronTrigger'
+  ) as ApexSObject[];
+  assert.equal(trigger.raw('TimesTriggered'), 1);
+  assert.ok(trigger.raw('NextFireTime'), 'its next run is scheduled');
+  assert.equal(again.asyncQueue.size, 1, 'the following run is queued');
 });

@@ -7,7 +7,7 @@ import {
   ApexList,
   NativeObject,
   typeRef,
-  type ApexObject,
+  ApexObject,
   type ApexValue
 } from '../../runtime/values.ts';
 import {
@@ -15,7 +15,13 @@ import {
   type ApexRuntime,
   type NativeCallContext
 } from '../../runtime/platform.ts';
-import { nextCronTime, type AsyncQueue } from './jobs.ts';
+import { nextCronTime, type AsyncQueue, type PersistedJob } from './jobs.ts';
+import {
+  ApexStateReader,
+  ApexStateWriter,
+  type ApexState,
+  type ClassLookup
+} from '../world/apex-state.ts';
 import type { ExecutionKind, Limits } from '../limits/limits.ts';
 import type { Store } from '../data/store.ts';
 import type { Bind } from '../soql/ast.ts';
@@ -118,27 +124,60 @@ export class AsyncApex {
     // chain) never was, so it must not block the next attempt ("Detecting Duplicate Queueable Jobs").
     if (opts.signature !== undefined) this.activeSignatures.add(opts.signature);
     const jobId = this.host.newAsyncApexJob('Queueable', job.cls.name);
+    this.host.enqueueAsync(
+      this.queueableJob(
+        job,
+        jobId,
+        this.host.currentUserId(),
+        depth,
+        opts.signature,
+        this.host.now() + (opts.delay ?? 0) * 60_000
+      )
+    );
+    return new ApexId(jobId);
+  }
+
+  /** The queued Queueable `job` (AsyncApexJob `jobId`), as the queue runs it and a snapshot saves it. */
+  private queueableJob(
+    job: ApexObject,
+    jobId: string,
+    userId: string,
+    depth: number,
+    signature: string | undefined,
+    notBefore: number
+  ): AsyncJob {
     const runtime = this.host.requireRuntime('Queueable');
-    const userId = this.host.currentUserId();
-    this.host.enqueueAsync({
+    const label = `Queueable ${job.cls.name}`;
+    return {
       id: jobId,
       kind: 'Queueable',
-      notBefore: this.host.now() + (opts.delay ?? 0) * 60_000,
-      label: `Queueable ${job.cls.name}`,
+      notBefore,
+      label,
       run: () => {
         // The signature is released when the job completes, before its finalizer runs: the
         // finalizer may enqueue the next job of a chain with the same signature.
         const release = (): void => {
-          if (opts.signature !== undefined) this.activeSignatures.delete(opts.signature);
+          if (signature !== undefined) this.activeSignatures.delete(signature);
         };
         try {
           this.runQueueable(runtime, job, jobId, userId, depth, release);
         } finally {
           release();
         }
-      }
-    });
-    return new ApexId(jobId);
+      },
+      persist: () => ({
+        kind: 'Queueable',
+        notBefore,
+        label,
+        data: {
+          jobId,
+          userId,
+          depth,
+          signature: signature ?? null,
+          job: new ApexStateWriter().write(job, `${label} (${jobId})`)
+        }
+      })
+    };
   }
 
   private runQueueable(
@@ -206,16 +245,40 @@ export class AsyncApex {
     if (scope < 1 || scope > 2000)
       ctx.throwApex('System.AsyncException', 'Batchable instance scope must be between 1 and 2000');
     const jobId = this.host.newAsyncApexJob('BatchApex', batch.cls.name, 'Holding');
+    this.host.enqueueAsync(
+      this.batchJob(batch, jobId, scope, this.host.currentUserId(), this.host.now())
+    );
+    return new ApexId(jobId);
+  }
+
+  /** A batch job not started yet, as the queue runs it and a snapshot saves it. */
+  private batchJob(
+    batch: ApexObject,
+    jobId: string,
+    scope: number,
+    userId: string,
+    notBefore: number
+  ): AsyncJob {
     const runtime = this.host.requireRuntime('Batch Apex');
-    const userId = this.host.currentUserId();
-    this.host.enqueueAsync({
+    const label = `Batch ${batch.cls.name}`;
+    return {
       id: jobId,
       kind: 'BatchApex',
-      notBefore: this.host.now(),
-      label: `Batch ${batch.cls.name}`,
-      run: () => this.runBatch(runtime, batch, jobId, scope, userId)
-    });
-    return new ApexId(jobId);
+      notBefore,
+      label,
+      run: () => this.runBatch(runtime, batch, jobId, scope, userId),
+      persist: () => ({
+        kind: 'BatchApex',
+        notBefore,
+        label,
+        data: {
+          jobId,
+          userId,
+          scope,
+          batch: new ApexStateWriter().write(batch, `${label} (${jobId})`)
+        }
+      })
+    };
   }
 
   private runBatch(
@@ -299,9 +362,28 @@ export class AsyncApex {
       NextFireTime: next,
       TimesTriggered: 0
     });
+    if (next)
+      this.enqueueAsyncCommitted(
+        this.scheduledRun(cronId, name, cron, job, this.host.currentUserId(), next)
+      );
+    return new ApexId(cronId);
+  }
+
+  /**
+   * The run of the scheduled job `name` (CronTrigger `cronId`) due at `at`, as the queue runs it
+   * and a snapshot saves it; when it fires it queues the following run.
+   */
+  private scheduledRun(
+    cronId: string,
+    name: string,
+    cron: string,
+    job: ApexObject,
+    userId: string,
+    at: number
+  ): AsyncJob {
     const runtime = this.host.requireRuntime('Schedulable');
-    const userId = this.host.currentUserId();
-    const execute = (): void =>
+    const label = `Scheduled ${name}`;
+    const execute = (): void => {
       this.host.asUser(userId, () =>
         this.host.withTransaction(
           'schedulable',
@@ -309,41 +391,51 @@ export class AsyncApex {
             runtime.callMethod(job, 'execute', [
               new NativeObject('System.SchedulableContext', { triggerId: cronId })
             ]),
-          { label: `Scheduled ${name}` }
+          { label }
         )
       );
-    const fire = (at: number): void => {
-      this.enqueueAsyncCommitted({
-        id: null,
+    };
+    return {
+      id: null,
+      kind: 'ScheduledApex',
+      notBefore: at,
+      label,
+      run: () => {
+        const row = this.host.store.get(cronId);
+        if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
+        if (this.host.inTestMethod()) {
+          // Run by Test.stopTest: the job executes, but its CronTrigger is left as scheduled
+          // (TimesTriggered 0, NextFireTime and PreviousFireTime unchanged) and it is not
+          // scheduled again (observed on orgs: salesforce.stackexchange.com questions 115359 and
+          // 219731; apex-recipes' ScheduledApexRecipes_Tests assert NextFireTime after stopTest).
+          execute();
+          return;
+        }
+        const times = Number(row.values.get('timestriggered') ?? 0) + 1;
+        const following = nextCronTime(cron, at);
+        this.host.updateSystem(cronId, {
+          TimesTriggered: times,
+          PreviousFireTime: at,
+          NextFireTime: following,
+          State: following ? 'WAITING' : 'COMPLETE'
+        });
+        execute();
+        if (following)
+          this.enqueueAsyncCommitted(this.scheduledRun(cronId, name, cron, job, userId, following));
+      },
+      persist: () => ({
         kind: 'ScheduledApex',
         notBefore: at,
-        label: `Scheduled ${name}`,
-        run: () => {
-          const row = this.host.store.get(cronId);
-          if (!row || row.deleted || row.values.get('state') === 'DELETED') return;
-          if (this.host.inTestMethod()) {
-            // Run by Test.stopTest: the job executes, but its CronTrigger is left as scheduled
-            // (TimesTriggered 0, NextFireTime and PreviousFireTime unchanged) and it is not
-            // scheduled again (observed on orgs: salesforce.stackexchange.com questions 115359 and
-            // 219731; apex-recipes' ScheduledApexRecipes_Tests assert NextFireTime after stopTest).
-            execute();
-            return;
-          }
-          const times = Number(row.values.get('timestriggered') ?? 0) + 1;
-          const following = nextCronTime(cron, at);
-          this.host.updateSystem(cronId, {
-            TimesTriggered: times,
-            PreviousFireTime: at,
-            NextFireTime: following,
-            State: following ? 'WAITING' : 'COMPLETE'
-          });
-          execute();
-          if (following) fire(following);
+        label,
+        data: {
+          cronId,
+          name,
+          cron,
+          userId,
+          job: new ApexStateWriter().write(job, `${label} (${cronId})`)
         }
-      });
+      })
     };
-    if (next) fire(next);
-    return new ApexId(cronId);
   }
 
   /**
@@ -402,15 +494,44 @@ export class AsyncApex {
         'Future method cannot be called from a future or batch method: ' + `${className}.${method}`
       );
     t.limits.consume('FutureCalls');
-    const runtime = this.host.requireRuntime('@future');
     const jobId = this.host.newAsyncApexJob('Future', className);
-    const userId = this.host.currentUserId();
     void callout;
-    this.host.enqueueAsync({
+    this.host.enqueueAsync(
+      this.futureJob(className, method, args, jobId, this.host.currentUserId(), this.host.now())
+    );
+  }
+
+  /** A queued @future call, as the queue runs it and a snapshot saves it. */
+  private futureJob(
+    className: string,
+    method: string,
+    args: ApexValue[],
+    jobId: string,
+    userId: string,
+    notBefore: number
+  ): AsyncJob {
+    const runtime = this.host.requireRuntime('@future');
+    const label = `Future ${className}.${method}`;
+    return {
       id: jobId,
       kind: 'Future',
-      notBefore: this.host.now(),
-      label: `Future ${className}.${method}`,
+      notBefore,
+      label,
+      persist: () => {
+        const writer = new ApexStateWriter();
+        return {
+          kind: 'Future',
+          notBefore,
+          label,
+          data: {
+            jobId,
+            userId,
+            className,
+            method,
+            args: args.map((a, i) => writer.write(a, `${label} (${jobId}), argument ${i + 1}`))
+          }
+        };
+      },
       run: () => {
         let failure: unknown = null;
         this.host.asUser(userId, () => {
@@ -430,7 +551,70 @@ export class AsyncApex {
         });
         if (failure) this.host.jobFailed(failure);
       }
-    });
+    };
+  }
+
+  /**
+   * Queues again a job a World snapshot saved (`AsyncJob.persist`), with its Apex state read back
+   * into this org's classes (`classNamed`). Throws a WorldSnapshotError when it no longer fits.
+   */
+  restoreJob(saved: PersistedJob, classNamed: ClassLookup): void {
+    const reader = new ApexStateReader(classNamed);
+    const d = saved.data;
+    const where = `${saved.label}`;
+    const object = (state: unknown): ApexObject => {
+      const value = reader.read(state as ApexState, where);
+      if (!(value instanceof ApexObject)) throw new Error(`${where}: not an Apex object`);
+      return value;
+    };
+    let job: AsyncJob;
+    switch (saved.kind) {
+      case 'Queueable': {
+        const signature = d.signature === null ? undefined : String(d.signature);
+        if (signature !== undefined) this.activeSignatures.add(signature);
+        job = this.queueableJob(
+          object(d.job),
+          String(d.jobId),
+          String(d.userId),
+          Number(d.depth),
+          signature,
+          saved.notBefore
+        );
+        break;
+      }
+      case 'BatchApex':
+        job = this.batchJob(
+          object(d.batch),
+          String(d.jobId),
+          Number(d.scope),
+          String(d.userId),
+          saved.notBefore
+        );
+        break;
+      case 'ScheduledApex':
+        job = this.scheduledRun(
+          String(d.cronId),
+          String(d.name),
+          String(d.cron),
+          object(d.job),
+          String(d.userId),
+          saved.notBefore
+        );
+        break;
+      case 'Future':
+        job = this.futureJob(
+          String(d.className),
+          String(d.method),
+          (d.args as ApexState[]).map((a) => reader.read(a, where)),
+          String(d.jobId),
+          String(d.userId),
+          saved.notBefore
+        );
+        break;
+      default:
+        throw new Error(`${where}: not an Apex job (${saved.kind})`);
+    }
+    this.host.asyncQueue.add(job);
   }
 
   attachFinalizer(ctx: NativeCallContext, finalizer: ApexObject): void {

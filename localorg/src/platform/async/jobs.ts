@@ -14,6 +14,20 @@ export interface AsyncJob {
   seq: number;
   label: string;
   run(): void;
+  /**
+   * The job as JSON-safe data a World snapshot carries (world/snapshot.ts), put back by the org's
+   * `restoreJob`; throws a WorldSnapshotError naming what cannot be saved. Absent: not savable.
+   */
+  persist?(): PersistedJob;
+}
+
+/** A pending job as a snapshot holds it: its kind, when it may run, and what it runs on. */
+export interface PersistedJob {
+  kind: JobKind;
+  notBefore: number;
+  label: string;
+  /** What the job's owner (async/apex.ts, events/bus.ts) needs to queue it again. */
+  data: Record<string, unknown>;
 }
 
 export class AsyncQueue {

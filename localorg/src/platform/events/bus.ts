@@ -7,7 +7,13 @@ import { ApexId, ApexSObject, NativeObject } from '../../runtime/values.ts';
 import { UnsupportedError, type TriggerOperation } from '../../runtime/platform.ts';
 import { must } from '../util.ts';
 import { jsToApex } from '../data/convert.ts';
-import type { AsyncQueue } from '../async/jobs.ts';
+import type { AsyncQueue, PersistedJob } from '../async/jobs.ts';
+import {
+  ApexStateReader,
+  ApexStateWriter,
+  type ApexState,
+  type ClassLookup
+} from '../world/apex-state.ts';
 import type { ChangeRecord } from '../dml/engine.ts';
 import type { RecordResult } from '../dml/errors.ts';
 import type { Limits } from '../limits/limits.ts';
@@ -70,14 +76,83 @@ export class EventBus {
   constructor(private readonly host: EventHost) {}
 
   /** Delivers `events` later, as the platform does after publish or commit. */
-  queue(events: ApexSObject[]): void {
+  queue(events: ApexSObject[], notBefore = this.host.now()): void {
+    const label = `deliver ${events.length} events`;
     this.host.asyncQueue.add({
       id: null,
       kind: 'EventDelivery',
-      notBefore: this.host.now(),
-      label: `deliver ${events.length} events`,
-      run: () => this.deliver(events)
+      notBefore,
+      label,
+      run: () => this.deliver(events),
+      persist: () => ({
+        kind: 'EventDelivery',
+        notBefore,
+        label,
+        data: { events: this.writeEvents(events, label) }
+      })
     });
+  }
+
+  private writeEvents(events: ApexSObject[], label: string): ApexState[] {
+    const writer = new ApexStateWriter();
+    return events.map((e, i) => writer.write(e, `${label}, event ${i + 1} (${e.type})`));
+  }
+
+  /** A retried or resumed event-trigger batch, queued (and saved by a World snapshot) as such. */
+  private queueBatch(
+    label: string,
+    type: string,
+    batch: ApexSObject[],
+    retries: number,
+    lastError: string | null,
+    sub: { triggers: string[] | null; userId: string },
+    notBefore = this.host.now()
+  ): void {
+    this.host.asyncQueue.add({
+      id: null,
+      kind: 'EventDelivery',
+      notBefore,
+      label,
+      run: () => this.deliverBatch(type, batch, retries, lastError, sub),
+      persist: () => ({
+        kind: 'EventDelivery',
+        notBefore,
+        label,
+        data: {
+          type,
+          batch: this.writeEvents(batch, label),
+          retries,
+          lastError,
+          triggers: sub.triggers,
+          userId: sub.userId
+        }
+      })
+    });
+  }
+
+  /** Queues again a delivery a World snapshot saved (EventBus.queue or a retried batch). */
+  restoreDelivery(saved: PersistedJob, classNamed: ClassLookup): void {
+    const reader = new ApexStateReader(classNamed);
+    const read = (states: unknown): ApexSObject[] =>
+      (states as ApexState[]).map((state) => {
+        const e = reader.read(state, saved.label);
+        if (!(e instanceof ApexSObject)) throw new Error(`${saved.label}: not an event`);
+        return e;
+      });
+    const d = saved.data;
+    if (!('type' in d)) {
+      this.queue(read(d.events), saved.notBefore);
+      return;
+    }
+    this.queueBatch(
+      saved.label,
+      String(d.type),
+      read(d.batch),
+      Number(d.retries),
+      d.lastError === null ? null : String(d.lastError),
+      { triggers: (d.triggers as string[] | null) ?? null, userId: String(d.userId) },
+      saved.notBefore
+    );
   }
 
   /** Delivers events to subscribers (event triggers and TypeScript listeners), by type, in batches. */
@@ -201,13 +276,14 @@ export class EventBus {
           const again = (): void => this.deliverBatch(type, batch, retries + 1, message, sub);
           if (this.host.heldTestEvents()) this.testRetries.push(again);
           else
-            this.host.asyncQueue.add({
-              id: null,
-              kind: 'EventDelivery',
-              notBefore: this.host.now(),
-              label: `retry ${type} (${retries + 1})`,
-              run: again
-            });
+            this.queueBatch(
+              `retry ${type} (${retries + 1})`,
+              type,
+              batch,
+              retries + 1,
+              message,
+              sub
+            );
           return;
         }
         for (const t of sub.triggers ?? this.host.triggersOn(type).map((x) => x.name))
@@ -224,14 +300,7 @@ export class EventBus {
           ? -1
           : batch.findIndex((ev) => String(ev.raw('ReplayId')) === ctx.checkpoint);
       if (at >= 0 && at < batch.length - 1) {
-        const rest = batch.slice(at + 1);
-        this.host.asyncQueue.add({
-          id: null,
-          kind: 'EventDelivery',
-          notBefore: this.host.now(),
-          label: `resume ${type}`,
-          run: () => this.deliverBatch(type, rest, 0, message, sub)
-        });
+        this.queueBatch(`resume ${type}`, type, batch.slice(at + 1), 0, message, sub);
       }
       this.errors.push({ type, count: batch.length - (at + 1), message });
     } finally {

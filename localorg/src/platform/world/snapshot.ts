@@ -7,8 +7,11 @@
 // What is deliberately not carried: the undo log (a snapshot is taken between transactions, where
 // it is empty), Platform Cache (the platform may evict it at any time, so losing it is what an app
 // must survive anyway), debug logs, sent e-mails and the callout log (diagnostics, not state).
-// Pending async work (Queueables, batches, futures, scheduled jobs, event deliveries) holds live
-// Apex objects: a snapshot of a World with any refuses, naming the jobs, instead of dropping them.
+// Pending async work is carried (version 2): queued Queueables, batches not started yet, @future
+// calls, the next run of each scheduled job and events waiting for delivery, each with its Apex
+// state (world/apex-state.ts), so a restored World runs them when they fall due. A job whose state
+// cannot be written back faithfully (it holds a platform object such as an HttpRequest) makes the
+// snapshot refuse, naming the job and the value, instead of dropping it.
 import {
   ApexBlob,
   ApexDate,
@@ -21,9 +24,12 @@ import {
 } from '../../runtime/values.ts';
 import type { Org } from '../org.ts';
 import type { Row } from '../data/store.ts';
+import type { PersistedJob } from '../async/jobs.ts';
 
 /** Bump when the shape below changes; restore refuses other versions. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+/** Versions restore reads: 1 had no pending jobs (it refused to save any). */
+export const SNAPSHOT_VERSIONS_READ = [1, 2];
 
 /** One stored field value, tagged where JSON alone would lose its Apex type. */
 export type SnapshotValue =
@@ -48,6 +54,8 @@ export interface OrgSnapshot {
   autoNumbers: Record<string, number>;
   /** [type, id, deleted, deletedWith, { lower-case field: value }] in insertion order */
   rows: [string, string, boolean, string | null, Record<string, SnapshotValue>][];
+  /** Pending async jobs in the order they would run (version 2). */
+  jobs?: PersistedJob[];
 }
 
 export interface WorldSnapshot {
@@ -64,7 +72,13 @@ export class WorldSnapshotError extends Error {}
 /** What `snapshotOrg` and `restoreOrg` need of an org (all public on Org). */
 type SnapshotOrg = Pick<
   Org,
-  'name' | 'organizationId' | 'ids' | 'asyncQueue' | 'inTransaction' | 'autoNumberState'
+  | 'name'
+  | 'organizationId'
+  | 'ids'
+  | 'asyncQueue'
+  | 'inTransaction'
+  | 'autoNumberState'
+  | 'restoreAsyncJob'
 > & {
   snapshotData(): unknown;
   restoreData(rows: unknown): void;
@@ -104,24 +118,38 @@ export function decodeValue(value: SnapshotValue, where: string): ApexValue {
   throw new WorldSnapshotError(`${where}: unknown snapshot value ${JSON.stringify(value)}`);
 }
 
-function quiet(org: SnapshotOrg): void {
+function between(org: SnapshotOrg): void {
   if (org.inTransaction)
     throw new WorldSnapshotError(
       `Org ${org.name}: a transaction is open; save between transactions`
     );
-  const pending = org.asyncQueue.pending();
-  if (pending.length > 0) {
-    const names = pending.slice(0, 5).map((job) => `${job.kind} "${job.label}"`);
-    throw new WorldSnapshotError(
-      `Org ${org.name} has ${pending.length} pending async job(s) (${names.join(', ')}${pending.length > 5 ? ', …' : ''}): ` +
-        'a snapshot cannot carry live Apex objects; run them first (World.drain)'
-    );
-  }
 }
 
-/** One org's records and counters; the org must be between transactions with no pending jobs. */
+/** The org's pending jobs as data, in run order; refuses, naming the job, when one cannot be saved. */
+function pendingJobs(org: SnapshotOrg): PersistedJob[] {
+  const pending = [...org.asyncQueue.pending()].sort(
+    (a, b) => a.notBefore - b.notBefore || a.seq - b.seq
+  );
+  return pending.map((job) => {
+    if (!job.persist)
+      throw new WorldSnapshotError(
+        `Org ${org.name}: the pending ${job.kind} "${job.label}" cannot be saved in a snapshot; run it first (World.drain)`
+      );
+    try {
+      return job.persist();
+    } catch (e) {
+      if (!(e instanceof WorldSnapshotError)) throw e;
+      throw new WorldSnapshotError(
+        `Org ${org.name}: the pending ${job.kind} "${job.label}" cannot be saved: ${e.message}`
+      );
+    }
+  });
+}
+
+/** One org's records, counters and pending jobs; the org must be between transactions. */
 export function snapshotOrg(org: SnapshotOrg): OrgSnapshot {
-  quiet(org);
+  between(org);
+  const jobs = pendingJobs(org);
   const rows = org.snapshotData() as Row[];
   return {
     name: org.name,
@@ -136,7 +164,8 @@ export function snapshotOrg(org: SnapshotOrg): OrgSnapshot {
           `Org ${org.name}, ${row.type} ${row.id}, field ${field}`
         );
       return [row.type, row.id, row.deleted, row.deletedWith ?? null, values];
-    })
+    }),
+    jobs
   };
 }
 
@@ -146,7 +175,11 @@ export function snapshotOrg(org: SnapshotOrg): OrgSnapshot {
  * means it was not, and the restore refuses.
  */
 export function restoreOrg(org: SnapshotOrg, saved: OrgSnapshot): void {
-  quiet(org);
+  between(org);
+  if (org.asyncQueue.size > 0)
+    throw new WorldSnapshotError(
+      `Org ${org.name} has ${org.asyncQueue.size} pending async job(s): restore into orgs as created, before they run anything`
+    );
   if (saved.organizationId !== org.organizationId)
     throw new WorldSnapshotError(
       `Org ${org.name}: the snapshot was taken of organization ${saved.organizationId}, this org is ${org.organizationId} (create the orgs in the same order as when it was saved)`
@@ -168,4 +201,12 @@ export function restoreOrg(org: SnapshotOrg, saved: OrgSnapshot): void {
   for (const [prefix, n] of Object.entries(saved.ids)) org.ids.state.set(prefix, n);
   org.autoNumberState.clear();
   for (const [key, n] of Object.entries(saved.autoNumbers)) org.autoNumberState.set(key, n);
+  try {
+    for (const job of saved.jobs ?? []) org.restoreAsyncJob(job);
+  } catch (e) {
+    org.asyncQueue.clear();
+    throw new WorldSnapshotError(
+      `Org ${org.name}: a saved job cannot be queued again: ${(e as Error).message}`
+    );
+  }
 }

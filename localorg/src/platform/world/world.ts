@@ -12,10 +12,12 @@ import {
   type RuntimeFactory
 } from '../org.ts';
 import { handleRest } from '../rest/rest.ts';
+import { sharedRuntimeFactory } from './shared-runtime.ts';
 import {
   restoreOrg,
   snapshotOrg,
   SNAPSHOT_VERSION,
+  SNAPSHOT_VERSIONS_READ,
   WorldSnapshotError,
   type WorldSnapshot
 } from './snapshot.ts';
@@ -70,9 +72,31 @@ export class World {
   private fault: (FaultConfig & { rng: () => number }) | null = null;
   private readonly metadataCache = new Map<string, Metadata>();
 
-  constructor(opts: { start?: number | Date | string; runtimeFactory?: RuntimeFactory } = {}) {
+  /**
+   * `runtimeFactory` builds each org's Apex runtime; orgs with the same Apex sources, namespace and
+   * schema share one compiled package (world/shared-runtime.ts), each with its own statics, unless
+   * `shareCompiledPackage` is false.
+   */
+  constructor(
+    opts: {
+      start?: number | Date | string;
+      runtimeFactory?: RuntimeFactory;
+      shareCompiledPackage?: boolean;
+    } = {}
+  ) {
     this.clock = new Clock(opts.start);
-    this.runtimeFactory = opts.runtimeFactory;
+    this.runtimeFactory =
+      opts.runtimeFactory &&
+      opts.shareCompiledPackage !== false &&
+      process.env.LOCALORG_SHARED_COMPILE !== '0'
+        ? sharedRuntimeFactory(opts.runtimeFactory)
+        : opts.runtimeFactory;
+  }
+
+  /** How many times an Apex package was compiled for this World's orgs (once per distinct package). */
+  get compiledPackages(): number {
+    const factory = this.runtimeFactory as { compiled?: number } | undefined;
+    return factory?.compiled ?? this.orgs.filter((o) => o.runtime).length;
   }
 
   private readonly runtimeFactory: RuntimeFactory | undefined;
@@ -293,8 +317,9 @@ export class World {
   }
 
   /**
-   * The World's state as JSON-safe data (world/snapshot.ts): every org's records and counters, the
-   * clock and the connections. Refuses while a transaction is open or async work is pending.
+   * The World's state as JSON-safe data (world/snapshot.ts): every org's records, counters and
+   * pending async jobs, the clock and the connections. Refuses while a transaction is open, or when
+   * a pending job holds a value that cannot be saved (the error names the job and the value).
    */
   snapshot(): WorldSnapshot {
     const connections: WorldSnapshot['connections'] = [];
@@ -316,9 +341,9 @@ export class World {
    * connections. Nothing changes when the snapshot does not fit (a clear error says why).
    */
   restore(snapshot: WorldSnapshot): void {
-    if (snapshot?.version !== SNAPSHOT_VERSION)
+    if (!SNAPSHOT_VERSIONS_READ.includes(snapshot?.version))
       throw new WorldSnapshotError(
-        `World snapshot version ${String(snapshot?.version)} is not supported (expected ${SNAPSHOT_VERSION})`
+        `World snapshot version ${String(snapshot?.version)} is not supported (expected ${SNAPSHOT_VERSIONS_READ.join(' or ')})`
       );
     const names = this.orgs.map((o) => o.name).join(', ');
     const saved = snapshot.orgs.map((o) => o.name).join(', ');
