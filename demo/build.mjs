@@ -14,7 +14,10 @@ import { createRequire } from 'node:module';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_UI = path.join(ROOT, 'force-app', 'main', 'admin-ui');
-export const OUT_DIR = path.join(ROOT, 'build', 'demo');
+// S2S_DEMO_OUT_DIR: another folder (npm run bench:start builds into a temporary one).
+export const OUT_DIR = process.env.S2S_DEMO_OUT_DIR
+  ? path.resolve(process.env.S2S_DEMO_OUT_DIR)
+  : path.join(ROOT, 'build', 'demo');
 
 /** Label name -> value, from every custom labels file of the package. */
 function readLabels(XMLParser) {

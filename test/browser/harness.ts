@@ -43,6 +43,10 @@ function startDemo(port: number, extraArgs: string[], cacheHome: string): Promis
       ...process.env,
       PORT: String(port),
       XDG_CACHE_HOME: cacheHome,
+      // The parse cache (keyed by source content) stays the user's: only the demo's state is apart.
+      LOCALORG_CACHE_DIR:
+        process.env.LOCALORG_CACHE_DIR ||
+        path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'localorg'),
       S2S_NAMESPACE: NAMESPACE
     }
   });

@@ -1,19 +1,25 @@
 /**
  * On-disk cache of parsed ASTs, keyed by a hash of the source text. ANTLR's first parse of a
  * package is slow (its prediction DFA warms up per process: ~1.5 ms per line cold against ~0.1 warm),
- * so a cold start reuses the ASTs of unchanged files. Set LOCALORG_NO_AST_CACHE=1 to bypass.
+ * so a cold start reuses the ASTs of unchanged files. It lives in the user's cache folder, so it
+ * outlives `npm ci` and is shared by every checkout: $LOCALORG_CACHE_DIR, else
+ * $XDG_CACHE_HOME/localorg (~/.cache/localorg without it). Set LOCALORG_NO_AST_CACHE=1 to bypass.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Bump when the AST shape or the front end changes. */
 const AST_VERSION = '6';
-const dir = join(
-  fileURLToPath(new URL('.', import.meta.url)),
-  '../../../node_modules/.cache/localorg-ast'
-);
+
+/** The folder of the AST cache (read once per process). */
+export function astCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base =
+    env.LOCALORG_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'localorg');
+  return join(base, 'ast');
+}
+const dir = astCacheDir();
 
 function replacer(_k: string, v: unknown): unknown {
   if (v instanceof Map) return { $map: [...v.entries()] };
