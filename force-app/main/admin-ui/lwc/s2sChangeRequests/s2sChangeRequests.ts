@@ -59,6 +59,13 @@ interface StepResult {
   success: boolean;
   errors?: string[];
 }
+type StepName = 'approve' | 'reject' | 'rollback';
+/** A step's button in the review panel; its data-id is the step's name. */
+interface StepButton {
+  name: StepName;
+  label: string;
+  variant: string;
+}
 interface Validity extends HTMLElement {
   value?: string;
   setCustomValidity(message: string): void;
@@ -184,11 +191,27 @@ export default class S2sChangeRequests extends LightningElement {
       ? formatLabel(LABELS.reviewed, v.reviewedBy, v.reviewComment)
       : undefined;
   }
-  get canReview(): boolean {
-    return !!this.diff?.version.canReview;
+  /** The steps the version allows: Reject and Approve for a proposal, Roll back for an earlier one. */
+  get steps(): StepButton[] {
+    const v = this.diff?.version;
+    const steps: StepButton[] = [];
+    if (v?.canReview) {
+      steps.push(
+        { name: 'reject', label: LABELS.reject, variant: 'destructive-text' },
+        { name: 'approve', label: LABELS.approve, variant: 'brand' }
+      );
+    }
+    if (v?.canRollback) {
+      steps.push({ name: 'rollback', label: LABELS.rollback, variant: 'brand' });
+    }
+    return steps;
   }
-  get canRollback(): boolean {
-    return !!this.diff?.version.canRollback;
+  /** The text the steps take: the review comment, or the reason of a rollback. */
+  get stepComment(): { id: string; label: string } | undefined {
+    const v = this.diff?.version;
+    if (v?.canReview) return { id: 'comment', label: LABELS.reviewComment };
+    if (v?.canRollback) return { id: 'rollback-reason', label: LABELS.rollbackReason };
+    return undefined;
   }
   get hasStepErrors(): boolean {
     return this.stepErrors.length > 0;
@@ -232,32 +255,28 @@ export default class S2sChangeRequests extends LightningElement {
     if (this.comment.trim()) field?.setCustomValidity('');
   }
 
-  async handleApprove(): Promise<void> {
-    await this.step('approve', LABELS.confirmApprove, LABELS.approved);
-  }
-
-  async handleReject(): Promise<void> {
-    const field = this.field('comment');
-    if (!this.comment.trim()) {
-      field?.setCustomValidity(LABELS.commentRequired);
-      field?.reportValidity();
-      field?.focus();
-      return;
+  /** A step's button: Approve, Reject (a comment is required, said on the field) or Roll back. */
+  async handleStep(event: Event): Promise<void> {
+    const name = (event.currentTarget as HTMLElement).dataset.id as StepName;
+    if (name === 'approve') {
+      await this.step('approve', LABELS.confirmApprove, LABELS.approved);
+    } else if (name === 'reject') {
+      const field = this.field('comment');
+      if (!this.comment.trim()) {
+        field?.setCustomValidity(LABELS.commentRequired);
+        field?.reportValidity();
+        field?.focus();
+        return;
+      }
+      await this.step('reject', LABELS.confirmReject, LABELS.rejected);
+    } else {
+      await this.step('rollback', LABELS.confirmRollback, LABELS.rolledBack);
     }
-    await this.step('reject', LABELS.confirmReject, LABELS.rejected);
-  }
-
-  async handleRollback(): Promise<void> {
-    await this.step('rollback', LABELS.confirmRollback, LABELS.rolledBack);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private async step(
-    action: 'approve' | 'reject' | 'rollback',
-    question: string,
-    done: string
-  ): Promise<void> {
+  private async step(action: StepName, question: string, done: string): Promise<void> {
     const v = this.diff?.version;
     if (!v) return;
     const confirmed = await confirmDialog.open({

@@ -1,15 +1,11 @@
 // The audit explorer as a subscriber org runs it: installed under the namespace, the controller's
 // rows name every field `s2s__Field__c` and every lookup `s2s__Lookup__r`. @salesforce/schema
 // imports answer the namespaced names here, as the platform does.
-import { createElement } from 'lwc';
+import { cleanDom, flush, mockWire, mount, wire } from 'test-utils/s2sLwc';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getConnectionOptions from '@salesforce/apex/S2SAuditController.getConnectionOptions';
 import getAuditPage from '@salesforce/apex/S2SAuditController.getAuditPage';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
 });
@@ -69,20 +65,13 @@ for (const field of FIELDS) {
 // required after the schema mocks, which jest.doMock does not hoist
 const S2sAuditExplorer = require('c/s2sAuditExplorer').default;
 
-interface TestWire {
-  emit(value: unknown): void;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('c-s2s-audit-explorer under the namespace s2s', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
   });
 
   it('shows the namespaced fields and lookups of the entries', async () => {
-    const element = createElement('c-s2s-audit-explorer', { is: S2sAuditExplorer });
-    document.body.appendChild(element);
+    const element = mount('c-s2s-audit-explorer', S2sAuditExplorer);
     wire(getAccess).emit({ canAdminister: false, canSyncNow: false, canViewAudit: true });
     wire(getConnectionOptions).emit([]);
     wire(getAuditPage).emit({

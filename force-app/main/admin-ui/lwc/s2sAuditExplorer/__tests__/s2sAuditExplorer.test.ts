@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { $, cleanDom, flush, mocked, mockWire, mount, wire } from 'test-utils/s2sLwc';
 import S2sAuditExplorer from 'c/s2sAuditExplorer';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getConnectionOptions from '@salesforce/apex/S2SAuditController.getConnectionOptions';
@@ -9,10 +9,6 @@ import getLatestVerification from '@salesforce/apex/S2SAuditController.getLatest
 import getCorrelated from '@salesforce/apex/S2SAuditController.getCorrelated';
 import { changesOf, changesText, formatValue, parseValues } from '../auditFormat';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
 });
@@ -34,15 +30,6 @@ jest.mock(
 jest.mock('@salesforce/apex/S2SAuditController.getCorrelated', () => ({ default: jest.fn() }), {
   virtual: true
 });
-
-interface TestWire {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const AUDITOR = { canAdminister: false, canSyncNow: false, canViewAudit: true };
 const ROWS = [
@@ -69,14 +56,6 @@ const ROWS = [
   }
 ];
 
-function mount(props: Record<string, unknown> = {}): HTMLElement {
-  const element = createElement('c-s2s-audit-explorer', { is: S2sAuditExplorer });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-  element.shadowRoot!.querySelector(selector);
 const disabled = (element: HTMLElement, selector: string): boolean =>
   ($(element, selector) as HTMLElement & { disabled: boolean }).disabled;
 
@@ -96,16 +75,20 @@ function filter(element: HTMLElement, name: string, detail: Record<string, unkno
   $(element, `[data-filter="${name}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
 }
 
+/** Mounts the screen with public properties. */
+const mountScreen = (props: Record<string, unknown> = {}): HTMLElement =>
+  mount('c-s2s-audit-explorer', S2sAuditExplorer, props);
+
 describe('c-s2s-audit-explorer', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
     jest.clearAllMocks();
   });
 
   it('shows a spinner while loading the first page', async () => {
-    const element = mount();
+    const element = mountScreen();
     await flush();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
     expect(wire(getAuditPage).getLastConfig()).toEqual({
       filter: {
         fromTime: null,
@@ -123,36 +106,36 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('says permission denied without S2S_View_Audit and hides filters and export', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit({ canAdminister: true, canSyncNow: true, canViewAudit: false });
     await flush();
-    expect($(element, '[data-id="denied"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="denied"]')).not.toBeNull();
     expect($(element, '[data-id="filters"]')).toBeNull();
     expect($(element, '[data-id="export"]')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows a load error', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(AUDITOR);
     wire(getAuditPage).error({ message: 'Narrow the filters: pages stop at 2000 rows' });
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toBe(
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toBe(
       'Narrow the filters: pages stop at 2000 rows'
     );
   });
 
   it('shows the empty state', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(AUDITOR);
     wire(getAuditPage).emit({ rows: [], total: 0, pageNumber: 1, pageSize: 50 });
     await flush();
-    expect($(element, '[data-id="empty"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="empty"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows entries with masked values as stored', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const table = $(element, '[data-id="table"]') as HTMLElement & {
       data: Record<string, unknown>[];
@@ -191,7 +174,7 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('applies every filter at once, from page 1, and clears them', async () => {
-    const element = mount({ pageSize: 10 });
+    const element = mountScreen({ pageSize: 10 });
     await showData(25, 10);
     $(element, '[data-id="next"]')!.click();
     await flush();
@@ -233,7 +216,7 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('pages forward and back within the total', async () => {
-    const element = mount({ pageSize: 1 });
+    const element = mountScreen({ pageSize: 1 });
     await showData(2, 1);
     expect(disabled(element, '[data-id="next"]')).toBe(false);
     $(element, '[data-id="next"]')!.click();
@@ -256,7 +239,7 @@ describe('c-s2s-audit-explorer', () => {
     ) {
       clicks.push(decodeURIComponent(this.href));
     });
-    const element = mount();
+    const element = mountScreen();
     await showData();
     let finish: (value: string) => void = () => undefined;
     mocked(exportAuditCsv).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
@@ -275,7 +258,7 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('reports a failed export', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     mocked(exportAuditCsv).mockRejectedValueOnce({
       body: { message: '12000 rows: narrow the filters (10000 at most)' }
@@ -290,7 +273,7 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('refuses a From after To on the field, without querying', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const to = $(element, '[data-filter="toTime"]') as HTMLElement & {
       setCustomValidity: jest.Mock;
@@ -316,7 +299,7 @@ describe('c-s2s-audit-explorer', () => {
   });
 
   it('offers a record picker once an object is chosen', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     expect($(element, 'lightning-record-picker[data-filter="recordId"]')).toBeNull();
     filter(element, 'objectName', { value: 'Contact' });
@@ -348,7 +331,7 @@ describe('c-s2s-audit-explorer', () => {
         brokenId: 'a05000000000003AAA',
         checked: 5
       });
-    const element = mount();
+    const element = mountScreen();
     await showData();
     expect($(element, '[data-id="verification"]')!.textContent!.trim()).toBe(
       'c.S2S_Audit_Chain_Never'
@@ -374,7 +357,7 @@ describe('c-s2s-audit-explorer', () => {
 
   it('says a refused verification', async () => {
     mocked(verifyChain).mockRejectedValueOnce({ body: { message: 'You need S2S_View_Audit' } });
-    const element = mount();
+    const element = mountScreen();
     await showData();
     $(element, '[data-id="verify"]')!.click();
     await flush();
@@ -400,7 +383,7 @@ describe('c-s2s-audit-explorer', () => {
       peerLabel: 'Service org',
       peerError: null
     });
-    const element = mount();
+    const element = mountScreen();
     await showData();
     $(element, '[data-id="table"]')!.dispatchEvent(
       new CustomEvent('rowaction', {
@@ -440,7 +423,7 @@ describe('c-s2s-audit-explorer', () => {
         peerError: 'HTTP 403'
       })
       .mockRejectedValueOnce({ body: { message: 'Bad correlation Id' } });
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const table = $(element, '[data-id="table"]') as HTMLElement & { data: unknown[] };
     const open = (row: unknown): void => {
@@ -461,7 +444,7 @@ describe('c-s2s-audit-explorer', () => {
     await flush();
     expect(mocked(getCorrelated)).toHaveBeenCalledTimes(2);
     expect(element.shadowRoot!.querySelectorAll('[data-id="detail-entry"]')).toHaveLength(1);
-    open({ ...(table.data[1] as object), id: 'l2' });
+    mountScreen({ ...(table.data[1] as object), id: 'l2' });
     table.dispatchEvent(
       new CustomEvent('rowaction', { detail: { action: { name: 'other' }, row: table.data[0] } })
     );

@@ -117,7 +117,7 @@ describe('c-s2s-change-requests', () => {
   it('shows a spinner while loading', () => {
     mocked(getAccess).mockReturnValue(new Promise(() => undefined));
     const element = mount('c-s2s-change-requests', S2sChangeRequests);
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
   });
 
   it('lists the open requests first, with who asked and why', async () => {
@@ -143,7 +143,7 @@ describe('c-s2s-change-requests', () => {
 
   it('shows the permission message to a user who neither administers nor proposes', async () => {
     const element = await render({ canAdminister: false, canProposeMappingChange: false });
-    expect($(element, '[data-id="denied"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="denied"]')).not.toBeNull();
     expect(mocked(getVersions)).not.toHaveBeenCalled();
   });
 
@@ -151,7 +151,9 @@ describe('c-s2s-change-requests', () => {
     mocked(getAccess).mockRejectedValue({ body: { message: 'Apex class access denied' } });
     const element = mount('c-s2s-change-requests', S2sChangeRequests);
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toContain('Apex class access denied');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toContain(
+      'Apex class access denied'
+    );
   });
 
   it('shows the error when the list cannot be read', async () => {
@@ -159,7 +161,9 @@ describe('c-s2s-change-requests', () => {
     mocked(getVersions).mockRejectedValue({ body: { message: 'No access to versions' } });
     const element = mount('c-s2s-change-requests', S2sChangeRequests);
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toContain('No access to versions');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toContain(
+      'No access to versions'
+    );
   });
 
   it('shows the difference side by side and moves the focus to it', async () => {

@@ -70,7 +70,7 @@ describe('c-s2s-data-quality', () => {
 
   it('waits with a spinner, then lists the groups with their reason, field, count and rule', async () => {
     const element = await render();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
     expect(wire(getDataQuality).getLastConfig()).toEqual({ windowHours: 24, connectionId: null });
     wire(getDataQuality).emit(REPORT);
     await flush();
@@ -145,21 +145,21 @@ describe('c-s2s-data-quality', () => {
     expect(wire(getDataQuality).getLastConfig()).toEqual({ windowHours: 720, connectionId: null });
     wire(getDataQuality).emit({ ...REPORT, groups: [], total: 0 });
     await flush();
-    expect($(element, '[data-id="empty"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="empty"]')).not.toBeNull();
     expect(($(element, '[data-id="export"]') as HTMLElement & { disabled: boolean }).disabled).toBe(
       true
     );
     await expect(element).toBeAccessible();
     wire(getDataQuality).error({ message: 'Window must be 1 to 720 hours' });
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toContain('720');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toContain('720');
   });
 
   it('tells a user without the admin permission', async () => {
     const element = mount('c-s2s-data-quality', S2sDataQuality);
     wire(getAccess).emit({ canAdminister: false });
     await flush();
-    expect($(element, '[data-id="denied"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="denied"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 });

@@ -1,14 +1,10 @@
-import { createElement } from 'lwc';
+import { $, $$, cleanDom, flush, mocked, mockWire, mount, wire } from 'test-utils/s2sLwc';
 import S2sMyRecords from 'c/s2sMyRecords';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getMyRecords from '@salesforce/apex/S2SMyRecordsController.getMyRecords';
 import syncNow from '@salesforce/apex/S2SRecordStatusController.syncNow';
 import { subscribe, unsubscribe } from 'lightning/empApi';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
   virtual: true
 });
@@ -24,14 +20,6 @@ jest.mock('@salesforce/apex/S2SMyRecordsController.getMyRecords', () => ({ defau
 jest.mock('@salesforce/apex/S2SRecordStatusController.syncNow', () => ({ default: jest.fn() }), {
   virtual: true
 });
-
-interface TestWire {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const USER = { canAdminister: false, canSyncNow: true, canViewAudit: false };
 const FAILED = {
@@ -72,61 +60,55 @@ const page = (rows: unknown[], total = rows.length, truncated = false): unknown 
   truncated
 });
 
-function mount(props: Record<string, unknown> = {}): HTMLElement {
-  const element = createElement('c-s2s-my-records', { is: S2sMyRecords });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-  element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [
-  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)
-];
+/** Mounts the screen with public properties. */
+const mountScreen = (props: Record<string, unknown> = {}): HTMLElement =>
+  mount('c-s2s-my-records', S2sMyRecords, props);
 
 describe('c-s2s-my-records', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
     jest.clearAllMocks();
     jest.restoreAllMocks();
   });
 
   it('shows a spinner while loading', async () => {
-    const element = mount();
+    const element = mountScreen();
     await flush();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('says permission denied without S2S_Sync_Now or S2S_Administer, and reads nothing', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit({ canAdminister: false, canSyncNow: false, canViewAudit: true });
     await flush();
-    expect($(element, '[data-id="denied"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="denied"]')).not.toBeNull();
     expect(mocked(getMyRecords)).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
   });
 
   it('shows the error of a failed load', async () => {
     mocked(getMyRecords).mockRejectedValueOnce({ body: { message: 'Rows per page: 1 to 50' } });
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toBe('Rows per page: 1 to 50');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toBe(
+      'Rows per page: 1 to 50'
+    );
   });
 
   it('says all is in sync when nothing is listed', async () => {
     mocked(getMyRecords).mockResolvedValueOnce(page([]));
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
-    expect($(element, '[data-id="empty"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="empty"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('lists my records not in sync: object, name, state, reason, what to do, Sync now', async () => {
     mocked(getMyRecords).mockResolvedValueOnce(page([FAILED, WAITING], 2, true));
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
     expect(mocked(getMyRecords)).toHaveBeenCalledWith({ pageSize: 10, pageNumber: 1 });
@@ -150,7 +132,7 @@ describe('c-s2s-my-records', () => {
 
   it('hides Sync now from an admin without S2S_Sync_Now', async () => {
     mocked(getMyRecords).mockResolvedValueOnce(page([FAILED]));
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit({ canAdminister: true, canSyncNow: false, canViewAudit: false });
     await flush();
     expect($(element, '[data-id="table"]')).not.toBeNull();
@@ -166,7 +148,7 @@ describe('c-s2s-my-records', () => {
     jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
       focused.push(this);
     });
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
     $(element, '[data-sync="001000000000001AAA"]')!.click();
@@ -192,7 +174,7 @@ describe('c-s2s-my-records', () => {
     jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
       focused.push(this);
     });
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
     $(element, '[data-sync="003000000000001AAA"]')!.click();
@@ -205,7 +187,7 @@ describe('c-s2s-my-records', () => {
   it('says the error of a refused Sync now', async () => {
     mocked(getMyRecords).mockResolvedValueOnce(page([FAILED]));
     mocked(syncNow).mockRejectedValueOnce({ body: { message: 'You need S2S_Sync_Now' } });
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
     $(element, '[data-sync="001000000000001AAA"]')!.click();
@@ -218,7 +200,7 @@ describe('c-s2s-my-records', () => {
       .mockResolvedValueOnce(page([FAILED], 2))
       .mockResolvedValueOnce(page([], 1))
       .mockResolvedValueOnce(page([FAILED], 1));
-    const element = mount({ pageSize: 1 });
+    const element = mountScreen({ pageSize: 1 });
     wire(getAccess).emit(USER);
     await flush();
     expect($(element, '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
@@ -234,7 +216,7 @@ describe('c-s2s-my-records', () => {
   it('reloads on an outcome event and on Refresh, and unsubscribes when removed', async () => {
     mocked(subscribe).mockResolvedValueOnce({ id: 's1', channel: '/event/S2S_Batch_Outcome__e' });
     mocked(getMyRecords).mockResolvedValue(page([FAILED]));
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(USER);
     await flush();
     mocked(subscribe).mock.calls[0][2]({ data: { payload: {} } });

@@ -1,15 +1,11 @@
 // The dashboard as a subscriber org runs it: installed under the namespace, the engine publishes on
 // `/event/s2s__S2S_Batch_Outcome__e` and the payload's fields are `s2s__Succeeded__c` and so on.
 // @salesforce/schema imports answer the namespaced names here, as the platform does.
-import { createElement } from 'lwc';
+import { cleanDom, flush, mocked, mockWire, mount, wire } from 'test-utils/s2sLwc';
 import { subscribe } from 'lightning/empApi';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getDashboard from '@salesforce/apex/S2SDashboardController.getDashboard';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
   virtual: true
 });
@@ -51,13 +47,6 @@ for (const field of FIELDS) {
 // required after the schema mocks, which jest.doMock does not hoist
 const S2sSyncDashboard = require('c/s2sSyncDashboard').default;
 
-interface TestWire {
-  emit(value: unknown): void;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 const EMPTY_DASHBOARD = {
   objective: 99.9,
   windowHours: 24,
@@ -70,13 +59,12 @@ const EMPTY_DASHBOARD = {
 
 describe('c-s2s-sync-dashboard under the namespace s2s', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
     jest.clearAllMocks();
   });
 
   it('subscribes to the namespaced channel and reads the namespaced payload fields', async () => {
-    const element = createElement('c-s2s-sync-dashboard', { is: S2sSyncDashboard });
-    document.body.appendChild(element);
+    const element = mount('c-s2s-sync-dashboard', S2sSyncDashboard);
     wire(getAccess).emit({ canAdminister: true });
     wire(getDashboard).emit(EMPTY_DASHBOARD);
     await flush();

@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { $, $$, cleanDom, flush, mocked, mockWire, mount, wire } from 'test-utils/s2sLwc';
 import S2sSyncDashboard from 'c/s2sSyncDashboard';
 import { subscribe, unsubscribe, onError } from 'lightning/empApi';
 import { refreshApex } from '@salesforce/apex';
@@ -7,10 +7,6 @@ import getDashboard from '@salesforce/apex/S2SDashboardController.getDashboard';
 import retry from '@salesforce/apex/S2SDashboardController.retry';
 import retryAll from '@salesforce/apex/S2SDashboardController.retryAll';
 
-function mockWire(): unknown {
-  const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
   virtual: true
 });
@@ -26,15 +22,6 @@ jest.mock('@salesforce/apex/S2SDashboardController.retry', () => ({ default: jes
 jest.mock('@salesforce/apex/S2SDashboardController.retryAll', () => ({ default: jest.fn() }), {
   virtual: true
 });
-
-interface TestWire {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const wire = (adapter: unknown): TestWire => adapter as TestWire;
-const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ADMIN = { canAdminister: true };
 const DASHBOARD = {
@@ -118,34 +105,26 @@ const DASHBOARD = {
   ]
 };
 
-function mount(props: Record<string, unknown> = {}): HTMLElement {
-  const element = createElement('c-s2s-sync-dashboard', { is: S2sSyncDashboard });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-  element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] => [
-  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)
-];
-
 async function showData(dashboard: unknown = DASHBOARD): Promise<void> {
   wire(getAccess).emit(ADMIN);
   wire(getDashboard).emit(dashboard);
   await flush();
 }
 
+/** Mounts the screen with public properties. */
+const mountScreen = (props: Record<string, unknown> = {}): HTMLElement =>
+  mount('c-s2s-sync-dashboard', S2sSyncDashboard, props);
+
 describe('c-s2s-sync-dashboard', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    cleanDom();
     jest.clearAllMocks();
   });
 
   it('shows a spinner while loading and subscribes to the batch outcome events', async () => {
-    const element = mount();
+    const element = mountScreen();
     await flush();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
     expect(mocked(subscribe)).toHaveBeenCalledWith(
       '/event/S2S_Batch_Outcome__e',
       -1,
@@ -157,30 +136,32 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('says permission denied without S2S_Administer', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit({ canAdminister: false });
     await flush();
-    expect($(element, '[data-id="denied"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="denied"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows the error of a failed load', async () => {
-    const element = mount();
+    const element = mountScreen();
     wire(getAccess).emit(ADMIN);
     wire(getDashboard).error({ message: 'Window must be 1 to 720 hours' });
     await flush();
-    expect($(element, '[data-id="error"]')!.textContent).toBe('Window must be 1 to 720 hours');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toBe(
+      'Window must be 1 to 720 hours'
+    );
   });
 
   it('shows the empty state when nothing happened in the window', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData({ objective: 99.9, windowHours: 24, rows: [], lastErrors: [], parked: [] });
-    expect($(element, '[data-id="empty"]')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="empty"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows the success rate against the objective, throughput, backlog, errors and parked changes', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const metrics = $(element, '[data-id="metrics"]') as HTMLElement & {
       data: Record<string, unknown>[];
@@ -210,7 +191,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('shows no-parked, no-held and no-error states beside metrics', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData({ ...DASHBOARD, parked: [], held: [], lastErrors: [] });
     expect($(element, '[data-id="no-parked"]')).not.toBeNull();
     expect($(element, '[data-id="no-held"]')).not.toBeNull();
@@ -219,7 +200,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('lists the reconciliations with the drift found and repaired, a run that left drift in the error colour', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData({
       ...DASHBOARD,
       reconciliations: [
@@ -264,7 +245,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('is not empty when only a reconciliation happened in the window', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData({
       ...DASHBOARD,
       rows: [],
@@ -285,12 +266,12 @@ describe('c-s2s-sync-dashboard', () => {
         }
       ]
     });
-    expect($(element, '[data-id="empty"]')).toBeNull();
+    expect($(element, 'c-s2s-load-state', '[data-id="empty"]')).toBeNull();
     expect($(element, '[data-id="reconciliations"]')).not.toBeNull();
   });
 
   it('lists the changes held for a parent with the parent Id in the peer', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const held = $(element, '[data-id="held"]') as HTMLElement & {
       data: { waitingFor: string }[];
@@ -303,7 +284,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('asks for the chosen window and the connection of the record page', async () => {
-    const element = mount({ recordId: 'a01000000000001AAA' });
+    const element = mountScreen({ recordId: 'a01000000000001AAA' });
     await flush();
     expect(wire(getDashboard).getLastConfig()).toEqual({
       windowHours: 24,
@@ -321,7 +302,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('refreshes live on a batch outcome event, without reload', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const onMessage = mocked(subscribe).mock.calls[0][2];
     onMessage({
@@ -344,7 +325,7 @@ describe('c-s2s-sync-dashboard', () => {
 
   it('says when live updates are unavailable', async () => {
     mocked(subscribe).mockRejectedValueOnce(new Error('Streaming API disabled'));
-    const element = mount();
+    const element = mountScreen();
     await flush();
     expect($(element, '[data-id="live-off"]')!.textContent).toContain('Streaming API disabled');
     mocked(onError).mock.calls[0][0]({ error: 'handshake' });
@@ -355,7 +336,7 @@ describe('c-s2s-sync-dashboard', () => {
 
   it('unsubscribes when removed', async () => {
     mocked(subscribe).mockResolvedValueOnce({ id: 's1', channel: '/event/S2S_Batch_Outcome__e' });
-    const element = mount();
+    const element = mountScreen();
     await flush();
     document.body.removeChild(element);
     expect(mocked(unsubscribe)).toHaveBeenCalledWith({
@@ -365,7 +346,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('retries the selected parked changes with a saving state, then refreshes', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     expect(($(element, '[data-id="retry"]') as HTMLElement & { disabled: boolean }).disabled).toBe(
       true
@@ -391,7 +372,7 @@ describe('c-s2s-sync-dashboard', () => {
   });
 
   it('retries all parked changes of a connection and reports a failure', async () => {
-    const element = mount();
+    const element = mountScreen();
     await showData();
     const buttons = $$(element, 'lightning-button[data-connection]');
     expect(buttons.length).toBe(1);

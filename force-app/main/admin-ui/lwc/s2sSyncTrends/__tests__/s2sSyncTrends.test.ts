@@ -91,7 +91,7 @@ describe('c-s2s-sync-trends', () => {
       connectionId: 'c1',
       objectName: null
     });
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-s2s-load-state', 'lightning-spinner')).not.toBeNull();
   });
 
   it('charts volume per hour stacked by outcome, the rate in the table, and latency p50/p95', async () => {
@@ -148,6 +148,6 @@ describe('c-s2s-sync-trends', () => {
     const element = mount('c-s2s-sync-trends', S2sSyncTrends);
     wire(getTrends).error({ message: 'Window must be 1 to 720 hours' });
     await flush();
-    expect($(element, '[data-id="trends-error"]')!.textContent).toContain('720');
+    expect($(element, 'c-s2s-load-state', '[data-id="error"]')!.textContent).toContain('720');
   });
 });
