@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { orgWithClasses } from '../apex-source.ts';
+import { handleRest } from '../../src/platform/index.ts';
 
 type Org = Awaited<ReturnType<typeof orgWithClasses>>;
 
@@ -398,4 +399,212 @@ private class EnforcedTest {
     }
   );
   assertAllPass(org, 'EnforcedTest', ['userModeWithoutAccess', 'eventFieldAttributes']);
+});
+
+// ---- Silent differences left from issue 14 item 2 ---------------------------------------------
+
+const GADGET_SOURCE = {
+  'objects/Gadget__c/Gadget__c.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <deploymentStatus>Deployed</deploymentStatus>
+    <label>Gadget</label>
+    <nameField><label>Gadget Name</label><type>Text</type></nameField>
+    <pluralLabel>Gadgets</pluralLabel>
+    <sharingModel>ReadWrite</sharingModel>
+</CustomObject>
+`,
+  'objects/Gadget__c/fields/Code__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Code__c</fullName>
+    <externalId>true</externalId>
+    <label>Code</label>
+    <length>20</length>
+    <type>Text</type>
+    <unique>true</unique>
+</CustomField>
+`,
+  'objects/Gadget__c/fields/Colour__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Colour__c</fullName>
+    <label>Colour</label>
+    <type>Picklist</type>
+    <valueSet>
+        <valueSetDefinition>
+            <sorted>false</sorted>
+            <value><fullName>RED</fullName><default>false</default><label>Bright red</label></value>
+            <value><fullName>Blue</fullName><default>false</default><label>Blue</label></value>
+        </valueSetDefinition>
+    </valueSet>
+</CustomField>
+`
+};
+
+function rest(org: Org, method: string, path: string, body?: unknown) {
+  const res = handleRest(
+    org,
+    {
+      method,
+      endpoint: `https://x/services/data/v65.0${path}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? '' : JSON.stringify(body),
+      timeoutMs: 10_000
+    },
+    org.adminUserId
+  );
+  return { status: res.status, body: res.body ? (JSON.parse(res.body) as unknown) : null };
+}
+
+// Upsert by an external Id with a blank value has nothing to match on: the record is refused with
+// MISSING_ARGUMENT "<field> not specified", not created (the error the APIs and Data Loader report for
+// a blank external Id; REST API Developer Guide, "Upsert Records Using sObject Collections": errors are
+// reported per record). The same in Apex (Database.upsert by the field).
+test('upsert with a blank external Id is refused (Apex, REST sObject Collections)', async () => {
+  const org = await orgWithClasses(
+    {
+      BlankUpsertTest: `@IsTest
+private class BlankUpsertTest {
+  @IsTest
+  static void apexUpsert() {
+    List<Database.UpsertResult> rs = Database.upsert(
+      new List<Gadget__c>{ new Gadget__c(Name = 'no code'), new Gadget__c(Name = 'coded', Code__c = 'G1') },
+      Gadget__c.Code__c,
+      false
+    );
+    Assert.isFalse(rs[0].isSuccess());
+    Assert.areEqual(StatusCode.MISSING_ARGUMENT, rs[0].getErrors()[0].getStatusCode());
+    Assert.areEqual('Code__c not specified', rs[0].getErrors()[0].getMessage());
+    Assert.isTrue(rs[1].isSuccess());
+    Assert.areEqual(1, [SELECT COUNT() FROM Gadget__c]);
+  }
+}`
+    },
+    {},
+    GADGET_SOURCE
+  );
+  assertAllPass(org, 'BlankUpsertTest', ['apexUpsert']);
+  org.insert('Gadget__c', [{ Name: 'without code' }]);
+  const many = rest(org, 'PATCH', '/composite/sobjects/Gadget__c/Code__c', {
+    allOrNone: false,
+    records: [
+      { attributes: { type: 'Gadget__c' }, Name: 'no code' },
+      { attributes: { type: 'Gadget__c' }, Name: 'G2', Code__c: 'G2' }
+    ]
+  });
+  assert.equal(many.status, 200);
+  const results = many.body as { success: boolean; errors: { statusCode: string }[] }[];
+  assert.deepEqual(
+    results.map((r) => [r.success, r.errors.map((e) => e.statusCode)]),
+    [
+      [false, ['MISSING_ARGUMENT']],
+      [true, []]
+    ]
+  );
+  assert.equal(org.query('SELECT COUNT() FROM Gadget__c'), 2, 'only the one with a code created');
+});
+
+// An unknown field or object in a query the platform parses at run time (dynamic SOQL, the REST
+// query resource) names its row and column: "ERROR at Row:1:Column:12" before the message, and the
+// REST errorCode is INVALID_FIELD / INVALID_TYPE (REST API Developer Guide, "Status Codes and Error
+// Responses"; "Query": an invalid query answers 400 with the error).
+test('dynamic SOQL and REST query errors: INVALID_FIELD / INVALID_TYPE with row and column', async () => {
+  const org = await orgWithClasses({
+    QueryErrorTest: `@IsTest
+private class QueryErrorTest {
+  @IsTest
+  static void positioned() {
+    try {
+      Database.query('SELECT Id, Nmae FROM Account');
+      Assert.fail('expected QueryException');
+    } catch (QueryException e) {
+      Assert.isTrue(e.getMessage().contains('ERROR at Row:1:Column:12'), e.getMessage());
+      Assert.isTrue(e.getMessage().contains('No such column \\'Nmae\\' on entity \\'Account\\''), e.getMessage());
+    }
+    try {
+      Database.query('SELECT Id\\nFROM Acount');
+      Assert.fail('expected QueryException');
+    } catch (QueryException e) {
+      Assert.isTrue(e.getMessage().contains('ERROR at Row:2:Column:6'), e.getMessage());
+      Assert.isTrue(e.getMessage().contains('sObject type \\'Acount\\' is not supported'), e.getMessage());
+    }
+  }
+}`
+  });
+  assertAllPass(org, 'QueryErrorTest', ['positioned']);
+  const field = rest(org, 'GET', `/query?q=${encodeURIComponent('SELECT Id, Nmae FROM Account')}`);
+  assert.equal(field.status, 400);
+  const [fe] = field.body as { errorCode: string; message: string }[];
+  assert.equal(fe.errorCode, 'INVALID_FIELD');
+  assert.match(
+    fe.message,
+    /^\nSELECT Id, Nmae FROM Account\n {11}\^\nERROR at Row:1:Column:12\nNo such column 'Nmae'/
+  );
+  const type = rest(org, 'GET', `/query?q=${encodeURIComponent('SELECT Id FROM Acount')}`);
+  const [te] = type.body as { errorCode: string; message: string }[];
+  assert.equal(te.errorCode, 'INVALID_TYPE');
+  assert.match(te.message, /ERROR at Row:1:Column:16\nsObject type 'Acount' is not supported/);
+  const syntax = rest(org, 'GET', `/query?q=${encodeURIComponent('SELECT FROM Account')}`);
+  assert.equal((syntax.body as { errorCode: string }[])[0].errorCode, 'MALFORMED_QUERY');
+});
+
+// A picklist value's label is its <label> in the source, its value the API name (Apex Reference,
+// "PicklistEntry Class": getLabel, getValue; REST API Developer Guide, "sObject Describe":
+// picklistValues label and value; SOQL and SOSL Reference, "toLabel()": the label in the results).
+test('picklist labels: PicklistEntry, REST describe and toLabel()', async () => {
+  const org = await orgWithClasses(
+    {
+      LabelTest: `@IsTest
+private class LabelTest {
+  @IsTest
+  static void labels() {
+    Map<String, String> byValue = new Map<String, String>();
+    for (Schema.PicklistEntry e : Gadget__c.Colour__c.getDescribe().getPicklistValues()) {
+      byValue.put(e.getValue(), e.getLabel());
+    }
+    Assert.areEqual(new Map<String, String>{ 'RED' => 'Bright red', 'Blue' => 'Blue' }, byValue);
+    insert new Gadget__c(Name = 'g', Colour__c = 'RED');
+    Gadget__c g = [SELECT toLabel(Colour__c) FROM Gadget__c];
+    Assert.areEqual('Bright red', g.Colour__c);
+    Assert.areEqual('RED', [SELECT Colour__c FROM Gadget__c].Colour__c);
+  }
+}`
+    },
+    {},
+    GADGET_SOURCE
+  );
+  assertAllPass(org, 'LabelTest', ['labels']);
+  const d = rest(org, 'GET', '/sobjects/Gadget__c/describe');
+  const colour = (
+    d.body as { fields: { name: string; picklistValues: { value: string; label: string }[] }[] }
+  ).fields.find((f) => f.name === 'Colour__c');
+  assert.deepEqual(
+    colour?.picklistValues.map((p) => [p.value, p.label]),
+    [
+      ['RED', 'Bright red'],
+      ['Blue', 'Blue']
+    ]
+  );
+});
+
+// Calling a method a built-in collection type does not have is a compile error: the class does not
+// save on the platform, so none of its tests runs (Apex Reference, "List Class": no put method).
+test('List.put does not compile: every test of the class fails with the compile error', async () => {
+  const org = await orgWithClasses({
+    BadCallTest: `@IsTest
+private class BadCallTest {
+  @IsTest
+  static void callsPut() {
+    List<String> l = new List<String>();
+    l.put('a', 'b');
+  }
+  @IsTest
+  static void unrelated() {
+    Assert.isTrue(true);
+  }
+}`
+  });
+  for (const m of ['callsPut', 'unrelated']) {
+    const r = org.runtime?.runTest('BadCallTest', m);
+    assert.equal(r?.outcome, 'Fail', m);
+    assert.match(
+      r?.message ?? '',
+      /Compile failed: .*Method does not exist or incorrect signature: void put\(String, String\) from the type List<String>/
+    );
+  }
 });

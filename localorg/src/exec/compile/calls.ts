@@ -22,6 +22,33 @@ import {
   T_OBJECT
 } from '../../runtime/values.js';
 import { throwApex } from '../../runtime/errors.js';
+
+/**
+ * The instance methods of List, Set and Map (Apex Reference, "List Class", "Set Class", "Map Class";
+ * the same names as the standard-types tables of Apex Dev Tools), with those every object has
+ * (clone, equals, hashCode, toString). Calls on other built-in types are checked when they run.
+ */
+const OBJECT_METHODS = ['clone', 'equals', 'hashcode', 'tostring'];
+const COLLECTION_METHODS: Record<string, ReadonlySet<string>> = {
+  list: new Set([
+    ...OBJECT_METHODS,
+    ...'add addall clear contains deepclone get getsobjecttype indexof isempty iterator remove set size sort'.split(
+      ' '
+    )
+  ]),
+  set: new Set([
+    ...OBJECT_METHODS,
+    ...'add addall clear contains containsall isempty iterator remove removeall retainall size'.split(
+      ' '
+    )
+  ]),
+  map: new Set([
+    ...OBJECT_METHODS,
+    ...'clear containskey deepclone get getsobjecttype isempty keyset put putall remove size values'.split(
+      ' '
+    )
+  ])
+};
 import { type C, type Resolved, lc, SHORT, npe } from './shared.js';
 import { NameCompiler } from './names.js';
 import { namespaceOf, qualifiedName } from '../namespace.js';
@@ -189,7 +216,18 @@ export abstract class CallCompiler extends NameCompiler {
           `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${st.name}`
         );
       }
-    } else if (recv.type) retType = interp.builtinReturnType(recv.type, l);
+    } else if (recv.type) {
+      // A method a collection type does not have is a compile error, as on the platform (the class
+      // does not save): "Method does not exist or incorrect signature: void put(String, String)
+      // from the type List<String>".
+      const known = COLLECTION_METHODS[lc(recv.type.name)];
+      if (known && !known.has(l))
+        this.err(
+          e.pos,
+          `Method does not exist or incorrect signature: void ${e.name}(${this.argTypes(args)}) from the type ${typeToString(recv.type)}`
+        );
+      retType = interp.builtinReturnType(recv.type, l);
+    }
     const safe = e.safe;
     const name = e.name;
     const rfn = recv.fn;

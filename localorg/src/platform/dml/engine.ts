@@ -546,7 +546,15 @@ export class DmlEngine {
       if (value === undefined || value === null || value === '') {
         const id = idOf(rec);
         if (id) updates.push(i);
-        else inserts.push(i);
+        else
+          // Nothing to match on: the record is refused, not created (the error Data Loader and
+          // the APIs report for an upsert row with a blank external Id: "MISSING_ARGUMENT:
+          // <field> not specified").
+          results.set(i, {
+            id: null,
+            success: false,
+            errors: [err('MISSING_ARGUMENT', `${f.name} not specified`, [])]
+          });
         continue;
       }
       const key = f.caseSensitive ? String(value) : String(value).toLowerCase();

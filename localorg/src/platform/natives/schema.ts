@@ -591,9 +591,11 @@ export function schemaClasses(env: NativesEnv): PlatformClassDef[] {
             typeRef('Schema.PicklistEntry'),
             (f.picklistValues ?? []).map(
               (v) =>
+                // Apex Reference, "PicklistEntry Class": getLabel() the display name, getValue()
+                // the API name
                 new NativeObject('Schema.PicklistEntry', {
                   value: v,
-                  label: v,
+                  label: f.picklistLabels?.[v] ?? v,
                   isDefault: f.defaultValue === v
                 })
             )

@@ -71,9 +71,10 @@ export function describe(org: Org, o: SObjectSchema, version: string): Json {
         referenceTo: f.referenceTo ?? [],
         relationshipName: f.relationshipName ?? null,
         restrictedPicklist: !!f.restrictedPicklist,
+        // REST API Developer Guide, "sObject Describe": each PicklistEntry's label and value
         picklistValues: (f.picklistValues ?? []).map((v) => ({
           value: v,
-          label: v,
+          label: f.picklistLabels?.[v] ?? v,
           active: true,
           defaultValue: f.defaultValue === v
         }))

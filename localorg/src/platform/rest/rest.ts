@@ -19,7 +19,7 @@ import type { HttpRequestData, HttpResponseData, Org } from '../org.ts';
 import { ConvertError, jsToApex, sobjectToJson, apexToJson, type Json } from '../data/convert.ts';
 import { DmlFailedError, type RecordResult } from '../dml/errors.ts';
 import { DmlCallError, type DmlOp } from '../dml/engine.ts';
-import { QueryException } from '../soql/parser.ts';
+import { positionedMessage, QueryException } from '../soql/parser.ts';
 import { LimitException } from '../limits/limits.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
 import { restState } from './state.ts';
@@ -535,7 +535,9 @@ function runRestQuery(org: Org, q: string, version: string): HttpResponseData {
       { userMode: true, withSharing: true }
     );
   } catch (e) {
-    if (e instanceof QueryException) throw new RestError(400, 'MALFORMED_QUERY', e.message);
+    // REST API Developer Guide, "Status Codes and Error Responses": INVALID_FIELD / INVALID_TYPE
+    // with the row and column of the name at fault; MALFORMED_QUERY for other query errors.
+    if (e instanceof QueryException) throw new RestError(400, e.code, positionedMessage(e, q));
     throw e;
   }
   if (out.kind === 'count') return json(200, { totalSize: out.count, done: true, records: [] });

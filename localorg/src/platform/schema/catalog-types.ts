@@ -30,6 +30,11 @@ export interface CatalogField {
   /** lookup delete constraint: SetNull (default), Restrict, Cascade */
   deleteConstraint?: string;
   picklistValues?: string[];
+  /**
+   * A value's label where it differs from its API name (CustomField valueSet
+   * `<value><fullName>`/`<label>`, GlobalValueSet `<customValue>`); absent: the label is the value.
+   */
+  picklistLabels?: Record<string, string>;
   restrictedPicklist?: boolean;
   unique?: boolean;
   caseSensitive?: boolean;

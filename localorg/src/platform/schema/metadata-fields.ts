@@ -49,7 +49,10 @@ function summaryType(
 }
 
 /** Global value sets of the sources being loaded, by lower-case name. */
-export type GlobalValueSets = Map<string, { values: string[]; defaultValue?: string }>;
+export type GlobalValueSets = Map<
+  string,
+  { values: string[]; defaultValue?: string; labels?: Record<string, string> }
+>;
 
 /** A custom field from its `.field-meta.xml` (Metadata API "CustomField"). */
 export function parseField(
@@ -115,6 +118,8 @@ export function parseField(
     const def = vs?.valueSetDefinition as Record<string, unknown> | undefined;
     const values = list(def?.value);
     field.picklistValues = values.map((v) => str(v.fullName));
+    const labels = picklistLabelsOf(values);
+    if (labels) field.picklistLabels = labels;
     const dflt = values.find((v) => bool(v.default));
     if (dflt && field.defaultValue === undefined) {
       field.defaultValue = str(dflt.fullName);
@@ -130,6 +135,8 @@ export function parseField(
           `Global value set ${str(vs.valueSetName)} of ${objectName}.${name} is not in the sources (${path})`
         );
       field.picklistValues = [...global.values];
+      if (global.labels) field.picklistLabels = { ...global.labels };
+      else delete field.picklistLabels;
       field.restrictedPicklist = true;
       if (global.defaultValue !== undefined && field.defaultValue === undefined) {
         field.defaultValue = global.defaultValue;
@@ -169,4 +176,19 @@ export function parseField(
     }
   }
   return field;
+}
+
+/**
+ * The labels of picklist values (`<value>` of a field's valueSetDefinition or `<customValue>` of a
+ * global value set: `fullName` is the API name, `label` what describe and toLabel() show), where
+ * they differ from the API names; null when none does.
+ */
+export function picklistLabelsOf(values: Record<string, unknown>[]): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const name = String(v.fullName ?? '');
+    const label = v.label === undefined || v.label === null ? '' : String(v.label);
+    if (label && label !== name) out[name] = label;
+  }
+  return Object.keys(out).length ? out : null;
 }

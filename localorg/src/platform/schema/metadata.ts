@@ -8,7 +8,7 @@ import { basename, join, sep } from 'node:path';
 import type { CatalogField, CatalogObject } from './catalog-types.ts';
 import type { Metadata } from './metadata-types.ts';
 import { bool, list, readXml, str } from './metadata-xml.ts';
-import { parseField } from './metadata-fields.ts';
+import { parseField, picklistLabelsOf, type GlobalValueSets } from './metadata-fields.ts';
 import {
   parseCustomMetadata,
   parseExternalCredential,
@@ -91,7 +91,7 @@ export function loadMetadata(dirs: string[]): Metadata {
 }
 
 /** Global value sets of the sources being loaded (by lower-case name), read before any field. */
-let globalValueSets: Map<string, { values: string[]; defaultValue?: string }> | null = null;
+let globalValueSets: GlobalValueSets | null = null;
 
 function loadAll(dirs: string[]): Metadata {
   const md = emptyMetadata();
@@ -100,9 +100,11 @@ function loadAll(dirs: string[]): Metadata {
     for (const f of walk(dir, '.globalValueSet-meta.xml')) {
       const values = list(readXml(f).customValue);
       const dflt = values.find((v) => bool(v.default));
+      const labels = picklistLabelsOf(values);
       globalValueSets?.set(basename(f, '.globalValueSet-meta.xml').toLowerCase(), {
         values: values.map((v) => str(v.fullName)),
-        ...(dflt ? { defaultValue: str(dflt.fullName) } : {})
+        ...(dflt ? { defaultValue: str(dflt.fullName) } : {}),
+        ...(labels ? { labels } : {})
       });
     }
   }

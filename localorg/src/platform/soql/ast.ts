@@ -72,6 +72,8 @@ export interface Query {
   updateTracking?: string[];
   /** the query text, for traces and messages */
   text: string;
+  /** offset in `text` of the object name after FROM (for "ERROR at Row:R:Column:C") */
+  fromPos?: number;
 }
 
 export interface SoslQuery {

@@ -17,7 +17,7 @@ import { ensureCatalogueRecords } from '../schema/catalogue-records.ts';
 import type { SObjectSchema } from '../schema/schema.ts';
 import type { IndexKeyer, Row } from '../data/store.ts';
 import type { Bind, Condition, FieldPath, OrderItem, Query, SelectItem, Value } from './ast.ts';
-import { QueryException } from './parser.ts';
+import { QueryException, queryError } from './parser.ts';
 import type { QueryEnv, QueryOutcome, Resolved } from './env.ts';
 import { Aggregator } from './aggregate.ts';
 import {
@@ -111,9 +111,14 @@ export class SoqlEvaluator {
     return this.runQuery(this.q, undefined);
   }
 
-  private object(name: string): SObjectSchema {
+  private object(name: string, pos?: number): SObjectSchema {
+    const unknown = (): QueryException => {
+      const e = queryError(UNKNOWN_OBJECT(name), 'INVALID_TYPE');
+      e.pos = pos;
+      return e;
+    };
     const o = this.env.schema.get(name);
-    if (!o) throw new QueryException(UNKNOWN_OBJECT(name));
+    if (!o) throw unknown();
     if (o.name === 'EntityDefinition' || o.name === 'FieldDefinition')
       ensureCatalogueRecords(this.env.schema, this.env.store);
     if (
@@ -121,7 +126,7 @@ export class SoqlEvaluator {
       this.env.access &&
       !this.env.access.canReadObject(o.name)
     ) {
-      throw new QueryException(UNKNOWN_OBJECT(name));
+      throw unknown();
     }
     return o;
   }
@@ -141,7 +146,8 @@ export class SoqlEvaluator {
     let polymorphic = false;
     for (let i = 0; i < p.length - 1; i++) {
       const rel = cur.relationship(p[i]);
-      if (!rel || !rel.referenceTo?.length) throw new QueryException(BAD_RELATIONSHIP(p[i]));
+      if (!rel || !rel.referenceTo?.length)
+        throw queryError(BAD_RELATIONSHIP(p[i]), 'INVALID_FIELD', path);
       this.checkField(cur, rel);
       hops.push({ field: rel, name: rel.relationshipName ?? rel.name });
       if (rel.referenceTo.length > 1) polymorphic = true;
@@ -171,7 +177,7 @@ export class SoqlEvaluator {
           path: p
         };
       }
-      throw new QueryException(NO_SUCH_COLUMN(last, cur.name));
+      throw queryError(NO_SUCH_COLUMN(last, cur.name), 'INVALID_FIELD', path);
     }
     if (isComputed(field) && !this.env.computed) {
       throw new QueryException(
@@ -191,7 +197,7 @@ export class SoqlEvaluator {
           'Insufficient permissions: secure query included inaccessible field'
         );
       this.inaccessible.push(`${object.name}.${field.name}`);
-      const e = new QueryException(NO_SUCH_COLUMN(field.name, object.name));
+      const e = queryError(NO_SUCH_COLUMN(field.name, object.name), 'INVALID_FIELD');
       (e as QueryException & { inaccessibleFields?: string[] }).inaccessibleFields = [
         ...this.inaccessible
       ];
@@ -310,7 +316,7 @@ export class SoqlEvaluator {
     parentFilter: { field: CatalogField; id: string } | undefined,
     preRows?: Row[]
   ): QueryOutcome {
-    const object = this.object(q.from);
+    const object = this.object(q.from, q.fromPos);
     // WHERE is compiled first: its = / IN terms may name an index to read instead of the table.
     const pred = q.where ? this.compileCondition(object, q.where, q.alias) : undefined;
     let rows = preRows ?? this.rowsOf(object, q.allRows, q.where);
@@ -407,9 +413,13 @@ export class SoqlEvaluator {
             sub.fromQualifier.toLowerCase() !== object.name.toLowerCase() &&
             sub.fromQualifier.toLowerCase() !== (q.alias ?? '').toLowerCase()
           )
-            throw new QueryException(BAD_RELATIONSHIP(`${sub.fromQualifier}.${sub.from}`));
+            throw queryError(BAD_RELATIONSHIP(`${sub.fromQualifier}.${sub.from}`), 'INVALID_FIELD');
           const rel = object.childRelationship(sub.from);
-          if (!rel) throw new QueryException(BAD_RELATIONSHIP(sub.from));
+          if (!rel) {
+            const e = queryError(BAD_RELATIONSHIP(sub.from), 'INVALID_FIELD');
+            e.pos = sub.fromPos;
+            throw e;
+          }
           const child = this.object(rel.childSObject);
           const field = must(child.field(rel.field), `${child.name}.${rel.field}`);
           const childQuery: Query = { ...sub, from: child.name };
@@ -430,7 +440,7 @@ export class SoqlEvaluator {
         case 'typeof': {
           const rel = object.relationship(item.path[item.path.length - 1]);
           if (!rel || item.path.length !== 1)
-            throw new QueryException(BAD_RELATIONSHIP(item.path.join('.')));
+            throw queryError(BAD_RELATIONSHIP(item.path.join('.')), 'INVALID_FIELD', item.path);
           const lc = rel.name.toLowerCase();
           steps.push((row, out) => {
             const id: ApexValue | undefined = row.values.get(lc);
@@ -454,9 +464,21 @@ export class SoqlEvaluator {
         }
         case 'function': {
           if (item.fn === 'TOLABEL' || item.fn === 'CONVERTCURRENCY' || item.fn === 'FORMAT') {
-            // Labels equal API names for picklists loaded from source; single currency org.
+            // toLabel() reads a picklist value's label (SOQL and SOSL Reference, "toLabel()"): the
+            // value's <label> in the source, else the value itself. Single currency org; FORMAT
+            // gives the stored value.
             const r = this.resolve(object, must(item.path, `${item.fn}() argument`), q.alias);
-            steps.push((row, out) => this.place(out, r, row, item.alias));
+            const labels = item.fn === 'TOLABEL' ? r.field.picklistLabels : undefined;
+            const label = labels
+              ? (v: ApexValue): ApexValue =>
+                  typeof v === 'string'
+                    ? v
+                        .split(';')
+                        .map((x) => labels[x] ?? x)
+                        .join(';')
+                    : v
+              : undefined;
+            steps.push((row, out) => this.place(out, r, row, item.alias, label));
             break;
           }
           throw new QueryException(
@@ -501,7 +523,13 @@ export class SoqlEvaluator {
   }
 
   /** Puts a (possibly related) value on the result: Account.Owner.Name nests SObjects. */
-  private place(out: ApexSObject, r: Resolved, row: Row, alias?: string): void {
+  private place(
+    out: ApexSObject,
+    r: Resolved,
+    row: Row,
+    alias?: string,
+    map?: (v: ApexValue) => ApexValue
+  ): void {
     let target = out;
     let cur: Row | undefined = row;
     for (const h of r.hops) {
@@ -527,7 +555,8 @@ export class SoqlEvaluator {
         : isComputed(r.field) && this.env.computed
           ? this.computedValue(cur, r.field)
           : cur.values.get(r.field.name.toLowerCase());
-    target.set(alias ?? (r.polymorphic ? r.field.name : r.field.name), v === undefined ? null : v);
+    const value = v === undefined ? null : v;
+    target.set(alias ?? r.field.name, map ? map(value) : value);
   }
 
   // ---- WHERE ----------------------------------------------------------------------------
@@ -678,7 +707,7 @@ export class SoqlEvaluator {
   }
 
   private runSemiJoin(sub: Query): Set<string> {
-    const object = this.object(sub.from);
+    const object = this.object(sub.from, sub.fromPos);
     const first = sub.select[0] as Extract<SelectItem, { kind: 'field' }>;
     const r = this.resolve(object, first.path, sub.alias);
     if (r.field.type !== 'id' && r.field.type !== 'reference' && !r.field.metadataRelationship)

@@ -15,6 +15,46 @@ import type {
 
 export class QueryException extends Error {
   readonly apexType = 'System.QueryException';
+  /**
+   * The REST API's errorCode for it (REST API Developer Guide, "Status Codes and Error Responses"):
+   * INVALID_FIELD for an unknown field or relationship, INVALID_TYPE for an unknown object,
+   * MALFORMED_QUERY otherwise.
+   */
+  code: 'INVALID_FIELD' | 'INVALID_TYPE' | 'MALFORMED_QUERY' = 'MALFORMED_QUERY';
+  /** Offset in the query text of the name at fault, when known. */
+  pos?: number;
+}
+
+/** A QueryException naming what is at fault in the query text (a field path or an object name). */
+export function queryError(
+  message: string,
+  code: 'INVALID_FIELD' | 'INVALID_TYPE',
+  at?: FieldPath | string
+): QueryException {
+  const e = new QueryException(message);
+  e.code = code;
+  e.pos = typeof at === 'object' ? pathPositions.get(at) : undefined;
+  return e;
+}
+
+/** Where each parsed field path starts in its query text (paths are arrays made once per parse). */
+const pathPositions = new WeakMap<FieldPath, number>();
+
+/**
+ * The message of a query error on the object or field at `e.pos`, as the platform words it for
+ * dynamic SOQL and the REST API: the query's line, a caret under the name, "ERROR at Row:R:Column:C"
+ * (1-based), then the error. (The platform may show only part of a long line, from a little before
+ * the name; here the whole line is shown.)
+ */
+export function positionedMessage(e: QueryException, text: string): string {
+  if (e.pos === undefined) return e.message;
+  const before = text.slice(0, e.pos);
+  const row = before.split('\n').length;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const column = e.pos - lineStart + 1;
+  const lineEnd = text.indexOf('\n', e.pos);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return `\n${line}\n${' '.repeat(column - 1)}^\nERROR at Row:${row}:Column:${column}\n${e.message}`;
 }
 
 type Tok =
@@ -259,6 +299,7 @@ class Parser {
     this.word('SELECT');
     const select = this.selectList();
     this.word('FROM');
+    let fromPos = this.peek().pos;
     let from = this.ident();
     // SOQL and SOSL Reference, "Using Relationship Queries": a subquery may name its relationship
     // through the outer object, as in (SELECT Contact.LastName FROM Account.Contacts).
@@ -266,6 +307,7 @@ class Parser {
     if (sub && this.isOp('.')) {
       this.next();
       fromQualifier = from;
+      fromPos = this.peek().pos;
       from = this.ident();
     }
     let alias: string | undefined;
@@ -282,7 +324,8 @@ class Parser {
       forUpdate: false,
       forView: false,
       forReference: false,
-      text: this.text
+      text: this.text,
+      fromPos
     };
     if (this.isWord('USING')) {
       this.next();
@@ -362,11 +405,13 @@ class Parser {
   }
 
   private path(): FieldPath {
+    const pos = this.peek().pos;
     const p = [this.ident()];
     while (this.isOp('.')) {
       this.next();
       p.push(this.ident());
     }
+    pathPositions.set(p, pos);
     return p;
   }
 

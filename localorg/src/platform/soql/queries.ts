@@ -16,7 +16,7 @@ import type { Access } from '../security/access.ts';
 import type { Limits } from '../limits/limits.ts';
 import { jsToApex } from '../data/convert.ts';
 import type { Bind } from './ast.ts';
-import { parseSoql, parseSosl, QueryException } from './parser.ts';
+import { parseSoql, parseSosl, positionedMessage, QueryException } from './parser.ts';
 import { SoqlEvaluator, type QueryEnv, type QueryOutcome } from './eval.ts';
 import { checkLinkFilter } from '../content/link-filter.ts';
 
@@ -104,10 +104,12 @@ export class OrgQueries {
       this.host.checkHeap([rows]);
       return rows;
     } catch (e) {
+      // Dynamic SOQL names the field or object at fault by row and column (inline SOQL is checked
+      // when the class compiles on the platform).
       if (e instanceof QueryException)
         ctx.throwApex(
           'System.QueryException',
-          e.message,
+          req.kind === 'dynamic' ? positionedMessage(e, req.text) : e.message,
           (e as { inaccessibleFields?: string[] }).inaccessibleFields
         );
       throw e;
