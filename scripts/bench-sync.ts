@@ -11,6 +11,7 @@
 // many characters to every account (10000: envelopes of 2 MB). Smaller runs for profiling:
 // BENCH_ACCOUNTS=1000 BENCH_CONTACTS=2000 (the contacts are spread evenly over the accounts).
 import { newWorld, connect, count, rows } from '../test/e2e/s2s-world.ts';
+import { benchFiles } from './bench-sync-files.ts';
 
 type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
 
@@ -177,7 +178,8 @@ function compare(sales: Org, service: Org): { converged: boolean; fieldVersionsB
   return { converged, fieldVersionsBytes: Math.round(bytes / links.length) };
 }
 
-main().catch((e: unknown) => {
+// `npm run bench:sync -- --files`: the files variant (scripts/bench-sync-files.ts)
+(process.argv.includes('--files') ? benchFiles() : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

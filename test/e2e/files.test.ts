@@ -181,8 +181,8 @@ test('a file over the limit is not sent: parked with its size and the limit, aud
   );
   assert.ok(listed.success, `listed in the Work queue: ${JSON.stringify(listed)}`);
   // raising the limit and retrying sends it
-  syncFiles(sales, 2048);
-  syncFiles(service, 2048);
+  syncFiles(sales, 1536);
+  syncFiles(service, 1536);
   const retried = sales.executeAnonymous(
     'S2SOutboxService.replayAllParked([SELECT Id FROM S2S_Connection__c LIMIT 1].Id);'
   );
