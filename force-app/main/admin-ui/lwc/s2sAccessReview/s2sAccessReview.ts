@@ -3,7 +3,7 @@
 // nothing here depends on the namespace. The CSV is built here from the rows already shown.
 import { LightningElement, api } from 'lwc';
 import getAccessReview from '@salesforce/apex/S2SAccessReviewController.getAccessReview';
-import { downloadText, errorText } from 'c/s2sUtils';
+import { csvOf, downloadText, errorText } from 'c/s2sUtils';
 
 import titleLabel from '@salesforce/label/c.S2S_Access_Review_Title';
 import helpLabel from '@salesforce/label/c.S2S_Access_Review_Help';
@@ -61,12 +61,6 @@ const COLUMNS = [
   { label: findingColumn, fieldName: 'finding', wrapText: true }
 ];
 
-/** A CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180). */
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export default class S2sAccessReview extends LightningElement {
   @api cardTitle: string = titleLabel;
 
@@ -90,15 +84,17 @@ export default class S2sAccessReview extends LightningElement {
   }
 
   handleExport(): void {
-    const lines = [COLUMNS.map((c) => csvField(c.label)).join(',')];
-    for (const row of this.rows) {
+    const lines = this.rows.map((row) => {
       const record = row as unknown as Record<string, unknown>;
-      lines.push(COLUMNS.map((c) => csvField(record[c.fieldName])).join(','));
-    }
+      return COLUMNS.map((c) => record[c.fieldName]);
+    });
     downloadText(
       `s2s-access-review-${new Date().toISOString().slice(0, 10)}.csv`,
       'text/csv',
-      lines.join('\r\n')
+      csvOf(
+        COLUMNS.map((c) => c.label),
+        lines
+      )
     );
   }
 

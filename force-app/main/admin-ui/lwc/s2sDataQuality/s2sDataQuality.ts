@@ -4,7 +4,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getDataQuality from '@salesforce/apex/S2SDataQualityController.getDataQuality';
-import { downloadText, errorText, formatLabel } from 'c/s2sUtils';
+import { csvOf, downloadText, errorText, formatLabel } from 'c/s2sUtils';
 import type { ChartSeries } from 'c/s2sChart';
 
 import titleLabel from '@salesforce/label/c.S2S_Data_Quality_Title';
@@ -87,16 +87,6 @@ const STAGE_LABELS: Record<string, string> = {
   Parked: parkedLabel
 };
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-/**
- * A CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180); a text a
- * spreadsheet would run as a formula (=, +, -, @) starts with a quote.
- */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export default class S2sDataQuality extends LightningElement {
   @api cardTitle: string = titleLabel;
@@ -271,28 +261,21 @@ export default class S2sDataQuality extends LightningElement {
       recordLabel,
       errorLabel
     ];
-    const lines = [header.map(csvField).join(',')];
-    for (const row of this.rows) {
-      lines.push(
-        [
-          row.connectionName,
-          row.objectName,
-          row.stage,
-          row.reasonCode,
-          row.field,
-          row.total,
-          row.mappingRule,
-          row.example?.recordId,
-          row.example?.error
-        ]
-          .map(csvField)
-          .join(',')
-      );
-    }
+    const lines = this.rows.map((row) => [
+      row.connectionName,
+      row.objectName,
+      row.stage,
+      row.reasonCode,
+      row.field,
+      row.total,
+      row.mappingRule,
+      row.example?.recordId,
+      row.example?.error
+    ]);
     downloadText(
       `s2s-data-quality-${new Date().toISOString().slice(0, 10)}.csv`,
       'text/csv',
-      lines.join('\r\n') + '\r\n'
+      csvOf(header, lines)
     );
   }
 }

@@ -8,7 +8,7 @@ import { LightningElement, api } from 'lwc';
 import getReport from '@salesforce/apex/S2SNativeMigrationController.getReport';
 import migrate from '@salesforce/apex/S2SNativeMigrationController.migrate';
 import getJob from '@salesforce/apex/S2SNativeMigrationController.getJob';
-import { downloadText, formatLabel, friendlyError } from 'c/s2sUtils';
+import { csvOf, downloadText, formatLabel, friendlyError } from 'c/s2sUtils';
 
 import titleLabel from '@salesforce/label/c.S2S_Native_Title';
 import helpLabel from '@salesforce/label/c.S2S_Native_Help';
@@ -283,32 +283,28 @@ export default class S2sNativeMigration extends LightningElement {
       'Reason',
       'Fields'
     ];
-    const lines = [header.map(csvCell).join(',')];
+    const lines: (string | number)[][] = [];
     for (const c of this.report?.connections ?? []) {
       for (const o of c.objects) {
-        lines.push(
-          [
-            c.name,
-            c.status,
-            c.connectionId ?? '',
-            o.objectName,
-            o.pairs,
-            o.withoutPartnerId,
-            o.inactive,
-            o.alreadyLinked,
-            o.mappable ? 'yes' : 'no',
-            o.reason ?? '',
-            o.fields
-          ]
-            .map(csvCell)
-            .join(',')
-        );
+        lines.push([
+          c.name,
+          c.status,
+          c.connectionId ?? '',
+          o.objectName,
+          o.pairs,
+          o.withoutPartnerId,
+          o.inactive,
+          o.alreadyLinked,
+          o.mappable ? 'yes' : 'no',
+          o.reason ?? '',
+          o.fields
+        ]);
       }
     }
     downloadText(
       `s2s-native-migration-${new Date().toISOString().slice(0, 10)}.csv`,
       'text/csv',
-      lines.join('\r\n') + '\r\n'
+      csvOf(header, lines)
     );
   }
 
@@ -409,13 +405,4 @@ export default class S2sNativeMigration extends LightningElement {
       this.isLoading = false;
     }
   }
-}
-
-/** A CSV cell: quoted when it holds a comma, quote or line break; a leading =+-@ is neutralised. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -125,3 +125,22 @@ export function friendlyErrors(errors: unknown): string[] {
 export function friendlyError(errors: unknown): string {
   return friendlyErrors(errors).join(' ');
 }
+
+/**
+ * One CSV cell (RFC 4180): blank for null and undefined, quoted when it holds a comma, a quote or a
+ * line break (quotes doubled); a text a spreadsheet would run as a formula (a leading =, +, - or @)
+ * starts with an apostrophe, so opening the file never runs it.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A CSV file, as every screen's export writes it: the header, then one line per row, each value
+ * through csvCell, every line ended by CRLF (RFC 4180).
+ */
+export function csvOf(header: readonly unknown[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

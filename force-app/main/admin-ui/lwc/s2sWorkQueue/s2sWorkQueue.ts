@@ -14,7 +14,7 @@ import discard from '@salesforce/apex/S2SWorkQueueController.discard';
 import release from '@salesforce/apex/S2SWorkQueueController.release';
 import requestParents from '@salesforce/apex/S2SWorkQueueController.requestParents';
 import getCrosswalkPage from '@salesforce/apex/S2SWorkQueueController.getCrosswalkPage';
-import { downloadText, friendlyError, formatLabel } from 'c/s2sUtils';
+import { csvOf, downloadText, friendlyError, formatLabel } from 'c/s2sUtils';
 import { LABELS } from './labels';
 
 /** An outbox entry or a held change, as S2SWorkQueueController returns it. */
@@ -65,20 +65,12 @@ export const CROSSWALK_MAX = 50000;
 
 const DENIED = /S2S_Administer/;
 
-/** A CSV cell: quoted when needed (RFC 4180), a formula-like start prefixed so no spreadsheet runs it. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The crosswalk rows as CSV with a header line. */
 export function crosswalkCsv(rows: CrosswalkRow[]): string {
-  const lines = ['Object,Local Id,Remote Id,Last Synced At'];
-  for (const r of rows) {
-    lines.push([r.objectName, r.localId, r.remoteId, r.lastSyncedAt ?? ''].map(csvCell).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvOf(
+    ['Object', 'Local Id', 'Remote Id', 'Last Synced At'],
+    rows.map((r) => [r.objectName, r.localId, r.remoteId, r.lastSyncedAt ?? ''])
+  );
 }
 
 const ACTIONS = [{ label: LABELS.inspectLabel, name: 'inspect' }];

@@ -87,7 +87,8 @@ describe('c-s2s-access-review', () => {
     expect(fileName).toMatch(/^s2s-access-review-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(mime).toBe('text/csv');
     const lines = csv.split('\r\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5); // a header, three rows, each line ended by CRLF
+    expect(lines[4]).toBe('');
     expect(lines[2]).toBe(
       'c.S2S_Access_Review_Kind_Custom_Permission,S2S_View_Audit,S2S_Auditor,Ada Auditor,ada@example.com,true,'
     );

@@ -1,8 +1,8 @@
 import { $, $$, cleanDom, flush, mocked, mockWire, mount, texts, wire } from 'test-utils/s2sLwc';
-import S2sDataQuality, { csvField } from 'c/s2sDataQuality';
+import S2sDataQuality from 'c/s2sDataQuality';
 import getAccess from '@salesforce/apex/S2SAdminAccessController.getAccess';
 import getDataQuality from '@salesforce/apex/S2SDataQualityController.getDataQuality';
-import { downloadText } from 'c/s2sUtils';
+import { csvCell, downloadText } from 'c/s2sUtils';
 
 jest.mock('@salesforce/apex/S2SAdminAccessController.getAccess', () => mockWire(), {
   virtual: true
@@ -132,9 +132,9 @@ describe('c-s2s-data-quality', () => {
     expect(lines[1]).toBe(
       `Sales org,Account,Rejected,INVALID_VALUE,Phone,7,Phone -> Phone,001000000000001AAA,"Field Phone: =HYPERLINK(""x"")"`
     );
-    expect(csvField('=1+1')).toBe("'=1+1");
-    expect(csvField('-2')).toBe("'-2");
-    expect(csvField(null)).toBe('');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell(null)).toBe('');
   });
 
   it('changes the window, says when there is nothing, and shows errors and refusals', async () => {

@@ -1,4 +1,12 @@
-import { reduceErrors, errorText, downloadText, formatLabel, friendlyErrors } from 'c/s2sUtils';
+import {
+  reduceErrors,
+  errorText,
+  downloadText,
+  formatLabel,
+  friendlyErrors,
+  csvCell,
+  csvOf
+} from 'c/s2sUtils';
 
 describe('c-s2s-utils', () => {
   it('reads the message of an Apex error', () => {
@@ -67,5 +75,34 @@ describe('c-s2s-utils', () => {
       'c.S2S_Error_Peer_Unreachable',
       'Choose a connection.'
     ]);
+  });
+
+  it('writes a CSV cell as RFC 4180 wants, a formula-like text defused', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\r')).toBe('"cr\r"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(false)).toBe('false');
+    for (const formula of ['=SUM(A1)', '+1', '-2', '@cmd']) {
+      expect(csvCell(formula)).toBe(`'${formula}`);
+    }
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+  });
+
+  it('writes a CSV file: the header, a line per row, every line ended by CRLF', () => {
+    expect(csvOf(['Name', 'Count'], [])).toBe('Name,Count\r\n');
+    expect(
+      csvOf(
+        ['Name', 'Note'],
+        [
+          ['Acme, Inc.', null],
+          ['Globex', '=1+1']
+        ]
+      )
+    ).toBe('Name,Note\r\n"Acme, Inc.",\r\nGlobex,\'=1+1\r\n');
   });
 });

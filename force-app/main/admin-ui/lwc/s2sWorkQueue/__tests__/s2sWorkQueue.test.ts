@@ -1,4 +1,5 @@
-import S2sWorkQueue, { crosswalkCsv, csvCell } from 'c/s2sWorkQueue';
+import S2sWorkQueue, { crosswalkCsv } from 'c/s2sWorkQueue';
+import { csvCell } from 'c/s2sUtils';
 import getConnections from '@salesforce/apex/S2SConnectionsController.getConnections';
 import getWorkQueue from '@salesforce/apex/S2SWorkQueueController.getWorkQueue';
 import inspect from '@salesforce/apex/S2SWorkQueueController.inspect';
