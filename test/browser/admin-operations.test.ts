@@ -1,6 +1,7 @@
 // Browser walkthrough of issue 15's admin operations in the local demo (Sales → Service): a Contact
 // mapping created with the Auto-map review, the peer's refusal warning seen and fixed, saved; the
-// org compare run and its suggested value map applied; a parked change (a Contact without an email,
+// org compare run before the first save (the mapping as edited) and, once saved, its suggested
+// value map applied; a parked change (a Contact without an email,
 // edited in Sales, which the Service org's validation rule refused) inspected and discarded; an initial load of the existing Contacts
 // with its progress bar, rolled back; the connection paused and resumed. Screenshots
 // 10-admin-*.png. Seed: demo/seed-compare.ts.
@@ -67,6 +68,22 @@ test(
           await box.setChecked(wanted, { force: true });
         }
         await review.getByRole('button', { name: `Add ${KEEP.length} fields` }).click();
+      });
+
+      await t.test('the new mapping is compared with the peer before its first save', async () => {
+        // Compare with peer sends the mapping as edited (nothing saved yet): the differences of
+        // the rows on the screen, with their fixes, before the save.
+        await page.getByRole('button', { name: 'Compare with peer' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Org compare: Contact → Contact' });
+        await dialog.getByRole('heading', { name: /^Will be refused/ }).waitFor();
+        await dialog.getByText('Compared as edited, before saving').waitFor();
+        await dialog.locator('tr[data-target="Tier__c"]').first().waitFor();
+        await dialog.getByRole('combobox', { name: 'Peer value for Bronze' }).waitFor();
+        await shot(page, '19-admin-compare-before-save.png');
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        // Back in the editor, still unsaved: the save below is the mapping's first.
+        await page.getByRole('heading', { name: 'New mapping' }).waitFor();
       });
 
       await t.test("the peer's refusal is a warning; fixed and saved", async () => {
