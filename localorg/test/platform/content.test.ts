@@ -369,7 +369,7 @@ test('REST: POST /sobjects/ContentVersion with base64 VersionData creates the fi
   assert.equal(o.files.data(id).toString('utf8'), '%PDF-1.7');
 });
 
-test('REST: GET /sobjects/ContentVersion/{id}/VersionData answers the binary content (REST API "Get Blob Data")', async () => {
+test('REST: GET /sobjects/ContentVersion/{id}/VersionData answers the binary content, records give its URL (REST API "Get Blob Data")', async () => {
   const o = await org();
   const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x41]);
   const file = o.files.upload({ pathOnClient: 'raw.bin', data: bytes });
@@ -389,4 +389,23 @@ test('REST: GET /sobjects/ContentVersion/{id}/VersionData answers the binary con
   assert.equal(res.status, 200);
   assert.deepEqual(Buffer.from(res.bodyBytes ?? []), bytes, 'the bytes as stored');
   assert.equal(get('068000000000000AAA/VersionData').status, 404);
+  // a retrieve or a query gives the blob field as the URL of its content, not the content
+  const url = `/services/data/v65.0/sobjects/ContentVersion/${file.versionId}/VersionData`;
+  const record = JSON.parse(get(file.versionId).body) as Record<string, unknown>;
+  assert.equal(record.VersionData, url);
+  const q = handleRest(
+    o,
+    {
+      method: 'GET',
+      endpoint: `https://x/services/data/v65.0/query?q=${encodeURIComponent(`SELECT VersionData FROM ContentVersion WHERE Id = '${file.versionId}'`)}`,
+      headers: {},
+      body: '',
+      timeoutMs: 10_000
+    },
+    o.adminUserId
+  );
+  assert.equal(
+    (JSON.parse(q.body) as { records: { VersionData: string }[] }).records[0].VersionData,
+    url
+  );
 });

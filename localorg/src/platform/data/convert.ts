@@ -125,14 +125,21 @@ export function apexToJson(v: ApexValue, apiVersion = '65.0'): Json {
   return String(v);
 }
 
-export function sobjectToJson(s: ApexSObject, apiVersion = '65.0'): { [k: string]: Json } {
+export function sobjectToJson(
+  s: ApexSObject,
+  apiVersion = '65.0',
+  opts: { blobUrls?: boolean } = {}
+): { [k: string]: Json } {
   const id = s.raw('Id');
+  const url = id ? `/services/data/v${apiVersion}/sobjects/${s.type}/${String(id)}` : null;
   const out: { [k: string]: Json } = {
-    attributes: {
-      type: s.type,
-      ...(id ? { url: `/services/data/v${apiVersion}/sobjects/${s.type}/${String(id)}` } : {})
-    }
+    attributes: { type: s.type, ...(url ? { url } : {}) }
   };
-  for (const [k, v] of s.populated()) out[k] = apexToJson(v, apiVersion);
+  for (const [k, v] of s.populated()) {
+    // A record retrieved or queried over REST gives a blob field (ContentVersion.VersionData,
+    // Attachment.Body) as the URL of its content, read with "Get Blob Data" (REST API Developer Guide).
+    out[k] =
+      opts.blobUrls && url && v instanceof ApexBlob ? `${url}/${k}` : apexToJson(v, apiVersion);
+  }
   return out;
 }

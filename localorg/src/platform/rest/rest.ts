@@ -404,7 +404,7 @@ function getOne(
   );
   if (!out.records.length)
     throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
-  return json(200, sobjectToJson(out.records[0], version));
+  return json(200, sobjectToJson(out.records[0], version, { blobUrls: true }));
 }
 
 function getByExternalId(
@@ -542,7 +542,7 @@ function runRestQuery(org: Org, q: string, version: string): HttpResponseData {
   }
   if (out.kind === 'count') return json(200, { totalSize: out.count, done: true, records: [] });
   const records = out.records.map((r) =>
-    out.kind === 'aggregate' ? aggregateJson(r) : sobjectToJson(r, version)
+    out.kind === 'aggregate' ? aggregateJson(r) : sobjectToJson(r, version, { blobUrls: true })
   );
   if (records.length <= QUERY_BATCH)
     return json(200, { totalSize: records.length, done: true, records });
@@ -620,7 +620,7 @@ function retrieveMany(
     ids.map((id) => {
       const r = valid.length ? byId.get(String(idOrNull(id))) : undefined;
       if (!r) return null;
-      const record = sobjectToJson(r, version);
+      const record = sobjectToJson(r, version, { blobUrls: true });
       if (!withId) delete record.Id;
       return record;
     })
