@@ -199,7 +199,8 @@ function createHandler(demo: DemoOrgs, notReady: string | null, state: DemoState
           })),
           user: persona.key,
           clock: demo.world.clock.now(),
-          notReady
+          notReady,
+          stateNotSaved: state?.problem ?? null
         });
       }
       if (url.pathname === '/api/demo/records/list') {

@@ -88,6 +88,14 @@ export class DemoState {
     fs.rmSync(this.file, { force: true });
   }
 
+  /**
+   * Why the last save failed (a pending job whose state cannot be saved, named with the job), or
+   * null when the file holds the orgs as they are. The page shows it.
+   */
+  get problem(): string | null {
+    return this.lastError;
+  }
+
   /** Saves this World from now on: a moment after each change, and on exit. */
   track(world: World): void {
     this.world = world;
@@ -104,8 +112,9 @@ export class DemoState {
   }
 
   /**
-   * Writes the snapshot now (atomically: a temporary file renamed over the old one). A World that
-   * cannot be saved (async work still pending) keeps the previous file and says why once.
+   * Writes the snapshot now (atomically: a temporary file renamed over the old one), pending async
+   * jobs included. A World that cannot be saved (a pending job holds a value that cannot be written
+   * back) keeps the previous file and says why once, and `problem` tells the page.
    */
   save(): boolean {
     if (!this.world) return false;
@@ -123,7 +132,8 @@ export class DemoState {
       body = JSON.stringify(saved);
     } catch (error) {
       const message = (error as Error).message;
-      if (message !== this.lastError) this.log(`demo state not saved: ${message}`);
+      if (message !== this.lastError)
+        this.log(`demo state not saved (${this.file} keeps the last saved state): ${message}`);
       this.lastError = message;
       return false;
     }

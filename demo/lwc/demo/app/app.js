@@ -58,6 +58,7 @@ export default class App extends LightningElement {
   toasts = [];
   loadError;
   notReady;
+  stateNotSaved;
 
   connectedCallback() {
     this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
@@ -73,6 +74,7 @@ export default class App extends LightningElement {
       this.userKey = info.user;
       this.clock = info.clock;
       this.notReady = info.notReady;
+      this.stateNotSaved = info.stateNotSaved;
     } catch (error) {
       this.loadError = error.body?.message ?? String(error);
     }
