@@ -6,20 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openTab, shot, walkThroughDemo } from './harness.ts';
-
-/** The page scrolls vertically only. */
-async function assertNoHorizontalOverflow(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  await page.waitForTimeout(200);
-  const { scrollWidth, clientWidth } = (await page.evaluate(
-    '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })'
-  )) as { scrollWidth: number; clientWidth: number };
-  assert.ok(
-    scrollWidth <= clientWidth,
-    `at ${width} px the page is ${scrollWidth} px wide for ${clientWidth} px: it overflows`
-  );
-}
+import { assertNoHorizontalOverflow, openTab, shot, walkThroughDemo } from './harness.ts';
 
 /** The Account mapping's rows on the Change requests tab, as the editor lists them. */
 async function openAccountMapping(page: Page): Promise<void> {
