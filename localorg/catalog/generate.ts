@@ -31,6 +31,7 @@ const OBJECTS = [
   'PermissionSet',
   'PermissionSetAssignment',
   'PermissionSetGroup',
+  'PermissionSetGroupComponent',
   'Group',
   'GroupMember',
   'UserRole',

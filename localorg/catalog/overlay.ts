@@ -408,6 +408,16 @@ export const OBJECT_OVERLAY: Record<string, ObjectOverlay> = {
     }
   },
   PermissionSetGroup: { keyPrefix: '0PG' },
+  // The permission sets a permission set group includes (Object Reference,
+  // "PermissionSetGroupComponent"): one row per permission set, both references required.
+  PermissionSetGroupComponent: {
+    keyPrefix: '0PH',
+    updateable: false,
+    fields: {
+      PermissionSetGroupId: { required: true, createOnly: true },
+      PermissionSetId: { required: true, createOnly: true }
+    }
+  },
   Group: {
     keyPrefix: '00G',
     fields: {

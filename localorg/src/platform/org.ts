@@ -546,6 +546,24 @@ export class Org extends OrgCore implements ApexPlatform, OrgServices {
     this.tests.fixedSearchResults = [...ids];
   }
 
+  /**
+   * Test.calculatePermissionSetGroup(psgIds) (Apex Reference, "Test Class": "Calculates aggregate
+   * permissions in specified permission set groups for testing"): each group's Status becomes
+   * Updated; the users' permissions are computed again (a group grants what its components grant).
+   */
+  calculatePermissionSetGroup(ctx: NativeCallContext, ids: readonly string[]): void {
+    for (const id of ids) {
+      const row = this.store.get(id);
+      if (!row || row.deleted || row.type !== 'PermissionSetGroup')
+        ctx.throwApex(
+          'System.InvalidParameterValueException',
+          `Test.calculatePermissionSetGroup: ${id} is not the Id of a permission set group`
+        );
+      this.store.update(row, [['status', 'Updated']]);
+    }
+    this.access.invalidate();
+  }
+
   /** Test.getStandardPricebookId(): the org's standard price book. */
   standardPricebookId(): ApexId {
     return new ApexId(this.standardPricebook);

@@ -608,3 +608,94 @@ private class BadCallTest {
     );
   }
 });
+
+// Permission set groups (Metadata API "PermissionSetGroup"; Object Reference "PermissionSetGroup",
+// "PermissionSetGroupComponent", "PermissionSetAssignment": PermissionSetGroupId, "PermissionSet":
+// Type Group; Apex Reference, "Test Class": calculatePermissionSetGroup): a group from the source has
+// its components; an assignment naming the group gets the group's aggregate permission set and grants
+// what the component permission sets grant, including a component inserted by Apex.
+test('permission set groups: components, assignment by group, Test.calculatePermissionSetGroup', async () => {
+  const ps = (
+    name: string,
+    object: string,
+    field: string
+  ) => `${XML}<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fieldPermissions>
+        <editable>false</editable>
+        <field>${object}.${field}</field>
+        <readable>true</readable>
+    </fieldPermissions>
+    <hasActivationRequired>false</hasActivationRequired>
+    <label>${name}</label>
+    <objectPermissions>
+        <allowCreate>false</allowCreate>
+        <allowDelete>false</allowDelete>
+        <allowEdit>false</allowEdit>
+        <allowRead>true</allowRead>
+        <modifyAllRecords>false</modifyAllRecords>
+        <object>${object}</object>
+        <viewAllRecords>false</viewAllRecords>
+    </objectPermissions>
+</PermissionSet>
+`;
+  const org = await orgWithClasses(
+    {
+      GroupTest: `@IsTest
+private class GroupTest {
+  @IsTest
+  static void groupGrants() {
+    PermissionSetGroup g = [SELECT Id, Status FROM PermissionSetGroup WHERE DeveloperName = 'Readers'];
+    Assert.areEqual('Updated', g.Status);
+    Assert.areEqual(1, [SELECT COUNT() FROM PermissionSetGroupComponent WHERE PermissionSetGroupId = :g.Id]);
+    insert new PermissionSetGroupComponent(
+      PermissionSetGroupId = g.Id,
+      PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = 'Contact_Reader'].Id
+    );
+    Test.calculatePermissionSetGroup(g.Id);
+    User u = new User(
+      Alias = 'min', Email = 'min@example.com', EmailEncodingKey = 'UTF-8', LastName = 'Min',
+      LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'GMT',
+      Username = 'min' + DateTime.now().getTime() + '@example.com',
+      ProfileId = [SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'].Id
+    );
+    insert u;
+    System.runAs(u) {
+      Assert.isFalse(Schema.sObjectType.Account.isAccessible());
+    }
+    PermissionSetAssignment a = new PermissionSetAssignment(PermissionSetGroupId = g.Id, AssigneeId = u.Id);
+    insert a;
+    PermissionSet aggregate = [SELECT Type, PermissionSetGroupId FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE Id = :a.Id)];
+    Assert.areEqual('Group', aggregate.Type);
+    Assert.areEqual(g.Id, aggregate.PermissionSetGroupId);
+    System.runAs(u) {
+      Assert.isTrue(Schema.sObjectType.Account.isAccessible());
+      Assert.isTrue(Schema.sObjectType.Account.fields.Site.isAccessible());
+      Assert.isTrue(Schema.sObjectType.Contact.isAccessible(), 'the component inserted by Apex');
+      Assert.isFalse(Schema.sObjectType.Account.isUpdateable());
+    }
+  }
+}`
+    },
+    {},
+    {
+      'permissionsets/Account_Reader.permissionset-meta.xml': ps(
+        'Account Reader',
+        'Account',
+        'Site'
+      ),
+      'permissionsets/Contact_Reader.permissionset-meta.xml': ps(
+        'Contact Reader',
+        'Contact',
+        'Title'
+      ),
+      'permissionsetgroups/Readers.permissionsetgroup-meta.xml': `${XML}<PermissionSetGroup xmlns="http://soap.sforce.com/2006/04/metadata">
+    <hasActivationRequired>false</hasActivationRequired>
+    <label>Readers</label>
+    <permissionSets>Account_Reader</permissionSets>
+    <status>Updated</status>
+</PermissionSetGroup>
+`
+    }
+  );
+  assertAllPass(org, 'GroupTest', ['groupGrants']);
+});

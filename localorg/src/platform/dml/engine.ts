@@ -327,6 +327,7 @@ export class DmlEngine {
             );
           } else if (String(rt) === MASTER_RECORD_TYPE_ID) w.rec.set('RecordTypeId', null);
         }
+        if (object.name === 'PermissionSetAssignment') this.groupAggregateSet(w.rec);
         if (upsert) w.created = true;
       } else {
         const id = idOf(input);
@@ -606,6 +607,26 @@ export class DmlEngine {
       inserts: inserts.filter((i) => !dupes.has(i)),
       updates: updates.filter((i) => !dupes.has(i))
     };
+  }
+
+  /**
+   * An assignment of a permission set group names the group (PermissionSetGroupId); its
+   * PermissionSetId is the group's aggregate permission set (Object Reference,
+   * "PermissionSetAssignment": PermissionSetGroupId "If the permission set assignment is for a
+   * permission set group, the ID of the group"; "PermissionSet": Type Group, PermissionSetGroupId).
+   */
+  private groupAggregateSet(rec: ApexSObject): void {
+    const group = rec.raw('PermissionSetGroupId');
+    if (group === undefined || group === null || rec.raw('PermissionSetId')) return;
+    const id = String(group);
+    for (const r of this.ctx.store.lookup(
+      'PermissionSet',
+      'permissionsetgroupid',
+      textKeyer,
+      id.toLowerCase()
+    ))
+      if (!r.deleted && String(r.values.get('permissionsetgroupid')) === id)
+        rec.set('PermissionSetId', new ApexId(r.id));
   }
 
   // ---- delete / undelete -----------------------------------------------------------------

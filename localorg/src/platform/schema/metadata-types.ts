@@ -30,6 +30,16 @@ export interface PermissionSetMeta {
   recordTypes: Record<string, { visible: boolean; default: boolean }>;
 }
 
+export interface PermissionSetGroupMeta {
+  name: string;
+  label: string;
+  description?: string;
+  /** Metadata API "PermissionSetGroup": status Updated (default), Outdated, Updating, Failed */
+  status: string;
+  permissionSets: string[];
+  mutingPermissionSets: string[];
+}
+
 export interface NamedCredentialMeta {
   name: string;
   label: string;
@@ -123,6 +133,11 @@ export interface Metadata {
   /** The names (as keyed in `labels`) of the labels marked `<protected>true</protected>`. */
   protectedLabels?: string[];
   permissionSets: PermissionSetMeta[];
+  /**
+   * Permission set groups (`permissionsetgroups/*.permissionsetgroup-meta.xml`, Metadata API
+   * "PermissionSetGroup"): the permission sets they include, by name.
+   */
+  permissionSetGroups?: PermissionSetGroupMeta[];
   profiles: PermissionSetMeta[];
   /** `namespace`: of the managed package that defines it (CustomPermission.NamespacePrefix). */
   customPermissions: { name: string; label: string; namespace?: string }[];

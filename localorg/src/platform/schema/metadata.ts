@@ -119,6 +119,17 @@ function loadAll(dirs: string[]): Metadata {
     }
     for (const f of walk(dir, '.permissionset-meta.xml'))
       md.permissionSets.push(parsePermissions(f, false));
+    for (const f of walk(dir, '.permissionsetgroup-meta.xml')) {
+      const x = readXml(f);
+      (md.permissionSetGroups ??= []).push({
+        name: basename(f, '.permissionsetgroup-meta.xml'),
+        label: str(x.label),
+        ...(x.description ? { description: str(x.description) } : {}),
+        status: str(x.status) || 'Updated',
+        permissionSets: list(x.permissionSets).map((v) => str(v)),
+        mutingPermissionSets: list(x.mutingPermissionSets).map((v) => str(v))
+      });
+    }
     for (const f of walk(dir, '.profile-meta.xml')) md.profiles.push(parsePermissions(f, true));
     for (const f of walk(dir, '.customPermission-meta.xml')) {
       md.customPermissions.push({

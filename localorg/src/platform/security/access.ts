@@ -128,11 +128,10 @@ export class Access {
     );
     if (profMeta) sets.push(profMeta);
     const assigned: string[] = [];
-    for (const a of this.store.rows('PermissionSetAssignment')) {
-      if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
-      const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
-      if (ps) assigned.push(ps.id);
-      const name = String(ps?.values.get('name') ?? '');
+    const assign = (ps: Row | undefined): void => {
+      if (!ps || ps.deleted) return;
+      assigned.push(ps.id);
+      const name = String(ps.values.get('name') ?? '');
       const meta = this.metadata.permissionSets.find(
         (x) => x.name.toLowerCase() === name.toLowerCase()
       );
@@ -140,6 +139,25 @@ export class Access {
         sets.push(meta);
         p.permissionSets.push(meta.name);
       }
+    };
+    for (const a of this.store.rows('PermissionSetAssignment')) {
+      if (String(a.values.get('assigneeid') ?? '') !== userId) continue;
+      const ps = this.store.get(String(a.values.get('permissionsetid') ?? ''));
+      assign(ps);
+      // A permission set group grants what its component permission sets grant (Salesforce Help,
+      // "Permission Set Groups"), its components as they are now.
+      const group = String(
+        a.values.get('permissionsetgroupid') ?? ps?.values.get('permissionsetgroupid') ?? ''
+      );
+      if (group)
+        for (const c of this.store.lookup(
+          'PermissionSetGroupComponent',
+          'permissionsetgroupid',
+          textKeyer,
+          group.toLowerCase()
+        ))
+          if (!c.deleted && String(c.values.get('permissionsetgroupid')) === group)
+            assign(this.store.get(String(c.values.get('permissionsetid') ?? '')));
     }
     for (const s of sets) {
       if (s.userPermissions.has('modifyalldata')) p.modifyAllData = true;

@@ -64,6 +64,22 @@ testClasses.push({
       ctx.platform.setCreatedDate(ctx, id, ms);
       return null;
     },
+    // Test Class, calculatePermissionSetGroup(psgId) / (psgIds): the groups' aggregate permissions
+    // are calculated now (platform/org.ts).
+    calculatepermissionsetgroup: (ctx, a) => {
+      const calc = (
+        ctx.platform as unknown as {
+          calculatePermissionSetGroup?(c: typeof ctx, ids: string[]): void;
+        }
+      ).calculatePermissionSetGroup;
+      if (!calc) unsupported('Test.calculatePermissionSetGroup');
+      if (a[0] === null || a[0] === undefined)
+        throwApex('System.NullPointerException', 'Argument cannot be null.');
+      const items = a[0] instanceof ApexList ? a[0].items : [a[0]];
+      const ids = items.map((v) => (v instanceof ApexId ? v.value : toId(stringOf(v)).value));
+      calc.call(ctx.platform, ctx, ids);
+      return null;
+    },
     setfixedsearchresults: (ctx, a) => {
       if (!ctx.platform.setFixedSearchResults) unsupported('Test.setFixedSearchResults');
       const ids = a[0] instanceof ApexList ? a[0].items : [];
