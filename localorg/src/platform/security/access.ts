@@ -7,6 +7,7 @@ import type { Metadata, ObjectPermission, PermissionSetMeta } from '../schema/me
 import type { Schema } from '../schema/schema.ts';
 import type { Row, Store } from '../data/store.ts';
 import { textKeyer } from '../data/index.ts';
+import { UnsupportedError } from '../../runtime/platform.ts';
 import { shareObjectName } from '../schema/share-objects.ts';
 
 export interface EffectivePermissions {
@@ -149,6 +150,17 @@ export class Access {
       const group = String(
         a.values.get('permissionsetgroupid') ?? ps?.values.get('permissionsetgroupid') ?? ''
       );
+      const muted = group
+        ? this.metadata.permissionSetGroups?.find(
+            (g) =>
+              g.name.toLowerCase() ===
+              String(this.store.get(group)?.values.get('developername') ?? '').toLowerCase()
+          )?.mutingPermissionSets.length
+        : 0;
+      if (muted)
+        throw new UnsupportedError(
+          `muting permission sets (permission set group ${String(this.store.get(group)?.values.get('developername'))})`
+        );
       if (group)
         for (const c of this.store.lookup(
           'PermissionSetGroupComponent',
