@@ -123,6 +123,10 @@ function inStep(element: HTMLElement, step: number, selector: string): Stub {
 }
 const last = (changes: ChainChangeDetail[]): ChainChangeDetail => changes[changes.length - 1];
 
+// The accessibility check of a chain of every type (eleven steps of base components) took over
+// Jest's default 5 s on the shared 2-core machine under load; the tests are not slow by design.
+jest.setTimeout(30_000);
+
 describe('c-s2s-transform-chain-editor', () => {
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
