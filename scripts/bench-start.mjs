@@ -31,7 +31,9 @@ const TREE = [
   'demo',
   'localorg',
   'force-app',
-  'unpackaged'
+  'unpackaged',
+  // demo/world.ts reads the namespace helpers of the e2e tests
+  'test/e2e'
 ];
 /** Git-ignored files a start needs that npm ci puts in the tree (scripts/vendor-static-resources.mjs). */
 const VENDORED = ['force-app/main/admin-ui/staticresources/S2SChartJs.js'];
@@ -52,7 +54,12 @@ function checkout(rev, dir) {
     maxBuffer: 1 << 30
   });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+  // node_modules linked entry by entry, all but .cache: a commit that kept its parse cache there
+  // (before it moved to the cache folder) starts cold too.
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  for (const entry of fs.readdirSync(path.join(REPO, 'node_modules')))
+    if (entry !== '.cache')
+      fs.symlinkSync(path.join(REPO, 'node_modules', entry), path.join(dir, 'node_modules', entry));
   for (const file of VENDORED)
     if (fs.existsSync(path.join(REPO, file)))
       fs.copyFileSync(path.join(REPO, file), path.join(dir, file));
@@ -168,13 +175,16 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-bench-start-'));
   const revArg = process.argv.indexOf('--rev');
   const rev = revArg > 0 ? process.argv[revArg + 1] : 'HEAD';
-  if (!process.argv.includes('--worktree')) ROOT = checkout(rev, path.join(work, 'tree'));
+  const worktree = process.argv.includes('--worktree');
+  if (!worktree) ROOT = checkout(rev, path.join(work, 'tree'));
   const env = {
     ...process.env,
     PORT: String(await freePort()),
     XDG_CACHE_HOME: path.join(work, 'cache'),
-    S2S_DEMO_OUT_DIR: path.join(work, 'demo')
+    // The working tree's build/demo is not emptied: the page is built into a folder of the run.
+    ...(worktree ? { S2S_DEMO_OUT_DIR: path.join(work, 'demo') } : {})
   };
+  delete env.LOCALORG_CACHE_DIR;
   const load1 = os.loadavg()[0];
   try {
     const first = await start(['--fresh'], env);
@@ -198,7 +208,9 @@ async function main() {
       restartMs: Math.round(restart.wallMs),
       restartCpuMs: Math.round(restart.cpuMs),
       buildMs: built ? Math.round(Number(built[1]) * 1000) : null,
-      appJsBytes: fs.statSync(path.join(env.S2S_DEMO_OUT_DIR, 'app.js')).size,
+      appJsBytes: fs.statSync(
+        path.join(env.S2S_DEMO_OUT_DIR ?? path.join(ROOT, 'build', 'demo'), 'app.js')
+      ).size,
       load1: Number(load1.toFixed(2)),
       restartResumed: resumed && !rebuilt
     };
