@@ -12,8 +12,6 @@ import { newWorld, connect, count, rows } from '../test/e2e/s2s-world.ts';
 import { updatePkg } from '../test/e2e/namespace.ts';
 import { Limits } from '../localorg/src/platform/limits/limits.ts';
 
-type Org = Awaited<ReturnType<typeof newWorld>>['orgs'][string];
-
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const FILE_KB = Number(process.env.BENCH_FILE_KB ?? 100);
 const UPLOAD_CHUNK = Number(process.env.BENCH_UPLOAD_CHUNK ?? 10);

@@ -67,6 +67,13 @@ function filesOf(org: Org, recordId: string): Map<string, FileRow & { versions: 
   return result;
 }
 
+/** The document of a file by title (fails the test when the file is missing). */
+function documentOf(files: Map<string, FileRow>, title: string): string {
+  const file = files.get(title);
+  assert.ok(file, `file ${title} is there`);
+  return file.ContentDocumentId;
+}
+
 async function pairWithAccount(maxKb?: number) {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
@@ -101,14 +108,14 @@ test('files of mixed sizes sync both ways with new versions and deletes, one fil
 
   // a new version in Sales: a new version of the same document in Service
   upload(sales, {
-    document: here.get('tiny')!.ContentDocumentId,
+    document: documentOf(here, 'tiny'),
     title: 'tiny',
     bytes: 20,
     fill: 'b'
   });
   // a new version in Service: a new version in Sales, and nothing echoes back
   upload(service, {
-    document: there.get('medium')!.ContentDocumentId,
+    document: documentOf(there, 'medium'),
     title: 'medium',
     bytes: 50 * 1024,
     fill: 'n'
@@ -128,12 +135,11 @@ test('files of mixed sizes sync both ways with new versions and deletes, one fil
   assert.equal(there.size, 4, 'four files on its copy in Service');
 
   // deletes, each way
-  sales.executeAnonymous(
-    `delete new ContentDocument(Id = '${here.get('large')!.ContentDocumentId}');`,
-    { namespace: null }
-  );
+  sales.executeAnonymous(`delete new ContentDocument(Id = '${documentOf(here, 'large')}');`, {
+    namespace: null
+  });
   service.executeAnonymous(
-    `delete new ContentDocument(Id = '${there.get('from service')!.ContentDocumentId}');`,
+    `delete new ContentDocument(Id = '${documentOf(there, 'from service')}');`,
     { namespace: null }
   );
   await world.drain();

@@ -47,7 +47,9 @@ const SETTING_LABELS: Partial<Record<Setting, string>> = {
   matchField: LABELS.matchField,
   sequence: LABELS.sequence,
   ownerRule: LABELS.ownerRule,
-  active: LABELS.active
+  active: LABELS.active,
+  syncFiles: LABELS.syncFiles,
+  maxFileSizeKb: LABELS.maxFileSizeKb
 };
 
 /**

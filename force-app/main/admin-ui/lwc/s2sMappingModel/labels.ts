@@ -25,6 +25,9 @@ import S2S_Mapping_Filter from '@salesforce/label/c.S2S_Mapping_Filter';
 import S2S_Mapping_Conflict_Policy from '@salesforce/label/c.S2S_Mapping_Conflict_Policy';
 import S2S_Mapping_Delete_Policy from '@salesforce/label/c.S2S_Mapping_Delete_Policy';
 import S2S_Mapping_Leave_Filter_Policy from '@salesforce/label/c.S2S_Mapping_Leave_Filter_Policy';
+import S2S_Mapping_Sync_Files from '@salesforce/label/c.S2S_Mapping_Sync_Files';
+import S2S_Mapping_Max_File_Size from '@salesforce/label/c.S2S_Mapping_Max_File_Size';
+import S2S_Mapping_Files_Help from '@salesforce/label/c.S2S_Mapping_Files_Help';
 import S2S_Mapping_Match_Field from '@salesforce/label/c.S2S_Mapping_Match_Field';
 import S2S_Mapping_Sequence from '@salesforce/label/c.S2S_Mapping_Sequence';
 import S2S_Mapping_Owner_Rule from '@salesforce/label/c.S2S_Mapping_Owner_Rule';
@@ -149,6 +152,9 @@ export const LABELS = {
   conflictPolicy: S2S_Mapping_Conflict_Policy,
   deletePolicy: S2S_Mapping_Delete_Policy,
   leaveFilterPolicy: S2S_Mapping_Leave_Filter_Policy,
+  syncFiles: S2S_Mapping_Sync_Files,
+  maxFileSizeKb: S2S_Mapping_Max_File_Size,
+  filesHelp: S2S_Mapping_Files_Help,
   matchField: S2S_Mapping_Match_Field,
   sequence: S2S_Mapping_Sequence,
   ownerRule: S2S_Mapping_Owner_Rule,

@@ -15,6 +15,8 @@ import MATCH_FIELD from '@salesforce/schema/S2S_Object_Mapping__c.Match_Field__c
 import SEQUENCE from '@salesforce/schema/S2S_Object_Mapping__c.Sequence__c';
 import OWNER_RULE from '@salesforce/schema/S2S_Object_Mapping__c.Owner_Rule__c';
 import MAPPING_ACTIVE from '@salesforce/schema/S2S_Object_Mapping__c.Active__c';
+import SYNC_FILES from '@salesforce/schema/S2S_Object_Mapping__c.Sync_Files__c';
+import MAX_FILE_SIZE from '@salesforce/schema/S2S_Object_Mapping__c.Max_File_Size_KB__c';
 import SOURCE_FIELD from '@salesforce/schema/S2S_Field_Mapping__c.Source_Field__c';
 import SOURCE_EXPRESSION from '@salesforce/schema/S2S_Field_Mapping__c.Source_Expression__c';
 import TARGET_FIELD from '@salesforce/schema/S2S_Field_Mapping__c.Target_Field__c';
@@ -42,6 +44,10 @@ export interface MappingDraft {
   sequence: number | null;
   ownerRule: string;
   active: boolean;
+  /** Sync_Files__c: the records' files travel too (docs/configuration.md, Files) */
+  syncFiles: boolean;
+  /** Max_File_Size_KB__c: blank means 1024, at most 1536 */
+  maxFileSizeKb: number | null;
 }
 
 /** A setting of the mapping the settings form edits (a key of MappingDraft). */
@@ -77,7 +83,9 @@ export const MAPPING_FIELDS: Record<Setting | 'name', string> = {
   matchField: fieldName(MATCH_FIELD),
   sequence: fieldName(SEQUENCE),
   ownerRule: fieldName(OWNER_RULE),
-  active: fieldName(MAPPING_ACTIVE)
+  active: fieldName(MAPPING_ACTIVE),
+  syncFiles: fieldName(SYNC_FILES),
+  maxFileSizeKb: fieldName(MAX_FILE_SIZE)
 };
 
 const FIELD_MAPPING_FIELDS = {
@@ -112,7 +120,9 @@ export function newDraft(connectionId: string): MappingDraft {
     matchField: '',
     sequence: null,
     ownerRule: 'Keep_Default',
-    active: true
+    active: true,
+    syncFiles: false,
+    maxFileSizeKb: null
   };
 }
 
@@ -120,6 +130,7 @@ export function newDraft(connectionId: string): MappingDraft {
 export function draftFromRecord(record: SObjectRecord): MappingDraft {
   const value = (setting: Setting | 'name'): unknown => record[MAPPING_FIELDS[setting]];
   const sequence = value('sequence');
+  const maxFileSizeKb = value('maxFileSizeKb');
   return {
     id: record.Id as string | undefined,
     name: text(value('name')) || undefined,
@@ -136,7 +147,10 @@ export function draftFromRecord(record: SObjectRecord): MappingDraft {
     matchField: text(value('matchField')),
     sequence: sequence === null || sequence === undefined ? null : Number(sequence),
     ownerRule: text(value('ownerRule')),
-    active: value('active') === true
+    active: value('active') === true,
+    syncFiles: value('syncFiles') === true,
+    maxFileSizeKb:
+      maxFileSizeKb === null || maxFileSizeKb === undefined ? null : Number(maxFileSizeKb)
   };
 }
 
@@ -158,6 +172,8 @@ export function recordFromDraft(draft: MappingDraft): SObjectRecord {
   record[MAPPING_FIELDS.sequence] = draft.sequence;
   record[MAPPING_FIELDS.ownerRule] = draft.ownerRule;
   record[MAPPING_FIELDS.active] = draft.active;
+  record[MAPPING_FIELDS.syncFiles] = draft.syncFiles;
+  record[MAPPING_FIELDS.maxFileSizeKb] = draft.maxFileSizeKb;
   return record;
 }
 

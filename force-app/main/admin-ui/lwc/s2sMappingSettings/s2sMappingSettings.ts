@@ -28,7 +28,7 @@ export interface SchedulePreview {
   nextRuns?: string[];
 }
 
-const NUMBER_SETTINGS = new Set<Setting>(['sequence']);
+const NUMBER_SETTINGS = new Set<Setting>(['sequence', 'maxFileSizeKb']);
 
 export default class S2sMappingSettings extends LightningElement {
   /** The mapping being edited; a change of its cron asks the controller for the next runs. */

@@ -815,4 +815,23 @@ describe('c-s2s-mapping-editor', () => {
     );
     await expect(element).toBeAccessible();
   });
+
+  it('syncs files when the box is ticked, with the size limit the admin types', async () => {
+    const element = mount();
+    await openNewWithDescribes(element);
+    await autoMapAll(element);
+    expect($(element, SETTINGS, '[data-setting="maxFileSizeKb"]')).toBeNull();
+    setting(element, 'syncFiles', { checked: true }, 'checkbox');
+    await flush();
+    expect($(element, SETTINGS, '[data-setting="maxFileSizeKb"]')).not.toBeNull();
+    setting(element, 'maxFileSizeKb', { value: '512' });
+    await flush();
+    mocked(saveMapping).mockResolvedValueOnce({ success: true, mappingId: 'a02000000000009AAA' });
+    $(element, '[data-id="save"]')!.click();
+    await flush();
+    expect(mocked(saveMapping).mock.calls[0][0].mapping).toEqual(
+      expect.objectContaining({ Sync_Files__c: true, Max_File_Size_KB__c: 512 })
+    );
+    await expect(element).toBeAccessible();
+  });
 });
