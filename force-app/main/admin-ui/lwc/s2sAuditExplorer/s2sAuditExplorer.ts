@@ -53,8 +53,6 @@ import applyLabel from '@salesforce/label/c.S2S_Audit_Apply';
 import clearLabel from '@salesforce/label/c.S2S_Audit_Clear';
 import exportLabel from '@salesforce/label/c.S2S_Audit_Export';
 import exportingLabel from '@salesforce/label/c.S2S_Audit_Exporting';
-import previousLabel from '@salesforce/label/c.S2S_Audit_Previous';
-import nextLabel from '@salesforce/label/c.S2S_Audit_Next';
 import pageLabel from '@salesforce/label/c.S2S_Audit_Page';
 import timeLabel from '@salesforce/label/c.S2S_Dashboard_Time';
 import stageLabel from '@salesforce/label/c.S2S_Audit_Stage';
@@ -282,8 +280,6 @@ export default class S2sAuditExplorer extends LightningElement {
     clearLabel,
     exportLabel,
     exportingLabel,
-    previousLabel,
-    nextLabel,
     verifyLabel,
     verifyingLabel,
     closeLabel,

@@ -30,8 +30,6 @@ import refreshLabel from '@salesforce/label/c.S2S_Status_Refresh';
 import queuedNeutralLabel from '@salesforce/label/c.S2S_Status_Queued_Neutral';
 import notQueuedLabel from '@salesforce/label/c.S2S_Status_Not_Queued';
 import peerSaidLabel from '@salesforce/label/c.S2S_Status_Peer_Said';
-import previousLabel from '@salesforce/label/c.S2S_Audit_Previous';
-import nextLabel from '@salesforce/label/c.S2S_Audit_Next';
 import pageLabel from '@salesforce/label/c.S2S_Audit_Page';
 import { STATES } from 'c/s2sRecordSyncStatus';
 import type { StatusRow } from 'c/s2sRecordSyncStatus';
@@ -88,9 +86,7 @@ export default class S2sMyRecords extends LightningElement {
     loadingLabel,
     deniedLabel,
     refreshLabel,
-    syncNowLabel,
-    previousLabel,
-    nextLabel
+    syncNowLabel
   };
 
   access?: Access;

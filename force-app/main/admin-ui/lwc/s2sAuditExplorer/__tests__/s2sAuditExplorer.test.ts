@@ -56,8 +56,8 @@ const ROWS = [
   }
 ];
 
-const disabled = (element: HTMLElement, selector: string): boolean =>
-  ($(element, selector) as HTMLElement & { disabled: boolean }).disabled;
+const disabled = (element: HTMLElement, ...selectors: string[]): boolean =>
+  ($(element, ...selectors) as HTMLElement & { disabled: boolean }).disabled;
 
 async function showData(total = 2, pageSize = 50): Promise<void> {
   wire(getAccess).emit(AUDITOR);
@@ -167,16 +167,16 @@ describe('c-s2s-audit-explorer', () => {
         outcomeClass: 'slds-text-color_error'
       })
     );
-    expect($(element, '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
-    expect(disabled(element, '[data-id="previous"]')).toBe(true);
-    expect(disabled(element, '[data-id="next"]')).toBe(true);
+    expect($(element, 'c-s2s-pager', '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
+    expect(disabled(element, 'c-s2s-pager', '[data-id="previous"]')).toBe(true);
+    expect(disabled(element, 'c-s2s-pager', '[data-id="next"]')).toBe(true);
     await expect(element).toBeAccessible();
   });
 
   it('applies every filter at once, from page 1, and clears them', async () => {
     const element = mountScreen({ pageSize: 10 });
     await showData(25, 10);
-    $(element, '[data-id="next"]')!.click();
+    $(element, 'c-s2s-pager', '[data-id="next"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig().pageNumber).toBe(2);
     filter(element, 'fromTime', { value: '2026-11-01T00:00:00.000Z' });
@@ -218,16 +218,16 @@ describe('c-s2s-audit-explorer', () => {
   it('pages forward and back within the total', async () => {
     const element = mountScreen({ pageSize: 1 });
     await showData(2, 1);
-    expect(disabled(element, '[data-id="next"]')).toBe(false);
-    $(element, '[data-id="next"]')!.click();
+    expect(disabled(element, 'c-s2s-pager', '[data-id="next"]')).toBe(false);
+    $(element, 'c-s2s-pager', '[data-id="next"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig().pageNumber).toBe(2);
-    expect(disabled(element, '[data-id="next"]')).toBe(true);
-    $(element, '[data-id="next"]')!.click();
-    $(element, '[data-id="previous"]')!.click();
+    expect(disabled(element, 'c-s2s-pager', '[data-id="next"]')).toBe(true);
+    $(element, 'c-s2s-pager', '[data-id="next"]')!.click();
+    $(element, 'c-s2s-pager', '[data-id="previous"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig().pageNumber).toBe(1);
-    $(element, '[data-id="previous"]')!.click();
+    $(element, 'c-s2s-pager', '[data-id="previous"]')!.click();
     await flush();
     expect(wire(getAuditPage).getLastConfig().pageNumber).toBe(1);
   });

@@ -203,12 +203,12 @@ describe('c-s2s-my-records', () => {
     const element = mountScreen({ pageSize: 1 });
     wire(getAccess).emit(USER);
     await flush();
-    expect($(element, '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
-    $(element, '[data-id="next"]')!.click();
+    expect($(element, 'c-s2s-pager', '[data-id="page"]')!.textContent).toBe('c.S2S_Audit_Page');
+    $(element, 'c-s2s-pager', '[data-id="next"]')!.click();
     await flush();
     await flush();
     expect(mocked(getMyRecords).mock.calls.map((call) => call[0].pageNumber)).toEqual([1, 2, 1]);
-    $(element, '[data-id="previous"]')!.click();
+    $(element, 'c-s2s-pager', '[data-id="previous"]')!.click();
     await flush();
     expect(mocked(getMyRecords)).toHaveBeenCalledTimes(3);
   });
