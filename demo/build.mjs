@@ -4,13 +4,15 @@
 // custom labels file, and lightning/empApi listens to the server's event stream.
 // The page is split: app.js holds the shell and the engine; each tab's components are a chunk of
 // their own (chunks/), loaded when the tab opens; every chunk is minified (esbuild). A build is
-// skipped when the content hash of every input equals the last build's (build/demo/.inputs).
+// skipped when the content hash of every input equals the last build's (build/demo/.inputs); a
+// rebuild recompiles only the modules that changed (rollup's cache, kept in the user's cache folder).
 //   node demo/build.mjs [--force]
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_UI = path.join(ROOT, 'force-app', 'main', 'admin-ui');
@@ -238,11 +240,11 @@ function usedIconLibraries() {
   };
 }
 
-function copySlds() {
+function copySlds(dir) {
   const slds = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
-  fs.cpSync(path.join(slds, 'styles'), path.join(OUT_DIR, 'assets', 'styles'), { recursive: true });
-  fs.cpSync(path.join(slds, 'icons'), path.join(OUT_DIR, 'assets', 'icons'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(OUT_DIR, 'index.html'));
+  fs.cpSync(path.join(slds, 'styles'), path.join(dir, 'assets', 'styles'), { recursive: true });
+  fs.cpSync(path.join(slds, 'icons'), path.join(dir, 'assets', 'icons'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(dir, 'index.html'));
 }
 
 /**
@@ -266,10 +268,10 @@ function staticResources() {
     }
   };
 }
-function copyStaticResources() {
-  fs.mkdirSync(path.join(OUT_DIR, 'assets', 'resources'), { recursive: true });
+function copyStaticResources(dir) {
+  fs.mkdirSync(path.join(dir, 'assets', 'resources'), { recursive: true });
   for (const [name, from] of Object.entries(STATIC_RESOURCES))
-    fs.copyFileSync(path.join(ROOT, from), path.join(OUT_DIR, 'assets', 'resources', `${name}.js`));
+    fs.copyFileSync(path.join(ROOT, from), path.join(dir, 'assets', 'resources', `${name}.js`));
 }
 
 /** The content hash of every input of the build: a rebuild happens only when one changes. */
@@ -293,6 +295,46 @@ function inputsStamp() {
 }
 
 const STAMP_FILE = path.join(OUT_DIR, '.inputs');
+
+/**
+ * Rollup's module cache of the last build, in the user's cache folder
+ * ($XDG_CACHE_HOME/s2s-sync-demo/rollup-cache.json): a rebuild after a change to a few components
+ * compiles only the modules whose source changed (rollup reuses the others' transformed code).
+ * Keyed by this file and the package lock (the plugins and their versions); a cache that cannot be
+ * read is ignored.
+ */
+function rollupCacheFile() {
+  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(cache, 's2s-sync-demo', 'rollup-cache.json');
+}
+
+function toolsStamp() {
+  const hash = createHash('sha256');
+  for (const file of ['demo/build.mjs', 'package-lock.json'])
+    hash.update(fs.readFileSync(path.join(ROOT, file)));
+  return hash.digest('hex');
+}
+
+function readRollupCache() {
+  try {
+    const saved = JSON.parse(fs.readFileSync(rollupCacheFile(), 'utf8'));
+    return saved.tools === toolsStamp() ? saved.cache : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeRollupCache(cache) {
+  try {
+    const file = rollupCacheFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify({ tools: toolsStamp(), cache }));
+    fs.renameSync(temporary, file);
+  } catch {
+    // No cache folder to write to: the next build compiles everything, as this one did.
+  }
+}
 
 /** Whether build/demo/ was built from the inputs as they are now. */
 export function demoBuildIsCurrent() {
@@ -353,10 +395,15 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
     import('typescript').then((m) => m.default ?? m),
     import('esbuild')
   ]);
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+  // Built beside the output folder and moved in place when complete: another start building at the
+  // same time (two walkthroughs) or a page being served never sees a half-written folder.
+  const building = `${OUT_DIR}.${process.pid}.tmp`;
+  fs.rmSync(building, { recursive: true, force: true });
+  fs.mkdirSync(building, { recursive: true });
+  const cache = readRollupCache();
   const bundle = await rollup({
     input: path.join(ROOT, 'demo', 'main.js'),
+    cache,
     plugins: [
       singleLwcEngine(),
       salesforceScopedImports(readLabels(XMLParser)),
@@ -399,20 +446,32 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
     }
   });
   await bundle.write({
-    dir: OUT_DIR,
+    dir: building,
     format: 'es',
     entryFileNames: 'app.js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     plugins: [minify(esbuild)]
   });
+  writeRollupCache(bundle.cache);
   await bundle.close();
-  copySlds();
-  copyStaticResources();
-  fs.writeFileSync(STAMP_FILE, stamp);
+  copySlds(building);
+  copyStaticResources(building);
+  fs.writeFileSync(path.join(building, '.inputs'), stamp);
+  const old = `${OUT_DIR}.${process.pid}.old`;
+  fs.rmSync(old, { recursive: true, force: true });
+  if (fs.existsSync(OUT_DIR)) fs.renameSync(OUT_DIR, old);
+  try {
+    fs.renameSync(building, OUT_DIR);
+  } catch (error) {
+    // Another build moved its complete folder in place a moment before: that one is served.
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    fs.rmSync(building, { recursive: true, force: true });
+  }
+  fs.rmSync(old, { recursive: true, force: true });
   const sizes = bundleSizes();
   const seconds = (Date.now() - started) / 1000;
   log(
-    `built the admin UI demo in ${seconds.toFixed(1)} s -> ${path.relative(ROOT, OUT_DIR)}: app.js ${(sizes.entry / 1024).toFixed(0)} KB, ${sizes.files} files ${(sizes.total / 1024 / 1024).toFixed(2)} MB in all`
+    `built the admin UI demo in ${seconds.toFixed(1)} s${cache ? ' (modules unchanged since the last build reused)' : ''} -> ${path.relative(ROOT, OUT_DIR)}: app.js ${(sizes.entry / 1024).toFixed(0)} KB, ${sizes.files} files ${(sizes.total / 1024 / 1024).toFixed(2)} MB in all`
   );
   return { ...sizes, seconds };
 }
