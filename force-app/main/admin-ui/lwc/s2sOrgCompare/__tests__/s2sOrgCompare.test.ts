@@ -298,9 +298,12 @@ describe('c-s2s-org-compare', () => {
       },
       { key: 'r2', sourceField: 'Title', targetField: 'Title', transforms: '', active: true }
     ];
-    const unsaved = result();
+    const saved = result();
     // Rows not saved: the differences name no field mapping.
-    unsaved.differences = unsaved.differences.map((d) => ({ ...d, fieldMappingId: undefined }));
+    const unsaved = {
+      ...saved,
+      differences: saved.differences.map((d) => ({ ...d, fieldMappingId: undefined }))
+    };
     mocked(compareDraft).mockResolvedValue(unsaved);
     const chain = '[{"type":"valueMap","map":{"Phone Inquiry":"Phone","Purchased List":"Web"}}]';
     mocked(fixChain).mockResolvedValue(chain);
