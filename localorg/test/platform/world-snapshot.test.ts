@@ -14,11 +14,13 @@ import {
   ApexDecimal,
   ApexId,
   ApexTime,
-  type ApexSObject
+  type ApexSObject,
+  type NativeObject
 } from '../../src/runtime/values.ts';
 import { World, WorldSnapshotError, type WorldSnapshot } from '../../src/platform/index.ts';
 import { decodeValue, encodeValue } from '../../src/platform/world/snapshot.ts';
 import { runtimeFor } from '../../src/runner/runner.ts';
+import { PACKAGE } from './helpers.ts';
 
 const TWO_ORG = fileURLToPath(new URL('./fixtures/two-org', import.meta.url));
 const ASYNC = fileURLToPath(new URL('./fixtures/async-snapshot', import.meta.url));
@@ -171,4 +173,37 @@ test('pending async work is saved and runs after a restore: a queued Queueable w
   assert.equal(trigger.raw('TimesTriggered'), 1);
   assert.ok(trigger.raw('NextFireTime'), 'its next run is scheduled');
   assert.equal(again.asyncQueue.size, 1, 'the following run is queued');
+});
+
+test('change events waiting for delivery are saved with their header and delivered after a restore (Change Data Capture)', async () => {
+  const start = '2026-03-02T10:00:00Z';
+  const world = new World({ start });
+  const org = await world.createOrg({ name: 'cdc', source: PACKAGE, apex: false });
+  org.subscribe('AccountChangeEvent', () => assert.fail('delivered before the snapshot'));
+  const [id] = org.insert('Account', { Name: 'Acme' });
+  const saved = JSON.parse(JSON.stringify(world.snapshot())) as WorldSnapshot;
+  assert.deepEqual(
+    saved.orgs[0].jobs?.map((j) => j.kind),
+    ['EventDelivery']
+  );
+
+  const restored = new World({ start: saved.clock });
+  const again = await restored.createOrg({ name: 'cdc', source: PACKAGE, apex: false });
+  const seen: ApexSObject[] = [];
+  again.subscribe('AccountChangeEvent', (events) => seen.push(...events));
+  restored.restore(saved);
+  await restored.drain();
+  assert.equal(seen.length, 1);
+  const header = (
+    seen[0].raw('ChangeEventHeader') as NativeObject<{
+      changeType: string;
+      recordIds: string[];
+      entityName: string;
+    }>
+  ).state;
+  assert.deepEqual(
+    [header.entityName, header.changeType, header.recordIds],
+    ['Account', 'CREATE', [id]]
+  );
+  assert.equal(seen[0].raw('Name'), 'Acme');
 });
