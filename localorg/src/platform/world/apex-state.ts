@@ -18,7 +18,12 @@ import {
   type ApexValue,
   type TypeRef
 } from '../../runtime/values.ts';
-import { decodeValue, encodeValue, WorldSnapshotError, type SnapshotValue } from './snapshot.ts';
+import {
+  decodeValue,
+  encodeValue,
+  WorldSnapshotError,
+  type SnapshotValue
+} from './snapshot-values.ts';
 
 /** One Apex value as saved. */
 export type ApexState =

@@ -12,39 +12,27 @@
 // state (world/apex-state.ts), so a restored World runs them when they fall due. A job whose state
 // cannot be written back faithfully (it holds a platform object such as an HttpRequest) makes the
 // snapshot refuse, naming the job and the value, instead of dropping it.
-import {
-  ApexBlob,
-  ApexDate,
-  ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
-  ApexId,
-  ApexTime,
-  type ApexValue
-} from '../../runtime/values.ts';
 import type { Org } from '../org.ts';
+import {
+  decodeValue,
+  encodeValue,
+  WorldSnapshotError,
+  type SnapshotValue
+} from './snapshot-values.ts';
 import type { Row } from '../data/store.ts';
 import type { PersistedJob } from '../async/jobs.ts';
+
+export {
+  decodeValue,
+  encodeValue,
+  WorldSnapshotError,
+  type SnapshotValue
+} from './snapshot-values.ts';
 
 /** Bump when the shape below changes; restore refuses other versions. */
 export const SNAPSHOT_VERSION = 2;
 /** Versions restore reads: 1 had no pending jobs (it refused to save any). */
 export const SNAPSHOT_VERSIONS_READ = [1, 2];
-
-/** One stored field value, tagged where JSON alone would lose its Apex type. */
-export type SnapshotValue =
-  | null
-  | boolean
-  | number
-  | string
-  | { Long: string }
-  | { Decimal: string }
-  | { Double: number | string }
-  | { Id: string }
-  | { Date: string }
-  | { Datetime: number }
-  | { Time: number }
-  | { Blob: string };
 
 export interface OrgSnapshot {
   name: string;
@@ -66,9 +54,6 @@ export interface WorldSnapshot {
   connections: { from: string; namedCredential: string; to: string; username: string }[];
 }
 
-/** Raised when a World cannot be saved or restored; the message says what and where. */
-export class WorldSnapshotError extends Error {}
-
 /** What `snapshotOrg` and `restoreOrg` need of an org (all public on Org). */
 type SnapshotOrg = Pick<
   Org,
@@ -83,40 +68,6 @@ type SnapshotOrg = Pick<
   snapshotData(): unknown;
   restoreData(rows: unknown): void;
 };
-
-export function encodeValue(value: ApexValue, where: string): SnapshotValue {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return { Long: value.toString() };
-  if (value instanceof ApexDecimal) return { Decimal: value.toPlainString() };
-  if (value instanceof ApexDouble)
-    return { Double: Number.isFinite(value.v) ? value.v : String(value.v) };
-  if (value instanceof ApexId) return { Id: value.value };
-  if (value instanceof ApexDate) return { Date: value.toString() };
-  if (value instanceof ApexDatetime) return { Datetime: value.epochMs };
-  if (value instanceof ApexTime) return { Time: value.ms };
-  if (value instanceof ApexBlob) return { Blob: Buffer.from(value.bytes).toString('base64') };
-  throw new WorldSnapshotError(
-    `${where}: a stored value of type ${value?.constructor?.name ?? typeof value} cannot be saved in a snapshot`
-  );
-}
-
-export function decodeValue(value: SnapshotValue, where: string): ApexValue {
-  if (value === null || typeof value !== 'object') return value;
-  if ('Long' in value) return BigInt(value.Long);
-  if ('Decimal' in value) return ApexDecimal.fromString(value.Decimal);
-  if ('Double' in value) return new ApexDouble(Number(value.Double));
-  if ('Id' in value) return new ApexId(value.Id);
-  if ('Date' in value) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.Date);
-    if (!m) throw new WorldSnapshotError(`${where}: not a date: ${value.Date}`);
-    return new ApexDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
-  if ('Datetime' in value) return new ApexDatetime(value.Datetime);
-  if ('Time' in value) return new ApexTime(value.Time);
-  if ('Blob' in value) return new ApexBlob(new Uint8Array(Buffer.from(value.Blob, 'base64')));
-  throw new WorldSnapshotError(`${where}: unknown snapshot value ${JSON.stringify(value)}`);
-}
 
 function between(org: SnapshotOrg): void {
   if (org.inTransaction)
