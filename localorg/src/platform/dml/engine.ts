@@ -32,6 +32,8 @@ import { RecordValidator } from './validation.ts';
 import { ShareKeeper } from './shares.ts';
 import { ContentKeeper } from '../content/files.ts';
 import { applyDefaults, coerce, setAutoNumbers, setCompoundName } from './field-values.ts';
+import { partitionUpsert } from './upsert.ts';
+import { groupAggregateSet } from './permission-set-groups.ts';
 
 // What a DML call is lives in call.ts, a record being saved in work.ts; the org imports them here.
 export {
@@ -225,7 +227,13 @@ export class DmlEngine {
         this.saveGroup('update', call, indexes, results);
         break;
       case 'upsert': {
-        const { inserts, updates } = this.partitionUpsert(call, indexes, results);
+        const { inserts, updates } = partitionUpsert(
+          this.ctx,
+          this.validator,
+          call,
+          indexes,
+          results
+        );
         // Upsert saves the new records and the existing ones as separate trigger invocations.
         this.saveGroup('insert', call, inserts, results, true);
         this.saveGroup('update', call, updates, results, true);
@@ -327,7 +335,7 @@ export class DmlEngine {
             );
           } else if (String(rt) === MASTER_RECORD_TYPE_ID) w.rec.set('RecordTypeId', null);
         }
-        if (object.name === 'PermissionSetAssignment') this.groupAggregateSet(w.rec);
+        if (object.name === 'PermissionSetAssignment') groupAggregateSet(this.ctx, w.rec);
         if (upsert) w.created = true;
       } else {
         const id = idOf(input);
@@ -505,128 +513,6 @@ export class DmlEngine {
       throw new DmlCallError('System.SObjectException', `Invalid field ${name} for ${object.name}`);
     }
     w.rec.set(f.name, coerce(f, v));
-  }
-
-  // ---- upsert ----------------------------------------------------------------------------
-
-  private partitionUpsert(
-    call: DmlCall,
-    indexes: number[],
-    results: Map<number, RecordResult>
-  ): { inserts: number[]; updates: number[] } {
-    const inserts: number[] = [];
-    const updates: number[] = [];
-    const first = call.records[indexes[0] ?? 0];
-    if (!first) return { inserts, updates };
-    const object = this.ctx.schema.require(first.type);
-    const extName = call.externalIdField;
-    const f = extName ? object.field(extName) : object.field('Id');
-    if (!f)
-      throw new DmlCallError(
-        'System.SObjectException',
-        `Invalid field ${extName} for ${object.name}`
-      );
-    if (extName && !(f.externalId || f.idLookup) && f.name !== 'Id') {
-      throw new DmlCallError(
-        'System.SObjectException',
-        `Invalid field for upsert, must be an External Id custom or standard indexed field: ${f.name}`
-      );
-    }
-    const seen = new Map<string, number>();
-    for (const i of indexes) {
-      const rec = call.records[i];
-      if (f.name === 'Id') {
-        const id = idOf(rec);
-        if (id) {
-          // The update is redirected to the existing record.
-          updates.push(i);
-        } else inserts.push(i);
-        continue;
-      }
-      const value = rec.raw(f.name);
-      if (value === undefined || value === null || value === '') {
-        const id = idOf(rec);
-        if (id) updates.push(i);
-        else
-          // Nothing to match on: the record is refused, not created (the error Data Loader and
-          // the APIs report for an upsert row with a blank external Id: "MISSING_ARGUMENT:
-          // <field> not specified").
-          results.set(i, {
-            id: null,
-            success: false,
-            errors: [err('MISSING_ARGUMENT', `${f.name} not specified`, [])]
-          });
-        continue;
-      }
-      const key = f.caseSensitive ? String(value) : String(value).toLowerCase();
-      if (seen.has(key)) {
-        // Same key twice in one call (../shared/PLATFORM.md: "Duplicate external id specified").
-        results.set(i, {
-          id: null,
-          success: false,
-          errors: [
-            err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [
-              f.name
-            ])
-          ]
-        });
-        const j = must(seen.get(key), 'first record with this key');
-        if (!results.has(j))
-          results.set(j, {
-            id: null,
-            success: false,
-            errors: [
-              err('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(value)}`, [
-                f.name
-              ])
-            ]
-          });
-        continue;
-      }
-      seen.set(key, i);
-      const matches = this.validator.rowsWithText(object.name, f, value);
-      if (matches.length > 1) {
-        results.set(i, {
-          id: null,
-          success: false,
-          errors: [
-            err(
-              'DUPLICATE_EXTERNAL_ID',
-              `${f.label ?? f.name}: more than one record found for external id field: [${matches.map((m) => m.id).join(', ')}]`,
-              [f.name]
-            )
-          ]
-        });
-      } else if (matches.length === 1) {
-        rec.set('Id', new ApexId(matches[0].id));
-        updates.push(i);
-      } else inserts.push(i);
-    }
-    const dupes = new Set([...results.keys()]);
-    return {
-      inserts: inserts.filter((i) => !dupes.has(i)),
-      updates: updates.filter((i) => !dupes.has(i))
-    };
-  }
-
-  /**
-   * An assignment of a permission set group names the group (PermissionSetGroupId); its
-   * PermissionSetId is the group's aggregate permission set (Object Reference,
-   * "PermissionSetAssignment": PermissionSetGroupId "If the permission set assignment is for a
-   * permission set group, the ID of the group"; "PermissionSet": Type Group, PermissionSetGroupId).
-   */
-  private groupAggregateSet(rec: ApexSObject): void {
-    const group = rec.raw('PermissionSetGroupId');
-    if (group === undefined || group === null || rec.raw('PermissionSetId')) return;
-    const id = String(group);
-    for (const r of this.ctx.store.lookup(
-      'PermissionSet',
-      'permissionsetgroupid',
-      textKeyer,
-      id.toLowerCase()
-    ))
-      if (!r.deleted && String(r.values.get('permissionsetgroupid')) === id)
-        rec.set('PermissionSetId', new ApexId(r.id));
   }
 
   // ---- delete / undelete -----------------------------------------------------------------
