@@ -3,14 +3,12 @@
  * runs methods, and implements the `ApexRuntime` API the platform and the test runner use (and
  * `LanguageRuntime`, what the standard library asks of it).
  */
-import { SyntaxErrors } from '../front/parse.js';
 import type { Pos, TypeNode } from '../front/ast.js';
-import { CompileError } from '../binder/errors.js';
 import { ClassDef, Frame, MethodDef } from '../binder/symbols.js';
 import { Linker } from './linker.js';
 import { DynamicAccess } from './dynamic.js';
 import { CompileFailure, TestMethods } from './tests.js';
-import { Loader, type CtorChain, type TriggerDef } from './loader.js';
+import { anonymousCompileProblem, Loader, type CtorChain, type TriggerDef } from './loader.js';
 import { Objects } from './objects.js';
 import {
   adaptNative,
@@ -49,19 +47,19 @@ import { throwApex } from '../runtime/errors.js';
 import { BuiltinRegistry, type BuiltinClass, type BuiltinContext } from '../runtime/builtins.js';
 import type { LanguageRuntime } from '../runtime/language.js';
 import { qualifiedName } from './namespace.js';
+import { classInfoOf, coverageOf, type ClassCoverage } from './class-info.js';
+import { parseTypeName } from './type-names.js';
+import {
+  captureStatics,
+  classesWithStatics,
+  restoreStatics,
+  type OrgRuntimeState
+} from './org-state.js';
+
+export type { OrgRuntimeState } from './org-state.js';
 
 function lc(s: string): string {
   return s.toLowerCase();
-}
-
-/** One org's share of an interpreter that several orgs run (Interp.swapOrgState). */
-export interface OrgRuntimeState {
-  statics: Map<ClassDef, [number, ApexValue[]]>;
-  stack: Frame[];
-  triggerStack: TriggerContext[];
-  runningTest: boolean;
-  futureBody: MethodDef | null;
-  transactionNumber: number;
 }
 
 export class Interp implements LanguageRuntime, Executor {
@@ -479,24 +477,16 @@ export class Interp implements LanguageRuntime, Executor {
    * The compiled classes themselves are immutable once loaded and stay shared.
    */
   swapOrgState(next: OrgRuntimeState | null): OrgRuntimeState {
-    const classes: ClassDef[] = [];
-    for (const c of this.classTable.values()) if (c.decl) classes.push(c);
-    for (const t of this.triggerDefs.values()) classes.push(t.cls);
-    const statics = new Map<ClassDef, [number, ApexValue[]]>();
-    for (const c of classes) statics.set(c, [c.staticState, c.staticValues]);
+    const classes = classesWithStatics(this.classTable.values(), this.triggerDefs.values());
     const prev: OrgRuntimeState = {
-      statics,
+      statics: captureStatics(classes),
       stack: this.stack.splice(0),
       triggerStack: this.triggerStack.splice(0),
       runningTest: this.runningTest,
       futureBody: this.futureBody,
       transactionNumber: this.transactionNumber
     };
-    for (const c of classes) {
-      const saved = next?.statics.get(c);
-      c.staticState = saved ? saved[0] : 0;
-      c.staticValues = saved ? saved[1] : new Array<ApexValue>(c.statics.size).fill(null);
-    }
+    restoreStatics(classes, next?.statics);
     this.stack.push(...(next?.stack ?? []));
     this.triggerStack.push(...(next?.triggerStack ?? []));
     this.runningTest = next?.runningTest ?? false;
@@ -599,54 +589,17 @@ export class Interp implements LanguageRuntime, Executor {
   // =============================================================================== ApexRuntime
 
   classes(): readonly ClassInfo[] {
-    return [...new Set(this.classTable.values())].filter((c) => c.decl).map((c) => this.info(c));
+    return [...new Set(this.classTable.values())].filter((c) => c.decl).map((c) => classInfoOf(c));
   }
 
   classInfo(name: string): ClassInfo | null {
     const c = this.classTable.get(lc(name));
-    return c && c.decl ? this.info(c) : null;
-  }
-
-  private info(c: ClassDef): ClassInfo {
-    const methods = [...c.methods.values()].flat().map((m) => ({
-      name: m.name,
-      isStatic: m.isStatic,
-      paramTypes: m.params,
-      paramNames: m.paramNames,
-      returnType: m.returnType,
-      annotations: m.annotations
-    }));
-    return {
-      name: c.name,
-      file: c.file,
-      kind: c.kind,
-      annotations: c.annotations,
-      sharing: c.sharing,
-      methods,
-      supertypes: [...c.supertypeNames],
-      compileError: c.compileError,
-      namespace: c.topLevel.namespace
-    };
+    return c && c.decl ? classInfoOf(c) : null;
   }
 
   /** Top-level classes with their coverage, for the runner. */
-  coverage(): { cls: ClassDef; lines: Map<number, 0 | 1> }[] {
-    const out: { cls: ClassDef; lines: Map<number, 0 | 1> }[] = [];
-    for (const c of this.topLevel) {
-      if (!c.decl || c.annotations.some((a) => a.name === 'istest')) continue;
-      const h = this.hits.get(c) ?? [];
-      const lines = new Map<number, 0 | 1>();
-      for (const l of [...c.coverableLines].sort((a, b) => a - b)) lines.set(l, h[l] ? 1 : 0);
-      out.push({ cls: c, lines });
-    }
-    // Triggers are covered like classes, under the trigger's name.
-    for (const t of this.triggerDefs.values()) {
-      const h = this.hits.get(t.cls) ?? [];
-      const lines = new Map<number, 0 | 1>();
-      for (const l of [...t.cls.coverableLines].sort((a, b) => a - b)) lines.set(l, h[l] ? 1 : 0);
-      out.push({ cls: t.cls, lines });
-    }
-    return out;
+  coverage(): ClassCoverage[] {
+    return coverageOf(this.topLevel, this.triggerDefs.values(), this.hits);
   }
 
   triggers(): readonly TriggerInfo[] {
@@ -713,39 +666,10 @@ export class Interp implements LanguageRuntime, Executor {
    */
   typeForName(name: string, ownNamespace = false): TypeRef | null {
     const from = this.linker.namespaces.size ? this.forNameScope(ownNamespace) : null;
-    let i = 0;
-    const src = name.replace(/\s+/g, '');
-    const parse = (): TypeRef | null => {
-      const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i));
-      if (!m) return null;
-      i += m[0].length;
-      // A bare object name is the object even where a class of the org has that name: NebulaLogger
-      // ships classes `Account` and `User` and its tests, passing on scratch orgs with them deployed,
-      // cast `Type.forName('User').newInstance()` to SObject (undocumented; observed behaviour).
-      const names =
-        m[0].includes('.') || !this.isSObjectType(`Schema.${m[0]}`)
-          ? m[0].split('.')
-          : ['Schema', m[0]];
-      const r = this.lookupTypeName(names, from);
-      if (!r) return null;
-      const args: TypeRef[] = [];
-      if (src[i] === '<') {
-        i++;
-        for (;;) {
-          const a = parse();
-          if (!a) return null;
-          args.push(a);
-          if (src[i] === ',') i++;
-          else if (src[i] === '>') {
-            i++;
-            break;
-          } else return null;
-        }
-      }
-      return typeRef(r.t.name, args);
-    };
-    const t = parse();
-    return t && i === src.length ? t : null;
+    return parseTypeName(name, {
+      isSObjectType: (n) => this.isSObjectType(n),
+      lookup: (names) => this.lookupTypeName(names, from)
+    });
   }
 
   private readonly forNameScopes = new Map<string | null, ClassDef>();
@@ -842,21 +766,9 @@ export class Interp implements LanguageRuntime, Executor {
       method = this.loader.compileAnonymous(source, namespace);
     } catch (e) {
       setCurrent(prev);
-      if (e instanceof SyntaxErrors)
-        return {
-          success: false,
-          compileProblem: `Line: ${e.errors[0].line}, Column: ${e.errors[0].column}: ${e.errors[0].message}`,
-          exceptionMessage: null,
-          exceptionStackTrace: null
-        };
-      if (e instanceof CompileError)
-        return {
-          success: false,
-          compileProblem: `Line: ${e.pos.line}, Column: ${e.pos.column}: ${e.message}`,
-          exceptionMessage: null,
-          exceptionStackTrace: null
-        };
-      throw e;
+      const compileProblem = anonymousCompileProblem(e);
+      if (compileProblem === null) throw e;
+      return { success: false, compileProblem, exceptionMessage: null, exceptionStackTrace: null };
     }
     setCurrent(prev);
     return this.enter(() => {

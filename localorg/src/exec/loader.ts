@@ -458,3 +458,15 @@ function endsWithReturn(s: Stmt): boolean {
       return false;
   }
 }
+
+/**
+ * What executeAnonymous reports for a source that does not compile: `Line: l, Column: c: message`
+ * of the first syntax or compile error; null when `e` is neither (it is rethrown).
+ */
+export function anonymousCompileProblem(e: unknown): string | null {
+  if (e instanceof SyntaxErrors)
+    return `Line: ${e.errors[0].line}, Column: ${e.errors[0].column}: ${e.errors[0].message}`;
+  if (e instanceof CompileError)
+    return `Line: ${e.pos.line}, Column: ${e.pos.column}: ${e.message}`;
+  return null;
+}
