@@ -27,6 +27,11 @@ import { newRowKey } from './mappingRules';
 import type { FieldRow } from './mappingRules';
 
 /** An object mapping as the editor holds it; `id` is unset for a new one. */
+/** Size limit of a file when Max_File_Size_KB__c is blank (S2SFileLimits.DEFAULT_KB; docs/configuration.md, Files). */
+export const FILE_SIZE_DEFAULT_KB = 1024;
+/** The highest Max_File_Size_KB__c (S2SFileLimits.CEILING_KB): what the receiver's 6 MB request and heap allow. */
+export const FILE_SIZE_CEILING_KB = 1536;
+
 export interface MappingDraft {
   id?: string;
   name?: string;
@@ -46,7 +51,7 @@ export interface MappingDraft {
   active: boolean;
   /** Sync_Files__c: the records' files travel too (docs/configuration.md, Files) */
   syncFiles: boolean;
-  /** Max_File_Size_KB__c: blank means 1024, at most 1536 */
+  /** Max_File_Size_KB__c: blank means FILE_SIZE_DEFAULT_KB, at most FILE_SIZE_CEILING_KB */
   maxFileSizeKb: number | null;
 }
 

@@ -5,7 +5,7 @@
 import { LightningElement, api } from 'lwc';
 import describeSchedule from '@salesforce/apex/S2SMappingController.describeSchedule';
 import { friendlyError } from 'c/s2sUtils';
-import { LABELS, OPTIONS } from 'c/s2sMappingModel';
+import { FILE_SIZE_CEILING_KB, FILE_SIZE_DEFAULT_KB, LABELS, OPTIONS } from 'c/s2sMappingModel';
 import type { Issue, MappingDraft, Setting } from 'c/s2sMappingModel';
 
 /** A base input or combobox as this form drives it. */
@@ -56,6 +56,8 @@ export default class S2sMappingSettings extends LightningElement {
   @api schedulePreview?: SchedulePreview;
 
   labels = LABELS;
+  fileSizeDefaultKb = FILE_SIZE_DEFAULT_KB;
+  fileSizeCeilingKb = FILE_SIZE_CEILING_KB;
   options = OPTIONS;
   private current?: MappingDraft;
   private checkedCron = '';
