@@ -66,6 +66,10 @@ export default {
         '--config',
         'jest.config.js',
         '--coverage',
+        // A cache of the gate's own: the LWC transformer's cache key ignores which files are
+        // instrumented, so a developer's `jest --collectCoverageFrom=<one file>` left transforms
+        // without counters that made the next gate report 100 % over one file.
+        `--cacheDirectory=${path.join(root, 'build', 'jest-cache')}`,
         '--ci',
         '--silent',
         '--json',
