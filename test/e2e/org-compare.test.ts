@@ -79,7 +79,7 @@ test('the Sales admin sees the picklist value the Service org refuses and its va
   );
 
   const fixed = sales.executeAnonymous(
-    `S2SOrgCompare.applyFix('${tier?.fieldMappingId}', 'valueMap', new Map<String, String>{ 'Bronze' => 'Standard' }, null, null);`
+    `S2SOrgCompare.applyFix('${tier?.fieldMappingId}', 'valueMap', new Map<String, String>{ 'Bronze' => 'Standard' }, null, null, null);`
   );
   assert.ok(fixed.success, JSON.stringify(fixed));
   assert.equal(
