@@ -1,5 +1,6 @@
 // Builds the local demo page: the real admin UI components (TypeScript, compiled by
-// @lwc/rollup-plugin), lightning-base-components and SLDS, bundled into build/demo/.
+// @lwc/rollup-plugin) and lightning-base-components, bundled into build/demo/ (SLDS is served
+// from its package, see SLDS_ASSETS).
 // Apex imports become calls to the demo server (/api/apex/...), labels come from the package's
 // custom labels file, and lightning/empApi listens to the server's event stream.
 // The page is split: app.js holds the shell and the engine; each tab's components are a chunk of
@@ -240,12 +241,17 @@ function usedIconLibraries() {
   };
 }
 
-function copySlds(dir) {
-  const slds = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
-  fs.cpSync(path.join(slds, 'styles'), path.join(dir, 'assets', 'styles'), { recursive: true });
-  fs.cpSync(path.join(slds, 'icons'), path.join(dir, 'assets', 'icons'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(dir, 'index.html'));
-}
+/**
+ * SLDS's stylesheets and icons, served by the demo server from the design system's package
+ * (31 MB, thousands of files: copying them into every build took seconds of a first start).
+ */
+export const SLDS_ASSETS = path.join(
+  ROOT,
+  'node_modules',
+  '@salesforce-ux',
+  'design-system',
+  'assets'
+);
 
 /**
  * Static resources as the platform serves them: `@salesforce/resourceUrl/<Name>` is the URL of the
@@ -452,9 +458,9 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
     chunkFileNames: 'chunks/[name]-[hash].js',
     plugins: [minify(esbuild)]
   });
-  writeRollupCache(bundle.cache);
+  const { cache: nextCache } = bundle;
   await bundle.close();
-  copySlds(building);
+  fs.cpSync(path.join(ROOT, 'demo', 'index.html'), path.join(building, 'index.html'));
   copyStaticResources(building);
   fs.writeFileSync(path.join(building, '.inputs'), stamp);
   const old = `${OUT_DIR}.${process.pid}.old`;
@@ -473,6 +479,9 @@ export async function buildDemo({ log = console.log, force = false } = {}) {
   log(
     `built the admin UI demo in ${seconds.toFixed(1)} s${cache ? ' (modules unchanged since the last build reused)' : ''} -> ${path.relative(ROOT, OUT_DIR)}: app.js ${(sizes.entry / 1024).toFixed(0)} KB, ${sizes.files} files ${(sizes.total / 1024 / 1024).toFixed(2)} MB in all`
   );
+  // Written after the line above: the demo server serves the page as soon as it reads that line,
+  // and the cache (tens of MB of JSON) serves only the next rebuild.
+  writeRollupCache(nextCache);
   return { ...sizes, seconds };
 }
 

@@ -170,8 +170,13 @@ export async function walkThroughDemo(
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // A platform-event subscription the demo refuses (a channel the org lacks, e.g. an event named
     // without the package's namespace) is a page error too.
+    // So is a file of the page that does not load (the SLDS stylesheet or icons, a chunk): Apex
+    // calls answer errors on purpose, the page's own files never do.
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname === '/api/events' && response.status() !== 200)
+      const { pathname } = new URL(response.url());
+      if (pathname === '/api/events' && response.status() !== 200)
+        pageErrors.push(`${response.url()}: HTTP ${response.status()}`);
+      else if (!pathname.startsWith('/api/') && response.status() >= 400)
         pageErrors.push(`${response.url()}: HTTP ${response.status()}`);
     });
     await walk({
