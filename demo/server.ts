@@ -360,16 +360,24 @@ async function main(): Promise<number> {
   console.log(
     `S2S Sync demo: starting the Sales and Service local orgs with the package${DEMO_NAMESPACE ? ` installed under the namespace ${DEMO_NAMESPACE}` : ''} (${saved ? `saved state from ${state.file}` : 'seeded state'})...`
   );
-  const demo = await createOrgs(ROOT, { start: saved?.clock });
+  let demo = await createOrgs(ROOT, { start: saved?.clock });
   const problems = demo.problems.map((problem) => `compile: ${problem}`);
+  let restored = false;
   if (saved) {
     // The self-check ran when this state was first seeded from these very sources.
     try {
       demo.world.restore(saved);
+      restored = true;
     } catch (error) {
-      problems.push(`restoring the saved state ${state.file}: ${(error as Error).message}`);
+      // World.restore is all or nothing, but these orgs' clock starts at the saved time: the orgs
+      // are created again and seeded, as with --fresh.
+      console.error(
+        `the saved state cannot be restored (${(error as Error).message}): starting from the seeded orgs; the file is kept as ${state.setAside()}`
+      );
+      demo = await createOrgs(ROOT);
     }
-  } else {
+  }
+  if (!restored) {
     try {
       await seed(demo);
       problems.push(...(await selfCheck(ROOT, demo)));

@@ -83,6 +83,13 @@ export class DemoState {
     return saved.world;
   }
 
+  /** Moves a saved state that could not be restored to state.json.bad; returns that path. */
+  setAside(): string {
+    const bad = `${this.file}.bad`;
+    fs.renameSync(this.file, bad);
+    return bad;
+  }
+
   /** Removes the saved state (`--fresh`). */
   clear(): void {
     fs.rmSync(this.file, { force: true });

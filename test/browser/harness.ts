@@ -105,9 +105,10 @@ export interface Walkthrough {
   /**
    * Stops the demo (it saves its state on the way out) and starts it again on the same address
    * with `args` (none: from the saved state; `['--fresh']`: from the seeded orgs). Resolves with
-   * the seconds the new start took to serve.
+   * the seconds the new start took to serve. `whileStopped` runs between the two (e.g. to edit
+   * the saved state file the stop has just written).
    */
-  restart(args?: string[]): Promise<number>;
+  restart(args?: string[], whileStopped?: () => void): Promise<number>;
   /** The saved state file of this walkthrough's demo. */
   stateFile: string;
 }
@@ -141,8 +142,9 @@ export async function walkThroughDemo(
   if ('refused' in started) {
     assert.fail(`npm start did not start the demo:\n${started.refused}`);
   }
-  const restart = async (args: string[] = []): Promise<number> => {
+  const restart = async (args: string[] = [], whileStopped?: () => void): Promise<number> => {
     if ('child' in started) await stopDemo(started.child);
+    whileStopped?.();
     const begun = Date.now();
     started = await startDemo(port, args, cacheHome);
     if ('refused' in started) assert.fail(`npm start did not start again:\n${started.refused}`);

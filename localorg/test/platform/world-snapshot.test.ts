@@ -127,6 +127,34 @@ test('a World with pending async work that cannot be saved or a mismatched World
   assert.throws(() => other.restore({ ...saved, version: 99 }), /version 99 is not supported/);
 });
 
+test('a restore that fails in a later org leaves every org as it was (all or nothing)', async () => {
+  const first = await twoOrgs();
+  first.org('sales').insert('Account', { Name: 'Saved in sales' });
+  first.org('service').insert('Account', { Name: 'Saved in service' });
+  const saved = JSON.parse(JSON.stringify(first.snapshot())) as WorldSnapshot;
+  // The service org's saved Account carries a value that does not decode.
+  const row = saved.orgs[1].rows.find(([type]) => type === 'Account');
+  assert.ok(row, 'the snapshot holds the service Account');
+  row[4].Name = { Date: 'not a date' };
+
+  const second = await twoOrgs(saved.clock);
+  second.org('sales').insert('Account', { Name: 'Made before the restore' });
+  await second.drain();
+  assert.throws(() => second.restore(saved), /Org service, Account \w+, field Name: not a date/);
+  assert.deepEqual(
+    accounts(second, 'sales').map(([, name]) => name),
+    ['Made before the restore'],
+    'the sales org, restored before the failing one, is put back'
+  );
+  assert.deepEqual(accounts(second, 'service'), []);
+  const [later] = second.org('sales').insert('Account', { Name: 'Made after' });
+  assert.notEqual(
+    String(later),
+    accounts(first, 'sales')[0][0],
+    'Ids continue from the org as it was, not from the half-restored counters'
+  );
+});
+
 test('pending async work is saved and runs after a restore: a queued Queueable with its state, a scheduled job at its time', async () => {
   const world = new World({ runtimeFactory: runtimeFor });
   const org = await world.createOrg({ name: 'sales', source: [ASYNC] });

@@ -359,7 +359,23 @@ export class World {
           `Org ${o.name}: the snapshot was taken of organization ${snapshot.orgs[i].organizationId}, this org is ${o.organizationId}`
         );
     });
-    this.orgs.forEach((o, i) => restoreOrg(o, snapshot.orgs[i]));
+    for (const o of this.orgs)
+      if (o.asyncQueue.size > 0)
+        throw new WorldSnapshotError(
+          `Org ${o.name} has ${o.asyncQueue.size} pending async job(s): restore into orgs as created, before they run anything`
+        );
+    // All or nothing: an org whose saved data cannot be put back (a value that does not decode, a
+    // job whose class is gone) puts the orgs restored before it back as they were.
+    const before = this.orgs.map((o) => snapshotOrg(o));
+    try {
+      this.orgs.forEach((o, i) => restoreOrg(o, snapshot.orgs[i]));
+    } catch (error) {
+      this.orgs.forEach((o, i) => {
+        o.asyncQueue.clear();
+        restoreOrg(o, before[i]);
+      });
+      throw error;
+    }
     this.clock.set(snapshot.clock);
     this.connections.clear();
     for (const c of snapshot.connections) {
