@@ -12,7 +12,7 @@ import compareMapping from '@salesforce/apex/S2SOrgCompareController.compareMapp
 import compareDraft from '@salesforce/apex/S2SOrgCompareController.compareDraft';
 import applyFix from '@salesforce/apex/S2SOrgCompareController.applyFix';
 import fixChain from '@salesforce/apex/S2SOrgCompareController.fixChain';
-import { downloadText, formatLabel, friendlyError } from 'c/s2sUtils';
+import { csvOf, downloadText, formatLabel, friendlyError } from 'c/s2sUtils';
 import { recordFromDraft, recordFromRow } from 'c/s2sMappingModel';
 import type { FieldRow, MappingDraft } from 'c/s2sMappingModel';
 import { LABELS } from './labels';
@@ -228,15 +228,19 @@ export default class S2sOrgCompare extends LightningElement {
   handleExport(): void {
     const r = this.result;
     if (!r) return;
-    const lines = [LABELS.csvHeader];
-    for (const d of r.differences)
-      lines.push(
-        [d.severity, d.kind, d.sourceField, d.targetField, d.message, d.fixText].map(csv).join(',')
-      );
+    // The header is one label of comma-separated column names (translated as one sentence).
+    const rows = r.differences.map((d) => [
+      d.severity,
+      d.kind,
+      d.sourceField,
+      d.targetField,
+      d.message,
+      d.fixText
+    ]);
     downloadText(
       `org-compare-${r.sourceObject}-${r.targetObject}.csv`,
       'text/csv',
-      lines.join('\r\n')
+      csvOf(LABELS.csvHeader.split(','), rows)
     );
   }
 
@@ -315,14 +319,4 @@ export default class S2sOrgCompare extends LightningElement {
   private focusLater(selector: string): void {
     Promise.resolve().then(() => this.template?.querySelector<HTMLElement>(selector)?.focus());
   }
-}
-
-/**
- * One CSV cell: a leading =, +, - or @ defused (a spreadsheet would run it as a formula), quoted
- * when it holds a comma, quote or line break.
- */
-function csv(value: string | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -226,7 +226,9 @@ describe('c-s2s-org-compare', () => {
     expect(mime).toBe('text/csv');
     const lines = (content as string).split('\r\n');
     expect(lines[0]).toBe('c.S2S_Compare_Csv_Header');
-    expect(lines).toHaveLength(5);
+    // Four rows after the header, each line ended by CRLF (RFC 4180).
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toBe('');
     expect(lines[2]).toBe(
       'refused,required,,Region__c,"Region__c is required, ""and"" not mapped",Map a field to it'
     );
