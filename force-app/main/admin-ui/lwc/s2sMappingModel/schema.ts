@@ -27,7 +27,7 @@ import { newRowKey } from './mappingRules';
 import type { FieldRow } from './mappingRules';
 
 /** An object mapping as the editor holds it; `id` is unset for a new one. */
-/** Size limit of a file when Max_File_Size_KB__c is blank: S2SFileLimits.DEFAULT_KB (kept equal by __tests__/fileLimits.test.ts). */
+/** Size limit of a file when Max_File_Size_KB__c is blank: S2SFileLimits.DEFAULT_KB (kept equal by scripts/__tests__/file-limits.test.mjs). */
 export const FILE_SIZE_DEFAULT_KB = 1024;
 /** The highest Max_File_Size_KB__c (S2SFileLimits.CEILING_KB): what the receiver's 6 MB request and heap allow. */
 export const FILE_SIZE_CEILING_KB = 1536;
