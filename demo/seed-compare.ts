@@ -1,14 +1,15 @@
 // Demo data of the admin-operations walkthrough (issue 15, test/browser/admin-operations.test.ts):
-// Contacts in Sales with a Tier the Service org's restricted picklist lacks (Bronze) and one
+// Contacts in Sales with a Tier the Service org's restricted picklist lacks (Bronze), a Discount
+// with two decimal places the Service org keeps none of (the compare suggests a Round), and one
 // without an email, which the Service org's validation rule refuses (a parked change); the Service
 // org's inbound Contact mapping accepting FirstName, LastName, Email, Phone and Tier__c; the Sales
 // admin's access to Contacts and Tier; the Service integration user's access to the Contacts it
 // writes and View Setup and Configuration, so the org compare reads its validation rules
-// (demo/metadata/*: Tier__c, the rule, a Remote Site Setting for the org's own domain).
+// (demo/metadata/*: Tier__c, Discount__c, the rule, a Remote Site Setting for the org's own domain).
 import type { Org } from '../localorg/src/platform/index.ts';
 import type { ApexSObject } from '../localorg/src/runtime/values.ts';
 
-const INBOUND_FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Tier__c'];
+const INBOUND_FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Tier__c', 'Discount__c'];
 
 export function seedOrgCompare(
   sales: Org,
@@ -23,14 +24,15 @@ export function seedOrgCompare(
   sales.insert(
     'Contact',
     [
-      ['Bea', 'Bronze', 'bea@acme.example', 'Bronze'],
-      ['Sam', 'Silver', 'sam@globex.example', 'Silver'],
-      ['Nora', 'Noemail', '', 'Gold']
-    ].map(([FirstName, LastName, Email, Tier__c]) => ({
+      ['Bea', 'Bronze', 'bea@acme.example', 'Bronze', 12.5],
+      ['Sam', 'Silver', 'sam@globex.example', 'Silver', 7.25],
+      ['Nora', 'Noemail', '', 'Gold', 3]
+    ].map(([FirstName, LastName, Email, Tier__c, Discount__c]) => ({
       FirstName,
       LastName,
       ...(Email ? { Email } : {}),
-      Tier__c
+      Tier__c,
+      Discount__c
     })),
     { as: users.admin }
   );

@@ -1,7 +1,7 @@
 // Browser walkthrough of issue 15's admin operations in the local demo (Sales → Service): a Contact
 // mapping created with the Auto-map review, the peer's refusal warning seen and fixed, saved; the
 // org compare run before the first save (the mapping as edited) and, once saved, its suggested
-// value map applied; a parked change (a Contact without an email,
+// value map and Round applied; a parked change (a Contact without an email,
 // edited in Sales, which the Service org's validation rule refused) inspected and discarded; an initial load of the existing Contacts
 // with its progress bar, rolled back; the connection paused and resumed. Screenshots
 // 10-admin-*.png. Seed: demo/seed-compare.ts.
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openTab, shot, walkThroughDemo } from './harness.ts';
 
-const KEEP = ['FirstName', 'LastName', 'Email', 'Phone', 'Tier__c', 'Title'];
+const KEEP = ['FirstName', 'LastName', 'Email', 'Phone', 'Tier__c', 'Discount__c', 'Title'];
 
 /** Clicks the Remove button of the field row whose target field is `target`. */
 async function removeRow(page: Page, target: string): Promise<void> {
@@ -114,6 +114,12 @@ test(
           await dialog.getByRole('button', { name: 'Apply suggested value map' }).click();
           await dialog.getByText('Fix saved in the transforms of Tier__c').waitFor();
           await dialog.getByRole('heading', { name: 'Will be refused (0)' }).waitFor();
+          // Discount keeps two decimal places here and none in the peer: a Round step, so both
+          // orgs hold the same number.
+          const discount = dialog.locator('tr[data-target="Discount__c"][data-kind="scale"]');
+          await discount.getByRole('button', { name: 'Round to 0 decimal places' }).click();
+          await dialog.getByText('Fix saved in the transforms of Discount__c').waitFor();
+          await discount.waitFor({ state: 'detached' });
           await shot(page, '13-admin-org-compare-applied.png');
           const download = page.waitForEvent('download');
           await dialog.getByRole('button', { name: 'Export report (CSV)' }).click();
