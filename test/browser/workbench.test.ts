@@ -59,7 +59,11 @@ test(
           .first()
           .waitFor();
         await openTab(page, 'Audit');
-        await page.getByRole('button', { name: 'Export CSV' }).waitFor();
+        // The Audit page holds the audit explorer and the access review, each with an Export CSV.
+        await page
+          .locator('c-s2s-audit-explorer')
+          .getByRole('button', { name: 'Export CSV' })
+          .waitFor();
         assert.equal(
           await page.getByText('You need the S2S Sync audit permission').count(),
           0,
