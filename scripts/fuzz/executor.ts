@@ -237,6 +237,19 @@ export class Executor {
         );
         return { outcome: 'ok' };
       }
+      case 'capture': {
+        const org = this.dir.org(op.org);
+        const mappings = rows<{ Id: string }>(
+          org,
+          "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
+        );
+        updatePkg(
+          org,
+          'S2S_Object_Mapping__c',
+          mappings.map((m) => ({ Id: m.Id, Trigger_Mode__c: op.mode }))
+        );
+        return { outcome: 'ok' };
+      }
       case 'field-mapping': {
         const org = this.dir.org(op.org);
         const fields = rows<{ Id: string }>(

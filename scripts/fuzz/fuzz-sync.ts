@@ -91,11 +91,6 @@ export function parseArgs(argv: string[]): Args {
  */
 export const NOT_EXERCISED: { operation: string; reason: string }[] = [
   {
-    operation: 'CDC capture (Trigger_Mode__c = Realtime_CDC)',
-    reason:
-      'the local org lists compound fields by plain name in changedFields and emits no GAP_*/GAP_OVERFLOW events (issue 14), so the CDC bugs of issue 11 cannot show; the workload captures by trigger'
-  },
-  {
     operation: 'peer rejection by a validation rule',
     reason:
       'the local org has no formula engine: saving an object with an active validation rule fails as unsupported (issue 14); rejections are produced by deactivating a field mapping in the receiver instead'

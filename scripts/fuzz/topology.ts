@@ -1,5 +1,6 @@
 // The fuzzed Worlds: two or three orgs with the package, linked both ways with Latest_Wins mappings
-// of Account (text, number, picklist fields, ParentId, OwnerId by username) and Contact (AccountId).
+// of Account (text, number, picklist fields, ParentId, OwnerId by username; captured by trigger or
+// by Change Data Capture, as the workload chooses) and Contact (AccountId).
 // A World is built once per topology and reset to its post-setup state before each seed: building
 // it (metadata, compiling the package in every org) costs more than a seed's whole workload.
 import { World } from '../../localorg/src/platform/index.ts';
@@ -97,6 +98,13 @@ export async function buildWorld(name: TopologyName): Promise<FuzzWorld> {
       'S2S_Test_Callouts'
     ]);
     for (const username of OWNERS) org.createUser({ username });
+    // The AccountChangeEvent subscriber (unpackaged/main/triggers/AccountS2SCdc) of the orgs that
+    // capture by CDC: a change-event trigger runs as the Automated Process user, who cannot hold
+    // principal access to a credential, so it runs as a user who has it, as a real org configures
+    // it (PlatformEventSubscriberConfig; test/e2e/cdc-bidirectional.test.ts).
+    const cdcUser = `cdc@${org.name.toLowerCase()}.example`;
+    org.createUser({ username: cdcUser, permissionSets: ['S2S_Test_Callouts'] });
+    org.configureEventSubscriber('AccountS2SCdc', { username: cdcUser });
     // the S2S admin who replays parked work
     org.createUser({
       username: adminUsername(org.name),

@@ -25,6 +25,11 @@ export type Op =
   | { kind: 'undelete'; org: string; handle: string }
   | { kind: 'merge'; org: string; master: string; loser: string }
   | { kind: 'owner'; org: string; handle: string; owner: string }
+  /**
+   * how `org` captures Account changes for every connection: its Account trigger, or Change Data
+   * Capture (the AccountChangeEvent subscriber) — Trigger_Mode__c of its Account mappings
+   */
+  | { kind: 'capture'; org: string; mode: CaptureMode }
   /** the Account mapping filter of every connection of `org`, on or off */
   | { kind: 'filter'; org: string; on: boolean; policy: LeaveFilterPolicy }
   /** one field mapping of `org`'s mapping for its connection to `peer` */
@@ -48,6 +53,9 @@ export type Op =
   | { kind: 'deliver' };
 
 export type OpKind = Op['kind'];
+
+/** S2S_Object_Mapping__c.Trigger_Mode__c values the workload uses for Account. */
+export type CaptureMode = 'Realtime_Trigger' | 'Realtime_CDC';
 
 /** S2S_Object_Mapping__c.Leave_Filter_Policy__c: what a peer's copy becomes when a record leaves. */
 export type LeaveFilterPolicy = 'Ignore' | 'Delete' | 'Clear';
@@ -165,6 +173,15 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
     ops.push({ kind: 'update', org, handle: r.handle, values });
   };
 
+  // Each org captures Account changes by trigger or by CDC from the start (half the orgs each
+  // way, at random); an admin may switch it later (capture below).
+  const cdc = new Set<string>();
+  for (const org of orgs)
+    if (rng.chance(0.5)) {
+      cdc.add(org);
+      ops.push({ kind: 'capture', org, mode: 'Realtime_CDC' });
+    }
+
   while (ops.length < length) {
     const choice = rng.weighted({
       insertAccount: records.length < 3 ? 40 : 12,
@@ -177,6 +194,7 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
       merge: 3,
       owner: 4,
       filter: 3,
+      capture: 2,
       breakMapping: 3,
       fixMapping: broken.length ? 6 : 0,
       faults: faultsOn ? 0 : 4,
@@ -261,6 +279,14 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
         if (on) filterOn.add(org);
         else filterOn.delete(org);
         ops.push({ kind: 'filter', org, on, policy: rng.pick(LEAVE_FILTER_POLICIES) });
+        break;
+      }
+      case 'capture': {
+        const org = rng.pick(orgs);
+        const mode: CaptureMode = cdc.has(org) ? 'Realtime_Trigger' : 'Realtime_CDC';
+        if (mode === 'Realtime_CDC') cdc.add(org);
+        else cdc.delete(org);
+        ops.push({ kind: 'capture', org, mode });
         break;
       }
       case 'breakMapping': {
@@ -384,6 +410,8 @@ export function describe(op: Op): string {
       return `${op.org}: owner of ${op.handle} = ${op.owner}`;
     case 'filter':
       return `${op.org}: Account mapping filter ${op.on ? `on (leave-filter policy ${op.policy})` : 'off'}`;
+    case 'capture':
+      return `${op.org}: capture Account changes by ${op.mode === 'Realtime_CDC' ? 'Change Data Capture' : 'trigger'}`;
     case 'field-mapping':
       return `${op.org}: ${op.active ? 'activate' : 'deactivate'} field mapping ${op.object}.${op.field} for ${op.peer}`;
     case 'faults':

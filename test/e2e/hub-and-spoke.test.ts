@@ -60,3 +60,34 @@ test('a change in one spoke reaches the other through the hub, once, and never c
     'on the very record east created'
   );
 });
+
+test('a hub capturing by Change Data Capture forwards a spoke change to the other spoke at once, and never back', async () => {
+  const { world, orgs } = await newWorld(['hub', 'east', 'west']);
+  const { hub, east, west } = orgs;
+  const byCdc = { ...ACCOUNT, triggerMode: 'Realtime_CDC' };
+  connectBothWays(world, hub, east, [byCdc], 'S2S_Peer');
+  connectBothWays(world, hub, west, [byCdc], 'S2S_Peer_B');
+  hub.assignPermissionSets(hub.userIdByUsername('integration@hub.example'), ['S2S_Test_Callouts']);
+  // The change-event trigger runs as a user with access to the credentials
+  // (test/e2e/cdc-bidirectional.test.ts).
+  for (const org of [hub, east, west]) {
+    const username = `cdc@${org.name}.example`;
+    org.createUser({ username, permissionSets: ['S2S_Test_Callouts'] });
+    org.configureEventSubscriber('AccountS2SCdc', { username });
+  }
+
+  east.insert('Account', { Name: 'Spoke Born', AccountNumber: 'HC-1' });
+  await world.drain();
+  assert.deepEqual(
+    [hub, west].map(
+      (org) => rows(org, "SELECT Name FROM Account WHERE AccountNumber = 'HC-1'").length
+    ),
+    [1, 1],
+    'the hub applied it, and its change event sent it on to west (no reconciliation ran)'
+  );
+  assert.deepEqual(
+    world.callouts.map((c) => `${c.from} ${c.request.endpoint.split('/').pop()}`),
+    ['east changes', 'hub changes'],
+    'east -> hub, hub -> west: the hub sent nothing back to east'
+  );
+});
