@@ -93,7 +93,7 @@ export const NOT_EXERCISED: { operation: string; reason: string }[] = [
   {
     operation: 'peer rejection by a validation rule',
     reason:
-      'the local org has no formula engine: saving an object with an active validation rule fails as unsupported (issue 14); rejections are produced by deactivating a field mapping in the receiver instead'
+      'not generated yet (the local org evaluates validation rules since issue 14, test/e2e/automation-bypass.test.ts): rejections are produced by deactivating a field mapping in the receiver'
   },
   {
     operation: 'scheduled capture, standard-API peers, matchField, record types',
