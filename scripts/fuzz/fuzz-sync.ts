@@ -91,11 +91,6 @@ export function parseArgs(argv: string[]): Args {
  */
 export const NOT_EXERCISED: { operation: string; reason: string }[] = [
   {
-    operation: 'peer rejection by a validation rule',
-    reason:
-      'not generated yet (the local org evaluates validation rules since issue 14, test/e2e/automation-bypass.test.ts): rejections are produced by deactivating a field mapping in the receiver'
-  },
-  {
     operation: 'scheduled capture, standard-API peers, matchField, record types',
     reason: 'outside this workload: every link is package mode with trigger capture'
   }

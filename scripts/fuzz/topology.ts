@@ -3,6 +3,7 @@
 // by Change Data Capture, as the workload chooses) and Contact (AccountId).
 // A World is built once per topology and reset to its post-setup state before each seed: building
 // it (metadata, compiling the package in every org) costs more than a seed's whole workload.
+import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
 import { newWorld, connectBothWays, type MappingSpec } from '../../test/e2e/s2s-world.ts';
 
@@ -46,6 +47,13 @@ export const SPECS: Record<TopologyName, TopologySpec> = {
   }
 };
 
+/**
+ * Every fuzzed org's own metadata: a validation rule that refuses an account number marked REJECT
+ * when a peer's S2S Sync applies it (REJECT_MARK), so a peer rejects a change its origin kept.
+ */
+const FUZZ_METADATA = fileURLToPath(new URL('./metadata', import.meta.url));
+export const REJECT_MARK = 'REJECT';
+
 /** Users that exist, with the same username, in every org: the owners the workload assigns. */
 export const OWNERS = ['rep1@fuzz.example', 'rep2@fuzz.example'];
 
@@ -87,7 +95,7 @@ export interface FuzzWorld {
 /** Builds the World of a topology: orgs, users, connections both ways, mappings. */
 export async function buildWorld(name: TopologyName): Promise<FuzzWorld> {
   const spec = SPECS[name];
-  const { world, orgs } = await newWorld(spec.orgs);
+  const { world, orgs } = await newWorld(spec.orgs, { extra: [FUZZ_METADATA] });
   for (const link of spec.links) {
     connectBothWays(world, orgs[link.a], orgs[link.b], MAPPINGS, link.nc);
   }

@@ -3,7 +3,7 @@
 // may have spread it, whether it is deleted) only to aim its choices; the executor resolves every
 // record in the org it acts on and records an operation that no longer applies as skipped.
 import { Rng } from './prng.ts';
-import { SPECS, OWNERS, TOPOLOGIES, type TopologyName } from './topology.ts';
+import { SPECS, OWNERS, REJECT_MARK, TOPOLOGIES, type TopologyName } from './topology.ts';
 
 export type ObjectName = 'Account' | 'Contact';
 export type Value = string | number | null;
@@ -86,6 +86,8 @@ function accountValue(rng: Rng, field: string, n: number): Value {
     case 'Name':
       return `Acme ${n}-${rng.int(0, 99)}`;
     case 'AccountNumber':
+      // now and then a number every peer refuses (scripts/fuzz/metadata: a validation rule)
+      if (rng.chance(0.06)) return `${REJECT_MARK}-${rng.int(0, 999)}`;
       return rng.chance(0.15) ? null : `AN-${rng.int(0, 999)}`;
     case 'Phone':
       return rng.chance(0.15) ? null : `555-${String(rng.int(0, 9999)).padStart(4, '0')}`;
@@ -141,6 +143,14 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
   const filterOn = new Set<string>();
   let faultsOn = false;
 
+  /** handle -> the orgs where it was given an account number its peers refuse */
+  const rejected = new Map<string, Set<string>>();
+  const noteRejected = (handle: string, org: string, values: Record<string, Value>): void => {
+    if (!String(values.AccountNumber ?? '').startsWith(REJECT_MARK)) return;
+    const orgsOf = rejected.get(handle) ?? new Set<string>();
+    orgsOf.add(org);
+    rejected.set(handle, orgsOf);
+  };
   const live = (object?: ObjectName): ModelRecord[] =>
     records.filter((r) => r.deletedIn === null && (!object || r.object === object));
   const orgFor = (r: ModelRecord): string => (r.spread ? rng.pick(orgs) : r.origin);
@@ -165,12 +175,14 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
       refs.AccountId = rng.pick(accounts).handle;
     records.push({ handle, object, index: n, origin: org, spread: false, deletedIn: null });
     ops.push({ kind: 'insert', org, object, handle, values, refs, owner: rng.pick(OWNERS) });
+    noteRejected(handle, org, values);
   };
   const update = (r: ModelRecord, org: string, fields?: string[]): void => {
     const values: Record<string, Value> = {};
     for (const f of fields ?? rng.subset(UPDATABLE[r.object]))
       values[f] = valueFor(rng, r.object, f, r.index);
     ops.push({ kind: 'update', org, handle: r.handle, values });
+    noteRejected(r.handle, org, values);
   };
 
   // Each org captures Account changes by trigger or by CDC from the start (half the orgs each
@@ -337,6 +349,11 @@ export function generate(seed: number, topology: TopologyName, opts: WorkloadOpt
   // every break gets its fix before the end: the peer rejected changes in between, which a replay
   // after the fix should deliver
   for (const b of broken) ops.push(fix(rng, b));
+  // and every account number the peers refused is corrected where it was entered (the peers took
+  // none of it; an org that no longer has the record live skips the edit)
+  for (const [handle, orgsOf] of rejected)
+    for (const org of orgsOf)
+      ops.push({ kind: 'update', org, handle, values: { AccountNumber: `AN-FIX-${org}` } });
   return ops;
 }
 

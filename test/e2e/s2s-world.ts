@@ -40,11 +40,11 @@ export interface MappingSpec {
 
 export async function newWorld(
   names: string[],
-  opts: { edition?: 'Developer' | 'Enterprise' | 'Unlimited' } = {}
+  opts: { edition?: 'Developer' | 'Enterprise' | 'Unlimited'; extra?: string[] } = {}
 ): Promise<{ world: World; orgs: Record<string, Org> }> {
   const world = new World({ runtimeFactory: runtimeFor, start: '2026-11-26T00:00:00Z' });
   const orgs: Record<string, Org> = {};
-  for (const name of names) orgs[name] = await addOrg(world, name, [], opts.edition);
+  for (const name of names) orgs[name] = await addOrg(world, name, opts.extra ?? [], opts.edition);
   return { world, orgs };
 }
 
