@@ -150,7 +150,7 @@ async function main(): Promise<number> {
                 .map(([k, n]) => `${k} ×${n}`)
                 .join(', ')}`
             : 'converged'
-        }`
+        }${run.quiesce?.repaired ? `  (${run.quiesce.repaired} repaired by reconciliation)` : ''}`
       );
       if (!run.violations.length) continue;
       const entry = {
@@ -214,6 +214,11 @@ async function main(): Promise<number> {
     `\n${seeds.length} seeds × ${args.topologies.join(', ')}: ${failing.length} failing runs, ${violations.length} violations ${JSON.stringify(byCheck)}`
   );
   console.log(`faults injected: ${JSON.stringify(faults)}`);
+  const repaired = all.reduce((n, r) => n + (r.quiesce?.repaired ?? 0), 0);
+  const runsRepaired = all.filter((r) => (r.quiesce?.repaired ?? 0) > 0).length;
+  console.log(
+    `repaired by the final reconciliation: ${repaired} records in ${runsRepaired} of ${all.length} runs (what real-time delivery and replays left behind)`
+  );
   for (const [message, e] of localOrgErrors) {
     console.log(
       `local org error (${e.topology} seed ${e.seed}, ${e.steps.length} steps): ${message}`
@@ -227,6 +232,7 @@ async function main(): Promise<number> {
       topologies: args.topologies,
       operations,
       faults,
+      repaired: { records: repaired, runs: runsRepaired },
       violations,
       failingSeeds: failing,
       reproductions: [...reproductions.values()].map((r) => ({

@@ -14,6 +14,12 @@ export interface QuiesceReport {
   replays: number;
   /** reconciliation runs started (one per sending mapping per org) */
   reconciliations: number;
+  /**
+   * records the reconciliation found different and repaired: what real-time delivery and the
+   * replays had not carried (a switched-off field's later values, records entering a filter), and
+   * what a delivery defect would leave to anti-entropy; converging is required, this is reported
+   */
+  repaired: number;
   /** false when the round limit was reached with work still due */
   quiet: boolean;
 }
@@ -41,6 +47,8 @@ export async function quiesce(
   let replays = 0;
   let lastParked = -1;
   let reconciliations = 0;
+  let calloutsBefore = 0;
+  const repaired = (): number => repairedSince(fw, calloutsBefore);
   for (let round = 1; round <= maxRounds; round++) {
     await fw.world.drain({ advanceClock: true, until: fw.world.clock.now() + 3_600_000 });
     if (due(orgs) > 0) {
@@ -51,7 +59,9 @@ export async function quiesce(
     }
     const nowParked = parked(orgs);
     if (nowParked === 0 || replays >= maxReplays || nowParked === lastParked) {
-      if (reconciliations > 0) return { rounds: round, replays, reconciliations, quiet: true };
+      if (reconciliations > 0)
+        return { rounds: round, replays, reconciliations, repaired: repaired(), quiet: true };
+      calloutsBefore = fw.world.callouts.length;
       reconciliations = reconcile(orgs);
       continue;
     }
@@ -67,7 +77,28 @@ export async function quiesce(
       }
     }
   }
-  return { rounds: maxRounds, replays, reconciliations, quiet: due(orgs) === 0 };
+  return {
+    rounds: maxRounds,
+    replays,
+    reconciliations,
+    repaired: reconciliations ? repaired() : 0,
+    quiet: due(orgs) === 0
+  };
+}
+
+/** Records named by the reconciliation's repair requests (S2SReconciler) since callout `from`. */
+function repairedSince(fw: FuzzWorld, from: number): number {
+  let n = 0;
+  for (const c of fw.world.callouts.slice(from)) {
+    if (!c.request.endpoint.endsWith('/s2s/v1/reconcile') || c.response.status !== 200) continue;
+    const body = JSON.parse(String(c.request.body)) as {
+      operation?: string;
+      ids?: unknown[];
+      keys?: unknown[];
+    };
+    if (body.operation === 'repair') n += (body.ids?.length ?? 0) + (body.keys?.length ?? 0);
+  }
+  return n;
 }
 
 /** Starts S2SReconciler on every active mapping that sends, in every org; returns how many. */

@@ -190,3 +190,43 @@ test('CDC: changes committed just before the mapping switched to trigger capture
     'nothing left open'
   );
 });
+
+test("CDC: a merge reaches the peer as a merge, so the loser's contacts move to the winner there too", async () => {
+  const { world, sales, service } = await linkedByCdc();
+  const [winner, loser] = sales.insert('Account', [
+    { Name: 'Winner', AccountNumber: 'CDC-M1' },
+    { Name: 'Loser', AccountNumber: 'CDC-M2' }
+  ]);
+  await world.drain();
+  const serviceLoser = rows<{ Id: string }>(
+    service,
+    "SELECT Id FROM Account WHERE AccountNumber = 'CDC-M2'"
+  )[0].Id;
+  // A contact of the loser in the service org (Contact is not synced here: only the merge moves it).
+  const [contact] = service.insert('Contact', { LastName: 'Child', AccountId: serviceLoser });
+  const merged = sales.executeAnonymous(
+    `Account w = [SELECT Id FROM Account WHERE Id = '${winner}'];\n` +
+      `Account l = [SELECT Id FROM Account WHERE Id = '${loser}'];\n` +
+      'merge w l;'
+  );
+  assert.equal(merged.success, true, merged.exceptionMessage ?? '');
+  await world.drain();
+  const serviceWinner = rows<{ Id: string }>(
+    service,
+    "SELECT Id FROM Account WHERE AccountNumber = 'CDC-M1'"
+  )[0].Id;
+  assert.equal(
+    rows<{ AccountId: string }>(service, `SELECT AccountId FROM Contact WHERE Id = '${contact}'`)[0]
+      ?.AccountId,
+    serviceWinner,
+    'the contact moved to the winner: the loser was merged there, not deleted with its contacts'
+  );
+  assert.equal(
+    rows<{ MasterRecordId: string }>(
+      service,
+      `SELECT MasterRecordId FROM Account WHERE Id = '${serviceLoser}' ALL ROWS`
+    )[0]?.MasterRecordId,
+    serviceWinner,
+    'the loser went by a merge'
+  );
+});
