@@ -220,36 +220,13 @@ export class Executor {
           .update(objectOf(op.handle), { Id: id, OwnerId: this.dir.user(op.org, op.owner) });
         return { outcome: 'ok' };
       }
-      case 'filter': {
-        const org = this.dir.org(op.org);
-        const mappings = rows<{ Id: string }>(
-          org,
-          "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
-        );
-        updatePkg(
-          org,
-          'S2S_Object_Mapping__c',
-          mappings.map((m) => ({
-            Id: m.Id,
-            Filter__c: op.on ? FILTER_EXPRESSION : null,
-            Leave_Filter_Policy__c: op.policy
-          }))
-        );
-        return { outcome: 'ok' };
-      }
-      case 'capture': {
-        const org = this.dir.org(op.org);
-        const mappings = rows<{ Id: string }>(
-          org,
-          "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
-        );
-        updatePkg(
-          org,
-          'S2S_Object_Mapping__c',
-          mappings.map((m) => ({ Id: m.Id, Trigger_Mode__c: op.mode }))
-        );
-        return { outcome: 'ok' };
-      }
+      case 'filter':
+        return this.updateAccountMappings(op.org, {
+          Filter__c: op.on ? FILTER_EXPRESSION : null,
+          Leave_Filter_Policy__c: op.policy
+        });
+      case 'capture':
+        return this.updateAccountMappings(op.org, { Trigger_Mode__c: op.mode });
       case 'field-mapping': {
         const org = this.dir.org(op.org);
         const fields = rows<{ Id: string }>(
@@ -289,6 +266,21 @@ export class Executor {
       case 'deliver':
         throw new Error('deliver is asynchronous (apply runs it)');
     }
+  }
+
+  /** Sets `values` on every Account mapping of `org` (one per connection). */
+  private updateAccountMappings(org: string, values: Record<string, unknown>): OpResult {
+    const target = this.dir.org(org);
+    const mappings = rows<{ Id: string }>(
+      target,
+      "SELECT Id FROM S2S_Object_Mapping__c WHERE Source_Object__c = 'Account'"
+    );
+    updatePkg(
+      target,
+      'S2S_Object_Mapping__c',
+      mappings.map((m) => ({ Id: m.Id, ...values }))
+    );
+    return { outcome: 'ok' };
   }
 
   private apex(org: string, code: string): OpResult {
