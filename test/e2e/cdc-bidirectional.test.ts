@@ -159,38 +159,6 @@ test('CDC: a batch that meets a row lock is retried by the platform (EventBus.Re
   );
 });
 
-test('CDC: changes committed just before the mapping switched to trigger capture still travel, without a reconciliation', async () => {
-  const { world, sales, service } = await linkedByCdc();
-  const mapping = rows<{ Id: string }>(sales, 'SELECT Id FROM S2S_Object_Mapping__c')[0];
-  // The change event of this insert is still on its way when the admin switches the mapping to
-  // trigger capture: the trigger did not see the insert, the change event arrives after the switch.
-  sales.insert('Account', { Name: 'Committed Before', AccountNumber: 'CDC-SW' });
-  updatePkg(sales, 'S2S_Object_Mapping__c', {
-    Id: mapping.Id,
-    Trigger_Mode__c: 'Realtime_Trigger'
-  });
-  await world.drain();
-  assert.equal(
-    rows<{ Name: string }>(service, "SELECT Name FROM Account WHERE AccountNumber = 'CDC-SW'")[0]
-      ?.Name,
-    'Committed Before',
-    'captured from its change event: the mapping left CDC capture after the change committed'
-  );
-  // From now on the trigger captures; a change event arriving as well sends nothing twice.
-  const [id] = sales.insert('Account', { Name: 'After The Switch', AccountNumber: 'CDC-SW2' });
-  await world.drain();
-  assert.equal(
-    rows(service, "SELECT Id FROM Account WHERE AccountNumber = 'CDC-SW2'").length,
-    1,
-    `captured by the trigger (${id})`
-  );
-  assert.equal(
-    count(sales, "SELECT COUNT() FROM S2S_Outbox__c WHERE Status__c != 'Delivered'"),
-    0,
-    'nothing left open'
-  );
-});
-
 test("CDC: a merge reaches the peer as a merge, so the loser's contacts move to the winner there too", async () => {
   const { world, sales, service } = await linkedByCdc();
   const [winner, loser] = sales.insert('Account', [
