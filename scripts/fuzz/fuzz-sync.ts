@@ -92,7 +92,7 @@ export function parseArgs(argv: string[]): Args {
 export const NOT_EXERCISED: { operation: string; reason: string }[] = [
   {
     operation: 'scheduled capture, standard-API peers, matchField, record types',
-    reason: 'outside this workload: every link is package mode with trigger capture'
+    reason: 'outside this workload: every link is package mode, capturing in real time'
   }
 ];
 

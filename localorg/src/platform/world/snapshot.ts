@@ -125,12 +125,17 @@ export function snapshotOrg(org: SnapshotOrg): OrgSnapshot {
  * same sources as the one saved (its setup records carry the same Ids): a different Organization Id
  * means it was not, and the restore refuses.
  */
-export function restoreOrg(org: SnapshotOrg, saved: OrgSnapshot): void {
-  between(org);
+/** Refuses an org that has queued async work: a snapshot is restored into orgs as created. */
+export function requireNoPendingJobs(org: SnapshotOrg): void {
   if (org.asyncQueue.size > 0)
     throw new WorldSnapshotError(
       `Org ${org.name} has ${org.asyncQueue.size} pending async job(s): restore into orgs as created, before they run anything`
     );
+}
+
+export function restoreOrg(org: SnapshotOrg, saved: OrgSnapshot): void {
+  between(org);
+  requireNoPendingJobs(org);
   if (saved.organizationId !== org.organizationId)
     throw new WorldSnapshotError(
       `Org ${org.name}: the snapshot was taken of organization ${saved.organizationId}, this org is ${org.organizationId} (create the orgs in the same order as when it was saved)`

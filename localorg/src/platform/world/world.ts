@@ -14,6 +14,7 @@ import {
 import { handleRest } from '../rest/rest.ts';
 import { sharedRuntimeFactory } from './shared-runtime.ts';
 import {
+  requireNoPendingJobs,
   restoreOrg,
   snapshotOrg,
   SNAPSHOT_VERSION,
@@ -359,11 +360,8 @@ export class World {
           `Org ${o.name}: the snapshot was taken of organization ${snapshot.orgs[i].organizationId}, this org is ${o.organizationId}`
         );
     });
-    for (const o of this.orgs)
-      if (o.asyncQueue.size > 0)
-        throw new WorldSnapshotError(
-          `Org ${o.name} has ${o.asyncQueue.size} pending async job(s): restore into orgs as created, before they run anything`
-        );
+    // every org checked first: the rollback below clears the queues it restores into
+    for (const o of this.orgs) requireNoPendingJobs(o);
     // All or nothing: an org whose saved data cannot be put back (a value that does not decode, a
     // job whose class is gone) puts the orgs restored before it back as they were.
     const before = this.orgs.map((o) => snapshotOrg(o));
