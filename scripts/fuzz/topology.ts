@@ -5,7 +5,12 @@
 // it (metadata, compiling the package in every org) costs more than a seed's whole workload.
 import { fileURLToPath } from 'node:url';
 import { World } from '../../localorg/src/platform/index.ts';
-import { newWorld, connectBothWays, type MappingSpec } from '../../test/e2e/s2s-world.ts';
+import {
+  newWorld,
+  connectBothWays,
+  subscribeCdcWithCallouts,
+  type MappingSpec
+} from '../../test/e2e/s2s-world.ts';
 
 export type Org = Awaited<ReturnType<World['createOrg']>>;
 export type TopologyName = 'pair' | 'hub3' | 'chain';
@@ -106,13 +111,8 @@ export async function buildWorld(name: TopologyName): Promise<FuzzWorld> {
       'S2S_Test_Callouts'
     ]);
     for (const username of OWNERS) org.createUser({ username });
-    // The AccountChangeEvent subscriber (unpackaged/main/triggers/AccountS2SCdc) of the orgs that
-    // capture by CDC: a change-event trigger runs as the Automated Process user, who cannot hold
-    // principal access to a credential, so it runs as a user who has it, as a real org configures
-    // it (PlatformEventSubscriberConfig; test/e2e/cdc-bidirectional.test.ts).
-    const cdcUser = `cdc@${org.name.toLowerCase()}.example`;
-    org.createUser({ username: cdcUser, permissionSets: ['S2S_Test_Callouts'] });
-    org.configureEventSubscriber('AccountS2SCdc', { username: cdcUser });
+    // for the orgs that capture by CDC
+    subscribeCdcWithCallouts(org);
     // the S2S admin who replays parked work
     org.createUser({
       username: adminUsername(org.name),

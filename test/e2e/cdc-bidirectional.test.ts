@@ -4,7 +4,7 @@
 // back, and a record the peer never received is sent whole even when only one field changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newWorld, connectBothWays, rows, count } from './s2s-world.ts';
+import { newWorld, connectBothWays, rows, count, subscribeCdcWithCallouts } from './s2s-world.ts';
 import { updatePkg, pkg } from './namespace.ts';
 
 const ACCOUNT_BY_CDC = {
@@ -18,14 +18,7 @@ async function linkedByCdc() {
   const { world, orgs } = await newWorld(['sales', 'service']);
   const { sales, service } = orgs;
   connectBothWays(world, sales, service, [ACCOUNT_BY_CDC]);
-  // A change-event trigger runs as the Automated Process user, who cannot be given principal access
-  // to a credential; S2S Sync calls out from what it captures there, so the trigger runs as a user
-  // who has it (PlatformEventSubscriberConfig), as a real org must configure it.
-  for (const org of [sales, service]) {
-    const username = `cdc@${org.name}.example`;
-    org.createUser({ username, permissionSets: ['S2S_Test_Callouts'] });
-    org.configureEventSubscriber('AccountS2SCdc', { username });
-  }
+  for (const org of [sales, service]) subscribeCdcWithCallouts(org);
   return { world, sales, service };
 }
 

@@ -3,7 +3,7 @@
 // applying from), and each hop is one callout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newWorld, connectBothWays, rows } from './s2s-world.ts';
+import { newWorld, connectBothWays, rows, subscribeCdcWithCallouts } from './s2s-world.ts';
 
 const ACCOUNT = {
   object: 'Account',
@@ -68,13 +68,7 @@ test('a hub capturing by Change Data Capture forwards a spoke change to the othe
   connectBothWays(world, hub, east, [byCdc], 'S2S_Peer');
   connectBothWays(world, hub, west, [byCdc], 'S2S_Peer_B');
   hub.assignPermissionSets(hub.userIdByUsername('integration@hub.example'), ['S2S_Test_Callouts']);
-  // The change-event trigger runs as a user with access to the credentials
-  // (test/e2e/cdc-bidirectional.test.ts).
-  for (const org of [hub, east, west]) {
-    const username = `cdc@${org.name}.example`;
-    org.createUser({ username, permissionSets: ['S2S_Test_Callouts'] });
-    org.configureEventSubscriber('AccountS2SCdc', { username });
-  }
+  for (const org of [hub, east, west]) subscribeCdcWithCallouts(org);
 
   east.insert('Account', { Name: 'Spoke Born', AccountNumber: 'HC-1' });
   await world.drain();

@@ -204,6 +204,18 @@ export function connectStandardApiPeer(
 }
 
 /**
+ * Runs the org's AccountChangeEvent subscriber (unpackaged/main/triggers/AccountS2SCdc) as a user
+ * with access to the test credentials. A change-event trigger runs as the Automated Process user,
+ * who cannot be given principal access to a credential; S2S Sync calls out from what it captures
+ * there, so the trigger runs as a user who has it (PlatformEventSubscriberConfig), as a real org
+ * must configure it.
+ */
+export function subscribeCdcWithCallouts(org: Org): void {
+  const username = `cdc@${org.name.toLowerCase()}.example`;
+  org.createUser({ username, permissionSets: ['S2S_Test_Callouts'] });
+  org.configureEventSubscriber('AccountS2SCdc', { username });
+}
+/**
  * A bidirectional pair: connections and mappings as `connect` makes them, plus the route back from
  * `to` into `from` (same Named Credential name, as `from`'s integration user).
  */
